@@ -1,0 +1,1 @@
+"""Benchmarks: performance targets live here, not in timed unit tests."""

@@ -1,0 +1,118 @@
+"""
+Markdown pages generated from the rulebook (used by the docs build and its tests).
+
+A newcomer finds any rule from its article here: the article index lists, for every
+article in the catalog, its summary, verification status and the parameters that cite it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tradesecret.law import Instrument
+from tradesecret.rulebook import ParameterSeries, Rulebook, default_rulebook
+
+__all__ = ["articles_page", "instruments_page", "parameters_page"]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _instruments(rulebook: Rulebook) -> list[Instrument]:
+    return sorted(rulebook.instruments.values(), key=lambda i: (i.id, i.version))
+
+
+def instruments_page(rulebook: Rulebook | None = None) -> str:
+    """Every instrument version: tier, dates, document number, status and notes."""
+    rb = rulebook or default_rulebook()
+    lines = [
+        "# Instruments",
+        "",
+        (
+            "Generated from `src/tradesecret/data/instruments.toml`. Status legend: V1 checked against "
+            "the official text; V2 secondary source citing it; V3 one secondary source; UNVERIFIED no "
+            "source found; DERIVED the library's own inference."
+        ),
+        "",
+        "| Key | Title | Tier | Effective | Superseded | Doc. no. | Status | Note |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for inst in _instruments(rb):
+        lines.append(
+            f"| `{inst.key}` | {_cell(inst.title_zh)}<br>{_cell(inst.title_en)} | {inst.tier.value} "
+            f"| {inst.effective} | {inst.superseded or ''} | {_cell(inst.doc_number or '')} "
+            f"| {inst.status.value} | {_cell(inst.note)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def articles_page(rulebook: Rulebook | None = None) -> str:
+    """Every catalogued article with its summary and the parameters that cite it."""
+    rb = rulebook or default_rulebook()
+    citing: dict[str, set[str]] = defaultdict(set)
+    for series in rb.all_series():
+        for value in series.values:
+            for citation in value.citations:
+                ref = citation.ref
+                if ref.article is not None:
+                    citing[f"{ref.key}:{ref.article}"].add(series.name)
+                citing[ref.key].add(series.name)
+    lines = [
+        "# Articles relied on",
+        "",
+        "Find any rule from its article. Summaries are paraphrases, not the official text.",
+        "",
+    ]
+    for inst in _instruments(rb):
+        lines += [
+            f"## {inst.short_en} — `{inst.key}`",
+            "",
+            f"{inst.title_zh} · {inst.tier.value} · {inst.status.value}",
+            "",
+        ]
+        if not inst.articles:
+            params = ", ".join(f"`{p}`" for p in sorted(citing.get(inst.key, ())))
+            lines += [f"Cited as a whole. Parameters: {params or '—'}", ""]
+            continue
+        lines += ["| Article | Summary | Status | Parameters citing it |", "|---|---|---|---|"]
+        for art in inst.articles:
+            params = ", ".join(f"`{p}`" for p in sorted(citing.get(f"{inst.key}:{art.number}", ())))
+            lines.append(
+                f"| {art.number} | {_cell(art.summary_en)}<br>{_cell(art.summary_zh)} | {art.status.value} | {params} |"
+            )
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def parameters_page(rulebook: Rulebook | None = None) -> str:
+    """Every parameter series with all its dated values, citations and statuses."""
+    rb = rulebook or default_rulebook()
+    lines = [
+        "# Parameters",
+        "",
+        "Generated from `src/tradesecret/data/*.toml`. Every legal number the library uses.",
+        "",
+    ]
+    by_name: dict[str, list[ParameterSeries]] = defaultdict(list)
+    for series in rb.all_series():
+        by_name[series.name].append(series)
+    for name, group in by_name.items():
+        first = group[0].values[0]
+        lines += [
+            f"## `{name}`",
+            "",
+            f"{first.label_en} — {first.label_zh} · unit: {first.unit} · last reviewed {first.last_reviewed}",
+            "",
+            "| Region | Since | Until | Value | Tier | Status | Citations | Note |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for series in group:
+            for v in series.values:
+                cites = "<br>".join(f"`{c.id}`" for c in v.citations)
+                lines.append(
+                    f"| {v.region or 'national'} | {v.since} | {v.until or ''} | {v.value} | {v.tier.value} "
+                    f"| {v.status.value} | {cites} | {_cell(v.note)} |"
+                )
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,5 @@
+"""``python -m tradesecret.cli``."""
+
+from tradesecret.cli import main
+
+raise SystemExit(main())

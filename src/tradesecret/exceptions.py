@@ -1,0 +1,229 @@
+"""
+Every exception `tradesecret` raises.
+
+One root, :class:`TradeSecretError`. Each concrete error also subclasses the
+matching built-in (``ValueError``, ``TypeError``, ``LookupError``), so existing
+``except`` clauses keep working.
+
+An exception always means *the input is bad*, *the law asked about is not
+modelled* (out of coverage) or *a bug*. A legal outcome -- "not a trade
+secret", "the period exceeds two years" -- is never an exception: it comes back
+as a result (see :mod:`tradesecret.results`).
+
+Messages are English and meant for developers. Localised text for end users
+comes only from :func:`tradesecret.explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "CitationError",
+    "ConflictingRulesError",
+    "CurrencyMismatchError",
+    "DataFileError",
+    "FloatNotAllowedError",
+    "InvalidInputError",
+    "MissingMessageError",
+    "NoApplicableRuleError",
+    "OutOfCoverageError",
+    "ParameterError",
+    "ParameterNotFoundError",
+    "Problem",
+    "TradeSecretError",
+    "UnknownRegionError",
+]
+
+
+class TradeSecretError(Exception):
+    """Root of every exception raised by ``tradesecret``."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """
+    One thing wrong with an input: where, what value, and why.
+
+    Attributes:
+        path: Dotted path of the field, e.g. ``"wages[3].amount"``.
+        value: ``repr`` of the offending value (kept as text so the problem is
+            always printable and JSON-safe).
+        reason: Why the value was rejected, in English.
+    """
+
+    path: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        got = f" (got {self.value})" if self.value else ""
+        return f"{self.reason} @ {self.path}{got}"
+
+    @classmethod
+    def of(cls, path: str, value: object, reason: str) -> Problem:
+        """Build a problem, recording ``repr(value)``."""
+        return cls(path=path, value=_short_repr(value), reason=reason)
+
+
+def _short_repr(value: object, limit: int = 120) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class InvalidInputError(TradeSecretError, ValueError):
+    """
+    The input cannot be evaluated. Lists *every* problem found, not just the first.
+
+    Attributes:
+        problems: One :class:`Problem` per bad field, in the order found.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            msg = "InvalidInputError needs at least one problem"
+            raise ValueError(msg)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, path: str, value: object, reason: str) -> InvalidInputError:
+        """One problem, one error."""
+        return cls([Problem.of(path, value, reason)])
+
+    @property
+    def field(self) -> str:
+        """Path of the first problem (convenience for the common single-field case)."""
+        return self.problems[0].path
+
+    @property
+    def value(self) -> str:
+        """Value of the first problem, as text."""
+        return self.problems[0].value
+
+    def lines(self) -> tuple[str, ...]:
+        """Each problem as a ``reason @ path (got value)`` line, for forms and CLIs."""
+        return tuple(str(p) for p in self.problems)
+
+
+class FloatNotAllowedError(TradeSecretError, TypeError):
+    """A ``float`` was given where money or a legal ratio is expected.
+
+    Binary floats cannot represent amounts such as 0.1 exactly, so they are refused
+    outright; pass a ``Decimal``, an ``int`` or a decimal string instead.
+    """
+
+    def __init__(self, path: str, value: float) -> None:
+        self.field = path
+        self.value = value
+        super().__init__(
+            f"float {value!r} is not accepted @ {path}; pass Decimal, int or a decimal string"
+        )
+
+
+class CurrencyMismatchError(TradeSecretError, ValueError):
+    """Two amounts in different currencies were combined or compared."""
+
+    def __init__(self, left: str, right: str) -> None:
+        self.left = left
+        self.right = right
+        super().__init__(f"cannot combine {left} with {right}")
+
+
+class DataFileError(TradeSecretError, ValueError):
+    """A data file (law catalog, parameters, messages, case file) is malformed.
+
+    Attributes:
+        source: The file or resource name.
+        problems: Every problem found in it.
+    """
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        body = "; ".join(str(p) for p in self.problems)
+        super().__init__(f"{source}: {body}")
+
+
+class CitationError(TradeSecretError, LookupError):
+    """A citation does not parse, or names an instrument/article the catalog lacks."""
+
+    def __init__(self, citation_id: str, reason: str) -> None:
+        self.citation_id = citation_id
+        self.reason = reason
+        super().__init__(f"{reason}: {citation_id!r}")
+
+
+class ParameterError(TradeSecretError, LookupError):
+    """Base of parameter lookup failures."""
+
+
+class ParameterNotFoundError(ParameterError):
+    """No parameter with that name, or none for that region."""
+
+    def __init__(self, name: str, region: str | None = None, reason: str = "") -> None:
+        self.name = name
+        self.region = region
+        where = f" for region {region!r}" if region else ""
+        extra = f": {reason}" if reason else ""
+        super().__init__(f"parameter {name!r} not found{where}{extra}")
+
+
+class OutOfCoverageError(ParameterError):
+    """The date asked about is before the first value the library holds.
+
+    The library never falls back to a default or to zero: law that is not
+    modelled is an error.
+    """
+
+    def __init__(self, name: str, as_of: Any, covered_since: Any, region: str | None) -> None:
+        self.name = name
+        self.as_of = as_of
+        self.covered_since = covered_since
+        self.region = region
+        where = f" in {region}" if region else ""
+        super().__init__(
+            f"parameter {name!r}{where} has no value on {as_of}; covered since {covered_since}"
+        )
+
+
+class UnknownRegionError(TradeSecretError, LookupError):
+    """A region code that the region registry does not know."""
+
+    def __init__(self, region: str) -> None:
+        self.region = region
+        super().__init__(f"unknown region code {region!r}")
+
+
+class NoApplicableRuleError(TradeSecretError, LookupError):
+    """No rule in a rule set applies to the facts (Catala's ``NoValue``)."""
+
+    def __init__(self, rule_set: str) -> None:
+        self.rule_set = rule_set
+        super().__init__(f"no rule of {rule_set!r} applies to these facts")
+
+
+class ConflictingRulesError(TradeSecretError):
+    """Two rules of equal precedence apply and give different results (Catala's ``Conflict``).
+
+    The library never resolves such a conflict by "last wins".
+    """
+
+    def __init__(self, rule_set: str, labels: Iterable[str]) -> None:
+        self.rule_set = rule_set
+        self.labels = tuple(labels)
+        super().__init__(f"conflicting rules in {rule_set!r}: {', '.join(self.labels)}")
+
+
+class MissingMessageError(TradeSecretError, LookupError):
+    """A message code has no text in the requested locale."""
+
+    def __init__(self, code: str, locale: str) -> None:
+        self.code = code
+        self.locale = locale
+        super().__init__(f"no message {code!r} in locale {locale!r}")

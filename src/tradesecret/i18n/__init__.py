@@ -1,0 +1,408 @@
+"""
+Explanations in Chinese and English, chosen per call.
+
+:func:`explain` renders any result -- a :class:`~tradesecret.results.Finding`,
+:class:`~tradesecret.results.Determination`,
+:class:`~tradesecret.results.Assessment`, or a domain result that implements
+``__explain__`` -- in ``zh_CN`` (the default: the Chinese text of the law is
+authoritative) or ``en``, as plain text or Markdown.
+
+* Messages come from gettext ``.po`` catalogs under
+  ``tradesecret/i18n/locale/<locale>/LC_MESSAGES/<domain>.po``; the message id is
+  the stable machine code of the finding or step, and placeholders are
+  ``{named}`` so translators can reorder them. Each domain owns its own catalog
+  file; all files of a locale are merged.
+* Money, dates, numbers and percentages are formatted by babel for the locale.
+* There is no global locale: every call names its own.
+
+Examples:
+    >>> from tradesecret.i18n import Localizer
+    >>> from tradesecret.money import Money
+    >>> Localizer.for_locale("zh_CN").value(Money("6000"))
+    '¥6,000.00'
+    >>> Localizer.for_locale("en").term("term.outcome.insufficient_evidence")
+    'insufficient evidence'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Final, Literal, Protocol, runtime_checkable
+
+import attrs
+import pendulum
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from tradesecret.exceptions import DataFileError, InvalidInputError, MissingMessageError, Problem
+from tradesecret.law import Citation, Tier, Verification
+from tradesecret.money import Money, Ratio
+from tradesecret.results import (
+    Arg,
+    Args,
+    Assessment,
+    Criterion,
+    Determination,
+    Finding,
+    Outcome,
+    Severity,
+    Term,
+    TraceStep,
+)
+from tradesecret.rulebook import ParameterValue
+
+__all__ = [
+    "SUPPORTED_LOCALES",
+    "Explainable",
+    "Format",
+    "Localizer",
+    "catalog",
+    "explain",
+    "normalize_locale",
+    "placeholders",
+]
+
+#: The locales with complete catalogs.
+SUPPORTED_LOCALES: Final = ("zh_CN", "en")
+
+Format = Literal["text", "markdown"]
+
+_PLACEHOLDER: Final = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
+
+
+def normalize_locale(locale: str) -> str:
+    """
+    Map ``zh``, ``zh-CN``, ``zh_Hans_CN`` to ``zh_CN`` and ``en``, ``en_US``, ``en-GB`` to ``en``.
+
+    Raises:
+        InvalidInputError: for any other locale.
+    """
+    if isinstance(locale, str):
+        lowered = locale.replace("-", "_").lower()
+        if lowered == "zh" or lowered.startswith("zh_"):
+            return "zh_CN"
+        if lowered == "en" or lowered.startswith("en_"):
+            return "en"
+    raise InvalidInputError.single(
+        "locale", locale, f"supported locales: {', '.join(SUPPORTED_LOCALES)}"
+    )
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The ``{named}`` placeholders of a message template."""
+    return frozenset(_PLACEHOLDER.findall(template))
+
+
+@lru_cache(maxsize=4)
+def catalog(locale: str) -> Mapping[str, str]:
+    """
+    Every message of ``locale`` (all domain files merged), read once and frozen.
+
+    Raises:
+        DataFileError: a message id defined in two files, or an unreadable file.
+    """
+    from babel.messages.pofile import read_po  # noqa: PLC0415 - only needed to load catalogs
+
+    loc = normalize_locale(locale)
+    folder = resources.files("tradesecret.i18n") / "locale" / loc / "LC_MESSAGES"
+    messages: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    problems: list[Problem] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".po"):
+            continue
+        with entry.open("rb") as handle:
+            parsed = read_po(handle, locale=loc)
+        for message in parsed:
+            if not message.id or not isinstance(message.id, str):
+                continue
+            text = message.string if isinstance(message.string, str) else ""
+            if message.id in messages:
+                problems.append(
+                    Problem.of(
+                        entry.name, message.id, f"message id also defined in {origin[message.id]}"
+                    )
+                )
+            messages[message.id] = text
+            origin[message.id] = entry.name
+    if problems:
+        raise DataFileError(f"locale/{loc}", problems)
+    return MappingProxyType(messages)
+
+
+@runtime_checkable
+class Explainable(Protocol):
+    """A domain result that knows how to explain itself with a :class:`Localizer`."""
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        """Render this result."""
+        ...
+
+
+@attrs.frozen
+class Localizer:
+    """
+    Formats values and messages for one locale. Domain ``__explain__`` methods use it.
+
+    Attributes:
+        locale: ``zh_CN`` or ``en``.
+    """
+
+    locale: str
+
+    @classmethod
+    def for_locale(cls, locale: str) -> Localizer:
+        """A localizer for a (normalised) locale."""
+        return cls(normalize_locale(locale))
+
+    @property
+    def zh(self) -> bool:
+        """True for Chinese."""
+        return self.locale == "zh_CN"
+
+    def label(self, code: str) -> str:
+        """A heading term followed by the locale's colon: ``结果：`` / ``Result: ``."""
+        return self.term(code) + ("：" if self.zh else ": ")
+
+    def has(self, code: str) -> bool:
+        """True when the catalog has a message ``code``."""
+        return code in catalog(self.locale)
+
+    def template(self, code: str) -> str:
+        """The raw template of ``code``."""
+        text = catalog(self.locale).get(code)
+        if not text:
+            raise MissingMessageError(code, self.locale)
+        return text
+
+    def message(
+        self, code: str, args: Args | Mapping[str, Any] | Iterable[tuple[str, Any]] = ()
+    ) -> str:
+        """Render message ``code`` with its arguments formatted for the locale."""
+        template = self.template(code)
+        pairs = args.items() if isinstance(args, Mapping) else args
+        values = {name: self.value(value) for name, value in pairs}
+        missing = placeholders(template) - set(values)
+        if missing:
+            msg = f"message {code!r} ({self.locale}) needs arguments {sorted(missing)}"
+            raise KeyError(msg)
+        return template.format_map(values)
+
+    def term(self, code: str) -> str:
+        """A translated token."""
+        return self.template(code)
+
+    def date(self, day: pendulum.Date) -> str:
+        """A date: ``2025年9月1日`` / ``1 Sep 2025``."""
+        if self.zh:
+            return format_date(day, format="long", locale="zh_CN")
+        return format_date(day, format="d MMM y", locale="en")
+
+    def money(self, money: Money) -> str:
+        """An amount with its currency sign; at least two decimals, never rounded for display."""
+        return format_currency(
+            money.amount,
+            money.currency,
+            format="¤#,##0.00",
+            locale=self.locale,
+            currency_digits=False,
+            decimal_quantization=False,
+        )
+
+    def value(self, value: Arg | object) -> str:
+        """Format any message argument or result value."""
+        if isinstance(value, Money):
+            return self.money(value)
+        if isinstance(value, Ratio):
+            return format_percent(value.value, format="#,##0.##%", locale=self.locale)
+        if isinstance(value, pendulum.DateTime):
+            return value.in_timezone("Asia/Shanghai").format("YYYY-MM-DD HH:mm") + " (UTC+8)"
+        if isinstance(value, pendulum.Date):
+            return self.date(value)
+        if isinstance(value, bool):
+            return self.term("term.bool.true" if value else "term.bool.false")
+        if isinstance(value, Decimal):
+            return format_decimal(value, locale=self.locale)
+        if isinstance(value, int):
+            return format_decimal(value, locale=self.locale)
+        if isinstance(value, Term):
+            return self.term(value.code)
+        if isinstance(value, Outcome):
+            return self.term(f"term.outcome.{value.value}")
+        if isinstance(value, Severity):
+            return self.term(f"term.severity.{value.value}")
+        if isinstance(value, Tier):
+            return self.term(f"term.tier.{value.value}")
+        if isinstance(value, Verification):
+            return self.term(f"term.status.{value.value}")
+        if isinstance(value, Citation):
+            return value.render(self.locale)
+        return str(value)
+
+    def citations(self, citations: Iterable[Citation]) -> str:
+        """Citations joined for the locale."""
+        return ("；" if self.zh else "; ").join(c.render(self.locale) for c in citations)
+
+    def parameter(self, param: ParameterValue) -> str:
+        """One parameter value with its date, region, source and status."""
+        region = self.message("format.region", {"region": param.region}) if param.region else ""
+        return (
+            self.message(
+                "format.parameter",
+                {
+                    "label": param.label_zh if self.zh else param.label_en,
+                    "value": _param_value(param),
+                    "since": param.since,
+                    "region": region,
+                    "status": Term(f"term.status.{param.status.value}"),
+                },
+            )
+            + " — "
+            + self.citations(param.citations)
+        )
+
+    def finding(self, finding: Finding) -> str:
+        """One finding as a line: severity, message, authority, citations."""
+        head = self.message(
+            "format.finding",
+            {
+                "severity": Term(f"term.severity.{finding.severity.value}"),
+                "message": self.message(finding.code, finding.args),
+                "authority": Term(f"term.authority.{finding.authority.value}"),
+            },
+        )
+        return f"{head} — {self.citations(finding.citations)}"
+
+
+def _param_value(param: ParameterValue) -> Arg:
+    if param.unit == "ratio" and isinstance(param.value, Decimal):
+        return Ratio(param.value)
+    return param.value
+
+
+def _h(fmt: Format, level: int, text: str) -> str:
+    return f"{'#' * level} {text}" if fmt == "markdown" else text
+
+
+def _bullet(text: str, depth: int = 0) -> str:
+    indent = "  " * depth
+    return f"{indent}- {text}"
+
+
+def _findings(loc: Localizer, findings: Iterable[Finding], depth: int = 0) -> list[str]:
+    lines: list[str] = []
+    for finding in findings:
+        lines.append(_bullet(loc.finding(finding), depth))
+        lines.extend(
+            _bullet(f"{loc.label('heading.next_steps')}{loc.message(code)}", depth + 1)
+            for code in finding.remedies
+        )
+    return lines
+
+
+def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
+    title = loc.message(f"assessment.{a.kind}") if loc.has(f"assessment.{a.kind}") else a.kind
+    lines = [
+        _h(fmt, 2, f"{title} — {a.subject}"),
+        "",
+        f"{loc.label('heading.outcome')}{loc.value(a.outcome)} · {loc.label('heading.as_of')}{loc.date(a.as_of)}",
+        f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
+    ]
+    if a.criteria:
+        lines += ["", _h(fmt, 3, loc.term("heading.criteria"))]
+        if fmt == "markdown":
+            lines += [
+                f"| {loc.term('heading.criterion')} | {loc.term('heading.outcome')} | {loc.term('heading.basis')} |",
+                "|---|---|---|",
+            ]
+            lines += [
+                f"| {loc.message(c.code, c.facts)} | {loc.value(c.outcome)} | {loc.citations(c.citations)} |"
+                for c in a.criteria
+            ]
+        else:
+            lines += [
+                _bullet(
+                    f"{loc.message(c.code, c.facts)}: {loc.value(c.outcome)} — {loc.citations(c.citations)}",
+                )
+                for c in a.criteria
+            ]
+    all_findings = list(a.all_findings())
+    if all_findings:
+        lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, all_findings)]
+    params = _unique_params([*a.parameters, *(p for c in a.criteria for p in c.parameters)])
+    if params:
+        lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
+        lines += [_bullet(loc.parameter(p)) for p in params]
+    lines += ["", loc.term("heading.disclaimer")]
+    return "\n".join(lines)
+
+
+def _unique_params(params: Iterable[ParameterValue]) -> list[ParameterValue]:
+    seen: dict[tuple[str, str | None, pendulum.Date], ParameterValue] = {}
+    for p in params:
+        seen.setdefault((p.name, p.region, p.since), p)
+    return list(seen.values())
+
+
+def _explain_trace(loc: Localizer, trace: Iterable[TraceStep]) -> list[str]:
+    lines: list[str] = []
+    for step in trace:
+        when = f"{loc.date(step.on)}: " if step.on is not None else ""
+        lines.append(
+            _bullet(f"{when}{loc.message(step.code, step.args)} — {loc.citations(step.citations)}")
+        )
+    return lines
+
+
+def _explain_determination(loc: Localizer, fmt: Format, d: Determination[Any]) -> str:
+    rule = loc.message(f"rule.{d.rule}") if loc.has(f"rule.{d.rule}") else d.rule
+    lines = [
+        _h(fmt, 2, f"{loc.label('heading.value')}{loc.value(d.value)}"),
+        "",
+        f"{loc.label('heading.rule')}{rule} · {loc.label('heading.as_of')}{loc.date(d.as_of)}",
+        f"{loc.label('heading.basis')}{loc.citations(d.citations)}",
+    ]
+    if d.trace:
+        lines += ["", _h(fmt, 3, loc.term("heading.trace")), *_explain_trace(loc, d.trace)]
+    if d.findings:
+        lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, d.findings)]
+    params = _unique_params(d.parameters)
+    if params:
+        lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
+        lines += [_bullet(loc.parameter(p)) for p in params]
+    lines += ["", loc.term("heading.disclaimer")]
+    return "\n".join(lines)
+
+
+def explain(result: object, *, locale: str = "zh_CN", format: Format = "text") -> str:
+    """
+    Render a result in ``locale`` (``zh_CN`` or ``en``) as ``text`` or ``markdown``.
+
+    Raises:
+        InvalidInputError: unsupported locale or format.
+        MissingMessageError: a message code has no text in the locale (a bug).
+        TypeError: the object is not a result.
+    """
+    loc = Localizer.for_locale(locale)
+    if format not in ("text", "markdown"):
+        raise InvalidInputError.single("format", format, "must be 'text' or 'markdown'")
+    if isinstance(result, Explainable):
+        return result.__explain__(loc, format)
+    if isinstance(result, Assessment):
+        return _explain_assessment(loc, format, result)
+    if isinstance(result, Determination):
+        return _explain_determination(loc, format, result)
+    if isinstance(result, Finding):
+        return "\n".join(_findings(loc, [result]))
+    if isinstance(result, Criterion):
+        head = f"{loc.message(result.code, result.facts)}: {loc.value(result.outcome)} — {loc.citations(result.citations)}"
+        return "\n".join([head, *_findings(loc, result.findings)])
+    if isinstance(result, TraceStep):
+        return "\n".join(_explain_trace(loc, [result]))
+    msg = f"cannot explain a {type(result).__name__}"
+    raise TypeError(msg)

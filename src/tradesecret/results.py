@@ -1,0 +1,355 @@
+"""
+The shared result model: every answer the library gives explains itself.
+
+* :class:`Finding` -- one observation with a stable machine code
+  (``noncompete.duration.exceeds_cap``), a severity, message arguments and the
+  citations it rests on. Its :attr:`~Finding.tier` and
+  :attr:`~Finding.binding` say whether it rests on binding law or guidance.
+* :class:`Determination` -- a computed value (an amount, a date) plus the rule
+  that produced it, the dated parameters used, the citations and a trace.
+* :class:`Criterion` and :class:`Assessment` -- criteria or factors, each with an
+  :class:`Outcome` (met / not met / insufficient evidence / contested), and the
+  findings.
+
+None of them can be built without at least one citation: a result that cannot
+say where it comes from is a bug, and the constructor refuses it.
+
+Message arguments are typed (:data:`Arg`): text, integers, decimals,
+:class:`~tradesecret.money.Money`, :class:`~tradesecret.money.Ratio`, dates and
+:class:`Term` (a token translated by the message catalogs). A ``float`` is
+refused here as everywhere.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Final, Generic, TypeAlias, TypeVar
+
+import attrs
+import pendulum
+
+from tradesecret._convert import tuple_of
+from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
+from tradesecret.law import Authority, Citation, Tier
+from tradesecret.money import Money, Ratio
+from tradesecret.rulebook import ParameterValue
+
+__all__ = [
+    "Arg",
+    "Args",
+    "Assessment",
+    "Criterion",
+    "Determination",
+    "Finding",
+    "Outcome",
+    "Severity",
+    "Term",
+    "TraceStep",
+    "make_args",
+    "strongest_tier",
+]
+
+T = TypeVar("T")
+
+
+class Severity(enum.Enum):
+    """How much a finding matters, from ``INFO`` to ``CRITICAL``."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """0 for ``INFO`` up to 4 for ``CRITICAL``."""
+        return _SEVERITY_ORDER.index(self)
+
+    def at_least(self, other: Severity) -> bool:
+        """True when this severity is ``other`` or worse."""
+        return self.rank >= other.rank
+
+
+_SEVERITY_ORDER: Final = (
+    Severity.INFO,
+    Severity.LOW,
+    Severity.MEDIUM,
+    Severity.HIGH,
+    Severity.CRITICAL,
+)
+
+
+class Outcome(enum.Enum):
+    """The outcome of a criterion, factor or legal claim."""
+
+    MET = "met"  # 满足 / established
+    NOT_MET = "not_met"  # 不满足 / not established
+    INSUFFICIENT_EVIDENCE = "insufficient_evidence"  # 证据不足
+    CONTESTED = "contested"  # 有争议: evidence both ways, neither prevails
+    NOT_APPLICABLE = "not_applicable"  # 不适用
+
+
+@attrs.frozen
+class Term:
+    """A token translated by the message catalogs, e.g. ``Term("term.outcome.met")``."""
+
+    code: str
+
+
+#: A message argument.
+Arg: TypeAlias = str | int | Decimal | Money | Ratio | pendulum.Date | Term
+#: Message arguments, sorted by name: build them with :func:`make_args`.
+Args: TypeAlias = tuple[tuple[str, Arg], ...]
+
+_ARG_TYPES: Final = (str, int, Decimal, Money, Ratio, pendulum.Date, Term)
+
+
+def make_args(values: Mapping[str, object] | Iterable[tuple[str, object]] = ()) -> Args:
+    """
+    Validate and sort message arguments.
+
+    Raises:
+        FloatNotAllowedError: for a ``float``.
+        InvalidInputError: for any other unsupported type or a bad name.
+    """
+    items = list(values.items()) if isinstance(values, Mapping) else list(values)
+    out: list[tuple[str, Arg]] = []
+    for name, value in items:
+        if isinstance(value, float):
+            raise FloatNotAllowedError(f"args.{name}", value)
+        if not isinstance(name, str) or not name.isidentifier():
+            raise InvalidInputError.single("args", name, "argument names must be identifiers")
+        if isinstance(value, bool) or not isinstance(value, _ARG_TYPES):
+            raise InvalidInputError.single(
+                f"args.{name}", value, f"unsupported message argument type {type(value).__name__}"
+            )
+        if isinstance(value, pendulum.DateTime):
+            raise InvalidInputError.single(f"args.{name}", value, "pass a date, not a datetime")
+        out.append((name, value))
+    out.sort(key=lambda pair: pair[0])
+    names = [n for n, _ in out]
+    if len(set(names)) != len(names):
+        raise InvalidInputError.single("args", names, "duplicate argument name")
+    return tuple(out)
+
+
+def _args_converter(value: object) -> Args:
+    if isinstance(value, Mapping | list | tuple):
+        return make_args(value)
+    raise InvalidInputError.single("args", value, "expected a mapping or pairs")
+
+
+def _require_citations(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Citation, ...]
+) -> None:
+    if not value:
+        msg = f"{type(instance).__name__}.{attribute.name} must hold at least one citation"
+        raise ValueError(msg)
+    for citation in value:
+        if not isinstance(citation, Citation):
+            msg = f"{type(instance).__name__}.{attribute.name} holds a {type(citation).__name__}, not a Citation"
+            raise TypeError(msg)
+
+
+def strongest_tier(citations: Iterable[Citation]) -> Tier:
+    """The tier of the most authoritative citation (binding beats guidance)."""
+    return min(citations, key=lambda c: c.authority.rank).tier
+
+
+def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
+    seen: dict[str, Citation] = {}
+    for c in citations:
+        if not isinstance(c, Citation):
+            msg = f"expected a Citation (use Rulebook.cite), not {type(c).__name__}: {c!r}"
+            raise TypeError(msg)
+        seen.setdefault(c.id, c)
+    return tuple(seen.values())
+
+
+class _Cited:
+    """Mixin: tier and authority from ``citations``."""
+
+    citations: tuple[Citation, ...]
+
+    @property
+    def tier(self) -> Tier:
+        """Tier of the strongest source cited."""
+        return strongest_tier(self.citations)
+
+    @property
+    def authority(self) -> Authority:
+        """How far the strongest source binds."""
+        return self.tier.authority
+
+    @property
+    def binding(self) -> bool:
+        """True when at least one cited source binds a court."""
+        return self.tier.binding
+
+    def _repr_markdown_(self) -> str:
+        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, imported on use
+
+        return explain(self, locale="zh_CN", format="markdown")
+
+
+@attrs.frozen(kw_only=True)
+class Finding(_Cited):
+    """
+    One observation, with its legal basis.
+
+    Attributes:
+        code: Stable machine code, ``<domain>.<topic>.<what>``; also the message id.
+        severity: How much it matters.
+        citations: What it rests on (never empty).
+        args: Message arguments (see :func:`make_args`).
+        subject: What it is about (a secret id, a clause, an instalment), if anything.
+        remedies: Message codes of actions that would close the gap, most useful first.
+    """
+
+    code: str
+    severity: Severity
+    citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    args: Args = attrs.field(default=(), converter=_args_converter)
+    subject: str | None = None
+    remedies: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+
+    def arg(self, name: str) -> Arg:
+        """The argument ``name``."""
+        for key, value in self.args:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+
+@attrs.frozen(kw_only=True)
+class TraceStep(_Cited):
+    """
+    One step of a computation or evaluation, in order.
+
+    Attributes:
+        rule: Label of the rule applied (e.g. ``spc_labor_1_art36_floor``).
+        code: Message code describing the step.
+        citations: Legal basis of the step.
+        args: Message arguments (the inputs and result of the step).
+        parameters: Parameter values used.
+        on: The date the step concerns, for timelines.
+    """
+
+    rule: str
+    code: str
+    citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    args: Args = attrs.field(default=(), converter=_args_converter)
+    parameters: tuple[ParameterValue, ...] = attrs.field(
+        default=(), validator=tuple_of(ParameterValue)
+    )
+    on: pendulum.Date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Determination(_Cited, Generic[T]):
+    """
+    A computed value and why.
+
+    Attributes:
+        value: The result (a :class:`~tradesecret.money.Money`, a date, ...).
+        rule: Label of the rule that produced it.
+        as_of: The date the question was asked for.
+        citations: Legal basis (never empty).
+        parameters: Parameter values used, with their dates and sources.
+        trace: The steps, in order.
+        findings: Observations made on the way.
+    """
+
+    value: T
+    rule: str
+    as_of: pendulum.Date
+    citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    parameters: tuple[ParameterValue, ...] = attrs.field(
+        default=(), validator=tuple_of(ParameterValue)
+    )
+    trace: tuple[TraceStep, ...] = attrs.field(default=(), validator=tuple_of(TraceStep))
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
+
+
+@attrs.frozen(kw_only=True)
+class Criterion(_Cited):
+    """
+    One criterion, factor or claim and its outcome.
+
+    Attributes:
+        code: Stable code (``definition.not_publicly_known``); also a message id.
+        outcome: Met, not met, insufficient evidence, contested or not applicable.
+        citations: Legal basis (never empty).
+        findings: Observations, including gaps and what would close them.
+        facts: The facts relied on, as message arguments.
+        evidence: Ids of the evidence items or records relied on.
+        parameters: Parameter values used.
+        strength: Optional weight in [0, 1] for factors that are weighed.
+        trace: The steps, in order.
+    """
+
+    code: str
+    outcome: Outcome
+    citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
+    facts: Args = attrs.field(default=(), converter=_args_converter)
+    evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    parameters: tuple[ParameterValue, ...] = attrs.field(
+        default=(), validator=tuple_of(ParameterValue)
+    )
+    strength: Decimal | None = None
+    trace: tuple[TraceStep, ...] = attrs.field(default=(), validator=tuple_of(TraceStep))
+
+
+@attrs.frozen(kw_only=True)
+class Assessment(_Cited):
+    """
+    An evaluation of a subject against several criteria.
+
+    Attributes:
+        kind: What was assessed (``trade_secret``, ``noncompete``, ``preservation``...);
+            also the message id of its title (``assessment.<kind>``).
+        subject: Identifier of the thing assessed.
+        as_of: The date of the assessment.
+        outcome: Overall outcome.
+        citations: The overall legal basis (never empty).
+        criteria: The criteria or factors, in order.
+        findings: Findings that belong to no single criterion.
+        parameters: Parameter values used.
+    """
+
+    kind: str
+    subject: str
+    as_of: pendulum.Date
+    outcome: Outcome
+    citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    criteria: tuple[Criterion, ...] = attrs.field(default=(), validator=tuple_of(Criterion))
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
+    parameters: tuple[ParameterValue, ...] = attrs.field(
+        default=(), validator=tuple_of(ParameterValue)
+    )
+
+    def criterion(self, code: str) -> Criterion:
+        """The criterion with that code."""
+        for criterion in self.criteria:
+            if criterion.code == code:
+                return criterion
+        raise KeyError(code)
+
+    def all_findings(self) -> Iterator[Finding]:
+        """Every finding: the assessment's own, then each criterion's."""
+        yield from self.findings
+        for criterion in self.criteria:
+            yield from criterion.findings
+
+    def codes(self) -> frozenset[str]:
+        """The codes of every finding."""
+        return frozenset(f.code for f in self.all_findings())
+
+    def worst_severity(self) -> Severity | None:
+        """The worst severity among all findings, or ``None`` without findings."""
+        found = [f.severity for f in self.all_findings()]
+        return max(found, key=lambda s: s.rank) if found else None

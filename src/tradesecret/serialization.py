@@ -1,0 +1,233 @@
+"""
+JSON in and out, for HR systems and services written in other languages.
+
+Every public input and result type round-trips losslessly::
+
+    >>> from tradesecret.serialization import to_json, from_json
+    >>> from tradesecret.money import Money
+    >>> to_json(Money("6000.00"))
+    '{"amount": "6000.00", "currency": "CNY"}'
+    >>> from_json('{"amount": "6000.00", "currency": "CNY"}', Money)
+    Money(amount=Decimal('6000.00'), currency='CNY')
+
+Conventions (stable; the JSON Schemas of the CLI follow them):
+
+* money: ``{"amount": "<decimal string>", "currency": "CNY"}`` -- amounts are
+  strings, never JSON numbers, so no float ever touches them;
+* decimals and ratios: decimal strings; dates: ``YYYY-MM-DD``; datetimes: ISO 8601
+  with offset;
+* enums: their lowercase string values; tuples and frozensets: arrays (frozensets
+  sorted);
+* citations: ``{"id": "lcl@2012-12-28:24.2", "tier": "law", ...}``; a bare id
+  string is also accepted on input and resolved against the default rulebook;
+* message arguments: ``{"name": {"type": "money", "value": ...}}``.
+
+Malformed JSON or a value of the wrong shape raises
+:class:`~tradesecret.exceptions.InvalidInputError` listing every problem with its
+path, never a raw traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import cattrs
+import pendulum
+from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.v import transform_error
+
+from tradesecret.dates import to_date, to_datetime
+from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.law import Citation, CitationRef, Tier, Verification
+from tradesecret.money import Money, Ratio, to_decimal
+from tradesecret.results import Arg, Args, Term, make_args
+
+__all__ = ["converter", "from_json", "make_converter", "structure", "to_json", "unstructure"]
+
+T = TypeVar("T")
+
+_ARG_TAGS: Final[dict[type, str]] = {
+    Money: "money",
+    Ratio: "ratio",
+    Term: "term",
+    pendulum.Date: "date",
+    Decimal: "decimal",
+    int: "int",
+    str: "text",
+}
+
+
+def _unstructure_arg(value: Arg, conv: cattrs.Converter) -> dict[str, Any]:
+    for kind, tag in _ARG_TAGS.items():
+        if isinstance(value, kind) and not isinstance(value, bool):
+            return {"type": tag, "value": conv.unstructure(value)}
+    msg = f"unsupported message argument {value!r}"
+    raise TypeError(msg)
+
+
+def _structure_arg(raw: Any, conv: cattrs.Converter) -> Arg:
+    if not isinstance(raw, dict) or set(raw) != {"type", "value"}:
+        msg = "a message argument is {'type': ..., 'value': ...}"
+        raise ValueError(msg)
+    tag, value = raw["type"], raw["value"]
+    for kind, name in _ARG_TAGS.items():
+        if name == tag:
+            return conv.structure(value, kind)
+    msg = f"unknown argument type {tag!r}"
+    raise ValueError(msg)
+
+
+def _structure_citation(raw: Any, _: type) -> Citation:
+    if isinstance(raw, str):
+        from tradesecret.rulebook import default_rulebook  # noqa: PLC0415 - avoid a load at import
+
+        return default_rulebook().cite(raw)
+    if isinstance(raw, dict):
+        return Citation(
+            ref=CitationRef.parse(raw["id"]),
+            tier=Tier(raw["tier"]),
+            short_zh=raw["short_zh"],
+            short_en=raw["short_en"],
+            status=Verification(raw["status"]),
+        )
+    msg = "a citation is an id string or an object with 'id'"
+    raise ValueError(msg)
+
+
+def _structure_param_value(raw: Any, _: Any) -> int | Decimal | Money:
+    if isinstance(raw, dict):
+        return Money(raw["amount"], raw.get("currency", "CNY"))
+    if isinstance(raw, str):
+        return to_decimal(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    msg = "a parameter value is an int, a decimal string or a money object"
+    raise ValueError(msg)
+
+
+def make_converter() -> cattrs.Converter:
+    """A fresh converter with the conventions of the module docstring."""
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(raw))
+    conv.register_unstructure_hook(pendulum.Date, lambda d: d.to_date_string())
+    conv.register_structure_hook(pendulum.Date, lambda raw, _: to_date(raw))
+    conv.register_unstructure_hook(pendulum.DateTime, lambda d: d.isoformat())
+    conv.register_structure_hook(pendulum.DateTime, lambda raw, _: to_datetime(raw))
+    conv.register_unstructure_hook(
+        Money, lambda m: {"amount": str(m.amount), "currency": m.currency}
+    )
+    conv.register_structure_hook(Money, _structure_money)
+    conv.register_unstructure_hook(Ratio, lambda r: str(r.value))
+    conv.register_structure_hook(Ratio, lambda raw, _: Ratio(raw))
+    conv.register_unstructure_hook(Term, lambda t: t.code)
+    conv.register_structure_hook(Term, lambda raw, _: Term(raw))
+    conv.register_unstructure_hook(
+        Citation,
+        lambda c: {
+            "id": c.id,
+            "tier": c.tier.value,
+            "short_zh": c.short_zh,
+            "short_en": c.short_en,
+            "status": c.status.value,
+        },
+    )
+    conv.register_structure_hook(Citation, _structure_citation)
+    conv.register_unstructure_hook_func(
+        lambda t: t == Args, lambda args: {k: _unstructure_arg(v, conv) for k, v in args}
+    )
+    conv.register_structure_hook_func(
+        lambda t: t == Args,
+        lambda raw, _: make_args({k: _structure_arg(v, conv) for k, v in raw.items()}),
+    )
+    conv.register_structure_hook_func(lambda t: t == int | Decimal | Money, _structure_param_value)
+    conv.register_unstructure_hook(frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
+    return conv
+
+
+def _structure_money(raw: Any, _: type) -> Money:
+    if not isinstance(raw, dict):
+        msg = "money is an object {'amount': '<decimal string>', 'currency': 'CNY'}"
+        raise ValueError(msg)
+    extra = set(raw) - {"amount", "currency"}
+    if extra:
+        msg = f"unknown money keys {sorted(extra)}"
+        raise ValueError(msg)
+    return Money(raw["amount"], raw.get("currency", "CNY"))
+
+
+#: The library's converter. Immutable in practice: register hooks on your own
+#: :func:`make_converter` instance, not on this one.
+converter: Final = make_converter()
+
+
+def unstructure(obj: object) -> Any:
+    """Plain JSON-ready data (dicts, lists, strings, ints) for ``obj``."""
+    return converter.unstructure(obj)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """
+    Build ``cls`` from plain data.
+
+    Raises:
+        InvalidInputError: listing every problem with its path.
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise InvalidInputError(_problems(exc)) from None
+    except InvalidInputError:
+        raise
+    except TradeSecretError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InvalidInputError.single("$", data, str(exc) or type(exc).__name__) from None
+
+
+def _problems(exc: ClassValidationError | IterableValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    for line in transform_error(exc, path="$", format_exception=_format_exception):
+        reason, _, path = line.rpartition(" @ ")
+        problems.append(Problem(path=path or "$", value="", reason=reason or line))
+    return problems
+
+
+def _format_exception(exc: BaseException, _: type | None) -> str:
+    if isinstance(exc, InvalidInputError):
+        return "; ".join(p.reason for p in exc.problems)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown fields {sorted(exc.extra_fields)}"
+    return str(exc) or type(exc).__name__
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Serialise ``obj`` to a JSON string (UTF-8 text, Chinese kept as is)."""
+    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """
+    Parse JSON text into ``cls``.
+
+    Raises:
+        InvalidInputError: malformed JSON, or data of the wrong shape (every problem listed).
+    """
+    try:
+        data = json.loads(text, parse_float=_exact_decimal)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError.single(
+            f"$ (line {exc.lineno}, column {exc.colno})", "", f"malformed JSON: {exc.msg}"
+        ) from None
+    except InvalidInputError:
+        raise
+    return structure(data, cls)
+
+
+def _exact_decimal(text: str) -> Decimal:
+    # JSON numbers with a fraction are read as Decimal, never as float.
+    return to_decimal(text)
