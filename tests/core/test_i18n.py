@@ -96,3 +96,15 @@ class TestExplain:
         """explain refuses arbitrary objects."""
         with pytest.raises(TypeError):
             explain(object())
+
+
+def test_results_render_in_notebooks(rb: Rulebook) -> None:
+    """Results display as Markdown in notebooks (default locale zh_CN)."""
+    d = Determination(
+        value=Money("6000.00"),
+        rule="r",
+        as_of=to_date("2025-09-01"),
+        citations=rb.cite_all("spc-labor-1@2020-12-29:36"),
+    )
+    md = d._repr_markdown_()
+    assert md.startswith("## 结果：¥6,000.00")
