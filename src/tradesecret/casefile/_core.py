@@ -1,0 +1,422 @@
+"""The case-file envelope, the registry of kinds, loading and reviewing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from tradesecret.casefile._schema import DATE_PATTERN, json_schema
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.i18n import Format, Localizer, explain
+from tradesecret.law import Citation
+from tradesecret.money import Money, Ratio
+from tradesecret.results import Finding, Severity
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.serialization import structure, unstructure
+
+#: The value of the envelope's ``format`` key.
+CASE_FORMAT: Final = "tradesecret-case"
+#: The envelope version this library reads and writes.
+CASE_VERSION: Final = 1
+
+#: ``(data, as_of, rulebook) -> results`` for one kind.
+Runner = Callable[[Any, pendulum.Date, Rulebook], tuple[object, ...]]
+
+
+@attrs.frozen(kw_only=True)
+class CaseKind:
+    """
+    One kind of case file: the type of its ``data`` and how to review it.
+
+    Attributes:
+        name: The ``kind`` key of the envelope (``noncompete``, ``trade_secret``...).
+        title_en: English title.
+        title_zh: Chinese title.
+        requires: The domain modules the kind needs (``tradesecret.noncompete``...).
+        data_type: Returns the attrs class of ``data`` (imported on use).
+        run: Reviews a structured ``data`` as of a date.
+        example: File name of the shipped example (under ``tradesecret.casefile/examples``).
+    """
+
+    name: str
+    title_en: str
+    title_zh: str
+    requires: tuple[str, ...]
+    data_type: Callable[[], type]
+    run: Runner
+    example: str = ""
+
+    def available(self) -> bool:
+        """True when every domain module the kind needs can be imported."""
+        import importlib  # noqa: PLC0415
+
+        try:
+            for module in self.requires:
+                importlib.import_module(module)
+            self.data_type()
+        except ImportError:
+            return False
+        return True
+
+
+@attrs.frozen(kw_only=True)
+class CaseKinds:
+    """An immutable registry of case kinds; :meth:`with_kind` returns a new one."""
+
+    kinds: tuple[CaseKind, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """Every kind name, in order."""
+        return tuple(k.name for k in self.kinds)
+
+    def get(self, name: str) -> CaseKind | None:
+        """The kind called ``name``, or ``None``."""
+        return next((k for k in self.kinds if k.name == name), None)
+
+    def __getitem__(self, name: str) -> CaseKind:
+        kind = self.get(name)
+        if kind is None:
+            raise InvalidInputError.single(
+                "kind", name, f"unknown case kind; known: {', '.join(self.names())}"
+            )
+        return kind
+
+    def __iter__(self) -> Iterator[CaseKind]:
+        return iter(self.kinds)
+
+    def with_kind(self, kind: CaseKind) -> CaseKinds:
+        """A registry with ``kind`` added (or replacing the kind of the same name)."""
+        return CaseKinds(kinds=(*(k for k in self.kinds if k.name != kind.name), kind))
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """
+    A parsed case file: ``{"format": "tradesecret-case", "version": 1, "kind": ..., "as_of": ..., "data": ...}``.
+
+    Attributes:
+        kind: The kind name.
+        as_of: The date the case is reviewed as of (overridable when reviewing).
+        data: The structured domain input (an instance of the kind's data type).
+        title: Free text title, shown in reports.
+        version: Envelope version.
+    """
+
+    kind: str
+    as_of: pendulum.Date
+    data: Any
+    title: str = ""
+    version: int = CASE_VERSION
+
+
+@attrs.frozen(kw_only=True)
+class CaseReview:
+    """
+    The review of one case file: every result the domain returned, plus the findings.
+
+    Attributes:
+        kind: Kind of the case.
+        title: Title of the case.
+        as_of: The date reviewed as of.
+        results: The domain results, in order (assessments, determinations, domain results).
+    """
+
+    kind: str
+    title: str
+    as_of: pendulum.Date
+    results: tuple[object, ...]
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding in every result (each once)."""
+        return tuple(iter_findings(self.results))
+
+    def worst_severity(self) -> Severity | None:
+        """The worst severity among the findings, or ``None``."""
+        found = [f.severity for f in self.findings()]
+        return max(found, key=lambda s: s.rank) if found else None
+
+    def fails(self, threshold: Severity) -> bool:
+        """True when some finding is at or above ``threshold``."""
+        worst = self.worst_severity()
+        return worst is not None and worst.at_least(threshold)
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        head = self.title or loc.term(f"casefile.kind.{self.kind}")
+        lines = [f"# {head}" if fmt == "markdown" else head, ""]
+        lines.append(f"{loc.label('heading.as_of')}{loc.date(self.as_of)}")
+        worst = self.worst_severity()
+        lines.append(
+            loc.message(
+                "casefile.summary",
+                {
+                    "count": len(self.findings()),
+                    "worst": loc.value(worst) if worst else loc.term("casefile.none"),
+                },
+            )
+        )
+        for result in self.results:
+            lines += ["", explain(result, locale=loc.locale, format=fmt)]
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        return explain(self, locale="zh_CN", format="markdown")
+
+    def _repr_html_(self) -> str:
+        from tradesecret.reports import render_html  # noqa: PLC0415
+
+        return render_html(self, locale="zh_CN", standalone=False)
+
+
+_LEAVES: Final = (str, int, Citation, ParameterValue, Money, Ratio, pendulum.Date)
+
+
+def iter_findings(obj: object) -> Iterator[Finding]:
+    """Every :class:`Finding` reachable from ``obj`` (results, tuples, attrs classes), once each."""
+    seen: set[int] = set()
+
+    def walk(node: object) -> Iterator[Finding]:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, Finding):
+            yield node
+            return
+        if isinstance(node, _LEAVES):
+            return
+        if isinstance(node, tuple | list | frozenset):
+            for item in node:
+                yield from walk(item)
+            return
+        if isinstance(node, Mapping):
+            for item in node.values():
+                yield from walk(item)
+            return
+        if attrs.has(type(node)):
+            for field in attrs.fields(type(node)):
+                yield from walk(getattr(node, field.name))
+
+    yield from walk(obj)
+
+
+def envelope_schema(kinds: CaseKinds | None = None) -> dict[str, Any]:
+    """The JSON Schema of the envelope (``data`` left open; see :func:`case_schema`)."""
+    reg = kinds if kinds is not None else default_kinds()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://tradesecret.invalid/schema/case.json",
+        "title": "tradesecret case file",
+        "type": "object",
+        "properties": {
+            "format": {"const": CASE_FORMAT},
+            "version": {"const": CASE_VERSION},
+            "kind": {"enum": list(reg.names())},
+            "as_of": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "title": {"type": "string"},
+            "data": {"type": "object"},
+        },
+        "required": ["format", "version", "kind", "as_of", "data"],
+        "additionalProperties": False,
+    }
+
+
+def case_schema(name: str, *, kinds: CaseKinds | None = None) -> dict[str, Any]:
+    """
+    The JSON Schema of a whole case file of kind ``name`` (envelope and ``data``).
+
+    ``name`` may also be ``case`` (the envelope alone).
+
+    Raises:
+        InvalidInputError: unknown kind, or a kind whose domain is not installed.
+    """
+    reg = kinds if kinds is not None else default_kinds()
+    if name == "case":
+        return envelope_schema(reg)
+    kind = reg[name]
+    data_type = _data_type(kind)
+    inner = json_schema(data_type)
+    envelope = envelope_schema(reg)
+    envelope["$id"] = f"https://tradesecret.invalid/schema/{name}.json"
+    envelope["title"] = f"tradesecret case file: {kind.title_en}"
+    envelope["properties"]["kind"] = {"const": name}
+    defs = inner.pop("$defs", {})
+    inner.pop("$schema", None)
+    envelope["properties"]["data"] = inner
+    if defs:
+        envelope["$defs"] = defs
+    return envelope
+
+
+def schema_names(kinds: CaseKinds | None = None) -> tuple[str, ...]:
+    """Names accepted by :func:`case_schema` (``case`` plus every available kind)."""
+    reg = kinds if kinds is not None else default_kinds()
+    return ("case", *(k.name for k in reg if k.available()))
+
+
+def _data_type(kind: CaseKind) -> type:
+    try:
+        return kind.data_type()
+    except ImportError as exc:
+        raise InvalidInputError.single(
+            "kind", kind.name, f"this installation lacks the domain module it needs ({exc.name})"
+        ) from None
+
+
+def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
+    """
+    Build a :class:`Case` from decoded JSON (a dict), checking the envelope and the data.
+
+    Raises:
+        InvalidInputError: every problem found, with its JSON path (``$.data.wages[3].amount``).
+    """
+    reg = kinds if kinds is not None else default_kinds()
+    if not isinstance(raw, dict):
+        raise InvalidInputError.single("$", raw, "a case file is a JSON object")
+    problems: list[Problem] = []
+    extra = sorted(set(raw) - {"format", "version", "kind", "as_of", "title", "data"})
+    if extra:
+        problems.append(Problem.of("$", extra, "unknown envelope keys"))
+    if raw.get("format") != CASE_FORMAT:
+        problems.append(Problem.of("$.format", raw.get("format"), f"must be {CASE_FORMAT!r}"))
+    version = raw.get("version")
+    if version != CASE_VERSION or isinstance(version, bool):
+        problems.append(
+            Problem.of("$.version", version, f"this library reads version {CASE_VERSION}")
+        )
+    title = raw.get("title", "")
+    if not isinstance(title, str):
+        problems.append(Problem.of("$.title", title, "must be a string"))
+        title = ""
+    as_of: pendulum.Date | None = None
+    if "as_of" not in raw:
+        problems.append(Problem.of("$.as_of", "", "required field missing"))
+    else:
+        try:
+            as_of = to_date(raw["as_of"], path="$.as_of")
+        except InvalidInputError as exc:
+            problems += exc.problems
+    kind: CaseKind | None = None
+    name = raw.get("kind")
+    if not isinstance(name, str) or reg.get(name) is None:
+        problems.append(
+            Problem.of("$.kind", name, f"unknown case kind; known: {', '.join(reg.names())}")
+        )
+    else:
+        kind = reg[name]
+    data: Any = None
+    if "data" not in raw:
+        problems.append(Problem.of("$.data", "", "required field missing"))
+    elif not isinstance(raw["data"], dict):
+        problems.append(Problem.of("$.data", raw["data"], "must be a JSON object"))
+    elif kind is not None:
+        try:
+            data = structure(raw["data"], _data_type(kind))
+        except InvalidInputError as exc:
+            problems += [_under_data(p) for p in exc.problems]
+        except TradeSecretError as exc:
+            problems.append(Problem.of("$.data", "", str(exc)))
+    if problems:
+        raise InvalidInputError(problems)
+    assert kind is not None and as_of is not None  # noqa: S101 - guaranteed by the checks above
+    return Case(kind=kind.name, as_of=as_of, data=data, title=title)
+
+
+def _under_data(problem: Problem) -> Problem:
+    path = problem.path
+    if path == "$" or path.startswith("$.") or path.startswith("$["):
+        path = "$.data" + path[1:]
+    elif path.startswith("$data"):
+        path = "$.data" + path[5:]
+    else:
+        path = f"$.data.{path}"
+    return attrs.evolve(problem, path=path)
+
+
+def load_case(source: str | bytes | Path | Mapping[str, Any], *, kinds: CaseKinds | None = None) -> Case:
+    """
+    Read a case file from a path, JSON text or a decoded mapping.
+
+    Raises:
+        InvalidInputError: unreadable file, malformed JSON or bad content (every problem listed).
+    """
+    if isinstance(source, Mapping):
+        return parse_case(dict(source), kinds=kinds)
+    if isinstance(source, Path):
+        try:
+            text: str | bytes = source.read_bytes()
+        except OSError as exc:
+            raise InvalidInputError.single(str(source), "", f"cannot read: {exc.strerror}") from None
+    else:
+        text = source
+    try:
+        raw = json.loads(text, parse_float=str)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        where = f"$ (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else "$"
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+        raise InvalidInputError.single(where, "", f"malformed JSON: {reason}") from None
+    return parse_case(raw, kinds=kinds)
+
+
+def dump_case(case: Case, *, indent: int | None = 2) -> str:
+    """The JSON text of a case file (round-trips with :func:`load_case`)."""
+    body: dict[str, Any] = {
+        "format": CASE_FORMAT,
+        "version": case.version,
+        "kind": case.kind,
+        "as_of": case.as_of.to_date_string(),
+    }
+    if case.title:
+        body["title"] = case.title
+    body["data"] = unstructure(case.data)
+    return json.dumps(body, ensure_ascii=False, indent=indent) + "\n"
+
+
+def review_case(
+    case: Case,
+    *,
+    as_of: pendulum.Date | None = None,
+    rulebook: Rulebook | None = None,
+    kinds: CaseKinds | None = None,
+) -> CaseReview:
+    """
+    Review a case: run its kind's assessments as of ``as_of`` (default: the case's date).
+
+    Raises:
+        InvalidInputError: the domain refused the input (every problem listed).
+    """
+    reg = kinds if kinds is not None else default_kinds()
+    kind = reg[case.kind]
+    day = as_of if as_of is not None else case.as_of
+    results = kind.run(case.data, day, rulebook if rulebook is not None else default_rulebook())
+    return CaseReview(kind=case.kind, title=case.title, as_of=day, results=tuple(results))
+
+
+def example_names(kinds: CaseKinds | None = None) -> tuple[str, ...]:
+    """The kinds with a shipped example file."""
+    reg = kinds if kinds is not None else default_kinds()
+    return tuple(k.name for k in reg if k.example)
+
+
+def example_text(name: str, *, kinds: CaseKinds | None = None) -> str:
+    """The JSON text of the shipped example case file of kind ``name``."""
+    from importlib import resources  # noqa: PLC0415
+
+    reg = kinds if kinds is not None else default_kinds()
+    kind = reg[name]
+    if not kind.example:
+        raise InvalidInputError.single("kind", name, "no shipped example for this kind")
+    return (resources.files("tradesecret.casefile") / "examples" / kind.example).read_text("utf-8")
+
+
+def default_kinds() -> CaseKinds:
+    """The built-in kinds (each reports whether its domain is installed)."""
+    from tradesecret.casefile._kinds import BUILTIN_KINDS  # noqa: PLC0415
+
+    return BUILTIN_KINDS
+
+

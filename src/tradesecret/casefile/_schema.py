@@ -1,0 +1,229 @@
+"""
+JSON Schema (draft 2020-12) generated from attrs classes and their type hints.
+
+The schema follows the JSON conventions of :mod:`tradesecret.serialization` exactly,
+so a document that validates here structures without a type error there:
+
+* ``str``, ``int`` and ``bool`` map to their JSON types (``bool`` is not an ``int``);
+* ``Decimal`` and :class:`~tradesecret.money.Ratio` are decimal *strings*;
+* :class:`~tradesecret.money.Money` is ``{"amount": "<decimal string>", "currency": "CNY"}``;
+* ``pendulum.Date`` is a ``YYYY-MM-DD`` string, ``pendulum.DateTime`` ISO 8601 with an offset;
+* enums are their string values; ``Literal[...]`` an ``enum``;
+* ``tuple[X, ...]``, ``list[X]`` are arrays, ``frozenset[X]`` arrays of unique items,
+  fixed ``tuple[X, Y]`` arrays with ``prefixItems``;
+* ``X | None`` allows ``null``; other unions are ``anyOf``;
+* nested attrs classes are ``$defs`` referenced by ``$ref`` (recursion is fine);
+* every class forbids unknown keys (the converter does too); fields with a default are
+  optional, ``init=False`` fields are not part of the input.
+
+Examples:
+    >>> import attrs
+    >>> from tradesecret.money import Money
+    >>> @attrs.frozen(kw_only=True)
+    ... class Pay:
+    ...     amount: Money
+    ...     note: str = ""
+    >>> schema = json_schema(Pay)
+    >>> schema["required"], sorted(schema["properties"])
+    (['amount'], ['amount', 'note'])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import types
+import typing
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from tradesecret.law import Citation
+from tradesecret.money import Money, Ratio
+from tradesecret.results import Args
+
+__all__ = ["DECIMAL_PATTERN", "DATE_PATTERN", "json_schema"]
+
+#: A decimal string as accepted by :func:`tradesecret.money.to_decimal`.
+DECIMAL_PATTERN: Final = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
+#: A calendar date.
+DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
+
+_DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: breaks recursion
+            self.defs[name] = self.attrs_class(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def attrs_class(self, cls: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            name = field.alias if field.alias and not field.name.startswith("_") else field.name
+            hint = hints.get(field.name, field.type)
+            prop = self.schema(hint)
+            doc = _field_doc(cls, field.name)
+            if doc:
+                prop = {**prop, "description": doc}
+            props[name] = prop
+            if field.default is attrs.NOTHING:
+                required.append(name)
+        out: dict[str, Any] = {"type": "object", "title": cls.__name__}
+        summary = _summary(cls)
+        if summary:
+            out["description"] = summary
+        out["properties"] = props
+        if required:
+            out["required"] = required
+        out["additionalProperties"] = False
+        return out
+
+    def schema(self, hint: Any) -> dict[str, Any]:  # noqa: C901 - one branch per kind of type
+        if hint is Any or hint is object:
+            return {}
+        if hint is type(None):
+            return {"type": "null"}
+        if hint is Args:
+            return {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"enum": ["money", "ratio", "term", "date", "decimal", "int", "text"]},
+                        "value": {},
+                    },
+                    "required": ["type", "value"],
+                    "additionalProperties": False,
+                },
+            }
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if origin is typing.Literal:
+            return {"enum": list(args)}
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in args if a is not type(None)]
+            alternatives = [self.schema(a) for a in options]
+            if len(args) != len(options):
+                alternatives.append({"type": "null"})
+            return alternatives[0] if len(alternatives) == 1 else {"anyOf": alternatives}
+        if origin is typing.Annotated:
+            return self.schema(args[0])
+        if origin in (tuple, list, typing.Sequence, frozenset, set) or (
+            origin is not None and getattr(origin, "__name__", "") in {"Sequence", "Set"}
+        ):
+            if origin is tuple and args and (len(args) != 2 or args[1] is not Ellipsis):
+                return {
+                    "type": "array",
+                    "prefixItems": [self.schema(a) for a in args],
+                    "minItems": len(args),
+                    "maxItems": len(args),
+                }
+            item = self.schema(args[0]) if args else {}
+            out: dict[str, Any] = {"type": "array", "items": item}
+            if origin in (frozenset, set):
+                out["uniqueItems"] = True
+            return out
+        if origin is dict or (origin is not None and getattr(origin, "__name__", "") == "Mapping"):
+            value = self.schema(args[1]) if len(args) == 2 else {}
+            return {"type": "object", "additionalProperties": value}
+        if not isinstance(hint, type):
+            msg = f"no JSON Schema for type {hint!r}"
+            raise TypeError(msg)
+        return self.leaf(hint)
+
+    def leaf(self, hint: type) -> dict[str, Any]:
+        if hint is bool:
+            return {"type": "boolean"}
+        if hint is int:
+            return {"type": "integer"}
+        if hint is str:
+            return {"type": "string"}
+        if hint is Decimal or hint is Ratio:
+            return {"type": "string", "pattern": DECIMAL_PATTERN}
+        if hint is Money:
+            return {
+                "type": "object",
+                "properties": {
+                    "amount": {"type": "string", "pattern": DECIMAL_PATTERN},
+                    "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "default": "CNY"},
+                },
+                "required": ["amount"],
+                "additionalProperties": False,
+            }
+        if issubclass(hint, pendulum.DateTime | _dt.datetime):
+            return {"type": "string", "format": "date-time"}
+        if issubclass(hint, pendulum.Date | _dt.date):
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        if hint is Citation:
+            return {
+                "anyOf": [
+                    {"type": "string", "description": "citation id, e.g. lcl@2012-12-28:24.2"},
+                    {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+                ]
+            }
+        if issubclass(hint, enum.Enum):
+            return {"enum": [m.value for m in hint], "title": hint.__name__}
+        if attrs.has(hint):
+            return self.ref(hint)
+        msg = f"no JSON Schema for type {hint.__name__}"
+        raise TypeError(msg)
+
+
+def _summary(cls: type) -> str:
+    doc = (cls.__doc__ or "").strip()
+    return doc.split("\n\n", 1)[0].replace("\n", " ").strip() if doc else ""
+
+
+def _field_doc(cls: type, name: str) -> str:
+    """The ``Attributes:`` entry of a Google-style class docstring, if any."""
+    doc = cls.__doc__ or ""
+    marker = f"{name}:"
+    lines = doc.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip().startswith(marker):
+            indent = len(line) - len(line.lstrip())
+            text = [line.strip()[len(marker) :].strip()]
+            for nxt in lines[i + 1 :]:
+                if not nxt.strip() or len(nxt) - len(nxt.lstrip()) <= indent:
+                    break
+                text.append(nxt.strip())
+            return " ".join(text)
+    return ""
+
+
+def json_schema(cls: type, *, title: str | None = None, schema_id: str | None = None) -> dict[str, Any]:
+    """
+    The JSON Schema of an attrs class, as the library's converter reads it.
+
+    Args:
+        cls: An attrs class.
+        title: Overrides the schema title.
+        schema_id: ``$id`` of the schema.
+
+    Raises:
+        TypeError: a field type without a JSON form (a bug in the class).
+    """
+    builder = _Builder()
+    root = builder.attrs_class(cls)
+    out: dict[str, Any] = {"$schema": _DRAFT}
+    if schema_id:
+        out["$id"] = schema_id
+    out.update(root)
+    if title:
+        out["title"] = title
+    if builder.defs:
+        out["$defs"] = dict(sorted(builder.defs.items()))
+    return out

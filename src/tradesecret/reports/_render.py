@@ -1,0 +1,428 @@
+"""Markdown and self-contained HTML reports for every result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any, Final, Literal
+
+import attrs
+import pendulum
+
+from tradesecret.i18n import Explainable, Localizer, explain, normalize_locale
+from tradesecret.law import Citation
+from tradesecret.results import Assessment, Criterion, Determination, Finding, Severity, TraceStep
+from tradesecret.exceptions import InvalidInputError
+
+ReportFormat = Literal["text", "markdown", "html", "json"]
+REPORT_FORMATS: Final = ("text", "markdown", "html", "json")
+
+_CSS: Final = """
+body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
+h1{font-size:1.6em;border-bottom:2px solid #37474f}h2{font-size:1.3em;margin-top:1.6em}h3{font-size:1.1em}
+.ts-summary{background:#eceff1;border-radius:6px;padding:.6em 1em}
+.ts-badge{display:inline-block;border-radius:4px;padding:0 .5em;font-size:.85em;color:#fff;background:#607d8b}
+.ts-outcome-met{background:#2e7d32}.ts-outcome-not_met{background:#c62828}.ts-outcome-insufficient_evidence{background:#ef6c00}
+.ts-outcome-contested{background:#6a1b9a}.ts-outcome-not_applicable{background:#9e9e9e}
+.ts-sev-critical,.ts-sev-high{color:#b71c1c;font-weight:600}.ts-sev-medium{color:#e65100}.ts-sev-low,.ts-sev-info{color:#455a64}
+.ts-criterion{border-left:4px solid #b0bec5;padding:.2em 1em;margin:1em 0}
+.ts-cite{color:#37474f;font-size:.9em}table{border-collapse:collapse}td,th{border:1px solid #cfd8dc;padding:.2em .5em;font-size:.9em}
+.ts-disclaimer{color:#607d8b;font-size:.85em;margin-top:2em}figure{margin:1em 0;overflow-x:auto}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _cites(loc: Localizer, citations: Iterable[Citation]) -> str:
+    items = [
+        f'<span class="ts-cite" title="{_e(c.id)} · {_e(loc.value(c.status))}">{_e(c.render(loc.locale))}</span>'
+        for c in citations
+    ]
+    return ("；" if loc.zh else "; ").join(items)
+
+
+def _remedy(loc: Localizer, code: str, finding: Finding) -> str:
+    if not loc.has(code):
+        return code
+    try:
+        return loc.message(code, finding.args)
+    except KeyError:
+        return loc.template(code)
+
+
+def _finding_li(loc: Localizer, f: Finding) -> str:
+    sev = f.severity.value
+    subject = f' <code>{_e(f.subject)}</code>' if f.subject else ""
+    return (
+        f'<li class="ts-finding" data-code="{_e(f.code)}"><span class="ts-sev-{sev}">[{_e(loc.value(f.severity))}]</span> '
+        f"{_e(loc.message(f.code, f.args))}{subject} — {_cites(loc, f.citations)}</li>"
+    )
+
+
+def _findings_html(loc: Localizer, findings: Sequence[Finding]) -> list[str]:
+    if not findings:
+        return []
+    ordered = sorted(findings, key=lambda f: -f.severity.rank)
+    return ["<ul>", *(_finding_li(loc, f) for f in ordered), "</ul>"]
+
+
+def _next_steps(loc: Localizer, findings: Iterable[Finding]) -> list[str]:
+    steps: dict[str, None] = {}
+    for f in sorted(findings, key=lambda f: -f.severity.rank):
+        for code in f.remedies:
+            steps.setdefault(_remedy(loc, code, f), None)
+    if not steps:
+        return []
+    return [f"<h4>{_e(loc.term('heading.next_steps'))}</h4>", "<ol>", *(f"<li>{_e(s)}</li>" for s in steps), "</ol>"]
+
+
+def _trace_html(loc: Localizer, trace: Sequence[TraceStep]) -> list[str]:
+    if not trace:
+        return []
+    rows = [
+        f"<tr><td>{_e(loc.date(s.on)) if s.on else ''}</td><td>{_e(loc.message(s.code, s.args))}</td>"
+        f"<td>{_cites(loc, s.citations)}</td></tr>"
+        for s in trace
+    ]
+    return [f"<h4>{_e(loc.term('heading.trace'))}</h4>", "<table>", *rows, "</table>"]
+
+
+def _params_html(loc: Localizer, params: Iterable[Any]) -> list[str]:
+    seen: dict[tuple[str, str | None, object], Any] = {}
+    for p in params:
+        seen.setdefault((p.name, p.region, p.since), p)
+    if not seen:
+        return []
+    items = [f"<li><code>{_e(p.name)}</code> {_e(loc.parameter(p))}</li>" for p in seen.values()]
+    return [f"<h4>{_e(loc.term('heading.parameters'))}</h4>", "<ul>", *items, "</ul>"]
+
+
+def _criterion_html(loc: Localizer, c: Criterion) -> list[str]:
+    out = [
+        f'<section class="ts-criterion" data-code="{_e(c.code)}">',
+        f"<h3>{_e(loc.message(c.code, c.facts))} "
+        f'<span class="ts-badge ts-outcome-{c.outcome.value}">{_e(loc.value(c.outcome))}</span></h3>',
+        f"<p>{_e(loc.label('heading.basis'))}{_cites(loc, c.citations)}</p>",
+    ]
+    if c.strength is not None:
+        out.append(f"<p>{_e(loc.value(c.strength))}</p>")
+    out += _findings_html(loc, c.findings)
+    if c.evidence:
+        out.append(
+            f"<p>{_e(loc.label('heading.evidence'))}"
+            + ", ".join(f"<code>{_e(x)}</code>" for x in c.evidence)
+            + "</p>"
+        )
+    out += _trace_html(loc, c.trace)
+    out += _next_steps(loc, c.findings)
+    out.append("</section>")
+    return out
+
+
+def _summary(loc: Localizer, findings: Sequence[Finding]) -> str:
+    worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    parts = [f"{_e(loc.value(s))}: {n}" for s, n in counts.items() if n]
+    return (
+        f"<p>{_e(loc.label('heading.findings'))}{len(findings)}"
+        + (f" ({', '.join(parts)})" if parts else "")
+        + (f' · <span class="ts-sev-{worst.value}">{_e(loc.value(worst))}</span>' if worst else "")
+        + "</p>"
+    )
+
+
+def _assessment_html(loc: Localizer, a: Assessment) -> list[str]:
+    title = loc.term(f"assessment.{a.kind}") if loc.has(f"assessment.{a.kind}") else a.kind
+    findings = list(a.all_findings())
+    out = [
+        f'<section class="ts-assessment" data-kind="{_e(a.kind)}">',
+        f"<h2>{_e(title)} — {_e(a.subject)}</h2>",
+        '<div class="ts-summary">',
+        f"<p>{_e(loc.label('heading.outcome'))}"
+        f'<span class="ts-badge ts-outcome-{a.outcome.value}">{_e(loc.value(a.outcome))}</span> · '
+        f"{_e(loc.label('heading.as_of'))}{_e(loc.date(a.as_of))}</p>",
+        _summary(loc, findings),
+        f"<p>{_e(loc.label('heading.basis'))}{_cites(loc, a.citations)}</p>",
+        "</div>",
+    ]
+    if a.criteria:
+        out.append(f"<h3>{_e(loc.term('heading.criteria'))}</h3>")
+        for c in a.criteria:
+            out += _criterion_html(loc, c)
+    if a.findings:
+        out.append(f"<h3>{_e(loc.term('heading.findings'))}</h3>")
+        out += _findings_html(loc, a.findings)
+    out += _next_steps(loc, findings)
+    out += _params_html(loc, a.parameters)
+    out.append("</section>")
+    return out
+
+
+def _determination_html(loc: Localizer, d: Determination[Any]) -> list[str]:
+    rule = loc.message(f"rule.{d.rule}") if loc.has(f"rule.{d.rule}") else d.rule
+    out = [
+        '<section class="ts-determination">',
+        f"<h2>{_e(loc.label('heading.value'))}{_e(_value(loc, d.value))}</h2>",
+        '<div class="ts-summary">',
+        f"<p>{_e(loc.label('heading.rule'))}{_e(rule)} · {_e(loc.label('heading.as_of'))}{_e(loc.date(d.as_of))}</p>",
+        _summary(loc, d.findings),
+        f"<p>{_e(loc.label('heading.basis'))}{_cites(loc, d.citations)}</p>",
+        "</div>",
+    ]
+    out += _trace_html(loc, d.trace)
+    if d.findings:
+        out.append(f"<h3>{_e(loc.term('heading.findings'))}</h3>")
+        out += _findings_html(loc, d.findings)
+    out += _next_steps(loc, d.findings)
+    out += _params_html(loc, d.parameters)
+    out.append("</section>")
+    return out
+
+
+def _value(loc: Localizer, value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(loc.value(v) for v in value)
+    return loc.value(value)
+
+
+_INLINE_CODE: Final = re.compile(r"`([^`]+)`")
+_BOLD: Final = re.compile(r"\*\*([^*]+)\*\*")
+
+
+def _inline(text: str) -> str:
+    html = _e(text)
+    html = _INLINE_CODE.sub(r"<code>\1</code>", html)
+    return _BOLD.sub(r"<strong>\1</strong>", html)
+
+
+def markdown_to_html(markdown: str) -> str:
+    """
+    The small Markdown subset the explanations use (headings, bullets, tables, paragraphs) as HTML.
+
+    All text is escaped first, so user text can never inject markup.
+
+    Examples:
+        >>> markdown_to_html("## T\\n\\n- a <b>\\n- `c`")
+        '<h2>T</h2>\\n<ul>\\n<li>a &lt;b&gt;</li>\\n<li><code>c</code></li>\\n</ul>'
+    """
+    out: list[str] = []
+    in_list = False
+    in_table = False
+    para: list[str] = []
+
+    def flush() -> None:
+        nonlocal in_list, in_table
+        if para:
+            out.append("<p>" + "<br>".join(_inline(p) for p in para) + "</p>")
+            para.clear()
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if in_table:
+            out.append("</table>")
+            in_table = False
+
+    for raw in markdown.splitlines():
+        line = raw.rstrip()
+        stripped = line.lstrip()
+        heading = re.match(r"^(#{1,6})\s+(.*)$", stripped)
+        if not stripped:
+            flush()
+        elif heading:
+            flush()
+            level = len(heading.group(1))
+            out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
+        elif stripped.startswith(("- ", "* ")):
+            if para or in_table:
+                flush()
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{_inline(stripped[2:])}</li>")
+        elif stripped.startswith("|"):
+            if para or in_list:
+                flush()
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue
+            if not in_table:
+                out.append("<table>")
+                in_table = True
+            out.append("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in cells) + "</tr>")
+        else:
+            if in_list or in_table:
+                flush()
+            para.append(stripped)
+    flush()
+    return "\n".join(out)
+
+
+def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
+    from tradesecret.reports._adapters import figures  # noqa: PLC0415
+
+    if isinstance(result, Assessment):
+        out = _assessment_html(loc, result)
+    elif isinstance(result, Determination):
+        out = _determination_html(loc, result)
+    elif isinstance(result, Finding):
+        out = _findings_html(loc, [result])
+    elif isinstance(result, Criterion):
+        out = _criterion_html(loc, result)
+    elif _is_review(result):
+        out = []
+        for inner in result.results:
+            out += _body(loc, inner, depth + 1)
+        return out
+    elif isinstance(result, Explainable):
+        out = ['<section class="ts-result">', markdown_to_html(explain(result, locale=loc.locale, format="markdown")), "</section>"]
+    elif isinstance(result, tuple | list):
+        out = []
+        for inner in result:
+            out += _body(loc, inner, depth + 1)
+        return out
+    else:
+        msg = f"cannot report a {type(result).__name__}"
+        raise TypeError(msg)
+    for figure in figures(result, loc):
+        out.append(f'<figure class="ts-figure">{figure.svg}<figcaption>{_e(figure.caption)}</figcaption></figure>')
+    return out
+
+
+def _is_review(result: object) -> bool:
+    from tradesecret.casefile import CaseReview  # noqa: PLC0415
+
+    return isinstance(result, CaseReview)
+
+
+def _title(loc: Localizer, result: object) -> str:
+    if _is_review(result):
+        review: Any = result
+        if review.title:
+            return str(review.title)
+        code = f"casefile.kind.{review.kind}"
+        return loc.term(code) if loc.has(code) else str(review.kind)
+    if isinstance(result, Assessment):
+        code = f"assessment.{result.kind}"
+        return (loc.term(code) if loc.has(code) else result.kind) + f" — {result.subject}"
+    return loc.term("report.title")
+
+
+def _review_summary(loc: Localizer, result: object) -> list[str]:
+    from tradesecret.casefile import iter_findings  # noqa: PLC0415
+
+    findings = list(iter_findings(result))
+    out = ['<div class="ts-summary ts-top">']
+    as_of = getattr(result, "as_of", None)
+    if isinstance(as_of, pendulum.Date):
+        out.append(f"<p>{_e(loc.label('heading.as_of'))}{_e(loc.date(as_of))}</p>")
+    out.append(_summary(loc, findings))
+    top = [f for f in sorted(findings, key=lambda f: -f.severity.rank) if f.severity.at_least(Severity.MEDIUM)]
+    if top:
+        out += ["<ul>", *(_finding_li(loc, f) for f in top[:8]), "</ul>"]
+    out.append("</div>")
+    return out
+
+
+def _locales(locale: str) -> tuple[str, ...]:
+    if locale in ("bilingual", "both", "zh_CN+en"):
+        return ("zh_CN", "en")
+    return (normalize_locale(locale),)
+
+
+def render_html(result: object, *, locale: str = "zh_CN", standalone: bool = True, title: str | None = None) -> str:
+    """
+    A self-contained HTML report (inline CSS and SVG, no script, no external resource).
+
+    Summary first, then each assessment with every criterion or factor (outcome, reasons,
+    evidence, citations, next steps), determinations with their steps, a compensation
+    timeline and an evidence-chain picture where the result has them. All user text is
+    escaped.
+
+    Args:
+        result: Any result, a list of results or a :class:`~tradesecret.casefile.CaseReview`.
+        locale: ``zh_CN``, ``en`` or ``bilingual`` (Chinese, then English).
+        standalone: A whole document (``True``) or a fragment for a notebook or a page.
+        title: Overrides the title.
+    """
+    sections: list[str] = []
+    for code in _locales(locale):
+        loc = Localizer.for_locale(code)
+        head = title if title is not None else _title(loc, result)
+        lang = "zh-CN" if loc.zh else "en"
+        sections += [f'<article class="ts-report" lang="{lang}">', f"<h1>{_e(head)}</h1>"]
+        sections += _review_summary(loc, result)
+        sections += _body(loc, result)
+        sections.append(f'<p class="ts-disclaimer">{_e(loc.term("heading.disclaimer"))}</p></article>')
+    body = "\n".join(sections)
+    if not standalone:
+        return f'<div class="ts-report-fragment"><style>{_CSS}</style>\n{body}\n</div>'
+    first = Localizer.for_locale(_locales(locale)[0])
+    doc_title = title if title is not None else _title(first, result)
+    lang = "zh-CN" if first.zh else "en"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(doc_title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def render_markdown(result: object, *, locale: str = "zh_CN") -> str:
+    """A Markdown report (``bilingual``: Chinese, then English), summary first."""
+    from tradesecret.casefile import iter_findings  # noqa: PLC0415
+
+    parts: list[str] = []
+    for code in _locales(locale):
+        loc = Localizer.for_locale(code)
+        findings = list(iter_findings(result))
+        worst = max((f.severity for f in findings), key=lambda s: s.rank, default=None)
+        lines = [f"# {_title(loc, result)}", ""]
+        lines.append(
+            f"**{loc.label('heading.findings')}{len(findings)}**"
+            + (f" · {loc.value(worst)}" if worst else "")
+        )
+        lines.append("")
+        items = result.results if _is_review(result) else (result if isinstance(result, tuple | list) else (result,))  # type: ignore[attr-defined]
+        for item in items:
+            text = explain(item, locale=code, format="markdown")
+            lines += [_demote(text), ""]
+        parts.append("\n".join(lines).rstrip() + "\n")
+    return "\n---\n\n".join(parts)
+
+
+def _demote(markdown: str) -> str:
+    """Shift headings one level down so the report keeps a single H1."""
+    return "\n".join(("#" + line) if line.startswith("#") else line for line in markdown.splitlines())
+
+
+def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> str:  # noqa: A002
+    """
+    Render any result in one of the report formats: ``text``, ``markdown``, ``html``, ``json``.
+
+    Raises:
+        InvalidInputError: an unknown format or locale.
+    """
+    if format not in REPORT_FORMATS:
+        raise InvalidInputError.single("format", format, f"one of {', '.join(REPORT_FORMATS)}")
+    if format == "html":
+        return render_html(result, locale=locale)
+    if format == "markdown":
+        return render_markdown(result, locale=locale)
+    if format == "json":
+        from tradesecret.serialization import to_json  # noqa: PLC0415
+
+        return to_json(result, indent=2) + "\n"
+    parts = []
+    for code in _locales(locale):
+        items = result.results if _is_review(result) else (result if isinstance(result, tuple | list) else (result,))  # type: ignore[attr-defined]
+        if _is_review(result):
+            parts.append(explain(result, locale=code, format="text"))
+        else:
+            parts.append("\n\n".join(explain(i, locale=code, format="text") for i in items))
+    return "\n\n".join(parts) + "\n"
+
+
+__all__ = ["REPORT_FORMATS", "ReportFormat", "markdown_to_html", "render", "render_html", "render_markdown"]
+_ = attrs  # attrs is used by the adapters' types
