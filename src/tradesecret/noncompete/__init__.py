@@ -1,0 +1,68 @@
+"""
+Non-compete (竞业限制): eligibility, agreement review and compensation floors.
+
+An HR system calls this when a non-compete is drafted, when an employee leaves, and
+whenever counsel asks "would this clause hold?".
+
+* Inputs: :class:`EmployeeFacts` (with :class:`WageRecord` history and
+  :class:`KnownSecret`), :class:`NonCompeteAgreement` (with :class:`CompensationTerms`
+  and :class:`PenaltyTerms`), :class:`BusinessProfile`.
+* Calculators: :func:`average_monthly_wage`, :func:`compensation_floor` (both tiers,
+  month by month), :func:`employer_release`.
+
+Binding law: LCL Arts. 23-26; SPC Labour Interpretation (I) Arts. 36-40 and (II)
+Arts. 13-15; Guiding Cases 184 and 190 (courts shall refer to them). Guidance: the
+MOHRSS 2025 compliance guidelines. Every result's citations carry their tier.
+"""
+
+from __future__ import annotations
+
+from tradesecret.noncompete.compensation import (
+    CompensationFloor,
+    MinimumWageDay,
+    MonthlyFloor,
+    agreed_monthly_compensation,
+    average_monthly_wage,
+    compensation_floor,
+    employer_release,
+)
+from tradesecret.noncompete.model import (
+    ActivationDecision,
+    BusinessProfile,
+    CompensationBasis,
+    CompensationTerms,
+    EmployeeFacts,
+    KnownSecret,
+    NonCompeteAgreement,
+    PaymentTiming,
+    PenaltyBasis,
+    PenaltyTerms,
+    PersonnelCategory,
+    RegionExtent,
+    TerminationManner,
+    WageRecord,
+)
+
+__all__ = [
+    "ActivationDecision",
+    "BusinessProfile",
+    "CompensationBasis",
+    "CompensationFloor",
+    "CompensationTerms",
+    "EmployeeFacts",
+    "KnownSecret",
+    "MinimumWageDay",
+    "MonthlyFloor",
+    "NonCompeteAgreement",
+    "PaymentTiming",
+    "PenaltyBasis",
+    "PenaltyTerms",
+    "PersonnelCategory",
+    "RegionExtent",
+    "TerminationManner",
+    "WageRecord",
+    "agreed_monthly_compensation",
+    "average_monthly_wage",
+    "compensation_floor",
+    "employer_release",
+]

@@ -1,0 +1,402 @@
+"""
+Inputs of the non-compete domain: the employee's facts and the agreement as written.
+
+Every class is a frozen, keyword-only attrs class that round-trips through
+:mod:`tradesecret.serialization` (JSON in and out). Collections are tuples.
+
+The model records the agreement **as written**: a clause that the law strikes
+down (a 36-month period, a release clause asking for six unpaid months) is still
+entered as agreed, and :func:`~tradesecret.noncompete.review_noncompete` says
+what survives.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+import pendulum
+
+from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.money import Money, Ratio
+
+__all__ = [
+    "ActivationDecision",
+    "BusinessProfile",
+    "CompensationBasis",
+    "CompensationTerms",
+    "EmployeeFacts",
+    "KnownSecret",
+    "NonCompeteAgreement",
+    "PaymentTiming",
+    "PenaltyBasis",
+    "PenaltyTerms",
+    "PersonnelCategory",
+    "RegionExtent",
+    "TerminationManner",
+    "WageRecord",
+]
+
+
+class PersonnelCategory(enum.Enum):
+    """
+    Who the employee is for LCL Art. 24(1).
+
+    Only the first three may be bound by a non-compete (「高级管理人员、高级技术人员和其他负有
+    保密义务的人员」). ``GENERAL_STAFF`` covers staff with general knowledge, skills or
+    business information only (MOHRSS guidelines §7 item 3; SPC typical cases).
+    """
+
+    SENIOR_MANAGEMENT = "senior_management"  # 高级管理人员
+    SENIOR_TECHNICAL = "senior_technical"  # 高级技术人员
+    OTHER_CONFIDENTIALITY_BOUND = "other_confidentiality_bound"  # 其他负有保密义务的人员
+    GENERAL_STAFF = "general_staff"  # 一般员工
+
+    @property
+    def senior(self) -> bool:
+        """True for the two senior categories named first in LCL Art. 24(1)."""
+        return self in (PersonnelCategory.SENIOR_MANAGEMENT, PersonnelCategory.SENIOR_TECHNICAL)
+
+
+class TerminationManner(enum.Enum):
+    """How the employment ended (the non-compete survives every one of them: Interp. (I) Art. 37)."""
+
+    RESIGNATION = "resignation"  # 劳动者辞职
+    MUTUAL_AGREEMENT = "mutual_agreement"  # 协商解除
+    EMPLOYER_TERMINATION = "employer_termination"  # 用人单位解除
+    DISMISSAL_FOR_CAUSE = "dismissal_for_cause"  # 过失性辞退
+    CONTRACT_EXPIRY = "contract_expiry"  # 合同期满终止
+    OTHER = "other"
+
+
+class CompensationBasis(enum.Enum):
+    """How the agreement states the monthly non-compete compensation."""
+
+    MONTHLY_AMOUNT = "monthly_amount"  # 固定月额
+    WAGE_RATIO = "wage_ratio"  # 平均工资的比例
+    NONE = "none"  # 未约定
+
+
+class PaymentTiming(enum.Enum):
+    """When the agreed compensation is paid."""
+
+    MONTHLY_AFTER_TERMINATION = "monthly_after_termination"  # 离职后按月支付（LCL Art. 23(2)）
+    LUMP_SUM_AT_TERMINATION = "lump_sum_at_termination"  # 离职时一次性支付
+    DURING_EMPLOYMENT = "during_employment"  # 在职期间随工资发放
+    OTHER = "other"
+
+
+class PenaltyBasis(enum.Enum):
+    """How the penalty (违约金) is stated."""
+
+    NONE = "none"
+    FIXED_AMOUNT = "fixed_amount"  # 固定金额
+    MULTIPLE_OF_TOTAL_COMPENSATION = "multiple_of_total_compensation"  # 约定补偿总额的倍数
+    MULTIPLE_OF_MONTHLY_WAGE = "multiple_of_monthly_wage"  # 月平均工资的倍数
+
+
+class RegionExtent(enum.Enum):
+    """How wide the restricted region is, as written."""
+
+    SPECIFIED = "specified"  # the listed regions only
+    NATIONWIDE = "nationwide"  # 全国
+    WORLDWIDE = "worldwide"  # 全球
+    NOT_STATED = "not_stated"  # 未约定地域
+
+
+class ActivationDecision(enum.Enum):
+    """The employer's decision at departure where it reserved activation (Interp. (I) Art. 37)."""
+
+    NOT_RESERVED = "not_reserved"  # the clause applies as agreed; no decision needed
+    NOT_RECORDED = "not_recorded"  # reserved, but no decision on record
+    ACTIVATED = "activated"  # 通知履行
+    WAIVED = "waived"  # 通知不履行
+
+
+def _optional_date(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value, path="date")
+
+
+def _date(value: object) -> pendulum.Date:
+    return to_date(value, path="date")
+
+
+def _month(value: object) -> pendulum.Date:
+    day = to_date(value, path="month")
+    return pendulum.Date(day.year, day.month, 1)
+
+
+def _non_negative_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    if value.amount < 0:
+        raise InvalidInputError.single(attribute.name, value, "must not be negative")
+
+
+@attrs.frozen(kw_only=True)
+class WageRecord:
+    """
+    One month of wage (应发工资, before tax) for the average-wage base.
+
+    Attributes:
+        month: The month; any day of it may be given, it is stored as its first day.
+        amount: The wage paid for that month.
+    """
+
+    month: pendulum.Date = attrs.field(converter=_month)
+    amount: Money = attrs.field(validator=_non_negative_money)
+
+
+@attrs.frozen(kw_only=True)
+class KnownSecret:
+    """
+    A trade secret (or IP-related confidential matter) the employee knew or accessed.
+
+    The fields describe what the secret is competitively relevant to; Interp. (II)
+    Art. 13(2) compares the agreed scope, region and period with them.
+
+    Attributes:
+        id: Identifier (the secret registry's id where there is one).
+        description: What it is.
+        business_lines: Business lines or products it concerns.
+        regions: Markets where it gives an advantage (empty: not stated).
+        relevance_months: How long it stays competitively relevant after the
+            employee leaves, where assessed (``None``: not assessed).
+    """
+
+    id: str
+    description: str = ""
+    business_lines: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    relevance_months: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class EmployeeFacts:
+    """
+    The employee, as the non-compete rules need them.
+
+    Attributes:
+        person_id: Identifier (matched against the secret registry).
+        role: Job title.
+        category: Personnel category under LCL Art. 24(1).
+        place_of_performance: Region code of the place where the labour contract is
+            performed (劳动合同履行地), e.g. ``"CN-SH"``; its minimum wage is the floor.
+        employment_start: First day of employment.
+        wages: Monthly wage history; the 12 months before termination must be complete.
+        secrets_known: Secrets known or accessed, given directly. With a registry,
+            :func:`~tradesecret.noncompete.review_noncompete` adds the registry's.
+        termination_date: Last day of employment, if it has ended.
+        termination_manner: How it ended.
+        termination_agreement_mentions_noncompete: For a termination agreement: whether it
+            deals with the non-compete (``None``: no such agreement or not known).
+        told_reasons_and_secrets: Whether the employer told the employee why they are
+            bound and which secrets are concerned.
+    """
+
+    person_id: str
+    role: str
+    category: PersonnelCategory
+    place_of_performance: str
+    employment_start: pendulum.Date = attrs.field(converter=_date)
+    wages: tuple[WageRecord, ...] = attrs.field(default=(), validator=tuple_of(WageRecord))
+    secrets_known: tuple[KnownSecret, ...] = attrs.field(
+        default=(), validator=tuple_of(KnownSecret)
+    )
+    termination_date: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
+    termination_manner: TerminationManner | None = None
+    termination_agreement_mentions_noncompete: bool | None = None
+    told_reasons_and_secrets: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.termination_date is not None and self.termination_date < self.employment_start:
+            problems.append(
+                Problem.of(
+                    "termination_date",
+                    str(self.termination_date),
+                    "termination is before the employment start",
+                )
+            )
+        months = [w.month for w in self.wages]
+        dupes = sorted({m for m in months if months.count(m) > 1})
+        problems += [
+            Problem.of("wages", str(m), "two wage records for the same month") for m in dupes
+        ]
+        if problems:
+            raise InvalidInputError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class CompensationTerms:
+    """
+    The compensation clause as written.
+
+    Attributes:
+        basis: Monthly amount, ratio of the average wage, or none agreed.
+        monthly_amount: The agreed monthly amount (``MONTHLY_AMOUNT``).
+        ratio: The agreed ratio of the average monthly wage (``WAGE_RATIO``).
+        timing: When it is paid.
+        in_service_amount: Amount paid during employment labelled as non-compete
+            (or confidentiality) pay, if any; it does not replace post-termination
+            compensation (MOHRSS guidelines §16).
+    """
+
+    basis: CompensationBasis = CompensationBasis.NONE
+    monthly_amount: Money | None = None
+    ratio: Ratio | None = None
+    timing: PaymentTiming = PaymentTiming.MONTHLY_AFTER_TERMINATION
+    in_service_amount: Money | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.basis is CompensationBasis.MONTHLY_AMOUNT and self.monthly_amount is None:
+            problems.append(
+                Problem.of("compensation.monthly_amount", None, "required for a monthly amount")
+            )
+        if self.basis is CompensationBasis.WAGE_RATIO and self.ratio is None:
+            problems.append(Problem.of("compensation.ratio", None, "required for a wage ratio"))
+        if self.monthly_amount is not None and self.monthly_amount.amount < 0:
+            problems.append(
+                Problem.of("compensation.monthly_amount", self.monthly_amount, "negative")
+            )
+        if problems:
+            raise InvalidInputError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class PenaltyTerms:
+    """
+    The penalty (违约金) clause as written.
+
+    Attributes:
+        basis: None, a fixed amount, or a multiple of total compensation or of the
+            average monthly wage.
+        amount: The fixed amount (``FIXED_AMOUNT``).
+        multiple: The multiple (the two ``MULTIPLE_*`` bases).
+        text: The clause as written.
+    """
+
+    basis: PenaltyBasis = PenaltyBasis.NONE
+    amount: Money | None = None
+    multiple: Decimal | None = None
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.basis is PenaltyBasis.FIXED_AMOUNT and self.amount is None:
+            problems.append(Problem.of("penalty.amount", None, "required for a fixed amount"))
+        if (
+            self.basis
+            in (PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION, PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE)
+            and self.multiple is None
+        ):
+            problems.append(Problem.of("penalty.multiple", None, "required for a multiple"))
+        if isinstance(self.multiple, float):
+            problems.append(Problem.of("penalty.multiple", self.multiple, "float not accepted"))
+        if problems:
+            raise InvalidInputError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class NonCompeteAgreement:
+    """
+    A non-compete agreement or clause, as written.
+
+    Attributes:
+        id: Identifier of the agreement.
+        employer: The employer (party).
+        employee: The employee (party); the person id of :class:`EmployeeFacts`.
+        signed_on: Signing date.
+        in_service: Restricts competition during employment (Interp. (II) Art. 14).
+        post_termination: Restricts competition after employment ends (LCL Art. 24(2)).
+        duration_months: Post-termination period in months, as written.
+        business_lines: Restricted business lines or products.
+        limited_to_competitors: The restriction covers only employers with the same
+            or similar products or business (LCL Art. 24(2)).
+        restricted_companies: Named restricted companies, where listed.
+        regions: Restricted regions (codes or names) for ``RegionExtent.SPECIFIED``.
+        region_extent: How wide the region is.
+        region_reasons_stated: Reasons for a nationwide or worldwide region are stated.
+        employer_regions: Where the employer actually operates.
+        compensation: The compensation clause.
+        penalty: The penalty clause.
+        release_clause: The release clause as written.
+        release_unpaid_months: Months of unpaid compensation the release clause
+            requires before the employee may be released (``None``: not stated).
+        dispute_clause: The dispute clause as written.
+        extends_period_during_proceedings: Time in arbitration or litigation does not
+            count toward (extends) the period (the clause held invalid in Guiding Case 184).
+        employer_may_change_unilaterally: The employer may change scope, region or
+            period alone.
+        necessity_assessed: The employer assessed whether the restriction is needed.
+        activation_reserved: The employer reserved the decision to activate at departure.
+        activation_decision: That decision, where reserved.
+        activation_decided_on: Date of the decision.
+    """
+
+    id: str
+    employer: str
+    employee: str
+    signed_on: pendulum.Date = attrs.field(converter=_date)
+    in_service: bool = False
+    post_termination: bool = True
+    duration_months: int = 0
+    business_lines: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    limited_to_competitors: bool = True
+    restricted_companies: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    region_extent: RegionExtent = RegionExtent.SPECIFIED
+    region_reasons_stated: bool = False
+    employer_regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    compensation: CompensationTerms = attrs.field(factory=CompensationTerms)
+    penalty: PenaltyTerms = attrs.field(factory=PenaltyTerms)
+    release_clause: str = ""
+    release_unpaid_months: int | None = None
+    dispute_clause: str = ""
+    extends_period_during_proceedings: bool = False
+    employer_may_change_unilaterally: bool = False
+    necessity_assessed: bool = False
+    activation_reserved: bool = False
+    activation_decision: ActivationDecision = ActivationDecision.NOT_RESERVED
+    activation_decided_on: pendulum.Date | None = attrs.field(
+        default=None, converter=_optional_date
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if isinstance(self.duration_months, bool) or self.duration_months < 0:
+            problems.append(Problem.of("duration_months", self.duration_months, "must be >= 0"))
+        if not (self.in_service or self.post_termination):
+            problems.append(
+                Problem.of("post_termination", False, "restricts neither in service nor after")
+            )
+        if self.release_unpaid_months is not None and self.release_unpaid_months < 0:
+            problems.append(
+                Problem.of("release_unpaid_months", self.release_unpaid_months, "must be >= 0")
+            )
+        if problems:
+            raise InvalidInputError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class BusinessProfile:
+    """
+    What a company actually does, for the competitive-relationship test (Guiding Case 190).
+
+    Attributes:
+        name: The company.
+        registered_scope: Registered business scope items (经营范围).
+        business_lines: Actual business lines.
+        products: Actual products or services.
+        customers: Service objects or product audience (服务对象、产品受众).
+        markets: Markets (regions or segments) actually served.
+    """
+
+    name: str
+    registered_scope: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    business_lines: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    products: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    customers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    markets: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
