@@ -8,7 +8,9 @@ whenever counsel asks "would this clause hold?".
   :class:`KnownSecret`), :class:`NonCompeteAgreement` (with :class:`CompensationTerms`
   and :class:`PenaltyTerms`), :class:`BusinessProfile`.
 * Calculators: :func:`average_monthly_wage`, :func:`compensation_floor` (both tiers,
-  month by month), :func:`employer_release`.
+  month by month), :func:`employer_release`, :func:`review_penalty`.
+* Review: :func:`review_noncompete` (an :class:`~tradesecret.results.Assessment` with
+  seven criteria) and :func:`assess_competition` (Guiding Case 190).
 
 Binding law: LCL Arts. 23-26; SPC Labour Interpretation (I) Arts. 36-40 and (II)
 Arts. 13-15; Guiding Cases 184 and 190 (courts shall refer to them). Guidance: the
@@ -42,6 +44,13 @@ from tradesecret.noncompete.model import (
     TerminationManner,
     WageRecord,
 )
+from tradesecret.noncompete.review import (
+    SecretSource,
+    assess_competition,
+    known_secrets,
+    review_noncompete,
+    review_penalty,
+)
 
 __all__ = [
     "ActivationDecision",
@@ -59,10 +68,15 @@ __all__ = [
     "PenaltyTerms",
     "PersonnelCategory",
     "RegionExtent",
+    "SecretSource",
     "TerminationManner",
     "WageRecord",
     "agreed_monthly_compensation",
+    "assess_competition",
     "average_monthly_wage",
     "compensation_floor",
     "employer_release",
+    "known_secrets",
+    "review_noncompete",
+    "review_penalty",
 ]
