@@ -27,6 +27,14 @@ from tradesecret.definition._model import (
     ValueEvidence,
     ValueKind,
 )
+from tradesecret.definition.assess import (
+    MeasureTiming,
+    PublicPoints,
+    assess_trade_secret,
+    combine_outcomes,
+    nda_as_measure,
+    statutory_basis,
+)
 from tradesecret.definition.registry import (
     AccessAction,
     AccessEvent,
@@ -47,7 +55,9 @@ __all__ = [
     "ExposureKind",
     "FormationKind",
     "FormationRecord",
+    "MeasureTiming",
     "PublicExposure",
+    "PublicPoints",
     "SecretKind",
     "SecretPoint",
     "SecretRegistry",
@@ -55,5 +65,9 @@ __all__ = [
     "TradeSecret",
     "ValueEvidence",
     "ValueKind",
+    "assess_trade_secret",
+    "combine_outcomes",
+    "nda_as_measure",
     "registry_from",
+    "statutory_basis",
 ]

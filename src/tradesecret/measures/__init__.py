@@ -16,16 +16,32 @@ from tradesecret.measures._model import (
     PartyKind,
     ScopeCategory,
 )
+from tradesecret.measures.assess import (
+    MeasureGap,
+    MeasuresReport,
+    NdaPolicy,
+    PlannedMeasure,
+    assess_measures,
+    check_exit,
+    review_nda,
+)
 
 __all__ = [
     "ConfidentialityMeasure",
     "ExitProcedure",
     "LiquidatedDamages",
+    "MeasureGap",
     "MeasureKind",
+    "MeasuresReport",
+    "NdaPolicy",
     "NdaScopeItem",
     "NdaTier",
     "NonDisclosureAgreement",
     "PartnerNonCompete",
     "PartyKind",
+    "PlannedMeasure",
     "ScopeCategory",
+    "assess_measures",
+    "check_exit",
+    "review_nda",
 ]
