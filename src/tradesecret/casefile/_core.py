@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import types
+import typing
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -125,12 +128,14 @@ class CaseReview:
         title: Title of the case.
         as_of: The date reviewed as of.
         results: The domain results, in order (assessments, determinations, domain results).
+        missing: Kinds left out because their domain module is not installed (demo only).
     """
 
     kind: str
     title: str
     as_of: pendulum.Date
     results: tuple[object, ...]
+    missing: tuple[str, ...] = ()
 
     def findings(self) -> tuple[Finding, ...]:
         """Every finding in every result (each once)."""
@@ -147,7 +152,8 @@ class CaseReview:
         return worst is not None and worst.at_least(threshold)
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
-        head = self.title or loc.term(f"casefile.kind.{self.kind}")
+        code = f"casefile.kind.{self.kind}"
+        head = self.title or (loc.term(code) if loc.has(code) else self.kind)
         lines = [f"# {head}" if fmt == "markdown" else head, ""]
         lines.append(f"{loc.label('heading.as_of')}{loc.date(self.as_of)}")
         worst = self.worst_severity()
@@ -160,6 +166,8 @@ class CaseReview:
                 },
             )
         )
+        if self.missing:
+            lines.append(loc.message("cli.demo.missing", {"modules": ", ".join(self.missing)}))
         for result in self.results:
             lines += ["", explain(result, locale=loc.locale, format=fmt)]
         return "\n".join(lines)
@@ -197,8 +205,9 @@ def iter_findings(obj: object) -> Iterator[Finding]:
             for item in node.values():
                 yield from walk(item)
             return
-        if attrs.has(type(node)):
-            for field in attrs.fields(type(node)):
+        cls: Any = type(node)
+        if attrs.has(cls):
+            for field in attrs.fields(cls):
                 yield from walk(getattr(node, field.name))
 
     yield from walk(obj)
@@ -263,7 +272,7 @@ def _data_type(kind: CaseKind) -> type:
         return kind.data_type()
     except ImportError as exc:
         raise InvalidInputError.single(
-            "kind", kind.name, f"this installation lacks the domain module it needs ({exc.name})"
+            "$.kind", kind.name, f"this installation lacks the domain module it needs ({exc.name})"
         ) from None
 
 
@@ -315,20 +324,63 @@ def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
         problems.append(Problem.of("$.data", raw["data"], "must be a JSON object"))
     elif kind is not None:
         try:
-            data = structure(raw["data"], _data_type(kind))
+            data_type = _data_type(kind)
         except InvalidInputError as exc:
-            problems += [_under_data(p) for p in exc.problems]
-        except TradeSecretError as exc:
-            problems.append(Problem.of("$.data", "", str(exc)))
+            problems += exc.problems
+        else:
+            shape = list(_array_problems(raw["data"], data_type, "$.data"))
+            try:
+                data = structure(raw["data"], data_type)
+            except InvalidInputError as exc:
+                problems += shape
+                shape = []
+                problems += [_under_data(p) for p in exc.problems]
+            except TradeSecretError as exc:
+                problems.append(Problem.of("$.data", "", str(exc)))
+            problems += shape
     if problems:
         raise InvalidInputError(problems)
-    assert kind is not None and as_of is not None  # noqa: S101 - guaranteed by the checks above
+    assert kind is not None
+    assert as_of is not None
     return Case(kind=kind.name, as_of=as_of, data=data, title=title)
+
+
+_SEQUENCES: Final = (tuple, list, frozenset, set)
+
+
+def _array_problems(raw: object, hint: Any, path: str) -> Iterator[Problem]:
+    """
+    Text where an array is expected (cattrs would split ``"abc"`` into characters).
+
+    Walks the raw data along the attrs type hints; everything else is left to the converter.
+    """
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            yield from _array_problems(raw, options[0], path)
+        return
+    if origin in _SEQUENCES:
+        if isinstance(raw, str | bytes) or not isinstance(raw, list):
+            yield Problem.of(path, raw, "expected an array")
+            return
+        args = typing.get_args(hint)
+        if args and (origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)):
+            for i, item in enumerate(raw):
+                yield from _array_problems(item, args[0], f"{path}[{i}]")
+        return
+    if isinstance(hint, type) and attrs.has(hint) and isinstance(raw, dict):
+        hints = typing.get_type_hints(hint)
+        for field in attrs.fields(hint):
+            if field.name in raw:
+                yield from _array_problems(
+                    raw[field.name], hints.get(field.name), f"{path}.{field.name}"
+                )
 
 
 def _under_data(problem: Problem) -> Problem:
     path = problem.path
-    if path == "$" or path.startswith("$.") or path.startswith("$["):
+    if path == "$" or path.startswith(("$.", "$[")):
         path = "$.data" + path[1:]
     elif path.startswith("$data"):
         path = "$.data" + path[5:]
@@ -337,7 +389,9 @@ def _under_data(problem: Problem) -> Problem:
     return attrs.evolve(problem, path=path)
 
 
-def load_case(source: str | bytes | Path | Mapping[str, Any], *, kinds: CaseKinds | None = None) -> Case:
+def load_case(
+    source: str | bytes | Path | Mapping[str, Any], *, kinds: CaseKinds | None = None
+) -> Case:
     """
     Read a case file from a path, JSON text or a decoded mapping.
 
@@ -350,13 +404,19 @@ def load_case(source: str | bytes | Path | Mapping[str, Any], *, kinds: CaseKind
         try:
             text: str | bytes = source.read_bytes()
         except OSError as exc:
-            raise InvalidInputError.single(str(source), "", f"cannot read: {exc.strerror}") from None
+            raise InvalidInputError.single(
+                str(source), "", f"cannot read: {exc.strerror}"
+            ) from None
     else:
         text = source
     try:
-        raw = json.loads(text, parse_float=str)
+        raw = json.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = f"$ (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else "$"
+        where = (
+            f"$ (line {exc.lineno}, column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
+            else "$"
+        )
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
         raise InvalidInputError.single(where, "", f"malformed JSON: {reason}") from None
     return parse_case(raw, kinds=kinds)
@@ -418,5 +478,3 @@ def default_kinds() -> CaseKinds:
     from tradesecret.casefile._kinds import BUILTIN_KINDS  # noqa: PLC0415
 
     return BUILTIN_KINDS
-
-

@@ -44,7 +44,7 @@ from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Args
 
-__all__ = ["DECIMAL_PATTERN", "DATE_PATTERN", "json_schema"]
+__all__ = ["DATE_PATTERN", "DECIMAL_PATTERN", "json_schema"]
 
 #: A decimal string as accepted by :func:`tradesecret.money.to_decimal`.
 DECIMAL_PATTERN: Final = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
@@ -91,7 +91,7 @@ class _Builder:
         out["additionalProperties"] = False
         return out
 
-    def schema(self, hint: Any) -> dict[str, Any]:  # noqa: C901 - one branch per kind of type
+    def schema(self, hint: Any) -> dict[str, Any]:
         if hint is Any or hint is object:
             return {}
         if hint is type(None):
@@ -102,7 +102,9 @@ class _Builder:
                 "additionalProperties": {
                     "type": "object",
                     "properties": {
-                        "type": {"enum": ["money", "ratio", "term", "date", "decimal", "int", "text"]},
+                        "type": {
+                            "enum": ["money", "ratio", "term", "date", "decimal", "int", "text"]
+                        },
                         "value": {},
                     },
                     "required": ["type", "value"],
@@ -171,7 +173,11 @@ class _Builder:
             return {
                 "anyOf": [
                     {"type": "string", "description": "citation id, e.g. lcl@2012-12-28:24.2"},
-                    {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+                    {
+                        "type": "object",
+                        "properties": {"id": {"type": "string"}},
+                        "required": ["id"],
+                    },
                 ]
             }
         if issubclass(hint, enum.Enum):
@@ -204,7 +210,9 @@ def _field_doc(cls: type, name: str) -> str:
     return ""
 
 
-def json_schema(cls: type, *, title: str | None = None, schema_id: str | None = None) -> dict[str, Any]:
+def json_schema(
+    cls: type, *, title: str | None = None, schema_id: str | None = None
+) -> dict[str, Any]:
     """
     The JSON Schema of an attrs class, as the library's converter reads it.
 

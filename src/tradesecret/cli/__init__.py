@@ -1,6 +1,11 @@
 """
 The ``tradesecret`` command line.
 
+Commands: ``demo``, ``review FILE``, ``ledger FILE --as-of DATE``, ``params --as-of DATE
+[--region R]``, ``batch INPUT --as-of DATE``, ``schema NAME`` and ``example NAME``.
+Options: ``--locale zh_CN|en|bilingual``, ``--format text|markdown|html|json``,
+``--fail-on info|low|medium|high|critical``, ``--output FILE``.
+
 Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 bad input, with every
 problem listed (path and reason) -- never a traceback for bad input.
 """
@@ -8,40 +13,113 @@ problem listed (path and reason) -- never a traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, TradeSecretError
+from tradesecret.results import Severity
 
-__all__ = ["main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
+_FORMATS = ("text", "markdown", "html", "json")
+_SEVERITIES = tuple(s.value for s in Severity)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as exit 2 through our stderr, never exiting itself."""
+
+    def error(self, message: str) -> Any:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tradesecret",
         description="PRC trade-secret and non-compete compliance, with citations. Not legal advice.",
     )
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--locale", default="zh_CN", help="zh_CN (default) or en")
-    common.add_argument(
-        "--format", default="text", choices=("text", "markdown", "json"), help="output format"
+    common = _Parser(add_help=False)
+    common.add_argument("--locale", default="zh_CN", help="zh_CN (default), en or bilingual")
+    common.add_argument("--format", default="text", choices=_FORMATS, help="output format")
+    common.add_argument("--output", "-o", default=None, help="write to this file instead of stdout")
+    failing = _Parser(add_help=False)
+    failing.add_argument(
+        "--fail-on",
+        default=None,
+        choices=_SEVERITIES,
+        help="exit 1 when a finding is at or above this severity (default: never)",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", parents=[common], help="run the shipped worked example")
-    demo.add_argument(
-        "--as-of", default=None, help="date of the report (default: the example's date)"
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    demo = sub.add_parser("demo", parents=[common, failing], help="run the shipped worked example")
+    demo.add_argument("--as-of", default=None, help="date of the report (default: the example's)")
+    review = sub.add_parser(
+        "review", parents=[common, failing], help="review a case file: findings and determinations"
     )
+    review.add_argument("file", help="case file (JSON); - for stdin")
+    review.add_argument("--as-of", default=None, help="override the case file's as_of date")
+    ledger = sub.add_parser(
+        "ledger", parents=[common, failing], help="the compensation ledger of a non-compete case"
+    )
+    ledger.add_argument("file", help="case file of kind noncompete (JSON); - for stdin")
+    ledger.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     params = sub.add_parser("params", parents=[common], help="every parameter in force on a date")
     params.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     params.add_argument("--region", default=None, help="region code, e.g. CN-SH or CN-GD-SZ")
+    batch = sub.add_parser(
+        "batch", parents=[failing], help="compensation ledgers of many employees (CSV or Parquet)"
+    )
+    batch.add_argument("input", help="CSV or Parquet file, one row per instalment (see the docs)")
+    batch.add_argument("--as-of", required=True, help="YYYY-MM-DD")
+    batch.add_argument(
+        "--output", "-o", required=True, help="results file: .csv, .parquet or .json"
+    )
+    batch.add_argument("--locale", default="zh_CN", help="language of the summary")
+    batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
+    batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    schema = sub.add_parser("schema", help="the JSON Schema of a case-file kind")
+    schema.add_argument("name", help="case, or a kind: trade_secret, noncompete, ...")
+    example = sub.add_parser("example", help="print a shipped example case file")
+    example.add_argument("name", help="a kind with a shipped example")
     return parser
+
+
+def _read(path: str) -> str | bytes:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInputError.single(path, "", f"cannot read file: {exc.strerror}") from None
+
+
+def _write(text: str, output: str | None, out: TextIO) -> None:
+    if output is None:
+        out.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError.single(
+            "--output", output, f"cannot write: {exc.strerror}"
+        ) from None
+
+
+def _exit_for(review: Any, fail_on: str | None) -> int:
+    if fail_on is None:
+        return EXIT_OK
+    return EXIT_FINDINGS if review.fails(Severity(fail_on)) else EXIT_OK
 
 
 def main(
@@ -53,24 +131,14 @@ def main(
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed the usage error
+    except _UsageError as exc:
+        err.write(parser.format_usage())
+        err.write(f"error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except SystemExit as exc:  # --help
         return EXIT_BAD_INPUT if exc.code else EXIT_OK
     try:
-        if args.command == "params":
-            out.write(
-                render_params(
-                    as_of=to_date(args.as_of, path="--as-of"),
-                    region=args.region,
-                    locale=args.locale,
-                    fmt=args.format,
-                )
-            )
-            return EXIT_OK
-        if args.command == "demo":
-            from tradesecret.cli._demo import run_demo  # noqa: PLC0415
-
-            out.write(run_demo(as_of=args.as_of, locale=args.locale, fmt=args.format))
-            return EXIT_OK
+        return _dispatch(args, out, err)
     except InvalidInputError as exc:
         for line in exc.lines():
             err.write(f"error: {line}\n")
@@ -78,7 +146,99 @@ def main(
     except TradeSecretError as exc:
         err.write(f"error: {exc}\n")
         return EXIT_BAD_INPUT
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from tradesecret.reports import render  # noqa: PLC0415
+
+    if args.command == "params":
+        _check_locale(args.locale)
+        as_of = to_date(args.as_of, path="--as-of")
+        text = render_params(
+            as_of=as_of, region=args.region, locale=_one(args.locale), fmt=args.format
+        )
+        if args.format == "html":
+            from tradesecret.reports import markdown_to_html  # noqa: PLC0415
+
+            md = render_params(
+                as_of=as_of, region=args.region, locale=_one(args.locale), fmt="markdown"
+            )
+            text = _html_page(markdown_to_html(md))
+        _write(text, args.output, out)
+        return EXIT_OK
+    if args.command == "demo":
+        from tradesecret.cli._demo import run_demo  # noqa: PLC0415
+
+        _check_locale(args.locale)
+        demo_day = to_date(args.as_of, path="--as-of") if args.as_of else None
+        review = run_demo(as_of=demo_day)
+        _write(render(review, locale=args.locale, format=args.format), args.output, out)
+        return _exit_for(review, args.fail_on)
+    if args.command == "review":
+        from tradesecret.casefile import load_case, review_case  # noqa: PLC0415
+
+        _check_locale(args.locale)
+        override = to_date(args.as_of, path="--as-of") if args.as_of else None
+        case = load_case(_read(args.file))
+        review = review_case(case, as_of=override)
+        _write(render(review, locale=args.locale, format=args.format), args.output, out)
+        return _exit_for(review, args.fail_on)
+    if args.command == "ledger":
+        from tradesecret.cli._ledger import run_ledger  # noqa: PLC0415
+
+        _check_locale(args.locale)
+        as_of = to_date(args.as_of, path="--as-of")
+        review = run_ledger(_read(args.file), as_of=as_of)
+        _write(render(review, locale=args.locale, format=args.format), args.output, out)
+        return _exit_for(review, args.fail_on)
+    if args.command == "batch":
+        from tradesecret.cli._batch import run_batch  # noqa: PLC0415
+
+        _check_locale(args.locale)
+        summary = run_batch(
+            args.input,
+            as_of=to_date(args.as_of, path="--as-of"),
+            output=args.output,
+            chunk_rows=args.chunk_rows,
+            progress=None if args.no_progress else err,
+        )
+        out.write(summary.render(_one(args.locale)))
+        if args.fail_on is not None and summary.release_rows + summary.arrears_rows > 0:
+            return EXIT_FINDINGS if Severity(args.fail_on).rank <= Severity.HIGH.rank else EXIT_OK
+        return EXIT_OK
+    if args.command == "schema":
+        from tradesecret.casefile import case_schema  # noqa: PLC0415
+
+        out.write(json.dumps(case_schema(args.name), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if args.command == "example":
+        from tradesecret.casefile import example_text  # noqa: PLC0415
+
+        out.write(example_text(args.name))
+        return EXIT_OK
     return EXIT_BAD_INPUT  # pragma: no cover - argparse enforces a known command
+
+
+def _check_locale(locale: str) -> None:
+    if locale in ("bilingual", "both"):
+        return
+    from tradesecret.i18n import normalize_locale  # noqa: PLC0415
+
+    try:
+        normalize_locale(locale)
+    except InvalidInputError:
+        raise InvalidInputError.single("--locale", locale, "one of zh_CN, en, bilingual") from None
+
+
+def _one(locale: str) -> str:
+    return "zh_CN" if locale in ("bilingual", "both") else locale
+
+
+def _html_page(body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>tradesecret</title>'
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

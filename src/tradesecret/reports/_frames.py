@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -42,10 +43,12 @@ def to_dataframe(data: object, *, locale: str = "zh_CN") -> Any:
         InvalidInputError: pandas is not installed.
     """
     try:
-        import pandas as pd  # noqa: PLC0415
+        pd: Any = importlib.import_module("pandas")
     except ImportError:
         raise InvalidInputError.single(
-            "pandas", "", "install pandas (pip install 'tradesecret[dataframe]') to build DataFrames"
+            "pandas",
+            "",
+            "install pandas (pip install 'tradesecret[dataframe]') to build DataFrames",
         ) from None
     if isinstance(data, pd.DataFrame):
         return data
@@ -56,4 +59,6 @@ def to_dataframe(data: object, *, locale: str = "zh_CN") -> Any:
         return pd.DataFrame(dict(data))
     items = data if isinstance(data, list | tuple) else (data,)
     rows = findings_rows(items, locale=locale)
-    return pd.DataFrame(rows, columns=["code", "severity", "subject", "message", "citations", "binding"])
+    return pd.DataFrame(
+        rows, columns=["code", "severity", "subject", "message", "citations", "binding"]
+    )

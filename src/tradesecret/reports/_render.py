@@ -5,21 +5,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard
 
 import attrs
 import pendulum
 
+from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import Explainable, Localizer, explain, normalize_locale
 from tradesecret.law import Citation
 from tradesecret.results import Assessment, Criterion, Determination, Finding, Severity, TraceStep
-from tradesecret.exceptions import InvalidInputError
+
+if TYPE_CHECKING:
+    from tradesecret.casefile import CaseReview
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
 REPORT_FORMATS: Final = ("text", "markdown", "html", "json")
 
 _CSS: Final = """
-body{font-family:system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;max-width:960px;margin:2em auto;
+padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em;border-bottom:2px solid #37474f}h2{font-size:1.3em;margin-top:1.6em}h3{font-size:1.1em}
 .ts-summary{background:#eceff1;border-radius:6px;padding:.6em 1em}
 .ts-badge{display:inline-block;border-radius:4px;padding:0 .5em;font-size:.85em;color:#fff;background:#607d8b}
@@ -27,7 +31,8 @@ h1{font-size:1.6em;border-bottom:2px solid #37474f}h2{font-size:1.3em;margin-top
 .ts-outcome-contested{background:#6a1b9a}.ts-outcome-not_applicable{background:#9e9e9e}
 .ts-sev-critical,.ts-sev-high{color:#b71c1c;font-weight:600}.ts-sev-medium{color:#e65100}.ts-sev-low,.ts-sev-info{color:#455a64}
 .ts-criterion{border-left:4px solid #b0bec5;padding:.2em 1em;margin:1em 0}
-.ts-cite{color:#37474f;font-size:.9em}table{border-collapse:collapse}td,th{border:1px solid #cfd8dc;padding:.2em .5em;font-size:.9em}
+.ts-cite{color:#37474f;font-size:.9em}table{border-collapse:collapse}
+td,th{border:1px solid #cfd8dc;padding:.2em .5em;font-size:.9em}
 .ts-disclaimer{color:#607d8b;font-size:.85em;margin-top:2em}figure{margin:1em 0;overflow-x:auto}
 """
 
@@ -55,7 +60,7 @@ def _remedy(loc: Localizer, code: str, finding: Finding) -> str:
 
 def _finding_li(loc: Localizer, f: Finding) -> str:
     sev = f.severity.value
-    subject = f' <code>{_e(f.subject)}</code>' if f.subject else ""
+    subject = f" <code>{_e(f.subject)}</code>" if f.subject else ""
     return (
         f'<li class="ts-finding" data-code="{_e(f.code)}"><span class="ts-sev-{sev}">[{_e(loc.value(f.severity))}]</span> '
         f"{_e(loc.message(f.code, f.args))}{subject} — {_cites(loc, f.citations)}</li>"
@@ -76,7 +81,12 @@ def _next_steps(loc: Localizer, findings: Iterable[Finding]) -> list[str]:
             steps.setdefault(_remedy(loc, code, f), None)
     if not steps:
         return []
-    return [f"<h4>{_e(loc.term('heading.next_steps'))}</h4>", "<ol>", *(f"<li>{_e(s)}</li>" for s in steps), "</ol>"]
+    return [
+        f"<h4>{_e(loc.term('heading.next_steps'))}</h4>",
+        "<ol>",
+        *(f"<li>{_e(s)}</li>" for s in steps),
+        "</ol>",
+    ]
 
 
 def _trace_html(loc: Localizer, trace: Sequence[TraceStep]) -> list[str]:
@@ -103,8 +113,10 @@ def _params_html(loc: Localizer, params: Iterable[Any]) -> list[str]:
 def _criterion_html(loc: Localizer, c: Criterion) -> list[str]:
     out = [
         f'<section class="ts-criterion" data-code="{_e(c.code)}">',
-        f"<h3>{_e(loc.message(c.code, c.facts))} "
-        f'<span class="ts-badge ts-outcome-{c.outcome.value}">{_e(loc.value(c.outcome))}</span></h3>',
+        (
+            f"<h3>{_e(loc.message(c.code, c.facts))} "
+            f'<span class="ts-badge ts-outcome-{c.outcome.value}">{_e(loc.value(c.outcome))}</span></h3>'
+        ),
         f"<p>{_e(loc.label('heading.basis'))}{_cites(loc, c.citations)}</p>",
     ]
     if c.strength is not None:
@@ -141,9 +153,11 @@ def _assessment_html(loc: Localizer, a: Assessment) -> list[str]:
         f'<section class="ts-assessment" data-kind="{_e(a.kind)}">',
         f"<h2>{_e(title)} — {_e(a.subject)}</h2>",
         '<div class="ts-summary">',
-        f"<p>{_e(loc.label('heading.outcome'))}"
-        f'<span class="ts-badge ts-outcome-{a.outcome.value}">{_e(loc.value(a.outcome))}</span> · '
-        f"{_e(loc.label('heading.as_of'))}{_e(loc.date(a.as_of))}</p>",
+        (
+            f"<p>{_e(loc.label('heading.outcome'))}"
+            f'<span class="ts-badge ts-outcome-{a.outcome.value}">{_e(loc.value(a.outcome))}</span> · '
+            f"{_e(loc.label('heading.as_of'))}{_e(loc.date(a.as_of))}</p>"
+        ),
         _summary(loc, findings),
         f"<p>{_e(loc.label('heading.basis'))}{_cites(loc, a.citations)}</p>",
         "</div>",
@@ -277,7 +291,11 @@ def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
             out += _body(loc, inner, depth + 1)
         return out
     elif isinstance(result, Explainable):
-        out = ['<section class="ts-result">', markdown_to_html(explain(result, locale=loc.locale, format="markdown")), "</section>"]
+        out = [
+            '<section class="ts-result">',
+            markdown_to_html(explain(result, locale=loc.locale, format="markdown")),
+            "</section>",
+        ]
     elif isinstance(result, tuple | list):
         out = []
         for inner in result:
@@ -287,11 +305,13 @@ def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
         msg = f"cannot report a {type(result).__name__}"
         raise TypeError(msg)
     for figure in figures(result, loc):
-        out.append(f'<figure class="ts-figure">{figure.svg}<figcaption>{_e(figure.caption)}</figcaption></figure>')
+        out.append(
+            f'<figure class="ts-figure">{figure.svg}<figcaption>{_e(figure.caption)}</figcaption></figure>'
+        )
     return out
 
 
-def _is_review(result: object) -> bool:
+def _is_review(result: object) -> TypeGuard[CaseReview]:
     from tradesecret.casefile import CaseReview  # noqa: PLC0415
 
     return isinstance(result, CaseReview)
@@ -319,7 +339,11 @@ def _review_summary(loc: Localizer, result: object) -> list[str]:
     if isinstance(as_of, pendulum.Date):
         out.append(f"<p>{_e(loc.label('heading.as_of'))}{_e(loc.date(as_of))}</p>")
     out.append(_summary(loc, findings))
-    top = [f for f in sorted(findings, key=lambda f: -f.severity.rank) if f.severity.at_least(Severity.MEDIUM)]
+    top = [
+        f
+        for f in sorted(findings, key=lambda f: -f.severity.rank)
+        if f.severity.at_least(Severity.MEDIUM)
+    ]
     if top:
         out += ["<ul>", *(_finding_li(loc, f) for f in top[:8]), "</ul>"]
     out.append("</div>")
@@ -332,7 +356,9 @@ def _locales(locale: str) -> tuple[str, ...]:
     return (normalize_locale(locale),)
 
 
-def render_html(result: object, *, locale: str = "zh_CN", standalone: bool = True, title: str | None = None) -> str:
+def render_html(
+    result: object, *, locale: str = "zh_CN", standalone: bool = True, title: str | None = None
+) -> str:
     """
     A self-contained HTML report (inline CSS and SVG, no script, no external resource).
 
@@ -355,7 +381,9 @@ def render_html(result: object, *, locale: str = "zh_CN", standalone: bool = Tru
         sections += [f'<article class="ts-report" lang="{lang}">', f"<h1>{_e(head)}</h1>"]
         sections += _review_summary(loc, result)
         sections += _body(loc, result)
-        sections.append(f'<p class="ts-disclaimer">{_e(loc.term("heading.disclaimer"))}</p></article>')
+        sections.append(
+            f'<p class="ts-disclaimer">{_e(loc.term("heading.disclaimer"))}</p></article>'
+        )
     body = "\n".join(sections)
     if not standalone:
         return f'<div class="ts-report-fragment"><style>{_CSS}</style>\n{body}\n</div>'
@@ -384,7 +412,11 @@ def render_markdown(result: object, *, locale: str = "zh_CN") -> str:
             + (f" · {loc.value(worst)}" if worst else "")
         )
         lines.append("")
-        items = result.results if _is_review(result) else (result if isinstance(result, tuple | list) else (result,))  # type: ignore[attr-defined]
+        items = (
+            result.results
+            if _is_review(result)
+            else (result if isinstance(result, tuple | list) else (result,))
+        )
         for item in items:
             text = explain(item, locale=code, format="markdown")
             lines += [_demote(text), ""]
@@ -394,10 +426,12 @@ def render_markdown(result: object, *, locale: str = "zh_CN") -> str:
 
 def _demote(markdown: str) -> str:
     """Shift headings one level down so the report keeps a single H1."""
-    return "\n".join(("#" + line) if line.startswith("#") else line for line in markdown.splitlines())
+    return "\n".join(
+        ("#" + line) if line.startswith("#") else line for line in markdown.splitlines()
+    )
 
 
-def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> str:  # noqa: A002
+def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> str:
     """
     Render any result in one of the report formats: ``text``, ``markdown``, ``html``, ``json``.
 
@@ -416,7 +450,11 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
         return to_json(result, indent=2) + "\n"
     parts = []
     for code in _locales(locale):
-        items = result.results if _is_review(result) else (result if isinstance(result, tuple | list) else (result,))  # type: ignore[attr-defined]
+        items = (
+            result.results
+            if _is_review(result)
+            else (result if isinstance(result, tuple | list) else (result,))
+        )
         if _is_review(result):
             parts.append(explain(result, locale=code, format="text"))
         else:
@@ -424,5 +462,12 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
     return "\n\n".join(parts) + "\n"
 
 
-__all__ = ["REPORT_FORMATS", "ReportFormat", "markdown_to_html", "render", "render_html", "render_markdown"]
+__all__ = [
+    "REPORT_FORMATS",
+    "ReportFormat",
+    "markdown_to_html",
+    "render",
+    "render_html",
+    "render_markdown",
+]
 _ = attrs  # attrs is used by the adapters' types

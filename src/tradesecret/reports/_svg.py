@@ -116,9 +116,11 @@ def timeline_svg(
     peak = max(peak, max((p.paid_amount.amount for p in points), default=Decimal(0)))
     scale = Decimal(height) / peak
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ts-timeline" role="img" '
-        f'width="{width}" height="{total_h}" viewBox="0 0 {width} {total_h}" '
-        f'font-family="sans-serif" font-size="10">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="ts-timeline" role="img" '
+            f'width="{width}" height="{total_h}" viewBox="0 0 {width} {total_h}" '
+            f'font-family="sans-serif" font-size="10">'
+        ),
         f"<title>{escape(title)}</title>" if title else "",
         f'<line x1="{left}" y1="{top + height}" x2="{width - 10}" y2="{top + height}" stroke="#333"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + height}" stroke="#333"/>',
@@ -131,7 +133,9 @@ def timeline_svg(
         paid_h = min(p.paid_amount.amount, peak) * scale
         colour = STATUS_COLOURS.get(p.status, "#9e9e9e")
         label = p.status_label or p.status
-        tip = escape(f"{p.label} · {p.due.to_date_string()} · {p.paid_amount.amount}/{p.due_amount.amount} · {label}")
+        tip = escape(
+            f"{p.label} · {p.due.to_date_string()} · {p.paid_amount.amount}/{p.due_amount.amount} · {label}"
+        )
         out.append(f'<g class="ts-bar" data-status="{escape(p.status)}"><title>{tip}</title>')
         out.append(
             f'<rect x="{x}" y="{_num(top + height - due_h)}" width="{width_bar}" height="{_num(due_h)}" '
@@ -159,11 +163,11 @@ def timeline_svg(
         )
     if as_of is not None and points:
         before = sum(1 for p in points if p.due <= as_of)
-        x = left + gap / 2 + before * (width_bar + gap)
+        line_x = left + gap / 2 + before * (width_bar + gap)
         out.append(
-            f'<line class="ts-as-of" x1="{x}" y1="{top - 10}" x2="{x}" y2="{top + height}" '
+            f'<line class="ts-as-of" x1="{line_x}" y1="{top - 10}" x2="{line_x}" y2="{top + height}" '
             f'stroke="#1565c0" stroke-dasharray="4 3"/>'
-            f'<text x="{x + 2}" y="{top - 12}" fill="#1565c0">{escape(as_of.to_date_string())}</text>'
+            f'<text x="{line_x + 2}" y="{top - 12}" fill="#1565c0">{escape(as_of.to_date_string())}</text>'
         )
     out.append("</svg>")
     return "".join(part for part in out if part)
@@ -184,17 +188,17 @@ def _layers(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge]) -> list[list
             for node, dist in nx.single_source_shortest_path_length(graph, root).items():
                 level[node] = min(level.get(node, dist), dist)
     by_level: dict[int, list[GraphNode]] = {}
-    for node in nodes:
-        by_level.setdefault(level.get(node.id, 0), []).append(node)
+    for item in nodes:
+        by_level.setdefault(level.get(item.id, 0), []).append(item)
     return [by_level[k] for k in sorted(by_level)]
 
 
-def graph_svg(
-    nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, title: str = ""
-) -> str:
+def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, title: str = "") -> str:
     """A layered picture of a directed graph (an evidence chain): boxes, arrows and labels."""
     if not nodes:
-        return '<svg xmlns="http://www.w3.org/2000/svg" class="ts-graph" width="10" height="10"></svg>'
+        return (
+            '<svg xmlns="http://www.w3.org/2000/svg" class="ts-graph" width="10" height="10"></svg>'
+        )
     box_w, box_h, col_gap, row_gap, pad = 150, 36, 70, 16, 20
     layers = _layers(nodes, edges)
     kinds = sorted({n.kind for n in nodes})
@@ -207,11 +211,15 @@ def graph_svg(
     width = pad * 2 + len(layers) * (box_w + col_gap) - col_gap
     height = pad * 2 + 20 + rows * (box_h + row_gap) + 20 * ((len(kinds) + 3) // 4)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ts-graph" role="img" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="10">',
-        '<defs><marker id="ts-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/>'
-        "</marker></defs>",
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="ts-graph" role="img" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="10">'
+        ),
+        (
+            '<defs><marker id="ts-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+            'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/>'
+            "</marker></defs>"
+        ),
         f"<title>{escape(title)}</title>" if title else "",
     ]
     for edge in edges:
