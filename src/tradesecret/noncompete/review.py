@@ -836,10 +836,18 @@ def _activation(mk: _Maker, agreement: NonCompeteAgreement, employee: EmployeeFa
 def _try_floor(
     agreement: NonCompeteAgreement, employee: EmployeeFacts, day: pendulum.Date, book: Rulebook
 ) -> tuple[CompensationFloor | None, pendulum.Date | None]:
-    """The floor, or ``None`` without wage data; an assumed termination date (``as_of``)."""
+    """
+    The floor, or ``None`` without wage data, and the assumed termination date, if any.
+
+    For an employee still employed the floor is computed as if they left at the end of
+    the last month of their wage history, or on ``as_of`` if that is earlier.
+    """
     if not employee.wages:
         return None, None
-    assumed = None if employee.termination_date is not None else day
+    assumed: pendulum.Date | None = None
+    if employee.termination_date is None:
+        latest = max(w.month for w in employee.wages).end_of("month")
+        assumed = min(latest, day)
     return (
         compensation_floor(agreement, employee, as_of=day, rulebook=book, termination=assumed),
         assumed,
@@ -861,7 +869,8 @@ def review_noncompete(
     Args:
         agreement: The agreement as written.
         employee: The employee. With ``wages``, the compensation is compared with both
-            floors (for an employee still employed, as if they left on ``as_of``).
+            floors (for an employee still employed, as if they left at the end of the
+            last month of the wage history, or on ``as_of`` if earlier).
         as_of: The date of the review (from 2021-01-01, when Interp. (I) took effect).
         registry: A secret registry (``tradesecret.definition.SecretRegistry``); the
             secrets it says the employee had access to or accessed are added to
