@@ -1,0 +1,547 @@
+"""
+The inputs of staged, de-sensitized disclosure: stages, data items, forms, the policy,
+suppliers, authorization letters and the project.
+
+Everything here is a frozen, keyword-only attrs class that round-trips through
+:mod:`tradesecret.serialization`. Identifiers link the pieces: a data item names the
+registry secrets it embodies (``secret_ids``, the ids of
+:class:`tradesecret.definition` secrets), a planned release names an item, a letter names
+a project, a supplier and an order.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+import tomllib
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from tradesecret._convert import tuple_of
+from tradesecret.dates import term_end
+from tradesecret.exceptions import DataFileError, InvalidInputError, Problem
+from tradesecret.measures import NdaTier, NonDisclosureAgreement
+from tradesecret.supply_chain._common import check_id, collect
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "AuthorizationLetter",
+    "DataItem",
+    "DisclosureForm",
+    "DisclosurePolicy",
+    "FileRef",
+    "ItemKind",
+    "PlannedRelease",
+    "PolicyRule",
+    "Project",
+    "Sensitivity",
+    "StageNdaRequirement",
+    "Supplier",
+    "SupplierKind",
+    "file_ref",
+    "nda_in_force",
+]
+
+#: The default ordered project stages: prototyping (打样), pilot run (试产), mass production (量产).
+DEFAULT_STAGES: Final = ("prototyping", "pilot_run", "mass_production")
+
+_SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ItemKind(enum.Enum):
+    """What a data item is (SPC Trade Secret Provisions Art. 1 lists such technical and business information)."""
+
+    DRAWING = "drawing"  # 图纸
+    PARAMETER = "parameter"  # 参数
+    ALGORITHM = "algorithm"  # 算法
+    FIRMWARE = "firmware"  # 固件
+    BILL_OF_MATERIALS = "bill_of_materials"  # 物料清单
+    PROCESS = "process"  # 工艺
+    LAUNCH_PLAN = "launch_plan"  # 上市计划
+    OTHER = "other"
+
+
+class Sensitivity(enum.Enum):
+    """Core (核心) or non-core (非核心)."""
+
+    CORE = "core"
+    NON_CORE = "non_core"
+
+
+class DisclosureForm(enum.Enum):
+    """
+    The form in which an item goes to a supplier.
+
+    ``WITHHOLD`` sends nothing; ``PARTIAL`` sends a reduced view (appearance only, with the
+    motor structure hidden); ``CODED`` replaces the real value by a supplier-specific
+    internal code ("Runtime Level A" for 2,000 mAh); ``FULL`` sends the item in clear.
+    """
+
+    WITHHOLD = "withhold"
+    PARTIAL = "partial"
+    CODED = "coded"
+    FULL = "full"
+
+    @property
+    def exposure(self) -> int:
+        """0 (nothing sent) to 2 (in clear); partial and coded both expose 1."""
+        return _EXPOSURE[self]
+
+    def permits(self, other: DisclosureForm) -> bool:
+        """
+        True when a policy allowing ``self`` also allows ``other``.
+
+        ``FULL`` allows every form; ``PARTIAL`` and ``CODED`` allow themselves and
+        ``WITHHOLD`` (they hide different things, so neither allows the other);
+        ``WITHHOLD`` allows only itself.
+        """
+        if other is DisclosureForm.WITHHOLD or self is DisclosureForm.FULL:
+            return True
+        return self is other
+
+
+_EXPOSURE: Final = {
+    DisclosureForm.WITHHOLD: 0,
+    DisclosureForm.PARTIAL: 1,
+    DisclosureForm.CODED: 1,
+    DisclosureForm.FULL: 2,
+}
+
+
+def _sha256(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _SHA256.match(value):
+        raise InvalidInputError.single(
+            attribute.name, value, "must be a SHA-256 digest: 64 lowercase hex digits"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FileRef:
+    """
+    One file prepared for an item, in one form (the full drawing, the appearance-only drawing).
+
+    Attributes:
+        name: File name as sent.
+        sha256: SHA-256 of the file's bytes, 64 lowercase hex digits (see :func:`file_ref`).
+        form: The form this file carries; it goes out only when the item is released in it.
+    """
+
+    name: str
+    sha256: str = attrs.field(validator=_sha256)
+    form: DisclosureForm
+
+
+def file_ref(name: str, content: bytes, form: DisclosureForm) -> FileRef:
+    """
+    A :class:`FileRef` for ``content`` (the library hashes, the caller reads the file).
+
+    Examples:
+        >>> file_ref("a.txt", b"abc", DisclosureForm.FULL).sha256[:12]
+        'ba7816bf8f01'
+    """
+    if not isinstance(content, bytes | bytearray):
+        raise InvalidInputError.single("content", type(content).__name__, "must be bytes")
+    return FileRef(name=name, sha256=hashlib.sha256(content).hexdigest(), form=form)
+
+
+@attrs.frozen(kw_only=True)
+class DataItem:
+    """
+    One piece of project data that a supplier may see.
+
+    Attributes:
+        id: Item id, unique in the project.
+        kind: Drawing, parameter, algorithm, launch plan...
+        title: Human title (any language).
+        sensitivity: Core or non-core.
+        secret_ids: Ids of the registry secrets this item embodies (``tradesecret.definition``).
+        real_value: For a parameter, its real value as text (``"2000"``); required to code it.
+        unit: Unit of the real value (``"mAh"``).
+        code_label: Label placed before the code token (``"Runtime Level"``); defaults to
+            the title.
+        partial_view: What a partial release shows (``"appearance only"``); required to
+            release partially.
+        hidden: What a partial release hides (``("motor structure",)``).
+        files: The files prepared for the item, one or more per form.
+    """
+
+    id: str
+    kind: ItemKind
+    title: str
+    sensitivity: Sensitivity
+    secret_ids: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    real_value: str | None = None
+    unit: str | None = None
+    code_label: str | None = None
+    partial_view: str | None = None
+    hidden: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    files: tuple[FileRef, ...] = attrs.field(default=(), validator=tuple_of(FileRef))
+
+    def supports(self, form: DisclosureForm) -> bool:
+        """True when the item can go out in ``form`` (coding needs a real value, partial a view)."""
+        if form is DisclosureForm.CODED:
+            return self.real_value is not None
+        if form is DisclosureForm.PARTIAL:
+            return self.partial_view is not None
+        return True
+
+    def files_for(self, form: DisclosureForm) -> tuple[FileRef, ...]:
+        """The files that carry ``form`` (none for ``WITHHOLD``)."""
+        if form is DisclosureForm.WITHHOLD:
+            return ()
+        return tuple(f for f in self.files if f.form is form)
+
+
+@attrs.frozen(kw_only=True)
+class PolicyRule:
+    """
+    The most revealing form allowed for matching items at one stage.
+
+    ``sensitivity`` and ``kind`` left ``None`` match every item; the most specific matching
+    rule wins, and among equally specific rules the least revealing.
+    """
+
+    stage: str
+    form: DisclosureForm
+    sensitivity: Sensitivity | None = None
+    kind: ItemKind | None = None
+
+    @property
+    def specificity(self) -> int:
+        """How many of ``sensitivity`` and ``kind`` the rule fixes (0-2)."""
+        return (self.sensitivity is not None) + (self.kind is not None)
+
+    def matches(self, stage: str, item: DataItem) -> bool:
+        """True when the rule applies to ``item`` at ``stage``."""
+        return (
+            self.stage == stage
+            and (self.sensitivity is None or self.sensitivity is item.sensitivity)
+            and (self.kind is None or self.kind is item.kind)
+        )
+
+
+@attrs.frozen(kw_only=True)
+class StageNdaRequirement:
+    """
+    The NDA a supplier must have signed before it receives anything at ``stage``.
+
+    Attributes:
+        stage: Project stage.
+        tier: Required NDA tier (a higher tier also qualifies).
+    """
+
+    stage: str
+    tier: NdaTier
+
+
+@attrs.frozen(kw_only=True)
+class DisclosurePolicy:
+    """
+    What each stage may release, and what must be in place first.
+
+    The default (:meth:`default`) is the library's own policy, cited as
+    ``tradesecret-policy@2026-11-21``; replace it with your own
+    (:meth:`from_toml`, or build the rules directly).
+
+    Attributes:
+        rules: Per stage, sensitivity and kind, the most revealing form allowed. An item no
+            rule matches is withheld.
+        nda: The NDA tier required at each stage. A stage not listed still requires a
+            signed NDA (of any tier) when ``nda_always_required``.
+        nda_always_required: Require a signed NDA before any release at any stage.
+        letter_stages: Stages at which a release needs a data-use authorization letter
+            limiting use to the named order (default: mass production).
+    """
+
+    rules: tuple[PolicyRule, ...] = attrs.field(validator=tuple_of(PolicyRule))
+    nda: tuple[StageNdaRequirement, ...] = attrs.field(
+        default=(), validator=tuple_of(StageNdaRequirement)
+    )
+    nda_always_required: bool = True
+    letter_stages: tuple[str, ...] = attrs.field(
+        default=("mass_production",), validator=tuple_of(str)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        seen: set[tuple[str, Sensitivity | None, ItemKind | None]] = set()
+        for i, rule in enumerate(self.rules):
+            key = (rule.stage, rule.sensitivity, rule.kind)
+            if key in seen:
+                problems.append(Problem.of(f"rules[{i}]", key, "duplicate rule for this scope"))
+            seen.add(key)
+        stages = [n.stage for n in self.nda]
+        if len(stages) != len(set(stages)):
+            problems.append(Problem.of("nda", stages, "one NDA requirement per stage"))
+        collect(problems)
+
+    def allowed(self, stage: str, item: DataItem) -> tuple[DisclosureForm, PolicyRule | None]:
+        """The most revealing form allowed for ``item`` at ``stage``, and the rule that says so."""
+        matching = [r for r in self.rules if r.matches(stage, item)]
+        if not matching:
+            return DisclosureForm.WITHHOLD, None
+        best = max(r.specificity for r in matching)
+        winners = sorted(
+            (r for r in matching if r.specificity == best), key=lambda r: r.form.exposure
+        )
+        return winners[0].form, winners[0]
+
+    def nda_tier(self, stage: str) -> NdaTier | None:
+        """The NDA tier required at ``stage``, if the policy names one."""
+        for requirement in self.nda:
+            if requirement.stage == stage:
+                return requirement.tier
+        return None
+
+    def stages(self) -> frozenset[str]:
+        """Every stage the policy mentions."""
+        return frozenset(
+            [r.stage for r in self.rules] + [n.stage for n in self.nda] + list(self.letter_stages)
+        )
+
+    @classmethod
+    def from_toml(cls, text: str, *, source: str = "<policy>") -> DisclosurePolicy:
+        """
+        Read a policy::
+
+            nda_always_required = true
+            letter_stages = ["mass_production"]
+
+            [[nda]]
+            stage = "prototyping"
+            tier = "important"
+
+            [[rule]]
+            stage = "prototyping"
+            sensitivity = "core"      # optional
+            kind = "parameter"        # optional
+            form = "coded"
+
+        Raises:
+            DataFileError: listing every problem.
+        """
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataFileError(source, [Problem.of("<toml>", "", str(exc))]) from None
+        problems: list[Problem] = []
+        for key in sorted(set(data) - {"nda_always_required", "letter_stages", "nda", "rule"}):
+            problems.append(Problem.of(key, data[key], "unknown key"))
+        rules: list[PolicyRule] = []
+        for i, raw in enumerate(data.get("rule", [])):
+            path = f"rule[{i}]"
+            for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "form"}):
+                problems.append(Problem.of(f"{path}.{key}", raw[key], "unknown key"))
+            try:
+                rules.append(
+                    PolicyRule(
+                        stage=raw["stage"],
+                        form=DisclosureForm(raw["form"]),
+                        sensitivity=Sensitivity(raw["sensitivity"])
+                        if "sensitivity" in raw
+                        else None,
+                        kind=ItemKind(raw["kind"]) if "kind" in raw else None,
+                    )
+                )
+            except (KeyError, ValueError) as exc:
+                problems.append(Problem.of(path, raw, f"bad rule: {exc}"))
+        ndas: list[StageNdaRequirement] = []
+        for i, raw in enumerate(data.get("nda", [])):
+            if set(raw) != {"stage", "tier"}:
+                problems.append(Problem.of(f"nda[{i}]", raw, "needs exactly 'stage' and 'tier'"))
+                continue
+            try:
+                ndas.append(StageNdaRequirement(stage=raw["stage"], tier=NdaTier(raw["tier"])))
+            except ValueError as exc:
+                problems.append(Problem.of(f"nda[{i}].tier", raw["tier"], str(exc)))
+        if problems:
+            raise DataFileError(source, problems)
+        try:
+            return cls(
+                rules=tuple(rules),
+                nda=tuple(ndas),
+                nda_always_required=bool(data.get("nda_always_required", True)),
+                letter_stages=tuple(data.get("letter_stages", ["mass_production"])),
+            )
+        except InvalidInputError as exc:
+            raise DataFileError(source, exc.problems) from None
+
+    @classmethod
+    def default(cls) -> DisclosurePolicy:
+        """The library's default policy (``default_policy.toml`` in this package)."""
+        text = (resources.files("tradesecret.supply_chain") / "default_policy.toml").read_text(
+            "utf-8"
+        )
+        return cls.from_toml(text, source="default_policy.toml")
+
+
+@attrs.frozen(kw_only=True)
+class PlannedRelease:
+    """
+    One line of the brand's disclosure plan: release ``item_id`` at ``stage`` in ``form``.
+
+    Attributes:
+        stage: Project stage.
+        item_id: The data item.
+        form: The form planned.
+        supplier_id: Only for this supplier; ``None`` for every supplier. A supplier-specific
+            line wins over a general one.
+    """
+
+    stage: str
+    item_id: str
+    form: DisclosureForm
+    supplier_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AuthorizationLetter:
+    """
+    A data-use authorization letter (数据使用授权书): the supplier may use the data only for
+    the named order.
+
+    Attributes:
+        id: Letter reference.
+        project_id: The project whose data it covers.
+        supplier_id: The supplier it authorizes.
+        order_id: The order the use is limited to.
+        issued_on: Date the brand issued it.
+        countersigned_on: Date the supplier signed it; ``None`` while unsigned.
+        valid_until: Last day of validity, if limited.
+        use_limited_to_order: The letter limits use to the named order (the point of it).
+    """
+
+    id: str
+    project_id: str
+    supplier_id: str
+    order_id: str
+    issued_on: pendulum.Date
+    countersigned_on: pendulum.Date | None = None
+    valid_until: pendulum.Date | None = None
+    use_limited_to_order: bool = True
+
+    def in_force_on(self, day: pendulum.Date) -> bool:
+        """Countersigned on or before ``day`` and not expired."""
+        if self.countersigned_on is None or self.countersigned_on > day:
+            return False
+        return self.valid_until is None or day <= self.valid_until
+
+
+class SupplierKind(enum.Enum):
+    """What the supplier says it is."""
+
+    FACTORY = "factory"  # 工厂
+    TRADING_COMPANY = "trading_company"  # 贸易公司
+    DESIGN_HOUSE = "design_house"  # 方案公司
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Supplier:
+    """
+    A supplier (contract factory, design house...) that may receive project data.
+
+    Attributes:
+        id: Supplier id.
+        name: Registered name.
+        kind: What it says it is.
+        ndas: NDAs signed with it (:class:`tradesecret.measures.NonDisclosureAgreement`, with
+            ``party`` equal to this supplier's ``id`` or ``name``).
+        letters: Data-use authorization letters issued to it.
+    """
+
+    id: str
+    name: str
+    kind: SupplierKind = SupplierKind.FACTORY
+    ndas: tuple[NonDisclosureAgreement, ...] = attrs.field(
+        default=(), validator=tuple_of(NonDisclosureAgreement)
+    )
+    letters: tuple[AuthorizationLetter, ...] = attrs.field(
+        default=(), validator=tuple_of(AuthorizationLetter)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Project:
+    """
+    A product project: its ordered stages, data items, the disclosure plan and policy.
+
+    Attributes:
+        id: Project id.
+        name: Project name.
+        stages: Ordered stages (default prototyping, pilot run, mass production).
+        items: The data items.
+        plan: Planned releases; an item without a line at a stage follows the policy.
+        policy: The disclosure policy (default: :meth:`DisclosurePolicy.default`).
+    """
+
+    id: str
+    name: str
+    items: tuple[DataItem, ...] = attrs.field(validator=tuple_of(DataItem))
+    stages: tuple[str, ...] = attrs.field(default=DEFAULT_STAGES, validator=tuple_of(str))
+    plan: tuple[PlannedRelease, ...] = attrs.field(default=(), validator=tuple_of(PlannedRelease))
+    policy: DisclosurePolicy = attrs.field(factory=DisclosurePolicy.default)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        check_id(self.id, "id", problems)
+        if not self.stages:
+            problems.append(Problem.of("stages", self.stages, "at least one stage"))
+        if len(set(self.stages)) != len(self.stages):
+            problems.append(Problem.of("stages", self.stages, "stages must be distinct"))
+        ids = [item.id for item in self.items]
+        for i, item in enumerate(self.items):
+            check_id(item.id, f"items[{i}].id", problems)
+            if ids.count(item.id) > 1 and ids.index(item.id) == i:
+                problems.append(Problem.of(f"items[{i}].id", item.id, "duplicate item id"))
+        for i, line in enumerate(self.plan):
+            if line.stage not in self.stages:
+                problems.append(Problem.of(f"plan[{i}].stage", line.stage, "unknown stage"))
+            if line.item_id not in ids:
+                problems.append(Problem.of(f"plan[{i}].item_id", line.item_id, "unknown item"))
+        keys = [(p.stage, p.item_id, p.supplier_id) for p in self.plan]
+        if len(set(keys)) != len(keys):
+            problems.append(
+                Problem.of("plan", "", "two lines for the same stage, item and supplier")
+            )
+        collect(problems)
+
+    def item(self, item_id: str) -> DataItem:
+        """The item with that id."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise InvalidInputError.single("item_id", item_id, "no such item in the project")
+
+    def planned(self, stage: str, item_id: str, supplier_id: str) -> DisclosureForm | None:
+        """The planned form for an item at a stage for a supplier, or ``None`` when unplanned."""
+        general: DisclosureForm | None = None
+        for line in self.plan:
+            if line.stage == stage and line.item_id == item_id:
+                if line.supplier_id == supplier_id:
+                    return line.form
+                if line.supplier_id is None:
+                    general = line.form
+        return general
+
+    def stage_index(self, stage: str) -> int:
+        """Position of ``stage`` in :attr:`stages`."""
+        if stage not in self.stages:
+            raise InvalidInputError.single("stage", stage, f"not a stage of {self.id}")
+        return self.stages.index(stage)
+
+
+def nda_in_force(nda: NonDisclosureAgreement, day: pendulum.Date) -> bool:
+    """
+    True when ``nda`` is signed on or before ``day`` and its confidentiality period (from
+    signing, by the period rule of :func:`~tradesecret.dates.term_end`) has not ended.
+    """
+    if nda.signed > day:
+        return False
+    if nda.duration_months is None:
+        return True
+    return day <= term_end(nda.signed, months=nda.duration_months)

@@ -1,0 +1,734 @@
+"""
+Staged, de-sensitized disclosure: what a supplier may see at each stage, and the package.
+
+:func:`plan_disclosure` takes a :class:`~tradesecret.supply_chain.Project` (its items, plan
+and policy), a :class:`~tradesecret.supply_chain.Supplier` and a stage, and returns a
+:class:`DisclosurePackage`: each item with the form it goes out in (withheld, partial,
+coded, full), the supplier-specific code of each coded item, the NDA tier and the
+data-use authorization letter required, a :class:`Manifest` (items, forms, SHA-256 of
+every file sent, recipient, date, package id), and findings wherever the plan breaks the
+policy or a precondition is missing.
+
+How a planned form that the policy does not allow is handled is a choice
+(:class:`ViolationHandling`):
+
+* ``ENFORCE`` (default) -- the package releases the policy's form instead, and a
+  medium finding records that the plan had to be corrected. The default, because a
+  package is the list of what actually goes out, and a library should never produce a
+  shipment list more revealing than the policy allows.
+* ``REPORT`` -- the package keeps the planned form and the finding is high (critical for a
+  core item in clear): use it to review a draft plan.
+
+Legal frame: confidentiality requirements imposed on suppliers, and limiting the range of
+persons who can access a secret, are confidentiality measures courts recognise (SPC Trade
+Secret Provisions Art. 6); a supplier's duty of confidentiality arises from the contract or
+from good faith (Art. 10); a supplier that discloses or uses a secret in breach of that duty
+infringes (AUCL 2019 Art. 9 / AUCL 2025 Art. 10). The staging itself -- which form at
+which stage -- is the library's default policy, not law.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pendulum
+
+from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.law import Citation
+from tradesecret.measures import NdaTier, NonDisclosureAgreement
+from tradesecret.results import Finding, Severity, Term
+from tradesecret.rulebook import Rulebook, default_rulebook
+from tradesecret.supply_chain._common import (
+    POLICY,
+    SPC_CORRESPONDENCE,
+    SPC_DUTY,
+    SPC_MEASURES,
+    aucl_secret_article,
+    finding_lines,
+    heading,
+    term_or_code,
+)
+from tradesecret.supply_chain._model import (
+    DEFAULT_STAGES,
+    AuthorizationLetter,
+    DataItem,
+    DisclosureForm,
+    FileRef,
+    ItemKind,
+    Project,
+    Sensitivity,
+    Supplier,
+    nda_in_force,
+)
+from tradesecret.supply_chain.codebook import CodingKey, code_label, item_code
+
+if TYPE_CHECKING:
+    from tradesecret.i18n import Format, Localizer
+
+__all__ = [
+    "DisclosurePackage",
+    "Manifest",
+    "ManifestEntry",
+    "PackageEntry",
+    "ViolationHandling",
+    "plan_disclosure",
+]
+
+
+class ViolationHandling(enum.Enum):
+    """What :func:`plan_disclosure` does with a planned form the policy does not allow."""
+
+    #: Release the policy's form instead; record the correction (default).
+    ENFORCE = "enforce"
+    #: Keep the planned form; report the breach.
+    REPORT = "report"
+
+
+@attrs.frozen(kw_only=True)
+class PackageEntry:
+    """
+    One item of a package.
+
+    Attributes:
+        item_id: The data item.
+        title: Its title.
+        kind: Its kind.
+        sensitivity: Core or non-core.
+        secret_ids: The registry secrets it embodies.
+        planned: The form the plan asked for (the policy's form where the plan is silent).
+        allowed: The most revealing form the policy allows.
+        form: The form it goes out in.
+        code: The supplier-specific code, for a coded item.
+        shown: What a partial release shows.
+        hidden: What a partial release hides.
+        files: The files sent (those prepared for :attr:`form`).
+    """
+
+    item_id: str
+    title: str
+    kind: ItemKind
+    sensitivity: Sensitivity
+    secret_ids: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    planned: DisclosureForm
+    allowed: DisclosureForm
+    form: DisclosureForm
+    code: str | None = None
+    shown: str | None = None
+    hidden: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    files: tuple[FileRef, ...] = attrs.field(default=(), validator=tuple_of(FileRef))
+
+
+@attrs.frozen(kw_only=True)
+class ManifestEntry:
+    """
+    One released item in a manifest.
+
+    Attributes:
+        item_id: The data item.
+        secret_ids: The registry secrets it embodies.
+        form: The form sent.
+        code: The code sent in place of the real value, for a coded item.
+        files: Name and SHA-256 of every file sent.
+    """
+
+    item_id: str
+    secret_ids: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    form: DisclosureForm
+    code: str | None = None
+    files: tuple[FileRef, ...] = attrs.field(default=(), validator=tuple_of(FileRef))
+
+
+@attrs.frozen(kw_only=True)
+class Manifest:
+    """
+    The record of one disclosure: what was sent, in what form, to whom, when.
+
+    The evidence graph takes it as a disclosure record (see
+    :func:`tradesecret.supply_chain.add_manifest_to_graph`). ``digest`` is the SHA-256 of
+    the canonical JSON of every other field, and ``package_id`` is ``PKG-`` plus its
+    first 16 hex digits (upper case), so the id changes whenever the content does.
+
+    Attributes:
+        package_id: ``PKG-`` + the first 16 hex digits of :attr:`digest`.
+        project_id: The project.
+        supplier_id: The recipient's id.
+        recipient: The recipient's name.
+        stage: The project stage.
+        sent_on: Date of the disclosure.
+        order_id: The order named, if any.
+        entries: The released items (withheld items are not sent, so not listed).
+        digest: SHA-256 over the canonical content.
+    """
+
+    package_id: str
+    project_id: str
+    supplier_id: str
+    recipient: str
+    stage: str
+    sent_on: pendulum.Date
+    order_id: str | None
+    entries: tuple[ManifestEntry, ...] = attrs.field(validator=tuple_of(ManifestEntry))
+    digest: str
+
+    @staticmethod
+    def compute_digest(
+        *,
+        project_id: str,
+        supplier_id: str,
+        recipient: str,
+        stage: str,
+        sent_on: pendulum.Date,
+        order_id: str | None,
+        entries: tuple[ManifestEntry, ...],
+    ) -> str:
+        """SHA-256 (hex) of the canonical JSON of the manifest's content."""
+        content: dict[str, Any] = {
+            "project_id": project_id,
+            "supplier_id": supplier_id,
+            "recipient": recipient,
+            "stage": stage,
+            "sent_on": sent_on.to_date_string(),
+            "order_id": order_id,
+            "entries": [
+                {
+                    "item_id": e.item_id,
+                    "secret_ids": list(e.secret_ids),
+                    "form": e.form.value,
+                    "code": e.code,
+                    "files": [[f.name, f.sha256, f.form.value] for f in e.files],
+                }
+                for e in entries
+            ],
+        }
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        project_id: str,
+        supplier_id: str,
+        recipient: str,
+        stage: str,
+        sent_on: pendulum.Date,
+        order_id: str | None,
+        entries: tuple[ManifestEntry, ...],
+    ) -> Manifest:
+        """A manifest with its digest and package id computed."""
+        digest = cls.compute_digest(
+            project_id=project_id,
+            supplier_id=supplier_id,
+            recipient=recipient,
+            stage=stage,
+            sent_on=sent_on,
+            order_id=order_id,
+            entries=entries,
+        )
+        return cls(
+            package_id="PKG-" + digest[:16].upper(),
+            project_id=project_id,
+            supplier_id=supplier_id,
+            recipient=recipient,
+            stage=stage,
+            sent_on=sent_on,
+            order_id=order_id,
+            entries=entries,
+            digest=digest,
+        )
+
+    def verify(self) -> bool:
+        """True when :attr:`digest` and :attr:`package_id` match the content."""
+        digest = self.compute_digest(
+            project_id=self.project_id,
+            supplier_id=self.supplier_id,
+            recipient=self.recipient,
+            stage=self.stage,
+            sent_on=self.sent_on,
+            order_id=self.order_id,
+            entries=self.entries,
+        )
+        return digest == self.digest and self.package_id == "PKG-" + digest[:16].upper()
+
+    def file_hashes(self) -> tuple[str, ...]:
+        """SHA-256 of every file sent, in order."""
+        return tuple(f.sha256 for e in self.entries for f in e.files)
+
+
+@attrs.frozen(kw_only=True)
+class DisclosurePackage:
+    """
+    What goes to one supplier at one stage, what is held back, and what must be in place.
+
+    It holds codes, never real values of coded items and never the code book.
+
+    Attributes:
+        project_id: The project.
+        supplier_id: The supplier.
+        stage: The stage.
+        as_of: The planned date of disclosure.
+        order_id: The order named, if any.
+        handling: How planned forms beyond the policy were handled.
+        entries: Every item of the project, in project order, with its form.
+        nda_tier_required: The NDA tier the policy requires at this stage, if any.
+        nda_id: The NDA relied on, if one qualifies.
+        letter_required: True when the stage needs a data-use authorization letter.
+        letter_id: The letter relied on, if one qualifies.
+        findings: Breaches of the policy and missing preconditions.
+        citations: The legal and policy basis.
+        manifest: The disclosure record.
+    """
+
+    project_id: str
+    supplier_id: str
+    stage: str
+    as_of: pendulum.Date
+    order_id: str | None
+    handling: ViolationHandling
+    entries: tuple[PackageEntry, ...] = attrs.field(validator=tuple_of(PackageEntry))
+    nda_tier_required: NdaTier | None
+    nda_id: str | None
+    letter_required: bool
+    letter_id: str | None
+    findings: tuple[Finding, ...] = attrs.field(validator=tuple_of(Finding))
+    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+    manifest: Manifest
+
+    @property
+    def released(self) -> tuple[PackageEntry, ...]:
+        """The entries that go out (any form but withheld)."""
+        return tuple(e for e in self.entries if e.form is not DisclosureForm.WITHHOLD)
+
+    @property
+    def withheld(self) -> tuple[PackageEntry, ...]:
+        """The entries held back."""
+        return tuple(e for e in self.entries if e.form is DisclosureForm.WITHHOLD)
+
+    @property
+    def cleared(self) -> bool:
+        """True when no finding is high or critical: the package may go out as it stands."""
+        return not any(f.severity.at_least(Severity.HIGH) for f in self.findings)
+
+    def entry(self, item_id: str) -> PackageEntry:
+        """The entry of ``item_id``."""
+        for e in self.entries:
+            if e.item_id == item_id:
+                return e
+        raise KeyError(item_id)
+
+    def codes(self) -> frozenset[str]:
+        """The finding codes."""
+        return frozenset(f.code for f in self.findings)
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        """Render the package (see :func:`tradesecret.explain`)."""
+        stage = term_or_code(loc, "term.supply_chain.stage", self.stage)
+        lines = [
+            heading(
+                fmt,
+                2,
+                f"{loc.term('heading.supply_chain.package')} — {self.project_id} → {self.supplier_id}",
+            ),
+            "",
+            (
+                f"{loc.label('heading.supply_chain.stage')}{stage} · "
+                f"{loc.label('heading.as_of')}{loc.date(self.as_of)} · "
+                f"{loc.label('heading.supply_chain.package_id')}{self.manifest.package_id}"
+            ),
+            f"{loc.label('heading.basis')}{loc.citations(self.citations)}",
+            "",
+            heading(fmt, 3, loc.term("heading.supply_chain.released")),
+        ]
+        lines += [f"- {_entry_line(loc, e)}" for e in self.released] or ["- —"]
+        lines += ["", heading(fmt, 3, loc.term("heading.supply_chain.withheld"))]
+        lines += [f"- {_item_name(loc, e)}" for e in self.withheld] or ["- —"]
+        lines += ["", heading(fmt, 3, loc.term("heading.supply_chain.requirements"))]
+        if self.nda_tier_required is not None:
+            nda = loc.message(
+                "supply_chain.package.nda_tier",
+                {"tier": Term(f"term.supply_chain.nda_tier.{self.nda_tier_required.value}")},
+            )
+        else:
+            nda = loc.message("supply_chain.package.nda_any")
+        status = (
+            loc.message("supply_chain.package.met_by", {"ref": self.nda_id})
+            if self.nda_id
+            else loc.message("supply_chain.package.missing")
+        )
+        lines.append(f"- {nda}: {status}")
+        if self.letter_required:
+            letter = (
+                loc.message("supply_chain.package.met_by", {"ref": self.letter_id})
+                if self.letter_id
+                else loc.message("supply_chain.package.missing")
+            )
+            order = self.order_id or "—"
+            lines.append(
+                f"- {loc.message('supply_chain.package.letter', {'order': order})}: {letter}"
+            )
+        else:
+            lines.append(f"- {loc.message('supply_chain.package.no_letter_needed')}")
+        if self.findings:
+            lines += [
+                "",
+                heading(fmt, 3, loc.term("heading.findings")),
+                *finding_lines(loc, self.findings),
+            ]
+        lines += ["", loc.term("heading.disclaimer")]
+        return "\n".join(lines)
+
+
+def _item_name(loc: Localizer, e: PackageEntry) -> str:
+    kind = loc.term(f"term.supply_chain.kind.{e.kind.value}")
+    sensitivity = loc.term(f"term.supply_chain.sensitivity.{e.sensitivity.value}")
+    return f"{e.title} ({kind}, {sensitivity})"
+
+
+def _entry_line(loc: Localizer, e: PackageEntry) -> str:
+    parts = [f"{_item_name(loc, e)}: {loc.term(f'term.supply_chain.form.{e.form.value}')}"]
+    if e.code is not None:
+        parts.append(loc.message("supply_chain.package.code", {"code": e.code}))
+    if e.form is DisclosureForm.PARTIAL and e.shown is not None:
+        hidden = ", ".join(e.hidden) if e.hidden else "—"
+        parts.append(
+            loc.message("supply_chain.package.partial", {"shown": e.shown, "hidden": hidden})
+        )
+    parts.append(loc.message("supply_chain.package.files", {"count": len(e.files)}))
+    return " · ".join(parts)
+
+
+# -- planning ---------------------------------------------------------------------------
+
+
+def _stage_arg(stage: str) -> str | Term:
+    """A default stage as a translated term; a custom stage as its own name."""
+    return Term(f"term.supply_chain.stage.{stage}") if stage in DEFAULT_STAGES else stage
+
+
+def _downgrade(item: DataItem, form: DisclosureForm) -> DisclosureForm:
+    """``form`` when the item supports it, else withheld."""
+    return form if item.supports(form) else DisclosureForm.WITHHOLD
+
+
+def plan_disclosure(
+    project: Project,
+    supplier: Supplier,
+    stage: str,
+    *,
+    as_of: object,
+    rulebook: Rulebook | None = None,
+    order_id: str | None = None,
+    key: CodingKey | None = None,
+    handling: ViolationHandling = ViolationHandling.ENFORCE,
+) -> DisclosurePackage:
+    """
+    Plan what ``supplier`` receives from ``project`` at ``stage``.
+
+    For each item: the policy gives the most revealing form allowed; the plan gives the
+    form wanted (the policy's form where the plan is silent). A planned form the policy does
+    not allow is corrected or reported (``handling``). A form the item cannot take
+    (coding without a real value, partial without a partial view) falls back to withheld.
+    Coded items get the supplier's code (:func:`~tradesecret.supply_chain.item_code`).
+
+    Then the preconditions: a signed NDA covering the project and in force on ``as_of``
+    (of the tier the policy requires at this stage), and at a letter stage (mass
+    production by default) a countersigned data-use authorization letter for this project
+    and ``order_id`` limiting use to that order.
+
+    Args:
+        project: The project (items, plan, policy).
+        supplier: The recipient.
+        stage: One of ``project.stages``.
+        as_of: The planned date of disclosure.
+        rulebook: Law catalog; default :func:`~tradesecret.rulebook.default_rulebook`.
+        order_id: The order the release serves; needed at a letter stage.
+        key: The owner-held coding key; required when an item goes out coded.
+        handling: What to do with planned forms beyond the policy.
+
+    Raises:
+        InvalidInputError: unknown stage, or a coded release without ``key``.
+    """
+    rb = rulebook or default_rulebook()
+    day = to_date(as_of, path="as_of")
+    project.stage_index(stage)
+    policy = project.policy
+    findings: list[Finding] = []
+    entries: list[PackageEntry] = []
+    policy_cites = (rb.cite(POLICY),)
+    for item in project.items:
+        allowed, rule = policy.allowed(stage, item)
+        planned = project.planned(stage, item.id, supplier.id) or allowed
+        if rule is None:
+            findings.append(
+                Finding(
+                    code="supply_chain.disclosure.no_policy_rule",
+                    severity=Severity.INFO,
+                    citations=(rb.cite(POLICY),),
+                    args={"item": item.title, "stage": _stage_arg(stage)},
+                    subject=item.id,
+                )
+            )
+        form = planned
+        if not allowed.permits(planned):
+            enforce = handling is ViolationHandling.ENFORCE
+            form = allowed if enforce else planned
+            core_clear = item.sensitivity is Sensitivity.CORE and planned is DisclosureForm.FULL
+            severity = (
+                Severity.MEDIUM if enforce else (Severity.CRITICAL if core_clear else Severity.HIGH)
+            )
+            findings.append(
+                Finding(
+                    code=(
+                        "supply_chain.disclosure.core_in_clear"
+                        if core_clear
+                        else "supply_chain.disclosure.exceeds_policy"
+                    ),
+                    severity=severity,
+                    citations=policy_cites,
+                    args={
+                        "item": item.title,
+                        "stage": _stage_arg(stage),
+                        "planned": Term(f"term.supply_chain.form.{planned.value}"),
+                        "allowed": Term(f"term.supply_chain.form.{allowed.value}"),
+                        "released": Term(f"term.supply_chain.form.{form.value}"),
+                    },
+                    subject=item.id,
+                    remedies=("supply_chain.remedy.follow_policy",),
+                )
+            )
+        final = _downgrade(item, form)
+        if final is not form:
+            findings.append(
+                Finding(
+                    code="supply_chain.disclosure.form_unavailable",
+                    severity=Severity.MEDIUM,
+                    citations=(rb.cite(POLICY),),
+                    args={"item": item.title, "form": Term(f"term.supply_chain.form.{form.value}")},
+                    subject=item.id,
+                    remedies=(
+                        "supply_chain.remedy.add_real_value"
+                        if form is DisclosureForm.CODED
+                        else "supply_chain.remedy.add_partial_view",
+                    ),
+                )
+            )
+        code: str | None = None
+        if final is DisclosureForm.CODED:
+            if key is None:
+                raise InvalidInputError.single(
+                    "key", None, f"item {item.id!r} goes out coded: pass the owner's CodingKey"
+                )
+            code = item_code(
+                key,
+                project_id=project.id,
+                supplier_id=supplier.id,
+                item_id=item.id,
+                label=code_label(item),
+            )
+        files = item.files_for(final)
+        if final is not DisclosureForm.WITHHOLD and not files:
+            findings.append(
+                Finding(
+                    code="supply_chain.disclosure.no_files",
+                    severity=Severity.LOW,
+                    citations=(rb.cite(POLICY),),
+                    args={
+                        "item": item.title,
+                        "form": Term(f"term.supply_chain.form.{final.value}"),
+                    },
+                    subject=item.id,
+                    remedies=("supply_chain.remedy.register_files",),
+                )
+            )
+        entries.append(
+            PackageEntry(
+                item_id=item.id,
+                title=item.title,
+                kind=item.kind,
+                sensitivity=item.sensitivity,
+                secret_ids=item.secret_ids,
+                planned=planned,
+                allowed=allowed,
+                form=final,
+                code=code,
+                shown=item.partial_view if final is DisclosureForm.PARTIAL else None,
+                hidden=item.hidden if final is DisclosureForm.PARTIAL else (),
+                files=files,
+            )
+        )
+    releases_anything = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
+    tier = policy.nda_tier(stage)
+    nda = _qualifying_nda(supplier, day, tier)
+    needs_nda = releases_anything and (policy.nda_always_required or tier is not None)
+    if needs_nda and nda is None:
+        covering = _qualifying_nda(supplier, day, None)
+        duty = (rb.cite(SPC_MEASURES), rb.cite(SPC_DUTY), rb.cite(POLICY))
+        if covering is not None and tier is not None:
+            findings.append(
+                Finding(
+                    code="supply_chain.disclosure.nda_tier_too_low",
+                    severity=Severity.HIGH,
+                    citations=(rb.cite(POLICY),),
+                    args={
+                        "nda": covering.id,
+                        "tier": Term(f"term.supply_chain.nda_tier.{covering.tier.value}"),
+                        "required": Term(f"term.supply_chain.nda_tier.{tier.value}"),
+                    },
+                    subject=supplier.id,
+                    remedies=("supply_chain.remedy.upgrade_nda",),
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    code="supply_chain.disclosure.no_nda",
+                    severity=Severity.CRITICAL,
+                    citations=duty,
+                    args={"supplier": supplier.name, "project": project.id},
+                    subject=supplier.id,
+                    remedies=("supply_chain.remedy.sign_nda",),
+                )
+            )
+    if nda is not None and nda.secret_ids():
+        named = set(nda.secret_ids())
+        gaps = sorted(
+            {
+                sid
+                for e in entries
+                if e.form is not DisclosureForm.WITHHOLD
+                for sid in e.secret_ids
+                if sid not in named
+            }
+        )
+        if gaps:
+            findings.append(
+                Finding(
+                    code="supply_chain.disclosure.nda_scope_gap",
+                    severity=Severity.MEDIUM,
+                    citations=(rb.cite(SPC_CORRESPONDENCE), rb.cite(POLICY)),
+                    args={"nda": nda.id, "secrets": ", ".join(gaps)},
+                    subject=supplier.id,
+                    remedies=("supply_chain.remedy.extend_nda_scope",),
+                )
+            )
+    letter_required = releases_anything and stage in policy.letter_stages
+    letter: AuthorizationLetter | None = None
+    if letter_required:
+        letter = _letter_check(
+            supplier, project=project, day=day, order_id=order_id, rb=rb, findings=findings
+        )
+    aucl = aucl_secret_article(rb, day)
+    citations = (
+        rb.cite(SPC_MEASURES),
+        rb.cite(SPC_DUTY),
+        *((aucl,) if aucl else ()),
+        rb.cite(POLICY),
+    )
+    manifest = Manifest.build(
+        project_id=project.id,
+        supplier_id=supplier.id,
+        recipient=supplier.name,
+        stage=stage,
+        sent_on=day,
+        order_id=order_id,
+        entries=tuple(
+            ManifestEntry(
+                item_id=e.item_id, secret_ids=e.secret_ids, form=e.form, code=e.code, files=e.files
+            )
+            for e in entries
+            if e.form is not DisclosureForm.WITHHOLD
+        ),
+    )
+    return DisclosurePackage(
+        project_id=project.id,
+        supplier_id=supplier.id,
+        stage=stage,
+        as_of=day,
+        order_id=order_id,
+        handling=handling,
+        entries=tuple(entries),
+        nda_tier_required=tier,
+        nda_id=nda.id if nda is not None else None,
+        letter_required=letter_required,
+        letter_id=letter.id if letter is not None else None,
+        findings=tuple(findings),
+        citations=citations,
+        manifest=manifest,
+    )
+
+
+def _qualifying_nda(
+    supplier: Supplier, day: pendulum.Date, tier: NdaTier | None
+) -> NonDisclosureAgreement | None:
+    for nda in supplier.ndas:
+        if (
+            nda.party in (supplier.id, supplier.name)
+            and nda_in_force(nda, day)
+            and (tier is None or nda.tier.rank >= tier.rank)
+        ):
+            return nda
+    return None
+
+
+def _letter_check(
+    supplier: Supplier,
+    *,
+    project: Project,
+    day: pendulum.Date,
+    order_id: str | None,
+    rb: Rulebook,
+    findings: list[Finding],
+) -> AuthorizationLetter | None:
+    cites = (rb.cite(POLICY),)
+    if order_id is None:
+        findings.append(
+            Finding(
+                code="supply_chain.disclosure.no_order",
+                severity=Severity.HIGH,
+                citations=cites,
+                args={"supplier": supplier.name},
+                subject=supplier.id,
+                remedies=("supply_chain.remedy.name_order",),
+            )
+        )
+        return None
+    candidates = [
+        letter
+        for letter in supplier.letters
+        if letter.project_id == project.id
+        and letter.supplier_id == supplier.id
+        and letter.order_id == order_id
+        and letter.in_force_on(day)
+    ]
+    limited = [letter for letter in candidates if letter.use_limited_to_order]
+    if limited:
+        return limited[0]
+    if candidates:
+        findings.append(
+            Finding(
+                code="supply_chain.disclosure.letter_not_limited",
+                severity=Severity.HIGH,
+                citations=cites,
+                args={"letter": candidates[0].id, "order": order_id},
+                subject=supplier.id,
+                remedies=("supply_chain.remedy.issue_letter",),
+            )
+        )
+        return None
+    findings.append(
+        Finding(
+            code="supply_chain.disclosure.no_letter",
+            severity=Severity.CRITICAL,
+            citations=cites,
+            args={"supplier": supplier.name, "order": order_id},
+            subject=supplier.id,
+            remedies=("supply_chain.remedy.issue_letter",),
+        )
+    )
+    return None

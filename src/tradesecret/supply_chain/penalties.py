@@ -1,0 +1,478 @@
+"""
+Penalty clauses in supply contracts: exact Decimal calculators with explicit parameters.
+
+These figures are **contract terms**, not law. Each calculator takes the contract's
+figure as an argument; only when none is given does it fall back to a default in
+``data/supply_chain.toml``, which cites common practice
+(``common-practice@2026-11-21``) and says so in a finding. Every result is a
+:class:`~tradesecret.results.Determination` of :class:`~tradesecret.money.Money`,
+rounded half up to the fen once, at the end, after any cap.
+
+* :func:`quality_penalty` -- a share of the order value for each dB above the agreed
+  noise limit. How a fraction of a dB counts is a parameter (:class:`DbFraction`);
+  the default is pro rata (0.5 dB over = half the per-dB share), because that reading
+  neither rounds a measurement tolerance into a whole step nor lets a whole step go
+  unpaid; ``ROUND_UP`` ("each dB or part of one") and ``ROUND_DOWN`` ("each full dB")
+  are the alternatives.
+* :func:`certification_delay_penalty` -- a share of the order value per day late against
+  the agreed schedule. The due day follows the library's period rule: the start day is
+  not counted (Civil Code art. 201) and a due day on a statutory rest day moves to the
+  next working day (art. 203) unless the contract says otherwise (art. 204:
+  ``roll_rest_days=False``).
+* :func:`leak_liquidated_damages` -- a multiple of the estimated loss with a floor.
+
+Caps: pass ``cap`` (an amount) and/or ``cap_ratio`` (a share of the order value) where
+the contract sets them; the lower applies.
+
+A court or arbitral body may adjust agreed damages; the library does not model that
+adjustment (no rule on it is in the catalog yet), and every result says so in a finding.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+import pendulum
+
+from tradesecret.dates import deadline, term_end, to_date
+from tradesecret.exceptions import Problem
+from tradesecret.law import Citation
+from tradesecret.measures import LiquidatedDamages
+from tradesecret.money import Money, Ratio, to_decimal
+from tradesecret.results import Determination, Finding, Severity, TraceStep
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.supply_chain._common import COMMON_PRACTICE, POLICY, collect, used
+
+__all__ = [
+    "DbFraction",
+    "certification_delay_penalty",
+    "leak_liquidated_damages",
+    "quality_penalty",
+]
+
+_PERIOD_RULE = ("civil-code@2020-05-28:201", "civil-code@2020-05-28:202")
+_REST_DAY_RULE = "civil-code@2020-05-28:203"
+_AGREE_OTHERWISE = "civil-code@2020-05-28:204"
+
+
+class DbFraction(enum.Enum):
+    """How a fraction of a dB above the limit counts."""
+
+    #: Proportionally: 0.4 dB over is 0.4 of the per-dB share (default).
+    PRO_RATA = "pro_rata"
+    #: Every started dB counts in full: 0.4 dB over is one step.
+    ROUND_UP = "round_up"
+    #: Only full dB count: 0.4 dB over is nothing, 1.4 dB is one step.
+    ROUND_DOWN = "round_down"
+
+
+def _money(value: object, path: str, problems: list[Problem]) -> Money | None:
+    if not isinstance(value, Money):
+        problems.append(Problem.of(path, value, "must be Money"))
+        return None
+    if value.amount < 0:
+        problems.append(Problem.of(path, value, "must not be negative"))
+        return None
+    return value
+
+
+def _basis(rb: Rulebook) -> tuple[Citation, ...]:
+    return (rb.cite(COMMON_PRACTICE), rb.cite(POLICY))
+
+
+def _contract_term_finding(rb: Rulebook, *, defaulted: tuple[str, ...]) -> tuple[Finding, ...]:
+    findings = [
+        Finding(
+            code="supply_chain.penalty.contract_term",
+            severity=Severity.INFO,
+            citations=(rb.cite(COMMON_PRACTICE),),
+        )
+    ]
+    if defaulted:
+        findings.append(
+            Finding(
+                code="supply_chain.penalty.default_figure",
+                severity=Severity.LOW,
+                citations=(rb.cite(COMMON_PRACTICE),),
+                args={"figures": ", ".join(defaulted)},
+                remedies=("supply_chain.remedy.use_contract_figures",),
+            )
+        )
+    return tuple(findings)
+
+
+def _apply_caps(
+    amount: Money,
+    *,
+    order_value: Money | None,
+    cap: Money | None,
+    cap_ratio: Ratio | None,
+    rb: Rulebook,
+    trace: list[TraceStep],
+) -> Money:
+    limits: list[Money] = []
+    if cap is not None:
+        limits.append(cap)
+    if cap_ratio is not None and order_value is not None:
+        limits.append(order_value * cap_ratio)
+    if limits:
+        lowest = min(limits, key=lambda m: m.amount)
+        if lowest < amount:
+            trace.append(
+                TraceStep(
+                    rule="contract_cap",
+                    code="supply_chain.trace.cap_applied",
+                    citations=_basis(rb),
+                    args={"before": amount, "cap": lowest},
+                )
+            )
+            return lowest
+    return amount
+
+
+def _finish(
+    amount: Money,
+    *,
+    rule: str,
+    day: pendulum.Date,
+    rb: Rulebook,
+    params: tuple[ParameterValue, ...],
+    trace: list[TraceStep],
+    findings: tuple[Finding, ...],
+    extra: tuple[Citation, ...] = (),
+) -> Determination[Money]:
+    rounded = amount.round_fen()
+    trace.append(
+        TraceStep(
+            rule="round_fen_half_up",
+            code="supply_chain.trace.rounded",
+            citations=(rb.cite(POLICY),),
+            args={"amount": rounded},
+        )
+    )
+    return Determination(
+        value=rounded,
+        rule=rule,
+        as_of=day,
+        citations=(*_basis(rb), *extra),
+        parameters=used(*params),
+        trace=tuple(trace),
+        findings=findings,
+    )
+
+
+def quality_penalty(
+    order_value: Money,
+    *,
+    measured_db: Decimal | int | str,
+    limit_db: Decimal | int | str,
+    as_of: object,
+    rulebook: Rulebook | None = None,
+    ratio_per_db: Ratio | None = None,
+    fraction: DbFraction = DbFraction.PRO_RATA,
+    cap: Money | None = None,
+    cap_ratio: Ratio | None = None,
+) -> Determination[Money]:
+    """
+    Quality penalty: ``order_value x ratio_per_db x dB above limit_db``, capped, rounded.
+
+    Args:
+        order_value: The order value the share applies to.
+        measured_db: Measured noise.
+        limit_db: Agreed limit (e.g. 35 dB).
+        as_of: Date asked about (selects the default figure).
+        rulebook: Default :func:`~tradesecret.rulebook.default_rulebook`.
+        ratio_per_db: The contract's share per dB; default
+            ``supply_chain.penalty.quality_ratio_per_db`` (2 %, common practice).
+        fraction: How a fraction of a dB counts (default pro rata).
+        cap: The contract's cap as an amount.
+        cap_ratio: The contract's cap as a share of the order value.
+
+    Examples:
+        >>> from tradesecret.money import Money
+        >>> str(quality_penalty(Money("100000"), measured_db="37.5", limit_db=35, as_of="2026-06-01").value)
+        'CNY 5000.00'
+    """
+    rb = rulebook or default_rulebook()
+    day = to_date(as_of, path="as_of")
+    problems: list[Problem] = []
+    value = _money(order_value, "order_value", problems)
+    cap_checked = _money(cap, "cap", problems) if cap is not None else None
+    measured = to_decimal(measured_db, path="measured_db")
+    limit = to_decimal(limit_db, path="limit_db")
+    if limit < 0:
+        problems.append(Problem.of("limit_db", limit_db, "must not be negative"))
+    collect(problems)
+    assert value is not None
+    params: list[ParameterValue] = []
+    defaulted: list[str] = []
+    if ratio_per_db is None:
+        p = rb.param("supply_chain.penalty.quality_ratio_per_db", as_of=day)
+        params.append(p)
+        ratio_per_db = p.as_ratio()
+        defaulted.append("ratio_per_db")
+    excess = max(measured - limit, Decimal(0))
+    if fraction is DbFraction.ROUND_UP:
+        steps = excess.to_integral_value(rounding=ROUND_CEILING)
+    elif fraction is DbFraction.ROUND_DOWN:
+        steps = excess.to_integral_value(rounding=ROUND_FLOOR)
+    else:
+        steps = excess
+    trace = [
+        TraceStep(
+            rule=f"db_fraction_{fraction.value}",
+            code="supply_chain.trace.db_excess",
+            citations=_basis(rb),
+            args={"measured": measured, "limit": limit, "excess": excess, "steps": steps},
+        )
+    ]
+    raw = value * ratio_per_db * steps
+    trace.append(
+        TraceStep(
+            rule="share_of_order_value",
+            code="supply_chain.trace.quality_amount",
+            citations=_basis(rb),
+            args={"order_value": value, "ratio": ratio_per_db, "steps": steps, "amount": raw},
+            parameters=tuple(params),
+        )
+    )
+    capped = _apply_caps(
+        raw, order_value=value, cap=cap_checked, cap_ratio=cap_ratio, rb=rb, trace=trace
+    )
+    return _finish(
+        capped,
+        rule="supply_chain_quality_penalty",
+        day=day,
+        rb=rb,
+        params=tuple(params),
+        trace=trace,
+        findings=_contract_term_finding(rb, defaulted=tuple(defaulted)),
+    )
+
+
+def certification_delay_penalty(
+    order_value: Money,
+    *,
+    schedule_start: object,
+    completed_on: object,
+    as_of: object,
+    rulebook: Rulebook | None = None,
+    schedule_days: int | None = None,
+    ratio_per_day: Ratio | None = None,
+    roll_rest_days: bool = True,
+    cap: Money | None = None,
+    cap_ratio: Ratio | None = None,
+) -> Determination[Money]:
+    """
+    Certification delay penalty: ``order_value x ratio_per_day x days late``, capped, rounded.
+
+    The schedule runs ``schedule_days`` days from the day after ``schedule_start``; the
+    due day moves past statutory rest days unless ``roll_rest_days`` is False (the
+    contract may agree otherwise). Completion on or before the due day costs nothing.
+
+    Args:
+        order_value: The order value the share applies to.
+        schedule_start: The day the schedule starts from (not counted).
+        completed_on: The day certification was completed.
+        as_of: Date asked about (selects the default figures).
+        rulebook: Default :func:`~tradesecret.rulebook.default_rulebook`.
+        schedule_days: The contract's schedule; default 45 days (common practice).
+        ratio_per_day: The contract's share per day late; default 0.5 % (common practice).
+        roll_rest_days: Move a due day on a rest day to the next working day (default).
+        cap: The contract's cap as an amount.
+        cap_ratio: The contract's cap as a share of the order value.
+
+    Examples:
+        >>> from tradesecret.money import Money
+        >>> d = certification_delay_penalty(Money("200000"), schedule_start="2026-03-02",
+        ...                                 completed_on="2026-04-20", as_of="2026-04-20")
+        >>> str(d.value)
+        'CNY 4000.00'
+    """
+    rb = rulebook or default_rulebook()
+    day = to_date(as_of, path="as_of")
+    start = to_date(schedule_start, path="schedule_start")
+    done = to_date(completed_on, path="completed_on")
+    problems: list[Problem] = []
+    value = _money(order_value, "order_value", problems)
+    cap_checked = _money(cap, "cap", problems) if cap is not None else None
+    if schedule_days is not None and (
+        isinstance(schedule_days, bool) or not isinstance(schedule_days, int) or schedule_days < 0
+    ):
+        problems.append(Problem.of("schedule_days", schedule_days, "a non-negative int"))
+    if done < start:
+        problems.append(Problem.of("completed_on", completed_on, "before schedule_start"))
+    collect(problems)
+    assert value is not None
+    params: list[ParameterValue] = []
+    defaulted: list[str] = []
+    if schedule_days is None:
+        p = rb.param("supply_chain.penalty.certification_schedule_days", as_of=day)
+        params.append(p)
+        schedule_days = p.as_int()
+        defaulted.append("schedule_days")
+    if ratio_per_day is None:
+        p = rb.param("supply_chain.penalty.certification_delay_ratio_per_day", as_of=day)
+        params.append(p)
+        ratio_per_day = p.as_ratio()
+        defaulted.append("ratio_per_day")
+    findings = list(_contract_term_finding(rb, defaulted=tuple(defaulted)))
+    period_cites = rb.cite_all(*_PERIOD_RULE)
+    if roll_rest_days:
+        dl = deadline(start, days=schedule_days)
+        due, nominal = dl.due, dl.nominal
+        period_cites = (*period_cites, rb.cite(_REST_DAY_RULE))
+        if not dl.calendar_official:
+            findings.append(
+                Finding(
+                    code="supply_chain.penalty.calendar_unofficial",
+                    severity=Severity.LOW,
+                    citations=(rb.cite(_REST_DAY_RULE),),
+                    args={"year": str(due.year)},
+                )
+            )
+    else:
+        nominal = due = term_end(start, days=schedule_days)
+        period_cites = (*period_cites, rb.cite(_AGREE_OTHERWISE))
+    late = max((done - due).in_days(), 0) if done > due else 0
+    trace = [
+        TraceStep(
+            rule="schedule_due_day",
+            code="supply_chain.trace.schedule_due",
+            citations=period_cites,
+            args={"start": start, "days": schedule_days, "nominal": nominal, "due": due},
+            parameters=tuple(p for p in params if p.unit == "days"),
+            on=due,
+        ),
+        TraceStep(
+            rule="days_late",
+            code="supply_chain.trace.days_late",
+            citations=period_cites,
+            args={"completed": done, "due": due, "days": late},
+            on=done,
+        ),
+    ]
+    raw = value * ratio_per_day * late
+    trace.append(
+        TraceStep(
+            rule="share_of_order_value",
+            code="supply_chain.trace.delay_amount",
+            citations=_basis(rb),
+            args={"order_value": value, "ratio": ratio_per_day, "days": late, "amount": raw},
+            parameters=tuple(p for p in params if p.unit == "ratio"),
+        )
+    )
+    capped = _apply_caps(
+        raw, order_value=value, cap=cap_checked, cap_ratio=cap_ratio, rb=rb, trace=trace
+    )
+    return _finish(
+        capped,
+        rule="supply_chain_certification_delay",
+        day=day,
+        rb=rb,
+        params=tuple(params),
+        trace=trace,
+        findings=tuple(findings),
+        extra=period_cites,
+    )
+
+
+def leak_liquidated_damages(
+    estimated_loss: Money,
+    *,
+    as_of: object,
+    rulebook: Rulebook | None = None,
+    multiple: Decimal | int | str | None = None,
+    floor: Money | None = None,
+    cap: Money | None = None,
+    terms: LiquidatedDamages | None = None,
+) -> Determination[Money]:
+    """
+    Liquidated damages for a leak: ``max(estimated_loss x multiple, floor)``, capped, rounded.
+
+    ``terms`` (the :class:`~tradesecret.measures.LiquidatedDamages` of an NDA) supplies
+    the multiple, the floor and a fixed amount (which, like the floor, is a minimum);
+    explicit ``multiple`` and ``floor`` arguments win over ``terms``. Without either, the
+    defaults are 3x and RMB 500,000 (common practice), and a finding says so. A multiple
+    above the practice range (5x) is reported, not refused.
+
+    Examples:
+        >>> from tradesecret.money import Money
+        >>> str(leak_liquidated_damages(Money("100000"), as_of="2026-06-01").value)
+        'CNY 500000.00'
+        >>> str(leak_liquidated_damages(Money("400000"), as_of="2026-06-01").value)
+        'CNY 1200000.00'
+    """
+    rb = rulebook or default_rulebook()
+    day = to_date(as_of, path="as_of")
+    problems: list[Problem] = []
+    loss = _money(estimated_loss, "estimated_loss", problems)
+    if floor is not None:
+        _money(floor, "floor", problems)
+    if cap is not None:
+        _money(cap, "cap", problems)
+    factor: Decimal | None = None
+    if multiple is not None:
+        factor = to_decimal(multiple, path="multiple")
+    elif terms is not None and terms.multiple is not None:
+        factor = terms.multiple
+    if factor is not None and factor < 0:
+        problems.append(Problem.of("multiple", multiple, "must not be negative"))
+    collect(problems)
+    assert loss is not None
+    params: list[ParameterValue] = []
+    defaulted: list[str] = []
+    if factor is None:
+        p = rb.param("supply_chain.penalty.leak_multiple", as_of=day)
+        params.append(p)
+        factor = p.as_decimal()
+        defaulted.append("multiple")
+    minimum = floor if floor is not None else (terms.floor if terms is not None else None)
+    if minimum is None:
+        p = rb.param("supply_chain.penalty.leak_floor", as_of=day)
+        params.append(p)
+        minimum = p.as_money()
+        defaulted.append("floor")
+    findings = list(_contract_term_finding(rb, defaulted=tuple(defaulted)))
+    practice_max = rb.param("supply_chain.penalty.leak_multiple_max", as_of=day)
+    if factor > practice_max.as_decimal():
+        params.append(practice_max)
+        findings.append(
+            Finding(
+                code="supply_chain.penalty.multiple_above_practice",
+                severity=Severity.LOW,
+                citations=(rb.cite(COMMON_PRACTICE),),
+                args={"multiple": factor, "practice_max": practice_max.as_decimal()},
+            )
+        )
+    product = loss * factor
+    candidates = [product, minimum]
+    if terms is not None and terms.fixed is not None:
+        candidates.append(terms.fixed)
+    raw = max(candidates, key=lambda m: m.amount)
+    trace = [
+        TraceStep(
+            rule="multiple_with_floor",
+            code="supply_chain.trace.leak_amount",
+            citations=_basis(rb),
+            args={
+                "loss": loss,
+                "multiple": factor,
+                "product": product,
+                "floor": minimum,
+                "amount": raw,
+            },
+            parameters=tuple(params),
+        )
+    ]
+    capped = _apply_caps(raw, order_value=None, cap=cap, cap_ratio=None, rb=rb, trace=trace)
+    return _finish(
+        capped,
+        rule="supply_chain_leak_damages",
+        day=day,
+        rb=rb,
+        params=tuple(params),
+        trace=trace,
+        findings=tuple(findings),
+    )
