@@ -1,0 +1,128 @@
+"""Rendering of evidence results for :func:`tradesecret.explain` (called lazily)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tradesecret.evidence.model import ClaimCode
+from tradesecret.evidence.reasoning import CLAIM_TREE, EvidenceEvaluation
+from tradesecret.results import Criterion, Finding, Outcome
+
+if TYPE_CHECKING:
+    from tradesecret.evidence.integrity import IntegrityReport
+    from tradesecret.i18n import Localizer
+
+__all__ = ["explain_evaluation", "explain_integrity"]
+
+#: How many gaps and paths a rendering lists.
+SHOWN = 10
+
+
+def _h(fmt: str, level: int, text: str) -> str:
+    return f"{'#' * level} {text}" if fmt == "markdown" else text
+
+
+def _findings(loc: Localizer, findings: tuple[Finding, ...]) -> list[str]:
+    lines: list[str] = []
+    for f in findings:
+        lines.append(f"- {loc.finding(f)}")
+        lines.extend(
+            f"  - {loc.label('heading.next_steps')}{loc.message(code)}" for code in f.remedies
+        )
+    return lines
+
+
+def _claim_line(loc: Localizer, c: Criterion) -> str:
+    weights = ""
+    if c.facts:
+        facts = dict(c.facts)
+        weights = " " + loc.message(
+            "evidence.format.weights", {"pro": facts["pro"], "con": facts["con"]}
+        )
+    return f"{loc.message(c.code)}: {loc.value(c.outcome)}{weights} — {loc.citations(c.citations)}"
+
+
+def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
+    """Render an :class:`EvidenceEvaluation`."""
+    loc: Localizer = loc_  # type: ignore[assignment]
+    a = ev.assessment
+    std = ev.standard.name
+    std_name = (
+        loc.message(f"evidence.standard.{std}") if loc.has(f"evidence.standard.{std}") else std
+    )
+    lines = [
+        _h(fmt, 2, f"{loc.message('assessment.evidence_chain')} — {ev.secret} / {ev.respondent}"),
+        "",
+        (
+            f"{loc.label('heading.outcome')}{loc.value(ev.outcome)} · "
+            f"{loc.label('heading.as_of')}{loc.date(ev.as_of)}"
+        ),
+        loc.message("evidence.format.standard", {"standard": std_name}),
+        f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
+        "",
+        _h(fmt, 3, loc.message("evidence.heading.claims")),
+    ]
+    by_code = {c.code: c for c in a.criteria}
+
+    def visit(code: ClaimCode, depth: int) -> None:
+        crit = by_code[code.message]
+        lines.append(f"{'  ' * depth}- {_claim_line(loc, crit)}")
+        for child in CLAIM_TREE.get(code, (None, ()))[1]:
+            visit(child, depth + 1)
+
+    visit(ClaimCode.INFRINGEMENT, 0)
+    lines += ["", _h(fmt, 3, loc.message("evidence.heading.burden_shift"))]
+    for code in (ClaimCode.BURDEN_SHIFT_NOT_A_SECRET, ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT):
+        crit = by_code[code.message]
+        lines.append(
+            f"- {loc.message(crit.code)}: {loc.value(crit.outcome)} — {loc.citations(crit.citations)}"
+        )
+    if a.findings:
+        lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, a.findings)]
+    if ev.gaps:
+        lines += ["", _h(fmt, 3, loc.message("evidence.heading.gaps"))]
+        for gap in ev.gaps[:SHOWN]:
+            after = (
+                " "
+                + loc.message(
+                    "evidence.format.changes_outcome", {"outcome": _term(gap.outcome_after)}
+                )
+                if gap.changes_outcome
+                else ""
+            )
+            lines.append(
+                f"- {loc.message(gap.claim.message)}: {loc.message(gap.code, gap.args)} "
+                f"({loc.message(f'evidence.kind.{gap.kind.value}')}){after}"
+            )
+        if len(ev.gaps) > SHOWN:
+            lines.append(loc.message("evidence.format.more", {"count": len(ev.gaps) - SHOWN}))
+    if ev.paths:
+        lines += ["", _h(fmt, 3, loc.message("evidence.heading.paths"))]
+        lines += [f"- {' → '.join(path)}" for path in ev.paths[:SHOWN]]
+        if len(ev.paths) > SHOWN:
+            lines.append(loc.message("evidence.format.more", {"count": len(ev.paths) - SHOWN}))
+    lines += ["", loc.term("heading.disclaimer")]
+    return "\n".join(lines)
+
+
+def _term(outcome: Outcome) -> Any:
+    from tradesecret.results import Term  # noqa: PLC0415
+
+    return Term(f"term.outcome.{outcome.value}")
+
+
+def explain_integrity(report: IntegrityReport, loc_: object, fmt: str) -> str:
+    """Render an :class:`IntegrityReport`."""
+    loc: Localizer = loc_  # type: ignore[assignment]
+    head = loc.message(
+        "evidence.integrity.summary",
+        {
+            "items": report.items_checked,
+            "logs": report.logs_checked,
+            "failed": len(report.failed_items),
+        },
+    )
+    lines = [_h(fmt, 2, loc.message("evidence.heading.integrity")), "", head]
+    if report.findings:
+        lines += ["", *_findings(loc, report.findings)]
+    return "\n".join(lines)

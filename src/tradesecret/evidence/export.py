@@ -1,0 +1,432 @@
+"""
+Export and import: JSON (lossless), GraphML, Graphviz DOT, Markdown and HTML.
+
+* :func:`to_json` / :func:`from_json` -- every node, edge, custody log (with its token)
+  and bulk-event source; ``from_json(to_json(g))`` gives an equal graph.
+* :func:`to_graphml` / :func:`from_graphml` -- GraphML for Gephi, yEd, Neo4j; each node
+  also carries its full JSON (``data``), so the file reads back losslessly.
+* :func:`to_dot` -- Graphviz DOT text laid out left to right in the order a court reads
+  the chain (people, events, carriers, the secret, its measures and records), evidence
+  items below. Render it with ``dot -Tsvg`` (Graphviz is not a dependency).
+* :func:`to_markdown` / :func:`to_html` -- summaries for notebooks.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import io
+import json
+import types
+import typing
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import networkx as nx
+import pendulum
+
+from tradesecret.dates import to_datetime
+from tradesecret.evidence.custody import CustodyEntry, CustodyLog, TimestampToken
+from tradesecret.evidence.graph import EvidenceGraph, EvidenceGraphBuilder
+from tradesecret.evidence.model import (
+    NODE_CLASSES,
+    Edge,
+    EdgeKind,
+    Event,
+    EvidenceItem,
+    Node,
+    NodeKind,
+    Stance,
+)
+from tradesecret.exceptions import InvalidInputError
+
+__all__ = ["from_graphml", "from_json", "to_dot", "to_graphml", "to_html", "to_json", "to_markdown"]
+
+FORMAT: Final = "tradesecret.evidence/1"
+
+
+# -- values -------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pendulum.DateTime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def node_to_dict(node: Node) -> dict[str, Any]:
+    """A node as a JSON-ready dict with its ``type``."""
+    out: dict[str, Any] = {"type": node.node_kind.value}
+    for field in attrs.fields(type(node)):
+        out[field.name] = _plain(getattr(node, field.name))
+    return out
+
+
+def _convert(hint: Any, raw: Any, path: str) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if raw is None and type(None) in args:
+        return None
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], raw, path)
+    if origin is tuple:
+        return tuple(_convert(args[0], r, path) for r in raw)
+    if hint is pendulum.DateTime:
+        return to_datetime(raw, path=path)
+    if hint is Decimal:
+        return Decimal(raw)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(raw)
+    return raw
+
+
+def node_from_dict(raw: Mapping[str, Any]) -> Node:
+    """The inverse of :func:`node_to_dict`."""
+    kind = NodeKind(raw["type"])
+    cls = NODE_CLASSES[kind]
+    hints = typing.get_type_hints(cls)
+    values = {
+        f.name: _convert(hints[f.name], raw[f.name], f"{kind.value}.{f.name}")
+        for f in attrs.fields(cls)
+        if f.name in raw
+    }
+    unknown = set(raw) - {"type"} - {f.name for f in attrs.fields(cls)}
+    if unknown:
+        raise InvalidInputError.single(f"node.{raw.get('id')}", sorted(unknown), "unknown fields")
+    node: Node = cls(**values)
+    return node
+
+
+def _edge_dict(edge: Edge) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": edge.kind.value, "source": edge.source, "target": edge.target}
+    if edge.stance is not None:
+        out["stance"] = edge.stance.value
+    if edge.strength is not None:
+        out["strength"] = str(edge.strength)
+    if edge.note:
+        out["note"] = edge.note
+    return out
+
+
+def _entry_dict(e: CustodyEntry) -> dict[str, Any]:
+    return {
+        "seq": e.seq,
+        "item_sha256": e.item_sha256,
+        "from": e.from_party,
+        "to": e.to_party,
+        "at": e.at.isoformat(),
+        "note": e.note,
+        "prev": e.prev_hash,
+        "hash": e.hash,
+    }
+
+
+def _log_dict(log: CustodyLog) -> dict[str, Any]:
+    out: dict[str, Any] = {"entries": [_entry_dict(e) for e in log.entries]}
+    if log.token is not None:
+        t = log.token
+        out["token"] = {
+            "head_hash": t.head_hash,
+            "token": t.token,
+            "authority": t.authority,
+            "at": t.at.isoformat(),
+        }
+    return out
+
+
+def _log_from(item: str, raw: Mapping[str, Any]) -> CustodyLog:
+    entries = tuple(
+        CustodyEntry(
+            seq=int(e["seq"]),
+            item=item,
+            item_sha256=str(e["item_sha256"]),
+            from_party=e["from"],
+            to_party=str(e["to"]),
+            at=to_datetime(e["at"], path=f"custody.{item}.at"),
+            note=str(e["note"]),
+            prev_hash=str(e["prev"]),
+            hash=str(e["hash"]),
+        )
+        for e in raw["entries"]
+    )
+    token = None
+    if "token" in raw:
+        t = raw["token"]
+        token = TimestampToken(
+            head_hash=t["head_hash"],
+            token=t["token"],
+            authority=t["authority"],
+            at=to_datetime(t["at"], path=f"custody.{item}.token.at"),
+        )
+    return CustodyLog(item=item, entries=entries, token=token)
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+
+def to_dict(graph: EvidenceGraph) -> dict[str, Any]:
+    """The graph as JSON-ready data (see :func:`to_json`)."""
+    return {
+        "format": FORMAT,
+        "nodes": [node_to_dict(n) for n in graph.nodes()],
+        "edges": [_edge_dict(e) for e in graph.edges() if e.kind is not EdgeKind.CUSTODY],
+        "custody": {item: _log_dict(log) for item, log in graph.custody_logs().items()},
+        "event_sources": dict(graph.event_sources()),
+    }
+
+
+def to_json(graph: EvidenceGraph, *, indent: int | None = None) -> str:
+    """The whole graph as JSON text (lossless; custody edges are rebuilt from the logs)."""
+    return json.dumps(to_dict(graph), ensure_ascii=False, indent=indent)
+
+
+def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
+    """Rebuild a graph from :func:`to_dict` data, re-checking every edge rule."""
+    if not isinstance(data, Mapping) or data.get("format") != FORMAT:
+        raise InvalidInputError.single("format", _short(data), f"expected format {FORMAT!r}")
+    builder = EvidenceGraphBuilder()
+    sources: Mapping[str, str] = data.get("event_sources", {})
+    for raw in data["nodes"]:
+        builder.add(node_from_dict(raw))
+    for raw in data["edges"]:
+        kind = EdgeKind(raw["kind"])
+        if kind is EdgeKind.EVIDENCES:
+            builder.evidences(
+                raw["source"],
+                raw["target"],
+                stance=Stance(raw.get("stance", "supports")),
+                strength=Decimal(raw.get("strength", "1")),
+                note=raw.get("note", ""),
+            )
+        else:
+            builder.link(kind, raw["source"], raw["target"], note=raw.get("note", ""))
+    for item, raw in data.get("custody", {}).items():
+        builder.set_custody(_log_from(item, raw))
+    builder.record_sources(sources)
+    return builder.build()
+
+
+def from_json(text: str) -> EvidenceGraph:
+    """Read a graph written by :func:`to_json`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError.single("json", text[:60], str(exc)) from None
+    try:
+        return from_dict(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, InvalidInputError):
+            raise
+        raise InvalidInputError.single("json", text[:60], f"malformed graph: {exc}") from None
+
+
+def _short(value: object) -> object:
+    text = repr(value)
+    return text[:60]
+
+
+# -- GraphML ------------------------------------------------------------------------------
+
+
+def _label(node: Node) -> str:
+    name = getattr(node, "name", "") or ""
+    if isinstance(node, Event):
+        return f"{node.kind.value} {node.at.format('YYYY-MM-DD HH:mm')}"
+    if isinstance(node, EvidenceItem):
+        return f"{node.id} ({node.kind.value})"
+    return str(name) or node.id
+
+
+def to_networkx(graph: EvidenceGraph) -> nx.DiGraph[str]:
+    """A plain, mutable DiGraph with scalar attributes (for GraphML and other tools)."""
+    out: nx.DiGraph[str] = nx.DiGraph()
+    for node in graph.nodes():
+        out.add_node(
+            node.id,
+            kind=node.node_kind.value,
+            label=_label(node),
+            data=json.dumps(node_to_dict(node), ensure_ascii=False),
+        )
+    for edge in graph.edges():
+        attrs_: dict[str, Any] = {"kind": edge.kind.value}
+        if edge.stance is not None:
+            attrs_["stance"] = edge.stance.value
+        if edge.strength is not None:
+            attrs_["strength"] = str(edge.strength)
+        if edge.note:
+            attrs_["note"] = edge.note
+        out.add_edge(edge.source, edge.target, **attrs_)
+    for event, item in graph.event_sources().items():
+        if not out.has_edge(item, event):
+            out.add_edge(item, event, kind="evidences", stance="supports", strength="1", implicit=1)
+    out.graph["custody"] = json.dumps(
+        {item: _log_dict(log) for item, log in graph.custody_logs().items()}, ensure_ascii=False
+    )
+    out.graph["format"] = FORMAT
+    return out
+
+
+def to_graphml(graph: EvidenceGraph) -> str:
+    """The graph as GraphML text."""
+    buffer = io.BytesIO()
+    nx.write_graphml(to_networkx(graph), buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+def from_graphml(text: str) -> EvidenceGraph:
+    """Read GraphML written by :func:`to_graphml` (lossless)."""
+    try:
+        g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
+    except Exception as exc:
+        raise InvalidInputError.single("graphml", text[:60], f"unreadable GraphML: {exc}") from None
+    nodes = [json.loads(d["data"]) for _, d in g.nodes(data=True)]
+    edges: list[dict[str, Any]] = []
+    sources: dict[str, str] = {}
+    for u, v, d in g.edges(data=True):
+        if d.get("kind") == "custody":
+            continue
+        if d.get("implicit"):
+            sources[v] = u
+            continue
+        raw = {"kind": d["kind"], "source": u, "target": v}
+        for key in ("stance", "strength", "note"):
+            if key in d:
+                raw[key] = d[key]
+        edges.append(raw)
+    return from_dict(
+        {
+            "format": g.graph.get("format"),
+            "nodes": nodes,
+            "edges": edges,
+            "custody": json.loads(g.graph.get("custody", "{}")),
+            "event_sources": sources,
+        }
+    )
+
+
+# -- DOT ----------------------------------------------------------------------------------
+
+_ORDER: Final = (
+    NodeKind.PARTY,
+    NodeKind.AGREEMENT,
+    NodeKind.EVENT,
+    NodeKind.CARRIER,
+    NodeKind.SECRET,
+    NodeKind.MEASURE,
+    NodeKind.FORMATION_RECORD,
+    NodeKind.CLAIM,
+    NodeKind.EVIDENCE,
+)
+_SHAPES: Final = {
+    NodeKind.PARTY: "box, style=rounded",
+    NodeKind.AGREEMENT: "note",
+    NodeKind.EVENT: "ellipse",
+    NodeKind.CARRIER: "folder",
+    NodeKind.SECRET: "doubleoctagon, style=filled, fillcolor=lightyellow",
+    NodeKind.MEASURE: "component",
+    NodeKind.FORMATION_RECORD: "tab",
+    NodeKind.CLAIM: "hexagon",
+    NodeKind.EVIDENCE: "note, style=filled, fillcolor=lightgrey",
+}
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def to_dot(graph: EvidenceGraph, *, nodes: Iterable[str] | None = None, title: str = "") -> str:
+    """
+    Graphviz DOT text of the graph (or of the nodes given, e.g. ``graph.chain(secret)``):
+    left to right, one column per node kind, evidence items at the bottom; ``evidences``
+    edges dashed (green supports, red rebuts, labelled with the strength).
+    """
+    view = graph.view() if nodes is None else graph.subgraph(nodes)
+    keep = set(view.nodes)
+    lines = [
+        "digraph evidence {",
+        "  rankdir=LR;",
+        '  node [fontname="Noto Sans CJK SC,Helvetica"];',
+        '  edge [fontname="Noto Sans CJK SC,Helvetica", fontsize=10];',
+    ]
+    if title:
+        lines.append(f"  labelloc=t; label={_q(title)};")
+    by_kind: dict[NodeKind, list[Node]] = {}
+    for node in graph.nodes():
+        if node.id in keep:
+            by_kind.setdefault(node.node_kind, []).append(node)
+    for kind in _ORDER:
+        members = by_kind.get(kind, [])
+        if not members:
+            continue
+        lines.append(f"  subgraph cluster_{kind.value} {{")
+        lines.append(f"    label={_q(kind.value)}; style=dotted; rank=same;")
+        for node in members:
+            lines.append(f"    {_q(node.id)} [label={_q(_label(node))}, shape={_SHAPES[kind]}];")
+        lines.append("  }")
+    sources = graph.event_sources()
+    for u, v in view.edges():
+        edge = graph.edge(u, v)
+        lines.append(f"  {_q(u)} -> {_q(v)} [{_edge_style(edge)}];")
+    for event, item in sources.items():
+        if event in keep and item in keep and not view.has_edge(item, event):
+            lines.append(f'  {_q(item)} -> {_q(event)} [style=dashed, color=darkgreen, label="1"];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _edge_style(edge: Edge) -> str:
+    if edge.kind is EdgeKind.EVIDENCES:
+        color = "darkgreen" if edge.stance is Stance.SUPPORTS else "red"
+        return f"style=dashed, color={color}, label={_q(str(edge.strength))}"
+    if edge.kind is EdgeKind.CUSTODY:
+        return f"style=dotted, color=grey, label={_q('custody')}"
+    return f"label={_q(edge.kind.value)}"
+
+
+# -- notebooks ----------------------------------------------------------------------------
+
+
+def _counts(graph: EvidenceGraph) -> tuple[Counter[str], Counter[str]]:
+    nodes = Counter(n.node_kind.value for n in graph.nodes())
+    edges = Counter(e.kind.value for e in graph.edges())
+    if graph.event_sources():
+        edges["evidences (implicit)"] += len(graph.event_sources())
+    return nodes, edges
+
+
+def to_markdown(graph: EvidenceGraph) -> str:
+    """A Markdown summary: node and edge counts by kind."""
+    nodes, edges = _counts(graph)
+    lines = ["**Evidence graph**", "", "| node kind | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in sorted(nodes.items())]
+    lines += ["", "| edge kind | count |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in sorted(edges.items())]
+    return "\n".join(lines)
+
+
+def to_html(graph: EvidenceGraph) -> str:
+    """An HTML summary: node and edge counts by kind."""
+    nodes, edges = _counts(graph)
+
+    def table(title: str, counts: Counter[str]) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(k)}</td><td>{v}</td></tr>" for k, v in sorted(counts.items())
+        )
+        return f"<table><tr><th>{html.escape(title)}</th><th>count</th></tr>{rows}</table>"
+
+    return (
+        "<div><strong>Evidence graph</strong>"
+        + table("node kind", nodes)
+        + table("edge kind", edges)
+        + "</div>"
+    )

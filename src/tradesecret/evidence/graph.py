@@ -1,0 +1,655 @@
+"""
+The evidence graph: an immutable, typed graph built through :class:`EvidenceGraphBuilder`.
+
+The graph is stored in a :class:`networkx.DiGraph` that is frozen (``nx.freeze``) when
+:meth:`EvidenceGraphBuilder.build` returns; every query returns node objects, typed
+:class:`~tradesecret.evidence.model.Edge` values or frozen networkx views. Nobody edits
+networkx directly: the builder checks every node and every edge against
+:data:`~tradesecret.evidence.model.EDGE_RULES`.
+
+Between two nodes there is at most one relation (one edge kind). Events ingested in
+bulk do not get an explicit ``EVIDENCES`` edge from the log they came from: the event's
+``source`` is recorded instead, and :meth:`EvidenceGraph.evidence_for` reports it as an
+implicit ``supports`` edge of strength 1 (this saves one edge per log line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, Final
+
+import networkx as nx
+import pendulum
+
+from tradesecret.evidence.custody import CustodyLog
+from tradesecret.evidence.model import (
+    EDGE_RULES,
+    Carrier,
+    Claim,
+    ClaimCode,
+    Edge,
+    EdgeKind,
+    Event,
+    EventKind,
+    EvidenceItem,
+    Node,
+    NodeKind,
+    Party,
+    Stance,
+    check_sha256,
+)
+from tradesecret.exceptions import InvalidInputError, Problem
+
+__all__ = ["EvidenceGraph", "EvidenceGraphBuilder"]
+
+_ONE: Final = Decimal(1)
+#: Node attribute holding the node object; edge attributes: kind, stance, strength, note.
+_OBJ: Final = "o"
+_KIND: Final = "k"
+
+
+class EvidenceGraphBuilder:
+    """
+    Builds an :class:`EvidenceGraph`. Not thread-safe; :meth:`build` consumes it.
+
+    Examples:
+        >>> import pendulum
+        >>> from tradesecret.evidence import EvidenceGraphBuilder, Secret, Carrier
+        >>> from tradesecret.exceptions import InvalidInputError
+        >>> b = EvidenceGraphBuilder()
+        >>> b.add(Secret(id="S1", name="Gearbox drawings"))
+        'S1'
+        >>> b.add(Carrier(id="doc-1", name="gearbox.dwg"))
+        'doc-1'
+        >>> b.embodies("doc-1", "S1")
+        >>> try:
+        ...     b.embodies("S1", "doc-1")
+        ... except InvalidInputError as exc:
+        ...     print(exc.problems[0].reason)
+        embodies joins carrier -> secret, not secret -> carrier
+        >>> g = b.build()
+        >>> [c.id for c in g.carriers_of("S1")]
+        ['doc-1']
+    """
+
+    def __init__(self) -> None:
+        self._g: nx.DiGraph[str] = nx.DiGraph()
+        self._custody: dict[str, CustodyLog] = {}
+        self._event_source: dict[str, str] = {}
+        self._built = False
+
+    # -- nodes -----------------------------------------------------------------------------
+
+    def add(self, node: Node) -> str:
+        """Add a node; adding an equal node again is a no-op, a different one an error."""
+        self._check_open()
+        existing = self._g.nodes.get(node.id)
+        if existing is not None:
+            if existing[_OBJ] != node:
+                raise InvalidInputError.single(
+                    f"node.{node.id}", node, "another node already has this id"
+                )
+            return node.id
+        self._g.add_node(node.id, **{_OBJ: node})
+        if isinstance(node, EvidenceItem):
+            self._custody[node.id] = CustodyLog(item=node.id, entries=()).append(
+                to_party=node.collected_by,
+                at=node.collected_at,
+                item_sha256=node.sha256,
+                note=f"collected: {node.method.value}",
+            )
+        return node.id
+
+    def add_all(self, nodes: Iterable[Node]) -> None:
+        """Add several nodes."""
+        for node in nodes:
+            self.add(node)
+
+    def claim(self, code: ClaimCode, secret: str, respondent: str | None = None) -> str:
+        """Add (if needed) the claim node ``code`` about ``secret`` and return its id."""
+        return self.add(
+            Claim(
+                id=Claim.make_id(code, secret, respondent),
+                code=code,
+                secret=secret,
+                respondent=respondent,
+            )
+        )
+
+    def event(
+        self,
+        *,
+        id: str,
+        kind: EventKind,
+        by: str,
+        at: pendulum.DateTime,
+        on: str | None = None,
+        detail: str = "",
+        source: str | None = None,
+    ) -> str:
+        """Add an event performed by ``by`` on ``on`` (a carrier or secret), read from ``source``."""
+        self.add(Event(id=id, kind=kind, at=at, detail=detail))
+        self.performed(by, id)
+        if on is not None:
+            self.targets(id, on)
+        if source is not None:
+            self.evidences(source, id)
+        return id
+
+    # -- edges -----------------------------------------------------------------------------
+
+    def link(
+        self,
+        kind: EdgeKind,
+        source: str,
+        target: str,
+        *,
+        stance: Stance | None = None,
+        strength: Decimal | None = None,
+        note: str = "",
+    ) -> None:
+        """
+        Add a typed edge.
+
+        Raises:
+            InvalidInputError: unknown node, wrong node kinds for ``kind``, a different
+                relation already between the two nodes, or bad stance/strength.
+        """
+        self._check_open()
+        problems: list[Problem] = []
+        path = f"edge.{kind.value}"
+        nodes = self._g.nodes
+        if source not in nodes:
+            problems.append(Problem.of(f"{path}.source", source, "no node with this id"))
+        if target not in nodes:
+            problems.append(Problem.of(f"{path}.target", target, "no node with this id"))
+        if problems:
+            raise InvalidInputError(problems)
+        src_kind = nodes[source][_OBJ].node_kind
+        dst_kind = nodes[target][_OBJ].node_kind
+        allowed_src, allowed_dst = EDGE_RULES[kind]
+        if src_kind not in allowed_src or dst_kind not in allowed_dst:
+            raise InvalidInputError.single(
+                path,
+                (source, target),
+                f"{kind.value} joins {_names(allowed_src)} -> {_names(allowed_dst)}, "
+                f"not {src_kind.value} -> {dst_kind.value}",
+            )
+        attrs_: dict[str, Any] = {_KIND: kind}
+        if kind is EdgeKind.EVIDENCES:
+            attrs_["s"] = stance if stance is not None else Stance.SUPPORTS
+            Edge(kind=kind, source=source, target=target, strength=strength)  # validates
+            attrs_["w"] = strength if strength is not None else _ONE
+        elif stance is not None or strength is not None:
+            raise InvalidInputError.single(path, stance, "only evidences edges have a stance")
+        if note:
+            attrs_["n"] = note
+        existing = self._g.get_edge_data(source, target)
+        if existing is not None and existing[_KIND] is not kind:
+            raise InvalidInputError.single(
+                path,
+                (source, target),
+                f"the nodes are already joined by {existing[_KIND].value}",
+            )
+        self._g.add_edge(source, target, **attrs_)
+
+    def embodies(self, carrier: str, secret: str) -> None:
+        """The carrier holds (part of) the secret."""
+        self.link(EdgeKind.EMBODIES, carrier, secret)
+
+    def formed_by(self, secret: str, record: str) -> None:
+        """The secret was formed as the record shows."""
+        self.link(EdgeKind.FORMED_BY, secret, record)
+
+    def owns(self, party: str, secret_or_carrier: str) -> None:
+        """The party holds the right in the secret (or owns the carrier)."""
+        self.link(EdgeKind.OWNS, party, secret_or_carrier)
+
+    def protected_by(self, secret_or_carrier: str, measure_or_agreement: str) -> None:
+        """The secret or carrier is protected by the measure or agreement."""
+        self.link(EdgeKind.PROTECTED_BY, secret_or_carrier, measure_or_agreement)
+
+    def bound_by(self, party: str, agreement_or_measure: str) -> None:
+        """The party is bound by the agreement (or subject to the measure)."""
+        self.link(EdgeKind.BOUND_BY, party, agreement_or_measure)
+
+    def performed(self, party: str, event: str) -> None:
+        """The party performed the event."""
+        self.link(EdgeKind.PERFORMED, party, event)
+
+    def targets(self, event: str, carrier_or_secret: str) -> None:
+        """The event acted on the carrier or secret."""
+        self.link(EdgeKind.TARGETS, event, carrier_or_secret)
+
+    def evidences(
+        self,
+        item: str,
+        target: str,
+        *,
+        stance: Stance = Stance.SUPPORTS,
+        strength: Decimal = _ONE,
+        note: str = "",
+    ) -> None:
+        """The evidence item supports or rebuts the target (a fact node or a claim)."""
+        self.link(EdgeKind.EVIDENCES, item, target, stance=stance, strength=strength, note=note)
+
+    def supports(self, item: str, target: str, strength: Decimal = _ONE, note: str = "") -> None:
+        """Shortcut for :meth:`evidences` with ``Stance.SUPPORTS``."""
+        self.evidences(item, target, stance=Stance.SUPPORTS, strength=strength, note=note)
+
+    def rebuts(self, item: str, target: str, strength: Decimal = _ONE, note: str = "") -> None:
+        """Shortcut for :meth:`evidences` with ``Stance.REBUTS``."""
+        self.evidences(item, target, stance=Stance.REBUTS, strength=strength, note=note)
+
+    # -- custody ---------------------------------------------------------------------------
+
+    def transfer(
+        self,
+        item: str,
+        *,
+        to: str,
+        at: pendulum.DateTime,
+        note: str = "",
+        item_sha256: str | None = None,
+    ) -> None:
+        """Record a custody transfer of ``item`` to party ``to`` (hash-linked)."""
+        self._check_open()
+        log = self._custody.get(item)
+        if log is None:
+            raise InvalidInputError.single("custody.item", item, "no evidence item with this id")
+        obj = self._g.nodes[item][_OBJ]
+        assert isinstance(obj, EvidenceItem)
+        digest = obj.sha256 if item_sha256 is None else check_sha256(item_sha256)
+        self._custody[item] = log.append(to_party=to, at=at, item_sha256=digest, note=note)
+
+    def set_custody(self, log: CustodyLog) -> None:
+        """Replace an item's custody log with one kept elsewhere (e.g. with its token)."""
+        self._check_open()
+        if log.item not in self._custody:
+            raise InvalidInputError.single(
+                "custody.item", log.item, "no evidence item with this id"
+            )
+        self._custody[log.item] = log
+
+    # -- bulk ------------------------------------------------------------------------------
+
+    def add_events_bulk(
+        self, rows: Iterable[tuple[Event, str, str | None]], *, source: str | None
+    ) -> int:
+        """
+        Fast path for machine logs: ``(event, person_id, carrier_id)`` rows.
+
+        Unknown people become :class:`Party` nodes (role employee, name = id) and unknown
+        carriers become :class:`Carrier` nodes. ``source`` is the evidence item the rows
+        were read from; it is recorded per event instead of an explicit edge. Returns the
+        number of events added.
+        """
+        self._check_open()
+        g = self._g
+        nodes = g.nodes
+        # bulk insertion without per-edge checks (the kinds are known)
+        adj: dict[str, dict[str, Any]] = g._adj  # type: ignore[attr-defined]
+        pred: dict[str, dict[str, Any]] = g._pred  # type: ignore[attr-defined]
+        node_attr: dict[str, dict[str, Any]] = g._node  # type: ignore[attr-defined]
+        if source is not None:
+            src = nodes.get(source)
+            if src is None or src[_OBJ].node_kind is not NodeKind.EVIDENCE:
+                raise InvalidInputError.single("source", source, "no evidence item with this id")
+        performed = {_KIND: EdgeKind.PERFORMED}
+        targets = {_KIND: EdgeKind.TARGETS}
+        event_source = self._event_source
+        count = 0
+        for event, person, carrier in rows:
+            eid = event.id
+            if eid in node_attr:
+                raise InvalidInputError.single("event.id", eid, "another node already has this id")
+            p = node_attr.get(person)
+            if p is None:
+                self.add(Party(id=person, name=person))
+            elif p[_OBJ].node_kind is not NodeKind.PARTY:
+                raise InvalidInputError.single("event.person", person, "not a party")
+            node_attr[eid] = {_OBJ: event}
+            adj[eid] = {}
+            pred[eid] = {}
+            adj[person][eid] = performed
+            pred[eid][person] = performed
+            if carrier is not None:
+                c = node_attr.get(carrier)
+                if c is None:
+                    self.add(Carrier(id=carrier))
+                elif c[_OBJ].node_kind not in (NodeKind.CARRIER, NodeKind.SECRET):
+                    raise InvalidInputError.single("event.carrier", carrier, "not a carrier")
+                adj[eid][carrier] = targets
+                pred[carrier][eid] = targets
+            if source is not None:
+                event_source[eid] = source
+            count += 1
+        return count
+
+    def record_sources(self, sources: Mapping[str, str]) -> None:
+        """Record, for events already added, the evidence item each was read from."""
+        self._check_open()
+        problems: list[Problem] = []
+        nodes = self._g.nodes
+        for event, item in sources.items():
+            e, i = nodes.get(event), nodes.get(item)
+            if e is None or e[_OBJ].node_kind is not NodeKind.EVENT:
+                problems.append(Problem.of(f"event_sources.{event}", event, "not an event"))
+            if i is None or i[_OBJ].node_kind is not NodeKind.EVIDENCE:
+                problems.append(Problem.of(f"event_sources.{event}", item, "not an evidence item"))
+        if problems:
+            raise InvalidInputError(problems)
+        self._event_source.update(sources)
+
+    # -- build -----------------------------------------------------------------------------
+
+    def build(self) -> EvidenceGraph:
+        """
+        Check cross-references and return the frozen graph; the builder is then spent.
+
+        Raises:
+            InvalidInputError: custody parties or collectors that are not party nodes.
+        """
+        self._check_open()
+        problems: list[Problem] = []
+        nodes = self._g.nodes
+        for item, log in self._custody.items():
+            for entry in log.entries:
+                for who in (entry.from_party, entry.to_party):
+                    if who is None:
+                        continue
+                    obj = nodes.get(who)
+                    if obj is None or obj[_OBJ].node_kind is not NodeKind.PARTY:
+                        problems.append(
+                            Problem.of(f"custody.{item}[{entry.seq}]", who, "not a party node")
+                        )
+        if problems:
+            raise InvalidInputError(problems)
+        custody_edge = {_KIND: EdgeKind.CUSTODY}
+        for item, log in self._custody.items():
+            for entry in log.entries:
+                if not self._g.has_edge(item, entry.to_party):
+                    self._g.add_edge(item, entry.to_party, **custody_edge)
+        self._built = True
+        return EvidenceGraph(
+            nx.freeze(self._g), MappingProxyType(dict(self._custody)), self._event_source
+        )
+
+    def _check_open(self) -> None:
+        if self._built:
+            msg = "this builder has already built its graph; start a new one"
+            raise RuntimeError(msg)
+
+
+def _names(kinds: frozenset[NodeKind]) -> str:
+    return "/".join(sorted(k.value for k in kinds))
+
+
+class EvidenceGraph:
+    """
+    An immutable, typed evidence graph. Build it with :class:`EvidenceGraphBuilder`.
+
+    Queries return node objects, :class:`~tradesecret.evidence.model.Edge` values and
+    frozen networkx views (:meth:`view`, :meth:`subgraph`).
+    """
+
+    __slots__ = ("_custody", "_event_source", "_g")
+
+    def __init__(
+        self,
+        graph: nx.DiGraph[str],
+        custody: Mapping[str, CustodyLog],
+        event_source: Mapping[str, str],
+    ) -> None:
+        if not nx.is_frozen(graph):
+            msg = "EvidenceGraph is built by EvidenceGraphBuilder.build()"
+            raise TypeError(msg)
+        self._g = graph
+        self._custody = custody
+        self._event_source = event_source
+
+    # -- basic access ----------------------------------------------------------------------
+
+    def view(self) -> nx.DiGraph[str]:
+        """The frozen networkx graph (node attribute ``o`` = node object, edge ``k`` = kind)."""
+        return self._g
+
+    def subgraph(self, ids: Iterable[str]) -> nx.DiGraph[str]:
+        """A frozen view of the nodes ``ids`` and the edges among them."""
+        view: nx.DiGraph[str] = nx.freeze(self._g.subgraph(ids))
+        return view
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._g
+
+    def __len__(self) -> int:
+        return self._g.number_of_nodes()
+
+    def node(self, node_id: str) -> Node:
+        """The node object with that id (``KeyError`` if absent)."""
+        obj: Node = self._g.nodes[node_id][_OBJ]
+        return obj
+
+    def nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
+        """Every node, or every node of one kind, in insertion order."""
+        for _, data in self._g.nodes(data=True):
+            obj: Node = data[_OBJ]
+            if kind is None or obj.node_kind is kind:
+                yield obj
+
+    def count(self, kind: NodeKind | None = None) -> int:
+        """How many nodes (of a kind)."""
+        if kind is None:
+            return self._g.number_of_nodes()
+        return sum(1 for _ in self.nodes(kind))
+
+    def edge(self, source: str, target: str) -> Edge:
+        """The edge from ``source`` to ``target`` (``KeyError`` if absent)."""
+        data = self._g.edges[source, target]
+        return _edge(source, target, data)
+
+    def edges(self, kind: EdgeKind | None = None) -> Iterator[Edge]:
+        """Every explicit edge (of a kind)."""
+        for u, v, data in self._g.edges(data=True):
+            if kind is None or data[_KIND] is kind:
+                yield _edge(u, v, data)
+
+    def number_of_edges(self) -> int:
+        """How many explicit edges."""
+        return self._g.number_of_edges()
+
+    def successors(self, node_id: str, kind: EdgeKind | None = None) -> tuple[str, ...]:
+        """Targets of ``node_id``'s outgoing edges (of a kind)."""
+        return tuple(
+            v for v, d in self._g.succ[node_id].items() if kind is None or d[_KIND] is kind
+        )
+
+    def predecessors(self, node_id: str, kind: EdgeKind | None = None) -> tuple[str, ...]:
+        """Sources of ``node_id``'s incoming edges (of a kind)."""
+        return tuple(
+            u for u, d in self._g.pred[node_id].items() if kind is None or d[_KIND] is kind
+        )
+
+    def event_source(self, event_id: str) -> str | None:
+        """The evidence item a bulk-ingested event was read from, if recorded."""
+        return self._event_source.get(event_id)
+
+    def event_sources(self) -> Mapping[str, str]:
+        """Every bulk-ingested event's source item, read-only."""
+        return MappingProxyType(dict(self._event_source))
+
+    # -- domain queries --------------------------------------------------------------------
+
+    def carriers_of(self, secret: str) -> tuple[Carrier, ...]:
+        """The carriers embodying ``secret``."""
+        out: list[Carrier] = []
+        for cid in self.predecessors(secret, EdgeKind.EMBODIES):
+            obj = self.node(cid)
+            assert isinstance(obj, Carrier)
+            out.append(obj)
+        return tuple(out)
+
+    def events_on(self, target: str) -> tuple[Event, ...]:
+        """Events targeting a carrier or secret, by time."""
+        return self._events(self.predecessors(target, EdgeKind.TARGETS))
+
+    def events_by(self, party: str) -> tuple[Event, ...]:
+        """Events performed by ``party``, by time."""
+        return self._events(self.successors(party, EdgeKind.PERFORMED))
+
+    def _events(self, ids: Iterable[str]) -> tuple[Event, ...]:
+        out = [self.node(i) for i in ids]
+        events = [e for e in out if isinstance(e, Event)]
+        events.sort(key=lambda e: (e.at, e.id))
+        return tuple(events)
+
+    def performer(self, event_id: str) -> str | None:
+        """Who performed the event."""
+        found = self.predecessors(event_id, EdgeKind.PERFORMED)
+        return found[0] if found else None
+
+    def evidence_for(self, node_id: str) -> tuple[Edge, ...]:
+        """Every ``EVIDENCES`` edge into ``node_id``, including a bulk event's source."""
+        out = [
+            _edge(u, node_id, d)
+            for u, d in self._g.pred[node_id].items()
+            if d[_KIND] is EdgeKind.EVIDENCES
+        ]
+        src = self._event_source.get(node_id)
+        if src is not None and not self._g.has_edge(src, node_id):
+            out.append(
+                Edge(
+                    kind=EdgeKind.EVIDENCES,
+                    source=src,
+                    target=node_id,
+                    stance=Stance.SUPPORTS,
+                    strength=_ONE,
+                )
+            )
+        return tuple(out)
+
+    def custody(self, item: str) -> CustodyLog:
+        """The custody log of an evidence item."""
+        return self._custody[item]
+
+    def custody_logs(self) -> Mapping[str, CustodyLog]:
+        """Every custody log, by item id (read-only)."""
+        return self._custody
+
+    def secrets(self) -> tuple[str, ...]:
+        """Ids of every secret."""
+        return tuple(n.id for n in self.nodes(NodeKind.SECRET))
+
+    def holders_of(self, secret: str) -> tuple[str, ...]:
+        """Parties with an ``OWNS`` edge to the secret."""
+        return self.predecessors(secret, EdgeKind.OWNS)
+
+    def paths(self, respondent: str, secret: str) -> tuple[tuple[str, ...], ...]:
+        """
+        The chains a court reads: ``respondent -> event -> carrier -> secret`` (or
+        ``respondent -> event -> secret``), ordered by event time.
+        """
+        out: list[tuple[pendulum.DateTime, tuple[str, ...]]] = []
+        carriers = set(self.predecessors(secret, EdgeKind.EMBODIES))
+        succ = self._g.succ
+        for eid, d in succ[respondent].items() if respondent in self._g else ():
+            if d[_KIND] is not EdgeKind.PERFORMED:
+                continue
+            event = self.node(eid)
+            assert isinstance(event, Event)
+            for target, d2 in succ[eid].items():
+                if d2[_KIND] is not EdgeKind.TARGETS:
+                    continue
+                if target == secret:
+                    out.append((event.at, (respondent, eid, secret)))
+                elif target in carriers:
+                    out.append((event.at, (respondent, eid, target, secret)))
+        out.sort(key=lambda pair: (pair[0], pair[1]))
+        return tuple(p for _, p in out)
+
+    def chain(self, secret: str, respondent: str | None = None) -> nx.DiGraph[str]:
+        """
+        A frozen view of the chain around ``secret``: the secret, its carriers, formation
+        records, holders, measures and agreements, the events on its carriers, who
+        performed them (only ``respondent`` if given), and the evidence for all of these.
+        """
+        keep: set[str] = {secret}
+        g = self._g
+        for u, d in g.pred[secret].items():
+            if d[_KIND] in (EdgeKind.EMBODIES, EdgeKind.OWNS, EdgeKind.TARGETS):
+                keep.add(u)
+        for v, d in g.succ[secret].items():
+            if d[_KIND] in (EdgeKind.FORMED_BY, EdgeKind.PROTECTED_BY):
+                keep.add(v)
+        carriers = [c.id for c in self.carriers_of(secret)]
+        for cid in carriers:
+            for v, d in g.succ[cid].items():
+                if d[_KIND] is EdgeKind.PROTECTED_BY:
+                    keep.add(v)
+        targets = [secret, *carriers]
+        people: set[str] = set()
+        for target in targets:
+            for eid, d in g.pred[target].items():
+                if d[_KIND] is not EdgeKind.TARGETS:
+                    continue
+                who = self.performer(eid)
+                if respondent is not None and who != respondent:
+                    continue
+                keep.add(eid)
+                if who is not None:
+                    people.add(who)
+        keep |= people
+        for person in people:
+            for v, d in g.succ[person].items():
+                if d[_KIND] is EdgeKind.BOUND_BY:
+                    keep.add(v)
+                elif d[_KIND] is EdgeKind.PERFORMED and isinstance(self.node(v), Event):
+                    event = self.node(v)
+                    if isinstance(event, Event) and event.kind is EventKind.DEPARTURE:
+                        keep.add(v)
+        claims = [
+            n.id for n in self.nodes(NodeKind.CLAIM) if isinstance(n, Claim) and n.secret == secret
+        ]
+        keep.update(claims)
+        evidence: set[str] = set()
+        for nid in list(keep):
+            for u, d in g.pred[nid].items():
+                if d[_KIND] is EdgeKind.EVIDENCES:
+                    evidence.add(u)
+            src = self._event_source.get(nid)
+            if src is not None:
+                evidence.add(src)
+        keep |= evidence
+        return self.subgraph(keep)
+
+    # -- display ---------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return (
+            f"<EvidenceGraph {self._g.number_of_nodes()} nodes, {self._g.number_of_edges()} edges>"
+        )
+
+    def _repr_markdown_(self) -> str:
+        from tradesecret.evidence.export import to_markdown  # noqa: PLC0415 - avoid a cycle
+
+        text: str = to_markdown(self)
+        return text
+
+    def _repr_html_(self) -> str:
+        from tradesecret.evidence.export import to_html  # noqa: PLC0415 - avoid a cycle
+
+        text: str = to_html(self)
+        return text
+
+
+def _edge(u: str, v: str, data: Mapping[str, Any]) -> Edge:
+    return Edge(
+        kind=data[_KIND],
+        source=u,
+        target=v,
+        stance=data.get("s"),
+        strength=data.get("w"),
+        note=data.get("n", ""),
+    )

@@ -1,0 +1,194 @@
+"""
+Temporal consistency of an evidence chain.
+
+* Measures must predate the act complained of (SPC 2020 Art. 5(1)):
+  ``evidence.temporal.measure_after_act``.
+* The chain runs forwards: access before the copy, the copy before the disclosure:
+  ``evidence.temporal.copy_before_access``, ``evidence.temporal.disclosure_before_access``.
+* Events after a person's departure are flagged: ``evidence.temporal.after_departure``.
+* An item cannot record an event that happened after it was collected:
+  ``evidence.temporal.evidence_before_event``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pendulum
+
+from tradesecret.evidence.graph import EvidenceGraph
+from tradesecret.evidence.model import (
+    ACCESS_EVENTS,
+    Agreement,
+    EdgeKind,
+    Event,
+    EventKind,
+    EvidenceItem,
+    Measure,
+    NodeKind,
+    Party,
+)
+from tradesecret.results import Finding, Severity
+from tradesecret.rulebook import Rulebook, default_rulebook
+
+__all__ = ["check_temporal", "departure_of", "respondent_findings"]
+
+_COPIES = frozenset(
+    {EventKind.COPY, EventKind.DOWNLOAD, EventKind.SEND_PERSONAL, EventKind.UPLOAD, EventKind.PRINT}
+)
+_USES = frozenset({EventKind.DISCLOSURE, EventKind.USE})
+POLICY = "tradesecret-policy@2026-11-21"
+
+
+def departure_of(graph: EvidenceGraph, party: str) -> pendulum.DateTime | None:
+    """When the party left: ``Party.departed_at`` or its earliest departure event."""
+    obj = graph.node(party)
+    times = [e.at for e in graph.events_by(party) if e.kind is EventKind.DEPARTURE]
+    if isinstance(obj, Party) and obj.departed_at is not None:
+        times.append(obj.departed_at)
+    return min(times, default=None)
+
+
+def _after_departure(graph: EvidenceGraph, party: str, rb: Rulebook) -> list[Finding]:
+    left = departure_of(graph, party)
+    if left is None:
+        return []
+    late = [e for e in graph.events_by(party) if e.kind is not EventKind.DEPARTURE and e.at > left]
+    if not late:
+        return []
+    return [
+        Finding(
+            code="evidence.temporal.after_departure",
+            severity=Severity.HIGH,
+            citations=(rb.cite("spc-ts@2020-09-10:11"), rb.cite(POLICY)),
+            args={
+                "party": party,
+                "count": len(late),
+                "first": late[0].at.date(),
+                "left": left.date(),
+            },
+            subject=party,
+        )
+    ]
+
+
+def _order(events: Iterable[Event], party: str, target: str, rb: Rulebook) -> list[Finding]:
+    out: list[Finding] = []
+    evs = sorted(events, key=lambda e: e.at)
+    first_access = next((e.at for e in evs if e.kind is EventKind.ACCESS), None)
+    first_copy = next((e.at for e in evs if e.kind in _COPIES), None)
+    first_contact = next((e.at for e in evs if e.kind in ACCESS_EVENTS), None)
+    first_use = next((e.at for e in evs if e.kind in _USES), None)
+    if first_access is not None and first_copy is not None and first_copy < first_access:
+        out.append(
+            Finding(
+                code="evidence.temporal.copy_before_access",
+                severity=Severity.LOW,
+                citations=(rb.cite("spc-ts@2020-09-10:12"), rb.cite(POLICY)),
+                args={"party": party, "target": target, "copy": first_copy.date()},
+                subject=target,
+            )
+        )
+    if first_use is not None and (first_contact is None or first_use < first_contact):
+        out.append(
+            Finding(
+                code="evidence.temporal.disclosure_before_access",
+                severity=Severity.MEDIUM,
+                citations=(rb.cite("spc-ts@2020-09-10:12"), rb.cite(POLICY)),
+                args={"party": party, "target": target, "use": first_use.date()},
+                subject=target,
+            )
+        )
+    return out
+
+
+def _evidence_before_event(
+    graph: EvidenceGraph, events: Iterable[Event], rb: Rulebook
+) -> list[Finding]:
+    out: list[Finding] = []
+    collected: dict[str, pendulum.DateTime] = {}
+    for event in events:
+        for edge in graph.evidence_for(event.id):
+            at = collected.get(edge.source)
+            if at is None:
+                item = graph.node(edge.source)
+                assert isinstance(item, EvidenceItem)
+                at = collected[edge.source] = item.collected_at
+            if at < event.at:
+                out.append(
+                    Finding(
+                        code="evidence.temporal.evidence_before_event",
+                        severity=Severity.HIGH,
+                        citations=(rb.cite(POLICY),),
+                        args={"item": edge.source, "event": event.id, "collected": at.date()},
+                        subject=edge.source,
+                    )
+                )
+    return out
+
+
+def respondent_findings(
+    graph: EvidenceGraph, secret: str, respondent: str, rb: Rulebook
+) -> list[Finding]:
+    """Temporal findings about one respondent's events on one secret and its carriers."""
+    targets = [secret, *(c.id for c in graph.carriers_of(secret))]
+    out = _after_departure(graph, respondent, rb)
+    mine = set(graph.successors(respondent, EdgeKind.PERFORMED))
+    events_seen: list[Event] = []
+    for target in targets:
+        events = [e for e in graph.events_on(target) if e.id in mine]
+        events_seen.extend(events)
+        out.extend(_order(events, respondent, target, rb))
+    out.extend(_evidence_before_event(graph, events_seen, rb))
+    return out
+
+
+def check_temporal(
+    graph: EvidenceGraph, *, rulebook: Rulebook | None = None
+) -> tuple[Finding, ...]:
+    """
+    Every temporal finding in the graph: measures later than the first act on each secret,
+    out-of-order chains per person and carrier, events after departures, items collected
+    before the events they record.
+    """
+    rb = rulebook or default_rulebook()
+    out: list[Finding] = []
+    for party in graph.nodes(NodeKind.PARTY):
+        out.extend(_after_departure(graph, party.id, rb))
+    for secret in graph.secrets():
+        carriers = [c.id for c in graph.carriers_of(secret)]
+        first_act: pendulum.DateTime | None = None
+        for target in [secret, *carriers]:
+            by_person: dict[str, list[Event]] = {}
+            for event in graph.events_on(target):
+                who = graph.performer(event.id)
+                if who is not None:
+                    by_person.setdefault(who, []).append(event)
+                if event.kind in _COPIES | _USES and (first_act is None or event.at < first_act):
+                    first_act = event.at
+            for who, events in by_person.items():
+                out.extend(_order(events, who, target, rb))
+        if first_act is None:
+            continue
+        protecting = set(graph.successors(secret, EdgeKind.PROTECTED_BY))
+        for cid in carriers:
+            protecting.update(graph.successors(cid, EdgeKind.PROTECTED_BY))
+        for mid in sorted(protecting):
+            obj = graph.node(mid)
+            since = obj.since if isinstance(obj, Measure) else None
+            if isinstance(obj, Agreement):
+                since = obj.signed_at
+            if since is None or since >= first_act:
+                out.append(
+                    Finding(
+                        code="evidence.temporal.measure_after_act",
+                        severity=Severity.HIGH,
+                        citations=(rb.cite("spc-ts@2020-09-10:5.1"),),
+                        args={"measure": mid, "act": first_act.date()},
+                        subject=mid,
+                        remedies=("evidence.remedy.prove_measure_date",),
+                    )
+                )
+    events = [e for e in graph.nodes(NodeKind.EVENT) if isinstance(e, Event)]
+    out.extend(_evidence_before_event(graph, events, rb))
+    return tuple(out)
