@@ -1,0 +1,112 @@
+"""
+Non-compete compensation ledger: the schedule, the payments and every dated event -- as of
+any date.
+
+The question an HR system asks every month and counsel asks when a dispute starts: *what
+was owed, what was paid, is the employee still bound, since when is the employee free,
+what do we owe or claim now?*
+
+* :func:`build_schedule` derives the monthly instalments from :class:`CompensationTerms`
+  (agreed amount, or month by month the Interp. (I) Art. 36 default with that month's
+  minimum wage).
+* :class:`CompensationLedger` records dated events (:class:`Payment`, :class:`Reminder`,
+  :class:`DeferralPlan`, :class:`EmployeeDelay`, :class:`Activation`, :class:`Waiver`,
+  :class:`EmployerRelease`, :class:`Rescission`, :class:`Breach`, :class:`PenaltyPaid`).
+* :func:`evaluate_compensation` folds the events dated on or before ``as_of`` into a
+  :class:`CompensationState`: instalment statuses, arrears, release rights with their
+  ground, date and tier, employer release costs, breach claims, and a timeline that
+  :func:`tradesecret.explain` renders in Chinese or English.
+* :func:`evaluate_batch` does the same for whole populations from columnar input
+  (NumPy; pandas and Arrow adapters), identical to the fen and the day.
+
+Open readings of the law are :class:`LedgerOptions`; each default is documented on its
+enum.
+"""
+
+from __future__ import annotations
+
+from tradesecret.ledger.batch import (
+    BatchInput,
+    BatchResult,
+    RowError,
+    batch_from_arrow,
+    batch_from_pandas,
+    evaluate_batch,
+)
+from tradesecret.ledger.engine import build_schedule, evaluate_compensation, release_right_dates
+from tradesecret.ledger.model import (
+    Activation,
+    Breach,
+    BreachReturn,
+    CompensationLedger,
+    CompensationTerms,
+    DeferralPlan,
+    DueConvention,
+    EmployeeDelay,
+    EmployerRelease,
+    Event,
+    LedgerOptions,
+    MinimumWageMonth,
+    PartialMonth,
+    Payment,
+    PenaltyPaid,
+    Reminder,
+    ReminderTiming,
+    Rescission,
+    UnpaidCounting,
+    Waiver,
+)
+from tradesecret.ledger.state import (
+    BreachState,
+    CompensationSchedule,
+    CompensationState,
+    EmployerReleaseState,
+    EndedBy,
+    Instalment,
+    InstalmentState,
+    InstalmentStatus,
+    ReleaseGround,
+    ReleaseRight,
+)
+
+__all__ = [
+    "Activation",
+    "BatchInput",
+    "BatchResult",
+    "Breach",
+    "BreachReturn",
+    "BreachState",
+    "CompensationLedger",
+    "CompensationSchedule",
+    "CompensationState",
+    "CompensationTerms",
+    "DeferralPlan",
+    "DueConvention",
+    "EmployeeDelay",
+    "EmployerRelease",
+    "EmployerReleaseState",
+    "EndedBy",
+    "Event",
+    "Instalment",
+    "InstalmentState",
+    "InstalmentStatus",
+    "LedgerOptions",
+    "MinimumWageMonth",
+    "PartialMonth",
+    "Payment",
+    "PenaltyPaid",
+    "ReleaseGround",
+    "ReleaseRight",
+    "Reminder",
+    "ReminderTiming",
+    "Rescission",
+    "RowError",
+    "UnpaidCounting",
+    "Waiver",
+    "batch_from_arrow",
+    "batch_from_pandas",
+    "build_schedule",
+    "evaluate_batch",
+    "evaluate_compensation",
+    "release_right_dates",
+]

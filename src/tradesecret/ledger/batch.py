@@ -1,0 +1,701 @@
+"""
+The batch path: many agreements at once from columnar input, identical to the per-object path.
+
+Input (:class:`BatchInput`) is NumPy arrays -- dates as proleptic-Gregorian **day ordinals**
+(``date.toordinal()``), amounts as **integer fen** -- one row per agreement, plus a long
+table of payments (``pay_row``, ``pay_date``, ``pay_fen``). :func:`batch_from_pandas` and
+:func:`batch_from_arrow` build it from DataFrames / Arrow tables (optional extra
+``tradesecret[dataframe]``).
+
+The batch path covers the events an HR payroll run has: payments (allocated oldest first)
+and the employee's first written reminder per agreement. Deferral plans, employee-caused
+delays, releases, rescissions and breaches are rare, individual events: evaluate those
+agreements with :func:`~tradesecret.ledger.evaluate_compensation`. Results equal the
+per-object path's to the fen and the day (the test suite checks it on random populations).
+
+A row that cannot be evaluated (a payment before the termination date, a negative or zero
+amount, an unknown region, a date outside the data's coverage...) is reported in
+:attr:`BatchResult.errors` with every reason and its outputs are zero; the other rows are
+computed exactly as if it were absent.
+"""
+
+from __future__ import annotations
+
+import importlib
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pendulum
+
+from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.ledger.model import (
+    DueConvention,
+    LedgerOptions,
+    MinimumWageMonth,
+    ReminderTiming,
+    UnpaidCounting,
+)
+from tradesecret.ledger.state import InstalmentStatus
+from tradesecret.rulebook import ParameterSeries, Rulebook, default_rulebook
+
+#: ``pandas.DataFrame`` / ``pyarrow.Table`` (optional dependencies, typed loosely here).
+DataFrame = Any
+ArrowTable = Any
+
+__all__ = [
+    "BatchInput",
+    "BatchResult",
+    "RowError",
+    "batch_from_arrow",
+    "batch_from_pandas",
+    "evaluate_batch",
+]
+
+I64 = npt.NDArray[np.int64]
+Arr = npt.NDArray[Any]
+
+_EPOCH: Final = 719163  # date(1970, 1, 1).toordinal()
+_NEVER: Final = (1 << 22) - 1  # an ordinal after any real date (year 11484)
+_ROW_SHIFT: Final = 1 << 40  # separates rows in the merged search keys (amounts < 2**40 fen)
+_CHUNK: Final = 1 << 17
+
+_PAID = InstalmentStatus.PAID.code
+_PAID_LATE = InstalmentStatus.PAID_LATE.code
+_PARTLY = InstalmentStatus.PARTLY_PAID.code
+_OVERDUE = InstalmentStatus.OVERDUE.code
+_NOT_YET = InstalmentStatus.NOT_YET_DUE.code
+
+
+def _i64(values: object, name: str, n: int | None = None) -> I64:
+    arr = np.asarray(values)
+    if arr.dtype.kind not in "iu":
+        raise InvalidInputError.single(name, str(arr.dtype), "expected an integer array")
+    out = arr.astype(np.int64, copy=False).reshape(-1)
+    if n is not None and out.shape[0] != n:
+        raise InvalidInputError.single(name, out.shape[0], f"expected {n} values")
+    return out
+
+
+def _as_i64(values: object) -> I64:
+    return _i64(values, "array")
+
+
+def _as_objects(values: object) -> Arr:
+    return np.asarray(values, dtype=object).reshape(-1)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class BatchInput:
+    """
+    Columnar input; build it directly or with the pandas / Arrow adapters.
+
+    Attributes:
+        termination: Termination dates, day ordinals.
+        months: Agreed period in months.
+        region: Region code of the place of performance, per row.
+        agreed_fen: Agreed monthly compensation in fen; 0 = none agreed.
+        average_wage_fen: Average monthly wage in fen (needed when none was agreed; 0 = unknown).
+        reminder: Date of the employee's first written reminder, ordinal; 0 = none.
+        pay_row: Payment -> row index of its agreement.
+        pay_date: Payment dates, ordinals.
+        pay_fen: Payment amounts, fen.
+        agreement_id: Optional identifiers, per row (for error reports).
+    """
+
+    termination: I64 = attrs.field(converter=_as_i64)
+    months: I64 = attrs.field(converter=_as_i64)
+    region: Arr = attrs.field(converter=_as_objects)
+    agreed_fen: I64 = attrs.field(converter=_as_i64)
+    average_wage_fen: I64 = attrs.field(converter=_as_i64)
+    reminder: I64 = attrs.field(converter=_as_i64)
+    pay_row: I64 = attrs.field(converter=_as_i64)
+    pay_date: I64 = attrs.field(converter=_as_i64)
+    pay_fen: I64 = attrs.field(converter=_as_i64)
+    agreement_id: Arr | None = None
+
+    def __attrs_post_init__(self) -> None:
+        n = self.termination.shape[0]
+        problems = [
+            Problem.of(name, getattr(self, name).shape[0], f"expected {n} values")
+            for name in ("months", "region", "agreed_fen", "average_wage_fen", "reminder")
+            if getattr(self, name).shape[0] != n
+        ]
+        m = self.pay_row.shape[0]
+        problems += [
+            Problem.of(name, getattr(self, name).shape[0], f"expected {m} values (pay_row)")
+            for name in ("pay_date", "pay_fen")
+            if getattr(self, name).shape[0] != m
+        ]
+        if problems:
+            raise InvalidInputError(problems)
+
+    @property
+    def size(self) -> int:
+        """Number of agreements."""
+        return int(self.termination.shape[0])
+
+
+@attrs.frozen(kw_only=True)
+class RowError:
+    """
+    A row that could not be evaluated.
+
+    Attributes:
+        row: Row index (``-1`` for a payment that names no known row).
+        agreement_id: Its identifier, when given.
+        reasons: Every problem found, in English.
+    """
+
+    row: int
+    agreement_id: str | None
+    reasons: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class BatchResult:
+    """
+    Results, one row per agreement; instalment matrices have one column per month.
+
+    Dates are ordinals (0 = none), amounts fen. Status codes are
+    :attr:`InstalmentStatus.code <tradesecret.ledger.InstalmentStatus.code>` (-1 beyond the
+    schedule). Rows listed in :attr:`errors` have ``valid`` False and zero outputs.
+    """
+
+    as_of: I64
+    valid: npt.NDArray[np.bool_]
+    errors: tuple[RowError, ...]
+    months: I64
+    due: I64
+    amount: I64
+    paid: I64
+    status: npt.NDArray[np.int8]
+    total_scheduled: I64
+    total_fallen_due: I64
+    total_paid: I64
+    arrears: I64
+    unallocated: I64
+    scheduled_end: I64
+    bound: npt.NDArray[np.bool_]
+    right_unpaid_three_months: I64
+    right_late_after_reminder: I64
+    right_unpaid_over_three_months: I64
+
+    def to_pandas(self) -> DataFrame:
+        """One row per agreement (no instalment matrices); dates as ``datetime64[D]``."""
+        pd = importlib.import_module("pandas")
+
+        def dates(a: I64) -> Arr:
+            out = (a - _EPOCH).astype("datetime64[D]")
+            out[a == 0] = np.datetime64("NaT")
+            return out
+
+        return pd.DataFrame(
+            {
+                "valid": self.valid,
+                "months": self.months,
+                "total_scheduled_fen": self.total_scheduled,
+                "total_fallen_due_fen": self.total_fallen_due,
+                "total_paid_fen": self.total_paid,
+                "arrears_fen": self.arrears,
+                "unallocated_fen": self.unallocated,
+                "scheduled_end": dates(self.scheduled_end),
+                "bound": self.bound,
+                "right_unpaid_three_months": dates(self.right_unpaid_three_months),
+                "right_late_after_reminder": dates(self.right_late_after_reminder),
+                "right_unpaid_over_three_months": dates(self.right_unpaid_over_three_months),
+            }
+        )
+
+
+# -- month arithmetic on ordinals (the vector form of pendulum's add(months=...)) ---------------
+
+
+def add_months(ordinals: I64, months: I64 | int) -> I64:
+    """``date.add(months=k)`` for day ordinals: the corresponding day, or the month's last day."""
+    d = (ordinals - _EPOCH).astype("datetime64[D]")
+    ym = d.astype("datetime64[M]")
+    day0 = d - ym.astype("datetime64[D]")
+    target = ym + np.asarray(months, dtype="timedelta64[M]")
+    first = target.astype("datetime64[D]")
+    last = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
+    out = np.minimum(first + day0, last)
+    return np.asarray(out.astype(np.int64) + _EPOCH, dtype=np.int64)
+
+
+# -- parameter series as vectors ------------------------------------------------------------
+
+
+def _series(rb: Rulebook, name: str, region: str | None) -> ParameterSeries | None:
+    candidates = (*rb.region_chain(region), None) if region is not None else (None,)
+    for code in candidates:
+        found = rb.series.get((name, code))
+        if found is not None:
+            return found
+    return None
+
+
+def _lookup(
+    series: ParameterSeries | None, dates: I64
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
+    """Index of the value in force on each date, and whether one is."""
+    if series is None:
+        return np.zeros(dates.shape, dtype=np.intp), np.zeros(dates.shape, dtype=bool)
+    since = np.array([v.since.toordinal() for v in series.values], dtype=np.int64)
+    idx = np.searchsorted(since, dates, side="right") - 1
+    return np.maximum(idx, 0), idx >= 0
+
+
+def _int_param(rb: Rulebook, name: str, dates: I64) -> tuple[I64, npt.NDArray[np.bool_]]:
+    series = _series(rb, name, None)
+    idx, ok = _lookup(series, dates)
+    values = np.array([v.as_int() for v in series.values] if series else [0], dtype=np.int64)
+    return values[idx], ok
+
+
+def _fraction(value: Decimal) -> tuple[int, int]:
+    from tradesecret.ledger.engine import _fraction as frac  # noqa: PLC0415
+
+    return frac(value)
+
+
+# -- the kernel ---------------------------------------------------------------------------------
+
+
+def evaluate_batch(
+    data: BatchInput,
+    *,
+    as_of: object,
+    options: LedgerOptions | None = None,
+    rulebook: Rulebook | None = None,
+) -> BatchResult:
+    """
+    Evaluate every agreement as of ``as_of`` (a date for all rows, or an ordinal array).
+
+    Supports every :class:`~tradesecret.ledger.LedgerOptions` reading that concerns
+    payments and reminders (due convention, unpaid counting, reminder timing,
+    minimum-wage month).
+    """
+    rb = rulebook if rulebook is not None else default_rulebook()
+    opts = options if options is not None else LedgerOptions()
+    n = data.size
+    if isinstance(as_of, np.ndarray):
+        as_of_arr = _i64(as_of, "as_of", n)
+    else:
+        from tradesecret.dates import to_date  # noqa: PLC0415
+
+        as_of_arr = np.full(n, to_date(as_of, path="as_of").toordinal(), dtype=np.int64)
+    bad: dict[int, list[str]] = {}
+
+    def flag(mask: npt.NDArray[np.bool_], reason: str) -> None:
+        for row in np.flatnonzero(mask).tolist():
+            bad.setdefault(row, []).append(reason)
+
+    t = data.termination
+    flag(data.months < 1, "months must be positive")
+    flag(data.agreed_fen < 0, "negative agreed amount")
+    flag(data.average_wage_fen < 0, "negative average wage")
+    flag(
+        (data.agreed_fen == 0) & (data.average_wage_fen <= 0),
+        "no agreed amount and no average wage",
+    )
+    flag((t < 1) | (t >= _NEVER - 5000), "termination date out of range")
+    # payments: order by row then date (stable), drop orphans, check each
+    orphans: list[RowError] = []
+    prow, pdate, pfen = data.pay_row, data.pay_date, data.pay_fen
+    in_range = (prow >= 0) & (prow < n)
+    if not bool(in_range.all()):
+        for k in np.flatnonzero(~in_range).tolist():
+            orphans.append(
+                RowError(row=-1, agreement_id=None, reasons=(f"payment {k} names no known row",))
+            )
+        prow, pdate, pfen = prow[in_range], pdate[in_range], pfen[in_range]
+    key = prow * (1 << 23) + np.clip(pdate, 0, (1 << 23) - 1)
+    if key.size and not bool((np.diff(key) >= 0).all()):
+        order = np.argsort(key, kind="stable")
+        prow, pdate, pfen = prow[order], pdate[order], pfen[order]
+    flag_rows = prow[pfen <= 0]
+    if flag_rows.size:
+        flag(np.isin(np.arange(n), flag_rows), "a payment with a negative or zero amount")
+    early = prow[pdate < t[prow]]
+    if early.size:
+        flag(np.isin(np.arange(n), early), "a payment before the termination date")
+    # payments after as_of are ignored; bad amounts are neutralised (the row is reported)
+    keep = (pdate <= as_of_arr[prow]) & (pfen > 0)
+    prow, pdate, pfen = prow[keep], pdate[keep], pfen[keep]
+    # regions
+    region_codes, region_idx = np.unique(data.region.astype(str), return_inverse=True)
+    known = np.array([code in rb.regions for code in region_codes], dtype=bool)
+    flag(~known[region_idx], "unknown region code")
+    # parameters that depend on the termination date
+    cap, cap_ok = _int_param(rb, "noncompete.max_post_term_months", t)
+    offset, off_ok = _int_param(rb, "ledger.due_offset_days", t)
+    judicial, jud_ok = _int_param(rb, "noncompete.release_unpaid_months", t)
+    cure, cure_ok = _int_param(rb, "ledger.reminder_cure_days", t)
+    g_unpaid, g_unpaid_ok = _int_param(rb, "noncompete.guidance_release_unpaid_months", as_of_arr)
+    g_series = _series(rb, "noncompete.guidance_release_unpaid_months", None)
+    g_idx, _ = _lookup(g_series, as_of_arr)
+    g_since = (
+        np.array([v.since.toordinal() for v in g_series.values], dtype=np.int64)[g_idx]
+        if g_series
+        else np.full(n, _NEVER, dtype=np.int64)
+    )
+    g_late, g_late_ok = _int_param(rb, "noncompete.guidance_release_late_months", as_of_arr)
+    coverage = cap_ok & off_ok & jud_ok & cure_ok
+    for extra_name in (
+        "noncompete.employer_release_extra_months",
+        "ledger.employee_delay_grace_days",
+        "ledger.employer_release_payment_days",
+    ):
+        coverage &= _int_param(rb, extra_name, t)[1]
+    flag(~coverage, "termination date before the data's coverage")
+    ratio_series = _series(rb, "noncompete.default_ratio", None)
+    ratio_idx, ratio_ok = _lookup(ratio_series, t)
+    fracs = [_fraction(v.as_decimal()) for v in ratio_series.values] if ratio_series else [(0, 1)]
+    r_num = np.array([f[0] for f in fracs], dtype=np.int64)[ratio_idx]
+    r_den = np.array([f[1] for f in fracs], dtype=np.int64)[ratio_idx]
+    flag((data.agreed_fen == 0) & ~ratio_ok, "termination date before the data's coverage")
+    months_s = np.clip(np.minimum(data.months, cap), 0, None)
+    width = int(months_s.max()) if n else 0
+    # outputs
+    due_m = np.zeros((n, width), dtype=np.int64)
+    amt_m = np.zeros((n, width), dtype=np.int64)
+    paid_m = np.zeros((n, width), dtype=np.int64)
+    status_m = np.full((n, width), -1, dtype=np.int8)
+    out = {
+        name: np.zeros(n, dtype=np.int64)
+        for name in (
+            "total_scheduled",
+            "total_fallen_due",
+            "total_paid",
+            "arrears",
+            "unallocated",
+            "scheduled_end",
+            "right_unpaid_three_months",
+            "right_late_after_reminder",
+            "right_unpaid_over_three_months",
+        )
+    }
+    bound = np.zeros(n, dtype=bool)
+    mw_series = {
+        i: _series(rb, "minimum_wage.monthly", code) if known[i] else None
+        for i, code in enumerate(region_codes.tolist())
+    }
+    mw_tables = {}
+    for i, series in mw_series.items():
+        if series is not None:
+            mw_tables[i] = (
+                np.array([v.since.toordinal() for v in series.values], dtype=np.int64),
+                np.array([v.as_money().round_fen().fen for v in series.values], dtype=np.int64),
+            )
+    pay_starts = np.searchsorted(prow, np.arange(0, n + 1, _CHUNK))
+    for c, r0 in enumerate(range(0, n, _CHUNK)):
+        r1 = min(r0 + _CHUNK, n)
+        p0, p1 = (
+            int(pay_starts[c]),
+            int(pay_starts[c + 1]) if c + 1 < len(pay_starts) else prow.size,
+        )
+        _chunk(
+            r0=r0,
+            r1=r1,
+            data=data,
+            opts=opts,
+            as_of_all=as_of_arr,
+            months_all=months_s,
+            offset_all=offset,
+            judicial_all=judicial,
+            cure_all=cure,
+            g_unpaid_all=g_unpaid,
+            g_unpaid_ok_all=g_unpaid_ok,
+            g_since_all=g_since,
+            g_late_all=g_late,
+            g_late_ok_all=g_late_ok,
+            r_num_all=r_num,
+            r_den_all=r_den,
+            region_idx_all=region_idx,
+            mw_tables=mw_tables,
+            prow=prow[p0:p1],
+            pdate=pdate[p0:p1],
+            pfen=pfen[p0:p1],
+            bad=bad,
+            width=width,
+            due_m=due_m,
+            amt_m=amt_m,
+            paid_m=paid_m,
+            status_m=status_m,
+            out=out,
+            bound=bound,
+        )
+    valid = np.ones(n, dtype=bool)
+    rows = np.array(sorted(bad), dtype=np.int64)
+    if rows.size:
+        valid[rows] = False
+        for matrix in (due_m, amt_m, paid_m):
+            matrix[rows] = 0
+        status_m[rows] = -1
+        for vector in out.values():
+            vector[rows] = 0
+        bound[rows] = False
+    ids = data.agreement_id
+    errors = tuple(
+        RowError(
+            row=row,
+            agreement_id=None if ids is None else str(ids[row]),
+            reasons=tuple(dict.fromkeys(bad[row])),
+        )
+        for row in sorted(bad)
+    ) + tuple(orphans)
+    return BatchResult(
+        as_of=as_of_arr,
+        valid=valid,
+        errors=errors,
+        months=np.where(valid, months_s, 0),
+        due=due_m,
+        amount=amt_m,
+        paid=paid_m,
+        status=status_m,
+        bound=bound,
+        **out,
+    )
+
+
+def _chunk(
+    *,
+    r0: int,
+    r1: int,
+    data: BatchInput,
+    opts: LedgerOptions,
+    as_of_all: I64,
+    months_all: I64,
+    offset_all: I64,
+    judicial_all: I64,
+    cure_all: I64,
+    g_unpaid_all: I64,
+    g_unpaid_ok_all: npt.NDArray[np.bool_],
+    g_since_all: I64,
+    g_late_all: I64,
+    g_late_ok_all: npt.NDArray[np.bool_],
+    r_num_all: I64,
+    r_den_all: I64,
+    region_idx_all: I64,
+    mw_tables: dict[int, tuple[I64, I64]],
+    prow: I64,
+    pdate: I64,
+    pfen: I64,
+    bad: dict[int, list[str]],
+    width: int,
+    due_m: I64,
+    amt_m: I64,
+    paid_m: I64,
+    status_m: npt.NDArray[np.int8],
+    out: dict[str, I64],
+    bound: npt.NDArray[np.bool_],
+) -> None:
+    sl = slice(r0, r1)
+    c = r1 - r0
+    t = data.termination[sl]
+    a = as_of_all[sl]
+    months = months_all[sl]
+    cols = np.arange(width, dtype=np.int64)
+    live = cols[None, :] < months[:, None]
+    # periods and due dates
+    ends = add_months(np.repeat(t, width), np.tile(cols + 1, c)).reshape(c, width)
+    starts = np.empty_like(ends)
+    starts[:, 0] = t + 1
+    starts[:, 1:] = ends[:, :-1] + 1
+    anchor = ends if opts.due_convention is DueConvention.END_OF_PERIOD else starts
+    due = anchor + offset_all[sl][:, None]
+    # amounts
+    agreed = data.agreed_fen[sl]
+    wage = np.maximum(data.average_wage_fen[sl], 0)
+    num, den = r_num_all[sl], r_den_all[sl]
+    share = (2 * wage * num + den) // (2 * den)
+    amount = np.repeat(np.maximum(agreed, 0)[:, None], width, axis=1)
+    need_default = agreed == 0
+    if bool(need_default.any()):
+        ref = starts if opts.minimum_wage_month is MinimumWageMonth.PERIOD_START else ends
+        reg = region_idx_all[sl]
+        mw = np.zeros((c, width), dtype=np.int64)
+        mw_ok = np.zeros((c, width), dtype=bool)
+        for code_idx, (since, values) in mw_tables.items():
+            rows = np.flatnonzero((reg == code_idx) & need_default)
+            if rows.size == 0:
+                continue
+            idx = np.searchsorted(since, ref[rows], side="right") - 1
+            mw[rows] = values[np.maximum(idx, 0)]
+            mw_ok[rows] = idx >= 0
+        missing = need_default & ~(mw_ok | ~live).all(axis=1)
+        for row in np.flatnonzero(missing).tolist():
+            bad.setdefault(r0 + row, []).append(
+                "no minimum wage for the region on a month of the period"
+            )
+        default = np.maximum(mw, share[:, None])
+        amount = np.where(need_default[:, None], default, amount)
+    amount = np.where(live, amount, 0)
+    due = np.where(live, due, _NEVER)
+    cum = np.cumsum(amount, axis=1)
+    prev = cum - amount
+    # payments: cumulative per row, completion of each instalment by merged search keys
+    lr = prow - r0
+    total_paid = np.zeros(c, dtype=np.int64)
+    if pfen.size:
+        cs = np.cumsum(pfen)
+        first = np.searchsorted(lr, np.arange(c), side="left")
+        last = np.searchsorted(lr, np.arange(c), side="right")
+        has = last > first
+        base = np.zeros(c, dtype=np.int64)
+        base[has] = cs[first[has]] - pfen[first[has]]
+        cum_local = cs - base[lr]
+        total_paid[has] = cum_local[last[has] - 1]
+        too_big = (total_paid >= _ROW_SHIFT) | (cum[:, -1] >= _ROW_SHIFT if width else False)
+        for row in np.flatnonzero(too_big).tolist():
+            bad.setdefault(r0 + row, []).append("amounts too large for the batch kernel")
+        keys = lr * _ROW_SHIFT + np.minimum(cum_local, _ROW_SHIFT - 1)
+        targets = np.arange(c)[:, None] * _ROW_SHIFT + np.minimum(cum, _ROW_SHIFT - 1)
+        pos = np.searchsorted(keys, targets, side="left")
+        hit = pos < last[:, None]
+        completion = np.where(hit, pdate[np.minimum(pos, pdate.size - 1)], _NEVER)
+    else:
+        completion = np.full_like(amount, _NEVER)
+    completion = np.where(live & (amount > 0), completion, _NEVER)
+    paid = np.clip(total_paid[:, None] - prev, 0, amount)
+    outstanding = amount - paid
+    # statuses as of
+    overdue = due < a[:, None]
+    status = np.where(
+        outstanding == 0,
+        np.where(completion <= due, _PAID, _PAID_LATE),
+        np.where(~overdue, _NOT_YET, np.where(paid > 0, _PARTLY, _OVERDUE)),
+    )
+    status = np.where(live, status, -1).astype(np.int8)
+    sched_end = ends[np.arange(c), np.maximum(months - 1, 0)]
+    until = np.minimum(a, sched_end)
+    # release rights
+    counting = opts.unpaid_counting
+    j_need = judicial_all[sl]
+    g_ok = g_unpaid_ok_all[sl]
+    g_need = g_unpaid_all[sl]
+    if counting is UnpaidCounting.INSTALMENTS:
+        day = due + 1
+        shift = 1 << 23
+        ckeys = (np.arange(c)[:, None] * shift + np.minimum(completion, shift - 1)).reshape(-1)
+        qkeys = np.arange(c)[:, None] * shift + np.minimum(due, shift - 1)
+        k = np.searchsorted(ckeys, qkeys, side="right") - np.arange(c)[:, None] * width
+        count = np.maximum(cols[None, :] + 1 - k, 0)
+        ok = live & (day <= until[:, None])
+        r_j = np.where(ok & (count >= j_need[:, None]), day, _NEVER).min(axis=1, initial=_NEVER)
+        r_g = np.where(ok & (count >= g_need[:, None] + 1), day, _NEVER).min(axis=1, initial=_NEVER)
+    else:
+        flat_due = np.where(live, due, t[:, None]).reshape(-1)
+        rj = np.repeat(j_need, width)
+        rg = np.repeat(g_need, width)
+        day_j = (add_months(flat_due, rj) + 1).reshape(c, width)
+        day_g = (add_months(flat_due, rg) + 1).reshape(c, width)
+        ok_j = live & (day_j <= until[:, None]) & (completion > day_j - 1)
+        ok_g = live & (day_g <= until[:, None]) & (completion > day_g - 1)
+        r_j = np.where(ok_j, day_j, _NEVER).min(axis=1, initial=_NEVER)
+        r_g = np.where(ok_g, day_g, _NEVER).min(axis=1, initial=_NEVER)
+    g_since = g_since_all[sl]
+    r_g = np.where(g_ok & (r_g < _NEVER), np.maximum(r_g, g_since), _NEVER)
+    r_g = np.where(r_g <= until, r_g, _NEVER)
+    reminder = data.reminder[sl]
+    gl_ok = g_late_ok_all[sl] & (reminder > 0)
+    if bool(gl_ok.any()):
+        flat_due = np.where(live, due, t[:, None]).reshape(-1)
+        late_from = (add_months(flat_due, np.repeat(g_late_all[sl], width)) + 1).reshape(c, width)
+        earliest = due + 1 if opts.reminder_timing is ReminderTiming.AFTER_DUE else late_from
+        rem = reminder[:, None]
+        day_l = np.maximum(late_from, rem + cure_all[sl][:, None] + 1)
+        ok_l = live & (rem >= earliest) & (day_l <= until[:, None]) & (completion > day_l - 1)
+        r_l = np.where(ok_l & gl_ok[:, None], day_l, _NEVER).min(axis=1, initial=_NEVER)
+        r_l = np.where(r_l < _NEVER, np.maximum(r_l, g_since_all[sl]), _NEVER)
+        r_l = np.where(r_l <= until, r_l, _NEVER)
+    else:
+        r_l = np.full(c, _NEVER, dtype=np.int64)
+    # write back
+    due_m[sl] = np.where(live, due, 0)
+    amt_m[sl] = amount
+    paid_m[sl] = paid
+    status_m[sl] = status
+    out["total_scheduled"][sl] = cum[:, -1] if width else 0
+    out["total_fallen_due"][sl] = np.where(due <= a[:, None], amount, 0).sum(axis=1)
+    out["total_paid"][sl] = total_paid
+    out["arrears"][sl] = np.where(overdue, outstanding, 0).sum(axis=1)
+    out["unallocated"][sl] = np.maximum(total_paid - (cum[:, -1] if width else 0), 0)
+    out["scheduled_end"][sl] = sched_end
+    for name, values in (
+        ("right_unpaid_three_months", r_j),
+        ("right_late_after_reminder", r_l),
+        ("right_unpaid_over_three_months", r_g),
+    ):
+        out[name][sl] = np.where(values >= _NEVER, 0, values)
+    bound[sl] = (t < a) & (a <= sched_end)
+
+
+# -- adapters ---------------------------------------------------------------------------------
+
+
+def pd_isna(value: object) -> bool:
+    """True for NaN/NaT-like missing values."""
+    try:
+        return bool(value != value)  # noqa: PLR0124 - NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):
+        return False
+
+
+def _ordinals(values: Any) -> I64:
+    arr = np.asarray(values)
+    if arr.dtype.kind == "M":
+        days = arr.astype("datetime64[D]")
+        nat = np.isnat(days)
+        out = days.astype(np.int64) + _EPOCH
+        out[nat] = 0
+        return out
+    if arr.dtype.kind in "iu":
+        return arr.astype(np.int64)
+    out = np.zeros(arr.shape[0], dtype=np.int64)
+    for k, v in enumerate(arr.tolist()):
+        if v is None or pd_isna(v):  # None or NaN/NaT
+            continue
+        out[k] = pendulum.Date(v.year, v.month, v.day).toordinal()
+    return out
+
+
+def batch_from_pandas(agreements: DataFrame, payments: DataFrame) -> BatchInput:
+    """
+    Build a :class:`BatchInput` from two DataFrames.
+
+    ``agreements`` columns: ``agreement_id``, ``termination_date``, ``months``, ``region``,
+    ``agreed_fen`` (0 = none), ``average_wage_fen`` (0 = unknown) and optionally
+    ``reminder_date`` (NaT = none). ``payments`` columns: ``agreement_id``, ``date``,
+    ``amount_fen``. Dates may be ``datetime64`` or ``date`` objects. A payment whose
+    ``agreement_id`` is unknown is reported as a :class:`RowError` with row ``-1``.
+    """
+    pd = importlib.import_module("pandas")
+    ids = agreements["agreement_id"].astype(str)
+    index = pd.Index(ids)
+    pay_row = index.get_indexer(payments["agreement_id"].astype(str))
+    reminder = (
+        _ordinals(agreements["reminder_date"].to_numpy())
+        if "reminder_date" in agreements
+        else np.zeros(len(agreements), dtype=np.int64)
+    )
+    return BatchInput(
+        termination=_ordinals(agreements["termination_date"].to_numpy()),
+        months=agreements["months"].to_numpy(),
+        region=agreements["region"].to_numpy(dtype=object),
+        agreed_fen=agreements["agreed_fen"].to_numpy(),
+        average_wage_fen=agreements["average_wage_fen"].to_numpy(),
+        reminder=reminder,
+        pay_row=np.asarray(pay_row, dtype=np.int64),
+        pay_date=_ordinals(payments["date"].to_numpy()),
+        pay_fen=payments["amount_fen"].to_numpy(),
+        agreement_id=ids.to_numpy(dtype=object),
+    )
+
+
+def batch_from_arrow(agreements: ArrowTable, payments: ArrowTable) -> BatchInput:
+    """:func:`batch_from_pandas` for Arrow tables (same columns)."""
+    return batch_from_pandas(agreements.to_pandas(), payments.to_pandas())

@@ -1,0 +1,1049 @@
+"""
+The schedule and the fold: :func:`build_schedule` and :func:`evaluate_compensation`.
+
+Amounts are handled as integer fen and dates as day ordinals inside the fold (the batch
+kernel uses the same representation); results convert back to
+:class:`~tradesecret.money.Money` and :class:`pendulum.Date`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Final, NamedTuple
+
+import pendulum
+
+from tradesecret.dates import MonthPeriod, month_periods, term_end, to_date
+from tradesecret.exceptions import InvalidInputError, ParameterNotFoundError, Problem
+from tradesecret.law import Citation
+from tradesecret.ledger.model import (
+    Activation,
+    Breach,
+    BreachReturn,
+    CompensationLedger,
+    CompensationTerms,
+    DeferralPlan,
+    DueConvention,
+    EmployeeDelay,
+    EmployerRelease,
+    Event,
+    LedgerOptions,
+    MinimumWageMonth,
+    PartialMonth,
+    Payment,
+    PenaltyPaid,
+    Reminder,
+    ReminderTiming,
+    Rescission,
+    UnpaidCounting,
+    Waiver,
+)
+from tradesecret.ledger.state import (
+    BreachState,
+    CompensationSchedule,
+    CompensationState,
+    EmployerReleaseState,
+    EndedBy,
+    Instalment,
+    InstalmentState,
+    InstalmentStatus,
+    ReleaseGround,
+    ReleaseRight,
+)
+from tradesecret.money import Money
+from tradesecret.results import Finding, Severity, Term, TraceStep
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+
+__all__ = ["build_schedule", "evaluate_compensation", "release_right_dates"]
+
+_POLICY: Final = "tradesecret-policy@2026-11-21"
+_INTERP2: Final = "spc-labor-2@2025-07-31"
+_NEVER: Final = 10**9  # an ordinal later than any date
+
+
+@functools.lru_cache(maxsize=8192)
+def _d(ordinal: int) -> pendulum.Date:
+    return pendulum.Date.fromordinal(ordinal)
+
+
+@functools.lru_cache(maxsize=8192)
+def _money(fen: int) -> Money:
+    return Money.from_fen(fen)
+
+
+def _series_in_force(
+    rb: Rulebook, name: str, region: str
+) -> Callable[[pendulum.Date], ParameterValue | None]:
+    """``rulebook.param(name, region=...)`` as a function of the date (one chain lookup)."""
+    for code in (*rb.region_chain(region), None):
+        series = rb.series.get((name, code))
+        if series is not None:
+            return series.at
+    raise ParameterNotFoundError(name, region, "no value for this region or its parents")
+
+
+def _fen(money: Money) -> int:
+    return money.round_fen().fen
+
+
+def _lcl(rb: Rulebook, on: pendulum.Date, article: str) -> Citation:
+    version = "2012-12-28" if on >= pendulum.Date(2013, 7, 1) else "2007-06-29"
+    return rb.cite(f"lcl@{version}:{article}")
+
+
+def _round_half_up(numerator: int, denominator: int) -> int:
+    """Non-negative ``numerator / denominator`` rounded half up (the batch kernel does the same)."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+# -- schedule -----------------------------------------------------------------------------
+
+
+def build_schedule(
+    terms: CompensationTerms,
+    *,
+    options: LedgerOptions | None = None,
+    rulebook: Rulebook | None = None,
+) -> CompensationSchedule:
+    """
+    Derive the monthly instalments from the terms.
+
+    * Periods: month by month from the day after termination (Civil Code Arts. 201-202,
+      :func:`tradesecret.dates.month_periods`); an agreed period above the statutory
+      maximum (LCL Art. 24(2)) is scheduled only up to the maximum, with a finding.
+    * Due dates: ``options.due_convention`` plus ``ledger.due_offset_days``.
+    * Amounts: the agreed amount; where none was agreed, month by month the larger of
+      ``noncompete.default_ratio`` (in force on the termination date) times the average
+      wage, rounded half up to the fen, and the minimum wage of the place of performance
+      for that month (Interp. (I) Art. 36).
+
+    Raises:
+        InvalidInputError: unknown region, or a date outside the data's coverage.
+    """
+    rb = rulebook if rulebook is not None else default_rulebook()
+    opts = options if options is not None else LedgerOptions()
+    t = terms.termination_date
+    problems: list[Problem] = []
+    if terms.region not in rb.regions:
+        problems.append(Problem.of("region", terms.region, "unknown region code"))
+    if problems:
+        raise InvalidInputError(problems)
+    try:
+        cap = rb.param("noncompete.max_post_term_months", as_of=t)
+        offset = rb.param("ledger.due_offset_days", as_of=t)
+    except LookupError as exc:
+        raise InvalidInputError.single("termination_date", t, str(exc)) from None
+    params: list[ParameterValue] = [cap, offset]
+    findings: list[Finding] = []
+    months = min(terms.months, cap.as_int())
+    if months < terms.months:
+        findings.append(
+            Finding(
+                code="ledger.schedule.period_capped",
+                severity=Severity.HIGH,
+                citations=cap.citations,
+                args={"agreed": terms.months, "cap": cap.as_int()},
+            )
+        )
+    periods = month_periods(t, months)
+    citations = [_lcl(rb, t, "23")]
+    instalments: list[Instalment] = []
+    offset_days = offset.as_int()
+    amounts: list[tuple[int, str, Money | None]]
+    if terms.agreed_monthly is not None:
+        amounts = [(_fen(terms.agreed_monthly), "agreed", None)] * months
+    else:
+        amounts = _default_amounts(
+            terms, periods, opts=opts, rb=rb, params=params, citations=citations
+        )
+    for period, (fen, rule, min_wage) in zip(periods, amounts, strict=True):
+        anchor = (
+            period.last_day
+            if opts.due_convention is DueConvention.END_OF_PERIOD
+            else period.first_day
+        )
+        due = anchor.add(days=offset_days) if offset_days else anchor
+        instalments.append(
+            Instalment(
+                number=period.index + 1,
+                period_start=period.first_day,
+                period_end=period.last_day,
+                due=due,
+                amount=_money(fen),
+                rule=rule,
+                minimum_wage=min_wage,
+            )
+        )
+    return CompensationSchedule(
+        agreement_id=terms.agreement_id,
+        termination_date=t,
+        months=months,
+        agreed_months=terms.months,
+        instalments=tuple(instalments),
+        citations=tuple(dict.fromkeys(citations)),
+        parameters=tuple(params),
+        findings=tuple(findings),
+    )
+
+
+def _default_amounts(
+    terms: CompensationTerms,
+    periods: Sequence[MonthPeriod],
+    *,
+    opts: LedgerOptions,
+    rb: Rulebook,
+    params: list[ParameterValue],
+    citations: list[Citation],
+) -> list[tuple[int, str, Money | None]]:
+    wage = terms.average_monthly_wage
+    assert wage is not None
+    t = terms.termination_date
+    try:
+        ratio = rb.param("noncompete.default_ratio", as_of=t)
+    except LookupError as exc:
+        raise InvalidInputError.single("termination_date", t, str(exc)) from None
+    params.append(ratio)
+    citations.extend(ratio.citations)
+    num, den = _fraction(ratio.as_decimal())
+    share = _round_half_up(_fen(wage) * num, den)
+    out: list[tuple[int, str, Money | None]] = []
+    problems: list[Problem] = []
+    try:
+        minimum_wage_on = _series_in_force(rb, "minimum_wage.monthly", terms.region)
+    except LookupError as exc:
+        raise InvalidInputError.single("region", terms.region, str(exc)) from None
+    for period in periods:
+        ref = (
+            period.first_day
+            if opts.minimum_wage_month is MinimumWageMonth.PERIOD_START
+            else period.last_day
+        )
+        found = minimum_wage_on(ref)
+        if found is None:
+            problems.append(
+                Problem.of("region", terms.region, f"no minimum wage in force on {ref}")
+            )
+            continue
+        mw = found
+        params.append(mw)
+        mw_fen = _fen(mw.as_money())
+        if mw_fen > share:
+            out.append((mw_fen, "spc_labor_1_art36_min_wage_floor", mw.as_money()))
+        else:
+            out.append((share, "spc_labor_1_art36_default", mw.as_money()))
+    if problems:
+        raise InvalidInputError(problems[:1])
+    return out
+
+
+def _fraction(value: Decimal) -> tuple[int, int]:
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    numerator = int("".join(map(str, digits)) or "0")
+    if exponent >= 0:
+        return numerator * 10**exponent, 1
+    return numerator, 10**-exponent
+
+
+# -- the fold ---------------------------------------------------------------------------------
+
+
+class _Inst(NamedTuple):
+    number: int
+    start: int
+    end: int
+    due: int
+    scheduled: int
+    amount: int
+    paid: int
+    completed: int  # ordinal, _NEVER when not fully paid
+    effective_due: int  # _NEVER while an employee delay runs
+    deferred_by: str | None
+    cancelled: bool
+
+
+class _Fold(NamedTuple):
+    """The state between two events. Never mutated: each step returns a new one."""
+
+    insts: tuple[_Inst, ...]
+    unallocated: int
+    reminders: tuple[int, ...]
+    release_on: int | None  # first day the employee is free (release / rescission)
+    ended_by: EndedBy
+    employer_release: tuple[int, int | None] | None  # (date, negotiated fen)
+    extra_owed: int
+    extra_paid: int
+    rescissions: tuple[tuple[int, bool], ...]  # (date, effective)
+    breaches: tuple[tuple[int, int | None], ...]
+    penalty_paid: int
+    steps: tuple[tuple[int, str, dict[str, object], tuple[str, ...]], ...]
+    notes: tuple[tuple[str, dict[str, object]], ...]
+
+
+class _Ctx(NamedTuple):
+    """What every step needs and never changes."""
+
+    terms: CompensationTerms
+    schedule: CompensationSchedule
+    options: LedgerOptions
+    as_of: int
+    rb: Rulebook
+    thresholds: _Thresholds
+
+
+class _Thresholds(NamedTuple):
+    judicial_months: int
+    guidance_unpaid_months: int | None
+    guidance_late_months: int | None
+    extra_months: int
+    cure_days: int
+    delay_grace_days: int
+    release_payment_days: int
+    judicial_cites: tuple[str, ...]
+    guidance_cites: tuple[str, ...]
+    extra_cites: tuple[str, ...]
+    params: tuple[ParameterValue, ...]
+    guidance_since: int
+
+
+def _thresholds(rb: Rulebook, t: pendulum.Date, as_of: pendulum.Date) -> _Thresholds:
+    try:
+        judicial = rb.param("noncompete.release_unpaid_months", as_of=t)
+        extra = rb.param("noncompete.employer_release_extra_months", as_of=t)
+        cure = rb.param("ledger.reminder_cure_days", as_of=t)
+        grace = rb.param("ledger.employee_delay_grace_days", as_of=t)
+        pay_days = rb.param("ledger.employer_release_payment_days", as_of=t)
+    except LookupError as exc:
+        raise InvalidInputError.single("termination_date", t, str(exc)) from None
+    params = [judicial, extra, cure, grace, pay_days]
+    g_unpaid: ParameterValue | None
+    g_late: ParameterValue | None
+    try:
+        g_unpaid = rb.param("noncompete.guidance_release_unpaid_months", as_of=as_of)
+        g_late = rb.param("noncompete.guidance_release_late_months", as_of=as_of)
+        params += [g_unpaid, g_late]
+    except LookupError:  # the guidance did not exist yet on the date asked about
+        g_unpaid = g_late = None
+    return _Thresholds(
+        judicial_months=judicial.as_int(),
+        guidance_unpaid_months=g_unpaid.as_int() if g_unpaid else None,
+        guidance_late_months=g_late.as_int() if g_late else None,
+        extra_months=extra.as_int(),
+        cure_days=cure.as_int(),
+        delay_grace_days=grace.as_int(),
+        release_payment_days=pay_days.as_int(),
+        judicial_cites=tuple(c.id for c in judicial.citations),
+        guidance_cites=tuple(c.id for c in g_unpaid.citations) if g_unpaid else (),
+        extra_cites=tuple(c.id for c in extra.citations),
+        params=tuple(params),
+        guidance_since=g_unpaid.since.toordinal() if g_unpaid else _NEVER,
+    )
+
+
+def _initial(schedule: CompensationSchedule) -> _Fold:
+    insts = tuple(
+        _Inst(
+            number=i.number,
+            start=i.period_start.toordinal(),
+            end=i.period_end.toordinal(),
+            due=i.due.toordinal(),
+            scheduled=i.amount.fen,
+            amount=i.amount.fen,
+            paid=0,
+            completed=_NEVER,
+            effective_due=i.due.toordinal(),
+            deferred_by=None,
+            cancelled=False,
+        )
+        for i in schedule.instalments
+    )
+    return _Fold(
+        insts=insts,
+        unallocated=0,
+        reminders=(),
+        release_on=None,
+        ended_by=EndedBy.SCHEDULED_END,
+        employer_release=None,
+        extra_owed=0,
+        extra_paid=0,
+        rescissions=(),
+        breaches=(),
+        penalty_paid=0,
+        steps=(),
+        notes=(),
+    )
+
+
+def _step_log(
+    fold: _Fold, on: int, code: str, args: dict[str, object], cites: tuple[str, ...]
+) -> tuple[tuple[int, str, dict[str, object], tuple[str, ...]], ...]:
+    return (*fold.steps, (on, code, args, cites))
+
+
+def _pay(fold: _Fold, event: Payment) -> _Fold:
+    day = event.date.toordinal()
+    left = event.amount.fen
+    insts = list(fold.insts)
+    order = list(range(len(insts)))
+    if event.instalment is not None and 1 <= event.instalment <= len(insts):
+        order.remove(event.instalment - 1)
+        order.insert(0, event.instalment - 1)
+    touched: list[int] = []
+    for k in order:
+        if left == 0:
+            break
+        inst = insts[k]
+        owed = inst.amount - inst.paid
+        if inst.cancelled or owed <= 0:
+            continue
+        take = min(owed, left)
+        left -= take
+        paid = inst.paid + take
+        insts[k] = inst._replace(paid=paid, completed=day if paid == inst.amount else _NEVER)
+        touched.append(inst.number)
+    extra_paid = fold.extra_paid
+    if left and fold.extra_owed > extra_paid:
+        take = min(fold.extra_owed - extra_paid, left)
+        extra_paid += take
+        left -= take
+    allocation = ", ".join(f"#{n}" for n in touched) or "-"
+    return fold._replace(
+        insts=tuple(insts),
+        unallocated=fold.unallocated + left,
+        extra_paid=extra_paid,
+        steps=_step_log(
+            fold,
+            day,
+            "ledger.step.payment",
+            {"amount": event.amount, "allocation": allocation},
+            (_POLICY,),
+        ),
+    )
+
+
+def _effective_due(inst: _Inst, ctx: _Ctx, delays: Sequence[EmployeeDelay]) -> _Inst:
+    """Apply the employee-caused delays known as of the date to one instalment."""
+    due = inst.effective_due
+    for delay in delays:
+        start = delay.date.toordinal()
+        until = delay.until.toordinal() if delay.until is not None else None
+        if until is not None and until > ctx.as_of:
+            until = None  # not known yet on the date asked about
+        if start <= due and (until is None or due <= until):
+            new_due = _NEVER if until is None else until + ctx.thresholds.delay_grace_days
+            if new_due > due:
+                return inst._replace(effective_due=new_due, deferred_by="employee_delay")
+    return inst
+
+
+def _defer(fold: _Fold, ctx: _Ctx, event: DeferralPlan) -> _Fold:
+    day = event.date.toordinal()
+    insts = list(fold.insts)
+    notes = list(fold.notes)
+    for number, new_due in event.new_due_dates:
+        if not 1 <= number <= len(insts):
+            notes.append(("ledger.deferral.unknown_instalment", {"n": number}))
+            continue
+        inst = insts[number - 1]
+        if inst.due < day:
+            notes.append(("ledger.deferral.not_in_advance", {"n": number, "due": _d(inst.due)}))
+            continue
+        insts[number - 1] = inst._replace(
+            effective_due=to_date(new_due).toordinal(), deferred_by="deferral_plan"
+        )
+    return fold._replace(
+        insts=tuple(insts),
+        notes=tuple(notes),
+        steps=_step_log(
+            fold,
+            day,
+            "ledger.step.deferral",
+            {"count": len(event.new_due_dates)},
+            (_lcl_id(ctx), _POLICY),
+        ),
+    )
+
+
+def _lcl_id(ctx: _Ctx) -> str:
+    return _lcl(ctx.rb, ctx.terms.termination_date, "23.2").id
+
+
+def _end_restriction(fold: _Fold, ctx: _Ctx, free_from: int, ended_by: EndedBy) -> _Fold:
+    """Cancel or pro-rate instalments from ``free_from`` (the first free day)."""
+    insts = []
+    credit = 0
+    for inst in fold.insts:
+        if inst.cancelled or inst.end < free_from:
+            insts.append(inst)
+            continue
+        if inst.start >= free_from:
+            amount = 0
+        elif ctx.options.partial_month is PartialMonth.FULL_MONTH:
+            amount = inst.amount
+        else:
+            restricted = free_from - inst.start
+            amount = _round_half_up(inst.amount * restricted, inst.end - inst.start + 1)
+        paid = min(inst.paid, amount)
+        credit += inst.paid - paid
+        insts.append(
+            inst._replace(
+                amount=amount,
+                paid=paid,
+                completed=inst.completed if paid == amount and amount else _NEVER,
+                cancelled=amount == 0,
+            )
+        )
+    return fold._replace(
+        insts=tuple(insts),
+        unallocated=fold.unallocated + credit,
+        release_on=free_from,
+        ended_by=ended_by,
+    )
+
+
+def _employer_release(fold: _Fold, ctx: _Ctx, event: EmployerRelease | Waiver) -> _Fold:
+    day = event.date.toordinal()
+    if fold.release_on is not None:
+        return fold._replace(
+            notes=(*fold.notes, ("ledger.release.already_ended", {"date": event.date}))
+        )
+    sched_end = fold.insts[-1].end
+    if day > sched_end:
+        return fold._replace(
+            notes=(*fold.notes, ("ledger.release.after_end", {"date": event.date}))
+        )
+    t = ctx.terms.termination_date.toordinal()
+    during = day > t
+    is_waiver = isinstance(event, Waiver)
+    ended_by = EndedBy.WAIVER if is_waiver and not during else EndedBy.EMPLOYER_RELEASE
+    monthly = _monthly_at(fold, day)
+    negotiated = (
+        event.negotiated_amount.fen
+        if isinstance(event, EmployerRelease) and event.negotiated_amount
+        else None
+    )
+    if negotiated is not None:
+        extra = negotiated
+    elif during or ctx.options.extra_on_pre_period_release:
+        extra = ctx.thresholds.extra_months * monthly
+    else:
+        extra = 0
+    new = _end_restriction(fold, ctx, max(day, t + 1), ended_by)
+    code = "ledger.step.waiver" if ended_by is EndedBy.WAIVER else "ledger.step.employer_release"
+    cites = ctx.thresholds.extra_cites
+    return new._replace(
+        employer_release=(day, negotiated),
+        extra_owed=extra,
+        steps=_step_log(new, day, code, {"amount": _money(extra)}, cites),
+    )
+
+
+def _rescind(fold: _Fold, ctx: _Ctx, event: Rescission) -> _Fold:
+    day = event.date.toordinal()
+    if fold.release_on is not None:
+        return fold._replace(
+            rescissions=(*fold.rescissions, (day, False)),
+            notes=(*fold.notes, ("ledger.release.already_ended", {"date": event.date})),
+        )
+    rights = _rights(fold.insts, fold.reminders, ctx, until=min(day, fold.insts[-1].end))
+    effective = any(arose <= day for _, arose, _ in rights)
+    if not effective:
+        return fold._replace(
+            rescissions=(*fold.rescissions, (day, False)),
+            steps=_step_log(
+                fold, day, "ledger.step.rescission_ineffective", {}, ctx.thresholds.judicial_cites
+            ),
+        )
+    new = _end_restriction(fold, ctx, day, EndedBy.RESCISSION)
+    return new._replace(
+        rescissions=(*fold.rescissions, (day, True)),
+        steps=_step_log(new, day, "ledger.step.rescission", {}, ctx.thresholds.judicial_cites),
+    )
+
+
+def _step(ctx: _Ctx, fold: _Fold, event: Event) -> _Fold:
+    day = event.date.toordinal()
+    if isinstance(event, Payment):
+        return _pay(fold, event)
+    if isinstance(event, Reminder):
+        return fold._replace(
+            reminders=(*fold.reminders, day),
+            steps=_step_log(
+                fold, day, "ledger.step.reminder", {}, ctx.thresholds.guidance_cites or (_POLICY,)
+            ),
+        )
+    if isinstance(event, DeferralPlan):
+        return _defer(fold, ctx, event)
+    if isinstance(event, EmployeeDelay):
+        return fold._replace(
+            steps=_step_log(
+                fold, day, "ledger.step.employee_delay", {}, ctx.thresholds.judicial_cites
+            )
+        )
+    if isinstance(event, Activation):
+        return fold._replace(
+            steps=_step_log(fold, day, "ledger.step.activation", {}, ("spc-labor-1@2020-12-29:37",))
+        )
+    if isinstance(event, Waiver | EmployerRelease):
+        return _employer_release(fold, ctx, event)
+    if isinstance(event, Rescission):
+        return _rescind(fold, ctx, event)
+    if isinstance(event, Breach):
+        until = event.until.toordinal() if event.until is not None else None
+        if until is not None and until > ctx.as_of:
+            until = None
+        return fold._replace(
+            breaches=(*fold.breaches, (day, until)),
+            steps=_step_log(fold, day, "ledger.step.breach", {}, (f"{_INTERP2}:15",)),
+        )
+    if isinstance(event, PenaltyPaid):
+        return fold._replace(
+            penalty_paid=fold.penalty_paid + event.amount.fen,
+            steps=_step_log(
+                fold,
+                day,
+                "ledger.step.penalty_paid",
+                {"amount": event.amount},
+                ("spc-labor-1@2020-12-29:40",),
+            ),
+        )
+    msg = f"not a ledger event: {event!r}"  # pragma: no cover - CompensationLedger refuses it
+    raise TypeError(msg)
+
+
+# -- release rights ---------------------------------------------------------------------------
+
+
+def _unpaid_at_end_of(inst: _Inst, day: int) -> bool:
+    return not inst.cancelled and inst.amount > 0 and inst.completed > day
+
+
+def _rights(
+    insts: Sequence[_Inst], reminders: Sequence[int], ctx: _Ctx, *, until: int
+) -> list[tuple[ReleaseGround, int, tuple[int, ...]]]:
+    """Every release right arising on or before ``until`` (first occurrence per ground)."""
+    th = ctx.thresholds
+    counting = ctx.options.unpaid_counting
+    out: list[tuple[ReleaseGround, int, tuple[int, ...]]] = []
+    live = [i for i in insts if not i.cancelled and i.amount > 0 and i.effective_due < until]
+    late = [i for i in live if i.completed > i.effective_due]  # only these can ever be overdue
+    grounds: list[tuple[ReleaseGround, int]] = [
+        (ReleaseGround.UNPAID_THREE_MONTHS, th.judicial_months)
+    ]
+    if th.guidance_unpaid_months is not None:
+        grounds.append((ReleaseGround.UNPAID_OVER_THREE_MONTHS, th.guidance_unpaid_months + 1))
+    for ground, need in grounds:
+        found: tuple[int, tuple[int, ...]] | None = None
+        if counting is UnpaidCounting.INSTALMENTS:
+            for day in sorted({i.effective_due + 1 for i in late}):
+                if day > until:
+                    break
+                unpaid = tuple(
+                    i.number
+                    for i in live
+                    if i.effective_due < day and _unpaid_at_end_of(i, day - 1)
+                )
+                if len(unpaid) >= need:
+                    found = (day, unpaid)
+                    break
+        else:
+            months = need if ground is ReleaseGround.UNPAID_THREE_MONTHS else need - 1
+            for i in late:
+                day = term_end(_d(i.effective_due), months=months).toordinal() + 1
+                if (
+                    day <= until
+                    and _unpaid_at_end_of(i, day - 1)
+                    and (found is None or day < found[0])
+                ):
+                    found = (day, (i.number,))
+        if found is not None and ground is not ReleaseGround.UNPAID_THREE_MONTHS:
+            found = (max(found[0], th.guidance_since), found[1])
+        if found is not None and found[0] <= until:
+            out.append((ground, found[0], found[1]))
+    if th.guidance_late_months is not None and reminders:
+        best: tuple[int, tuple[int, ...]] | None = None
+        for i in late:
+            late_from = (
+                term_end(_d(i.effective_due), months=th.guidance_late_months).toordinal() + 1
+            )
+            earliest = (
+                i.effective_due + 1
+                if ctx.options.reminder_timing is ReminderTiming.AFTER_DUE
+                else late_from
+            )
+            valid = [r for r in reminders if r >= earliest]
+            if not valid:
+                continue
+            day = max(late_from, min(valid) + th.cure_days + 1)
+            if day <= until and _unpaid_at_end_of(i, day - 1) and (best is None or day < best[0]):
+                best = (day, (i.number,))
+        if best is not None:
+            best = (max(best[0], th.guidance_since), best[1])
+        if best is not None and best[0] <= until:
+            out.append((ReleaseGround.LATE_AFTER_REMINDER, best[0], best[1]))
+    out.sort(key=lambda r: (r[1], list(ReleaseGround).index(r[0])))
+    return out
+
+
+def release_right_dates(
+    ledger: CompensationLedger,
+    *,
+    as_of: object,
+    options: LedgerOptions | None = None,
+    rulebook: Rulebook | None = None,
+) -> dict[ReleaseGround, pendulum.Date]:
+    """The date each release right arose, as of ``as_of`` (a shortcut over the full state)."""
+    state = evaluate_compensation(ledger, as_of=as_of, options=options, rulebook=rulebook)
+    return {r.ground: r.arose_on for r in state.release_rights}
+
+
+# -- evaluation -------------------------------------------------------------------------------
+
+
+def _validate(ledger: CompensationLedger) -> None:
+    t = ledger.terms.termination_date
+    problems: list[Problem] = []
+    for n, p in enumerate(ledger.payments):
+        if p.date < t:
+            problems.append(
+                Problem.of(f"payments[{n}].date", p.date, "a payment before the termination date")
+            )
+    for n, d in enumerate(ledger.employee_delays):
+        if d.until is not None and d.until < d.date:
+            problems.append(Problem.of(f"employee_delays[{n}].until", d.until, "before its start"))
+    for n, b in enumerate(ledger.breaches):
+        if b.until is not None and b.until < b.date:
+            problems.append(Problem.of(f"breaches[{n}].until", b.until, "before its start"))
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def evaluate_compensation(
+    ledger: CompensationLedger,
+    *,
+    as_of: object,
+    options: LedgerOptions | None = None,
+    rulebook: Rulebook | None = None,
+) -> CompensationState:
+    """
+    The state of the ledger as of ``as_of``: a fold over the events dated on or before it.
+
+    Raises:
+        InvalidInputError: a payment before the termination date, an unknown region,
+            a date outside the data's coverage, malformed intervals.
+    """
+    rb = rulebook if rulebook is not None else default_rulebook()
+    opts = options if options is not None else LedgerOptions()
+    day = to_date(as_of, path="as_of")
+    _validate(ledger)
+    terms = ledger.terms
+    schedule = build_schedule(terms, options=opts, rulebook=rb)
+    th = _thresholds(rb, terms.termination_date, day)
+    ctx = _Ctx(
+        terms=terms, schedule=schedule, options=opts, as_of=day.toordinal(), rb=rb, thresholds=th
+    )
+    events = [e for e in ledger.events() if e.date <= day]
+    delays = [e for e in events if isinstance(e, EmployeeDelay)]
+    init = _initial(schedule)
+    if delays:
+        init = init._replace(insts=tuple(_effective_due(i, ctx, delays) for i in init.insts))
+    fold = functools.reduce(functools.partial(_step, ctx), events, init)
+    return _state(ctx, fold, day)
+
+
+def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
+    rb, terms, schedule, opts, th = ctx.rb, ctx.terms, ctx.schedule, ctx.options, ctx.thresholds
+    as_of = ctx.as_of
+    sched_end = fold.insts[-1].end
+    last_restricted = sched_end if fold.release_on is None else fold.release_on - 1
+    rights_raw = _rights(fold.insts, fold.reminders, ctx, until=min(as_of, last_restricted))
+    effective_rescission = next((d for d, ok in fold.rescissions if ok), None)
+    guidance_cites = rb.cite_all(*th.guidance_cites) if th.guidance_cites else ()
+    rights = tuple(
+        ReleaseRight(
+            ground=g,
+            arose_on=_d(arose),
+            instalments=numbers,
+            citations=rb.cite_all(*th.judicial_cites)
+            if g is ReleaseGround.UNPAID_THREE_MONTHS
+            else guidance_cites,
+            exercised_on=_d(effective_rescission)
+            if effective_rescission is not None and arose <= effective_rescission
+            else None,
+        )
+        for g, arose, numbers in rights_raw
+    )
+    # instalment states
+    states: list[InstalmentState] = []
+    fallen_due = paid_insts = arrears = scheduled_total = 0
+    for i in fold.insts:
+        outstanding = i.amount - i.paid
+        scheduled_total += i.amount
+        paid_insts += i.paid
+        if i.effective_due <= as_of:
+            fallen_due += i.amount
+        if i.cancelled:
+            status = InstalmentStatus.CANCELLED
+        elif outstanding == 0:
+            status = (
+                InstalmentStatus.PAID
+                if i.completed <= i.effective_due
+                else InstalmentStatus.PAID_LATE
+            )
+        elif i.effective_due >= as_of:
+            status = InstalmentStatus.DEFERRED if i.deferred_by else InstalmentStatus.NOT_YET_DUE
+        else:
+            arrears += outstanding
+            status = InstalmentStatus.PARTLY_PAID if i.paid else InstalmentStatus.OVERDUE
+        states.append(
+            InstalmentState(
+                number=i.number,
+                period_start=_d(i.start),
+                period_end=_d(i.end),
+                due=_d(i.due),
+                effective_due=None if i.effective_due >= _NEVER else _d(i.effective_due),
+                scheduled_amount=_money(i.scheduled),
+                amount=_money(i.amount),
+                paid=_money(i.paid),
+                outstanding=_money(outstanding),
+                completed_on=None if i.completed >= _NEVER else _d(i.completed),
+                status=status,
+                deferred_by=i.deferred_by,
+            )
+        )
+    findings: list[Finding] = list(schedule.findings)
+    citations: list[Citation] = [*schedule.citations]
+    parameters = [*schedule.parameters, *th.params]
+    # employer release
+    release_state: EmployerReleaseState | None = None
+    if fold.employer_release is not None:
+        rel_day, negotiated = fold.employer_release
+        during = rel_day > terms.termination_date.toordinal()
+        extra_due = rel_day + th.release_payment_days if fold.extra_owed else None
+        if extra_due is not None and extra_due < as_of:
+            arrears += fold.extra_owed - fold.extra_paid
+        basis = (
+            "negotiated"
+            if negotiated is not None
+            else ("statutory_extra_months" if fold.extra_owed else "none")
+        )
+        release_state = EmployerReleaseState(
+            date=_d(rel_day),
+            during_period=during,
+            basis=basis,
+            extra_months=th.extra_months if basis == "statutory_extra_months" else None,
+            monthly_amount=_money(fold.extra_owed // th.extra_months)
+            if basis == "statutory_extra_months"
+            else None,
+            extra_amount=_money(fold.extra_owed),
+            extra_due=_d(extra_due) if extra_due is not None else None,
+            paid=_money(fold.extra_paid),
+            outstanding=_money(fold.extra_owed - fold.extra_paid),
+            citations=rb.cite_all(*th.extra_cites, "mohrss-nc-guide@2025-09-12:18")
+            if during and day >= pendulum.Date(2025, 9, 12)
+            else rb.cite_all(*th.extra_cites),
+        )
+        if (
+            negotiated is not None
+            and during
+            and negotiated < th.extra_months * _monthly_at(fold, rel_day)
+        ):
+            findings.append(
+                Finding(
+                    code="ledger.release.negotiated_below_statutory",
+                    severity=Severity.MEDIUM,
+                    citations=rb.cite_all(*th.extra_cites),
+                    args={
+                        "negotiated": _money(negotiated),
+                        "statutory": _money(th.extra_months * _monthly_at(fold, rel_day)),
+                    },
+                )
+            )
+    # breach
+    breach_state: BreachState | None = None
+    if fold.breaches:
+        breach_state, breach_findings, breach_params = _breach(fold, ctx, day, paid_insts)
+        findings += breach_findings
+        parameters += breach_params
+    # rescissions that had no right behind them
+    for rd, ok in fold.rescissions:
+        if not ok:
+            findings.append(
+                Finding(
+                    code="ledger.rescission.no_right",
+                    severity=Severity.HIGH,
+                    citations=rb.cite_all(*th.judicial_cites),
+                    args={"date": _d(rd)},
+                    remedies=("ledger.remedy.keep_performing",),
+                )
+            )
+    for code, args in fold.notes:
+        findings.append(
+            Finding(code=code, severity=Severity.LOW, citations=(rb.cite(_POLICY),), args=args)
+        )
+    if rights and effective_rescission is None and fold.release_on is None:
+        findings.append(
+            Finding(
+                code="ledger.rights.unexercised",
+                severity=Severity.MEDIUM,
+                citations=rights[0].citations,
+                args={"date": rights[0].arose_on},
+            )
+        )
+    # timeline
+    raw_steps = list(fold.steps)
+    for i in fold.insts:
+        overdue_on = i.effective_due + 1
+        if (
+            not i.cancelled
+            and i.amount
+            and i.effective_due < _NEVER
+            and overdue_on <= as_of
+            and i.completed > i.effective_due
+        ):
+            raw_steps.append(
+                (
+                    overdue_on,
+                    "ledger.step.unpaid",
+                    {"n": i.number, "due": _d(i.effective_due), "amount": _money(i.amount)},
+                    (_lcl_id(ctx),),
+                )
+            )
+    for r in rights:
+        raw_steps.append(
+            (
+                r.arose_on.toordinal(),
+                "ledger.step.right_arose",
+                {"ground": Term(f"ledger.term.ground.{r.ground.value}")},
+                tuple(c.id for c in r.citations),
+            )
+        )
+    if fold.release_on is None and sched_end < as_of:
+        raw_steps.append((sched_end, "ledger.step.scheduled_end", {}, (_lcl_id(ctx),)))
+    raw_steps.sort(key=lambda s: s[0])
+    timeline = tuple(
+        TraceStep(
+            rule="ledger_fold",
+            code=code,
+            citations=rb.cite_all(*cites),
+            args=args,
+            on=_d(on),
+        )
+        for on, code, args, cites in raw_steps
+    )
+    free_since = fold.release_on if fold.release_on is not None else sched_end + 1
+    bound = terms.termination_date.toordinal() < as_of < free_since
+    citations += [c for r in rights for c in r.citations]
+    if release_state is not None:
+        citations += release_state.citations
+    if breach_state is not None:
+        citations += breach_state.citations
+    return CompensationState(
+        agreement_id=terms.agreement_id,
+        as_of=day,
+        options=opts,
+        termination_date=terms.termination_date,
+        restriction_start=schedule.restriction_start,
+        scheduled_end=_d(sched_end),
+        restriction_end=_d(last_restricted)
+        if last_restricted > terms.termination_date.toordinal()
+        else None,
+        ended_by=fold.ended_by,
+        bound=bound,
+        free_since=_d(free_since) if free_since <= as_of else None,
+        instalments=tuple(states),
+        total_scheduled=_money(scheduled_total),
+        total_fallen_due=_money(fallen_due),
+        total_paid=_money(paid_insts + fold.extra_paid + fold.unallocated),
+        arrears=_money(arrears),
+        unallocated=_money(fold.unallocated),
+        release_rights=rights,
+        employer_release=release_state,
+        breach=breach_state,
+        timeline=timeline,
+        findings=tuple(findings),
+        citations=tuple(dict.fromkeys(citations)),
+        parameters=tuple(parameters),
+    )
+
+
+def _monthly_at(fold: _Fold, day: int) -> int:
+    for inst in fold.insts:
+        if day <= inst.end:
+            return inst.scheduled
+    return fold.insts[-1].scheduled
+
+
+def _breach(
+    fold: _Fold, ctx: _Ctx, day: pendulum.Date, paid_insts: int
+) -> tuple[BreachState, list[Finding], list[ParameterValue]]:
+    rb, terms = ctx.rb, ctx.terms
+    findings: list[Finding] = []
+    params: list[ParameterValue] = []
+    if ctx.options.breach_return is BreachReturn.ALL_PAID:
+        to_return = paid_insts
+    else:
+        to_return = 0
+        for i in fold.insts:
+            for start, until in fold.breaches:
+                end = until if until is not None else ctx.as_of
+                if i.start <= end and start <= i.end:
+                    to_return += i.paid
+                    break
+    interp2 = rb.instrument(_INTERP2)
+    cites = [f"{_INTERP2}:15", "spc-labor-1@2020-12-29:40", _lcl_id(ctx)]
+    if day < interp2.effective:
+        findings.append(
+            Finding(
+                code="ledger.breach.interp2_not_in_force",
+                severity=Severity.INFO,
+                citations=rb.cite_all(f"{_INTERP2}:15"),
+                args={"effective": interp2.effective},
+            )
+        )
+    if terms.penalty is None:
+        findings.append(
+            Finding(
+                code="ledger.breach.no_penalty_agreed",
+                severity=Severity.INFO,
+                citations=(_lcl(rb, terms.termination_date, "23.2"),),
+            )
+        )
+    else:
+        try:
+            multiple = rb.param("noncompete.guidance_max_penalty_multiple", as_of=day)
+        except LookupError:
+            multiple = None
+        if multiple is not None:
+            params.append(multiple)
+            cap = Money.from_fen(sum(i.scheduled for i in fold.insts)) * multiple.as_decimal()
+            if terms.penalty > cap:
+                findings.append(
+                    Finding(
+                        code="ledger.breach.penalty_above_guidance",
+                        severity=Severity.MEDIUM,
+                        citations=multiple.citations,
+                        args={"penalty": terms.penalty, "cap": cap.round_fen()},
+                    )
+                )
+    if fold.penalty_paid:
+        findings.append(
+            Finding(
+                code="ledger.breach.penalty_does_not_end_duty",
+                severity=Severity.HIGH,
+                citations=rb.cite_all("spc-labor-1@2020-12-29:40"),
+                args={"paid": _money(fold.penalty_paid)},
+            )
+        )
+    last_restricted = fold.insts[-1].end if fold.release_on is None else fold.release_on - 1
+    state = BreachState(
+        periods=tuple((_d(s), _d(u) if u is not None else None) for s, u in fold.breaches),
+        compensation_to_return=_money(to_return),
+        penalty_claimable=terms.penalty,
+        penalty_paid=_money(fold.penalty_paid),
+        duty_continues=ctx.as_of <= last_restricted,
+        citations=rb.cite_all(*cites),
+    )
+    return state, findings, params

@@ -1,0 +1,431 @@
+"""
+Inputs of the compensation ledger: terms, dated events, and the readings of open law.
+
+A :class:`CompensationLedger` is the whole record of one former employee's non-compete
+compensation: the :class:`CompensationTerms` (termination date, period, agreed amount or
+the wage base of the default), and every dated event. It is immutable; recording an event
+returns a new ledger (:meth:`CompensationLedger.record`). Evaluation
+(:func:`tradesecret.ledger.evaluate_compensation`) is a fold over the events dated on or
+before ``as_of`` -- a later event can never change an earlier answer.
+
+Event types
+-----------
+========================  ==============================================================
+:class:`Payment`          money paid; allocated to the oldest outstanding instalment
+                          unless it names one (``instalment``, 1-based)
+:class:`Reminder`         the employee's written reminder (书面催告)
+:class:`DeferralPlan`     new due dates notified in advance and agreed by the employee
+:class:`EmployeeDelay`    a delay caused by the employee (e.g. no bank account given)
+:class:`Activation`       the employer confirms at departure that the restriction applies
+:class:`Waiver`           the employer waives the restriction at departure
+:class:`EmployerRelease`  the employer releases the employee (Interp. (I) Art. 39)
+:class:`Rescission`       the employee exercises a release right (解除竞业限制约定)
+:class:`Breach`           the employee competes (start, and end if known)
+:class:`PenaltyPaid`      the employee pays the agreed penalty
+========================  ==============================================================
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeAlias
+
+import attrs
+import pendulum
+
+from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.money import Money
+
+__all__ = [
+    "Activation",
+    "Breach",
+    "BreachReturn",
+    "CompensationLedger",
+    "CompensationTerms",
+    "DeferralPlan",
+    "DueConvention",
+    "EmployeeDelay",
+    "EmployerRelease",
+    "Event",
+    "LedgerOptions",
+    "MinimumWageMonth",
+    "PartialMonth",
+    "Payment",
+    "PenaltyPaid",
+    "Reminder",
+    "ReminderTiming",
+    "Rescission",
+    "UnpaidCounting",
+    "Waiver",
+]
+
+
+def _date(value: object) -> pendulum.Date:
+    return to_date(value, path="date")
+
+
+def _opt_date(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value, path="until")
+
+
+def _positive_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    if not isinstance(value, Money):
+        raise InvalidInputError.single(attribute.name, value, "expected Money")
+    if value.amount <= 0:
+        raise InvalidInputError.single(attribute.name, value, "must be a positive amount")
+    if value.round_fen() != value:
+        raise InvalidInputError.single(attribute.name, value, "must be a whole number of fen")
+
+
+def _opt_positive_money(
+    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
+) -> None:
+    if value is not None:
+        _positive_money(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+# -- readings of open law and conventions ---------------------------------------------------
+
+
+class DueConvention(enum.Enum):
+    """
+    When each monthly instalment falls due (plus ``ledger.due_offset_days``).
+
+    LCL Art. 23(2) says compensation is paid "monthly" (按月) during the period; it does not
+    say on which day. ``END_OF_PERIOD`` (default) makes each instalment due on the last day
+    of its month of the restriction -- the latest day that is still "monthly" for that month.
+    ``START_OF_PERIOD`` is the pay-in-advance convention some agreements use.
+    """
+
+    END_OF_PERIOD = "end_of_period"
+    START_OF_PERIOD = "start_of_period"
+
+
+class UnpaidCounting(enum.Enum):
+    """
+    How "three months' compensation unpaid" is counted (Interp. (I) Art. 38; MOHRSS §17).
+
+    ``INSTALMENTS`` (default): count monthly instalments that have fallen due and are not
+    fully paid; the right arises the day after the due date of the instalment that brings
+    the count to the threshold (Art. 38: at least three; the guidance: more than three).
+    Reason: compensation is owed "monthly" (LCL Art. 23(2)), so "three months'
+    compensation" reads most naturally as three monthly instalments; it is also the
+    earlier, employee-protective reading.
+
+    ``ELAPSED_TIME``: one instalment has stayed unpaid for three months after its due date;
+    the right arises the day after the three-month period (counted by Civil Code Arts.
+    201-202) ends.
+    """
+
+    INSTALMENTS = "instalments"
+    ELAPSED_TIME = "elapsed_time"
+
+
+class ReminderTiming(enum.Enum):
+    """
+    Which written reminders count for MOHRSS §17 ("more than one month late and still
+    unpaid after the employee's written reminder").
+
+    ``AFTER_DUE`` (default): any reminder given after the instalment became overdue; the
+    right arises once the instalment is more than one month late *and* the reminder has
+    gone unanswered (``ledger.reminder_cure_days``). ``AFTER_ONE_MONTH_LATE``: only a
+    reminder given once the instalment is already more than one month late counts.
+    """
+
+    AFTER_DUE = "after_due"
+    AFTER_ONE_MONTH_LATE = "after_one_month_late"
+
+
+class PartialMonth(enum.Enum):
+    """
+    The instalment of the month in which the restriction ends early (employer release,
+    effective rescission).
+
+    ``PRO_RATA_DAYS`` (default): the month's amount times restricted days / days of that
+    month of the period, rounded half up to the fen -- compensation is the price of the
+    restriction, month by month (LCL Art. 23(2)), and the restriction ended inside the
+    month. ``FULL_MONTH``: the whole month's amount stays owed.
+    """
+
+    PRO_RATA_DAYS = "pro_rata_days"
+    FULL_MONTH = "full_month"
+
+
+class BreachReturn(enum.Enum):
+    """
+    Which compensation an employee in breach must return (Interp. (II) Art. 15: "the
+    compensation already paid").
+
+    ``ALL_PAID`` (default) follows the text: everything paid up to the date asked about.
+    ``BREACH_MONTHS`` is the narrower reading some courts apply: only what was paid for the
+    months of the period during which the employee competed.
+    """
+
+    ALL_PAID = "all_paid"
+    BREACH_MONTHS = "breach_months"
+
+
+class MinimumWageMonth(enum.Enum):
+    """
+    Which minimum wage applies to a month of the period under the Interp. (I) Art. 36 floor.
+
+    ``PERIOD_START`` (default): the standard in force on the first day of that month of
+    the restriction, so a rise takes effect from the first month that begins on or after
+    it. ``PERIOD_END``: the standard in force on its last day (a rise applies to the month
+    in which it takes effect).
+    """
+
+    PERIOD_START = "period_start"
+    PERIOD_END = "period_end"
+
+
+@attrs.frozen(kw_only=True)
+class LedgerOptions:
+    """
+    The readings and conventions an evaluation uses; every default is documented on its enum.
+
+    Attributes:
+        due_convention: When instalments fall due.
+        unpaid_counting: How "three months unpaid" is counted.
+        reminder_timing: Which reminders count for the guidance ground.
+        partial_month: The instalment of a month in which the restriction ends early.
+        breach_return: What compensation an employee in breach returns.
+        minimum_wage_month: Which month's minimum wage floors the default.
+        extra_on_pre_period_release: Whether an employer release given on or before the
+            termination date (before the period starts) still owes the extra months of
+            Interp. (I) Art. 39. Default ``False``: Art. 39 speaks of a release "during the
+            non-compete period" (在竞业限制期限内).
+    """
+
+    due_convention: DueConvention = DueConvention.END_OF_PERIOD
+    unpaid_counting: UnpaidCounting = UnpaidCounting.INSTALMENTS
+    reminder_timing: ReminderTiming = ReminderTiming.AFTER_DUE
+    partial_month: PartialMonth = PartialMonth.PRO_RATA_DAYS
+    breach_return: BreachReturn = BreachReturn.ALL_PAID
+    minimum_wage_month: MinimumWageMonth = MinimumWageMonth.PERIOD_START
+    extra_on_pre_period_release: bool = False
+
+
+# -- terms ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CompensationTerms:
+    """
+    What the schedule is derived from.
+
+    Attributes:
+        agreement_id: The caller's identifier of the agreement.
+        termination_date: Last day of the labour contract; the period starts the next day.
+        months: Agreed post-termination period in months (capped at the statutory maximum).
+        region: Region code of the place of performance (for the minimum wage).
+        agreed_monthly: Agreed monthly compensation, or ``None`` when none was agreed.
+        average_monthly_wage: Average monthly wage of the months before termination; needed
+            only when nothing was agreed (Interp. (I) Art. 36 default).
+        penalty: Agreed penalty (违约金) for breach, if any.
+    """
+
+    agreement_id: str
+    termination_date: pendulum.Date = attrs.field(converter=_date)
+    months: int
+    region: str
+    agreed_monthly: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    average_monthly_wage: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    penalty: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if isinstance(self.months, bool) or not isinstance(self.months, int) or self.months < 1:
+            problems.append(Problem.of("months", self.months, "must be a positive int"))
+        if self.agreed_monthly is None and self.average_monthly_wage is None:
+            problems.append(
+                Problem.of(
+                    "average_monthly_wage",
+                    None,
+                    "needed when no monthly compensation was agreed (the default is a share of it)",
+                )
+            )
+        if problems:
+            raise InvalidInputError(problems)
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Payment:
+    """Compensation paid on ``date``; ``instalment`` (1-based) names the one it pays, if any."""
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    amount: Money = attrs.field(validator=_positive_money)
+    instalment: int | None = None
+    reference: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Reminder:
+    """The employee's written reminder (书面催告) to pay, given on ``date``."""
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    reference: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class DeferralPlan:
+    """
+    New due dates notified by the employer and agreed by the employee on ``date``.
+
+    Only instalments whose due date is on or after ``date`` are deferred (the plan must be
+    agreed in advance); instalments paid by their new date are not late.
+
+    Attributes:
+        new_due_dates: ``(instalment number (1-based), new due date)`` pairs.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    new_due_dates: tuple[tuple[int, pendulum.Date], ...] = attrs.field(validator=tuple_of(tuple))
+    reference: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class EmployeeDelay:
+    """
+    A delay caused by the employee from ``date`` (e.g. no bank account given), up to and
+    including ``until`` if known. An instalment falling due in it is due on ``until`` plus
+    ``ledger.employee_delay_grace_days``; its lateness is not attributable to the employer.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    until: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Activation:
+    """The employer confirms at departure that the restriction applies (timeline record)."""
+
+    date: pendulum.Date = attrs.field(converter=_date)
+
+
+@attrs.frozen(kw_only=True)
+class Waiver:
+    """
+    The employer waives the restriction at departure (on or before the termination date).
+    A waiver dated later is an employer release during the period.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+
+
+@attrs.frozen(kw_only=True)
+class EmployerRelease:
+    """
+    The employer releases the employee from ``date`` (Interp. (I) Art. 39).
+
+    Attributes:
+        negotiated_amount: An amount agreed with the employee for the release, replacing
+            the statutory extra months; ``None`` applies the statutory extra months.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    negotiated_amount: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+
+
+@attrs.frozen(kw_only=True)
+class Rescission:
+    """The employee exercises a release right on ``date`` (free from that day if effective)."""
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    reference: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Breach:
+    """The employee competes from ``date`` to ``until`` (inclusive; ``None``: ongoing)."""
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    until: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class PenaltyPaid:
+    """The employee pays the agreed penalty on ``date``."""
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    amount: Money = attrs.field(validator=_positive_money)
+
+
+#: Any dated event of the ledger.
+Event: TypeAlias = (
+    Payment
+    | Reminder
+    | DeferralPlan
+    | EmployeeDelay
+    | Activation
+    | Waiver
+    | EmployerRelease
+    | Rescission
+    | Breach
+    | PenaltyPaid
+)
+
+_KIND_FIELD: dict[type, str] = {
+    Payment: "payments",
+    Reminder: "reminders",
+    DeferralPlan: "deferrals",
+    EmployeeDelay: "employee_delays",
+    Activation: "activations",
+    Waiver: "waivers",
+    EmployerRelease: "employer_releases",
+    Rescission: "rescissions",
+    Breach: "breaches",
+    PenaltyPaid: "penalty_payments",
+}
+
+
+@attrs.frozen(kw_only=True)
+class CompensationLedger:
+    """
+    Terms plus every recorded event, one typed tuple per kind (JSON-friendly).
+
+    Use :meth:`record` to add events; :meth:`events` gives them in date order.
+    """
+
+    terms: CompensationTerms
+    payments: tuple[Payment, ...] = attrs.field(default=(), validator=tuple_of(Payment))
+    reminders: tuple[Reminder, ...] = attrs.field(default=(), validator=tuple_of(Reminder))
+    deferrals: tuple[DeferralPlan, ...] = attrs.field(default=(), validator=tuple_of(DeferralPlan))
+    employee_delays: tuple[EmployeeDelay, ...] = attrs.field(
+        default=(), validator=tuple_of(EmployeeDelay)
+    )
+    activations: tuple[Activation, ...] = attrs.field(default=(), validator=tuple_of(Activation))
+    waivers: tuple[Waiver, ...] = attrs.field(default=(), validator=tuple_of(Waiver))
+    employer_releases: tuple[EmployerRelease, ...] = attrs.field(
+        default=(), validator=tuple_of(EmployerRelease)
+    )
+    rescissions: tuple[Rescission, ...] = attrs.field(default=(), validator=tuple_of(Rescission))
+    breaches: tuple[Breach, ...] = attrs.field(default=(), validator=tuple_of(Breach))
+    penalty_payments: tuple[PenaltyPaid, ...] = attrs.field(
+        default=(), validator=tuple_of(PenaltyPaid)
+    )
+
+    def record(self, *events: Event) -> CompensationLedger:
+        """A new ledger with ``events`` added (this one is unchanged)."""
+        changes: dict[str, tuple[object, ...]] = {}
+        for event in events:
+            name = _KIND_FIELD.get(type(event))
+            if name is None:
+                raise InvalidInputError.single("event", event, "not a ledger event")
+            changes[name] = (*changes.get(name, getattr(self, name)), event)
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+    def events(self) -> tuple[Event, ...]:
+        """Every event, sorted by date (stable: same-day events keep their kind order)."""
+        out: list[Event] = []
+        for name in _KIND_FIELD.values():
+            out.extend(getattr(self, name))
+        out.sort(key=lambda e: e.date)
+        return tuple(out)

@@ -1,0 +1,470 @@
+"""
+Results of the compensation ledger: the schedule, and the state as of a date.
+
+Every amount is exact :class:`~tradesecret.money.Money` (instalments are whole fen);
+every date a :class:`pendulum.Date`. Every result carries the citations and dated
+parameters it rests on, and :func:`tradesecret.explain` renders it (with its timeline)
+in Chinese or English.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from tradesecret._convert import tuple_of
+from tradesecret.law import Citation, Tier
+from tradesecret.ledger.model import LedgerOptions
+from tradesecret.money import Money
+from tradesecret.results import Finding, Term, TraceStep, strongest_tier
+from tradesecret.rulebook import ParameterValue
+
+if TYPE_CHECKING:
+    from tradesecret.i18n import Format, Localizer
+
+__all__ = [
+    "BreachState",
+    "CompensationSchedule",
+    "CompensationState",
+    "EmployerReleaseState",
+    "EndedBy",
+    "Instalment",
+    "InstalmentState",
+    "InstalmentStatus",
+    "ReleaseGround",
+    "ReleaseRight",
+]
+
+
+class InstalmentStatus(enum.Enum):
+    """The status of one instalment as of a date. ``code`` is its batch integer code."""
+
+    PAID = "paid"  # 已按期支付
+    PAID_LATE = "paid_late"  # 逾期后已付清
+    PARTLY_PAID = "partly_paid"  # 已逾期，部分支付
+    OVERDUE = "overdue"  # 已逾期，未支付
+    DEFERRED = "deferred"  # 付款期限经约定或因劳动者原因推迟，尚未届至
+    NOT_YET_DUE = "not_yet_due"  # 尚未到期
+    CANCELLED = "cancelled"  # 因解除或放弃而不再发生
+
+    @property
+    def code(self) -> int:
+        """Stable small integer used by the batch path (0 = paid ... 6 = cancelled)."""
+        return _STATUS_CODES[self]
+
+    @classmethod
+    def from_code(cls, code: int) -> InstalmentStatus:
+        """The status with batch code ``code``."""
+        return _STATUS_BY_CODE[code]
+
+
+_STATUS_CODES = {s: n for n, s in enumerate(InstalmentStatus)}
+_STATUS_BY_CODE = dict(enumerate(InstalmentStatus))
+
+
+class ReleaseGround(enum.Enum):
+    """Why a release right arose."""
+
+    #: Interp. (I) Art. 38: three months' compensation unpaid for reasons attributable to
+    #: the employer (binding).
+    UNPAID_THREE_MONTHS = "unpaid_three_months"
+    #: MOHRSS guidelines §17: more than one month late and unpaid after a written reminder.
+    LATE_AFTER_REMINDER = "late_after_reminder"
+    #: MOHRSS guidelines §17: unpaid for more than three months.
+    UNPAID_OVER_THREE_MONTHS = "unpaid_over_three_months"
+
+
+class EndedBy(enum.Enum):
+    """What ended (or will end) the restriction."""
+
+    SCHEDULED_END = "scheduled_end"
+    WAIVER = "waiver"
+    EMPLOYER_RELEASE = "employer_release"
+    RESCISSION = "rescission"
+
+
+@attrs.frozen(kw_only=True)
+class Instalment:
+    """
+    One monthly instalment of the schedule.
+
+    Attributes:
+        number: 1 for the first month of the restriction.
+        period_start: First day of its month of the restriction.
+        period_end: Last day of it (corresponding-day rule, Civil Code Art. 202).
+        due: Due date by the convention in force.
+        amount: Whole-fen amount.
+        rule: ``agreed``, ``spc_labor_1_art36_default`` (30 % of the average wage) or
+            ``spc_labor_1_art36_min_wage_floor`` (the minimum wage of that month).
+        minimum_wage: The minimum wage compared, when the default applied.
+    """
+
+    number: int
+    period_start: pendulum.Date
+    period_end: pendulum.Date
+    due: pendulum.Date
+    amount: Money
+    rule: str
+    minimum_wage: Money | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CompensationSchedule:
+    """
+    The instalments derived from the terms.
+
+    Attributes:
+        agreement_id: The agreement.
+        termination_date: Last day of the labour contract.
+        months: Months scheduled (the agreed period, capped at the statutory maximum).
+        agreed_months: Months agreed.
+        instalments: One per month, in order.
+        citations: Legal basis of the schedule.
+        parameters: Parameter values used.
+        findings: Observations (e.g. a period capped at two years).
+    """
+
+    agreement_id: str
+    termination_date: pendulum.Date
+    months: int
+    agreed_months: int
+    instalments: tuple[Instalment, ...] = attrs.field(validator=tuple_of(Instalment))
+    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+    parameters: tuple[ParameterValue, ...] = attrs.field(validator=tuple_of(ParameterValue))
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
+
+    @property
+    def restriction_start(self) -> pendulum.Date:
+        """First restricted day (the day after termination)."""
+        return self.instalments[0].period_start
+
+    @property
+    def restriction_end(self) -> pendulum.Date:
+        """Last restricted day as scheduled."""
+        return self.instalments[-1].period_end
+
+    @property
+    def total(self) -> Money:
+        """Sum of all instalments."""
+        total = Money.zero()
+        for inst in self.instalments:
+            total = total + inst.amount
+        return total
+
+
+@attrs.frozen(kw_only=True)
+class InstalmentState:
+    """
+    One instalment as of a date.
+
+    Attributes:
+        number: 1-based.
+        period_start: First day of its month.
+        period_end: Last day of its month.
+        due: Due date by the convention.
+        effective_due: Due date after an agreed deferral or an employee-caused delay;
+            ``None`` while an employee-caused delay is still running.
+        scheduled_amount: Amount scheduled before any release.
+        amount: Amount owed (pro-rated or zero after a release or waiver).
+        paid: Paid towards it as of the date.
+        outstanding: ``amount - paid``.
+        completed_on: Day it was paid in full, if it was.
+        status: Status as of the date.
+        deferred_by: ``deferral_plan`` or ``employee_delay`` when the due date moved.
+    """
+
+    number: int
+    period_start: pendulum.Date
+    period_end: pendulum.Date
+    due: pendulum.Date
+    effective_due: pendulum.Date | None
+    scheduled_amount: Money
+    amount: Money
+    paid: Money
+    outstanding: Money
+    completed_on: pendulum.Date | None
+    status: InstalmentStatus
+    deferred_by: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReleaseRight:
+    """
+    A right of the employee to be released, and whether it was exercised.
+
+    A right is only a right: the employee stays bound until they exercise it
+    (a :class:`~tradesecret.ledger.Rescission` event).
+
+    Attributes:
+        ground: Why it arose.
+        arose_on: First day on which it could be exercised.
+        instalments: Numbers of the instalments that founded it.
+        citations: Its basis (Interp. (I) Art. 38 binds; MOHRSS §17 is guidance).
+        exercised_on: Date of the rescission that exercised it, if any.
+    """
+
+    ground: ReleaseGround
+    arose_on: pendulum.Date
+    instalments: tuple[int, ...] = attrs.field(validator=tuple_of(int))
+    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+    exercised_on: pendulum.Date | None = None
+
+    @property
+    def tier(self) -> Tier:
+        """Tier of the strongest source."""
+        return strongest_tier(self.citations)
+
+    @property
+    def binding(self) -> bool:
+        """True for the judicial-interpretation ground."""
+        return self.tier.binding
+
+
+@attrs.frozen(kw_only=True)
+class EmployerReleaseState:
+    """
+    An employer release (or waiver) and what it costs.
+
+    Attributes:
+        date: Date of the release.
+        during_period: False when given on or before the termination date.
+        basis: ``negotiated``, ``statutory_extra_months`` or ``none`` (no extra owed).
+        extra_months: Months of the statutory extra, when that basis applies.
+        monthly_amount: The monthly amount the extra months multiply.
+        extra_amount: Extra compensation owed.
+        extra_due: When it is due (``ledger.employer_release_payment_days`` after the release).
+        paid: Paid towards it as of the date.
+        outstanding: Still owed.
+        citations: Basis.
+    """
+
+    date: pendulum.Date
+    during_period: bool
+    basis: str
+    extra_months: int | None
+    monthly_amount: Money | None
+    extra_amount: Money
+    extra_due: pendulum.Date | None
+    paid: Money
+    outstanding: Money
+    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+
+
+@attrs.frozen(kw_only=True)
+class BreachState:
+    """
+    The employee's breach and the employer's claims (Interp. (II) Art. 15; Interp. (I) Art. 40).
+
+    Attributes:
+        periods: ``(start, end)`` of each breach; ``end`` is ``None`` while ongoing.
+        compensation_to_return: Compensation the employer may claim back.
+        penalty_claimable: The agreed penalty, or ``None`` when none was agreed.
+        penalty_paid: Penalty paid so far.
+        duty_continues: The duty to perform continues after the penalty is paid
+            (Interp. (I) Art. 40) while the restriction runs.
+        citations: Basis.
+    """
+
+    periods: tuple[tuple[pendulum.Date, pendulum.Date | None], ...] = attrs.field(
+        validator=tuple_of(tuple)
+    )
+    compensation_to_return: Money
+    penalty_claimable: Money | None
+    penalty_paid: Money
+    duty_continues: bool
+    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+
+
+@attrs.frozen(kw_only=True)
+class CompensationState:
+    """
+    The ledger as of a date: what was owed, what was paid, is the employee still bound.
+
+    Attributes:
+        agreement_id: The agreement.
+        as_of: The date asked about; events after it were ignored.
+        options: The readings used.
+        termination_date: Last day of the labour contract.
+        restriction_start: First restricted day.
+        scheduled_end: Last restricted day as scheduled.
+        restriction_end: Last restricted day after releases known as of the date.
+        ended_by: What ends the restriction.
+        bound: Whether the employee is bound on ``as_of``.
+        free_since: First day the employee is free, if on or before ``as_of``.
+        instalments: Every instalment as of the date.
+        total_scheduled: Sum owed over the whole (possibly shortened) period.
+        total_fallen_due: Sum of instalments whose (effective) due date has come.
+        total_paid: Every payment received (instalments, extra compensation, credit).
+        arrears: Outstanding on overdue instalments, plus overdue extra compensation.
+        unallocated: Payments not owed to any instalment (a credit of the employer).
+        release_rights: Rights that arose, in order.
+        employer_release: The employer's release or waiver, if any.
+        breach: The employee's breach, if any.
+        timeline: Dated steps, in order (what :func:`~tradesecret.explain` renders).
+        findings: Observations.
+        citations: Overall basis.
+        parameters: Parameter values used.
+    """
+
+    agreement_id: str
+    as_of: pendulum.Date
+    options: LedgerOptions
+    termination_date: pendulum.Date
+    restriction_start: pendulum.Date
+    scheduled_end: pendulum.Date
+    restriction_end: pendulum.Date | None
+    ended_by: EndedBy
+    bound: bool
+    free_since: pendulum.Date | None
+    instalments: tuple[InstalmentState, ...] = attrs.field(validator=tuple_of(InstalmentState))
+    total_scheduled: Money
+    total_fallen_due: Money
+    total_paid: Money
+    arrears: Money
+    unallocated: Money
+    release_rights: tuple[ReleaseRight, ...] = attrs.field(validator=tuple_of(ReleaseRight))
+    employer_release: EmployerReleaseState | None
+    breach: BreachState | None
+    timeline: tuple[TraceStep, ...] = attrs.field(validator=tuple_of(TraceStep))
+    findings: tuple[Finding, ...] = attrs.field(validator=tuple_of(Finding))
+    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+    parameters: tuple[ParameterValue, ...] = attrs.field(validator=tuple_of(ParameterValue))
+
+    def instalment(self, number: int) -> InstalmentState:
+        """The instalment with that 1-based number."""
+        return self.instalments[number - 1]
+
+    def right(self, ground: ReleaseGround) -> ReleaseRight | None:
+        """The release right on that ground, if it arose."""
+        for right in self.release_rights:
+            if right.ground is ground:
+                return right
+        return None
+
+    @property
+    def released(self) -> bool:
+        """True when the restriction ended early (release, waiver or rescission)."""
+        return self.ended_by is not EndedBy.SCHEDULED_END
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        """Summary, instalments, rights, claims, timeline, parameters."""
+        from tradesecret.i18n import explain as _explain  # noqa: PLC0415 - presentation layer
+
+        def h(level: int, text: str) -> str:
+            return f"{'#' * level} {text}" if fmt == "markdown" else text
+
+        lines = [
+            h(2, loc.message("ledger.state.title", {"agreement": self.agreement_id})),
+            "",
+            f"{loc.label('heading.as_of')}{loc.date(self.as_of)}",
+            loc.message(
+                "ledger.state.period",
+                {"start": self.restriction_start, "end": self.scheduled_end},
+            ),
+            loc.message(
+                "ledger.state.bound" if self.bound else "ledger.state.free",
+                {"since": self.free_since or self.as_of},
+            ),
+            loc.message(
+                "ledger.state.totals",
+                {
+                    "scheduled": self.total_scheduled,
+                    "fallen_due": self.total_fallen_due,
+                    "paid": self.total_paid,
+                    "arrears": self.arrears,
+                },
+            ),
+            "",
+            h(3, loc.term("ledger.heading.instalments")),
+        ]
+        for inst in self.instalments:
+            lines.append(
+                "- "
+                + loc.message(
+                    "ledger.state.instalment",
+                    {
+                        "n": inst.number,
+                        "start": inst.period_start,
+                        "end": inst.period_end,
+                        "due": inst.effective_due or inst.due,
+                        "amount": inst.amount,
+                        "paid": inst.paid,
+                        "status": Term(f"ledger.term.status.{inst.status.value}"),
+                    },
+                )
+            )
+        lines += ["", h(3, loc.term("ledger.heading.rights"))]
+        if not self.release_rights:
+            lines.append("- " + loc.term("ledger.state.no_rights"))
+        for right in self.release_rights:
+            code = "ledger.state.right_exercised" if right.exercised_on else "ledger.state.right"
+            lines.append(
+                "- "
+                + loc.message(
+                    code,
+                    {
+                        "ground": Term(f"ledger.term.ground.{right.ground.value}"),
+                        "arose": right.arose_on,
+                        "exercised": right.exercised_on or right.arose_on,
+                        "tier": Term(f"term.tier.{right.tier.value}"),
+                    },
+                )
+                + " — "
+                + loc.citations(right.citations)
+            )
+        if self.employer_release is not None:
+            rel = self.employer_release
+            lines += [
+                "",
+                h(3, loc.term("ledger.heading.employer_release")),
+                "- "
+                + loc.message(
+                    "ledger.state.employer_release",
+                    {
+                        "date": rel.date,
+                        "amount": rel.extra_amount,
+                        "due": rel.extra_due or rel.date,
+                        "outstanding": rel.outstanding,
+                    },
+                )
+                + " — "
+                + loc.citations(rel.citations),
+            ]
+        if self.breach is not None:
+            br = self.breach
+            lines += [
+                "",
+                h(3, loc.term("ledger.heading.breach")),
+                "- "
+                + loc.message(
+                    "ledger.state.breach",
+                    {
+                        "returned": br.compensation_to_return,
+                        "penalty": br.penalty_claimable or Money.zero(),
+                    },
+                )
+                + " — "
+                + loc.citations(br.citations),
+            ]
+        lines += ["", h(3, loc.term("heading.trace"))]
+        for step in self.timeline:
+            when = f"{step.on}: " if step.on is not None else ""
+            lines.append(
+                f"- {when}{loc.message(step.code, step.args)} — {loc.citations(step.citations)}"
+            )
+        if self.findings:
+            lines += ["", h(3, loc.term("heading.findings"))]
+            lines += [_explain(f, locale=loc.locale) for f in self.findings]
+        if self.parameters:
+            lines += ["", h(3, loc.term("heading.parameters"))]
+            seen: set[tuple[str, str | None, pendulum.Date]] = set()
+            for p in self.parameters:
+                key = (p.name, p.region, p.since)
+                if key not in seen:
+                    seen.add(key)
+                    lines.append("- " + loc.parameter(p))
+        lines += ["", loc.term("heading.disclaimer")]
+        return "\n".join(lines)
