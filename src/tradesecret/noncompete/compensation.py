@@ -504,11 +504,7 @@ def compensation_floor(
             assert m.guidance_amount is not None
             guidance_total = guidance_total + m.guidance_amount
 
-    default_citations = (
-        book.cite_all("spc-labor-1@2020-12-29:36")
-        if end >= pendulum.Date(2021, 1, 1)
-        else ratio_param.citations
-    )
+    default_citations = ratio_param.citations
     guidance_citations = g_params[0].citations if g_params else ()
     findings: list[Finding] = []
     trace: list[TraceStep] = list(average.trace)

@@ -76,12 +76,11 @@ __all__ = [
     "review_penalty",
 ]
 
-_COVERED_SINCE: Final = pendulum.Date(2021, 1, 1)
-
 LCL_23_2: Final = "lcl@2012-12-28:23.2"
 LCL_24_1: Final = "lcl@2012-12-28:24.1"
 LCL_24_2: Final = "lcl@2012-12-28:24.2"
 LCL_26: Final = "lcl@2012-12-28:26"
+INTERP_1: Final = "spc-labor-1@2020-12-29"
 I1_36: Final = "spc-labor-1@2020-12-29:36"
 I1_37: Final = "spc-labor-1@2020-12-29:37"
 I1_38: Final = "spc-labor-1@2020-12-29:38"
@@ -883,8 +882,9 @@ def review_noncompete(
     """
     book = _book(rulebook)
     day = to_date(as_of, path="as_of")
-    if day < _COVERED_SINCE:
-        raise OutOfCoverageError("noncompete.review", day, _COVERED_SINCE, None)
+    covered_since = book.instrument(INTERP_1).effective
+    if day < covered_since:
+        raise OutOfCoverageError("noncompete.review", day, covered_since, None)
     book.check_region(employee.place_of_performance, path="place_of_performance")
     mk = _Maker(book)
     secrets = known_secrets(employee, as_of=day, registry=registry)
