@@ -63,7 +63,7 @@ class TestValidation:
         with pytest.raises(InvalidInputError):
             WageRecord(month="2025-01-01", amount=Money("-1"))
         with pytest.raises(FloatNotAllowedError):
-            Money(0.3)  # type: ignore[arg-type]
+            Money(0.3)
 
 
 class TestJson:
