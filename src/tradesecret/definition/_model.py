@@ -375,7 +375,9 @@ class CustomerInformation:
             (Art. 2(2)).
     """
 
-    elements: frozenset[CustomerElement] = frozenset()
+    elements: tuple[CustomerElement, ...] = attrs.field(
+        default=(), validator=tuple_of(CustomerElement)
+    )
     customer_count: int = 0
     relies_on_long_term_relationship_only: bool = False
     followed_individual_employee: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
