@@ -57,10 +57,25 @@ _DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
+        self.names: dict[type, str] = {}
+
+    def _name(self, cls: type) -> str:
+        """The class name; qualified by its domain when another class took that name."""
+        if cls in self.names:
+            return self.names[cls]
+        name = cls.__name__
+        if name in self.names.values():
+            parts = [
+                p for p in cls.__module__.split(".") if p != "tradesecret" and not p.startswith("_")
+            ]
+            name = ".".join([*parts[:1], cls.__name__]) if parts else f"{cls.__module__}.{name}"
+        self.names[cls] = name
+        return name
 
     def ref(self, cls: type) -> dict[str, Any]:
-        name = cls.__name__
-        if name not in self.defs:
+        known = cls in self.names
+        name = self._name(cls)
+        if not known:
             self.defs[name] = {}  # placeholder: breaks recursion
             self.defs[name] = self.attrs_class(cls)
         return {"$ref": f"#/$defs/{name}"}

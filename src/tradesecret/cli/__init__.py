@@ -78,9 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     params.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     params.add_argument("--region", default=None, help="region code, e.g. CN-SH or CN-GD-SZ")
     batch = sub.add_parser(
-        "batch", parents=[failing], help="compensation ledgers of many employees (CSV or Parquet)"
+        "batch",
+        parents=[failing],
+        help="compensation ledgers of many employees (CSV or Parquet); --fail-on: "
+        "invalid rows and release rights are high, arrears medium",
     )
     batch.add_argument("input", help="CSV or Parquet file, one row per instalment (see the docs)")
+    batch.add_argument("--payments", default=None, help="payments: agreement_id,date,amount")
     batch.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     batch.add_argument(
         "--output", "-o", required=True, help="results file: .csv, .parquet or .json"
@@ -199,12 +203,18 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             args.input,
             as_of=to_date(args.as_of, path="--as-of"),
             output=args.output,
+            payments_path=args.payments,
             chunk_rows=args.chunk_rows,
             progress=None if args.no_progress else err,
         )
         out.write(summary.render(_one(args.locale)))
-        if args.fail_on is not None and summary.release_rows + summary.arrears_rows > 0:
-            return EXIT_FINDINGS if Severity(args.fail_on).rank <= Severity.HIGH.rank else EXIT_OK
+        worst = summary.worst()
+        if (
+            args.fail_on is not None
+            and worst is not None
+            and worst.at_least(Severity(args.fail_on))
+        ):
+            return EXIT_FINDINGS
         return EXIT_OK
     if args.command == "schema":
         from tradesecret.casefile import case_schema  # noqa: PLC0415
