@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret import OutOfCoverageError, Outcome, explain, from_json, to_date, to_json
+from tradesecret import Outcome, OutOfCoverageError, explain, from_json, to_date, to_json
 from tradesecret.definition import (
     Carrier,
     CarrierKind,
