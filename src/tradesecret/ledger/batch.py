@@ -60,7 +60,7 @@ Arr = npt.NDArray[Any]
 _EPOCH: Final = 719163  # date(1970, 1, 1).toordinal()
 _NEVER: Final = (1 << 22) - 1  # an ordinal after any real date (year 11484)
 _ROW_SHIFT: Final = 1 << 40  # separates rows in the merged search keys (amounts < 2**40 fen)
-_CHUNK: Final = 1 << 17
+_CHUNK: Final = 1 << 12
 
 _PAID = InstalmentStatus.PAID.code
 _PAID_LATE = InstalmentStatus.PAID_LATE.code
@@ -213,16 +213,32 @@ class BatchResult:
 # -- month arithmetic on ordinals (the vector form of pendulum's add(months=...)) ---------------
 
 
-def add_months(ordinals: I64, months: I64 | int) -> I64:
-    """``date.add(months=k)`` for day ordinals: the corresponding day, or the month's last day."""
-    d = (ordinals - _EPOCH).astype("datetime64[D]")
-    ym = d.astype("datetime64[M]")
-    day0 = d - ym.astype("datetime64[D]")
-    target = ym + np.asarray(months, dtype="timedelta64[M]")
-    first = target.astype("datetime64[D]")
-    last = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
-    out = np.minimum(first + day0, last)
-    return np.asarray(out.astype(np.int64) + _EPOCH, dtype=np.int64)
+class _MonthTable:
+    """
+    ``date.add(months=k)`` on day ordinals, by table lookup (the vector form of pendulum's
+    corresponding-day rule: the same day of the target month, or that month's last day).
+    """
+
+    def __init__(self, lo: int, hi: int, extra_months: int) -> None:
+        days = np.arange(lo, hi + 1, dtype=np.int64)
+        d64 = (days - _EPOCH).astype("datetime64[D]")
+        ym64 = d64.astype("datetime64[M]")
+        self.lo = lo
+        self.hi = hi
+        self.ym = ym64.astype(np.int64)
+        self.day0 = (d64 - ym64.astype("datetime64[D]")).astype(np.int64)
+        months = np.arange(int(self.ym[0]), int(self.ym[-1]) + extra_months + 2, dtype=np.int64)
+        self.m0 = int(months[0])
+        first = months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        following = (months + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        self.first = first + _EPOCH
+        self.dim = following - first
+
+    def add(self, ordinals: I64, months: I64 | int) -> I64:
+        """Each ordinal plus ``months`` months."""
+        idx = ordinals - self.lo
+        ym = self.ym[idx] + months - self.m0
+        return np.asarray(self.first[ym] + np.minimum(self.day0[idx], self.dim[ym] - 1))
 
 
 # -- parameter series as vectors ------------------------------------------------------------
@@ -359,6 +375,14 @@ def evaluate_batch(
     flag((data.agreed_fen == 0) & ~ratio_ok, "termination date before the data's coverage")
     months_s = np.clip(np.minimum(data.months, cap), 0, None)
     width = int(months_s.max()) if n else 0
+    t_ok = (t >= 1) & (t < _NEVER - 5000)
+    t_calc = np.where(t_ok, t, int(t[t_ok].min()) if bool(t_ok.any()) else _EPOCH)
+    months_extra = int(max(judicial.max(initial=0), g_unpaid.max(initial=0), g_late.max(initial=0)))
+    table = _MonthTable(
+        int(t_calc.min(initial=_EPOCH)),
+        int(t_calc.max(initial=_EPOCH)) + 31 * (width + 1) + int(np.abs(offset).max(initial=0)) + 1,
+        months_extra + width + 2,
+    )
     # outputs
     due_m = np.zeros((n, width), dtype=np.int64)
     amt_m = np.zeros((n, width), dtype=np.int64)
@@ -398,6 +422,8 @@ def evaluate_batch(
             int(pay_starts[c + 1]) if c + 1 < len(pay_starts) else prow.size,
         )
         _chunk(
+            table=table,
+            t_all=t_calc,
             r0=r0,
             r1=r1,
             data=data,
@@ -463,6 +489,8 @@ def evaluate_batch(
 
 def _chunk(
     *,
+    table: _MonthTable,
+    t_all: I64,
     r0: int,
     r1: int,
     data: BatchInput,
@@ -495,13 +523,13 @@ def _chunk(
 ) -> None:
     sl = slice(r0, r1)
     c = r1 - r0
-    t = data.termination[sl]
+    t = t_all[sl]
     a = as_of_all[sl]
     months = months_all[sl]
     cols = np.arange(width, dtype=np.int64)
     live = cols[None, :] < months[:, None]
     # periods and due dates
-    ends = add_months(np.repeat(t, width), np.tile(cols + 1, c)).reshape(c, width)
+    ends = table.add(t[:, None], (cols + 1)[None, :])
     starts = np.empty_like(ends)
     starts[:, 0] = t + 1
     starts[:, 1:] = ends[:, :-1] + 1
@@ -588,11 +616,9 @@ def _chunk(
         r_j = np.where(ok & (count >= j_need[:, None]), day, _NEVER).min(axis=1, initial=_NEVER)
         r_g = np.where(ok & (count >= g_need[:, None] + 1), day, _NEVER).min(axis=1, initial=_NEVER)
     else:
-        flat_due = np.where(live, due, t[:, None]).reshape(-1)
-        rj = np.repeat(j_need, width)
-        rg = np.repeat(g_need, width)
-        day_j = (add_months(flat_due, rj) + 1).reshape(c, width)
-        day_g = (add_months(flat_due, rg) + 1).reshape(c, width)
+        safe_due = np.where(live, due, t[:, None])
+        day_j = table.add(safe_due, j_need[:, None]) + 1
+        day_g = table.add(safe_due, g_need[:, None]) + 1
         ok_j = live & (day_j <= until[:, None]) & (completion > day_j - 1)
         ok_g = live & (day_g <= until[:, None]) & (completion > day_g - 1)
         r_j = np.where(ok_j, day_j, _NEVER).min(axis=1, initial=_NEVER)
@@ -603,8 +629,8 @@ def _chunk(
     reminder = data.reminder[sl]
     gl_ok = g_late_ok_all[sl] & (reminder > 0)
     if bool(gl_ok.any()):
-        flat_due = np.where(live, due, t[:, None]).reshape(-1)
-        late_from = (add_months(flat_due, np.repeat(g_late_all[sl], width)) + 1).reshape(c, width)
+        safe_due = np.where(live, due, t[:, None])
+        late_from = table.add(safe_due, g_late_all[sl][:, None]) + 1
         earliest = due + 1 if opts.reminder_timing is ReminderTiming.AFTER_DUE else late_from
         rem = reminder[:, None]
         day_l = np.maximum(late_from, rem + cure_all[sl][:, None] + 1)
