@@ -1,0 +1,615 @@
+"""The readiness assessment: every factor outcome, urgency, hearing, readiness, overall verdict."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from tradesecret import InvalidInputError, Money, Ratio, explain
+from tradesecret.i18n import Format
+from tradesecret.preservation import (
+    BALANCE,
+    BASIS,
+    CONTENTS,
+    EX_PARTE,
+    HARM,
+    LIKELIHOOD,
+    PUBLIC_INTEREST,
+    REQUESTS,
+    SECURITY,
+    URGENCY,
+    Application,
+    Claim,
+    ClaimedSecret,
+    ClaimInput,
+    HarmFacts,
+    OrderKind,
+    Party,
+    PartyKind,
+    PreservationAssessment,
+    PublicInterestFacts,
+    RequestedOrder,
+    RespondentLoss,
+    Security,
+    SecurityForm,
+    Stage,
+    UrgencyFacts,
+    assess_preservation,
+)
+from tradesecret.results import Outcome, Severity
+from tradesecret.rulebook import Rulebook
+from tradesecret.serialization import from_json, to_json
+
+AS_OF = "2025-06-02"
+
+
+def claims(**overrides: Outcome) -> tuple[ClaimInput, ...]:
+    """One claim input per claim, all established unless overridden."""
+    return tuple(
+        ClaimInput(
+            claim=c, outcome=overrides.get(c.value, Outcome.MET), evidence=(f"ev-{c.value}",)
+        )
+        for c in Claim
+    )
+
+
+def strong(**changes: Any) -> Application:
+    """A pre-suit application that is ready to file; ``changes`` are applied with attrs.evolve."""
+    app = Application(
+        id="M-1",
+        applicant=Party(name="Applicant Co", kind=PartyKind.COMPANY),
+        respondent=Party(name="Chen", kind=PartyKind.INDIVIDUAL, former_employee=True),
+        stage=Stage.PRE_SUIT,
+        secrets=(ClaimedSecret(id="S1", title="Unreleased designs", carriers=("F1",)),),
+        orders=(
+            RequestedOrder(
+                kind=OrderKind.NOT_DISCLOSE,
+                secrets=("S1",),
+                description="Not to disclose the designs",
+                until_judgment_effective=True,
+            ),
+        ),
+        urgency=UrgencyFacts(disclosure_imminent=True),
+        harm=HarmFacts(reputation_unrecoverable=True, strategy_exposed=True),
+        security=Security(amount=Money("100000"), form=SecurityForm.INSURANCE),
+        claims=claims(),
+        court="Court A",
+    )
+    return attrs.evolve(app, **changes)
+
+
+def assess(app: Application, **kw: object) -> PreservationAssessment:
+    return assess_preservation(app, as_of=AS_OF, **kw)  # type: ignore[arg-type]
+
+
+class TestOverall:
+    def test_strong_application_is_ready(self) -> None:
+        """All factors met, complete: ready, score 100 %."""
+        pa = assess(strong())
+
+        assert (Outcome.MET, True, Decimal("1.000")) == (pa.outcome, pa.ready, pa.score)
+        assert "preservation.verdict.ready" == pa.assessment.findings[0].code
+        assert [BASIS, LIKELIHOOD, HARM, BALANCE, PUBLIC_INTEREST] == [c.code for c in pa.factors()]
+        assert [
+            "spc-ip-preservation@2018-12-12:7",
+            "cpl@2023-09-01:104",
+            "spc-ts@2020-09-10:15",
+        ] == [c.id for c in pa.citations]
+
+    def test_score_uses_policy_weights(self) -> None:
+        """A secret claim of strength 0.5 lowers the basis factor and the score by 30 % x 0.5."""
+        cl = tuple(
+            attrs.evolve(c, strength=Decimal("0.5")) if c.claim is Claim.SECRET else c
+            for c in claims()
+        )
+        pa = assess(strong(claims=cl))
+
+        assert Decimal("0.5") == pa.factor(BASIS).strength
+        assert Decimal("0.850") == pa.score
+
+    def test_below_the_line_is_contested(self) -> None:
+        """Weak claims everywhere: each factor met but the score is under 70 %: contested."""
+        cl = tuple(attrs.evolve(c, strength=Decimal("0.2")) for c in claims())
+        pa = assess(strong(claims=cl))
+
+        assert (Outcome.CONTESTED, False, Decimal("0.520")) == (pa.outcome, pa.ready, pa.score)
+        assert "preservation.score.below_line" in pa.codes()
+
+    def test_policy_can_be_overridden(self, rb: Rulebook) -> None:
+        """A user rulebook can lower the 'marked fall' line: a 6 % fall then counts."""
+        own = rb.extended(
+            """
+[[parameter]]
+name = "preservation.harm_market_share_marked"
+unit = "ratio"
+label_zh = "x"
+label_en = "x"
+last_reviewed = 2026-11-21
+[[parameter.value]]
+since = 2022-01-01
+value = 0.05
+cite = ["tradesecret-policy@2026-11-21"]
+status = "DERIVED"
+""",
+            source="own.toml",
+        )
+        app = strong(
+            harm=HarmFacts(market_share_fall=Ratio("0.06")), urgency=UrgencyFacts(other="x")
+        )
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == assess(app).factor(HARM).outcome
+        assert Outcome.MET == assess(app, rulebook=own).factor(HARM).outcome
+
+
+class TestBasis:
+    @pytest.mark.parametrize(
+        ("overrides", "expected"),
+        [
+            ({}, Outcome.MET),
+            ({"secret": Outcome.NOT_MET}, Outcome.NOT_MET),
+            ({"ownership": Outcome.CONTESTED}, Outcome.CONTESTED),
+            ({"secret": Outcome.INSUFFICIENT_EVIDENCE}, Outcome.INSUFFICIENT_EVIDENCE),
+        ],
+    )
+    def test_outcomes_follow_the_claims(
+        self, overrides: dict[str, Outcome], expected: Outcome
+    ) -> None:
+        """The basis factor is the worst of the secret and ownership claims."""
+        pa = assess(strong(claims=claims(**overrides)))
+
+        assert expected == pa.factor(BASIS).outcome
+
+    def test_not_met_blocks(self) -> None:
+        """Not a trade secret: the application fails, and the respondent will say so."""
+        pa = assess(strong(claims=claims(secret=Outcome.NOT_MET)))
+
+        assert (Outcome.NOT_MET, False) == (pa.outcome, pa.ready)
+        assert "preservation.counter.publicly_known" in pa.codes()
+        assert Decimal(0) == pa.factor(BASIS).strength
+
+    def test_missing_claim_is_a_gap(self) -> None:
+        """No evaluation of ownership: insufficient evidence, with the remedy."""
+        cl = tuple(c for c in claims() if c.claim is not Claim.OWNERSHIP)
+        f = next(
+            f
+            for f in assess(strong(claims=cl)).gaps()
+            if f.code == "preservation.gap.claim_not_evaluated"
+        )
+
+        assert ("preservation.remedy.prove_ownership",) == f.remedies
+
+    def test_undefined_secret_points(self) -> None:
+        """A secret whose content is not defined leaves the basis insufficient."""
+        app = strong(secrets=(ClaimedSecret(id="S1", title="Designs", content_defined=False),))
+        pa = assess(app)
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == pa.factor(BASIS).outcome
+        assert "preservation.gap.secret_undefined" in pa.codes()
+
+    def test_evidence_and_gaps_are_carried(self) -> None:
+        """Evidence ids relied on and stated gaps appear in the factor."""
+        cl = (
+            ClaimInput(
+                claim=Claim.SECRET,
+                outcome=Outcome.CONTESTED,
+                evidence=("nda",),
+                gaps=("the R&D log",),
+            ),
+            *(c for c in claims() if c.claim is not Claim.SECRET),
+        )
+        c = assess(strong(claims=cl)).factor(BASIS)
+
+        assert ("nda", "ev-ownership") == c.evidence
+        gap = next(f for f in c.findings if f.code == "preservation.gap.evidence")
+        assert "the R&D log" == gap.arg("what")
+
+
+class TestLikelihood:
+    @pytest.mark.parametrize(
+        ("overrides", "expected"),
+        [
+            ({}, Outcome.MET),
+            ({"access": Outcome.NOT_MET}, Outcome.NOT_MET),
+            ({"similarity": Outcome.CONTESTED}, Outcome.CONTESTED),
+            ({"infringing_act": Outcome.INSUFFICIENT_EVIDENCE}, Outcome.INSUFFICIENT_EVIDENCE),
+        ],
+    )
+    def test_outcomes(self, overrides: dict[str, Outcome], expected: Outcome) -> None:
+        """Likelihood is the worst of access, the act and (where evaluated) similarity."""
+        assert expected == assess(strong(claims=claims(**overrides))).factor(LIKELIHOOD).outcome
+
+    def test_similarity_is_optional(self) -> None:
+        """Without a similarity claim (e.g. a threatened disclosure) the factor can still be met."""
+        cl = tuple(c for c in claims() if c.claim is not Claim.SIMILARITY)
+
+        assert Outcome.MET == assess(strong(claims=cl)).factor(LIKELIHOOD).outcome
+
+    def test_standard_is_stated(self) -> None:
+        """The factor records the standard of proof."""
+        facts = dict(assess(strong()).factor(LIKELIHOOD).facts)
+
+        assert "preservation.standard.preponderance" == facts["standard"].code  # type: ignore[union-attr]
+
+
+class TestIrreparableHarm:
+    @pytest.mark.parametrize(
+        ("harm", "urgency", "strength"),
+        [
+            (HarmFacts(reputation_unrecoverable=True), UrgencyFacts(other="x"), Decimal("0.6")),
+            (HarmFacts(posted_publicly=True), UrgencyFacts(other="x"), Decimal("0.6")),
+            (HarmFacts(market_share_fall=Ratio("0.10")), UrgencyFacts(other="x"), Decimal("0.6")),
+            (HarmFacts(judgment_hard_to_enforce=True), UrgencyFacts(other="x"), Decimal("0.6")),
+            (HarmFacts(), UrgencyFacts(disclosure_imminent=True), Decimal("0.6")),
+            (
+                HarmFacts(spread_uncontrollable=True, other="y"),
+                UrgencyFacts(other="x"),
+                Decimal("1"),
+            ),
+        ],
+    )
+    def test_each_category_counts(
+        self, harm: HarmFacts, urgency: UrgencyFacts, strength: Decimal
+    ) -> None:
+        """Each Art. 10 category (and an imminent disclosure) is met; two reach full strength."""
+        c = assess(strong(harm=harm, urgency=urgency)).factor(HARM)
+
+        assert (Outcome.MET, strength) == (c.outcome, c.strength)
+
+    def test_small_market_share_fall_is_not_marked(self) -> None:
+        """A 9 % fall is below the library's 10 % line: no category, a low finding."""
+        c = assess(
+            strong(harm=HarmFacts(market_share_fall=Ratio("0.09")), urgency=UrgencyFacts(other="x"))
+        ).factor(HARM)
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+        assert {"preservation.harm.market_share_not_marked", "preservation.gap.harm"} == {
+            f.code for f in c.findings
+        }
+
+    def test_purely_monetary(self) -> None:
+        """Loss that is only money: not irreparable."""
+        pa = assess(strong(harm=HarmFacts(purely_monetary=True), urgency=UrgencyFacts(other="x")))
+
+        assert Outcome.NOT_MET == pa.factor(HARM).outcome
+        assert "preservation.counter.harm_compensable" in pa.codes()
+
+    def test_monetary_and_categories_contested(self) -> None:
+        """Saying both: contested, half strength."""
+        c = assess(
+            strong(harm=HarmFacts(purely_monetary=True, reputation_unrecoverable=True))
+        ).factor(HARM)
+
+        assert (Outcome.CONTESTED, Decimal("0.5")) == (c.outcome, c.strength)
+
+    def test_library_reading_is_labelled_heuristic(self) -> None:
+        """The 'disclosure is irreparable' reading cites the library policy only."""
+        f = next(
+            f
+            for f in assess(strong()).factor(HARM).findings
+            if f.code == "preservation.harm.secrecy_lost_on_disclosure"
+        )
+
+        assert (False, "library_policy") == (f.binding, f.tier.value)
+
+
+class TestBalance:
+    def test_individual_without_loss_figure(self) -> None:
+        """An individual restrained from disclosing bears little: met."""
+        c = assess(strong()).factor(BALANCE)
+
+        assert Outcome.MET == c.outcome
+        assert "preservation.balance.individual_bears_little" == c.findings[0].code
+
+    def test_company_without_loss_figure(self) -> None:
+        """A company respondent with no loss estimate: insufficient evidence."""
+        app = strong(respondent=Party(name="Rival Co", kind=PartyKind.COMPANY))
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == assess(app).factor(BALANCE).outcome
+
+    @pytest.mark.parametrize(
+        ("applicant", "respondent", "harm", "expected", "strength"),
+        [
+            (
+                "3000000",
+                "1000000",
+                HarmFacts(reputation_unrecoverable=True),
+                Outcome.MET,
+                Decimal(1),
+            ),
+            (
+                "1000000",
+                "1000000",
+                HarmFacts(reputation_unrecoverable=True),
+                Outcome.MET,
+                Decimal(1) / 3,
+            ),
+            (
+                "500000",
+                "1000000",
+                HarmFacts(reputation_unrecoverable=True),
+                Outcome.CONTESTED,
+                Decimal(1) / 6,
+            ),
+            ("500000", "1000000", HarmFacts(), Outcome.NOT_MET, Decimal(1) / 6),
+        ],
+    )
+    def test_ratio(
+        self, applicant: str, respondent: str, harm: HarmFacts, expected: Outcome, strength: Decimal
+    ) -> None:
+        """Applicant's loss against respondent's: met from 1x, full strength from 3x; below 1x contested if irreparable."""
+        app = strong(
+            respondent=Party(name="Rival Co", kind=PartyKind.COMPANY),
+            harm=attrs.evolve(harm, estimated_loss=Money(applicant)),
+            respondent_loss=RespondentLoss(estimated=Money(respondent)),
+            urgency=UrgencyFacts(other="x"),
+        )
+        c = assess(app).factor(BALANCE)
+
+        assert (expected, strength) == (c.outcome, c.strength)
+
+    def test_zero_loss(self) -> None:
+        """A respondent who loses nothing: met."""
+        app = strong(respondent_loss=RespondentLoss(estimated=Money("0")))
+
+        assert Outcome.MET == assess(app).factor(BALANCE).outcome
+
+    def test_applicant_loss_unknown(self) -> None:
+        """Respondent's loss known, applicant's not, harm irreparable: contested, quantify."""
+        app = strong(respondent_loss=RespondentLoss(lost_sales=Money("1000")))
+        c = assess(app).factor(BALANCE)
+
+        assert Outcome.CONTESTED == c.outcome
+        assert "preservation.gap.applicant_loss" == c.findings[0].code
+
+
+class TestPublicInterest:
+    @pytest.mark.parametrize(
+        ("facts", "expected"),
+        [
+            (PublicInterestFacts(), Outcome.MET),
+            (PublicInterestFacts(public_good=True), Outcome.MET),
+            (PublicInterestFacts(public_health=True), Outcome.CONTESTED),
+            (PublicInterestFacts(public_good=True, market_operated=False), Outcome.CONTESTED),
+            (
+                PublicInterestFacts(public_good=True, market_operated=False, environment=True),
+                Outcome.NOT_MET,
+            ),
+        ],
+    )
+    def test_outcomes(self, facts: PublicInterestFacts, expected: Outcome) -> None:
+        """Concerns make the factor contested; a sole public good with a concern fails it."""
+        assert expected == assess(strong(public_interest=facts)).factor(PUBLIC_INTEREST).outcome
+
+
+class TestUrgencyAndHearing:
+    def test_pre_suit_without_urgency_fails(self) -> None:
+        """Pre-suit preservation needs urgency (CPL Art. 104): critical, and the application fails."""
+        pa = assess(strong(urgency=UrgencyFacts(), harm=HarmFacts(reputation_unrecoverable=True)))
+        f = pa.factor(URGENCY).findings[0]
+
+        assert (Outcome.NOT_MET, Outcome.NOT_MET) == (pa.factor(URGENCY).outcome, pa.outcome)
+        assert ("preservation.gap.urgency", Severity.CRITICAL) == (f.code, f.severity)
+        assert Outcome.NOT_MET == pa.factor(EX_PARTE).outcome
+
+    def test_in_suit_without_urgency_is_only_information(self) -> None:
+        """In suit, urgency is not required: the application can still be ready."""
+        pa = assess(
+            strong(
+                stage=Stage.IN_SUIT,
+                urgency=UrgencyFacts(),
+                harm=HarmFacts(reputation_unrecoverable=True),
+            )
+        )
+
+        assert (Outcome.NOT_MET, Outcome.MET, True) == (
+            pa.factor(URGENCY).outcome,
+            pa.outcome,
+            pa.ready,
+        )
+        assert Severity.INFO == pa.factor(URGENCY).findings[0].severity
+
+    def test_delay_makes_urgency_contested(self) -> None:
+        """Discovered 60 days before filing: urgency contested, and the respondent will say so."""
+        pa = assess(
+            strong(urgency=UrgencyFacts(disclosure_imminent=True, discovered_on="2025-04-03"))
+        )
+
+        assert Outcome.CONTESTED == pa.factor(URGENCY).outcome
+        assert {"preservation.urgency.delay", "preservation.counter.not_urgent"} <= pa.codes()
+
+    def test_hearing_may_be_skipped_when_questioning_defeats_enforcement(self) -> None:
+        """Art. 5(1): even without urgency, a risk to enforcement allows ruling first."""
+        app = strong(
+            stage=Stage.IN_SUIT, urgency=UrgencyFacts(questioning_may_defeat_enforcement=True)
+        )
+
+        assert Outcome.MET == assess(app).factor(EX_PARTE).outcome
+
+
+class TestRequests:
+    def test_no_orders(self) -> None:
+        """No order requested: not met."""
+        pa = assess(strong(orders=()))
+
+        assert Outcome.NOT_MET == pa.factor(REQUESTS).outcome
+        assert "preservation.gap.no_orders" in pa.codes()
+
+    @pytest.mark.parametrize(
+        ("order", "code"),
+        [
+            (
+                RequestedOrder(kind=OrderKind.NOT_USE, description="x", months=12),
+                "preservation.gap.order_secrets",
+            ),
+            (
+                RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S1",), months=12),
+                "preservation.gap.order_content",
+            ),
+            (
+                RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S1",), description="x"),
+                "preservation.gap.order_duration",
+            ),
+            (
+                RequestedOrder(
+                    kind=OrderKind.NOT_USE,
+                    secrets=("S1",),
+                    description="x",
+                    months=6,
+                    until="2026-01-01",
+                ),
+                "preservation.gap.order_duration",
+            ),
+            (
+                RequestedOrder(
+                    kind=OrderKind.NOT_USE, secrets=("S1",), description="x", until="2025-06-02"
+                ),
+                "preservation.gap.order_until_past",
+            ),
+        ],
+    )
+    def test_each_specificity_gap(self, order: RequestedOrder, code: str) -> None:
+        """Secrets, content and exactly one future duration are required (Art. 4)."""
+        pa = assess(strong(orders=(order,)))
+
+        assert Outcome.NOT_MET == pa.factor(REQUESTS).outcome
+        assert code in pa.codes()
+        assert not pa.ready
+
+    def test_mandatory_order_is_a_caution_not_a_gap(self) -> None:
+        """Return of carriers draws a low, heuristic caution but does not block."""
+        order = RequestedOrder(
+            kind=OrderKind.RETURN_CARRIERS, secrets=("S1",), description="x", months=3
+        )
+        pa = assess(strong(orders=(order,)))
+
+        assert Outcome.MET == pa.factor(REQUESTS).outcome
+        assert "preservation.order.mandatory_caution" in pa.codes()
+
+    def test_unknown_secret_is_an_input_error(self) -> None:
+        """An order naming a secret that is not claimed is refused."""
+        with pytest.raises(InvalidInputError):
+            strong(orders=(RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S9",), months=1),))
+
+
+class TestSecurity:
+    def test_pre_suit_without_security_fails(self) -> None:
+        """CPL Art. 104: without security a pre-suit application is rejected."""
+        pa = assess(strong(security=Security()))
+
+        assert (Outcome.NOT_MET, Outcome.NOT_MET) == (pa.factor(SECURITY).outcome, pa.outcome)
+        assert "preservation.gap.security_missing_pre_suit" in pa.codes()
+
+    def test_in_suit_reason_for_none(self) -> None:
+        """In suit, a reason for offering none leaves the question to the court."""
+        app = strong(stage=Stage.IN_SUIT, security=Security(reason_for_none="clear case"))
+
+        assert Outcome.CONTESTED == assess(app).factor(SECURITY).outcome
+
+    def test_in_suit_nothing_said(self) -> None:
+        """In suit, neither security nor a reason: not met (Art. 4)."""
+        pa = assess(strong(stage=Stage.IN_SUIT, security=Security()))
+
+        assert Outcome.NOT_MET == pa.factor(SECURITY).outcome
+        assert Outcome.MET == pa.outcome
+        assert not pa.ready
+
+    def test_estimate_and_shortfall(self) -> None:
+        """Respondent's loss 333,333.33: recommended 400,000.00 (20 % buffer); 300,000 offered is 33,333.33 short."""
+        app = strong(
+            respondent_loss=RespondentLoss(
+                lost_sales=Money("300000"), storage_costs=Money("33333.33")
+            ),
+            security=Security(amount=Money("300000")),
+        )
+        pa = assess(app)
+        s = pa.security
+
+        assert (Money("333333.33"), Money("399999.996").round_fen(), Money("33333.33")) == (
+            s.respondent_loss,
+            s.recommended,
+            s.shortfall,
+        )
+        assert Money("400000.00") == s.recommended
+        assert Outcome.NOT_MET == pa.factor(SECURITY).outcome
+
+    def test_covered_without_buffer(self) -> None:
+        """An offer equal to the loss is enough, with a low note that more may be ordered."""
+        app = strong(
+            respondent_loss=RespondentLoss(estimated=Money("100000")),
+            security=Security(amount=Money("100000")),
+        )
+        pa = assess(app)
+
+        assert Outcome.MET == pa.factor(SECURITY).outcome
+        assert "preservation.security.no_buffer" in pa.codes()
+
+    def test_amount_left_to_the_court(self) -> None:
+        """No loss estimate: the court sets the amount; an offer is still met."""
+        pa = assess(strong())
+
+        assert "preservation.security.amount_by_court" in pa.codes()
+        assert pa.security.mandatory
+
+
+class TestContents:
+    def test_unidentified_respondent(self) -> None:
+        """Art. 4: the respondent must be identified."""
+        pa = assess(
+            strong(respondent=Party(name="Unknown", kind=PartyKind.INDIVIDUAL, identified=False))
+        )
+        f = next(
+            f for f in pa.factor(CONTENTS).findings if f.code == "preservation.gap.contents_missing"
+        )
+
+        assert Outcome.NOT_MET == pa.factor(CONTENTS).outcome
+        assert "preservation.contents.respondent" == f.arg("item").code  # type: ignore[union-attr]
+
+    def test_confidentiality_application_is_suggested(self) -> None:
+        """SPC 2020 Art. 21 is always pointed out."""
+        f = next(
+            f
+            for f in assess(strong()).factor(CONTENTS).findings
+            if f.code == "preservation.contents.confidentiality_application"
+        )
+
+        assert "spc-ts@2020-09-10:21" == f.citations[0].id
+
+
+class TestOutput:
+    def test_json_round_trip(self) -> None:
+        """Application in and assessment out survive JSON."""
+        app = strong(respondent_loss=RespondentLoss(estimated=Money("1000")))
+        pa = assess(app)
+
+        assert app == from_json(to_json(app), Application)
+        assert pa == from_json(to_json(pa), PreservationAssessment)
+
+    @pytest.mark.parametrize("locale", ["zh_CN", "en"])
+    @pytest.mark.parametrize("fmt", ["text", "markdown"])
+    def test_explain_every_message(self, locale: str, fmt: Format) -> None:
+        """A weak application (every finding kind) explains itself in both languages."""
+        app = strong(
+            stage=Stage.PRE_SUIT,
+            claims=claims(
+                secret=Outcome.CONTESTED,
+                access=Outcome.NOT_MET,
+                similarity=Outcome.INSUFFICIENT_EVIDENCE,
+            ),
+            harm=HarmFacts(purely_monetary=True, market_share_fall=Ratio("0.02")),
+            urgency=UrgencyFacts(discovered_on="2025-01-01"),
+            respondent=Party(name="Rival", kind=PartyKind.COMPANY, identified=False),
+            public_interest=PublicInterestFacts(public_health=True),
+            security=Security(),
+            orders=(RequestedOrder(kind=OrderKind.DESTROY_CARRIERS),),
+            court="",
+        )
+        text = explain(assess(app), locale=locale, format=fmt)
+
+        assert (
+            "行为保全申请准备情况报告"
+            if locale == "zh_CN"
+            else "Conduct-preservation readiness report"
+        ) in text
