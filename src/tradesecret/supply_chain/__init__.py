@@ -38,8 +38,8 @@ from tradesecret.supply_chain._model import (
 )
 from tradesecret.supply_chain.audit import (
     FactoryProfile,
+    LabResult,
     LiveVideo,
-    TestResult,
     audit_factory,
     outstanding_checks,
     red_flags,
@@ -93,6 +93,7 @@ __all__ = [
     "FloorControlReport",
     "FloorControls",
     "ItemKind",
+    "LabResult",
     "LeakMatch",
     "LiveVideo",
     "Manifest",
@@ -106,7 +107,6 @@ __all__ = [
     "StageNdaRequirement",
     "Supplier",
     "SupplierKind",
-    "TestResult",
     "ViolationHandling",
     "audit_factory",
     "build_code_book",

@@ -41,8 +41,8 @@ from tradesecret.supply_chain._common import COMMON_PRACTICE, POLICY, check_id, 
 
 __all__ = [
     "FactoryProfile",
+    "LabResult",
     "LiveVideo",
-    "TestResult",
     "audit_factory",
     "outstanding_checks",
     "red_flags",
@@ -61,7 +61,7 @@ class LiveVideo(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class TestResult:
+class LabResult:
     """
     One result from a test report (e.g. noise 33 dB against a limit of 35 dB).
 
@@ -120,7 +120,7 @@ class FactoryProfile:
     sample_approvals: int | None = None
     claims_samples_compliant: bool = False
     test_reports_provided: bool | None = None
-    test_results: tuple[TestResult, ...] = attrs.field(default=(), validator=tuple_of(TestResult))
+    test_results: tuple[LabResult, ...] = attrs.field(default=(), validator=tuple_of(LabResult))
     preproduction_signoff: bool | None = None
     trade_secret_disputes: int | None = None
     leak_complaints: int | None = None

@@ -4,7 +4,7 @@ Supplier-specific codes for real values, and the owner-side code book that decod
 A coded release replaces a real value ("2,000 mAh") by an internal code ("Runtime Level
 K7Q2MZ4DXA"). The code is deterministic per **project, supplier and item**:
 
-    token = Base32(HMAC-SHA256(key, "project|supplier|item"))[:10]
+    token = Base32(HMAC-SHA256(key, JSON ["project", "supplier", "item"]))[:10]
 
 with a key only the owner holds (:class:`CodingKey`). So the same supplier always gets
 the same code for the same item (documents stay consistent across stages), two suppliers
@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -81,7 +82,7 @@ def item_code(
     key: CodingKey, *, project_id: str, supplier_id: str, item_id: str, label: str
 ) -> str:
     """The code of ``item_id`` for ``supplier_id`` in ``project_id``: ``"<label> <token>"``."""
-    message = "|".join((project_id, supplier_id, item_id)).encode("utf-8")
+    message = json.dumps([project_id, supplier_id, item_id], ensure_ascii=False).encode("utf-8")
     digest = hmac.new(key.secret, message, hashlib.sha256).digest()
     token = base64.b32encode(digest).decode("ascii")[:TOKEN_LENGTH]
     return f"{label} {token}"

@@ -1,0 +1,693 @@
+"""Staged disclosure: the policy per stage and item, planned forms, preconditions, manifests."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradesecret.dates import to_date
+from tradesecret.exceptions import DataFileError, InvalidInputError
+from tradesecret.i18n import explain
+from tradesecret.measures import (
+    NdaScopeItem,
+    NdaTier,
+    NonDisclosureAgreement,
+    PartyKind,
+    ScopeCategory,
+)
+from tradesecret.results import Severity
+from tradesecret.serialization import from_json, to_json
+from tradesecret.supply_chain import (
+    AuthorizationLetter,
+    CodingKey,
+    DataItem,
+    DisclosureForm,
+    DisclosurePackage,
+    DisclosurePolicy,
+    ItemKind,
+    PlannedRelease,
+    PolicyRule,
+    Project,
+    Sensitivity,
+    Supplier,
+    ViolationHandling,
+    build_code_book,
+    plan_disclosure,
+)
+
+W, P, C, F = (
+    DisclosureForm.WITHHOLD,
+    DisclosureForm.PARTIAL,
+    DisclosureForm.CODED,
+    DisclosureForm.FULL,
+)
+FORMS = (W, P, C, F)
+LETTERS = {"W": W, "P": P, "C": C, "F": F}
+
+
+def supplier_with(
+    *, ndas: tuple[NonDisclosureAgreement, ...] = (), letters: tuple[AuthorizationLetter, ...] = ()
+) -> Supplier:
+    """Factory A with the given paperwork."""
+    return Supplier(id="F-A", name="Factory A", ndas=ndas, letters=letters)
+
+
+def core_nda(**kw: object) -> NonDisclosureAgreement:
+    """A core-tier NDA with Factory A signed on 2026-01-05."""
+    base: dict[str, object] = {
+        "id": "NDA-F-A",
+        "tier": NdaTier.CORE,
+        "party": "F-A",
+        "party_kind": PartyKind.SUPPLIER,
+        "signed": to_date("2026-01-05"),
+    }
+    base.update(kw)
+    return NonDisclosureAgreement(**base)  # type: ignore[arg-type]
+
+
+def po1_letter(**kw: object) -> AuthorizationLetter:
+    """Factory A's countersigned letter for order PO-1 of VAC-1."""
+    base: dict[str, object] = {
+        "id": "L-1",
+        "project_id": "VAC-1",
+        "supplier_id": "F-A",
+        "order_id": "PO-1",
+        "issued_on": to_date("2026-04-28"),
+        "countersigned_on": to_date("2026-05-01"),
+    }
+    base.update(kw)
+    return AuthorizationLetter(**base)  # type: ignore[arg-type]
+
+
+# The default policy, stage by stage: (kind, sensitivity) -> most revealing form allowed.
+DEFAULT_TABLE = {
+    "prototyping": {
+        ItemKind.DRAWING: (P, F),
+        ItemKind.PARAMETER: (C, F),
+        ItemKind.ALGORITHM: (W, W),
+        ItemKind.FIRMWARE: (W, F),
+        ItemKind.BILL_OF_MATERIALS: (W, F),
+        ItemKind.PROCESS: (W, F),
+        ItemKind.LAUNCH_PLAN: (W, W),
+        ItemKind.OTHER: (W, F),
+    },
+    "pilot_run": {
+        ItemKind.DRAWING: (F, F),
+        ItemKind.PARAMETER: (C, F),
+        ItemKind.ALGORITHM: (W, W),
+        ItemKind.FIRMWARE: (F, F),
+        ItemKind.BILL_OF_MATERIALS: (F, F),
+        ItemKind.PROCESS: (W, F),
+        ItemKind.LAUNCH_PLAN: (W, W),
+        ItemKind.OTHER: (W, F),
+    },
+}
+DEFAULT_TABLE["mass_production"] = DEFAULT_TABLE["pilot_run"]
+
+
+class TestDefaultPolicy:
+    @pytest.mark.parametrize(
+        ("stage", "kind", "sensitivity", "expected"),
+        [
+            (stage, kind, sensitivity, forms[0 if sensitivity is Sensitivity.CORE else 1])
+            for stage, table in DEFAULT_TABLE.items()
+            for kind, forms in table.items()
+            for sensitivity in Sensitivity
+        ],
+    )
+    def test_allowed_form(
+        self, stage: str, kind: ItemKind, sensitivity: Sensitivity, expected: DisclosureForm
+    ) -> None:
+        """Every stage x kind x sensitivity gets the form of the documented default table."""
+        item = DataItem(id="x", kind=kind, title="x", sensitivity=sensitivity)
+        form, rule = DisclosurePolicy.default().allowed(stage, item)
+
+        assert expected == form
+        assert rule is not None
+
+    def test_unknown_stage_is_withheld(self) -> None:
+        """A stage the policy does not mention withholds everything (default deny)."""
+        item = DataItem(id="x", kind=ItemKind.DRAWING, title="x", sensitivity=Sensitivity.NON_CORE)
+
+        assert (W, None) == DisclosurePolicy.default().allowed("tooling", item)
+
+    def test_letter_only_at_mass_production(self) -> None:
+        """The default policy asks for the authorization letter at mass production only."""
+        assert ("mass_production",) == DisclosurePolicy.default().letter_stages
+
+    @pytest.mark.parametrize(
+        ("allowed", "planned", "expected"),
+        [
+            (W, W, True),
+            (W, P, False),
+            (W, C, False),
+            (W, F, False),
+            (P, W, True),
+            (P, P, True),
+            (P, C, False),
+            (P, F, False),
+            (C, W, True),
+            (C, P, False),
+            (C, C, True),
+            (C, F, False),
+            (F, W, True),
+            (F, P, True),
+            (F, C, True),
+            (F, F, True),
+        ],
+    )
+    def test_permits_matrix(
+        self, allowed: DisclosureForm, planned: DisclosureForm, expected: bool
+    ) -> None:
+        """Partial and coded hide different things, so neither permits the other."""
+        assert expected == allowed.permits(planned)
+
+    def test_policy_file_errors_are_collected(self) -> None:
+        """A policy file with several problems reports all of them."""
+        text = 'colour = 1\n[[rule]]\nstage = "a"\nform = "leaked"\n[[nda]]\nstage = "a"\n'
+        with pytest.raises(DataFileError) as info:
+            DisclosurePolicy.from_toml(text)
+
+        assert 3 == len(info.value.problems)
+
+    def test_duplicate_rule_rejected(self) -> None:
+        """Two rules for the same scope are refused rather than resolved by order."""
+        rule = PolicyRule(stage="a", form=F)
+        with pytest.raises(InvalidInputError):
+            DisclosurePolicy(rules=(rule, rule))
+
+
+# Results under ENFORCE for planned W, P, C, F, per stage and fixture item.
+ENFORCED = {
+    "prototyping": {
+        "housing": "WPPP",
+        "battery": "WCCC",
+        "suction": "WWWW",
+        "launch": "WWWW",
+        "colour": "WWCF",
+    },
+    "pilot_run": {
+        "housing": "WPWF",
+        "battery": "WCCC",
+        "suction": "WWWW",
+        "launch": "WWWW",
+        "colour": "WWCF",
+    },
+    "mass_production": {
+        "housing": "WPWF",
+        "battery": "WCCC",
+        "suction": "WWWW",
+        "launch": "WWWW",
+        "colour": "WWCF",
+    },
+}
+
+
+class TestPlannedForms:
+    @pytest.mark.parametrize(
+        ("stage", "item_id", "planned", "expected"),
+        [
+            (stage, item_id, FORMS[i], LETTERS[results[i]])
+            for stage, row in ENFORCED.items()
+            for item_id, results in row.items()
+            for i in range(4)
+        ],
+    )
+    def test_each_stage_item_form(
+        self,
+        project: Project,
+        factory_a: Supplier,
+        key: CodingKey,
+        stage: str,
+        item_id: str,
+        planned: DisclosureForm,
+        expected: DisclosureForm,
+    ) -> None:
+        """Each stage x item x planned form goes out as the policy allows and the item supports."""
+        plan = (PlannedRelease(stage=stage, item_id=item_id, form=planned),)
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan),
+            factory_a,
+            stage,
+            as_of="2026-05-10",
+            key=key,
+            order_id="PO-1",
+        )
+        entry = pkg.entry(item_id)
+
+        assert expected == entry.form
+        assert planned == entry.planned
+        assert entry.allowed.permits(entry.form)
+        breached = not entry.allowed.permits(planned)
+        codes = {f.code for f in pkg.findings if f.subject == item_id}
+        assert breached == bool(
+            codes
+            & {"supply_chain.disclosure.exceeds_policy", "supply_chain.disclosure.core_in_clear"}
+        )
+
+    def test_core_parameter_in_clear_at_prototyping(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """The issue's case: a core parameter planned in clear is a core_in_clear finding and goes out coded."""
+        plan = (PlannedRelease(stage="prototyping", item_id="battery", form=F),)
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan), factory_a, "prototyping", as_of="2026-02-01", key=key
+        )
+        finding = next(f for f in pkg.findings if f.code == "supply_chain.disclosure.core_in_clear")
+
+        assert C == pkg.entry("battery").form
+        assert Severity.MEDIUM == finding.severity
+        assert "tradesecret-policy@2026-11-21" == finding.citations[0].id
+        assert pkg.cleared
+
+    def test_report_keeps_the_plan_and_blocks(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """Under REPORT the planned form is kept, the finding is critical and the package is not cleared."""
+        plan = (PlannedRelease(stage="prototyping", item_id="battery", form=F),)
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan),
+            factory_a,
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+            handling=ViolationHandling.REPORT,
+        )
+
+        assert F == pkg.entry("battery").form
+        assert pkg.entry("battery").code is None
+        assert (
+            Severity.CRITICAL
+            == next(
+                f for f in pkg.findings if f.code == "supply_chain.disclosure.core_in_clear"
+            ).severity
+        )
+        assert not pkg.cleared
+
+    def test_non_core_breach_is_exceeds_policy(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A core drawing planned coded (not allowed at prototyping) is exceeds_policy, high under REPORT."""
+        plan = (PlannedRelease(stage="prototyping", item_id="suction", form=P),)
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan),
+            factory_a,
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+            handling=ViolationHandling.REPORT,
+        )
+        finding = next(
+            f
+            for f in pkg.findings
+            if f.subject == "suction" and f.code == "supply_chain.disclosure.exceeds_policy"
+        )
+
+        assert Severity.HIGH == finding.severity
+
+    def test_unsupported_form_falls_back_to_withheld(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A drawing cannot be coded: it is withheld, with a form_unavailable finding."""
+        plan = (PlannedRelease(stage="pilot_run", item_id="housing", form=C),)
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan), factory_a, "pilot_run", as_of="2026-03-01", key=key
+        )
+
+        assert W == pkg.entry("housing").form
+        assert "supply_chain.disclosure.form_unavailable" in {
+            f.code for f in pkg.findings if f.subject == "housing"
+        }
+
+    def test_supplier_line_wins_over_general_line(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A plan line for one supplier overrides the line for every supplier."""
+        plan = (
+            PlannedRelease(stage="pilot_run", item_id="housing", form=P),
+            PlannedRelease(stage="pilot_run", item_id="housing", form=W, supplier_id="F-A"),
+        )
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan), factory_a, "pilot_run", as_of="2026-03-01", key=key
+        )
+
+        assert W == pkg.entry("housing").form
+
+    def test_partial_release_says_what_is_hidden(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A partial release records the view shown and what is hidden."""
+        entry = plan_disclosure(
+            project, factory_a, "prototyping", as_of="2026-02-01", key=key
+        ).entry("housing")
+
+        assert ("appearance only", ("motor structure",)) == (entry.shown, entry.hidden)
+        assert ("housing-appearance.pdf",) == tuple(f.name for f in entry.files)
+
+    def test_coding_needs_the_key(self, project: Project, factory_a: Supplier) -> None:
+        """A coded release without the owner's key is an input error, not a silent clear value."""
+        with pytest.raises(InvalidInputError) as info:
+            plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01")
+
+        assert "key" == info.value.field
+
+    def test_unknown_stage(self, project: Project, factory_a: Supplier, key: CodingKey) -> None:
+        """A stage that is not the project's is an input error."""
+        with pytest.raises(InvalidInputError):
+            plan_disclosure(project, factory_a, "tooling", as_of="2026-02-01", key=key)
+
+    @given(data=st.data())
+    def test_enforced_package_never_exceeds_policy(self, data: st.DataObject) -> None:
+        """Whatever the plan, an enforced package releases nothing the policy does not allow."""
+        kinds = st.sampled_from(list(ItemKind))
+        sens = st.sampled_from(list(Sensitivity))
+        items = tuple(
+            DataItem(
+                id=f"i{n}",
+                kind=data.draw(kinds),
+                title=f"item {n}",
+                sensitivity=data.draw(sens),
+                real_value=data.draw(st.sampled_from([None, "42"])),
+                partial_view=data.draw(st.sampled_from([None, "outline"])),
+            )
+            for n in range(4)
+        )
+        stage = data.draw(st.sampled_from(["prototyping", "pilot_run", "mass_production"]))
+        plan = tuple(
+            PlannedRelease(stage=stage, item_id=i.id, form=data.draw(st.sampled_from(FORMS)))
+            for i in items
+        )
+        project = Project(id="P", name="p", items=items, plan=plan)
+        supplier = Supplier(id="F-A", name="A")
+        pkg = plan_disclosure(
+            project,
+            supplier,
+            stage,
+            as_of="2026-02-01",
+            key=CodingKey(secret=b"x" * 16),
+            order_id="PO",
+        )
+
+        for entry in pkg.entries:
+            assert entry.allowed.permits(entry.form)
+            item = project.item(entry.item_id)
+            assert item.supports(entry.form)
+            assert (entry.code is not None) == (entry.form is C)
+
+
+class TestPreconditions:
+    def test_all_in_place(self, project: Project, factory_a: Supplier, key: CodingKey) -> None:
+        """With a core NDA and a countersigned letter for the order, mass production is cleared."""
+        pkg = plan_disclosure(
+            project, factory_a, "mass_production", as_of="2026-05-10", key=key, order_id="PO-1"
+        )
+
+        assert pkg.cleared
+        assert ("NDA-F-A", "L-F-A-PO-1", True) == (pkg.nda_id, pkg.letter_id, pkg.letter_required)
+        assert NdaTier.CORE == pkg.nda_tier_required
+
+    def test_no_nda(self, project: Project, key: CodingKey) -> None:
+        """No signed NDA: a critical finding citing SPC Arts. 6 and 10."""
+        pkg = plan_disclosure(project, supplier_with(), "prototyping", as_of="2026-02-01", key=key)
+        finding = next(f for f in pkg.findings if f.code == "supply_chain.disclosure.no_nda")
+
+        assert Severity.CRITICAL == finding.severity
+        assert ["spc-ts@2020-09-10:6", "spc-ts@2020-09-10:10", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in finding.citations
+        ]
+        assert not pkg.cleared
+
+    def test_nda_signed_after_disclosure_does_not_count(
+        self, project: Project, key: CodingKey
+    ) -> None:
+        """An NDA signed the day after the disclosure does not cover it."""
+        supplier = supplier_with(ndas=(core_nda(signed=to_date("2026-02-02")),))
+        pkg = plan_disclosure(project, supplier, "prototyping", as_of="2026-02-01", key=key)
+
+        assert "supply_chain.disclosure.no_nda" in pkg.codes()
+
+    @pytest.mark.parametrize(("as_of", "expired"), [("2026-01-01", False), ("2026-01-02", True)])
+    def test_nda_term_boundary(
+        self, project: Project, key: CodingKey, as_of: str, expired: bool
+    ) -> None:
+        """A 12-month NDA signed 2025-01-01 covers 2026-01-01 (term_end) and not the day after."""
+        supplier = supplier_with(ndas=(core_nda(signed=to_date("2025-01-01"), duration_months=12),))
+        pkg = plan_disclosure(project, supplier, "prototyping", as_of=as_of, key=key)
+
+        assert expired == ("supply_chain.disclosure.no_nda" in pkg.codes())
+
+    @pytest.mark.parametrize(
+        ("stage", "too_low"),
+        [("prototyping", False), ("pilot_run", True), ("mass_production", True)],
+    )
+    def test_nda_tier(self, project: Project, key: CodingKey, stage: str, too_low: bool) -> None:
+        """An important-tier NDA is enough for prototyping, not for pilot run or mass production."""
+        supplier = supplier_with(ndas=(core_nda(tier=NdaTier.IMPORTANT),), letters=(po1_letter(),))
+        pkg = plan_disclosure(
+            project, supplier, stage, as_of="2026-05-10", key=key, order_id="PO-1"
+        )
+
+        assert too_low == ("supply_chain.disclosure.nda_tier_too_low" in pkg.codes())
+        assert "supply_chain.disclosure.no_nda" not in pkg.codes()
+
+    def test_nda_found_by_supplier_name(self, project: Project, key: CodingKey) -> None:
+        """An NDA whose party is the supplier's registered name counts."""
+        supplier = supplier_with(ndas=(core_nda(party="Factory A"),))
+
+        assert (
+            "supply_chain.disclosure.no_nda"
+            not in plan_disclosure(
+                project, supplier, "prototyping", as_of="2026-02-01", key=key
+            ).codes()
+        )
+
+    def test_nda_scope_gap(self, project: Project, key: CodingKey) -> None:
+        """An NDA that names secrets but not a released one: a scope-gap finding naming it."""
+        scope = (NdaScopeItem(category=ScopeCategory.DESIGN_DRAWINGS, secret_ids=("TS-HOUSING",)),)
+        supplier = supplier_with(ndas=(core_nda(scope=scope),))
+        pkg = plan_disclosure(project, supplier, "prototyping", as_of="2026-02-01", key=key)
+        finding = next(f for f in pkg.findings if f.code == "supply_chain.disclosure.nda_scope_gap")
+
+        assert "TS-BATTERY" == finding.arg("secrets")
+
+    def test_nothing_released_needs_no_nda(self, key: CodingKey) -> None:
+        """A stage that releases nothing raises no NDA or letter finding."""
+        item = DataItem(
+            id="algo", kind=ItemKind.ALGORITHM, title="Algo", sensitivity=Sensitivity.CORE
+        )
+        pkg = plan_disclosure(
+            Project(id="P", name="p", items=(item,)),
+            supplier_with(),
+            "mass_production",
+            as_of="2026-02-01",
+            key=key,
+        )
+
+        assert frozenset() == pkg.codes()
+        assert not pkg.letter_required
+        assert () == pkg.manifest.entries
+
+    def test_no_order_named(self, project: Project, key: CodingKey) -> None:
+        """Mass production without an order cannot be checked against a letter."""
+        supplier = supplier_with(ndas=(core_nda(),), letters=(po1_letter(),))
+        pkg = plan_disclosure(project, supplier, "mass_production", as_of="2026-05-10", key=key)
+
+        assert "supply_chain.disclosure.no_order" in pkg.codes()
+        assert not pkg.cleared
+
+    @pytest.mark.parametrize(
+        "letter",
+        [
+            None,
+            po1_letter(order_id="PO-2"),
+            po1_letter(countersigned_on=None),
+            po1_letter(countersigned_on=to_date("2026-05-11")),
+            po1_letter(valid_until=to_date("2026-05-09")),
+            po1_letter(project_id="OTHER"),
+        ],
+        ids=["none", "other_order", "unsigned", "signed_later", "expired", "other_project"],
+    )
+    def test_no_qualifying_letter(
+        self, project: Project, key: CodingKey, letter: AuthorizationLetter | None
+    ) -> None:
+        """Without a countersigned letter in force for this project and order: no_letter, critical."""
+        supplier = supplier_with(ndas=(core_nda(),), letters=(letter,) if letter else ())
+        pkg = plan_disclosure(
+            project, supplier, "mass_production", as_of="2026-05-10", key=key, order_id="PO-1"
+        )
+
+        assert (
+            Severity.CRITICAL
+            == next(
+                f for f in pkg.findings if f.code == "supply_chain.disclosure.no_letter"
+            ).severity
+        )
+        assert pkg.letter_id is None
+
+    def test_letter_valid_through_last_day(self, project: Project, key: CodingKey) -> None:
+        """A letter valid until the day of disclosure still qualifies."""
+        supplier = supplier_with(
+            ndas=(core_nda(),), letters=(po1_letter(valid_until=to_date("2026-05-10")),)
+        )
+
+        assert (
+            "L-1"
+            == plan_disclosure(
+                project, supplier, "mass_production", as_of="2026-05-10", key=key, order_id="PO-1"
+            ).letter_id
+        )
+
+    def test_letter_not_limited_to_order(self, project: Project, key: CodingKey) -> None:
+        """A letter that does not limit use to the order is reported as such."""
+        supplier = supplier_with(
+            ndas=(core_nda(),), letters=(po1_letter(use_limited_to_order=False),)
+        )
+        pkg = plan_disclosure(
+            project, supplier, "mass_production", as_of="2026-05-10", key=key, order_id="PO-1"
+        )
+
+        assert "supply_chain.disclosure.letter_not_limited" in pkg.codes()
+
+    def test_pilot_run_needs_no_letter(self, project: Project, key: CodingKey) -> None:
+        """Below mass production no letter is required."""
+        supplier = supplier_with(ndas=(core_nda(),))
+        pkg = plan_disclosure(project, supplier, "pilot_run", as_of="2026-03-01", key=key)
+
+        assert (False, True) == (pkg.letter_required, pkg.cleared)
+
+
+class TestManifest:
+    def test_lists_released_items_with_hashes(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """Only released items are in the manifest, each with the hashes of the files of its form."""
+        pkg = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key)
+        m = pkg.manifest
+
+        assert ["housing", "battery", "colour"] == [e.item_id for e in m.entries]
+        assert project.item("housing").files[0].sha256 == m.entries[0].files[0].sha256
+        assert (pkg.entry("battery").code, ("TS-BATTERY",)) == (
+            m.entries[1].code,
+            m.entries[1].secret_ids,
+        )
+        assert ("F-A", "Factory A", to_date("2026-02-01"), "prototyping") == (
+            m.supplier_id,
+            m.recipient,
+            m.sent_on,
+            m.stage,
+        )
+        assert m.package_id.startswith("PKG-") and 20 == len(m.package_id)
+        assert m.verify()
+
+    def test_tampering_is_detected(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """Changing any entry after the fact breaks the digest."""
+        m = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key).manifest
+
+        assert not attrs.evolve(m, entries=m.entries[:-1]).verify()
+        assert not attrs.evolve(m, recipient="Factory Z").verify()
+
+    def test_package_id_is_deterministic(
+        self, project: Project, factory_a: Supplier, factory_b: Supplier, key: CodingKey
+    ) -> None:
+        """Same inputs, same id; another supplier or date, another id."""
+        first = plan_disclosure(
+            project, factory_a, "prototyping", as_of="2026-02-01", key=key
+        ).manifest.package_id
+
+        assert (
+            first
+            == plan_disclosure(
+                project, factory_a, "prototyping", as_of="2026-02-01", key=key
+            ).manifest.package_id
+        )
+        assert (
+            first
+            != plan_disclosure(
+                project, factory_b, "prototyping", as_of="2026-02-01", key=key
+            ).manifest.package_id
+        )
+        assert (
+            first
+            != plan_disclosure(
+                project, factory_a, "prototyping", as_of="2026-02-02", key=key
+            ).manifest.package_id
+        )
+
+    def test_missing_files_are_reported(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A released item without a file of its form gets a low finding (no hash to record)."""
+        item = attrs.evolve(project.item("colour"), files=())
+        p = attrs.evolve(project, items=(*project.items[:4], item))
+        pkg = plan_disclosure(p, factory_a, "prototyping", as_of="2026-02-01", key=key)
+
+        assert (
+            Severity.LOW
+            == next(
+                f for f in pkg.findings if f.code == "supply_chain.disclosure.no_files"
+            ).severity
+        )
+
+
+class TestSeparationAndRendering:
+    def test_code_book_never_in_package(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """Neither the real value of a coded item, nor the code book, nor the key is in the package or its JSON."""
+        pkg = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key)
+        book = build_code_book(project, factory_a, key=key)
+        text = to_json(pkg)
+
+        assert book.code_of("battery") in text
+        assert '"2000"' not in text and "mAh" not in text
+        assert key.secret.decode() not in text
+        assert "real_value" not in text
+        assert all("CodeBook" not in str(f.type) for f in attrs.fields(DisclosurePackage))
+
+    def test_json_round_trip(self, project: Project, factory_a: Supplier, key: CodingKey) -> None:
+        """Package, project and supplier round-trip through JSON."""
+        pkg = plan_disclosure(
+            project, factory_a, "mass_production", as_of="2026-05-10", key=key, order_id="PO-1"
+        )
+
+        assert pkg == from_json(to_json(pkg), DisclosurePackage)
+        assert project == from_json(to_json(project), Project)
+        assert factory_a == from_json(to_json(factory_a), Supplier)
+        assert "coded" == json.loads(to_json(pkg))["entries"][1]["form"]
+
+    def test_explain_both_languages(self, project: Project, key: CodingKey) -> None:
+        """A package with findings renders in Chinese and English, with its id and codes."""
+        plan = (PlannedRelease(stage="prototyping", item_id="battery", form=F),)
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan),
+            supplier_with(),
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+        )
+        zh = explain(pkg, locale="zh_CN")
+        en = explain(pkg, locale="en", format="markdown")
+
+        assert pkg.manifest.package_id in zh and pkg.manifest.package_id in en
+        assert "打样" in zh and "代码化提供" in zh and "没有有效的保密协议" in zh
+        assert (
+            "## Disclosure package — VAC-1 → F-A" in en
+            and "Runtime Level " in en
+            and "in clear" in en
+        )
+
+    def test_project_validation_collects_problems(self, items: tuple[DataItem, ...]) -> None:
+        """Duplicate items and plan lines for unknown stages and items are reported together."""
+        plan = (PlannedRelease(stage="tooling", item_id="nope", form=F),)
+        with pytest.raises(InvalidInputError) as info:
+            Project(id="P", name="p", items=(*items, items[0]), plan=plan)
+
+        assert {"items[0].id", "plan[0].stage", "plan[0].item_id"} == {
+            p.path for p in info.value.problems
+        }
