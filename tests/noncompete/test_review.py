@@ -25,6 +25,7 @@ from tradesecret.noncompete import (
     PenaltyTerms,
     PersonnelCategory,
     RegionExtent,
+    TerminationManner,
     WageRecord,
     review_noncompete,
     review_penalty,
@@ -70,6 +71,7 @@ class TestSoundAgreement:
         assert {
             "noncompete.eligibility.eligible",
             "noncompete.penalty.reduction_factors",
+            "noncompete.activation.survives_termination",
         } == a.codes()
 
     def test_explain_and_json(self, make_employee: Emp, make_agreement: Agr) -> None:
@@ -534,6 +536,15 @@ class TestActivation:
         a = review_noncompete(nc, make_employee(), as_of=AS_OF)
         assert Severity.INFO == finding(a, "noncompete.activation.decision_recorded").severity
         assert Outcome.MET == a.criterion("noncompete.criterion.activation").outcome
+
+    def test_survives_termination(self, make_employee: Emp, make_agreement: Agr) -> None:
+        """Whatever the manner of termination, the clause survives unless otherwise agreed."""
+        emp = make_employee(termination_manner=TerminationManner.DISMISSAL_FOR_CAUSE)
+        a = review_noncompete(sound(make_agreement), emp, as_of=AS_OF)
+        f = finding(a, "noncompete.activation.survives_termination")
+        assert "spc-labor-1@2020-12-29:37" == f.citations[0].id
+        assert "dismissal for cause" in explain(a, locale="en")
+        assert "过失性辞退" in explain(a, locale="zh_CN")
 
     def test_termination_agreement_silent(self, make_employee: Emp, make_agreement: Agr) -> None:
         """A termination agreement silent on the non-compete does not end it."""

@@ -546,7 +546,7 @@ def _compensation(
                 mk.finding(
                     "noncompete.compensation.below_minimum_wage",
                     Severity.HIGH,
-                    (G13, *low[0].minimum_wage_parameter.citations),
+                    (G13,),
                     {
                         "agreed": agreed,
                         "minimum_wage": low[0].minimum_wage,
@@ -702,7 +702,12 @@ def review_penalty(
     agreed = agreed_monthly_compensation(agreement, average) if average is not None else None
     if agreed is None and agreement.compensation.basis is CompensationBasis.MONTHLY_AMOUNT:
         agreed = agreement.compensation.monthly_amount
-    months = floor.period_months if floor is not None else agreement.duration_months
+    if floor is not None:
+        months = floor.period_months
+    else:
+        cap = book.param("noncompete.max_post_term_months", as_of=day)
+        params.append(cap)
+        months = min(agreement.duration_months, cap.as_int()) if agreement.post_termination else 0
     total = (agreed * months).round_fen() if agreed is not None else None
     penalty: Money | None = None
     if terms.basis is PenaltyBasis.FIXED_AMOUNT:
@@ -793,6 +798,16 @@ def review_penalty(
 def _activation(mk: _Maker, agreement: NonCompeteAgreement, employee: EmployeeFacts) -> Criterion:
     findings: list[Finding] = []
     ended = employee.termination_date is not None
+    if ended and agreement.post_termination:
+        manner = employee.termination_manner
+        findings.append(
+            mk.finding(
+                "noncompete.activation.survives_termination",
+                Severity.INFO,
+                (I1_37,),
+                {"manner": Term(f"noncompete.term.manner.{manner.value if manner else 'unknown'}")},
+            )
+        )
     if agreement.activation_reserved:
         decision = agreement.activation_decision
         if decision in (ActivationDecision.NOT_RECORDED, ActivationDecision.NOT_RESERVED):
