@@ -6,7 +6,7 @@ The question an HR system asks every month and counsel asks when a dispute start
 was owed, what was paid, is the employee still bound, since when is the employee free,
 what do we owe or claim now?*
 
-* :func:`build_schedule` derives the monthly instalments from :class:`CompensationTerms`
+* :func:`build_schedule` derives the monthly instalments from :class:`LedgerTerms`
   (agreed amount, or month by month the Interp. (I) Art. 36 default with that month's
   minimum wage).
 * :class:`CompensationLedger` records dated events (:class:`Payment`, :class:`Reminder`,
@@ -33,19 +33,20 @@ from tradesecret.ledger.batch import (
     batch_from_pandas,
     evaluate_batch,
 )
+from tradesecret.ledger.bridge import terms_from_noncompete
 from tradesecret.ledger.engine import build_schedule, evaluate_compensation, release_right_dates
 from tradesecret.ledger.model import (
     Activation,
     Breach,
     BreachReturn,
     CompensationLedger,
-    CompensationTerms,
     DeferralPlan,
     DueConvention,
     EmployeeDelay,
     EmployerRelease,
     Event,
     LedgerOptions,
+    LedgerTerms,
     MinimumWageMonth,
     PartialMonth,
     Payment,
@@ -79,7 +80,6 @@ __all__ = [
     "CompensationLedger",
     "CompensationSchedule",
     "CompensationState",
-    "CompensationTerms",
     "DeferralPlan",
     "DueConvention",
     "EmployeeDelay",
@@ -91,6 +91,7 @@ __all__ = [
     "InstalmentState",
     "InstalmentStatus",
     "LedgerOptions",
+    "LedgerTerms",
     "MinimumWageMonth",
     "PartialMonth",
     "Payment",
@@ -109,4 +110,5 @@ __all__ = [
     "evaluate_batch",
     "evaluate_compensation",
     "release_right_dates",
+    "terms_from_noncompete",
 ]

@@ -272,9 +272,13 @@ def _int_param(rb: Rulebook, name: str, dates: I64) -> tuple[I64, npt.NDArray[np
 
 
 def _fraction(value: Decimal) -> tuple[int, int]:
-    from tradesecret.ledger.engine import _fraction as frac  # noqa: PLC0415
-
-    return frac(value)
+    """A finite decimal as ``numerator / denominator`` (e.g. 0.30 -> 30 / 100)."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    numerator = int("".join(map(str, digits)) or "0")
+    if exponent >= 0:
+        return numerator * 10**exponent, 1
+    return numerator, 10**-exponent
 
 
 # -- the kernel ---------------------------------------------------------------------------------

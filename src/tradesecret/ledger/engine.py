@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Final, NamedTuple
 
 import pendulum
@@ -23,13 +22,13 @@ from tradesecret.ledger.model import (
     Breach,
     BreachReturn,
     CompensationLedger,
-    CompensationTerms,
     DeferralPlan,
     DueConvention,
     EmployeeDelay,
     EmployerRelease,
     Event,
     LedgerOptions,
+    LedgerTerms,
     MinimumWageMonth,
     PartialMonth,
     Payment,
@@ -102,7 +101,7 @@ def _round_half_up(numerator: int, denominator: int) -> int:
 
 
 def build_schedule(
-    terms: CompensationTerms,
+    terms: LedgerTerms,
     *,
     options: LedgerOptions | None = None,
     rulebook: Rulebook | None = None,
@@ -189,7 +188,7 @@ def build_schedule(
 
 
 def _default_amounts(
-    terms: CompensationTerms,
+    terms: LedgerTerms,
     periods: Sequence[MonthPeriod],
     *,
     opts: LedgerOptions,
@@ -206,8 +205,7 @@ def _default_amounts(
         raise InvalidInputError.single("termination_date", t, str(exc)) from None
     params.append(ratio)
     citations.extend(ratio.citations)
-    num, den = _fraction(ratio.as_decimal())
-    share = _round_half_up(_fen(wage) * num, den)
+    share = _fen(wage * ratio.as_ratio())  # rounded half up at the monthly instalment
     out: list[tuple[int, str, Money | None]] = []
     problems: list[Problem] = []
     try:
@@ -236,15 +234,6 @@ def _default_amounts(
     if problems:
         raise InvalidInputError(problems[:1])
     return out
-
-
-def _fraction(value: Decimal) -> tuple[int, int]:
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    numerator = int("".join(map(str, digits)) or "0")
-    if exponent >= 0:
-        return numerator * 10**exponent, 1
-    return numerator, 10**-exponent
 
 
 # -- the fold ---------------------------------------------------------------------------------
@@ -285,7 +274,7 @@ class _Fold(NamedTuple):
 class _Ctx(NamedTuple):
     """What every step needs and never changes."""
 
-    terms: CompensationTerms
+    terms: LedgerTerms
     schedule: CompensationSchedule
     options: LedgerOptions
     as_of: int

@@ -2,7 +2,7 @@
 Inputs of the compensation ledger: terms, dated events, and the readings of open law.
 
 A :class:`CompensationLedger` is the whole record of one former employee's non-compete
-compensation: the :class:`CompensationTerms` (termination date, period, agreed amount or
+compensation: the :class:`LedgerTerms` (termination date, period, agreed amount or
 the wage base of the default), and every dated event. It is immutable; recording an event
 returns a new ledger (:meth:`CompensationLedger.record`). Evaluation
 (:func:`tradesecret.ledger.evaluate_compensation`) is a fold over the events dated on or
@@ -43,13 +43,13 @@ __all__ = [
     "Breach",
     "BreachReturn",
     "CompensationLedger",
-    "CompensationTerms",
     "DeferralPlan",
     "DueConvention",
     "EmployeeDelay",
     "EmployerRelease",
     "Event",
     "LedgerOptions",
+    "LedgerTerms",
     "MinimumWageMonth",
     "PartialMonth",
     "Payment",
@@ -84,6 +84,13 @@ def _opt_positive_money(
 ) -> None:
     if value is not None:
         _positive_money(_instance, attribute, value)  # type: ignore[arg-type]
+
+
+def _opt_positive_wage(
+    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
+) -> None:
+    if value is not None and (not isinstance(value, Money) or value.amount <= 0):
+        raise InvalidInputError.single(attribute.name, value, "must be a positive amount")
 
 
 # -- readings of open law and conventions ---------------------------------------------------
@@ -171,10 +178,11 @@ class MinimumWageMonth(enum.Enum):
     """
     Which minimum wage applies to a month of the period under the Interp. (I) Art. 36 floor.
 
-    ``PERIOD_START`` (default): the standard in force on the first day of that month of
-    the restriction, so a rise takes effect from the first month that begins on or after
-    it. ``PERIOD_END``: the standard in force on its last day (a rise applies to the month
-    in which it takes effect).
+    ``PERIOD_END`` (default, the same reading as
+    :class:`tradesecret.noncompete.MinimumWageDay` ``LAST_DAY``): the standard in force on
+    the last day of that month of the restriction, so a rise applies to the month in which
+    it takes effect. ``PERIOD_START``: the standard in force on its first day (a rise
+    applies from the next month).
     """
 
     PERIOD_START = "period_start"
@@ -204,7 +212,7 @@ class LedgerOptions:
     reminder_timing: ReminderTiming = ReminderTiming.AFTER_DUE
     partial_month: PartialMonth = PartialMonth.PRO_RATA_DAYS
     breach_return: BreachReturn = BreachReturn.ALL_PAID
-    minimum_wage_month: MinimumWageMonth = MinimumWageMonth.PERIOD_START
+    minimum_wage_month: MinimumWageMonth = MinimumWageMonth.PERIOD_END
     extra_on_pre_period_release: bool = False
 
 
@@ -212,7 +220,7 @@ class LedgerOptions:
 
 
 @attrs.frozen(kw_only=True)
-class CompensationTerms:
+class LedgerTerms:
     """
     What the schedule is derived from.
 
@@ -222,7 +230,8 @@ class CompensationTerms:
         months: Agreed post-termination period in months (capped at the statutory maximum).
         region: Region code of the place of performance (for the minimum wage).
         agreed_monthly: Agreed monthly compensation, or ``None`` when none was agreed.
-        average_monthly_wage: Average monthly wage of the months before termination; needed
+        average_monthly_wage: Average monthly wage of the 12 months before termination
+            (exact; :func:`tradesecret.noncompete.average_monthly_wage` computes it); needed
             only when nothing was agreed (Interp. (I) Art. 36 default).
         penalty: Agreed penalty (违约金) for breach, if any.
     """
@@ -232,7 +241,7 @@ class CompensationTerms:
     months: int
     region: str
     agreed_monthly: Money | None = attrs.field(default=None, validator=_opt_positive_money)
-    average_monthly_wage: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    average_monthly_wage: Money | None = attrs.field(default=None, validator=_opt_positive_wage)
     penalty: Money | None = attrs.field(default=None, validator=_opt_positive_money)
 
     def __attrs_post_init__(self) -> None:
@@ -394,7 +403,7 @@ class CompensationLedger:
     Use :meth:`record` to add events; :meth:`events` gives them in date order.
     """
 
-    terms: CompensationTerms
+    terms: LedgerTerms
     payments: tuple[Payment, ...] = attrs.field(default=(), validator=tuple_of(Payment))
     reminders: tuple[Reminder, ...] = attrs.field(default=(), validator=tuple_of(Reminder))
     deferrals: tuple[DeferralPlan, ...] = attrs.field(default=(), validator=tuple_of(DeferralPlan))

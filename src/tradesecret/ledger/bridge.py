@@ -1,0 +1,73 @@
+"""
+From a reviewed non-compete to ledger terms: :func:`terms_from_noncompete`.
+
+The ledger needs only the termination date, the period, the place of performance, the
+agreed monthly amount (or the average wage for the Interp. (I) Art. 36 default) and the
+penalty. :mod:`tradesecret.noncompete` holds the agreement and the employee's wages; this
+bridge computes the average wage with
+:func:`~tradesecret.noncompete.average_monthly_wage` and the agreed amount with
+:func:`~tradesecret.noncompete.agreed_monthly_compensation`, so both domains use one
+figure.
+"""
+
+from __future__ import annotations
+
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.ledger.model import LedgerTerms
+from tradesecret.money import Money
+from tradesecret.noncompete import (
+    EmployeeFacts,
+    NonCompeteAgreement,
+    PenaltyBasis,
+    agreed_monthly_compensation,
+    average_monthly_wage,
+)
+from tradesecret.rulebook import Rulebook
+
+__all__ = ["terms_from_noncompete"]
+
+
+def terms_from_noncompete(
+    agreement: NonCompeteAgreement,
+    employee: EmployeeFacts,
+    *,
+    as_of: object,
+    rulebook: Rulebook | None = None,
+) -> LedgerTerms:
+    """
+    Ledger terms for ``agreement`` with ``employee`` (who must have a termination date).
+
+    The penalty is the fixed amount, or the stated multiple of the average monthly wage or
+    of the agreed total compensation (agreed monthly amount x months), rounded half up to
+    the fen; ``None`` when the agreement states none.
+
+    Raises:
+        InvalidInputError: no termination date, missing wage months, no period.
+    """
+    if employee.termination_date is None:
+        raise InvalidInputError.single(
+            "employee.termination_date", None, "the ledger starts at termination"
+        )
+    average = average_monthly_wage(employee, as_of=as_of, rulebook=rulebook).value
+    agreed = agreed_monthly_compensation(agreement, average)
+    terms = agreement.penalty
+    penalty: Money | None = None
+    if terms.basis is PenaltyBasis.FIXED_AMOUNT and terms.amount is not None:
+        penalty = terms.amount
+    elif terms.basis is PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE and terms.multiple is not None:
+        penalty = (average * terms.multiple).round_fen()
+    elif (
+        terms.basis is PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION
+        and terms.multiple is not None
+        and agreed is not None
+    ):
+        penalty = (agreed * agreement.duration_months * terms.multiple).round_fen()
+    return LedgerTerms(
+        agreement_id=agreement.id,
+        termination_date=employee.termination_date,
+        months=agreement.duration_months,
+        region=employee.place_of_performance,
+        agreed_monthly=agreed if agreed is not None and agreed.amount > 0 else None,
+        average_monthly_wage=average,
+        penalty=penalty if penalty is not None and penalty.amount > 0 else None,
+    )
