@@ -483,8 +483,22 @@ def _compensation(
     agreement: NonCompeteAgreement,
     floor: CompensationFloor | None,
     assumed_termination: pendulum.Date | None,
+    coverage: OutOfCoverageError | None = None,
 ) -> Criterion:
     findings: list[Finding] = []
+    if coverage is not None:
+        findings.append(
+            mk.finding(
+                "noncompete.compensation.out_of_coverage",
+                Severity.INFO,
+                (I1_36,),
+                {
+                    "name": coverage.name,
+                    "on": str(coverage.as_of),
+                    "since": str(coverage.covered_since),
+                },
+            )
+        )
     terms = agreement.compensation
     params: tuple[ParameterValue, ...] = floor.parameters if floor is not None else ()
     if assumed_termination is not None and floor is not None:
@@ -576,7 +590,7 @@ def _compensation(
                     remedies=("noncompete.remedy.raise_compensation",),
                 )
             )
-    elif terms.basis is not CompensationBasis.NONE and floor is None:
+    elif terms.basis is not CompensationBasis.NONE and floor is None and coverage is None:
         findings.append(
             mk.finding("noncompete.compensation.not_computable", Severity.INFO, (I1_36,))
         )
@@ -697,7 +711,7 @@ def review_penalty(
             facts={"basis": Term(f"noncompete.term.penalty.{terms.basis.value}")},
         )
     if floor is None:
-        floor = _try_floor(agreement, employee, day, book)[0]
+        floor = _try_floor(agreement, employee, day, book)[0]  # coverage reported by the review
     average = floor.average_wage.value if floor is not None else None
     agreed = agreed_monthly_compensation(agreement, average) if average is not None else None
     if agreed is None and agreement.compensation.basis is CompensationBasis.MONTHLY_AMOUNT:
@@ -849,23 +863,27 @@ def _activation(mk: _Maker, agreement: NonCompeteAgreement, employee: EmployeeFa
 
 def _try_floor(
     agreement: NonCompeteAgreement, employee: EmployeeFacts, day: pendulum.Date, book: Rulebook
-) -> tuple[CompensationFloor | None, pendulum.Date | None]:
+) -> tuple[CompensationFloor | None, pendulum.Date | None, OutOfCoverageError | None]:
     """
-    The floor, or ``None`` without wage data, and the assumed termination date, if any.
+    The floor (``None`` without wage data or when a parameter is out of coverage), the
+    assumed termination date, if any, and the coverage error, if any.
 
     For an employee still employed the floor is computed as if they left at the end of
     the last month of their wage history, or on ``as_of`` if that is earlier.
     """
     if not employee.wages:
-        return None, None
+        return None, None, None
     assumed: pendulum.Date | None = None
     if employee.termination_date is None:
         latest = max(w.month for w in employee.wages).end_of("month")
         assumed = min(latest, day)
-    return (
-        compensation_floor(agreement, employee, as_of=day, rulebook=book, termination=assumed),
-        assumed,
-    )
+    try:
+        floor = compensation_floor(
+            agreement, employee, as_of=day, rulebook=book, termination=assumed
+        )
+    except OutOfCoverageError as exc:
+        return None, assumed, exc
+    return floor, assumed, None
 
 
 def review_noncompete(
@@ -905,13 +923,13 @@ def review_noncompete(
     secrets = known_secrets(employee, as_of=day, registry=registry)
     cap = book.param("noncompete.max_post_term_months", as_of=day)
     release = book.param("noncompete.release_unpaid_months", as_of=day)
-    floor, assumed = _try_floor(agreement, employee, day, book)
+    floor, assumed, coverage = _try_floor(agreement, employee, day, book)
     eligibility, binds = _eligibility(mk, agreement, employee, secrets)
     criteria = (
         eligibility,
         _scope(mk, agreement, secrets),
         _duration(mk, agreement, employee, cap),
-        _compensation(mk, agreement, floor, assumed),
+        _compensation(mk, agreement, floor, assumed, coverage),
         _clauses(mk, agreement, release),
         review_penalty(agreement, employee, as_of=day, rulebook=book, floor=floor),
         _activation(mk, agreement, employee),
