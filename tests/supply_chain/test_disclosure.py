@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tradesecret.dates import to_date
+from tradesecret.evidence import EdgeKind, EventKind, EvidenceGraphBuilder, EvidenceKind, NodeKind
 from tradesecret.exceptions import DataFileError, InvalidInputError
 from tradesecret.i18n import explain
 from tradesecret.measures import (
@@ -35,6 +36,7 @@ from tradesecret.supply_chain import (
     Sensitivity,
     Supplier,
     ViolationHandling,
+    add_manifest_to_graph,
     build_code_book,
     plan_disclosure,
 )
@@ -691,3 +693,38 @@ class TestSeparationAndRendering:
         assert {"items[0].id", "plan[0].stage", "plan[0].item_id"} == {
             p.path for p in info.value.problems
         }
+
+
+class TestEvidenceRecord:
+    def test_manifest_becomes_a_disclosure_record(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """The manifest is an evidence item; the supplier's access to each file sent is an event it supports."""
+
+        m = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key).manifest
+        builder = EvidenceGraphBuilder()
+        item = add_manifest_to_graph(builder, m, owner="BRAND")
+        g = builder.build()
+        evidence = g.node(item)
+
+        assert (EvidenceKind.DISCLOSURE_MANIFEST, m.digest) == (evidence.kind, evidence.sha256)  # type: ignore[union-attr]
+        events = list(g.nodes(NodeKind.EVENT))
+        assert [f"{m.package_id}:housing", f"{m.package_id}:colour"] == [e.id for e in events]
+        assert all(e.kind is EventKind.ACCESS for e in events)  # type: ignore[union-attr]
+        assert "F-A" == g.performer(f"{m.package_id}:housing")
+        carrier = f"file:{project.item('housing').files[0].sha256}"
+        assert (carrier,) == g.successors(f"{m.package_id}:housing", EdgeKind.TARGETS)
+        assert ("TS-HOUSING",) == g.successors(carrier, EdgeKind.EMBODIES)
+
+    def test_coded_release_is_not_access_unless_asked(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A coded parameter gives no access to its value by default; coded_is_access adds it."""
+
+        m = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key).manifest
+        b1, b2 = EvidenceGraphBuilder(), EvidenceGraphBuilder()
+        add_manifest_to_graph(b1, m, owner="BRAND")
+        add_manifest_to_graph(b2, m, owner="BRAND", coded_is_access=True)
+
+        assert f"{m.package_id}:battery" not in b1.build()
+        assert f"{m.package_id}:battery" in b2.build()

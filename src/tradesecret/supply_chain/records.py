@@ -1,0 +1,133 @@
+"""
+Disclosure manifests as evidence-graph records.
+
+When a design leaks from a supplier, the brand must show the supplier had a channel to
+the secret (AUCL 2019 Art. 32(2) item 1 for cases under that version). The disclosure
+manifest is that proof: :func:`add_manifest_to_graph` adds it to an
+:class:`~tradesecret.evidence.EvidenceGraphBuilder` as
+
+* an :class:`~tradesecret.evidence.EvidenceItem` of kind ``disclosure_manifest`` whose
+  SHA-256 is the manifest digest, collected by the owner;
+* the supplier as a third-party :class:`~tradesecret.evidence.Party`;
+* each file sent as a :class:`~tradesecret.evidence.Carrier` (id ``file:<sha256>``) that
+  embodies the item's registry secrets;
+* one ``access`` :class:`~tradesecret.evidence.Event` per released item, performed by the
+  supplier on those carriers (or on the secrets when no file was registered), supported
+  by the manifest.
+
+A **coded** item gives the supplier a code, not the real value, so it adds no access to
+the secret unless ``coded_is_access=True``: the code itself proves nothing about access to
+the value, and a leaked code is traced with :func:`~tradesecret.supply_chain.trace_leak`
+instead. Nodes that already exist with the same id are reused (the builder treats an
+equal node as a no-op; a different node with the same id is left as it is).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pendulum
+
+from tradesecret.dates import SHANGHAI
+from tradesecret.evidence import (
+    Carrier,
+    CollectionMethod,
+    EventKind,
+    EvidenceGraphBuilder,
+    EvidenceItem,
+    EvidenceKind,
+    Party,
+    PartyRole,
+    Secret,
+)
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.supply_chain._model import DisclosureForm
+from tradesecret.supply_chain.disclosure import Manifest
+
+__all__ = ["add_manifest_to_graph"]
+
+
+def _ensure(builder: EvidenceGraphBuilder, node: Party | Secret | Carrier) -> None:
+    # a node with this id may already be there (perhaps with more detail): reuse it
+    with contextlib.suppress(InvalidInputError):
+        builder.add(node)
+
+
+def add_manifest_to_graph(
+    builder: EvidenceGraphBuilder,
+    manifest: Manifest,
+    *,
+    owner: str,
+    at: pendulum.DateTime | None = None,
+    agreement: str | None = None,
+    coded_is_access: bool = False,
+) -> str:
+    """
+    Add ``manifest`` to ``builder`` as a disclosure record; return the evidence item id.
+
+    Args:
+        builder: The evidence-graph builder.
+        manifest: The disclosure manifest (from :func:`~tradesecret.supply_chain.plan_disclosure`).
+        owner: Party id of the brand (the collector of the manifest); must already be in
+            the builder or is added as a company.
+        at: When the package was sent; default the start of ``manifest.sent_on`` in
+            Beijing time.
+        agreement: Id of an agreement node (the supplier's NDA) already in the builder;
+            the supplier is then recorded as bound by it.
+        coded_is_access: Treat a coded release as access to the secret.
+    """
+    when = (
+        at
+        if at is not None
+        else pendulum.datetime(
+            manifest.sent_on.year, manifest.sent_on.month, manifest.sent_on.day, tz=SHANGHAI
+        )
+    )
+    _ensure(builder, Party(id=owner, name=owner, role=PartyRole.COMPANY))
+    _ensure(
+        builder, Party(id=manifest.supplier_id, name=manifest.recipient, role=PartyRole.THIRD_PARTY)
+    )
+    item_id = builder.add(
+        EvidenceItem(
+            id=f"manifest:{manifest.package_id}",
+            kind=EvidenceKind.DISCLOSURE_MANIFEST,
+            sha256=manifest.digest,
+            collected_by=owner,
+            collected_at=when,
+            method=CollectionMethod.SYSTEM_EXPORT,
+            description=f"{manifest.package_id}: {manifest.stage} to {manifest.recipient}",
+            source=manifest.project_id,
+        )
+    )
+    if agreement is not None:
+        builder.bound_by(manifest.supplier_id, agreement)
+    for entry in manifest.entries:
+        if entry.form is DisclosureForm.CODED and not coded_is_access:
+            continue
+        for secret in entry.secret_ids:
+            _ensure(builder, Secret(id=secret, name=secret))
+        targets: list[str] = []
+        for file in entry.files:
+            carrier = f"file:{file.sha256}"
+            _ensure(
+                builder,
+                Carrier(id=carrier, name=file.name, location=manifest.package_id),
+            )
+            for secret in entry.secret_ids:
+                builder.embodies(carrier, secret)
+            targets.append(carrier)
+        if not targets:
+            targets = list(entry.secret_ids)
+        if not targets:
+            continue
+        event = builder.event(
+            id=f"{manifest.package_id}:{entry.item_id}",
+            kind=EventKind.ACCESS,
+            by=manifest.supplier_id,
+            at=when,
+            detail=f"received {entry.item_id} ({entry.form.value}) in {manifest.package_id}",
+            source=item_id,
+        )
+        for target in targets:
+            builder.targets(event, target)
+    return item_id
