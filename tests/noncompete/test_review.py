@@ -135,6 +135,9 @@ class TestEligibility:
         )
         b = review_noncompete(sound(make_agreement), told, as_of=AS_OF)
         assert "noncompete.eligibility.reasons_not_disclosed" not in b.codes()
+        on_agreement = sound(make_agreement, reasons_and_secrets_disclosed=True)
+        c = review_noncompete(on_agreement, make_employee(category=told.category), as_of=AS_OF)
+        assert "noncompete.eligibility.reasons_not_disclosed" not in c.codes()
 
     def test_senior_staff_need_no_disclosure_finding(
         self, make_employee: Emp, make_agreement: Agr

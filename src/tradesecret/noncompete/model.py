@@ -192,7 +192,8 @@ class EmployeeFacts:
         termination_agreement_mentions_noncompete: For a termination agreement: whether it
             deals with the non-compete (``None``: no such agreement or not known).
         told_reasons_and_secrets: Whether the employer told the employee why they are
-            bound and which secrets are concerned.
+            bound and which secrets are concerned (also accepted on the agreement as
+            :attr:`NonCompeteAgreement.reasons_and_secrets_disclosed`; either suffices).
     """
 
     person_id: str
@@ -330,6 +331,8 @@ class NonCompeteAgreement:
             count toward (extends) the period (the clause held invalid in Guiding Case 184).
         employer_may_change_unilaterally: The employer may change scope, region or
             period alone.
+        reasons_and_secrets_disclosed: The employee was told why they are bound and which
+            specific secrets are concerned.
         necessity_assessed: The employer assessed whether the restriction is needed.
         activation_reserved: The employer reserved the decision to activate at departure.
         activation_decision: That decision, where reserved.
@@ -359,6 +362,7 @@ class NonCompeteAgreement:
     employer_may_change_unilaterally: bool = False
     necessity_assessed: bool = False
     activation_reserved: bool = False
+    reasons_and_secrets_disclosed: bool = False
     activation_decision: ActivationDecision = ActivationDecision.NOT_RESERVED
     activation_decided_on: pendulum.Date | None = attrs.field(
         default=None, converter=_optional_date

@@ -241,9 +241,8 @@ def _eligibility(
                 remedies=("noncompete.remedy.record_secrets",),
             )
         )
-    if (
-        employee.category is PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND
-        and not employee.told_reasons_and_secrets
+    if employee.category is PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND and not (
+        employee.told_reasons_and_secrets or agreement.reasons_and_secrets_disclosed
     ):
         findings.append(
             mk.finding(
