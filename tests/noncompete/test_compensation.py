@@ -267,6 +267,11 @@ class TestCompensationFloor:
         assert "¥6,000.00" in zh and "¥10,000.00" in zh and "第三十六条" in zh
         assert "| 18 | 2 Feb 2027 – 1 Mar 2027 | CN¥2,740.00 | CN¥6,000.00 | CN¥10,000.00 |" in en
 
+    def test_notebook_display(self, make_employee: Emp, make_agreement: Agr) -> None:
+        """In a notebook the floor shows as a Chinese markdown table."""
+        f = compensation_floor(make_agreement(), make_employee(), as_of="2025-09-15")
+        assert f._repr_markdown_().startswith("## 竞业限制经济补偿下限")
+
     def test_json_round_trip(self, make_employee: Emp, make_agreement: Agr) -> None:
         """The floor result round-trips through JSON."""
         f = compensation_floor(make_agreement(), make_employee(), as_of="2025-09-15")

@@ -358,6 +358,11 @@ class CompensationFloor:
                 return month
         raise InvalidInputError.single("day", str(target), "outside the restriction period")
 
+    def _repr_markdown_(self) -> str:
+        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, on use
+
+        return explain(self, locale="zh_CN", format="markdown")
+
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render both tiers month by month."""
         from tradesecret.noncompete._explain import explain_floor  # noqa: PLC0415
