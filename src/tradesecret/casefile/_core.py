@@ -166,6 +166,9 @@ class CaseReview:
                 },
             )
         )
+        story = f"casefile.story.{self.kind}"
+        if loc.has(story):
+            lines += ["", loc.message(story)]
         if self.missing:
             lines.append(loc.message("cli.demo.missing", {"modules": ", ".join(self.missing)}))
         for result in self.results:
@@ -357,6 +360,8 @@ def _array_problems(raw: object, hint: Any, path: str) -> Iterator[Problem]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if raw is None and len(options) < len(typing.get_args(hint)):
+            return
         if len(options) == 1:
             yield from _array_problems(raw, options[0], path)
         return

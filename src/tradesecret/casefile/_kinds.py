@@ -116,6 +116,146 @@ def run_noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple
     return noncompete(data, as_of, rulebook)
 
 
+# --- supply chain -------------------------------------------------------------------------
+
+
+@cache
+def supply_chain_case() -> type:
+    """``data`` of a ``supply_chain`` case: a project, a supplier and the stage to plan."""
+    sc = _module("supply_chain")
+    project_type = sc.Project
+    supplier_type = sc.Supplier
+    handling_type = sc.ViolationHandling
+
+    @attrs.frozen(kw_only=True)
+    class SupplyChainCase:
+        """
+        A staged disclosure to one supplier.
+
+        Attributes:
+            project: The project: data items, stages, policy and planned releases.
+            supplier: The supplier with its NDAs and authorization letters.
+            stage: The stage to plan (``prototyping``, ``pilot_run``, ``mass_production``...).
+            order_id: The order a mass-production release is limited to.
+            handling: ``enforce`` (default: forms beyond the policy are reduced) or ``report``.
+        """
+
+        project: project_type  # type: ignore[valid-type]
+        supplier: supplier_type  # type: ignore[valid-type]
+        stage: str
+        order_id: str | None = None
+        handling: handling_type = handling_type.ENFORCE  # type: ignore[valid-type]
+
+    return SupplyChainCase
+
+
+@cache
+def factory_audit_case() -> type:
+    """``data`` of a ``factory_audit`` case: a factory profile."""
+    sc = _module("supply_chain")
+    profile_type = sc.FactoryProfile
+
+    @attrs.frozen(kw_only=True)
+    class FactoryAuditCase:
+        """
+        A factory to audit before it receives anything.
+
+        Attributes:
+            profile: What is known of the factory (video, utility bills, samples, disputes...).
+        """
+
+        profile: profile_type  # type: ignore[valid-type]
+
+    return FactoryAuditCase
+
+
+# --- preservation + evidence -------------------------------------------------------------------
+
+
+@cache
+def evidence_spec() -> type:
+    """An evidence graph as JSON: typed node lists and typed edges."""
+    ev = _module("evidence")
+    secret_t, carrier_t, formation_t = ev.Secret, ev.Carrier, ev.FormationRecord
+    party_t, measure_t, agreement_t = ev.Party, ev.Measure, ev.Agreement
+    event_t, item_t, edge_t = ev.Event, ev.EvidenceItem, ev.Edge
+
+    @attrs.frozen(kw_only=True)
+    class EvidenceSpec:
+        """
+        An evidence chain: nodes by kind, then the typed edges between them.
+
+        Attributes:
+            secrets: The secrets.
+            carriers: Where they are embodied.
+            formation_records: How they were formed.
+            parties: Owners, employees, respondents, notaries.
+            measures: Confidentiality measures.
+            agreements: NDAs, confidentiality clauses, non-competes, exit commitments.
+            events: Timestamped acts (access, download, send to a personal address...).
+            items: Evidence items with their SHA-256 and collection.
+            edges: Typed edges (an edge between the wrong node kinds is an input error).
+            secret: The secret to evaluate (default: the only one).
+            respondent: The respondent party id (default: the only former employee).
+            standard: The standard of proof (default: preponderance, for preservation).
+        """
+
+        secrets: tuple[secret_t, ...] = attrs.field(default=(), validator=tuple_of(secret_t))  # type: ignore[valid-type]
+        carriers: tuple[carrier_t, ...] = attrs.field(default=(), validator=tuple_of(carrier_t))  # type: ignore[valid-type]
+        formation_records: tuple[formation_t, ...] = attrs.field(  # type: ignore[valid-type]
+            default=(), validator=tuple_of(formation_t)
+        )
+        parties: tuple[party_t, ...] = attrs.field(default=(), validator=tuple_of(party_t))  # type: ignore[valid-type]
+        measures: tuple[measure_t, ...] = attrs.field(default=(), validator=tuple_of(measure_t))  # type: ignore[valid-type]
+        agreements: tuple[agreement_t, ...] = attrs.field(  # type: ignore[valid-type]
+            default=(), validator=tuple_of(agreement_t)
+        )
+        events: tuple[event_t, ...] = attrs.field(default=(), validator=tuple_of(event_t))  # type: ignore[valid-type]
+        items: tuple[item_t, ...] = attrs.field(default=(), validator=tuple_of(item_t))  # type: ignore[valid-type]
+        edges: tuple[edge_t, ...] = attrs.field(default=(), validator=tuple_of(edge_t))  # type: ignore[valid-type]
+        secret: str | None = None
+        respondent: str | None = None
+        standard: str = "preponderance"
+
+    return EvidenceSpec
+
+
+@cache
+def preservation_case() -> type:
+    """``data`` of a ``preservation`` case: the application, its evidence and its dates."""
+    pr = _module("preservation")
+    application_t, dates_t = pr.Application, pr.PreservationDates
+    spec_t = evidence_spec()
+
+    @attrs.frozen(kw_only=True)
+    class PreservationCase:
+        """
+        An application for conduct preservation with its evidence chain and procedural dates.
+
+        Attributes:
+            application: The application (parties, secrets, orders, harm, security...).
+            evidence: The evidence chain; when given and the application states no claim
+                outcomes, the claims come from its evaluation.
+            dates: Procedural dates for the clocks (acceptance, execution, service...).
+        """
+
+        application: application_t  # type: ignore[valid-type]
+        evidence: spec_t | None = None  # type: ignore[valid-type]
+        dates: dates_t | None = None  # type: ignore[valid-type]
+
+    return PreservationCase
+
+
+def _runner(name: str) -> Any:
+    def run(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
+        from tradesecret.casefile import _runners  # noqa: PLC0415
+
+        result: tuple[object, ...] = getattr(_runners, name)(data, as_of, rulebook)
+        return result
+
+    return run
+
+
 BUILTIN_KINDS = CaseKinds(
     kinds=(
         CaseKind(
@@ -135,6 +275,33 @@ BUILTIN_KINDS = CaseKinds(
             data_type=noncompete_case,
             run=run_noncompete,
             example="noncompete.json",
+        ),
+        CaseKind(
+            name="supply_chain",
+            title_en="Supplier staged-disclosure plan",
+            title_zh="供应商分阶段披露方案",
+            requires=("tradesecret.supply_chain",),
+            data_type=supply_chain_case,
+            run=_runner("supply_chain"),
+            example="supply_chain.json",
+        ),
+        CaseKind(
+            name="factory_audit",
+            title_en="Factory confidentiality audit",
+            title_zh="工厂保密审核",
+            requires=("tradesecret.supply_chain",),
+            data_type=factory_audit_case,
+            run=_runner("factory_audit"),
+            example="factory_audit.json",
+        ),
+        CaseKind(
+            name="preservation",
+            title_en="Conduct-preservation application with its evidence",
+            title_zh="行为保全申请及其证据",
+            requires=("tradesecret.preservation", "tradesecret.evidence"),
+            data_type=preservation_case,
+            run=_runner("preservation"),
+            example="preservation.json",
         ),
     )
 )

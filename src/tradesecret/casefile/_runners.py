@@ -5,8 +5,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import attrs
 import pendulum
 
+from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
 
 
@@ -35,4 +38,179 @@ def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[obj
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
         out.append(evaluate(data.ledger, as_of=as_of, rulebook=rulebook))
+    return tuple(out)
+
+
+def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
+    """The disclosure package for the stage (a coded item needs the owner's key: see below)."""
+    sc = importlib.import_module("tradesecret.supply_chain")
+    package = sc.plan_disclosure(
+        data.project,
+        data.supplier,
+        data.stage,
+        as_of=as_of,
+        rulebook=rulebook,
+        order_id=data.order_id,
+        key=_demo_key(sc),
+        handling=data.handling,
+    )
+    return (package,)
+
+
+def _demo_key(sc: Any) -> Any:
+    """
+    The coding key for case-file reviews: a fixed, public key.
+
+    Codes depend on the key, so a review run from a case file shows *which* items go out
+    coded and in what form, with codes that are stable between runs; the codes for real
+    disclosure come from the owner's secret key through
+    :func:`tradesecret.supply_chain.plan_disclosure`, never from a case file.
+    """
+    return sc.CodingKey(secret=b"tradesecret-case-file-review-key")
+
+
+def factory_audit(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
+    """The factory audit (red flags and outstanding checks)."""
+    sc = importlib.import_module("tradesecret.supply_chain")
+    return (sc.audit_factory(data.profile, as_of=as_of, rulebook=rulebook),)
+
+
+@attrs.frozen(kw_only=True)
+class EvidenceReview:
+    """
+    An evidence graph with its evaluation: reports draw the graph and explain the evaluation.
+
+    Attributes:
+        graph: The evidence graph built from the case file.
+        evaluation: Its evaluation (claims, gaps, paths).
+    """
+
+    graph: Any = attrs.field(eq=False)
+    evaluation: Any
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        return explain(self.evaluation, locale=loc.locale, format=fmt)
+
+
+def build_graph(spec: Any) -> Any:
+    """
+    The :class:`~tradesecret.evidence.EvidenceGraph` of an evidence spec.
+
+    Raises:
+        InvalidInputError: every bad node or edge, with its path in the case file.
+    """
+    ev = importlib.import_module("tradesecret.evidence")
+    builder = ev.EvidenceGraphBuilder()
+    problems: list[Problem] = []
+    for field in (
+        "secrets",
+        "carriers",
+        "formation_records",
+        "parties",
+        "measures",
+        "agreements",
+        "events",
+        "items",
+    ):
+        for i, node in enumerate(getattr(spec, field)):
+            try:
+                builder.add(node)
+            except InvalidInputError as exc:
+                problems += [
+                    attrs.evolve(p, path=f"$.data.evidence.{field}[{i}]") for p in exc.problems
+                ]
+    for i, edge in enumerate(spec.edges):
+        try:
+            builder.link(
+                edge.kind,
+                edge.source,
+                edge.target,
+                stance=edge.stance,
+                strength=edge.strength,
+                note=edge.note,
+            )
+        except InvalidInputError as exc:
+            problems += [
+                attrs.evolve(p, path=f"$.data.evidence.edges[{i}]", reason=f"{p.reason} ({p.path})")
+                for p in exc.problems
+            ]
+    if problems:
+        raise InvalidInputError(problems)
+    return builder.build()
+
+
+def claims_from_evaluation(evaluation: Any, secret: str) -> tuple[Any, ...]:
+    """
+    The preservation claim outcomes an evidence evaluation gives.
+
+    Mapping (the library's reading; the preservation factors need five claims): *secret*
+    combines not-publicly-known, commercial value, measures and content defined (any not
+    met -> not met, see :func:`tradesecret.definition.combine_outcomes`); *ownership*,
+    *access*, *similarity* and the *infringing act* map one to one. Gaps are rendered in
+    Chinese, the authoritative language of the library's messages.
+    """
+    ev = importlib.import_module("tradesecret.evidence")
+    pr = importlib.import_module("tradesecret.preservation")
+    combine = importlib.import_module("tradesecret.definition").combine_outcomes
+    loc = Localizer.for_locale("zh_CN")
+    code = ev.ClaimCode
+    groups = {
+        pr.Claim.SECRET: (
+            code.NOT_PUBLICLY_KNOWN,
+            code.COMMERCIAL_VALUE,
+            code.MEASURES,
+            code.CONTENT_DEFINED,
+        ),
+        pr.Claim.OWNERSHIP: (code.OWNERSHIP,),
+        pr.Claim.ACCESS: (code.ACCESS,),
+        pr.Claim.SIMILARITY: (code.SIMILARITY,),
+        pr.Claim.INFRINGING_ACT: (code.ACT,),
+    }
+    out = []
+    for claim, codes in groups.items():
+        criteria = [evaluation.claim(c) for c in codes]
+        evidence = tuple(dict.fromkeys(e for c in criteria for e in c.evidence))
+        gaps = tuple(
+            loc.message(g.code, g.args)
+            for g in evaluation.gaps
+            if g.claim in codes and loc.has(g.code)
+        )
+        out.append(
+            pr.ClaimInput(
+                claim=claim,
+                outcome=combine(c.outcome for c in criteria),
+                evidence=evidence,
+                gaps=gaps,
+                secret=secret,
+            )
+        )
+    return tuple(out)
+
+
+def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
+    """Evidence evaluation (if given), the five-factor readiness assessment, then the clocks."""
+    ev = importlib.import_module("tradesecret.evidence")
+    pr = importlib.import_module("tradesecret.preservation")
+    out: list[object] = []
+    application = data.application
+    spec = data.evidence
+    if spec is not None:
+        graph = build_graph(spec)
+        secret = spec.secret or (application.secrets[0].id if application.secrets else None)
+        evaluation = ev.evaluate(
+            graph,
+            standard=spec.standard,
+            as_of=as_of,
+            secret=secret,
+            respondent=spec.respondent,
+            rulebook=rulebook,
+        )
+        out.append(EvidenceReview(graph=graph, evaluation=evaluation))
+        if not application.claims and secret is not None:
+            application = attrs.evolve(
+                application, claims=claims_from_evaluation(evaluation, secret)
+            )
+    out.append(pr.assess_preservation(application, as_of=as_of, rulebook=rulebook))
+    if data.dates is not None:
+        out.append(pr.preservation_deadlines(data.dates, as_of=as_of, rulebook=rulebook))
     return tuple(out)

@@ -63,6 +63,14 @@ def _label(value: Any) -> str:
     return str(value)
 
 
+#: Edge kinds left out of the picture (custody is a log per item, shown in the integrity report).
+_HIDDEN_EDGES = frozenset({"custody"})
+
+
+def _label_of(kind: object) -> str:
+    return str(kind.value) if isinstance(kind, enum.Enum) else str(kind)
+
+
 def _as_graph(result: object) -> Any:
     if hasattr(result, "view") and hasattr(result, "nodes") and hasattr(result, "edges"):
         return result
@@ -105,6 +113,8 @@ def evidence_picture(
             label=str(e.kind.value) if isinstance(e.kind, enum.Enum) else str(e.kind),
         )
         for e in graph.edges()
-        if str(e.source) in keep and str(e.target) in keep
+        if str(e.source) in keep
+        and str(e.target) in keep
+        and _label_of(e.kind) not in _HIDDEN_EDGES
     ]
     return nodes, edges
