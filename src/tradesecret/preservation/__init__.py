@@ -12,6 +12,8 @@ events into a timetable.
   11), counter-arguments and gaps.
 * :func:`preservation_deadlines` -- the 48-hour ruling, deferred service, the 30 days to
   sue, the continuation window, reconsideration and lifting.
+* :func:`claims_from_evaluation` -- the claims an evidence-chain evaluation establishes
+  (``assess_preservation(..., evidence=graph)`` does this for you).
 * :func:`readiness_report` -- a bilingual report in Markdown, text or self-contained HTML.
 
 Legal basis:
@@ -48,6 +50,7 @@ from tradesecret.preservation._clocks import (
     Timetable,
     preservation_deadlines,
 )
+from tradesecret.preservation._evidence import CLAIM_MAP, claims_from_evaluation
 from tradesecret.preservation._model import (
     Application,
     Claim,
@@ -71,6 +74,7 @@ from tradesecret.preservation._report import ReportFormat, readiness_report
 __all__ = [
     "BALANCE",
     "BASIS",
+    "CLAIM_MAP",
     "CONTENTS",
     "EX_PARTE",
     "FACTORS",
@@ -107,6 +111,7 @@ __all__ = [
     "Timetable",
     "UrgencyFacts",
     "assess_preservation",
+    "claims_from_evaluation",
     "preservation_deadlines",
     "readiness_report",
 ]

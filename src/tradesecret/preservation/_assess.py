@@ -37,8 +37,10 @@ import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
+from tradesecret.evidence import EvidenceEvaluation, EvidenceGraph, evaluate
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
+from tradesecret.preservation._evidence import claims_from_evaluation
 from tradesecret.preservation._law import IP, POLICY, TS, Params, cpl
 from tradesecret.preservation._model import (
     Application,
@@ -171,7 +173,9 @@ class PreservationAssessment:
     def gaps(self) -> tuple[Finding, ...]:
         """Every gap to close before filing, worst first."""
         found = [
-            f for f in self.assessment.all_findings() if f.code.startswith("preservation.gap.")
+            f
+            for f in self.assessment.all_findings()
+            if f.code.startswith(("preservation.gap.", "evidence.gap."))
         ]
         return tuple(sorted(found, key=lambda f: -f.severity.rank))
 
@@ -268,6 +272,9 @@ def _claims_factor(
     facts: dict[str, Arg] = dict(extra_facts)
     for kind in (*required, *optional):
         claims = ctx.claims(kind)
+        if kind in optional:
+            # An optional claim counts only where the evidence bears on it either way.
+            claims = [c for c in claims if c.outcome is not Outcome.INSUFFICIENT_EVIDENCE]
         cites.extend(ctx.cite(*_CLAIM_CITES[kind]))
         if not claims:
             if kind in required:
@@ -309,6 +316,7 @@ def _claims_factor(
                         remedies=(_CLAIM_REMEDY[kind],),
                     )
                 )
+            findings.extend(claim.findings)
             findings.extend(
                 _finding(
                     "preservation.gap.evidence",
@@ -1032,11 +1040,60 @@ def _counter_arguments(
     return tuple(out)
 
 
+def _with_evidence(
+    application: Application,
+    evidence: EvidenceGraph | EvidenceEvaluation | tuple[EvidenceEvaluation, ...],
+    respondent: str | None,
+    day: pendulum.Date,
+    rb: Rulebook,
+) -> tuple[Application, list[Finding]]:
+    """The application with the claims the evidence evaluation gives added."""
+    if isinstance(evidence, EvidenceGraph):
+        evaluations: tuple[EvidenceEvaluation, ...] = tuple(
+            evaluate(
+                evidence,
+                standard="preponderance",
+                as_of=day,
+                secret=s.id,
+                respondent=respondent,
+                rulebook=rb,
+            )
+            for s in application.secrets
+        )
+    elif isinstance(evidence, EvidenceEvaluation):
+        evaluations = (evidence,)
+    else:
+        evaluations = evidence
+    known = {s.id for s in application.secrets}
+    stated = {(c.claim, c.secret) for c in application.claims}
+    derived: list[ClaimInput] = []
+    findings: list[Finding] = []
+    for evaluation in evaluations:
+        secret = evaluation.secret if evaluation.secret in known else None
+        derived.extend(
+            c
+            for c in claims_from_evaluation(evaluation, secret=secret)
+            if (c.claim, c.secret) not in stated
+        )
+        if evaluation.standard.name != "preponderance":
+            findings.append(
+                _finding(
+                    "preservation.evidence.other_standard",
+                    Severity.LOW,
+                    (rb.cite(POLICY),),
+                    {"standard": evaluation.standard.name},
+                )
+            )
+    return attrs.evolve(application, claims=(*application.claims, *derived)), findings
+
+
 def assess_preservation(
     application: Application,
     *,
     as_of: pendulum.Date | str,
     rulebook: Rulebook | None = None,
+    evidence: EvidenceGraph | EvidenceEvaluation | tuple[EvidenceEvaluation, ...] | None = None,
+    evidence_respondent: str | None = None,
 ) -> PreservationAssessment:
     """
     Assess an application for conduct preservation before it is filed.
@@ -1046,10 +1103,20 @@ def assess_preservation(
     <tradesecret.preservation.Application.claims>`, on a preponderance of the
     evidence); the other factors on the facts stated in the application.
 
+    With ``evidence``, the claims come from the evidence-chain evaluation (see
+    :func:`~tradesecret.preservation.claims_from_evaluation`): a graph is evaluated on a
+    preponderance of the evidence for each claimed secret (the secret ids must be the
+    graph's secret node ids); evaluations can also be passed directly. Claims the
+    application states itself take precedence over derived ones for the same claim and
+    secret.
+
     Args:
         application: The application.
         as_of: The day of the assessment (the law and parameters in force then).
         rulebook: Parameters and citations (default: the package rulebook).
+        evidence: An evidence graph, an evaluation, or one evaluation per secret.
+        evidence_respondent: The respondent's node id in the graph, when the graph
+            holds events by more than one party.
 
     Legal basis:
         spc-ip-preservation@2018-12-12:4, spc-ip-preservation@2018-12-12:5,
@@ -1060,6 +1127,9 @@ def assess_preservation(
     """
     rb = rulebook if rulebook is not None else default_rulebook()
     day = to_date(as_of, path="as_of")
+    findings: list[Finding] = []
+    if evidence is not None:
+        application, findings = _with_evidence(application, evidence, evidence_respondent, day, rb)
     ctx = _Ctx(application, day, rb)
     basis = _basis(ctx)
     likelihood = _likelihood(ctx)
@@ -1096,7 +1166,6 @@ def assess_preservation(
     if pre:
         merits += [urgency.outcome, security.outcome]
     outcome = _worst(merits)
-    findings: list[Finding] = []
     if outcome is Outcome.MET and score < ready_min:
         outcome = Outcome.CONTESTED
         findings.append(

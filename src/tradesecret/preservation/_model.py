@@ -18,7 +18,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date, to_datetime
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money, Ratio
-from tradesecret.results import Outcome
+from tradesecret.results import Finding, Outcome
 
 __all__ = [
     "Application",
@@ -350,6 +350,9 @@ class ClaimInput:
         strength: Optional strength in [0, 1] from the evaluation; when absent the
             library's policy strength for the outcome is used.
         secret: The claimed secret it concerns (``None``: all of them).
+        findings: Gap findings from the evidence evaluation (their messages come from
+            the evidence catalog), filled in by
+            :func:`~tradesecret.preservation.claims_from_evaluation`.
     """
 
     claim: Claim
@@ -358,6 +361,7 @@ class ClaimInput:
     gaps: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     strength: Decimal | None = None
     secret: str | None = None
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
 
     def __attrs_post_init__(self) -> None:
         if self.strength is not None and not Decimal(0) <= self.strength <= Decimal(1):
