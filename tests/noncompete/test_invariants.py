@@ -1,22 +1,35 @@
-"""Hypothesis invariants of the compensation floors."""
+"""Hypothesis invariants of the compensation floors, and a review that never fails."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret.money import Money
+from tradesecret import explain
+from tradesecret.money import Money, Ratio
 from tradesecret.noncompete import (
+    ActivationDecision,
+    CompensationBasis,
+    CompensationTerms,
     EmployeeFacts,
+    KnownSecret,
     MinimumWageDay,
     NonCompeteAgreement,
+    PaymentTiming,
+    PenaltyBasis,
+    PenaltyTerms,
     PersonnelCategory,
+    RegionExtent,
     WageRecord,
     compensation_floor,
+    review_noncompete,
 )
+from tradesecret.results import Assessment
+from tradesecret.serialization import from_json, to_json
 
 REGIONS = ("CN-SH", "CN-BJ", "CN-GD-SZ", "CN-GD-GZ", "CN-JS-NJ", "CN-ZJ-HZ", "CN-TJ")
 AS_OF = "2026-11-21"
@@ -107,3 +120,115 @@ class TestFloorInvariants:
             assert b.guidance_amount >= a.guidance_amount
         assert long.guidance_total is not None and short.guidance_total is not None
         assert long.guidance_total >= short.guidance_total
+
+
+money = st.decimals(min_value=Decimal(0), max_value=Decimal(100000), places=2).map(Money)
+compensations = st.one_of(
+    st.just(CompensationTerms()),
+    st.builds(
+        CompensationTerms,
+        basis=st.just(CompensationBasis.MONTHLY_AMOUNT),
+        monthly_amount=money,
+        timing=st.sampled_from(PaymentTiming),
+        in_service_amount=st.none() | money,
+    ),
+    st.builds(
+        CompensationTerms,
+        basis=st.just(CompensationBasis.WAGE_RATIO),
+        ratio=st.decimals(min_value=Decimal(0), max_value=Decimal(1), places=2).map(Ratio),
+        timing=st.sampled_from(PaymentTiming),
+    ),
+)
+penalties = st.one_of(
+    st.just(PenaltyTerms()),
+    st.builds(PenaltyTerms, basis=st.just(PenaltyBasis.FIXED_AMOUNT), amount=money),
+    st.builds(
+        PenaltyTerms,
+        basis=st.sampled_from(
+            [PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION, PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE]
+        ),
+        multiple=st.decimals(min_value=Decimal(0), max_value=Decimal(50), places=1),
+    ),
+)
+lines = st.lists(st.sampled_from(["batteries", "solar", "chargers"]), max_size=3).map(tuple)
+places = st.lists(st.sampled_from(["CN-SH", "CN-BJ", "CN-GD-SZ"]), max_size=3).map(tuple)
+
+
+class TestReviewNeverFails:
+    @given(
+        category=st.sampled_from(PersonnelCategory),
+        secrets=st.lists(
+            st.builds(
+                KnownSecret,
+                id=st.sampled_from(["A", "B", "C"]),
+                business_lines=lines,
+                regions=places,
+                relevance_months=st.none() | st.integers(min_value=0, max_value=36),
+            ),
+            max_size=3,
+            unique_by=lambda s: s.id,
+        ).map(tuple),
+        in_service=st.booleans(),
+        months=st.integers(min_value=0, max_value=40),
+        business=lines,
+        regions=places,
+        extent=st.sampled_from(RegionExtent),
+        compensation=compensations,
+        penalty=penalties,
+        flags=st.tuples(*[st.booleans()] * 6),
+        release=st.none() | st.integers(min_value=0, max_value=12),
+        decision=st.sampled_from(ActivationDecision),
+        terminated=st.booleans(),
+    )
+    def test_any_agreement_reviews_renders_and_round_trips(
+        self,
+        category: PersonnelCategory,
+        secrets: tuple[KnownSecret, ...],
+        in_service: bool,
+        months: int,
+        business: tuple[str, ...],
+        regions: tuple[str, ...],
+        extent: RegionExtent,
+        compensation: CompensationTerms,
+        penalty: PenaltyTerms,
+        flags: tuple[bool, ...],
+        release: int | None,
+        decision: ActivationDecision,
+        terminated: bool,
+    ) -> None:
+        """Any well-formed input gives an assessment that cites, renders and round-trips."""
+        emp = attrs.evolve(
+            facts(pendulum.Date(2025, 9, 1), [Decimal(20000)] * 13, "CN-SH"),
+            category=category,
+            secrets_known=secrets,
+            termination_date=pendulum.Date(2025, 9, 1) if terminated else None,
+        )
+        nc = NonCompeteAgreement(
+            id="NC",
+            employer="ACME",
+            employee="E",
+            signed_on="2015-01-01",
+            in_service=in_service or months == 0,
+            post_termination=months > 0 or not in_service,
+            duration_months=months,
+            business_lines=business,
+            regions=regions,
+            region_extent=extent,
+            employer_regions=("CN-SH",),
+            compensation=compensation,
+            penalty=penalty,
+            limited_to_competitors=flags[0],
+            region_reasons_stated=flags[1],
+            extends_period_during_proceedings=flags[2],
+            employer_may_change_unilaterally=flags[3],
+            necessity_assessed=flags[4],
+            activation_reserved=flags[5],
+            activation_decision=decision,
+            release_unpaid_months=release,
+        )
+        a = review_noncompete(nc, emp, as_of="2025-10-01")
+        assert 7 == len(a.criteria)
+        assert all(f.citations for f in a.all_findings())
+        explain(a, locale="zh_CN", format="markdown")
+        explain(a, locale="en")
+        assert a == from_json(to_json(a), Assessment)
