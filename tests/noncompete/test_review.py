@@ -304,7 +304,7 @@ class TestCompensation:
         """Nothing agreed: the clause stands and the default applies (6,000.00 x 18)."""
         a = review_noncompete(make_agreement(), make_employee(), as_of=AS_OF)
         f = finding(a, "noncompete.compensation.none_agreed")
-        assert (Severity.MEDIUM, True) == (f.severity, f.binding)
+        assert (Severity.MEDIUM, True, Ratio("0.30")) == (f.severity, f.binding, f.arg("ratio"))
         d = finding(a, "noncompete.compensation.default_applies")
         assert (Money("6000.00"), Money("108000.00")) == (d.arg("amount"), d.arg("total"))
 
@@ -347,7 +347,11 @@ class TestCompensation:
         )
         a = review_noncompete(nc, make_employee(), as_of=AS_OF)
         f = finding(a, "noncompete.compensation.below_guidance_long_period")
-        assert (Money("10000.00"), Ratio("0.50")) == (f.arg("guidance"), f.arg("ratio"))
+        assert (Money("10000.00"), Ratio("0.50"), 12) == (
+            f.arg("guidance"),
+            f.arg("ratio"),
+            f.arg("threshold"),
+        )
         assert not f.binding
         assert "noncompete.compensation.below_default" not in a.codes()
 

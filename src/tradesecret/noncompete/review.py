@@ -481,10 +481,14 @@ def _compensation(
     mk: _Maker,
     agreement: NonCompeteAgreement,
     floor: CompensationFloor | None,
+    *,
     assumed_termination: pendulum.Date | None,
-    coverage: OutOfCoverageError | None = None,
+    coverage: OutOfCoverageError | None,
+    day: pendulum.Date,
 ) -> Criterion:
     findings: list[Finding] = []
+    ratio_param = mk.book.param("noncompete.default_ratio", as_of=day)
+    default_ratio = floor.default_ratio if floor is not None else ratio_param.as_ratio()
     if coverage is not None:
         findings.append(
             mk.finding(
@@ -524,6 +528,7 @@ def _compensation(
                 "noncompete.compensation.none_agreed",
                 Severity.MEDIUM,
                 (I1_36, LCL_23_2),
+                {"ratio": default_ratio},
                 remedies=("noncompete.remedy.agree_compensation",),
             )
         )
@@ -549,7 +554,7 @@ def _compensation(
                     "noncompete.compensation.below_default",
                     Severity.MEDIUM,
                     (G13,),
-                    {"agreed": agreed, "default": first.default_amount},
+                    {"agreed": agreed, "default": first.default_amount, "ratio": default_ratio},
                     remedies=("noncompete.remedy.raise_compensation",),
                 )
             )
@@ -585,6 +590,11 @@ def _compensation(
                         "guidance": first.guidance_amount,
                         "ratio": floor.guidance_ratio,
                         "months": floor.period_months,
+                        "threshold": next(
+                            p.as_int()
+                            for p in floor.parameters
+                            if p.name == "noncompete.guidance_long_period_threshold_months"
+                        ),
                     },
                     remedies=("noncompete.remedy.raise_compensation",),
                 )
@@ -928,7 +938,9 @@ def review_noncompete(
         eligibility,
         _scope(mk, agreement, secrets),
         _duration(mk, agreement, employee, cap),
-        _compensation(mk, agreement, floor, assumed, coverage),
+        _compensation(
+            mk, agreement, floor, assumed_termination=assumed, coverage=coverage, day=day
+        ),
         _clauses(mk, agreement, release),
         review_penalty(agreement, employee, as_of=day, rulebook=book, floor=floor),
         _activation(mk, agreement, employee),
