@@ -361,7 +361,7 @@ class DisclosurePackage:
             if self.nda_id
             else loc.message("supply_chain.package.missing")
         )
-        lines.append(f"- {nda}: {status}")
+        lines.append(f"- {nda}{_colon(loc)}{status}")
         if self.letter_required:
             letter = (
                 loc.message("supply_chain.package.met_by", {"ref": self.letter_id})
@@ -370,7 +370,7 @@ class DisclosurePackage:
             )
             order = self.order_id or "—"
             lines.append(
-                f"- {loc.message('supply_chain.package.letter', {'order': order})}: {letter}"
+                f"- {loc.message('supply_chain.package.letter', {'order': order})}{_colon(loc)}{letter}"
             )
         else:
             lines.append(f"- {loc.message('supply_chain.package.no_letter_needed')}")
@@ -387,11 +387,17 @@ class DisclosurePackage:
 def _item_name(loc: Localizer, e: PackageEntry) -> str:
     kind = loc.term(f"term.supply_chain.kind.{e.kind.value}")
     sensitivity = loc.term(f"term.supply_chain.sensitivity.{e.sensitivity.value}")
-    return f"{e.title} ({kind}, {sensitivity})"
+    return f"{e.title}（{kind}，{sensitivity}）" if loc.zh else f"{e.title} ({kind}, {sensitivity})"
+
+
+def _colon(loc: Localizer) -> str:
+    return "：" if loc.zh else ": "
 
 
 def _entry_line(loc: Localizer, e: PackageEntry) -> str:
-    parts = [f"{_item_name(loc, e)}: {loc.term(f'term.supply_chain.form.{e.form.value}')}"]
+    parts = [
+        f"{_item_name(loc, e)}{_colon(loc)}{loc.term(f'term.supply_chain.form.{e.form.value}')}"
+    ]
     if e.code is not None:
         parts.append(loc.message("supply_chain.package.code", {"code": e.code}))
     if e.form is DisclosureForm.PARTIAL and e.shown is not None:
