@@ -8,7 +8,9 @@ Reports: bilingual Markdown and self-contained HTML for every result.
   steps; a compensation timeline and an evidence-chain picture where the result has them.
 * :func:`render_markdown` -- the same content as Markdown.
 * :func:`timeline_svg` and :func:`graph_svg` -- the pictures, usable on their own.
-* :func:`to_dataframe` -- batch or review results as a pandas DataFrame (pandas optional).
+* :class:`Report` -- rich display in notebooks (``_repr_html_``, ``_repr_markdown_``).
+* :func:`to_dataframe` -- batch or review results, or rows of any attrs values (instalments,
+  package entries...), as a pandas DataFrame (pandas optional).
 
 Every piece of user text is escaped; the HTML has no script and loads nothing.
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 from tradesecret.reports._frames import to_dataframe
 from tradesecret.reports._render import (
     REPORT_FORMATS,
+    Report,
     ReportFormat,
     markdown_to_html,
     render,
@@ -40,6 +43,7 @@ __all__ = [
     "REPORT_FORMATS",
     "GraphEdge",
     "GraphNode",
+    "Report",
     "ReportFormat",
     "TimelinePoint",
     "graph_svg",

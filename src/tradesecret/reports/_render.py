@@ -302,9 +302,12 @@ def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
             out += _body(loc, inner, depth + 1)
         return out
     else:
+        out = []  # a picture alone (an evidence graph), or nothing to report
+    drawn = list(figures(result, loc))
+    if not out and not drawn:
         msg = f"cannot report a {type(result).__name__}"
         raise TypeError(msg)
-    for figure in figures(result, loc):
+    for figure in drawn:
         out.append(
             f'<figure class="ts-figure">{figure.svg}<figcaption>{_e(figure.caption)}</figcaption></figure>'
         )
@@ -397,6 +400,37 @@ def render_html(
     )
 
 
+@attrs.frozen
+class Report:
+    """
+    A result dressed for notebooks: displays as HTML (with its pictures) or Markdown.
+
+    ``Report(review, locale="en")`` as the last line of a Jupyter cell renders the report;
+    :meth:`html` and :meth:`markdown` give the text.
+
+    Attributes:
+        result: Any result, list of results, case review or evidence graph.
+        locale: ``zh_CN``, ``en`` or ``bilingual``.
+    """
+
+    result: object
+    locale: str = "zh_CN"
+
+    def html(self, *, standalone: bool = True) -> str:
+        """The HTML report."""
+        return render_html(self.result, locale=self.locale, standalone=standalone)
+
+    def markdown(self) -> str:
+        """The Markdown report."""
+        return render_markdown(self.result, locale=self.locale)
+
+    def _repr_html_(self) -> str:
+        return self.html(standalone=False)
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+
 def render_markdown(result: object, *, locale: str = "zh_CN") -> str:
     """A Markdown report (``bilingual``: Chinese, then English), summary first."""
     from tradesecret.casefile import iter_findings  # noqa: PLC0415
@@ -418,10 +452,22 @@ def render_markdown(result: object, *, locale: str = "zh_CN") -> str:
             else (result if isinstance(result, tuple | list) else (result,))
         )
         for item in items:
-            text = explain(item, locale=code, format="markdown")
-            lines += [_demote(text), ""]
+            lines += [_item_markdown(loc, item), ""]
         parts.append("\n".join(lines).rstrip() + "\n")
     return "\n---\n\n".join(parts)
+
+
+def _item_markdown(loc: Localizer, item: object) -> str:
+    """The item's explanation; for a picture alone (an evidence graph) its caption."""
+    from tradesecret.reports._adapters import figures  # noqa: PLC0415
+
+    try:
+        return _demote(explain(item, locale=loc.locale, format="markdown"))
+    except TypeError:
+        drawn = list(figures(item, loc))
+        if not drawn:
+            raise
+        return "\n".join(f"*{figure.caption}* (HTML report)" for figure in drawn)
 
 
 def _demote(markdown: str) -> str:
