@@ -865,18 +865,20 @@ def check_exit(
     # access revoked (library policy: by the due day)
     code = "measures.exit.access"
     access_cites = (rb.cite(f"{_SPC}:6.1.5"), policy_cite)
-    open_grants = sorted({g.secret_id for g in grants if g.revoked is None or g.revoked > due})
-    if procedure.access_revoked_on is None or open_grants:
+    never = sorted({g.secret_id for g in grants if g.revoked is None})
+    late_grants = [g.revoked for g in grants if g.revoked is not None and g.revoked > due]
+    if procedure.access_revoked_on is None or never:
         criteria.append(
             missing(
                 code,
                 access_cites,
                 "measures.remedy.exit_access",
-                secrets=", ".join(open_grants) or "-",
+                secrets=", ".join(never) or "-",
             )
         )
-    elif procedure.access_revoked_on > due:
-        criteria.append(late(code, access_cites, procedure.access_revoked_on))
+    elif procedure.access_revoked_on > due or late_grants:
+        done = max([procedure.access_revoked_on, *late_grants])
+        criteria.append(late(code, access_cites, done))
     else:
         criteria.append(met(code, access_cites))
     return Assessment(
