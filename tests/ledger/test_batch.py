@@ -1,0 +1,304 @@
+"""The batch path: identical to the per-object path; bad rows reported, never contagious."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradesecret import InvalidInputError, Money
+from tradesecret.ledger import (
+    BatchInput,
+    BatchResult,
+    CompensationLedger,
+    DueConvention,
+    LedgerOptions,
+    LedgerTerms,
+    MinimumWageMonth,
+    Payment,
+    ReleaseGround,
+    Reminder,
+    ReminderTiming,
+    UnpaidCounting,
+    batch_from_arrow,
+    batch_from_pandas,
+    evaluate_batch,
+    evaluate_compensation,
+)
+
+pd = pytest.importorskip("pandas")
+pa = pytest.importorskip("pyarrow")
+
+BASE = pendulum.Date(2023, 12, 1).toordinal()
+
+row_st = st.fixed_dictionaries(
+    {
+        "t": st.integers(0, 900),
+        "months": st.integers(1, 26),
+        "agreed": st.one_of(st.just(0), st.integers(1, 3_000_000)),
+        "wage": st.integers(1, 6_000_000),
+        "region": st.sampled_from(["CN-SH", "CN-BJ", "CN-GD-SZ"]),
+        "reminder": st.one_of(st.just(-1), st.integers(0, 700)),
+        "payments": st.lists(
+            st.tuples(st.integers(0, 800), st.integers(1, 2_000_000)), max_size=12
+        ),
+    }
+)
+options_st = st.builds(
+    LedgerOptions,
+    due_convention=st.sampled_from(DueConvention),
+    unpaid_counting=st.sampled_from(UnpaidCounting),
+    reminder_timing=st.sampled_from(ReminderTiming),
+    minimum_wage_month=st.sampled_from(MinimumWageMonth),
+)
+
+
+def to_input(rows: list[dict[str, Any]]) -> BatchInput:
+    pays = [
+        (r, BASE + int(rows[r]["t"]) + d, f)
+        for r in range(len(rows))
+        for d, f in rows[r]["payments"]
+    ]
+    return BatchInput(
+        termination=[BASE + int(r["t"]) for r in rows],
+        months=[r["months"] for r in rows],
+        region=[r["region"] for r in rows],
+        agreed_fen=[r["agreed"] for r in rows],
+        average_wage_fen=[r["wage"] for r in rows],
+        reminder=[
+            0 if r["reminder"] == -1 else BASE + int(r["t"]) + int(r["reminder"]) for r in rows
+        ],
+        pay_row=np.array([p[0] for p in pays], dtype=np.int64),
+        pay_date=np.array([p[1] for p in pays], dtype=np.int64),
+        pay_fen=np.array([p[2] for p in pays], dtype=np.int64),
+    )
+
+
+def to_ledger(data: BatchInput, row: int) -> CompensationLedger:
+    terms = LedgerTerms(
+        agreement_id=str(row),
+        termination_date=pendulum.Date.fromordinal(int(data.termination[row])),
+        months=int(data.months[row]),
+        region=str(data.region[row]),
+        agreed_monthly=Money.from_fen(int(data.agreed_fen[row])) if data.agreed_fen[row] else None,
+        average_monthly_wage=Money.from_fen(int(data.average_wage_fen[row])),
+    )
+    payments = tuple(
+        Payment(date=pendulum.Date.fromordinal(int(d)), amount=Money.from_fen(int(f)))
+        for r, d, f in zip(data.pay_row, data.pay_date, data.pay_fen, strict=True)
+        if r == row
+    )
+    reminders = (
+        (Reminder(date=pendulum.Date.fromordinal(int(data.reminder[row]))),)
+        if data.reminder[row]
+        else ()
+    )
+    return CompensationLedger(terms=terms, payments=payments, reminders=reminders)
+
+
+def assert_row_equal(
+    data: BatchInput, res: BatchResult, row: int, as_of: object, opts: LedgerOptions
+) -> None:
+    try:
+        state = evaluate_compensation(to_ledger(data, row), as_of=as_of, options=opts)
+    except InvalidInputError:
+        assert not res.valid[row]
+        return
+    assert res.valid[row]
+    w = len(state.instalments)
+    assert [i.amount.fen for i in state.instalments] == res.amount[row, :w].tolist()
+    assert [i.due.toordinal() for i in state.instalments] == res.due[row, :w].tolist()
+    assert [i.paid.fen for i in state.instalments] == res.paid[row, :w].tolist()
+    assert [i.status.code for i in state.instalments] == res.status[row, :w].tolist()
+    assert (
+        state.total_scheduled.fen,
+        state.total_fallen_due.fen,
+        state.total_paid.fen,
+        state.arrears.fen,
+        state.unallocated.fen,
+        state.scheduled_end.toordinal(),
+        state.bound,
+    ) == (
+        res.total_scheduled[row],
+        res.total_fallen_due[row],
+        res.total_paid[row],
+        res.arrears[row],
+        res.unallocated[row],
+        res.scheduled_end[row],
+        bool(res.bound[row]),
+    )
+    for ground, column in (
+        (ReleaseGround.UNPAID_THREE_MONTHS, res.right_unpaid_three_months),
+        (ReleaseGround.LATE_AFTER_REMINDER, res.right_late_after_reminder),
+        (ReleaseGround.UNPAID_OVER_THREE_MONTHS, res.right_unpaid_over_three_months),
+    ):
+        right = state.right(ground)
+        assert (right.arose_on.toordinal() if right else 0) == column[row]
+
+
+class TestIdentical:
+    @settings(max_examples=60)
+    @given(
+        rows=st.lists(row_st, min_size=1, max_size=12), as_of=st.integers(0, 1300), opts=options_st
+    )
+    def test_batch_equals_per_object(
+        self, rows: list[dict[str, Any]], as_of: int, opts: LedgerOptions
+    ) -> None:
+        """On random populations the batch path equals the per-object path to the fen and the day."""
+        data = to_input(rows)
+        day = pendulum.Date.fromordinal(BASE + as_of)
+        res = evaluate_batch(data, as_of=day, options=opts)
+        for row in range(len(rows)):
+            assert_row_equal(data, res, row, day, opts)
+
+    def test_per_row_as_of(self) -> None:
+        """as_of may differ per row (an ordinal array)."""
+        data = to_input(
+            [
+                {
+                    "t": 60,
+                    "months": 12,
+                    "agreed": 600000,
+                    "wage": 1,
+                    "region": "CN-SH",
+                    "reminder": -1,
+                    "payments": [],
+                }
+            ]
+            * 2
+        )
+        res = evaluate_batch(data, as_of=np.array([BASE + 100, BASE + 200]))
+        assert res.arrears[0] < res.arrears[1]
+
+
+class TestBadRows:
+    def good_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "t": 61,
+                "months": 24,
+                "agreed": 600000,
+                "wage": 1,
+                "region": "CN-SH",
+                "reminder": 120,
+                "payments": [(28, 600000), (59, 600000)],
+            },
+            {
+                "t": 400,
+                "months": 12,
+                "agreed": 0,
+                "wage": 800000,
+                "region": "CN-BJ",
+                "reminder": -1,
+                "payments": [(30, 254000)],
+            },
+        ]
+
+    def test_bad_rows_reported_and_isolated(self) -> None:
+        """Unknown region, negative amount, payment before termination: reported; other rows unchanged."""
+        good = self.good_rows()
+        bad = [
+            {**good[0], "region": "CN-XX"},
+            {**good[0], "agreed": -5},
+            {**good[0], "payments": [(-3, 100)]},
+            {**good[0], "payments": [(10, -100)]},
+            {**good[0], "agreed": 0, "wage": 0},
+        ]
+        day = pendulum.Date(2025, 12, 31)
+        clean = evaluate_batch(to_input(good), as_of=day)
+        mixed = evaluate_batch(to_input([bad[0], good[0], *bad[1:3], good[1], *bad[3:]]), as_of=day)
+        assert [1, 4] == np.flatnonzero(mixed.valid).tolist()
+        reasons = {e.row: e.reasons for e in mixed.errors}
+        assert ("unknown region code",) == reasons[0]
+        assert ("negative agreed amount",) == reasons[2]
+        assert ("a payment before the termination date",) == reasons[3]
+        assert ("a payment with a negative or zero amount",) == reasons[5]
+        assert ("no agreed amount and no average wage",) == reasons[6]
+        for new, old in ((1, 0), (4, 1)):
+            assert mixed.amount[new].tolist() == clean.amount[old].tolist()
+            assert mixed.paid[new].tolist() == clean.paid[old].tolist()
+            assert mixed.right_unpaid_three_months[new] == clean.right_unpaid_three_months[old]
+        assert 0 == mixed.total_scheduled[0]
+
+    def test_orphan_payment(self) -> None:
+        """A payment naming no row is reported with row -1; the batch still runs."""
+        data = to_input(self.good_rows())
+        data = BatchInput(
+            termination=data.termination,
+            months=data.months,
+            region=data.region,
+            agreed_fen=data.agreed_fen,
+            average_wage_fen=data.average_wage_fen,
+            reminder=data.reminder,
+            pay_row=np.append(data.pay_row, 7),
+            pay_date=np.append(data.pay_date, BASE + 100),
+            pay_fen=np.append(data.pay_fen, 100),
+        )
+        res = evaluate_batch(data, as_of="2025-12-31")
+        assert [-1] == [e.row for e in res.errors]
+        assert res.valid.all()
+
+    def test_shape_mismatch_is_input_error(self) -> None:
+        """Columns of different lengths are an input error (nothing to report per row)."""
+        with pytest.raises(InvalidInputError):
+            BatchInput(
+                termination=[1, 2],
+                months=[1],
+                region=["CN-SH"],
+                agreed_fen=[1],
+                average_wage_fen=[1],
+                reminder=[0],
+                pay_row=[],
+                pay_date=[],
+                pay_fen=[],
+            )
+
+
+class TestAdapters:
+    def frames(self) -> tuple[object, object]:
+        agreements = pd.DataFrame(
+            {
+                "agreement_id": ["A", "B"],
+                "termination_date": pd.to_datetime(["2025-01-31", "2025-08-31"]),
+                "months": [24, 12],
+                "region": ["CN-SH", "CN-BJ"],
+                "agreed_fen": [600000, 0],
+                "average_wage_fen": [0, 2000000],
+                "reminder_date": pd.to_datetime(["2025-06-30", None]),
+            }
+        )
+        payments = pd.DataFrame(
+            {
+                "agreement_id": ["A", "A", "B", "Z"],
+                "date": pd.to_datetime(["2025-02-28", "2025-03-31", "2025-09-30", "2025-09-30"]),
+                "amount_fen": [600000, 600000, 600000, 1],
+            }
+        )
+        return agreements, payments
+
+    def test_pandas(self) -> None:
+        """DataFrames in, a per-agreement DataFrame out; unknown agreement ids reported."""
+        agreements, payments = self.frames()
+        res = evaluate_batch(batch_from_pandas(agreements, payments), as_of="2025-07-15")
+        df = res.to_pandas()
+        assert [pendulum.Date(2025, 7, 1), None] == [
+            None if v != v else pendulum.Date(v.year, v.month, v.day)
+            for v in df["right_unpaid_three_months"].tolist()
+        ]
+        assert [1200000, 0] == df["total_paid_fen"].tolist()
+        assert [(-1, None)] == [(e.row, e.agreement_id) for e in res.errors]
+
+    def test_arrow_equals_pandas(self) -> None:
+        """Arrow tables give the same result as DataFrames."""
+        agreements, payments = self.frames()
+        a = evaluate_batch(batch_from_pandas(agreements, payments), as_of="2025-12-31")
+        b = evaluate_batch(
+            batch_from_arrow(pa.Table.from_pandas(agreements), pa.Table.from_pandas(payments)),
+            as_of="2025-12-31",
+        )
+        assert a.amount.tolist() == b.amount.tolist()
+        assert a.right_late_after_reminder.tolist() == b.right_late_after_reminder.tolist()

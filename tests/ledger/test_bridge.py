@@ -1,0 +1,56 @@
+"""The bridge from tradesecret.noncompete: one average wage, one floor, month by month."""
+
+from __future__ import annotations
+
+import pendulum
+
+from tradesecret import Money
+from tradesecret.ledger import build_schedule, terms_from_noncompete
+from tradesecret.noncompete import (
+    EmployeeFacts,
+    NonCompeteAgreement,
+    PersonnelCategory,
+    WageRecord,
+    compensation_floor,
+)
+
+
+def employee(wage: str, termination: str) -> EmployeeFacts:
+    wages = tuple(
+        WageRecord(month=pendulum.Date(2022, 10, 1).add(months=i), amount=Money(wage))
+        for i in range(40)
+    )
+    return EmployeeFacts(
+        person_id="e1",
+        role="R&D lead",
+        category=PersonnelCategory.SENIOR_TECHNICAL,
+        place_of_performance="CN-SH",
+        employment_start="2020-03-01",
+        wages=wages,
+        termination_date=termination,
+    )
+
+
+AGREEMENT = NonCompeteAgreement(
+    id="nc1", employer="ACME", employee="e1", signed_on="2020-03-01", duration_months=18
+)
+
+
+class TestBridge:
+    def test_same_floor_as_noncompete(self) -> None:
+        """Low wage, 18 months from April 2024: the schedule equals compensation_floor's default each month."""
+        emp = employee("5000", "2024-03-31")
+        terms = terms_from_noncompete(AGREEMENT, emp, as_of="2024-04-01")
+        assert (None, 18, "CN-SH") == (terms.agreed_monthly, terms.months, terms.region)
+        schedule = build_schedule(terms)
+        floor = compensation_floor(AGREEMENT, emp, as_of="2024-04-01")
+        assert [m.default_amount for m in floor.months] == [i.amount for i in schedule.instalments]
+        assert Money("2690") == schedule.instalments[3].amount  # July 2024: the 2024 rise applies
+        assert Money("2740") == schedule.instalments[15].amount  # July 2025
+
+    def test_thirty_percent_of_average(self) -> None:
+        """20,000 a month: 6,000 each month, as in the noncompete example."""
+        terms = terms_from_noncompete(
+            AGREEMENT, employee("20000", "2025-09-01"), as_of="2025-09-15"
+        )
+        assert {Money("6000.00")} == {i.amount for i in build_schedule(terms).instalments}
