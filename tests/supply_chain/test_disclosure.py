@@ -29,14 +29,18 @@ from tradesecret.supply_chain import (
     DisclosureForm,
     DisclosurePackage,
     DisclosurePolicy,
+    FactoryProfile,
     ItemKind,
+    LiveVideo,
     PlannedRelease,
     PolicyRule,
     Project,
     Sensitivity,
     Supplier,
+    SupplierKind,
     ViolationHandling,
     add_manifest_to_graph,
+    audit_factory,
     build_code_book,
     plan_disclosure,
 )
@@ -728,3 +732,77 @@ class TestEvidenceRecord:
 
         assert f"{m.package_id}:battery" not in b1.build()
         assert f"{m.package_id}:battery" in b2.build()
+
+
+class TestSupplierChecks:
+    def test_trading_company_recipient(self, project: Project, key: CodingKey) -> None:
+        """Releasing to a supplier registered as a trading company is a high finding."""
+        supplier = attrs.evolve(
+            supplier_with(ndas=(core_nda(),)), kind=SupplierKind.TRADING_COMPANY
+        )
+        pkg = plan_disclosure(project, supplier, "prototyping", as_of="2026-02-01", key=key)
+
+        assert {"supply_chain.disclosure.trading_company"} == pkg.codes()
+        assert not pkg.cleared
+
+    @pytest.mark.parametrize(
+        ("profile", "code"),
+        [
+            (
+                FactoryProfile(factory_id="F-A", name="A", live_video=LiveVideo.REFUSED),
+                "supply_chain.disclosure.audit_failed",
+            ),
+            (
+                FactoryProfile(factory_id="F-A", name="A"),
+                "supply_chain.disclosure.audit_incomplete",
+            ),
+        ],
+        ids=["failed", "incomplete"],
+    )
+    def test_audit_outcome(
+        self, project: Project, key: CodingKey, profile: FactoryProfile, code: str
+    ) -> None:
+        """A failed audit blocks the package; an incomplete one is a medium finding."""
+        audit = audit_factory(profile, as_of="2026-01-20")
+        pkg = plan_disclosure(
+            project,
+            supplier_with(ndas=(core_nda(),)),
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+            audit=audit,
+        )
+
+        assert {code} == pkg.codes()
+        assert (code == "supply_chain.disclosure.audit_incomplete") == pkg.cleared
+
+    def test_audit_of_another_factory(self, project: Project, key: CodingKey) -> None:
+        """An audit of another factory is an input error."""
+        audit = audit_factory(FactoryProfile(factory_id="F-Z", name="Z"), as_of="2026-01-20")
+        with pytest.raises(InvalidInputError):
+            plan_disclosure(
+                project,
+                supplier_with(ndas=(core_nda(),)),
+                "prototyping",
+                as_of="2026-02-01",
+                key=key,
+                audit=audit,
+            )
+
+    def test_explain_supplier_findings(self, project: Project, key: CodingKey) -> None:
+        """The supplier findings render in both languages."""
+        audit = audit_factory(
+            FactoryProfile(factory_id="F-A", name="A", live_video=LiveVideo.REFUSED),
+            as_of="2026-01-20",
+        )
+        pkg = plan_disclosure(
+            project,
+            supplier_with(ndas=(core_nda(),)),
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+            audit=audit,
+        )
+
+        assert "未通过2026年1月20日的工厂审核" in explain(pkg, locale="zh_CN")
+        assert "failed its factory audit of 20 Jan 2026" in explain(pkg, locale="en")

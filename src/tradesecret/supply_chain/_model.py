@@ -15,6 +15,7 @@ import enum
 import hashlib
 import re
 import tomllib
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
@@ -372,11 +373,14 @@ class DisclosurePolicy:
 
     @classmethod
     def default(cls) -> DisclosurePolicy:
-        """The library's default policy (``default_policy.toml`` in this package)."""
-        text = (resources.files("tradesecret.supply_chain") / "default_policy.toml").read_text(
-            "utf-8"
-        )
-        return cls.from_toml(text, source="default_policy.toml")
+        """The library's default policy (``default_policy.toml`` in this package), read once."""
+        return _default_policy()
+
+
+@lru_cache(maxsize=1)
+def _default_policy() -> DisclosurePolicy:
+    text = (resources.files("tradesecret.supply_chain") / "default_policy.toml").read_text("utf-8")
+    return DisclosurePolicy.from_toml(text, source="default_policy.toml")
 
 
 @attrs.frozen(kw_only=True)

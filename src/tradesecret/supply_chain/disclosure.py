@@ -42,7 +42,7 @@ from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
-from tradesecret.results import Finding, Severity, Term
+from tradesecret.results import Assessment, Finding, Outcome, Severity, Term
 from tradesecret.rulebook import Rulebook, default_rulebook
 from tradesecret.supply_chain._common import (
     POLICY,
@@ -64,6 +64,7 @@ from tradesecret.supply_chain._model import (
     Project,
     Sensitivity,
     Supplier,
+    SupplierKind,
     nda_in_force,
 )
 from tradesecret.supply_chain.codebook import CodingKey, code_label, item_code
@@ -432,6 +433,7 @@ def plan_disclosure(
     order_id: str | None = None,
     key: CodingKey | None = None,
     handling: ViolationHandling = ViolationHandling.ENFORCE,
+    audit: Assessment | None = None,
 ) -> DisclosurePackage:
     """
     Plan what ``supplier`` receives from ``project`` at ``stage``.
@@ -456,6 +458,10 @@ def plan_disclosure(
         order_id: The order the release serves; needed at a letter stage.
         key: The owner-held coding key; required when an item goes out coded.
         handling: What to do with planned forms beyond the policy.
+        audit: The supplier's factory audit (:func:`~tradesecret.supply_chain.audit_factory`),
+            if one was made: releasing anything to a supplier whose audit failed is a high
+            finding, to one whose audit is incomplete a medium one. A supplier of kind
+            ``TRADING_COMPANY`` is a high finding whether audited or not.
 
     Raises:
         InvalidInputError: unknown stage, or a coded release without ``key``.
@@ -623,6 +629,8 @@ def plan_disclosure(
                     remedies=("supply_chain.remedy.extend_nda_scope",),
                 )
             )
+    if releases_anything:
+        findings.extend(_supplier_checks(supplier, audit, rb))
     letter_required = releases_anything and stage in policy.letter_stages
     letter: AuthorizationLetter | None = None
     if letter_required:
@@ -667,6 +675,51 @@ def plan_disclosure(
         citations=citations,
         manifest=manifest,
     )
+
+
+def _supplier_checks(supplier: Supplier, audit: Assessment | None, rb: Rulebook) -> list[Finding]:
+    out: list[Finding] = []
+    policy = (rb.cite(POLICY),)
+    if supplier.kind is SupplierKind.TRADING_COMPANY:
+        out.append(
+            Finding(
+                code="supply_chain.disclosure.trading_company",
+                severity=Severity.HIGH,
+                citations=policy,
+                args={"supplier": supplier.name},
+                subject=supplier.id,
+                remedies=("supply_chain.remedy.contract_with_manufacturer",),
+            )
+        )
+    if audit is None:
+        return out
+    if audit.kind != "factory_audit" or audit.subject != supplier.id:
+        raise InvalidInputError.single(
+            "audit", f"{audit.kind}:{audit.subject}", f"not a factory audit of {supplier.id}"
+        )
+    if audit.outcome is Outcome.NOT_MET:
+        out.append(
+            Finding(
+                code="supply_chain.disclosure.audit_failed",
+                severity=Severity.HIGH,
+                citations=policy,
+                args={"supplier": supplier.name, "as_of": audit.as_of},
+                subject=supplier.id,
+                remedies=("supply_chain.remedy.resolve_audit",),
+            )
+        )
+    elif audit.outcome is Outcome.INSUFFICIENT_EVIDENCE:
+        out.append(
+            Finding(
+                code="supply_chain.disclosure.audit_incomplete",
+                severity=Severity.MEDIUM,
+                citations=policy,
+                args={"supplier": supplier.name, "as_of": audit.as_of},
+                subject=supplier.id,
+                remedies=("supply_chain.remedy.resolve_audit",),
+            )
+        )
+    return out
 
 
 def _qualifying_nda(
