@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradesecret import InvalidInputError, Money, Ratio, explain
 from tradesecret.i18n import Format
@@ -152,6 +154,7 @@ class TestBasis:
             ({"secret": Outcome.NOT_MET}, Outcome.NOT_MET),
             ({"ownership": Outcome.CONTESTED}, Outcome.CONTESTED),
             ({"secret": Outcome.INSUFFICIENT_EVIDENCE}, Outcome.INSUFFICIENT_EVIDENCE),
+            ({"ownership": Outcome.NOT_APPLICABLE}, Outcome.INSUFFICIENT_EVIDENCE),
         ],
     )
     def test_outcomes_follow_the_claims(
@@ -613,3 +616,42 @@ class TestOutput:
             if locale == "zh_CN"
             else "Conduct-preservation readiness report"
         ) in text
+
+
+outcomes = st.sampled_from(list(Outcome))
+
+
+class TestInvariants:
+    @given(
+        st.fixed_dictionaries({c.value: outcomes for c in Claim}),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from(list(Stage)),
+        st.booleans(),
+    )
+    def test_verdict_follows_the_factors(
+        self,
+        claim_outcomes: dict[str, Outcome],
+        urgent: bool,
+        reputation: bool,
+        stage: Stage,
+        secured: bool,
+    ) -> None:
+        """The score stays in [0, 1]; a failed factor (pre-suit: urgency, security) always fails the whole."""
+        app = strong(
+            claims=claims(**claim_outcomes),
+            urgency=UrgencyFacts(disclosure_imminent=urgent),
+            harm=HarmFacts(reputation_unrecoverable=reputation),
+            stage=stage,
+            security=Security(amount=Money("1000")) if secured else Security(),
+        )
+        pa = assess(app)
+        blocking = [
+            pa.factor(c).outcome for c in (BASIS, LIKELIHOOD, HARM, BALANCE, PUBLIC_INTEREST)
+        ]
+        if stage is Stage.PRE_SUIT:
+            blocking += [pa.factor(URGENCY).outcome, pa.factor(SECURITY).outcome]
+
+        assert Decimal(0) <= pa.score <= Decimal(1)
+        assert (Outcome.NOT_MET in blocking) == (Outcome.NOT_MET is pa.outcome)
+        assert pa.ready <= (pa.outcome is Outcome.MET)

@@ -271,7 +271,8 @@ def _claims_factor(
     cites = list(ctx.cite(*base_cites))
     facts: dict[str, Arg] = dict(extra_facts)
     for kind in (*required, *optional):
-        claims = ctx.claims(kind)
+        # A claim the evaluation marks not applicable says nothing either way.
+        claims = [c for c in ctx.claims(kind) if c.outcome is not Outcome.NOT_APPLICABLE]
         if kind in optional:
             # An optional claim counts only where the evidence bears on it either way.
             claims = [c for c in claims if c.outcome is not Outcome.INSUFFICIENT_EVIDENCE]
