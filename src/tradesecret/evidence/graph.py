@@ -78,7 +78,15 @@ class EvidenceGraphBuilder:
         self._g: nx.DiGraph[str] = nx.DiGraph()
         self._custody: dict[str, CustodyLog] = {}
         self._event_source: dict[str, str] = {}
+        self._by_kind: dict[NodeKind, list[str]] = {kind: [] for kind in NodeKind}
         self._built = False
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._g
+
+    def has_edge(self, source: str, target: str) -> bool:
+        """True when an edge joins ``source`` to ``target``."""
+        return bool(self._g.has_edge(source, target))
 
     # -- nodes -----------------------------------------------------------------------------
 
@@ -93,6 +101,7 @@ class EvidenceGraphBuilder:
                 )
             return node.id
         self._g.add_node(node.id, **{_OBJ: node})
+        self._by_kind[node.node_kind].append(node.id)
         if isinstance(node, EvidenceItem):
             self._custody[node.id] = CustodyLog(item=node.id, entries=()).append(
                 to_party=node.collected_by,
@@ -193,6 +202,9 @@ class EvidenceGraphBuilder:
                 (source, target),
                 f"the nodes are already joined by {existing[_KIND].value}",
             )
+        if existing is not None:
+            # never update an edge's dict in place: bulk edges share theirs
+            self._g.remove_edge(source, target)
         self._g.add_edge(source, target, **attrs_)
 
     def embodies(self, carrier: str, secret: str) -> None:
@@ -300,6 +312,7 @@ class EvidenceGraphBuilder:
         performed = {_KIND: EdgeKind.PERFORMED}
         targets = {_KIND: EdgeKind.TARGETS}
         event_source = self._event_source
+        event_ids = self._by_kind[NodeKind.EVENT]
         count = 0
         for event, person, carrier in rows:
             eid = event.id
@@ -311,6 +324,7 @@ class EvidenceGraphBuilder:
             elif p[_OBJ].node_kind is not NodeKind.PARTY:
                 raise InvalidInputError.single("event.person", person, "not a party")
             node_attr[eid] = {_OBJ: event}
+            event_ids.append(eid)
             adj[eid] = {}
             pred[eid] = {}
             adj[person][eid] = performed
@@ -374,7 +388,10 @@ class EvidenceGraphBuilder:
                     self._g.add_edge(item, entry.to_party, **custody_edge)
         self._built = True
         return EvidenceGraph(
-            nx.freeze(self._g), MappingProxyType(dict(self._custody)), self._event_source
+            nx.freeze(self._g),
+            MappingProxyType(dict(self._custody)),
+            self._event_source,
+            {kind: tuple(ids) for kind, ids in self._by_kind.items()},
         )
 
     def _check_open(self) -> None:
@@ -395,13 +412,14 @@ class EvidenceGraph:
     frozen networkx views (:meth:`view`, :meth:`subgraph`).
     """
 
-    __slots__ = ("_custody", "_event_source", "_g")
+    __slots__ = ("_by_kind", "_custody", "_event_source", "_g")
 
     def __init__(
         self,
         graph: nx.DiGraph[str],
         custody: Mapping[str, CustodyLog],
         event_source: Mapping[str, str],
+        by_kind: Mapping[NodeKind, tuple[str, ...]],
     ) -> None:
         if not nx.is_frozen(graph):
             msg = "EvidenceGraph is built by EvidenceGraphBuilder.build()"
@@ -409,6 +427,7 @@ class EvidenceGraph:
         self._g = graph
         self._custody = custody
         self._event_source = event_source
+        self._by_kind = by_kind
 
     # -- basic access ----------------------------------------------------------------------
 
@@ -434,16 +453,21 @@ class EvidenceGraph:
 
     def nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
         """Every node, or every node of one kind, in insertion order."""
-        for _, data in self._g.nodes(data=True):
-            obj: Node = data[_OBJ]
-            if kind is None or obj.node_kind is kind:
+        nodes = self._g.nodes
+        if kind is None:
+            for _, data in nodes(data=True):
+                obj: Node = data[_OBJ]
                 yield obj
+            return
+        for node_id in self._by_kind[kind]:
+            found: Node = nodes[node_id][_OBJ]
+            yield found
 
     def count(self, kind: NodeKind | None = None) -> int:
         """How many nodes (of a kind)."""
         if kind is None:
             return self._g.number_of_nodes()
-        return sum(1 for _ in self.nodes(kind))
+        return len(self._by_kind[kind])
 
     def edge(self, source: str, target: str) -> Edge:
         """The edge from ``source`` to ``target`` (``KeyError`` if absent)."""

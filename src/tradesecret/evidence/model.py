@@ -76,7 +76,8 @@ def _valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 def _aware(instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
-    if not isinstance(value, pendulum.DateTime) or value.utcoffset() is None:
+    # tzinfo, not utcoffset(): pendulum's utcoffset() is slow and its zones always answer
+    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
         raise InvalidInputError.single(
             f"{type(instance).__name__}.{attribute.name}",
             value,

@@ -980,6 +980,8 @@ def _gaps(
             continue
         tally = tallies[code]
         for rank, (kind, message) in enumerate(SUGGESTIONS.get(code, ())):
+            if code is C.BREACH_OF_DUTY and _needless(kind, tally):
+                continue
             weight = ctx.param(f"evidence.weight.{kind.value}").as_decimal()
             new_leaf = std.decide(tally.pro_total + weight, tally.con_total)
             after = _resolve({**leaves, code: new_leaf}, overrides)
@@ -1008,6 +1010,13 @@ def _gaps(
                 scored.append((key, gap))
     scored.sort(key=lambda pair: pair[0], reverse=True)
     return tuple(g for _, g in scored)
+
+
+def _needless(kind: EvidenceKind, tally: _Tally) -> bool:
+    """For a breach of duty: skip proof of the duty when it is proven, and of use likewise."""
+    if kind is EvidenceKind.CONTRACT:
+        return tally.facts.get("duty_items", 0) > 0
+    return tally.facts.get("use_items", 0) > 0
 
 
 def gaps(

@@ -1,0 +1,227 @@
+"""Bulk ingestion: CSV and JSON-lines logs, e-mail metadata, errors collected."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pendulum
+import pytest
+
+from tradesecret.evidence import (
+    Event,
+    EventKind,
+    EvidenceGraphBuilder,
+    EvidenceKind,
+    NodeKind,
+    Party,
+)
+from tradesecret.evidence.ingest import (
+    MAX_PROBLEMS,
+    ingest_csv,
+    ingest_email_metadata,
+    ingest_jsonl,
+    log_item,
+)
+from tradesecret.exceptions import InvalidInputError
+
+AT = pendulum.datetime(2025, 4, 2, 10, tz="Asia/Shanghai")
+
+
+def builder(item: str = "L", data: bytes = b"") -> EvidenceGraphBuilder:
+    """A builder with a collector and one log item."""
+    b = EvidenceGraphBuilder()
+    b.add(Party(id="it", name="IT"))
+    b.add(
+        log_item(
+            id=item, data=data, kind=EvidenceKind.ACCESS_LOG, collected_by="it", collected_at=AT
+        )
+    )
+    return b
+
+
+class TestCsv:
+    """CSV access logs and cloud exports."""
+
+    def test_rows_become_events(self) -> None:
+        """Each row is an event with the SHA-256 of its line; people and documents are added."""
+        text = (
+            "id,time,user,doc,action,detail\n"
+            "a1,2025-03-01T09:00:00+08:00,wang,doc-1,view,\n"
+            'a2,2025-03-02T01:00:00+00:00,wang,doc-2,share_external,"link, public"\n'
+        )
+        b = builder()
+        assert 2 == ingest_csv(b, text, item="L")
+        g = b.build()
+        a2 = g.node("a2")
+        assert isinstance(a2, Event)
+        line = 'a2,2025-03-02T01:00:00+00:00,wang,doc-2,share_external,"link, public"'
+        assert (EventKind.UPLOAD, "link, public", hashlib.sha256(line.encode()).hexdigest()) == (
+            a2.kind,
+            a2.detail,
+            a2.record_sha256,
+        )
+        assert pendulum.datetime(2025, 3, 2, 9, tz="Asia/Shanghai") == a2.at
+        assert "L" == g.event_source("a1")
+        assert {NodeKind.PARTY, NodeKind.CARRIER} == {
+            g.node("wang").node_kind,
+            g.node("doc-1").node_kind,
+        }
+
+    def test_custom_columns_and_actions(self) -> None:
+        """Column names and action words are configurable; ids default to item#line."""
+        text = "ts,who,file,op\n2025-03-01T09:00:00+08:00,li,f1,FWD\n"
+        b = builder()
+        ingest_csv(
+            b,
+            text.splitlines(keepends=True),
+            item="L",
+            columns={"time": "ts", "person": "who", "document": "file", "action": "op"},
+            actions={"fwd": EventKind.SEND_PERSONAL},
+        )
+        assert EventKind.SEND_PERSONAL == b.build().events_by("li")[0].kind
+
+    def test_every_problem_listed(self) -> None:
+        """Bad rows are all reported, with line numbers, and nothing is added."""
+        text = (
+            "time,user,doc,action\n"
+            "2025-03-01T09:00:00,wang,doc-1,view\n"
+            "2025-03-01T09:00:00+08:00,wang,doc-1,teleport\n"
+            "2025-03-01T09:00:00+08:00,,doc-1,view\n"
+            "2025-03-01T09:00:00+08:00,wang\n"
+        )
+        b = builder()
+        with pytest.raises(InvalidInputError) as info:
+            ingest_csv(b, text, item="L")
+        assert ["L:2.time", "L:3.action", "L:4.person", "L:5.record"] == [
+            p.path for p in info.value.problems
+        ]
+        assert "wang" not in b
+
+    def test_problem_cap(self) -> None:
+        """At most MAX_PROBLEMS problems are listed, then a note."""
+        text = "time,user,doc,action\n" + "x,wang,doc,view\n" * (MAX_PROBLEMS + 5)
+        with pytest.raises(InvalidInputError) as info:
+            ingest_csv(builder(), text, item="L")
+        assert MAX_PROBLEMS + 1 == len(info.value.problems)
+
+    def test_missing_column(self) -> None:
+        """A header without the needed columns is refused."""
+        with pytest.raises(InvalidInputError):
+            ingest_csv(builder(), "time,user\n", item="L")
+
+    def test_unknown_item(self) -> None:
+        """The source must be an evidence item in the builder."""
+        with pytest.raises(InvalidInputError):
+            ingest_csv(
+                builder(), "time,user,doc,action\n2025-03-01T09:00:00+08:00,w,d,view\n", item="nope"
+            )
+
+
+class TestJsonl:
+    """JSON-lines records."""
+
+    def test_records(self) -> None:
+        """Objects per line; blank lines skipped; bad JSON listed."""
+        lines = [
+            json.dumps(
+                {
+                    "time": "2025-03-01T09:00:00+08:00",
+                    "user": "wang",
+                    "doc": "d1",
+                    "action": "download",
+                }
+            ),
+            "",
+            json.dumps(
+                {
+                    "time": "2025-03-01T10:00:00+08:00",
+                    "user": "wang",
+                    "doc": "d1",
+                    "action": "print",
+                }
+            ),
+        ]
+        b = builder()
+        assert 2 == ingest_jsonl(b, "\n".join(lines), item="L")
+        assert [EventKind.DOWNLOAD, EventKind.PRINT] == [
+            e.kind for e in b.build().events_by("wang")
+        ]
+        with pytest.raises(InvalidInputError) as info:
+            ingest_jsonl(builder(), "{not json}\n[1]\n", item="L")
+        assert ["L:1.record", "L:2.record"] == [p.path for p in info.value.problems]
+
+
+class TestEmail:
+    """E-mail metadata."""
+
+    def test_classification(self) -> None:
+        """Personal domain -> send_personal; other outside domain -> disclosure; internal -> copy."""
+        records = [
+            {
+                "message_id": "m1",
+                "time": "2025-03-28T22:10:00+08:00",
+                "from": "Wang@acme.cn",
+                "to": "wang1987@qq.com",
+                "attachments": ["doc-spec"],
+            },
+            {
+                "message_id": "m2",
+                "time": "2025-03-29T10:00:00+08:00",
+                "from": "wang@acme.cn",
+                "to": ["buyer@rival.com"],
+                "attachments": "doc-spec;doc-dwg",
+            },
+            {
+                "message_id": "m3",
+                "time": "2025-03-29T11:00:00+08:00",
+                "from": "wang@acme.cn",
+                "to": "li@acme.cn",
+                "attachments": ["doc-dwg"],
+            },
+            {
+                "message_id": "m4",
+                "time": "2025-03-29T11:00:00+08:00",
+                "from": "x@acme.cn",
+                "to": "y@qq.com",
+                "attachments": ["doc-dwg"],
+            },
+            {
+                "message_id": "m5",
+                "time": "2025-03-29T11:00:00+08:00",
+                "from": "wang@acme.cn",
+                "to": "y@qq.com",
+                "attachments": [],
+            },
+        ]
+        b = builder("MAIL")
+        n = ingest_email_metadata(
+            b, records, item="MAIL", people={"wang@acme.cn": "wang"}, company_domains=["acme.cn"]
+        )
+        g = b.build()
+        assert 4 == n
+        got = [(e.id, e.kind) for e in g.events_by("wang")]
+        assert [
+            ("m1", EventKind.SEND_PERSONAL),
+            ("m2/0", EventKind.DISCLOSURE),
+            ("m2/1", EventKind.DISCLOSURE),
+            ("m3", EventKind.COPY),
+        ] == got
+
+    def test_jsonl_text(self) -> None:
+        """Metadata may come as JSON-lines text."""
+        text = json.dumps(
+            {
+                "message_id": "m1",
+                "time": "2025-03-28T22:10:00+08:00",
+                "from": "w@a.cn",
+                "to": "w@gmail.com",
+                "attachments": ["d"],
+            }
+        )
+        b = builder("MAIL")
+        assert 1 == ingest_email_metadata(
+            b, text, item="MAIL", people={"w@a.cn": "w"}, company_domains=["a.cn"]
+        )
+        with pytest.raises(InvalidInputError):
+            ingest_email_metadata(b, "{", item="MAIL", people={}, company_domains=[])

@@ -1,0 +1,328 @@
+"""Evaluation under each standard of proof, gaps and their order, law version, explain."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradesecret.dates import to_datetime as t
+from tradesecret.evidence import (
+    STANDARDS,
+    ClaimCode,
+    EventKind,
+    EvidenceGraph,
+    EvidenceItem,
+    EvidenceKind,
+    StandardOfProof,
+    evaluate,
+    gaps,
+    sha256_hex,
+    verify,
+)
+from tradesecret.evidence.example import CONTENT, example_builder
+from tradesecret.evidence.reasoning import EvidenceEvaluation
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.i18n import explain
+from tradesecret.results import Outcome
+from tradesecret.serialization import from_json, to_json
+
+AS_OF = pendulum.Date(2025, 4, 10)
+M, NM, IE, CT, NA = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.INSUFFICIENT_EVIDENCE,
+    Outcome.CONTESTED,
+    Outcome.NOT_APPLICABLE,
+)
+
+
+def with_rebuttal(*items: tuple[str, EvidenceKind]) -> EvidenceGraph:
+    """The example plus respondent items rebutting 'not publicly known'."""
+    b = example_builder()
+    claim = b.claim(ClaimCode.NOT_PUBLICLY_KNOWN, "S-gear")
+    for item_id, kind in items:
+        b.add(
+            EvidenceItem(
+                id=item_id,
+                kind=kind,
+                sha256=sha256_hex(item_id.encode()),
+                collected_by="counsel",
+                collected_at=t("2025-04-08T10:00:00+08:00"),
+            )
+        )
+        b.rebuts(item_id, claim)
+    return b.build()
+
+
+class TestStandards:
+    """Named standards and the decision rule."""
+
+    def test_named(self) -> None:
+        """The shipped figures, from evidence.toml."""
+        got = {
+            name: (s.threshold, s.minimum)
+            for name in STANDARDS
+            for s in [StandardOfProof.named(name, as_of=AS_OF)]
+        }
+        assert {
+            "prima_facie": (Decimal("0.5"), Decimal("0.3")),
+            "preponderance": (Decimal("0.5"), Decimal("0.6")),
+            "high_probability": (Decimal("0.75"), Decimal("1.0")),
+        } == got
+
+    def test_prima_facie_cites_art32(self) -> None:
+        """Prima facie cites AUCL 2019 Art. 32 and the policy."""
+        s = StandardOfProof.named("prima_facie", as_of=AS_OF)
+        assert ["aucl@2019-04-23:32", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in s.citations
+        ]
+
+    def test_unknown(self) -> None:
+        """An unknown name is an input error."""
+        with pytest.raises(InvalidInputError):
+            StandardOfProof.named("beyond_doubt", as_of=AS_OF)
+
+    @pytest.mark.parametrize(
+        ("pro", "con", "expected"),
+        [
+            ("0", "0", IE),
+            ("0.5", "0", IE),
+            ("0.6", "0", M),
+            ("0.8", "0.4", M),
+            ("0.6", "0.6", CT),
+            ("0.4", "0.8", NM),
+            ("0", "0.1", NM),
+        ],
+    )
+    def test_decide_preponderance(self, pro: str, con: str, expected: Outcome) -> None:
+        """Preponderance: share > 50 % and weight >= 0.6."""
+        s = StandardOfProof.named("preponderance", as_of=AS_OF)
+        assert expected == s.decide(Decimal(pro), Decimal(con))
+
+    def test_custom(self) -> None:
+        """A custom standard with its own figures."""
+        s = StandardOfProof.custom("strict", threshold=Decimal("0.9"), minimum=Decimal(2))
+        assert CT == s.decide(Decimal(3), Decimal(1))
+        with pytest.raises(InvalidInputError):
+            StandardOfProof.custom("bad", threshold=Decimal("1.5"), minimum=Decimal(0))
+
+    @given(
+        pro=st.decimals(min_value=0, max_value=5, places=2),
+        con=st.decimals(min_value=0, max_value=5, places=2),
+        extra=st.decimals(min_value=Decimal("0.01"), max_value=2, places=2),
+        name=st.sampled_from(STANDARDS),
+    )
+    def test_more_support_never_hurts(
+        self, pro: Decimal, con: Decimal, extra: Decimal, name: str
+    ) -> None:
+        """Adding supporting weight never lowers a claim's outcome."""
+        rank = {NM: 0, IE: 1, CT: 2, M: 3}
+        s = StandardOfProof.named(name, as_of=AS_OF)
+        before, after = s.decide(pro, con), s.decide(pro + extra, con)
+        assert rank[after] >= rank[before] or (before is IE and after is CT)
+
+
+class TestWorkedExample:
+    """The former employee who forwarded drawings to a personal mailbox."""
+
+    @pytest.mark.parametrize(
+        ("standard", "root", "content_defined"),
+        [("prima_facie", M, M), ("preponderance", M, M), ("high_probability", IE, IE)],
+    )
+    def test_each_standard(
+        self, example: EvidenceGraph, standard: str, root: Outcome, content_defined: Outcome
+    ) -> None:
+        """Established under prima facie and preponderance; not under high probability."""
+        ev = evaluate(example, standard=standard, as_of=AS_OF)
+        assert (root, content_defined) == (ev.outcome, ev.outcome_of(ClaimCode.CONTENT_DEFINED))
+        assert M == ev.outcome_of(ClaimCode.IMPROPER_ACQUISITION)
+        assert M == ev.outcome_of(ClaimCode.MEASURES)
+
+    def test_claims(self, example: EvidenceGraph) -> None:
+        """Claim by claim under preponderance, with the evidence relied on."""
+        ev = evaluate(example, standard="preponderance", as_of=AS_OF)
+        expected = {
+            ClaimCode.INFRINGEMENT: M,
+            ClaimCode.RIGHT: M,
+            ClaimCode.ACT: M,
+            ClaimCode.ACCESS: M,
+            ClaimCode.SIMILARITY: IE,
+            ClaimCode.DISCLOSURE_OR_USE: IE,
+            ClaimCode.BREACH_OF_DUTY: IE,
+            ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY: IE,
+            ClaimCode.BURDEN_SHIFT_NOT_A_SECRET: M,
+            ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT: M,
+        }
+        assert expected == {code: ev.outcome_of(code) for code in expected}
+        acquisition = ev.claim(ClaimCode.IMPROPER_ACQUISITION)
+        assert ("E-log", "E-mail") == acquisition.evidence
+        # e-mail 0.7 x send_personal 1.0; access log 0.8 x download 0.5
+        assert Decimal("1.10") == dict(acquisition.facts)["pro"]
+        assert ["aucl@2019-04-23:9.1.1", "spc-ts@2020-09-10:8"] == [
+            c.id for c in acquisition.citations
+        ]
+        measures = ev.claim(ClaimCode.MEASURES)
+        assert ("E-nda", "E-policy") == measures.evidence
+        assert ("wang", "mail-0", "doc-spec", "S-gear") in ev.paths
+
+    def test_respondent_and_secret_inferred(self, example: EvidenceGraph) -> None:
+        """With one secret and one actor, they need not be named."""
+        ev = evaluate(example, as_of=AS_OF)
+        assert ("S-gear", "wang") == (ev.secret, ev.respondent)
+
+    def test_unknown_respondent(self, example: EvidenceGraph) -> None:
+        """A respondent that is not a party is an input error."""
+        with pytest.raises(InvalidInputError):
+            evaluate(example, as_of=AS_OF, respondent="doc-spec")
+
+    def test_contested_and_not_met(self) -> None:
+        """A rebuttal makes 'not publicly known' contested, then not met."""
+        one = with_rebuttal(("X-witness", EvidenceKind.WITNESS_STATEMENT))
+        ev = evaluate(one, standard="high_probability", as_of=AS_OF)
+        assert CT == ev.outcome_of(ClaimCode.NOT_PUBLICLY_KNOWN)  # 0.8 vs 0.4
+        assert M == evaluate(one, standard="preponderance", as_of=AS_OF).outcome_of(
+            ClaimCode.NOT_PUBLICLY_KNOWN
+        )
+        two = with_rebuttal(
+            ("X-witness", EvidenceKind.WITNESS_STATEMENT), ("X-expert", EvidenceKind.EXPERT_REPORT)
+        )
+        ev2 = evaluate(two, standard="preponderance", as_of=AS_OF)
+        assert (NM, NM, NM) == (
+            ev2.outcome_of(ClaimCode.NOT_PUBLICLY_KNOWN),
+            ev2.outcome_of(ClaimCode.RIGHT),
+            ev2.outcome,
+        )
+
+    def test_excluded_items(self, example: EvidenceGraph) -> None:
+        """Items failing verification can be disregarded."""
+        changed = dict(CONTENT, **{"E-mail": b"tampered"})
+        report = verify(example, contents=changed)
+        ev = evaluate(example, as_of=AS_OF, excluded=report.failed_items)
+        acquisition = ev.claim(ClaimCode.IMPROPER_ACQUISITION)
+        assert Decimal("0.40") == dict(acquisition.facts)["pro"]
+        assert IE == acquisition.outcome
+
+    def test_no_inference(self) -> None:
+        """Access plus similarity establishes the act unless the inference is switched off."""
+        b = example_builder()
+        b.supports("E-spec", b.claim(ClaimCode.SIMILARITY, "S-gear", "wang"))
+        g = b.build()
+        on = evaluate(g, as_of=AS_OF)
+        off = evaluate(g, as_of=AS_OF, infer_act_from_access_and_similarity=False)
+        assert (M, NA) == (
+            on.outcome_of(ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY),
+            off.outcome_of(ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY),
+        )
+
+
+class TestLawVersion:
+    """The AUCL version follows the date of the (last) act."""
+
+    def shifted(self, years: int, months: int = 0) -> EvidenceGraph:
+        b = example_builder()
+        b.event(
+            id="late-send",
+            kind=EventKind.SEND_PERSONAL,
+            by="wang",
+            on="doc-dwg",
+            at=t("2025-03-28T22:10:00+08:00").add(years=years, months=months),
+            source="E-mail",
+        )
+        return b.build()
+
+    def test_2019(self, example: EvidenceGraph) -> None:
+        """An act in March 2025 is judged under AUCL 2019 Art. 9."""
+        ev = evaluate(example, as_of=AS_OF)
+        assert "aucl@2019-04-23:9" == ev.assessment.citations[0].id
+        assert pendulum.Date(2025, 3, 28) == ev.act_date
+
+    def test_2025(self) -> None:
+        """An act continuing past 2025-10-15 is judged under AUCL 2025 Art. 10; the burden-shift
+        article number is flagged as unverified, and can be switched off."""
+        g = self.shifted(0, 7)
+        ev = evaluate(g, as_of=pendulum.Date(2025, 11, 1))
+        assert "aucl@2025-06-27:10" == ev.assessment.citations[0].id
+        assert "evidence.burden_shift.article_unverified" in ev.assessment.codes()
+        assert M == ev.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT)
+        off = evaluate(g, as_of=pendulum.Date(2025, 11, 1), apply_burden_shift_after_2025=False)
+        assert NA == off.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT)
+
+
+class TestGaps:
+    """What is missing, most useful first."""
+
+    def test_high_probability_gaps(self, example: EvidenceGraph) -> None:
+        """Under high probability the right needs more; gaps name what and where."""
+        found = gaps(example, standard="high_probability", as_of=AS_OF)
+        claims = [g.claim for g in found]
+        assert ClaimCode.NOT_PUBLICLY_KNOWN == claims[0]
+        assert ClaimCode.DISCLOSURE_OR_USE in claims
+        assert claims.index(ClaimCode.OWNERSHIP) < claims.index(ClaimCode.DISCLOSURE_OR_USE)
+        assert not any(g.changes_outcome for g in found)
+
+    def test_gap_that_flips_comes_first(self) -> None:
+        """When one item would establish the whole claim, that gap is first."""
+        b = example_builder()
+        g = b.build()
+        # under preponderance, drop the NDA and policy evidence: measures is the only hole
+        ev = evaluate(g, as_of=AS_OF, excluded={"E-nda", "E-policy"})
+        assert (IE, IE) == (ev.outcome, ev.outcome_of(ClaimCode.MEASURES))
+        first = ev.gaps[0]
+        assert (ClaimCode.MEASURES, True, True, M) == (
+            first.claim,
+            first.changes_outcome,
+            first.establishes_claim,
+            first.outcome_after,
+        )
+        flipping = [g for g in ev.gaps if g.changes_outcome]
+        assert all(g.claim is ClaimCode.MEASURES for g in flipping)
+        assert ev.gaps.index(flipping[-1]) == len(flipping) - 1
+
+    def test_access_log_gap_names_carrier_and_window(self) -> None:
+        """Access gaps name the carrier and the period to pull logs for."""
+        b = example_builder()
+        g = b.build()
+        ev = evaluate(g, as_of=AS_OF, excluded={"E-log", "E-mail", "E-nda"})
+        access = [gap for gap in ev.gaps if gap.code == "evidence.gap.access_logs"]
+        args = {dict(gap.args)["carrier"]: dict(gap.args) for gap in access}
+        assert {"gear.dwg", "spec.pdf"} == set(args)
+        assert (pendulum.Date(2021, 1, 1), pendulum.Date(2025, 3, 31)) == (
+            args["spec.pdf"]["start"],
+            args["spec.pdf"]["end"],
+        )
+
+    def test_breach_gap_skips_proven_duty(self, example: EvidenceGraph) -> None:
+        """The NDA is proven, so the breach gap asks only for proof of use."""
+        found = gaps(example, as_of=AS_OF)
+        breach = [g.kind for g in found if g.claim is ClaimCode.BREACH_OF_DUTY]
+        assert [EvidenceKind.NOTARIZED_CAPTURE] == breach
+
+
+class TestPresentation:
+    """explain() in both languages; JSON round trip."""
+
+    def test_explain(self, example: EvidenceGraph) -> None:
+        """Both locales render the tree, burden shift, gaps and chains."""
+        ev = evaluate(example, standard="high_probability", as_of=AS_OF)
+        zh = explain(ev, locale="zh_CN")
+        en = explain(ev, locale="en", format="markdown")
+        assert "证明标准：高度可能性" in zh
+        assert "不为公众所知悉" in zh
+        assert "Standard of proof: high probability" in en
+        assert "### Missing evidence (most useful first)" in en
+        assert "wang → mail-0 → doc-spec → S-gear" in en
+        assert "Wang" not in "".join(ev.assessment.codes())
+
+    def test_json_round_trip(self, example: EvidenceGraph) -> None:
+        """The evaluation round-trips through tradesecret.serialization."""
+        ev = evaluate(example, as_of=AS_OF)
+        assert ev == from_json(to_json(ev), EvidenceEvaluation)
+
+    def test_markdown_repr(self, example: EvidenceGraph) -> None:
+        """Notebooks show the Chinese Markdown."""
+        ev = evaluate(example, as_of=AS_OF)
+        assert ev._repr_markdown_().startswith("## 证据链评估")
