@@ -806,3 +806,33 @@ class TestSupplierChecks:
 
         assert "未通过2026年1月20日的工厂审核" in explain(pkg, locale="zh_CN")
         assert "failed its factory audit of 20 Jan 2026" in explain(pkg, locale="en")
+
+
+class TestItemRules:
+    def test_item_rule_beats_kind_rule(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """A policy rule for one item overrides the rules by kind and sensitivity."""
+        default = DisclosurePolicy.default()
+        policy = attrs.evolve(
+            default,
+            rules=(*default.rules, PolicyRule(stage="prototyping", form=F, item_id="housing")),
+        )
+        pkg = plan_disclosure(
+            attrs.evolve(project, policy=policy),
+            factory_a,
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+        )
+
+        assert (F, F) == (pkg.entry("housing").allowed, pkg.entry("housing").form)
+        assert P == DisclosurePolicy.default().allowed("prototyping", project.item("housing"))[0]
+
+    def test_item_rule_from_toml(self) -> None:
+        """A policy file can hold a rule for one item."""
+        policy = DisclosurePolicy.from_toml(
+            '[[rule]]\nstage = "prototyping"\nitem_id = "battery"\nform = "withhold"\n'
+        )
+
+        assert "battery" == policy.rules[0].item_id

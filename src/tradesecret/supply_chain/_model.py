@@ -202,24 +202,37 @@ class PolicyRule:
     """
     The most revealing form allowed for matching items at one stage.
 
-    ``sensitivity`` and ``kind`` left ``None`` match every item; the most specific matching
-    rule wins, and among equally specific rules the least revealing.
+    ``sensitivity``, ``kind`` and ``item_id`` left ``None`` match every item. The most
+    specific matching rule wins (a rule for one item beats every rule by kind or
+    sensitivity), and among equally specific rules the least revealing.
+
+    Attributes:
+        stage: The stage.
+        form: The most revealing form allowed.
+        sensitivity: Only items of this sensitivity.
+        kind: Only items of this kind.
+        item_id: Only this item (a decision for one item, e.g. a drawing whose appearance
+            is already public).
     """
 
     stage: str
     form: DisclosureForm
     sensitivity: Sensitivity | None = None
     kind: ItemKind | None = None
+    item_id: str | None = None
 
     @property
     def specificity(self) -> int:
-        """How many of ``sensitivity`` and ``kind`` the rule fixes (0-2)."""
+        """1 for each of ``sensitivity`` and ``kind`` the rule fixes, 3 for an item rule."""
+        if self.item_id is not None:
+            return 3
         return (self.sensitivity is not None) + (self.kind is not None)
 
     def matches(self, stage: str, item: DataItem) -> bool:
         """True when the rule applies to ``item`` at ``stage``."""
         return (
             self.stage == stage
+            and (self.item_id is None or self.item_id == item.id)
             and (self.sensitivity is None or self.sensitivity is item.sensitivity)
             and (self.kind is None or self.kind is item.kind)
         )
@@ -269,9 +282,9 @@ class DisclosurePolicy:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        seen: set[tuple[str, Sensitivity | None, ItemKind | None]] = set()
+        seen: set[tuple[str, Sensitivity | None, ItemKind | None, str | None]] = set()
         for i, rule in enumerate(self.rules):
-            key = (rule.stage, rule.sensitivity, rule.kind)
+            key = (rule.stage, rule.sensitivity, rule.kind, rule.item_id)
             if key in seen:
                 problems.append(Problem.of(f"rules[{i}]", key, "duplicate rule for this scope"))
             seen.add(key)
@@ -320,6 +333,7 @@ class DisclosurePolicy:
             stage = "prototyping"
             sensitivity = "core"      # optional
             kind = "parameter"        # optional
+            item_id = "battery"       # optional: a rule for one item
             form = "coded"
 
         Raises:
@@ -335,7 +349,7 @@ class DisclosurePolicy:
         rules: list[PolicyRule] = []
         for i, raw in enumerate(data.get("rule", [])):
             path = f"rule[{i}]"
-            for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "form"}):
+            for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "item_id", "form"}):
                 problems.append(Problem.of(f"{path}.{key}", raw[key], "unknown key"))
             try:
                 rules.append(
@@ -346,6 +360,7 @@ class DisclosurePolicy:
                         if "sensitivity" in raw
                         else None,
                         kind=ItemKind(raw["kind"]) if "kind" in raw else None,
+                        item_id=raw.get("item_id"),
                     )
                 )
             except (KeyError, ValueError) as exc:
