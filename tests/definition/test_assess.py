@@ -577,3 +577,33 @@ class TestInvariants:
             _ORDER[before.criterion("definition.reasonable_measures").outcome]
             <= _ORDER[after.criterion("definition.reasonable_measures").outcome]
         )
+
+
+class TestProvenanceAndFactors:
+    def test_missing_owner_and_formation_are_heuristics(
+        self, make_secret: Factory, make_measure: MeasureFactory
+    ) -> None:
+        """No owner and no formation record before the act: two low library-policy findings."""
+        a = assess_trade_secret(
+            make_secret(owner="", formation=()), as_of=ACT, measures=[make_measure()]
+        )
+
+        assert ["definition.provenance.no_owner", "definition.provenance.no_formation_records"] == [
+            f.code for f in a.findings
+        ]
+        assert {"library_policy"} == {f.tier.value for f in a.findings}
+        assert Outcome.MET == a.outcome
+
+    def test_core_secret_single_kind_of_measure(
+        self, make_secret: Factory, make_measure: MeasureFactory
+    ) -> None:
+        """Art. 5(2) value factor: a core secret with one kind of measure gets an info finding."""
+        one = assess_trade_secret(make_secret(), as_of=ACT, measures=[make_measure()])
+        two = assess_trade_secret(
+            make_secret(),
+            as_of=ACT,
+            measures=[make_measure(), make_measure(id="M2", kind=MeasureKind.ENCRYPTION)],
+        )
+
+        assert "definition.factor.value" in one.codes()
+        assert "definition.factor.value" not in two.codes()

@@ -208,3 +208,15 @@ class TestAgainstBruteForce:
         assert frozenset(g.person for g in gs if g.secret_id == sid and g.active_on(day)) == (
             reg.holders_of(sid, on=day)
         )
+
+
+class TestCarrierHash:
+    def test_matches(self) -> None:
+        """A carrier's registered SHA-256 verifies the content handed back."""
+        from tradesecret.definition import content_hash  # noqa: PLC0415
+
+        carrier = Carrier(id="SOP", kind=CarrierKind.DOCUMENT, sha256=content_hash(b"v7"))
+
+        assert carrier.matches(b"v7") is True
+        assert carrier.matches(b"v8") is False
+        assert Carrier(id="X", kind=CarrierKind.DOCUMENT).matches(b"v7") is None

@@ -551,3 +551,17 @@ class TestCheckExit:
         assert explain(a, locale=locale, format="markdown")
         assert a == from_json(to_json(a), Assessment)
         assert departure() == from_json(to_json(departure()), ExitProcedure)
+
+
+class TestPolicyJson:
+    def test_policy_round_trip(self) -> None:
+        """The common-practice policy, with its parameters, survives JSON."""
+        policy = NdaPolicy.common_practice(as_of=TODAY)
+
+        assert (Decimal(3), Decimal(5), Money("500000"), 24) == (
+            policy.damages_multiple_min,
+            policy.damages_multiple_max,
+            policy.damages_floor,
+            policy.partner_noncompete_max_months,
+        )
+        assert policy == from_json(to_json(policy), NdaPolicy)

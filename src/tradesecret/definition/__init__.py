@@ -26,6 +26,7 @@ from tradesecret.definition._model import (
     TradeSecret,
     ValueEvidence,
     ValueKind,
+    content_hash,
 )
 from tradesecret.definition.assess import (
     MeasureTiming,
@@ -67,6 +68,7 @@ __all__ = [
     "ValueKind",
     "assess_trade_secret",
     "combine_outcomes",
+    "content_hash",
     "nda_as_measure",
     "registry_from",
     "statutory_basis",

@@ -16,6 +16,7 @@ Vocabulary follows SPC 法释〔2020〕7号 (the SPC Trade Secret Provisions 202
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 from typing import Final
 
@@ -43,6 +44,7 @@ __all__ = [
     "TradeSecret",
     "ValueEvidence",
     "ValueKind",
+    "content_hash",
 ]
 
 _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
@@ -75,6 +77,19 @@ def _check_sha256(
             value,
             "must be 64 lowercase hex digits (SHA-256)",
         )
+
+
+def content_hash(content: bytes) -> str:
+    """
+    The SHA-256 of ``content`` as 64 lowercase hex digits, the form :class:`Carrier` stores.
+
+    Examples:
+        >>> content_hash(b"sintering SOP v7")[:16]
+        '4abdaad13d0ba76b'
+    """
+    if not isinstance(content, bytes | bytearray | memoryview):
+        raise InvalidInputError.single("content", content, "expected bytes")
+    return hashlib.sha256(content).hexdigest()
 
 
 class SecretKind(enum.Enum):
@@ -183,6 +198,15 @@ class Carrier:
     location: str = ""
     sha256: str | None = attrs.field(default=None, validator=_check_sha256)
     registered: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+
+    def matches(self, content: bytes) -> bool | None:
+        """
+        True when ``content`` hashes to :attr:`sha256`, False when it does not, ``None``
+        when no hash was registered. The caller reads the bytes; this library does no I/O.
+        """
+        if self.sha256 is None:
+            return None
+        return content_hash(content) == self.sha256
 
 
 class FormationKind(enum.Enum):

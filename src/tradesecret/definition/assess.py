@@ -145,8 +145,39 @@ def assess_trade_secret(
         outcome=outcome,
         citations=(basis.citations[0], *rb.cite_all(f"{_SPC}:3", f"{_SPC}:5", f"{_SPC}:7")),
         criteria=tuple(criteria),
+        findings=_provenance(secret, day, rb),
         parameters=(basis,),
     )
+
+
+def _provenance(secret: TradeSecret, day: pendulum.Date, rb: Rulebook) -> tuple[Finding, ...]:
+    """
+    Library heuristics on origin and ownership: not one of the three elements, but the
+    holder must show it is the right holder (权利人) and where the information came from.
+    """
+    findings: list[Finding] = []
+    if not secret.owner.strip():
+        findings.append(
+            Finding(
+                code="definition.provenance.no_owner",
+                severity=Severity.LOW,
+                citations=_cite(rb, _POLICY),
+                subject=secret.id,
+                remedies=("definition.remedy.record_owner",),
+            )
+        )
+    if not any(r.on <= day for r in secret.formation):
+        findings.append(
+            Finding(
+                code="definition.provenance.no_formation_records",
+                severity=Severity.LOW,
+                citations=_cite(rb, _POLICY),
+                args={"on": day},
+                subject=secret.id,
+                remedies=("definition.remedy.record_formation",),
+            )
+        )
+    return tuple(findings)
 
 
 def _is_customer_information(secret: TradeSecret) -> bool:

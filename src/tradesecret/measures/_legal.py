@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import pendulum
 
 from tradesecret.dates import term_end
-from tradesecret.definition._model import CarrierKind, TradeSecret
+from tradesecret.definition._model import CarrierKind, ClassificationTier, TradeSecret
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.measures._model import (
@@ -204,6 +204,20 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
         )
     else:
         outcome = Outcome.MET
+    # Art. 5(2) factor: commercial value. A core secret resting on a single kind of
+    # measure is flagged for review (the factor is the law; the flag is informational).
+    kinds = {m.item for m in proven}
+    if outcome is Outcome.MET and secret.tier is ClassificationTier.CORE and len(kinds) == 1:
+        findings.append(
+            Finding(
+                code="definition.factor.value",
+                severity=Severity.INFO,
+                citations=_cite(rb, f"{_SPC}:5.2"),
+                args={"items": len(kinds)},
+                subject=secret.id,
+                remedies=("definition.remedy.layer_measures",),
+            )
+        )
     # Art. 5(2) factor: nature of the secret and its carriers.
     physical = [c.id for c in secret.carriers if c.kind.physical]
     if physical and not any(m.item in (3, 4) for m in counted):
