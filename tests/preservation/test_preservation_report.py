@@ -143,3 +143,14 @@ class TestErrors:
         """An unknown locale is an input error."""
         with pytest.raises(InvalidInputError):
             readiness_report(hostile(), locale="fr")
+
+
+def test_notebook_display() -> None:
+    """Assessments and timetables display as Chinese Markdown in notebooks."""
+    t = preservation_deadlines(
+        PreservationDates(stage=Stage.PRE_SUIT, accepted_at="2025-06-03T09:00:00+08:00"),
+        as_of="2025-06-03",
+    )
+
+    assert hostile()._repr_markdown_().startswith("# 行为保全申请准备情况报告")
+    assert t._repr_markdown_().startswith("## 期限表")

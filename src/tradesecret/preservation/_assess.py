@@ -183,6 +183,11 @@ class PreservationAssessment:
         """Codes of every finding and counter-argument."""
         return self.assessment.codes() | {f.code for f in self.counter_arguments}
 
+    def _repr_markdown_(self) -> str:
+        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, imported on use
+
+        return explain(self, locale="zh_CN", format="markdown")
+
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render with :func:`tradesecret.explain` (the readiness report, without HTML)."""
         from tradesecret.preservation._report import render_report  # noqa: PLC0415
@@ -199,9 +204,16 @@ class _Ctx:
         self.day = day
         self.rb = rb
         self.params = Params(rb, day)
+        self.cites: dict[str, Citation] = {}
 
     def cite(self, *ids: str) -> tuple[Citation, ...]:
-        return tuple(self.rb.cite(i) for i in ids)
+        out = []
+        for i in ids:
+            hit = self.cites.get(i)
+            if hit is None:
+                hit = self.cites[i] = self.rb.cite(i)
+            out.append(hit)
+        return tuple(out)
 
     def cpl(self, article: str) -> Citation:
         return cpl(self.rb, self.day, article)

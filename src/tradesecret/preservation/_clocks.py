@@ -207,6 +207,11 @@ class Timetable:
         """The codes of every finding."""
         return frozenset(f.code for f in self.findings)
 
+    def _repr_markdown_(self) -> str:
+        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, imported on use
+
+        return explain(self, locale="zh_CN", format="markdown")
+
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render with :func:`tradesecret.explain`."""
         from tradesecret.preservation._report import explain_timetable  # noqa: PLC0415

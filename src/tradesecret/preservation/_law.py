@@ -37,9 +37,13 @@ class Params:
         self.rb = rb
         self.as_of = as_of
         self.used: dict[str, ParameterValue] = {}
+        self.memo: dict[tuple[str, pendulum.Date], ParameterValue] = {}
 
     def get(self, name: str, *, on: pendulum.Date | None = None) -> ParameterValue:
-        value = self.rb.param(f"preservation.{name}", as_of=on or self.as_of)
+        key = (name, on or self.as_of)
+        value = self.memo.get(key)
+        if value is None:
+            value = self.memo[key] = self.rb.param(f"preservation.{name}", as_of=key[1])
         self.used.setdefault(f"{value.name}@{value.since}", value)
         return value
 
