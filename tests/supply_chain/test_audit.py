@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 from tradesecret.i18n import explain
 from tradesecret.money import Money
 from tradesecret.results import Assessment, Outcome, Severity
@@ -316,6 +316,11 @@ class TestReputation:
 
 
 class TestProfileValidation:
+    def test_float_reading_refused(self) -> None:
+        """A lab reading given as a float is refused."""
+        with pytest.raises(FloatNotAllowedError):
+            LabResult(name="noise", limit=35, measured=33.5)
+
     def test_problems_collected(self) -> None:
         """Negative counts, zero prices and mixed currencies are reported together."""
         with pytest.raises(InvalidInputError) as info:

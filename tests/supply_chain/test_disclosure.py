@@ -471,6 +471,17 @@ class TestPreconditions:
             ).codes()
         )
 
+    def test_employee_nda_does_not_cover_a_supplier(self, project: Project, key: CodingKey) -> None:
+        """An NDA recorded as an employee's, even under the supplier's id, is not the supplier's NDA."""
+        supplier = supplier_with(ndas=(core_nda(party_kind=PartyKind.EMPLOYEE),))
+
+        assert (
+            "supply_chain.disclosure.no_nda"
+            in plan_disclosure(
+                project, supplier, "prototyping", as_of="2026-02-01", key=key
+            ).codes()
+        )
+
     def test_nda_scope_gap(self, project: Project, key: CodingKey) -> None:
         """An NDA that names secrets but not a released one: a scope-gap finding naming it."""
         scope = (NdaScopeItem(category=ScopeCategory.DESIGN_DRAWINGS, secret_ids=("TS-HOUSING",)),)

@@ -252,6 +252,20 @@ class TestLeakDamages:
             == leak_liquidated_damages(Money("50000"), as_of=AS_OF, terms=terms).value
         )
 
+    def test_fixed_sum_only(self) -> None:
+        """An NDA that agrees a fixed sum only gets that sum: no practice multiple or floor is added."""
+        d = leak_liquidated_damages(
+            Money("900000"), as_of=AS_OF, terms=LiquidatedDamages(fixed=Money("200000"))
+        )
+
+        assert Money("200000.00") == d.value
+        assert () == d.parameters
+
+    def test_empty_terms_refused(self) -> None:
+        """Terms with nothing agreed cannot price a leak."""
+        with pytest.raises(InvalidInputError):
+            leak_liquidated_damages(Money("1"), as_of=AS_OF, terms=LiquidatedDamages())
+
     def test_explicit_arguments_win_over_terms(self) -> None:
         """An explicit multiple and floor replace the NDA's."""
         terms = LiquidatedDamages(multiple=Decimal("4"), floor=Money("200000"))

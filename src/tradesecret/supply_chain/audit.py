@@ -34,7 +34,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.dates import term_end, to_date
 from tradesecret.exceptions import Problem
 from tradesecret.law import Citation
-from tradesecret.money import Money, Ratio
+from tradesecret.money import Money, Ratio, to_decimal
 from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.supply_chain._common import COMMON_PRACTICE, POLICY, check_id, collect, used
@@ -60,6 +60,10 @@ class LiveVideo(enum.Enum):
     REFUSED = "refused"
 
 
+def _decimal(value: object) -> Decimal:
+    return to_decimal(value, path="value")
+
+
 @attrs.frozen(kw_only=True)
 class LabResult:
     """
@@ -73,8 +77,8 @@ class LabResult:
     """
 
     name: str
-    limit: Decimal
-    measured: Decimal
+    limit: Decimal = attrs.field(converter=_decimal)
+    measured: Decimal = attrs.field(converter=_decimal)
     unit: str = "dB"
 
     @property

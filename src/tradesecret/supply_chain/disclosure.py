@@ -728,6 +728,7 @@ def _qualifying_nda(
     for nda in supplier.ndas:
         if (
             nda.party in (supplier.id, supplier.name)
+            and not nda.party_kind.is_employee
             and nda_in_force(nda, day)
             and (tier is None or nda.tier.rank >= tier.rank)
         ):

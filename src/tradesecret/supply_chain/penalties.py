@@ -36,7 +36,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 import pendulum
 
 from tradesecret.dates import deadline, term_end, to_date
-from tradesecret.exceptions import Problem
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures import LiquidatedDamages
 from tradesecret.money import Money, Ratio, to_decimal
@@ -393,9 +393,11 @@ def leak_liquidated_damages(
 
     ``terms`` (the :class:`~tradesecret.measures.LiquidatedDamages` of an NDA) supplies
     the multiple, the floor and a fixed amount (which, like the floor, is a minimum);
-    explicit ``multiple`` and ``floor`` arguments win over ``terms``. Without either, the
-    defaults are 3x and RMB 500,000 (common practice), and a finding says so. A multiple
-    above the practice range (5x) is reported, not refused.
+    explicit ``multiple`` and ``floor`` arguments win over ``terms``. With ``terms``, only
+    what they (or the explicit arguments) set is used: an NDA that agrees a fixed sum only
+    gets that sum. Without ``terms``, a missing multiple or floor takes the practice
+    default (3x, RMB 500,000) and a finding says so. A multiple above the practice range
+    (5x) is reported, not refused.
 
     Examples:
         >>> from tradesecret.money import Money
@@ -423,20 +425,27 @@ def leak_liquidated_damages(
     assert loss is not None
     params: list[ParameterValue] = []
     defaulted: list[str] = []
-    if factor is None:
-        p = rb.param("supply_chain.penalty.leak_multiple", as_of=day)
-        params.append(p)
-        factor = p.as_decimal()
-        defaulted.append("multiple")
     minimum = floor if floor is not None else (terms.floor if terms is not None else None)
-    if minimum is None:
-        p = rb.param("supply_chain.penalty.leak_floor", as_of=day)
-        params.append(p)
-        minimum = p.as_money()
-        defaulted.append("floor")
+    if terms is None:
+        # no agreed terms at all: the practice defaults fill the gaps
+        if factor is None:
+            p = rb.param("supply_chain.penalty.leak_multiple", as_of=day)
+            params.append(p)
+            factor = p.as_decimal()
+            defaulted.append("multiple")
+        if minimum is None:
+            p = rb.param("supply_chain.penalty.leak_floor", as_of=day)
+            params.append(p)
+            minimum = p.as_money()
+            defaulted.append("floor")
+    fixed = terms.fixed if terms is not None else None
+    if factor is None and minimum is None and fixed is None:
+        raise InvalidInputError.single(
+            "terms", terms, "the agreed terms set no multiple, floor or fixed amount"
+        )
     findings = list(_contract_term_finding(rb, defaulted=tuple(defaulted)))
     practice_max = rb.param("supply_chain.penalty.leak_multiple_max", as_of=day)
-    if factor > practice_max.as_decimal():
+    if factor is not None and factor > practice_max.as_decimal():
         params.append(practice_max)
         findings.append(
             Finding(
@@ -446,10 +455,8 @@ def leak_liquidated_damages(
                 args={"multiple": factor, "practice_max": practice_max.as_decimal()},
             )
         )
-    product = loss * factor
-    candidates = [product, minimum]
-    if terms is not None and terms.fixed is not None:
-        candidates.append(terms.fixed)
+    product = loss * factor if factor is not None else None
+    candidates = [m for m in (product, minimum, fixed) if m is not None]
     raw = max(candidates, key=lambda m: m.amount)
     trace = [
         TraceStep(
@@ -458,9 +465,10 @@ def leak_liquidated_damages(
             citations=_basis(rb),
             args={
                 "loss": loss,
-                "multiple": factor,
-                "product": product,
-                "floor": minimum,
+                "multiple": factor if factor is not None else "—",
+                "product": product if product is not None else "—",
+                "floor": minimum if minimum is not None else "—",
+                "fixed": fixed if fixed is not None else "—",
                 "amount": raw,
             },
             parameters=tuple(params),
