@@ -28,6 +28,7 @@ from tradesecret.preservation import (
     ClaimInput,
     OrderKind,
     PartyKind,
+    PreservationAssessment,
     RequestedOrder,
     Security,
     Stage,
@@ -37,6 +38,7 @@ from tradesecret.preservation import (
 )
 from tradesecret.preservation import Party as Applicant
 from tradesecret.results import Outcome
+from tradesecret.serialization import from_json, to_json
 
 TZ = "Asia/Shanghai"
 AS_OF = to_date("2024-11-01")
@@ -188,3 +190,12 @@ class TestAssessWithEvidence:
         )
 
         assert explain(pa, locale=locale, format="markdown")
+
+
+def test_json_round_trip_with_evidence_findings() -> None:
+    """An assessment carrying the evaluation's gap findings survives JSON."""
+    pa = assess_preservation(
+        application(), as_of=AS_OF, evidence=mailbox_graph(right_evidence=False)
+    )
+
+    assert pa == from_json(to_json(pa), PreservationAssessment)
