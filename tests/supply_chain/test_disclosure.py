@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tradesecret.dates import to_date
+from tradesecret.definition import ClassificationTier, SecretKind, SecretRegistry, TradeSecret
 from tradesecret.evidence import EdgeKind, EventKind, EvidenceGraphBuilder, EvidenceKind, NodeKind
 from tradesecret.exceptions import DataFileError, InvalidInputError
 from tradesecret.i18n import explain
@@ -39,6 +40,7 @@ from tradesecret.supply_chain import (
     Supplier,
     SupplierKind,
     ViolationHandling,
+    access_grants,
     add_manifest_to_graph,
     audit_factory,
     build_code_book,
@@ -847,3 +849,125 @@ class TestItemRules:
         )
 
         assert "battery" == policy.rules[0].item_id
+
+
+@pytest.fixture
+def registry() -> SecretRegistry:
+    """The registry behind the fixture project: housing core, battery important, launch ordinary."""
+    return SecretRegistry(
+        secrets=(
+            TradeSecret(
+                id="TS-HOUSING",
+                title="Housing",
+                kind=SecretKind.TECHNICAL,
+                tier=ClassificationTier.CORE,
+            ),
+            TradeSecret(
+                id="TS-BATTERY",
+                title="Battery",
+                kind=SecretKind.TECHNICAL,
+                tier=ClassificationTier.IMPORTANT,
+            ),
+            TradeSecret(
+                id="TS-ALGO",
+                title="Algorithm",
+                kind=SecretKind.TECHNICAL,
+                tier=ClassificationTier.CORE,
+            ),
+            TradeSecret(
+                id="TS-LAUNCH",
+                title="Launch",
+                kind=SecretKind.BUSINESS,
+                tier=ClassificationTier.ORDINARY,
+            ),
+        )
+    )
+
+
+class TestRegistryLinks:
+    def test_links_resolve(
+        self, project: Project, factory_a: Supplier, key: CodingKey, registry: SecretRegistry
+    ) -> None:
+        """All links registered and consistent: no finding; prototyping needs a core NDA for a core drawing in part."""
+        pkg = plan_disclosure(
+            project, factory_a, "prototyping", as_of="2026-02-01", key=key, registry=registry
+        )
+
+        assert frozenset() == pkg.codes()
+        assert NdaTier.CORE == pkg.nda_tier_required
+
+    def test_tier_rises_with_released_secrets(
+        self, project: Project, key: CodingKey, registry: SecretRegistry
+    ) -> None:
+        """An important-tier NDA suffices for prototyping by policy, not once a core secret goes out in part."""
+        supplier = supplier_with(ndas=(core_nda(tier=NdaTier.IMPORTANT),))
+        without = plan_disclosure(project, supplier, "prototyping", as_of="2026-02-01", key=key)
+        with_registry = plan_disclosure(
+            project, supplier, "prototyping", as_of="2026-02-01", key=key, registry=registry
+        )
+
+        assert "supply_chain.disclosure.nda_tier_too_low" not in without.codes()
+        assert "supply_chain.disclosure.nda_tier_too_low" in with_registry.codes()
+
+    def test_coded_secrets_do_not_raise_the_tier(
+        self, project: Project, key: CodingKey, registry: SecretRegistry
+    ) -> None:
+        """A secret that only goes out coded does not raise the NDA tier."""
+        plan = (PlannedRelease(stage="prototyping", item_id="housing", form=W),)
+        supplier = supplier_with(ndas=(core_nda(tier=NdaTier.IMPORTANT),))
+        pkg = plan_disclosure(
+            attrs.evolve(project, plan=plan),
+            supplier,
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+            registry=registry,
+        )
+
+        assert NdaTier.IMPORTANT == pkg.nda_tier_required
+        assert pkg.cleared
+
+    def test_unknown_secret(self, project: Project, factory_a: Supplier, key: CodingKey) -> None:
+        """A link to a secret the registry does not hold is reported."""
+        pkg = plan_disclosure(
+            project,
+            factory_a,
+            "prototyping",
+            as_of="2026-02-01",
+            key=key,
+            registry=SecretRegistry(),
+        )
+
+        assert 4 == sum(f.code == "supply_chain.disclosure.unknown_secret" for f in pkg.findings)
+
+    def test_non_core_item_with_core_secret(
+        self, project: Project, factory_a: Supplier, key: CodingKey, registry: SecretRegistry
+    ) -> None:
+        """An item marked non-core that embodies a core secret is a high finding."""
+        colour = attrs.evolve(project.item("colour"), secret_ids=("TS-HOUSING",))
+        p = attrs.evolve(project, items=(*project.items[:4], colour))
+        pkg = plan_disclosure(
+            p, factory_a, "prototyping", as_of="2026-02-01", key=key, registry=registry
+        )
+        finding = next(
+            f for f in pkg.findings if f.code == "supply_chain.disclosure.sensitivity_below_tier"
+        )
+
+        assert (Severity.HIGH, "colour") == (finding.severity, finding.subject)
+        assert "包含核心级商业秘密TS-HOUSING" in explain(pkg, locale="zh_CN")
+
+    def test_access_grants(
+        self, project: Project, factory_a: Supplier, key: CodingKey, registry: SecretRegistry
+    ) -> None:
+        """The package becomes the supplier's access grants; the registry then lists it as a holder."""
+        pkg = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key)
+        grants = access_grants(pkg)
+        updated = SecretRegistry(secrets=registry.secrets, grants=grants)
+
+        assert [("F-A", "TS-HOUSING", to_date("2026-02-01"))] == [
+            (g.person, g.secret_id, g.granted) for g in grants
+        ]
+        assert frozenset({"F-A"}) == updated.holders_of("TS-HOUSING", on="2026-03-01")
+        assert {"TS-HOUSING", "TS-BATTERY"} == {
+            g.secret_id for g in access_grants(pkg, coded_is_access=True)
+        }

@@ -12,7 +12,8 @@ penalty clauses and production-floor controls.
   :func:`leak_liquidated_damages` -- contract penalty calculators (Decimal money).
 * :func:`check_floor_controls` -- production-floor controls checklist with video
   retention deadlines; :func:`floor_measures` turns them into confidentiality measures.
-* :func:`add_manifest_to_graph` -- a disclosure manifest as a record in the evidence graph.
+* :func:`add_manifest_to_graph`, :func:`access_grants` -- a disclosure as a record in the
+  evidence graph and as the supplier's access grants in the secrets registry.
 
 See ``docs/concepts/supply-chain.md`` and the tutorial ``docs/tutorials/appliance-brand.md``.
 """
@@ -76,7 +77,7 @@ from tradesecret.supply_chain.penalties import (
     leak_liquidated_damages,
     quality_penalty,
 )
-from tradesecret.supply_chain.records import add_manifest_to_graph
+from tradesecret.supply_chain.records import access_grants, add_manifest_to_graph
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -110,6 +111,7 @@ __all__ = [
     "Supplier",
     "SupplierKind",
     "ViolationHandling",
+    "access_grants",
     "add_manifest_to_graph",
     "audit_factory",
     "build_code_book",

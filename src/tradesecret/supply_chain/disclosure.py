@@ -39,6 +39,7 @@ import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
+from tradesecret.definition import ClassificationTier, SecretRegistry
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
@@ -434,6 +435,7 @@ def plan_disclosure(
     key: CodingKey | None = None,
     handling: ViolationHandling = ViolationHandling.ENFORCE,
     audit: Assessment | None = None,
+    registry: SecretRegistry | None = None,
 ) -> DisclosurePackage:
     """
     Plan what ``supplier`` receives from ``project`` at ``stage``.
@@ -462,6 +464,11 @@ def plan_disclosure(
             if one was made: releasing anything to a supplier whose audit failed is a high
             finding, to one whose audit is incomplete a medium one. A supplier of kind
             ``TRADING_COMPANY`` is a high finding whether audited or not.
+        registry: The secrets registry (:class:`tradesecret.definition.SecretRegistry`).
+            When given, every linked secret id must be registered, an item marked
+            non-core must not embody a core or important secret, and the NDA tier
+            required rises to the classification of the secrets released partially or
+            in full (``NdaTier.for_secret``).
 
     Raises:
         InvalidInputError: unknown stage, or a coded release without ``key``.
@@ -576,6 +583,12 @@ def plan_disclosure(
         )
     releases_anything = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
     tier = policy.nda_tier(stage)
+    if registry is not None:
+        secret_tier = _registry_checks(entries, registry, rb, findings)
+        if secret_tier is not None:
+            implied = NdaTier.for_secret(secret_tier)
+            if tier is None or implied.rank > tier.rank:
+                tier = implied
     nda = _qualifying_nda(supplier, day, tier)
     needs_nda = releases_anything and (policy.nda_always_required or tier is not None)
     if needs_nda and nda is None:
@@ -675,6 +688,55 @@ def plan_disclosure(
         citations=citations,
         manifest=manifest,
     )
+
+
+def _registry_checks(
+    entries: list[PackageEntry],
+    registry: SecretRegistry,
+    rb: Rulebook,
+    findings: list[Finding],
+) -> ClassificationTier | None:
+    """Check the secret links; return the highest tier among secrets released in clear or part."""
+    policy = (rb.cite(POLICY),)
+    highest: ClassificationTier | None = None
+    for entry in entries:
+        for sid in entry.secret_ids:
+            try:
+                secret = registry.secret(sid)
+            except InvalidInputError:
+                findings.append(
+                    Finding(
+                        code="supply_chain.disclosure.unknown_secret",
+                        severity=Severity.MEDIUM,
+                        citations=policy,
+                        args={"item": entry.title, "secret": sid},
+                        subject=entry.item_id,
+                        remedies=("supply_chain.remedy.fix_secret_link",),
+                    )
+                )
+                continue
+            if entry.sensitivity is Sensitivity.NON_CORE and secret.tier.at_least(
+                ClassificationTier.IMPORTANT
+            ):
+                findings.append(
+                    Finding(
+                        code="supply_chain.disclosure.sensitivity_below_tier",
+                        severity=Severity.HIGH,
+                        citations=(rb.cite(SPC_CORRESPONDENCE), rb.cite(POLICY)),
+                        args={
+                            "item": entry.title,
+                            "secret": sid,
+                            "tier": Term(f"term.supply_chain.nda_tier.{secret.tier.value}"),
+                        },
+                        subject=entry.item_id,
+                        remedies=("supply_chain.remedy.reclassify_item",),
+                    )
+                )
+            if entry.form in (DisclosureForm.PARTIAL, DisclosureForm.FULL) and (
+                highest is None or secret.tier.rank > highest.rank
+            ):
+                highest = secret.tier
+    return highest
 
 
 def _supplier_checks(supplier: Supplier, audit: Assessment | None, rb: Rulebook) -> list[Finding]:

@@ -1,5 +1,5 @@
 """
-Disclosure manifests as evidence-graph records.
+Disclosure packages as records: evidence-graph nodes and registry access grants.
 
 When a design leaks from a supplier, the brand must show the supplier had a channel to
 the secret (AUCL 2019 Art. 32(2) item 1 for cases under that version). The disclosure
@@ -29,6 +29,7 @@ import contextlib
 import pendulum
 
 from tradesecret.dates import SHANGHAI
+from tradesecret.definition import AccessGrant
 from tradesecret.evidence import (
     Carrier,
     CollectionMethod,
@@ -42,9 +43,9 @@ from tradesecret.evidence import (
 )
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.supply_chain._model import DisclosureForm
-from tradesecret.supply_chain.disclosure import Manifest
+from tradesecret.supply_chain.disclosure import DisclosurePackage, Manifest
 
-__all__ = ["add_manifest_to_graph"]
+__all__ = ["access_grants", "add_manifest_to_graph"]
 
 
 def _ensure(builder: EvidenceGraphBuilder, node: Party | Secret | Carrier) -> None:
@@ -131,3 +132,32 @@ def add_manifest_to_graph(
         for target in targets:
             builder.targets(event, target)
     return item_id
+
+
+def access_grants(
+    package: DisclosurePackage, *, coded_is_access: bool = False
+) -> tuple[AccessGrant, ...]:
+    """
+    The supplier's access to the secrets a package releases, as registry grants.
+
+    One :class:`~tradesecret.definition.AccessGrant` per secret of each item released
+    partially or in full (coded items only with ``coded_is_access``), granted on the day of
+    disclosure to the supplier (``person`` = supplier id), open-ended, with the package id
+    and form as its purpose. Add them to the
+    :class:`~tradesecret.definition.SecretRegistry` so ``holders_of`` and
+    ``secrets_known_by`` include the supplier.
+    """
+    grants: list[AccessGrant] = []
+    for entry in package.released:
+        if entry.form is DisclosureForm.CODED and not coded_is_access:
+            continue
+        grants.extend(
+            AccessGrant(
+                person=package.supplier_id,
+                secret_id=secret,
+                granted=package.as_of,
+                purpose=f"{package.manifest.package_id}: {entry.item_id} ({entry.form.value})",
+            )
+            for secret in entry.secret_ids
+        )
+    return tuple(grants)
