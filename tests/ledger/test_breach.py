@@ -8,6 +8,7 @@ from tradesecret.ledger import (
     Breach,
     BreachReturn,
     CompensationLedger,
+    EmployerRelease,
     LedgerOptions,
     LedgerTerms,
     Payment,
@@ -106,3 +107,10 @@ class TestBreach:
         state = evaluate_compensation(led, as_of="2025-10-01")
         assert "employer confirmed that the restriction applies" in explain(state, locale="en")
         assert "用人单位可请求返还已支付的经济补偿¥36,000.00" in explain(state, locale="zh_CN")
+
+    def test_breach_after_release_is_outside_period(self) -> None:
+        """Competing after the restriction ended is not a breach of it."""
+        led = ledger(EmployerRelease(date="2025-08-01"), Breach(date="2025-09-01"))
+        state = evaluate_compensation(led, as_of="2025-10-01")
+        assert state.breach is None
+        assert "ledger.breach.outside_period" in {f.code for f in state.findings}

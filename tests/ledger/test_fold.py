@@ -180,3 +180,8 @@ class TestAsOf:
         later = evaluate_compensation(led, as_of="2027-02-01")
         assert (False, to_date("2027-02-01")) == (later.bound, later.free_since)
         assert not evaluate_compensation(led, as_of="2025-01-31").bound
+
+    def test_named_instalment_out_of_range(self) -> None:
+        """A payment naming instalment 25 of a 24-month schedule is an input error."""
+        with pytest.raises(InvalidInputError, match="instalment"):
+            evaluate_compensation(ledger(pay("2025-03-01", instalment=25)), as_of="2025-03-01")

@@ -71,3 +71,11 @@ class TestExplain:
         dates = [str(e.date) for e in full_ledger().events()]
         assert dates == sorted(dates)
         assert 7 == len(dates)
+
+    def test_schedule_explains(self) -> None:
+        """The schedule renders its instalments and total in both languages."""
+        schedule = build_schedule(full_ledger().terms)
+        assert "Total CN¥144,000.00 over 24 instalments" in explain(schedule, locale="en")
+        assert "第1期（2025年2月1日至2025年2月28日），2025年2月28日到期，金额¥6,000.00" in explain(
+            schedule, locale="zh_CN"
+        )

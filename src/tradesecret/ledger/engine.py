@@ -583,6 +583,11 @@ def _step(ctx: _Ctx, fold: _Fold, event: Event) -> _Fold:
         until = event.until.toordinal() if event.until is not None else None
         if until is not None and until > ctx.as_of:
             until = None
+        last = fold.insts[-1].end if fold.release_on is None else fold.release_on - 1
+        if day > last or (until is not None and until < fold.insts[0].start):
+            return fold._replace(
+                notes=(*fold.notes, ("ledger.breach.outside_period", {"date": event.date}))
+            )
         return fold._replace(
             breaches=(*fold.breaches, (day, until)),
             steps=_step_log(fold, day, "ledger.step.breach", {}, (f"{_INTERP2}:15",)),
@@ -691,13 +696,17 @@ def release_right_dates(
 # -- evaluation -------------------------------------------------------------------------------
 
 
-def _validate(ledger: CompensationLedger) -> None:
+def _validate(ledger: CompensationLedger, months: int) -> None:
     t = ledger.terms.termination_date
     problems: list[Problem] = []
     for n, p in enumerate(ledger.payments):
         if p.date < t:
             problems.append(
                 Problem.of(f"payments[{n}].date", p.date, "a payment before the termination date")
+            )
+        if p.instalment is not None and not 1 <= p.instalment <= months:
+            problems.append(
+                Problem.of(f"payments[{n}].instalment", p.instalment, f"not in 1..{months}")
             )
     for n, d in enumerate(ledger.employee_delays):
         if d.until is not None and d.until < d.date:
@@ -726,9 +735,9 @@ def evaluate_compensation(
     rb = rulebook if rulebook is not None else default_rulebook()
     opts = options if options is not None else LedgerOptions()
     day = to_date(as_of, path="as_of")
-    _validate(ledger)
     terms = ledger.terms
     schedule = build_schedule(terms, options=opts, rulebook=rb)
+    _validate(ledger, schedule.months)
     th = _thresholds(rb, terms.termination_date, day)
     ctx = _Ctx(
         terms=terms, schedule=schedule, options=opts, as_of=day.toordinal(), rb=rb, thresholds=th

@@ -154,6 +154,40 @@ class CompensationSchedule:
             total = total + inst.amount
         return total
 
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        """The instalments, the total, findings and parameters."""
+        from tradesecret.i18n import explain as _explain  # noqa: PLC0415 - presentation layer
+
+        title = loc.message("ledger.schedule.title", {"agreement": self.agreement_id})
+        lines = [f"## {title}" if fmt == "markdown" else title, ""]
+        lines += [
+            "- "
+            + loc.message(
+                "ledger.schedule.instalment",
+                {
+                    "n": i.number,
+                    "start": i.period_start,
+                    "end": i.period_end,
+                    "due": i.due,
+                    "amount": i.amount,
+                },
+            )
+            for i in self.instalments
+        ]
+        lines += [
+            "",
+            loc.message("ledger.schedule.total", {"total": self.total, "months": self.months}),
+        ]
+        lines.append(f"{loc.label('heading.basis')}{loc.citations(self.citations)}")
+        lines += [_explain(f, locale=loc.locale) for f in self.findings]
+        seen: set[tuple[str, str | None, pendulum.Date]] = set()
+        for p in self.parameters:
+            if (p.name, p.region, p.since) not in seen:
+                seen.add((p.name, p.region, p.since))
+                lines.append("- " + loc.parameter(p))
+        lines += ["", loc.term("heading.disclaimer")]
+        return "\n".join(lines)
+
 
 @attrs.frozen(kw_only=True)
 class InstalmentState:
