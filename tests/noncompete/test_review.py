@@ -384,10 +384,11 @@ class TestCompensation:
             review_noncompete(nc, make_employee(), as_of=AS_OF),
             "noncompete.compensation.in_service_payment_not_counted",
         )
-        assert (Money("500"), "mohrss-nc-guide@2025-09-12:16") == (
+        assert (Money("500"), ["mohrss-nc-guide@2025-09-12:16"]) == (
             f.arg("amount"),
-            f.citations[0].id,
+            [c.id for c in f.citations],
         )
+        assert (Tier.ADMINISTRATIVE_GUIDANCE, False) == (f.tier, f.binding)
 
     def test_lump_sum_not_monthly(self, make_employee: Emp, make_agreement: Agr) -> None:
         """A lump sum at termination: LCL Art. 23(2) says monthly."""
@@ -449,15 +450,33 @@ class TestClauses:
     def test_release_requires_more_unpaid_months(
         self, make_employee: Emp, make_agreement: Agr
     ) -> None:
-        """A release clause asking for 6 unpaid months (law: 3) -- not a GC 184 finding."""
+        """Six unpaid months asked (Art. 38: three): guidance and inference, never GC 184."""
         nc = sound(make_agreement, release_unpaid_months=6)
-        f = finding(
-            review_noncompete(nc, make_employee(), as_of=AS_OF),
-            "noncompete.clause.release_requires_more_unpaid_months",
-        )
-        assert (6, 3) == (f.arg("months"), f.arg("law"))
-        ids = {c.id for c in f.citations}
-        assert "spc-labor-1@2020-12-29:38" in ids and "gc-184@2022-07-04" not in ids
+        a = review_noncompete(nc, make_employee(), as_of=AS_OF)
+        f = finding(a, "noncompete.clause.release_requires_more_unpaid_months")
+        assert (6, 3, Severity.MEDIUM) == (f.arg("months"), f.arg("law"), f.severity)
+        assert {"mohrss-nc-guide@2025-09-12:17", "tradesecret-policy@2026-11-21"} == {
+            c.id for c in f.citations
+        }
+        assert (Tier.ADMINISTRATIVE_GUIDANCE, False) == (f.tier, f.binding)
+        clauses = a.criterion("noncompete.criterion.clauses")
+        assert "spc-labor-1@2020-12-29:38" in {c.id for c in clauses.citations}
+        assert ["spc-labor-1@2020-12-29:38"] == [
+            c.id for p in clauses.parameters for c in p.citations
+        ]
+        en = explain(a, locale="en")
+        assert "request release after 3 months" in en and "library's inference" in en
+        assert "第三十八条" in explain(a, locale="zh_CN")
+
+    def test_release_with_four_months_is_flagged(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """Four unpaid months is one more than Art. 38's three: flagged."""
+        nc = sound(make_agreement, release_unpaid_months=4)
+        a = review_noncompete(nc, make_employee(), as_of=AS_OF)
+        f = finding(a, "noncompete.clause.release_requires_more_unpaid_months")
+        assert (4, 3) == (f.arg("months"), f.arg("law"))
+        assert Outcome.NOT_MET == a.criterion("noncompete.criterion.clauses").outcome
 
     def test_release_with_three_months_is_fine(
         self, make_employee: Emp, make_agreement: Agr
@@ -466,12 +485,18 @@ class TestClauses:
         nc = sound(make_agreement, release_unpaid_months=3)
         a = review_noncompete(nc, make_employee(), as_of=AS_OF)
         assert "noncompete.clause.release_requires_more_unpaid_months" not in a.codes()
+        assert Outcome.MET == a.criterion("noncompete.criterion.clauses").outcome
 
     def test_unilateral_change(self, make_employee: Emp, make_agreement: Agr) -> None:
-        """An employer's unilateral right to change scope or region."""
+        """An employer's unilateral right to change scope or region: LCL Art. 24(1) says agreed."""
         nc = sound(make_agreement, employer_may_change_unilaterally=True)
         a = review_noncompete(nc, make_employee(), as_of=AS_OF)
-        assert "noncompete.clause.unilateral_change" in a.codes()
+        f = finding(a, "noncompete.clause.unilateral_change")
+        assert (Severity.MEDIUM, ["lcl@2012-12-28:24.1"]) == (
+            f.severity,
+            [c.id for c in f.citations],
+        )
+        assert Outcome.NOT_MET == a.criterion("noncompete.criterion.clauses").outcome
 
 
 class TestPenalty:

@@ -608,7 +608,7 @@ def _compensation(
             mk.finding(
                 "noncompete.compensation.in_service_payment_not_counted",
                 Severity.MEDIUM,
-                (G16, LCL_23_2),
+                (G16,),
                 {"amount": terms.in_service_amount or Money.zero()},
                 remedies=("noncompete.remedy.pay_after_termination",),
             )
@@ -657,7 +657,10 @@ def _clauses(mk: _Maker, agreement: NonCompeteAgreement, release: ParameterValue
             mk.finding(
                 "noncompete.clause.release_requires_more_unpaid_months",
                 Severity.MEDIUM,
-                (*release.citations, G17, POLICY),
+                # The conflict with Interp. (I) Art. 38 is the library's inference (UNVERIFIED
+                # in the facts reference): the finding rests on guidance, not binding law.
+                # Art. 38 itself is cited by the criterion and by the ``release`` parameter.
+                (G17, POLICY),
                 {"months": agreement.release_unpaid_months, "law": release.as_int()},
                 remedies=("noncompete.remedy.delete_clause",),
             )
@@ -667,7 +670,7 @@ def _clauses(mk: _Maker, agreement: NonCompeteAgreement, release: ParameterValue
             mk.finding(
                 "noncompete.clause.unilateral_change",
                 Severity.MEDIUM,
-                (LCL_24_1, LCL_26),
+                (LCL_24_1,),
                 remedies=("noncompete.remedy.delete_clause",),
             )
         )
