@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradesecret.dates import to_date
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
@@ -295,3 +297,48 @@ class TestLeakDamages:
         """A negative multiple is an input error."""
         with pytest.raises(InvalidInputError):
             leak_liquidated_damages(Money("1"), as_of=AS_OF, multiple=-1)
+
+
+class TestInvariants:
+    @given(
+        order=st.integers(min_value=0, max_value=10**9).map(lambda n: Money(n) / 100),
+        excess=st.decimals(min_value=0, max_value=30, places=2),
+    )
+    def test_pro_rata_between_round_down_and_round_up(self, order: Money, excess: Decimal) -> None:
+        """For any reading, round-down <= pro rata <= round-up, and none is negative."""
+        values = {
+            f: quality_penalty(
+                order, measured_db=Decimal(35) + excess, limit_db=35, as_of=AS_OF, fraction=f
+            ).value
+            for f in DbFraction
+        }
+
+        assert (
+            Money(0)
+            <= values[DbFraction.ROUND_DOWN]
+            <= values[DbFraction.PRO_RATA]
+            <= values[DbFraction.ROUND_UP]
+        )
+
+    @given(
+        a=st.decimals(min_value=30, max_value=45, places=1),
+        b=st.decimals(min_value=30, max_value=45, places=1),
+        cap=st.integers(min_value=0, max_value=20000),
+    )
+    def test_monotonic_and_capped(self, a: Decimal, b: Decimal, cap: int) -> None:
+        """A louder unit never costs less, and no amount exceeds the cap."""
+        low, high = sorted((a, b))
+        pa = quality_penalty(ORDER, measured_db=low, limit_db=35, as_of=AS_OF, cap=Money(cap)).value
+        pb = quality_penalty(
+            ORDER, measured_db=high, limit_db=35, as_of=AS_OF, cap=Money(cap)
+        ).value
+
+        assert pa <= pb <= Money(cap)
+
+    @given(loss=st.integers(min_value=0, max_value=10**10).map(lambda n: Money(n) / 100))
+    def test_leak_damages_never_below_the_floor(self, loss: Money) -> None:
+        """Without a cap the default clause is never below RMB 500,000 nor below 3x the loss."""
+        value = leak_liquidated_damages(loss, as_of=AS_OF).value
+
+        assert value >= Money("500000")
+        assert value >= (loss * 3).round_fen()
