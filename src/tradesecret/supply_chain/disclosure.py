@@ -403,7 +403,7 @@ def _entry_line(loc: Localizer, e: PackageEntry) -> str:
     if e.code is not None:
         parts.append(loc.message("supply_chain.package.code", {"code": e.code}))
     if e.form is DisclosureForm.PARTIAL and e.shown is not None:
-        hidden = ", ".join(e.hidden) if e.hidden else "—"
+        hidden = ("、" if loc.zh else ", ").join(e.hidden) if e.hidden else "—"
         parts.append(
             loc.message("supply_chain.package.partial", {"shown": e.shown, "hidden": hidden})
         )
@@ -446,10 +446,11 @@ def plan_disclosure(
     (coding without a real value, partial without a partial view) falls back to withheld.
     Coded items get the supplier's code (:func:`~tradesecret.supply_chain.item_code`).
 
-    Then the preconditions: a signed NDA covering the project and in force on ``as_of``
-    (of the tier the policy requires at this stage), and at a letter stage (mass
-    production by default) a countersigned data-use authorization letter for this project
-    and ``order_id`` limiting use to that order.
+    Then the preconditions: an NDA with the supplier (its ``party`` is the supplier's id
+    or name), signed on or before ``as_of`` and still in force, of the tier the policy
+    requires at this stage; and at a letter stage (mass production by default) a
+    countersigned data-use authorization letter for this project and ``order_id`` limiting
+    use to that order.
 
     Args:
         project: The project (items, plan, policy).
