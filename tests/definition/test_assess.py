@@ -24,6 +24,7 @@ from tradesecret.definition import (
     ValueEvidence,
     ValueKind,
     assess_trade_secret,
+    assess_trade_secrets,
 )
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.measures import (
@@ -607,3 +608,14 @@ class TestProvenanceAndFactors:
 
         assert "definition.factor.value" in one.codes()
         assert "definition.factor.value" not in two.codes()
+
+
+class TestBatch:
+    def test_batch_equals_single(self, make_secret: Factory, make_measure: MeasureFactory) -> None:
+        """assess_trade_secrets gives the same assessments as one call per secret."""
+        secrets = [make_secret(), make_secret(id="TS-2")]
+        measures = [make_measure(), make_measure(id="M2", secret_ids=("TS-2",), evidence=())]
+
+        assert tuple(
+            assess_trade_secret(s, as_of=ACT, measures=measures) for s in secrets
+        ) == assess_trade_secrets(secrets, measures, as_of=ACT)

@@ -220,3 +220,46 @@ class TestCarrierHash:
         assert carrier.matches(b"v7") is True
         assert carrier.matches(b"v8") is False
         assert Carrier(id="X", kind=CarrierKind.DOCUMENT).matches(b"v7") is None
+
+
+class TestKnowledge:
+    def test_periods_and_records(self, reg: SecretRegistry) -> None:
+        """Alice's access within 2024: TS-1 from the window start to revocation, by one grant and one log."""
+        from tradesecret.definition import Knowledge  # noqa: PLC0415
+
+        assert (
+            Knowledge(
+                secret_id="TS-1",
+                first=to_date("2024-02-01"),
+                last=to_date("2024-06-30"),
+                grants=1,
+                events=1,
+                purposes=("process R&D",),
+            ),
+        ) == reg.knowledge_of("alice", start="2024-02-01", end="2024-12-31")
+
+    def test_event_only_knowledge(self, reg: SecretRegistry) -> None:
+        """Carol's single copy is knowledge on that day only."""
+        (k,) = reg.knowledge_of("carol", start="2024-01-01", end="2024-12-31")
+
+        assert ("TS-2", to_date("2024-03-03"), to_date("2024-03-03"), 0, 1) == (
+            k.secret_id,
+            k.first,
+            k.last,
+            k.grants,
+            k.events,
+        )
+
+    @given(gs=st.lists(grants(), max_size=20), es=st.lists(events(), max_size=8), person=people)
+    def test_same_secrets_as_secrets_known_by(
+        self, gs: list[AccessGrant], es: list[AccessEvent], person: str
+    ) -> None:
+        """knowledge_of names exactly the secrets of secrets_known_by."""
+        reg = SecretRegistry(
+            secrets=tuple(secret(s) for s in ("S0", "S1", "S2")), grants=tuple(gs), events=tuple(es)
+        )
+        start, end = to_date("2024-01-10"), to_date("2024-02-20")
+
+        assert reg.secrets_known_by(person, start=start, end=end) == frozenset(
+            k.secret_id for k in reg.knowledge_of(person, start=start, end=end)
+        )

@@ -48,6 +48,7 @@ from tradesecret.definition._model import (
     TradeSecret,
     ValueKind,
 )
+from tradesecret.definition.registry import SecretRegistry
 from tradesecret.measures._legal import (
     MeasureTiming,
     _cite,
@@ -66,6 +67,7 @@ __all__ = [
     "MeasureTiming",
     "PublicPoints",
     "assess_trade_secret",
+    "assess_trade_secrets",
     "combine_outcomes",
     "nda_as_measure",
     "statutory_basis",
@@ -147,6 +149,53 @@ def assess_trade_secret(
         criteria=tuple(criteria),
         findings=_provenance(secret, day, rb),
         parameters=(basis,),
+    )
+
+
+def assess_trade_secrets(
+    secrets: Iterable[TradeSecret] | SecretRegistry,
+    measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement] = (),
+    *,
+    as_of: object,
+    rulebook: Rulebook | None = None,
+    timing: MeasureTiming = MeasureTiming.BEFORE_ACT,
+    require_correspondence: bool = True,
+    public_points: PublicPoints = PublicPoints.REMAINING_POINTS,
+) -> tuple[Assessment, ...]:
+    """
+    :func:`assess_trade_secret` for many secrets at once, in input order.
+
+    The measures are indexed by secret once (company-wide ones apply to all), so the cost
+    is linear in secrets plus measures rather than their product.
+
+    Examples:
+        >>> from tradesecret.definition import SecretKind, TradeSecret
+        >>> found = assess_trade_secrets(
+        ...     [TradeSecret(id="A", title="a", kind=SecretKind.TECHNICAL)], as_of="2025-01-02")
+        >>> [(a.subject, a.outcome.value) for a in found]
+        [('A', 'not_met')]
+    """
+    day = to_date(as_of, path="as_of")
+    rb = rulebook if rulebook is not None else default_rulebook()
+    listed = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
+    items = as_measures(measures)
+    general = [m for m in items if m.all_secrets]
+    by_secret: dict[str, list[ConfidentialityMeasure]] = {}
+    for m in items:
+        if not m.all_secrets:
+            for sid in dict.fromkeys(m.secret_ids):
+                by_secret.setdefault(sid, []).append(m)
+    return tuple(
+        assess_trade_secret(
+            secret,
+            as_of=day,
+            measures=(*general, *by_secret.get(secret.id, ())),
+            rulebook=rb,
+            timing=timing,
+            require_correspondence=require_correspondence,
+            public_points=public_points,
+        )
+        for secret in listed
     )
 
 

@@ -45,7 +45,7 @@ from tradesecret.dates import to_date
 from tradesecret.definition._model import Carrier, TradeSecret, _check_id, _date, _opt_date
 from tradesecret.exceptions import InvalidInputError, Problem
 
-__all__ = ["AccessAction", "AccessEvent", "AccessGrant", "SecretRegistry"]
+__all__ = ["AccessAction", "AccessEvent", "AccessGrant", "Knowledge", "SecretRegistry"]
 
 #: Ordinal used for "not revoked" (far beyond any real date).
 _OPEN: Final = np.int32(np.iinfo(np.int32).max)
@@ -111,6 +111,28 @@ class AccessEvent:
     action: AccessAction = AccessAction.VIEW
     carrier_id: str | None = None
     id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Knowledge:
+    """
+    What one person knew of one secret within a window, and how it is shown.
+
+    Attributes:
+        secret_id: The secret.
+        first: First day of access within the window.
+        last: Last day of access within the window.
+        grants: Number of grants overlapping the window.
+        events: Number of logged accesses within the window.
+        purposes: The purposes stated on those grants, without repeats.
+    """
+
+    secret_id: str
+    first: pendulum.Date
+    last: pendulum.Date
+    grants: int
+    events: int
+    purposes: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -337,6 +359,47 @@ class SecretRegistry:
         found.update(ix.e_secret[erows].tolist())
         return frozenset(ix.secret_ids[i] for i in found)
 
+    def knowledge_of(self, person: str, *, start: object, end: object) -> tuple[Knowledge, ...]:
+        """
+        Per secret, when ``person`` had access within ``[start, end]`` and the records showing
+        it (grants overlapping the window, logged accesses in it), sorted by secret id.
+
+        Raises:
+            InvalidInputError: a bad date, or ``end`` before ``start``.
+        """
+        lo, hi = self._window(start, end)
+        ix = self._index
+        pos = ix.person_pos.get(person)
+        if pos is None:
+            return ()
+        acc: dict[int, _Tally] = {}
+        rows = ix.g_by_person[ix.g_person_off[pos] : ix.g_person_off[pos + 1]]
+        for r in rows[(ix.g_start[rows] <= hi) & (ix.g_end[rows] >= lo)].tolist():
+            first, last = max(int(ix.g_start[r]), lo), min(int(ix.g_end[r]), hi)
+            tally = acc.setdefault(int(ix.g_secret[r]), _Tally(first, last))
+            tally.see(first, last)
+            tally.grants += 1
+            purpose = self.grants[r].purpose
+            if purpose and purpose not in tally.purposes:
+                tally.purposes.append(purpose)
+        for r in self._event_rows(ix.e_by_person, ix.e_person_off, pos, lo, hi).tolist():
+            day = int(ix.e_day[r])
+            tally = acc.setdefault(int(ix.e_secret[r]), _Tally(day, day))
+            tally.see(day, day)
+            tally.events += 1
+        out = [
+            Knowledge(
+                secret_id=ix.secret_ids[sid],
+                first=_from_ordinal(t.first),
+                last=_from_ordinal(t.last),
+                grants=t.grants,
+                events=t.events,
+                purposes=tuple(t.purposes),
+            )
+            for sid, t in acc.items()
+        ]
+        return tuple(sorted(out, key=lambda k: k.secret_id))
+
     def holders_of(self, secret_id: str, *, on: object) -> frozenset[str]:
         """
         The persons holding a grant for ``secret_id`` on day ``on``.
@@ -403,6 +466,23 @@ class SecretRegistry:
         lo = 0 if start is None else int(np.searchsorted(days, _ordinal(start), side="left"))
         hi = rows.size if end is None else int(np.searchsorted(days, _ordinal(end), side="right"))
         return rows[lo:hi]
+
+
+class _Tally:
+    __slots__ = ("events", "first", "grants", "last", "purposes")
+
+    def __init__(self, first: int, last: int) -> None:
+        self.first, self.last = first, last
+        self.grants = self.events = 0
+        self.purposes: list[str] = []
+
+    def see(self, first: int, last: int) -> None:
+        self.first, self.last = min(self.first, first), max(self.last, last)
+
+
+def _from_ordinal(ordinal: int) -> pendulum.Date:
+    day = pendulum.Date.fromordinal(ordinal)
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def _ordinal(value: object) -> int:
