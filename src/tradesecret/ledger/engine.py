@@ -15,7 +15,12 @@ from typing import Final, NamedTuple
 import pendulum
 
 from tradesecret.dates import MonthPeriod, month_periods, term_end, to_date
-from tradesecret.exceptions import InvalidInputError, ParameterNotFoundError, Problem
+from tradesecret.exceptions import (
+    InvalidInputError,
+    OutOfCoverageError,
+    ParameterNotFoundError,
+    Problem,
+)
 from tradesecret.law import Citation
 from tradesecret.ledger.model import (
     Activation,
@@ -70,6 +75,17 @@ def _d(ordinal: int) -> pendulum.Date:
 @functools.lru_cache(maxsize=8192)
 def _money(fen: int) -> Money:
     return Money.from_fen(fen)
+
+
+def _param(rb: Rulebook, name: str, *, as_of: pendulum.Date) -> ParameterValue:
+    """``rb.param(name, as_of=...)`` for a national parameter, without scanning every series."""
+    series = rb.series.get((name, None))
+    if series is None:
+        return rb.param(name, as_of=as_of)  # raises the precise lookup error
+    value = series.at(as_of)
+    if value is None:
+        raise OutOfCoverageError(name, as_of, series.values[0].since, None)
+    return value
 
 
 def _series_in_force(
@@ -130,8 +146,8 @@ def build_schedule(
     if problems:
         raise InvalidInputError(problems)
     try:
-        cap = rb.param("noncompete.max_post_term_months", as_of=t)
-        offset = rb.param("ledger.due_offset_days", as_of=t)
+        cap = _param(rb, "noncompete.max_post_term_months", as_of=t)
+        offset = _param(rb, "ledger.due_offset_days", as_of=t)
     except LookupError as exc:
         raise InvalidInputError.single("termination_date", t, str(exc)) from None
     params: list[ParameterValue] = [cap, offset]
@@ -200,7 +216,7 @@ def _default_amounts(
     assert wage is not None
     t = terms.termination_date
     try:
-        ratio = rb.param("noncompete.default_ratio", as_of=t)
+        ratio = _param(rb, "noncompete.default_ratio", as_of=t)
     except LookupError as exc:
         raise InvalidInputError.single("termination_date", t, str(exc)) from None
     params.append(ratio)
@@ -299,19 +315,19 @@ class _Thresholds(NamedTuple):
 
 def _thresholds(rb: Rulebook, t: pendulum.Date, as_of: pendulum.Date) -> _Thresholds:
     try:
-        judicial = rb.param("noncompete.release_unpaid_months", as_of=t)
-        extra = rb.param("noncompete.employer_release_extra_months", as_of=t)
-        cure = rb.param("ledger.reminder_cure_days", as_of=t)
-        grace = rb.param("ledger.employee_delay_grace_days", as_of=t)
-        pay_days = rb.param("ledger.employer_release_payment_days", as_of=t)
+        judicial = _param(rb, "noncompete.release_unpaid_months", as_of=t)
+        extra = _param(rb, "noncompete.employer_release_extra_months", as_of=t)
+        cure = _param(rb, "ledger.reminder_cure_days", as_of=t)
+        grace = _param(rb, "ledger.employee_delay_grace_days", as_of=t)
+        pay_days = _param(rb, "ledger.employer_release_payment_days", as_of=t)
     except LookupError as exc:
         raise InvalidInputError.single("termination_date", t, str(exc)) from None
     params = [judicial, extra, cure, grace, pay_days]
     g_unpaid: ParameterValue | None
     g_late: ParameterValue | None
     try:
-        g_unpaid = rb.param("noncompete.guidance_release_unpaid_months", as_of=as_of)
-        g_late = rb.param("noncompete.guidance_release_late_months", as_of=as_of)
+        g_unpaid = _param(rb, "noncompete.guidance_release_unpaid_months", as_of=as_of)
+        g_late = _param(rb, "noncompete.guidance_release_late_months", as_of=as_of)
         params += [g_unpaid, g_late]
     except LookupError:  # the guidance did not exist yet on the date asked about
         g_unpaid = g_late = None
@@ -892,6 +908,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
         )
     # timeline
     raw_steps = list(fold.steps)
+    lcl_23 = (_lcl_id(ctx),)
     for i in fold.insts:
         overdue_on = i.effective_due + 1
         if (
@@ -906,7 +923,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
                     overdue_on,
                     "ledger.step.unpaid",
                     {"n": i.number, "due": _d(i.effective_due), "amount": _money(i.amount)},
-                    (_lcl_id(ctx),),
+                    lcl_23,
                 )
             )
     for r in rights:
@@ -921,11 +938,15 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
     if fold.release_on is None and sched_end < as_of:
         raw_steps.append((sched_end, "ledger.step.scheduled_end", {}, (_lcl_id(ctx),)))
     raw_steps.sort(key=lambda s: s[0])
+    resolved: dict[tuple[str, ...], tuple[Citation, ...]] = {}
+    for *_, cites in raw_steps:
+        if cites not in resolved:
+            resolved[cites] = rb.cite_all(*cites)
     timeline = tuple(
         TraceStep(
             rule="ledger_fold",
             code=code,
-            citations=rb.cite_all(*cites),
+            citations=resolved[cites],
             args=args,
             on=_d(on),
         )
@@ -1011,7 +1032,7 @@ def _breach(
         )
     else:
         try:
-            multiple = rb.param("noncompete.guidance_max_penalty_multiple", as_of=day)
+            multiple = _param(rb, "noncompete.guidance_max_penalty_multiple", as_of=day)
         except LookupError:
             multiple = None
         if multiple is not None:
