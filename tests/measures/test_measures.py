@@ -125,8 +125,8 @@ class TestAssessMeasures:
         assert Outcome.MET == report.assessment("S").outcome
         assert [
             "definition.reasonable_measures",
-            "measures.adequacy.item",
-            "measures.adequacy.item",
+            "measures.adequacy.item1",
+            "measures.adequacy.item2",
         ] == [c.code for c in report.assessment("S").criteria]
 
     def test_core_secret_gaps_ranked_and_planned(self) -> None:

@@ -287,7 +287,7 @@ def assess_measures(
             if proven:
                 criteria.append(
                     Criterion(
-                        code="measures.adequacy.item",
+                        code=f"measures.adequacy.item{i}",
                         outcome=Outcome.MET,
                         citations=(policy_cite,),
                         facts=facts,
@@ -326,7 +326,7 @@ def assess_measures(
             )
             criteria.append(
                 Criterion(
-                    code="measures.adequacy.item",
+                    code=f"measures.adequacy.item{i}",
                     outcome=Outcome.INSUFFICIENT_EVIDENCE if present else Outcome.NOT_MET,
                     citations=(policy_cite,),
                     findings=(finding,),
