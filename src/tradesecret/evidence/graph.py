@@ -79,6 +79,7 @@ class EvidenceGraphBuilder:
         self._custody: dict[str, CustodyLog] = {}
         self._event_source: dict[str, str] = {}
         self._by_kind: dict[NodeKind, list[str]] = {kind: [] for kind in NodeKind}
+        self._departures: dict[str, list[str]] = {}
         self._built = False
 
     def __contains__(self, node_id: object) -> bool:
@@ -206,6 +207,10 @@ class EvidenceGraphBuilder:
             # never update an edge's dict in place: bulk edges share theirs
             self._g.remove_edge(source, target)
         self._g.add_edge(source, target, **attrs_)
+        if kind is EdgeKind.PERFORMED:
+            event = nodes[target][_OBJ]
+            if isinstance(event, Event) and event.kind is EventKind.DEPARTURE:
+                self._departures.setdefault(source, []).append(target)
 
     def embodies(self, carrier: str, secret: str) -> None:
         """The carrier holds (part of) the secret."""
@@ -328,6 +333,8 @@ class EvidenceGraphBuilder:
             adj[eid] = {}
             pred[eid] = {}
             adj[person][eid] = performed
+            if event.kind is EventKind.DEPARTURE:
+                self._departures.setdefault(person, []).append(eid)
             pred[eid][person] = performed
             if carrier is not None:
                 c = node_attr.get(carrier)
@@ -392,6 +399,7 @@ class EvidenceGraphBuilder:
             MappingProxyType(dict(self._custody)),
             self._event_source,
             {kind: tuple(ids) for kind, ids in self._by_kind.items()},
+            {person: tuple(ids) for person, ids in self._departures.items()},
         )
 
     def _check_open(self) -> None:
@@ -412,7 +420,16 @@ class EvidenceGraph:
     frozen networkx views (:meth:`view`, :meth:`subgraph`).
     """
 
-    __slots__ = ("_by_kind", "_custody", "_event_source", "_g")
+    __slots__ = (
+        "_by_kind",
+        "_custody",
+        "_departures",
+        "_event_source",
+        "_g",
+        "_nodes",
+        "_pred",
+        "_succ",
+    )
 
     def __init__(
         self,
@@ -420,6 +437,7 @@ class EvidenceGraph:
         custody: Mapping[str, CustodyLog],
         event_source: Mapping[str, str],
         by_kind: Mapping[NodeKind, tuple[str, ...]],
+        departures: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         if not nx.is_frozen(graph):
             msg = "EvidenceGraph is built by EvidenceGraphBuilder.build()"
@@ -428,6 +446,11 @@ class EvidenceGraph:
         self._custody = custody
         self._event_source = event_source
         self._by_kind = by_kind
+        self._departures = departures or {}
+        # the node dict itself: NodeView lookups cost too much per call at a million nodes
+        self._nodes: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
+        self._succ: dict[str, dict[str, dict[str, Any]]] = graph._succ  # type: ignore[attr-defined]
+        self._pred: dict[str, dict[str, dict[str, Any]]] = graph._pred  # type: ignore[attr-defined]
 
     # -- basic access ----------------------------------------------------------------------
 
@@ -448,7 +471,7 @@ class EvidenceGraph:
 
     def node(self, node_id: str) -> Node:
         """The node object with that id (``KeyError`` if absent)."""
-        obj: Node = self._g.nodes[node_id][_OBJ]
+        obj: Node = self._nodes[node_id][_OBJ]
         return obj
 
     def nodes(self, kind: NodeKind | None = None) -> Iterator[Node]:
@@ -486,15 +509,11 @@ class EvidenceGraph:
 
     def successors(self, node_id: str, kind: EdgeKind | None = None) -> tuple[str, ...]:
         """Targets of ``node_id``'s outgoing edges (of a kind)."""
-        return tuple(
-            v for v, d in self._g.succ[node_id].items() if kind is None or d[_KIND] is kind
-        )
+        return tuple(v for v, d in self._succ[node_id].items() if kind is None or d[_KIND] is kind)
 
     def predecessors(self, node_id: str, kind: EdgeKind | None = None) -> tuple[str, ...]:
         """Sources of ``node_id``'s incoming edges (of a kind)."""
-        return tuple(
-            u for u, d in self._g.pred[node_id].items() if kind is None or d[_KIND] is kind
-        )
+        return tuple(u for u, d in self._pred[node_id].items() if kind is None or d[_KIND] is kind)
 
     def event_source(self, event_id: str) -> str | None:
         """The evidence item a bulk-ingested event was read from, if recorded."""
@@ -538,7 +557,7 @@ class EvidenceGraph:
         """Every ``EVIDENCES`` edge into ``node_id``, including a bulk event's source."""
         out = [
             _edge(u, node_id, d)
-            for u, d in self._g.pred[node_id].items()
+            for u, d in self._pred[node_id].items()
             if d[_KIND] is EdgeKind.EVIDENCES
         ]
         src = self._event_source.get(node_id)
@@ -577,7 +596,7 @@ class EvidenceGraph:
         """
         out: list[tuple[pendulum.DateTime, tuple[str, ...]]] = []
         carriers = set(self.predecessors(secret, EdgeKind.EMBODIES))
-        succ = self._g.succ
+        succ = self._succ
         for eid, d in succ[respondent].items() if respondent in self._g else ():
             if d[_KIND] is not EdgeKind.PERFORMED:
                 continue
@@ -600,22 +619,21 @@ class EvidenceGraph:
         performed them (only ``respondent`` if given), and the evidence for all of these.
         """
         keep: set[str] = {secret}
-        g = self._g
-        for u, d in g.pred[secret].items():
+        for u, d in self._pred[secret].items():
             if d[_KIND] in (EdgeKind.EMBODIES, EdgeKind.OWNS, EdgeKind.TARGETS):
                 keep.add(u)
-        for v, d in g.succ[secret].items():
+        for v, d in self._succ[secret].items():
             if d[_KIND] in (EdgeKind.FORMED_BY, EdgeKind.PROTECTED_BY):
                 keep.add(v)
         carriers = [c.id for c in self.carriers_of(secret)]
         for cid in carriers:
-            for v, d in g.succ[cid].items():
+            for v, d in self._succ[cid].items():
                 if d[_KIND] is EdgeKind.PROTECTED_BY:
                     keep.add(v)
         targets = [secret, *carriers]
         people: set[str] = set()
         for target in targets:
-            for eid, d in g.pred[target].items():
+            for eid, d in self._pred[target].items():
                 if d[_KIND] is not EdgeKind.TARGETS:
                     continue
                 who = self.performer(eid)
@@ -626,20 +644,19 @@ class EvidenceGraph:
                     people.add(who)
         keep |= people
         for person in people:
-            for v, d in g.succ[person].items():
-                if d[_KIND] is EdgeKind.BOUND_BY:
-                    keep.add(v)
-                elif d[_KIND] is EdgeKind.PERFORMED and isinstance(self.node(v), Event):
-                    event = self.node(v)
-                    if isinstance(event, Event) and event.kind is EventKind.DEPARTURE:
-                        keep.add(v)
+            keep.update(self._departures.get(person, ()))
+        # agreements binding these people: few agreements, while people have many edges
+        for binding in (*self._by_kind[NodeKind.AGREEMENT], *self._by_kind[NodeKind.MEASURE]):
+            for u, d in self._pred[binding].items():
+                if d[_KIND] is EdgeKind.BOUND_BY and u in people:
+                    keep.add(binding)
         claims = [
             n.id for n in self.nodes(NodeKind.CLAIM) if isinstance(n, Claim) and n.secret == secret
         ]
         keep.update(claims)
         evidence: set[str] = set()
         for nid in list(keep):
-            for u, d in g.pred[nid].items():
+            for u, d in self._pred[nid].items():
                 if d[_KIND] is EdgeKind.EVIDENCES:
                     evidence.add(u)
             src = self._event_source.get(nid)
