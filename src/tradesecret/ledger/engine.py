@@ -31,7 +31,7 @@ from tradesecret.ledger.model import (
     DueConvention,
     EmployeeDelay,
     EmployerRelease,
-    Event,
+    LedgerEvent,
     LedgerOptions,
     LedgerTerms,
     MinimumWageMonth,
@@ -568,7 +568,7 @@ def _rescind(fold: _Fold, ctx: _Ctx, event: Rescission) -> _Fold:
     )
 
 
-def _step(ctx: _Ctx, fold: _Fold, event: Event) -> _Fold:
+def _step(ctx: _Ctx, fold: _Fold, event: LedgerEvent) -> _Fold:
     day = event.date.toordinal()
     if isinstance(event, Payment):
         return _pay(fold, event)

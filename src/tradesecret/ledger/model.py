@@ -47,7 +47,7 @@ __all__ = [
     "DueConvention",
     "EmployeeDelay",
     "EmployerRelease",
-    "Event",
+    "LedgerEvent",
     "LedgerOptions",
     "LedgerTerms",
     "MinimumWageMonth",
@@ -117,6 +117,9 @@ class UnpaidCounting(enum.Enum):
     ``INSTALMENTS`` (default): count monthly instalments that have fallen due and are not
     fully paid; the right arises the day after the due date of the instalment that brings
     the count to the threshold (Art. 38: at least three; the guidance: more than three).
+    Instalments count whether or not they are consecutive; with oldest-first allocation
+    the unpaid ones are always the latest consecutive ones (a payment naming a later
+    instalment can leave a gap).
     Reason: compensation is owed "monthly" (LCL Art. 23(2)), so "three months'
     compensation" reads most naturally as three monthly instalments; it is also the
     earlier, employee-protective reading.
@@ -368,7 +371,7 @@ class PenaltyPaid:
 
 
 #: Any dated event of the ledger.
-Event: TypeAlias = (
+LedgerEvent: TypeAlias = (
     Payment
     | Reminder
     | DeferralPlan
@@ -421,7 +424,7 @@ class CompensationLedger:
         default=(), validator=tuple_of(PenaltyPaid)
     )
 
-    def record(self, *events: Event) -> CompensationLedger:
+    def record(self, *events: LedgerEvent) -> CompensationLedger:
         """A new ledger with ``events`` added (this one is unchanged)."""
         changes: dict[str, tuple[object, ...]] = {}
         for event in events:
@@ -431,9 +434,9 @@ class CompensationLedger:
             changes[name] = (*changes.get(name, getattr(self, name)), event)
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> tuple[LedgerEvent, ...]:
         """Every event, sorted by date (stable: same-day events keep their kind order)."""
-        out: list[Event] = []
+        out: list[LedgerEvent] = []
         for name in _KIND_FIELD.values():
             out.extend(getattr(self, name))
         out.sort(key=lambda e: e.date)
