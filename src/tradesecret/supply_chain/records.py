@@ -1,9 +1,11 @@
 """
 Disclosure packages as records: evidence-graph nodes and registry access grants.
 
-When a design leaks from a supplier, the brand must show the supplier had a channel to
-the secret (AUCL 2019 Art. 32(2) item 1 for cases under that version). The disclosure
-manifest is that proof: :func:`add_manifest_to_graph` adds it to an
+When a design leaks from a supplier, one element the brand may rely on is that the
+supplier had a channel or opportunity to obtain the secret (under AUCL 2019 Art. 32(2)
+item 1, together with substantially the same information; the article number in the
+2025 revision is not verified). The disclosure manifest records that channel:
+:func:`add_manifest_to_graph` adds it to an
 :class:`~tradesecret.evidence.EvidenceGraphBuilder` as
 
 * an :class:`~tradesecret.evidence.EvidenceItem` of kind ``disclosure_manifest`` whose
