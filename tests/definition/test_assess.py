@@ -589,10 +589,11 @@ class TestProvenanceAndFactors:
             make_secret(owner="", formation=()), as_of=ACT, measures=[make_measure()]
         )
 
+        provenance = [f for f in a.findings if f.code.startswith("definition.provenance.")]
         assert ["definition.provenance.no_owner", "definition.provenance.no_formation_records"] == [
-            f.code for f in a.findings
+            f.code for f in provenance
         ]
-        assert {"library_policy"} == {f.tier.value for f in a.findings}
+        assert {"library_policy"} == {f.tier.value for f in provenance}
         assert Outcome.MET == a.outcome
 
     def test_core_secret_single_kind_of_measure(
@@ -608,6 +609,31 @@ class TestProvenanceAndFactors:
 
         assert "definition.factor.value" in one.codes()
         assert "definition.factor.value" not in two.codes()
+
+
+class TestBurdenShift:
+    def test_aucl_2019_art_32(self, make_secret: Factory, make_measure: MeasureFactory) -> None:
+        """With measures shown, AUCL 2019 Art. 32(1) burden shifting is noted for acts before 2025-10-15."""
+        a = assess_trade_secret(make_secret(), as_of="2025-10-14", measures=[make_measure()])
+
+        finding = next(f for f in a.findings if f.code == "definition.burden.shift")
+        assert "aucl@2019-04-23:32.1" == finding.citations[0].id
+
+    def test_aucl_2025_article_unverified(
+        self, make_secret: Factory, make_measure: MeasureFactory
+    ) -> None:
+        """For later acts the 2025 article is unknown: said so, citing the instrument as a whole."""
+        a = assess_trade_secret(make_secret(), as_of="2025-10-15", measures=[make_measure()])
+
+        finding = next(f for f in a.findings if f.code == "definition.burden.shift_unverified")
+        assert "aucl@2025-06-27" == finding.citations[0].id
+        assert "UNVERIFIED" == a.parameters[1].status.value
+
+    def test_not_noted_without_measures(self, make_secret: Factory) -> None:
+        """No measures shown, no burden shift."""
+        a = assess_trade_secret(make_secret(), as_of=ACT)
+
+        assert "definition.burden.shift" not in a.codes()
 
 
 class TestBatch:

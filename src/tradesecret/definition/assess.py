@@ -140,6 +140,21 @@ def assess_trade_secret(
     if _is_customer_information(secret):
         criteria.append(_customer_information(secret, rb))
     outcome = combine_outcomes(c.outcome for c in criteria)
+    findings = list(_provenance(secret, day, rb))
+    parameters = [basis]
+    if criteria[2].outcome is Outcome.MET:
+        shift = rb.param("definition.burden_shift_article", as_of=day)
+        parameters.append(shift)
+        findings.append(
+            Finding(
+                code="definition.burden.shift"
+                if shift.as_int()
+                else "definition.burden.shift_unverified",
+                severity=Severity.INFO,
+                citations=(shift.citations[0],),
+                subject=secret.id,
+            )
+        )
     return Assessment(
         kind="trade_secret",
         subject=secret.id,
@@ -147,8 +162,8 @@ def assess_trade_secret(
         outcome=outcome,
         citations=(basis.citations[0], *rb.cite_all(f"{_SPC}:3", f"{_SPC}:5", f"{_SPC}:7")),
         criteria=tuple(criteria),
-        findings=_provenance(secret, day, rb),
-        parameters=(basis,),
+        findings=tuple(findings),
+        parameters=tuple(parameters),
     )
 
 
