@@ -302,3 +302,30 @@ class TestAdapters:
         )
         assert a.amount.tolist() == b.amount.tolist()
         assert a.right_late_after_reminder.tolist() == b.right_late_after_reminder.tolist()
+
+
+class TestChunks:
+    def test_rows_across_chunk_boundaries(self) -> None:
+        """10,000 rows span three kernel chunks; rows at each boundary equal the per-object path."""
+        rng = np.random.default_rng(3)
+        n = 10_000
+        termination = BASE + rng.integers(0, 700, n)
+        per_row = rng.integers(0, 6, n)
+        pay_row = np.repeat(np.arange(n), per_row)
+        k = np.arange(pay_row.size) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+        data = BatchInput(
+            termination=termination,
+            months=rng.integers(1, 25, n),
+            region=np.array(["CN-SH", "CN-BJ", "CN-GD-SZ"], dtype=object)[rng.integers(0, 3, n)],
+            agreed_fen=np.where(rng.random(n) < 0.5, rng.integers(100_000, 900_000, n), 0),
+            average_wage_fen=rng.integers(300_000, 3_000_000, n),
+            reminder=np.where(rng.random(n) < 0.3, termination + rng.integers(30, 300, n), 0),
+            pay_row=pay_row,
+            pay_date=termination[pay_row] + 31 * (k + 1) + rng.integers(-3, 40, pay_row.size),
+            pay_fen=rng.integers(100_000, 900_000, pay_row.size),
+        )
+        day = pendulum.Date(2025, 10, 31)
+        opts = LedgerOptions()
+        res = evaluate_batch(data, as_of=day, options=opts)
+        for row in (0, 4095, 4096, 4097, 8191, 8192, 9999):
+            assert_row_equal(data, res, row, day, opts)
