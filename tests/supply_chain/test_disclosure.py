@@ -45,6 +45,7 @@ from tradesecret.supply_chain import (
     audit_factory,
     build_code_book,
     plan_disclosure,
+    trace_file,
 )
 
 W, P, C, F = (
@@ -971,3 +972,33 @@ class TestRegistryLinks:
         assert {"TS-HOUSING", "TS-BATTERY"} == {
             g.secret_id for g in access_grants(pkg, coded_is_access=True)
         }
+
+
+class TestTraceFile:
+    def test_leaked_file_names_the_packages(
+        self, project: Project, factory_a: Supplier, factory_b: Supplier, key: CodingKey
+    ) -> None:
+        """A leaked file's hash finds every package that sent it; a file never sent finds none."""
+        pilot_a = plan_disclosure(
+            project, factory_a, "pilot_run", as_of="2026-03-01", key=key
+        ).manifest
+        proto_b = plan_disclosure(
+            project, factory_b, "prototyping", as_of="2026-02-01", key=key
+        ).manifest
+        full = project.item("housing").files[1].sha256
+        appearance = project.item("housing").files[0].sha256
+
+        assert [("F-A", "housing", F)] == [
+            (m.supplier_id, m.item_id, m.form)
+            for m in trace_file(full, manifests=[pilot_a, proto_b])
+        ]
+        assert [("F-B", P)] == [
+            (m.supplier_id, m.form)
+            for m in trace_file(appearance.upper(), manifests=[pilot_a, proto_b])
+        ]
+        assert () == trace_file("0" * 64, manifests=[pilot_a, proto_b])
+
+    def test_bad_hash_rejected(self) -> None:
+        """Anything but a SHA-256 digest is an input error."""
+        with pytest.raises(InvalidInputError):
+            trace_file("abc", manifests=[])

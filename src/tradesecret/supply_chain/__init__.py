@@ -13,7 +13,8 @@ penalty clauses and production-floor controls.
 * :func:`check_floor_controls` -- production-floor controls checklist with video
   retention deadlines; :func:`floor_measures` turns them into confidentiality measures.
 * :func:`add_manifest_to_graph`, :func:`access_grants` -- a disclosure as a record in the
-  evidence graph and as the supplier's access grants in the secrets registry.
+  evidence graph and as the supplier's access grants in the secrets registry;
+  :func:`trace_file` finds the packages that sent a leaked file, by its SHA-256.
 
 See ``docs/concepts/supply-chain.md`` and the tutorial ``docs/tutorials/appliance-brand.md``.
 """
@@ -77,7 +78,12 @@ from tradesecret.supply_chain.penalties import (
     leak_liquidated_damages,
     quality_penalty,
 )
-from tradesecret.supply_chain.records import access_grants, add_manifest_to_graph
+from tradesecret.supply_chain.records import (
+    FileMatch,
+    access_grants,
+    add_manifest_to_graph,
+    trace_file,
+)
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -92,6 +98,7 @@ __all__ = [
     "DisclosurePackage",
     "DisclosurePolicy",
     "FactoryProfile",
+    "FileMatch",
     "FileRef",
     "FloorControlReport",
     "FloorControls",
@@ -126,5 +133,6 @@ __all__ = [
     "plan_disclosure",
     "quality_penalty",
     "red_flags",
+    "trace_file",
     "trace_leak",
 ]

@@ -50,7 +50,8 @@ __all__ = [
 #: The default ordered project stages: prototyping (打样), pilot run (试产), mass production (量产).
 DEFAULT_STAGES: Final = ("prototyping", "pilot_run", "mass_production")
 
-_SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
+#: A SHA-256 digest as 64 lowercase hex digits.
+SHA256_PATTERN: Final = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ItemKind(enum.Enum):
@@ -114,7 +115,7 @@ _EXPOSURE: Final = {
 
 
 def _sha256(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _SHA256.match(value):
+    if not isinstance(value, str) or not SHA256_PATTERN.match(value):
         raise InvalidInputError.single(
             attribute.name, value, "must be a SHA-256 digest: 64 lowercase hex digits"
         )

@@ -27,7 +27,9 @@ equal node as a no-op; a different node with the same id is left as it is).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 
+import attrs
 import pendulum
 
 from tradesecret.dates import SHANGHAI
@@ -44,10 +46,10 @@ from tradesecret.evidence import (
     Secret,
 )
 from tradesecret.exceptions import InvalidInputError
-from tradesecret.supply_chain._model import DisclosureForm
+from tradesecret.supply_chain._model import SHA256_PATTERN, DisclosureForm
 from tradesecret.supply_chain.disclosure import DisclosurePackage, Manifest
 
-__all__ = ["access_grants", "add_manifest_to_graph"]
+__all__ = ["FileMatch", "access_grants", "add_manifest_to_graph", "trace_file"]
 
 
 def _ensure(builder: EvidenceGraphBuilder, node: Party | Secret | Carrier) -> None:
@@ -163,3 +165,50 @@ def access_grants(
             for secret in entry.secret_ids
         )
     return tuple(grants)
+
+
+@attrs.frozen(kw_only=True)
+class FileMatch:
+    """
+    A manifest that lists a leaked file.
+
+    Attributes:
+        package_id: The package that contained it.
+        supplier_id: Who received it.
+        item_id: The item it carried.
+        form: The form it carried.
+        sent_on: When it was sent.
+    """
+
+    package_id: str
+    supplier_id: str
+    item_id: str
+    form: DisclosureForm
+    sent_on: pendulum.Date
+
+
+def trace_file(sha256: str, *, manifests: Iterable[Manifest]) -> tuple[FileMatch, ...]:
+    """
+    Every package, in the order given, that sent the file with this SHA-256.
+
+    A file found outside the company (a drawing on a competitor's server) is matched by
+    its hash against the manifests. Send each supplier its own copy (a per-supplier
+    watermark changes the hash) and a match names one supplier; an identical copy sent to
+    several suppliers matches each of them.
+    """
+    if not isinstance(sha256, str) or not SHA256_PATTERN.match(sha256.lower()):
+        raise InvalidInputError.single("sha256", sha256, "must be a SHA-256 digest (64 hex digits)")
+    digest = sha256.lower()
+    return tuple(
+        FileMatch(
+            package_id=m.package_id,
+            supplier_id=m.supplier_id,
+            item_id=entry.item_id,
+            form=f.form,
+            sent_on=m.sent_on,
+        )
+        for m in manifests
+        for entry in m.entries
+        for f in entry.files
+        if f.sha256 == digest
+    )
