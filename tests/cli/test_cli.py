@@ -168,3 +168,100 @@ def test_installed_entry_point_runs() -> None:
         timeout=120,
     )
     assert 0 == proc.returncode and "tradesecret-case" in proc.stdout
+
+
+class TestDemoAndReview:
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+    def test_demo_every_format(self, fmt: str) -> None:
+        """The demo covers the five domains in every format."""
+        code, out, err = run("demo", "--locale", "en", "--format", fmt)
+        assert (0, "") == (code, err)
+        if fmt == "json":
+            kinds = [r["type"] for r in json.loads(out)["results"]]
+            assert {
+                "Assessment",
+                "CompensationState",
+                "DisclosurePackage",
+                "EvidenceEvaluation",
+                "Timetable",
+            } <= set(kinds)
+        else:
+            assert "Engineer Wang" in out and "LCL Art. 23(2)" in out
+
+    def test_demo_html_has_both_pictures(self) -> None:
+        """The HTML demo draws the compensation timeline and the evidence chain."""
+        _, out, _ = run("demo", "--format", "html", "--locale", "bilingual")
+        assert 2 == out.count('class="ts-timeline"') and 2 == out.count('class="ts-graph"')
+
+    def test_demo_fail_on(self) -> None:
+        """--fail-on high exits 1 (the example has high findings); critical exits 0."""
+        assert (1, 0) == (
+            run("demo", "--fail-on", "high")[0],
+            run("demo", "--fail-on", "critical")[0],
+        )
+
+    def test_review_output_file_and_as_of(self, tmp_path: Path) -> None:
+        """review writes --output and honours --as-of."""
+        case = tmp_path / "case.json"
+        case.write_text(example_text("noncompete"), encoding="utf-8")
+        report = tmp_path / "report.html"
+        code, out, _ = run(
+            "review",
+            str(case),
+            "--format",
+            "html",
+            "--output",
+            str(report),
+            "--as-of",
+            "2025-10-15",
+        )
+        assert (0, "") == (code, out)
+        assert "2025年10月15日" in report.read_text(encoding="utf-8")
+
+    def test_ledger_requires_a_noncompete_case(self, tmp_path: Path) -> None:
+        """ledger on another kind is bad input."""
+        case = tmp_path / "case.json"
+        case.write_text(example_text("factory_audit"), encoding="utf-8")
+        code, _, err = run("ledger", str(case), "--as-of", "2026-01-15")
+        assert 2 == code and "$.kind" in err
+
+    def test_unknown_region_inside_a_case(self, tmp_path: Path) -> None:
+        """An unknown region in the data is bad input (exit 2), not a traceback."""
+        raw = json.loads(example_text("noncompete"))
+        raw["data"]["employee"]["place_of_performance"] = "CN-XX"
+        raw["data"]["ledger"]["terms"]["region"] = "CN-XX"
+        case = tmp_path / "case.json"
+        case.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+        code, _, err = run("review", str(case))
+        assert 2 == code and "CN-XX" in err and "Traceback" not in err
+
+
+def test_new_user_path(tmp_path: Path) -> None:
+    """The installed `tradesecret` command: demo, then the docs' example case file, then review it."""
+    script = Path(sys.executable).parent / "tradesecret"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "tradesecret.cli"]
+    demo = subprocess.run(
+        [*command, "demo", "--locale", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert 0 == demo.returncode and "Engineer Wang" in demo.stdout
+    example = subprocess.run(
+        [*command, "example", "noncompete"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    case = tmp_path / "case.json"
+    case.write_text(example.stdout, encoding="utf-8")
+    review = subprocess.run(
+        [*command, "review", str(case), "--locale", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert 0 == review.returncode and "arrears CN¥12,000.00" in review.stdout

@@ -103,7 +103,7 @@ def test_dask_map_partitions_matches_single_process() -> None:
     expected = single_process(agreements, payments)
     a = dd.from_pandas(agreements.set_index("agreement_id").sort_index(), npartitions=4)
     p = dd.from_pandas(payments.set_index("agreement_id").sort_index(), npartitions=3).repartition(
-        divisions=a.divisions
+        divisions=a.divisions, force=True
     )
     meta = expected.iloc[:0]
     with (

@@ -306,7 +306,7 @@ def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
         title = ""
     as_of: pendulum.Date | None = None
     if "as_of" not in raw:
-        problems.append(Problem.of("$.as_of", "", "required field missing"))
+        problems.append(Problem(path="$.as_of", value="", reason="required field missing"))
     else:
         try:
             as_of = to_date(raw["as_of"], path="$.as_of")
@@ -322,7 +322,7 @@ def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
         kind = reg[name]
     data: Any = None
     if "data" not in raw:
-        problems.append(Problem.of("$.data", "", "required field missing"))
+        problems.append(Problem(path="$.data", value="", reason="required field missing"))
     elif not isinstance(raw["data"], dict):
         problems.append(Problem.of("$.data", raw["data"], "must be a JSON object"))
     elif kind is not None:
@@ -335,11 +335,14 @@ def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
             try:
                 data = structure(raw["data"], data_type)
             except InvalidInputError as exc:
+                shaped = {p.path for p in shape}
                 problems += shape
                 shape = []
-                problems += [_under_data(p) for p in exc.problems]
+                problems += [
+                    q for q in (_under_data(p) for p in exc.problems) if q.path not in shaped
+                ]
             except TradeSecretError as exc:
-                problems.append(Problem.of("$.data", "", str(exc)))
+                problems.append(Problem(path="$.data", value="", reason=str(exc)))
             problems += shape
     if problems:
         raise InvalidInputError(problems)
@@ -373,6 +376,9 @@ def _array_problems(raw: object, hint: Any, path: str) -> Iterator[Problem]:
         if args and (origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)):
             for i, item in enumerate(raw):
                 yield from _array_problems(item, args[0], f"{path}[{i}]")
+        return
+    if isinstance(hint, type) and attrs.has(hint) and not isinstance(raw, dict):
+        yield Problem.of(path, raw, "expected an object")
         return
     if isinstance(hint, type) and attrs.has(hint) and isinstance(raw, dict):
         hints = typing.get_type_hints(hint)
@@ -409,8 +415,8 @@ def load_case(
         try:
             text: str | bytes = source.read_bytes()
         except OSError as exc:
-            raise InvalidInputError.single(
-                str(source), "", f"cannot read: {exc.strerror}"
+            raise InvalidInputError(
+                [Problem(path=str(source), value="", reason=f"cannot read: {exc.strerror}")]
             ) from None
     else:
         text = source
@@ -423,7 +429,9 @@ def load_case(
             else "$"
         )
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
-        raise InvalidInputError.single(where, "", f"malformed JSON: {reason}") from None
+        raise InvalidInputError(
+            [Problem(path=where, value="", reason=f"malformed JSON: {reason}")]
+        ) from None
     return parse_case(raw, kinds=kinds)
 
 

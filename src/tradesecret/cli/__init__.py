@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError, TradeSecretError
+from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
 from tradesecret.results import Severity
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -83,11 +83,11 @@ def _parser() -> argparse.ArgumentParser:
         help="compensation ledgers of many employees (CSV or Parquet); --fail-on: "
         "invalid rows and release rights are high, arrears medium",
     )
-    batch.add_argument("input", help="CSV or Parquet file, one row per instalment (see the docs)")
+    batch.add_argument("input", help="CSV or Parquet file, one row per agreement (see the docs)")
     batch.add_argument("--payments", default=None, help="payments: agreement_id,date,amount")
     batch.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     batch.add_argument(
-        "--output", "-o", required=True, help="results file: .csv, .parquet or .json"
+        "--output", "-o", required=True, help="results file: .csv, .jsonl or .parquet"
     )
     batch.add_argument("--locale", default="zh_CN", help="language of the summary")
     batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
@@ -105,7 +105,9 @@ def _read(path: str) -> str | bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidInputError.single(path, "", f"cannot read file: {exc.strerror}") from None
+        raise InvalidInputError(
+            [Problem(path=path, value="", reason=f"cannot read file: {exc.strerror}")]
+        ) from None
 
 
 def _write(text: str, output: str | None, out: TextIO) -> None:

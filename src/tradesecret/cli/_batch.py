@@ -121,11 +121,15 @@ def read_table(path: str) -> dict[str, list[str | None]]:
         try:
             pq: Any = importlib.import_module("pyarrow.parquet")
         except ImportError:
-            raise InvalidInputError.single(path, "", "reading Parquet needs pyarrow") from None
+            raise InvalidInputError(
+                [Problem(path=path, value="", reason="reading Parquet needs pyarrow")]
+            ) from None
         try:
             table = pq.read_table(file)
         except (OSError, ValueError) as exc:
-            raise InvalidInputError.single(path, "", f"cannot read Parquet: {exc}") from None
+            raise InvalidInputError(
+                [Problem(path=path, value="", reason=f"cannot read Parquet: {exc}")]
+            ) from None
         return {
             name: [None if v is None else str(v) for v in table.column(name).to_pylist()]
             for name in table.column_names
@@ -136,7 +140,9 @@ def read_table(path: str) -> dict[str, list[str | None]]:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise InvalidInputError.single(path, "", f"cannot read file: {reason}") from None
+        raise InvalidInputError(
+            [Problem(path=path, value="", reason=f"cannot read file: {reason}")]
+        ) from None
     reader = csv.DictReader(io.StringIO(text))
     columns: dict[str, list[str | None]] = {name: [] for name in reader.fieldnames or ()}
     for row in reader:

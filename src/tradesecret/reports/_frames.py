@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.serialization import unstructure
 
 __all__ = ["findings_rows", "to_dataframe"]
@@ -74,10 +74,14 @@ def to_dataframe(data: object, *, locale: str = "zh_CN") -> Any:
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError:
-        raise InvalidInputError.single(
-            "pandas",
-            "",
-            "install pandas (pip install 'tradesecret[dataframe]') to build DataFrames",
+        raise InvalidInputError(
+            [
+                Problem(
+                    path="pandas",
+                    value="",
+                    reason="install pandas (pip install 'tradesecret[dataframe]') to build DataFrames",
+                )
+            ]
         ) from None
     if isinstance(data, pd.DataFrame):
         return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -477,6 +478,50 @@ def _demote(markdown: str) -> str:
     )
 
 
+def to_plain(result: object) -> Any:
+    """
+    JSON-ready data for any result, list of results or case review.
+
+    Each result is unstructured by its own type (the conventions of
+    :mod:`tradesecret.serialization`); a review becomes ``{"kind", "title", "as_of",
+    "missing", "results": [{"type": ..., "value": ...}, ...]}``. An evidence graph is given
+    as its nodes and edges.
+    """
+    from tradesecret.serialization import unstructure  # noqa: PLC0415
+
+    if _is_review(result):
+        return {
+            "kind": result.kind,
+            "title": result.title,
+            "as_of": result.as_of.to_date_string(),
+            "missing": list(result.missing),
+            "results": [_typed(item) for item in result.results],
+        }
+    if isinstance(result, tuple | list):
+        return [_typed(item) for item in result]
+    return unstructure(result)
+
+
+def _typed(item: object) -> dict[str, Any]:
+    from tradesecret.reports._domain import evidence_picture  # noqa: PLC0415
+    from tradesecret.serialization import unstructure  # noqa: PLC0415
+
+    evaluation = getattr(item, "evaluation", None)
+    picture = evidence_picture(item, Localizer.for_locale("en"), limit=10**9)
+    if picture is not None:
+        nodes, edges = picture
+        value: dict[str, Any] = {
+            "graph": {
+                "nodes": [attrs.asdict(n) for n in nodes],
+                "edges": [attrs.asdict(e) for e in edges],
+            }
+        }
+        if evaluation is not None:
+            value["evaluation"] = unstructure(evaluation)
+        return {"type": type(evaluation or item).__name__, "value": value}
+    return {"type": type(item).__name__, "value": unstructure(item)}
+
+
 def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> str:
     """
     Render any result in one of the report formats: ``text``, ``markdown``, ``html``, ``json``.
@@ -491,9 +536,7 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
     if format == "markdown":
         return render_markdown(result, locale=locale)
     if format == "json":
-        from tradesecret.serialization import to_json  # noqa: PLC0415
-
-        return to_json(result, indent=2) + "\n"
+        return json.dumps(to_plain(result), ensure_ascii=False, indent=2) + "\n"
     parts = []
     for code in _locales(locale):
         items = (
@@ -515,5 +558,6 @@ __all__ = [
     "render",
     "render_html",
     "render_markdown",
+    "to_plain",
 ]
 _ = attrs  # attrs is used by the adapters' types
