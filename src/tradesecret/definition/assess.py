@@ -39,6 +39,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
+import attrs
 import pendulum
 
 from tradesecret.dates import to_date
@@ -50,6 +51,7 @@ from tradesecret.definition._model import (
 )
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.measures._legal import (
+    Citer,
     MeasureTiming,
     _cite,
     _ids,
@@ -130,28 +132,64 @@ def assess_trade_secret(
     """
     day = to_date(as_of, path="as_of")
     rb = rulebook if rulebook is not None else default_rulebook()
-    basis = statutory_basis(day, rb)
-    items = as_measures(measures)
+    ctx = _Context.make(day, rb, timing, require_correspondence, public_points)
+    return _assess(secret, as_measures(measures), ctx)
+
+
+@attrs.frozen(kw_only=True)
+class _Context:
+    """What every secret of one call shares: the date, the rulebook, the readings."""
+
+    day: pendulum.Date
+    citer: Citer
+    basis: ParameterValue
+    shift: ParameterValue
+    timing: MeasureTiming
+    require_correspondence: bool
+    public_points: PublicPoints
+
+    @classmethod
+    def make(
+        cls,
+        day: pendulum.Date,
+        rb: Rulebook,
+        timing: MeasureTiming,
+        require_correspondence: bool,
+        public_points: PublicPoints,
+    ) -> _Context:
+        return cls(
+            day=day,
+            citer=Citer(rb),
+            basis=statutory_basis(day, rb),
+            shift=rb.param("definition.burden_shift_article", as_of=day),
+            timing=timing,
+            require_correspondence=require_correspondence,
+            public_points=public_points,
+        )
+
+
+def _assess(
+    secret: TradeSecret, items: tuple[ConfidentialityMeasure, ...], ctx: _Context
+) -> Assessment:
+    day, cz = ctx.day, ctx.citer
     criteria = [
-        _not_publicly_known(secret, day, rb, public_points),
-        _commercial_value(secret, day, rb),
-        reasonable_measures(secret, items, day, rb, timing, require_correspondence),
+        _not_publicly_known(secret, day, cz, ctx.public_points),
+        _commercial_value(secret, day, cz),
+        reasonable_measures(secret, items, day, cz, ctx.timing, ctx.require_correspondence),
     ]
     if _is_customer_information(secret):
-        criteria.append(_customer_information(secret, rb))
-    outcome = combine_outcomes(c.outcome for c in criteria)
-    findings = list(_provenance(secret, day, rb))
-    parameters = [basis]
+        criteria.append(_customer_information(secret, cz))
+    findings = list(_provenance(secret, day, cz))
+    parameters = [ctx.basis]
     if criteria[2].outcome is Outcome.MET:
-        shift = rb.param("definition.burden_shift_article", as_of=day)
-        parameters.append(shift)
+        parameters.append(ctx.shift)
         findings.append(
             Finding(
                 code="definition.burden.shift"
-                if shift.as_int()
+                if ctx.shift.as_int()
                 else "definition.burden.shift_unverified",
                 severity=Severity.INFO,
-                citations=(shift.citations[0],),
+                citations=(ctx.shift.citations[0],),
                 subject=secret.id,
             )
         )
@@ -159,8 +197,8 @@ def assess_trade_secret(
         kind="trade_secret",
         subject=secret.id,
         as_of=day,
-        outcome=outcome,
-        citations=(basis.citations[0], *rb.cite_all(f"{_SPC}:3", f"{_SPC}:5", f"{_SPC}:7")),
+        outcome=combine_outcomes(c.outcome for c in criteria),
+        citations=(ctx.basis.citations[0], *cz.cite_all(f"{_SPC}:3", f"{_SPC}:5", f"{_SPC}:7")),
         criteria=tuple(criteria),
         findings=tuple(findings),
         parameters=tuple(parameters),
@@ -200,21 +238,13 @@ def assess_trade_secrets(
         if not m.all_secrets:
             for sid in dict.fromkeys(m.secret_ids):
                 by_secret.setdefault(sid, []).append(m)
+    ctx = _Context.make(day, rb, timing, require_correspondence, public_points)
     return tuple(
-        assess_trade_secret(
-            secret,
-            as_of=day,
-            measures=(*general, *by_secret.get(secret.id, ())),
-            rulebook=rb,
-            timing=timing,
-            require_correspondence=require_correspondence,
-            public_points=public_points,
-        )
-        for secret in listed
+        _assess(secret, (*general, *by_secret.get(secret.id, ())), ctx) for secret in listed
     )
 
 
-def _provenance(secret: TradeSecret, day: pendulum.Date, rb: Rulebook) -> tuple[Finding, ...]:
+def _provenance(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> tuple[Finding, ...]:
     """
     Library heuristics on origin and ownership: not one of the three elements, but the
     holder must show it is the right holder (权利人) and where the information came from.
@@ -256,7 +286,7 @@ def _is_customer_information(secret: TradeSecret) -> bool:
 
 
 def _not_publicly_known(
-    secret: TradeSecret, day: pendulum.Date, rb: Rulebook, reading: PublicPoints
+    secret: TradeSecret, day: pendulum.Date, rb: Citer, reading: PublicPoints
 ) -> Criterion:
     code = "definition.not_publicly_known"
     cites = _cite(rb, f"{_SPC}:3", f"{_SPC}:4")
@@ -409,7 +439,7 @@ def _not_publicly_known(
 # -- 2. commercial value --------------------------------------------------------------------
 
 
-def _commercial_value(secret: TradeSecret, day: pendulum.Date, rb: Rulebook) -> Criterion:
+def _commercial_value(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> Criterion:
     code = "definition.commercial_value"
     usable = [v for v in secret.value_evidence if v.on is None or v.on <= day]
     findings: list[Finding] = []
@@ -484,7 +514,7 @@ def _commercial_value(secret: TradeSecret, day: pendulum.Date, rb: Rulebook) -> 
 # -- customer information -------------------------------------------------------------------
 
 
-def _customer_information(secret: TradeSecret, rb: Rulebook) -> Criterion:
+def _customer_information(secret: TradeSecret, rb: Citer) -> Criterion:
     code = "definition.customer_information"
     info = secret.customer_information
     findings: list[Finding] = []

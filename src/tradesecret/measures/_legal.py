@@ -26,6 +26,7 @@ from tradesecret.results import Criterion, Finding, Outcome, Severity, TraceStep
 from tradesecret.rulebook import Rulebook
 
 __all__ = [
+    "Citer",
     "MeasureTiming",
     "as_measures",
     "combine_outcomes",
@@ -99,7 +100,31 @@ def as_measures(
     return tuple(out)
 
 
-def _cite(rb: Rulebook, *ids: str) -> tuple[Citation, ...]:
+class Citer:
+    """
+    Resolves citation ids against one rulebook, remembering each for the life of one call
+    (a batch of 10,000 assessments resolves the same twenty ids). Not shared across calls.
+    """
+
+    __slots__ = ("_cache", "rulebook")
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self._cache: dict[str, Citation] = {}
+
+    def cite(self, text: str) -> Citation:
+        """``rulebook.cite(text)``, memoised."""
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = self.rulebook.cite(text)
+        return found
+
+    def cite_all(self, *texts: str) -> tuple[Citation, ...]:
+        """``rulebook.cite_all(*texts)``, memoised."""
+        return tuple(self.cite(t) for t in texts)
+
+
+def _cite(rb: Citer, *ids: str) -> tuple[Citation, ...]:
     return rb.cite_all(*ids)
 
 
@@ -116,7 +141,7 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
     secret: TradeSecret,
     measures: tuple[ConfidentialityMeasure, ...],
     day: pendulum.Date,
-    rb: Rulebook,
+    rb: Citer,
     timing: MeasureTiming,
     require_correspondence: bool,
 ) -> Criterion:

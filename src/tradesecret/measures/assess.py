@@ -33,6 +33,7 @@ from tradesecret.definition.registry import SecretRegistry
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures._legal import (
+    Citer,
     MeasureTiming,
     as_measures,
     combine_outcomes,
@@ -256,6 +257,7 @@ def assess_measures(
     if problems:
         raise InvalidInputError(problems)
     params = _policy_params(rb, day)
+    citer = Citer(rb)
     threshold = params["measures.high_value_threshold"].as_money()
     policy_cite = rb.cite(_POLICY)
     item_cites = {i: rb.cite(f"{_SPC}:6.1.{i}") for i in _ITEMS}
@@ -270,7 +272,7 @@ def assess_measures(
     gaps: list[MeasureGap] = []
     for secret in secret_list:
         mine = (*general, *by_secret.get(secret.id, ()))
-        legal = reasonable_measures(secret, mine, day, rb, timing, require_correspondence)
+        legal = reasonable_measures(secret, mine, day, citer, timing, require_correspondence)
         in_force = [m for m in mine if m.start <= day and (m.end is None or m.end >= day)]
         tier, largest = _effective_tier(secret, day, threshold)
         criteria = [legal]
