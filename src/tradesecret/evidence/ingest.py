@@ -278,6 +278,10 @@ def ingest_csv(
     i_detail = index.get(columns.get("detail", ""), -1)
     width = len(header)
     rows = _Rows(item, actions)
+    acts = rows.actions
+    fromiso = _dt.datetime.fromisoformat
+    make_dt = pendulum.DateTime
+    sha = hashlib.sha256
 
     def gen() -> Iterator[tuple[Event, str, str | None]]:
         for n, raw in enumerate(lines, start=2):
@@ -288,6 +292,36 @@ def ingest_csv(
             if len(rec) != width:
                 rows.fail(n, "record", raw, f"expected {width} fields, got {len(rec)}")
                 continue
+            # fast path for a well-formed record; the slow path below reports problems
+            kind = acts.get(rec[i_action].strip().lower())
+            person, document = rec[i_person], rec[i_doc]
+            if kind is not None and person and document:
+                try:
+                    v = fromiso(rec[i_time])
+                except ValueError:
+                    v = None
+                if v is not None and v.tzinfo is not None:
+                    yield (
+                        Event(
+                            id=(rec[i_id] if i_id >= 0 and rec[i_id] else f"{item}#{n}"),
+                            kind=kind,
+                            at=make_dt(
+                                v.year,
+                                v.month,
+                                v.day,
+                                v.hour,
+                                v.minute,
+                                v.second,
+                                v.microsecond,
+                                tzinfo=v.tzinfo,
+                            ),
+                            detail=rec[i_detail] if i_detail >= 0 else "",
+                            record_sha256=sha(raw.encode("utf-8")).hexdigest(),
+                        ),
+                        person,
+                        document,
+                    )
+                    continue
             out = rows.row(
                 n,
                 raw.encode("utf-8"),
