@@ -463,3 +463,15 @@ class TestInvariants:
         assert to_date(executed).add(days=30) == c.nominal
         assert c.due >= c.nominal
         assert not ChinaCalendar().is_rest_day(c.due)
+
+
+class TestRulingTimeUnknown:
+    def test_executed_without_ruling_time(self) -> None:
+        """An executed measure implies a ruling; without its time the clock says so, not 'overdue'."""
+        t = preservation_deadlines(
+            pre(accepted_at=ACCEPTED, executed_on="2024-03-03"), as_of="2024-03-10"
+        )
+
+        assert ClockStatus.DONE_UNTIMED == t.clock(ClockKind.RULING).status
+        assert "preservation.clock.ruling_time_missing" in t.codes()
+        assert "preservation.clock.ruling_overdue" not in t.codes()

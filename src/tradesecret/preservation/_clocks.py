@@ -100,6 +100,7 @@ class ClockStatus(enum.Enum):
     MET = "met"  # done in time
     OVERDUE = "overdue"  # done late, or not done and the deadline has passed
     EARLY = "early"  # done before the window opened (continuation)
+    DONE_UNTIMED = "done_untimed"  # done (the measure was executed), time not given
 
 
 class RestDayRule(enum.Enum):
@@ -355,6 +356,9 @@ def preservation_deadlines(
         due_at = hours_after(dates.accepted_at, param.as_int(), counting=hour_counting)
         if dates.ruled_at is not None:
             status = ClockStatus.MET if dates.ruled_at <= due_at else ClockStatus.OVERDUE
+        elif dates.executed_on is not None:
+            # The measure was executed, so a ruling was made -- but when is not known.
+            status = ClockStatus.DONE_UNTIMED
         elif as_at is not None:
             status = ClockStatus.OVERDUE if as_at > due_at else ClockStatus.PENDING
         else:
@@ -383,6 +387,13 @@ def preservation_deadlines(
                 Severity.HIGH,
                 cites,
                 {"due_at": time_text(due_at), "hours": param.as_int()},
+            )
+        elif status is ClockStatus.DONE_UNTIMED:
+            finding(
+                "preservation.clock.ruling_time_missing",
+                Severity.LOW,
+                cites,
+                {"due_at": time_text(due_at)},
             )
 
     # 2. Deferred service: within 5 days of execution (SPC IP-preservation Art. 5(2)).

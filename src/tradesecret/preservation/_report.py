@@ -19,6 +19,7 @@ import attrs
 
 from tradesecret.money import Ratio
 from tradesecret.results import Criterion, Finding, Term
+from tradesecret.rulebook import ParameterValue
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Localizer
@@ -156,6 +157,13 @@ def _html_page(sections: Sequence[tuple[str, str, str]]) -> str:
 
 
 # -- building blocks --------------------------------------------------------------------
+
+
+def _unique(params: Iterable[ParameterValue]) -> list[ParameterValue]:
+    seen: dict[tuple[str, str | None, object], ParameterValue] = {}
+    for p in params:
+        seen.setdefault((p.name, p.region, p.since), p)
+    return list(seen.values())
 
 
 def _paren(loc: Localizer, text: str) -> str:
@@ -388,8 +396,11 @@ def _assessment_blocks(
     if timetable is not None:
         blocks += _timetable_blocks(loc, timetable, 2)
     # Parameters
+    params = list(pa.parameters)
+    if timetable is not None:
+        params = [*timetable.parameters, *params]
     blocks.append(_H(2, loc.term("heading.parameters")))
-    blocks.append(_List(tuple((loc.parameter(p), ()) for p in pa.parameters)))
+    blocks.append(_List(tuple((loc.parameter(p), ()) for p in _unique(params))))
     blocks.append(_P(loc.term("heading.disclaimer")))
     return blocks
 
@@ -404,10 +415,11 @@ def render_report(
 def explain_timetable(t: Timetable, loc: Localizer, fmt: str) -> str:
     """Render a timetable (used by :func:`tradesecret.explain`)."""
     blocks = _timetable_blocks(loc, t, 2)
-    blocks += [
-        _P(loc.label("heading.basis") + loc.citations(t.citations)),
-        _P(loc.term("heading.disclaimer")),
-    ]
+    blocks.append(_P(loc.label("heading.basis") + loc.citations(t.citations)))
+    if t.parameters:
+        blocks.append(_H(3, loc.term("heading.parameters")))
+        blocks.append(_List(tuple((loc.parameter(p), ()) for p in _unique(t.parameters))))
+    blocks.append(_P(loc.term("heading.disclaimer")))
     return _render(blocks, fmt)
 
 
