@@ -455,7 +455,7 @@ def _commercial_value(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> Cri
             )
         )
     amounts = [v.amount for v in usable if v.amount is not None and v.kind is not ValueKind.OTHER]
-    largest = max(amounts, key=lambda m: m.amount, default=Money.zero())
+    largest: Money | str = max(amounts, key=lambda m: m.amount) if amounts else "-"
     facts = {"items": len(usable), "largest": largest}
     if not usable:
         findings.append(

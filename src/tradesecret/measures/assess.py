@@ -175,7 +175,7 @@ class MeasuresReport:
                     step.remedy,
                     {
                         "kind": Term(f"measures.kind.{step.kind.value}"),
-                        "item": step.item,
+                        "item": Term(f"measures.item.{step.item}"),
                         "secrets": ", ".join(step.secret_ids),
                         "score": step.score,
                     },
@@ -285,7 +285,10 @@ def assess_measures(
             used += [required_from, weight]
             present = [m for m in in_force if m.item == i]
             proven = [m for m in present if m.evidence]
-            facts = {"item": i, "tier": Term(f"measures.tier.{tier.value}")}
+            facts = {
+                "item": Term(f"measures.item.{i}"),
+                "tier": Term(f"measures.tier.{tier.value}"),
+            }
             if proven:
                 criteria.append(
                     Criterion(
@@ -305,7 +308,7 @@ def assess_measures(
                 severity=_gap_severity(tier, reason),
                 citations=(policy_cite,),
                 args={
-                    "item": i,
+                    "item": Term(f"measures.item.{i}"),
                     "tier": Term(f"measures.tier.{tier.value}"),
                     "measures": ", ".join(m.id for m in present) or "-",
                 },
