@@ -40,7 +40,7 @@ from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures import LiquidatedDamages
 from tradesecret.money import Money, Ratio, to_decimal
-from tradesecret.results import Determination, Finding, Severity, TraceStep
+from tradesecret.results import Determination, Finding, Severity, Term, TraceStep
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.supply_chain._common import COMMON_PRACTICE, POLICY, collect, used
 
@@ -89,16 +89,16 @@ def _contract_term_finding(rb: Rulebook, *, defaulted: tuple[str, ...]) -> tuple
             citations=(rb.cite(COMMON_PRACTICE),),
         )
     ]
-    if defaulted:
-        findings.append(
-            Finding(
-                code="supply_chain.penalty.default_figure",
-                severity=Severity.LOW,
-                citations=(rb.cite(COMMON_PRACTICE),),
-                args={"figures": ", ".join(defaulted)},
-                remedies=("supply_chain.remedy.use_contract_figures",),
-            )
+    findings.extend(
+        Finding(
+            code="supply_chain.penalty.default_figure",
+            severity=Severity.LOW,
+            citations=(rb.cite(COMMON_PRACTICE),),
+            args={"figure": Term(f"term.supply_chain.figure.{name}")},
+            remedies=("supply_chain.remedy.use_contract_figures",),
         )
+        for name in defaulted
+    )
     return tuple(findings)
 
 
