@@ -263,3 +263,13 @@ class TestKnowledge:
         assert reg.secrets_known_by(person, start=start, end=end) == frozenset(
             k.secret_id for k in reg.knowledge_of(person, start=start, end=end)
         )
+
+
+class TestEmpty:
+    def test_registry_without_grants(self) -> None:
+        """A registry with secrets but no grants or events answers with empty sets."""
+        reg = SecretRegistry(secrets=(secret("A"),))
+
+        assert frozenset() == reg.holders_of("A", on="2024-01-01")
+        assert () == reg.knowledge_of("x", start="2024-01-01", end="2024-12-31")
+        assert () == SecretRegistry().persons()

@@ -266,7 +266,7 @@ def assess_measures(
     by_secret: dict[str, list[ConfidentialityMeasure]] = {}
     for m in items:
         if not m.all_secrets:
-            for sid in m.secret_ids:
+            for sid in dict.fromkeys(m.secret_ids):
                 by_secret.setdefault(sid, []).append(m)
     assessments: list[Assessment] = []
     gaps: list[MeasureGap] = []
