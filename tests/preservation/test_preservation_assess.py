@@ -655,3 +655,58 @@ class TestInvariants:
         assert Decimal(0) <= pa.score <= Decimal(1)
         assert (Outcome.NOT_MET in blocking) == (Outcome.NOT_MET is pa.outcome)
         assert pa.ready <= (pa.outcome is Outcome.MET)
+
+
+class TestRespondentLossEstimate:
+    @pytest.mark.parametrize(
+        ("order", "months", "loss"),
+        [
+            (
+                RequestedOrder(
+                    kind=OrderKind.NOT_USE,
+                    secrets=("S1",),
+                    description="x",
+                    until_judgment_effective=True,
+                ),
+                12,
+                Money("1210000"),
+            ),
+            (
+                RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S1",), description="x", months=6),
+                6,
+                Money("610000"),
+            ),
+            (
+                RequestedOrder(
+                    kind=OrderKind.NOT_USE, secrets=("S1",), description="x", until="2025-09-15"
+                ),
+                4,
+                Money("410000"),
+            ),
+            (
+                RequestedOrder(
+                    kind=OrderKind.NOT_USE, secrets=("S1",), description="x", until="2025-09-02"
+                ),
+                3,
+                Money("310000"),
+            ),
+        ],
+    )
+    def test_monthly_sales_times_duration(
+        self, order: RequestedOrder, months: int, loss: Money
+    ) -> None:
+        """Monthly sales of 100,000 x the order's months (12 assumed until judgment) + 10,000 storage."""
+        app = strong(
+            respondent=Party(name="Rival Co", kind=PartyKind.COMPANY),
+            orders=(order,),
+            respondent_loss=RespondentLoss(
+                monthly_sales_at_stake=Money("100000"), storage_costs=Money("10000")
+            ),
+        )
+        pa = assess(app)
+        facts = dict(pa.factor(SECURITY).facts)
+
+        assert loss == pa.security.respondent_loss
+        assert (loss * Ratio("1.2")).round_fen() == pa.security.recommended
+        assert months == facts["months_at_stake"]
+        assert loss == dict(pa.factor(BALANCE).facts)["respondent_loss"]

@@ -205,6 +205,8 @@ class _Ctx:
         self.rb = rb
         self.params = Params(rb, day)
         self.cites: dict[str, Citation] = {}
+        self.loss: Money | None = None
+        self.loss_facts: dict[str, Arg] = {}
 
     def cite(self, *ids: str) -> tuple[Citation, ...]:
         out = []
@@ -355,6 +357,39 @@ def _claims_factor(
     )
 
 
+def _order_months(ctx: _Ctx) -> int:
+    """The longest requested duration in months (rounded up); judgment-long orders use the policy."""
+    months: list[int] = []
+    for order in ctx.app.orders:
+        if order.months is not None:
+            months.append(order.months)
+        if order.until is not None and order.until > ctx.day:
+            span = ctx.day.diff(order.until)
+            whole = span.in_months()
+            months.append(whole + (1 if ctx.day.add(months=whole) < order.until else 0))
+        if order.until_judgment_effective:
+            months.append(ctx.params.int("expected_months_to_judgment"))
+    return max(months) if months else ctx.params.int("expected_months_to_judgment")
+
+
+def _respondent_loss(ctx: _Ctx) -> None:
+    """The respondent's possible loss from the order (Art. 11), with how it was reached."""
+    rl = ctx.app.respondent_loss
+    if rl.estimated is not None:
+        ctx.loss = rl.estimated
+        return
+    lost_sales = rl.lost_sales
+    if lost_sales is None and rl.monthly_sales_at_stake is not None:
+        months = _order_months(ctx)
+        lost_sales = rl.monthly_sales_at_stake * months
+        ctx.loss_facts = {"monthly_sales": rl.monthly_sales_at_stake, "months_at_stake": months}
+    parts = [p for p in (lost_sales, rl.storage_costs, rl.other_costs) if p is not None]
+    total: Money | None = None
+    for part in parts:
+        total = part if total is None else total + part
+    ctx.loss = total
+
+
 def _basis(ctx: _Ctx) -> Criterion:
     """Art. 7(1), Art. 8: factual and legal basis, incl. the stability of the right."""
     undefined = [s for s in ctx.app.secrets if not s.content_defined]
@@ -489,7 +524,7 @@ def _balance(ctx: _Ctx, harm: Criterion) -> Criterion:
     low = ctx.params.get("balance_min_ratio")
     strong = ctx.params.get("balance_strong_ratio")
     applicant_loss = app.harm.estimated_loss
-    respondent_loss = app.respondent_loss.total
+    respondent_loss = ctx.loss
     facts: dict[str, Arg] = {
         "respondent_kind": Term(f"preservation.party.{app.respondent.kind.value}")
     }
@@ -788,7 +823,7 @@ def _security(ctx: _Ctx) -> tuple[Criterion, SecurityEstimate]:
     app = ctx.app
     pre = app.stage is Stage.PRE_SUIT
     buffer = ctx.params.get("security_buffer_ratio")
-    loss = app.respondent_loss.total
+    loss = ctx.loss
     offered = app.security.amount
     recommended = (
         (loss * Ratio(_ONE + buffer.as_decimal())).round_fen() if loss is not None else None
@@ -804,6 +839,7 @@ def _security(ctx: _Ctx) -> tuple[Criterion, SecurityEstimate]:
         facts["form"] = Term(f"preservation.security_form.{app.security.form.value}")
     if loss is not None:
         facts["respondent_loss"] = loss
+    facts.update(ctx.loss_facts)
     if recommended is not None:
         facts["recommended"] = recommended
     findings: list[Finding] = []
@@ -1144,6 +1180,7 @@ def assess_preservation(
     if evidence is not None:
         application, findings = _with_evidence(application, evidence, evidence_respondent, day, rb)
     ctx = _Ctx(application, day, rb)
+    _respondent_loss(ctx)
     basis = _basis(ctx)
     likelihood = _likelihood(ctx)
     harm = _harm(ctx)

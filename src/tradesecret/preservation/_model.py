@@ -272,18 +272,29 @@ class RespondentLoss:
         lost_sales: Sales revenue lost while the order stands.
         storage_costs: Storage costs of products concerned.
         other_costs: Any other loss.
+        monthly_sales_at_stake: Monthly sales revenue of the products or services the order
+            would stop; when ``lost_sales`` is not given, the assessment multiplies it by
+            the longest order's duration in months (see
+            :func:`~tradesecret.preservation.assess_preservation`).
         basis: How the figures were reached, quoted in the report.
     """
 
     estimated: Money | None = attrs.field(default=None, converter=_opt_money)
     lost_sales: Money | None = attrs.field(default=None, converter=_opt_money)
+    monthly_sales_at_stake: Money | None = attrs.field(default=None, converter=_opt_money)
     storage_costs: Money | None = attrs.field(default=None, converter=_opt_money)
     other_costs: Money | None = attrs.field(default=None, converter=_opt_money)
     basis: str = ""
 
     @property
     def total(self) -> Money | None:
-        """``estimated`` if given, else the sum of the components given, else ``None``."""
+        """
+        ``estimated`` if given, else the sum of the components given, else ``None``.
+
+        ``monthly_sales_at_stake`` is not included: it needs the orders' duration. The
+        assessment's :attr:`SecurityEstimate.respondent_loss
+        <tradesecret.preservation.SecurityEstimate.respondent_loss>` includes it.
+        """
         if self.estimated is not None:
             return self.estimated
         parts = [p for p in (self.lost_sales, self.storage_costs, self.other_costs) if p]
