@@ -28,7 +28,9 @@ readiness report renders them in the reader's language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final
 
 from tradesecret.evidence import ClaimCode, EvidenceEvaluation
@@ -38,18 +40,20 @@ from tradesecret.results import Finding, Outcome, Severity
 __all__ = ["CLAIM_MAP", "claims_from_evaluation"]
 
 #: Which evidence claims each preservation claim combines.
-CLAIM_MAP: Final[dict[Claim, tuple[ClaimCode, ...]]] = {
-    Claim.SECRET: (
-        ClaimCode.NOT_PUBLICLY_KNOWN,
-        ClaimCode.COMMERCIAL_VALUE,
-        ClaimCode.MEASURES,
-        ClaimCode.CONTENT_DEFINED,
-    ),
-    Claim.OWNERSHIP: (ClaimCode.OWNERSHIP,),
-    Claim.ACCESS: (ClaimCode.ACCESS,),
-    Claim.SIMILARITY: (ClaimCode.SIMILARITY,),
-    Claim.INFRINGING_ACT: (ClaimCode.ACT,),
-}
+CLAIM_MAP: Final[Mapping[Claim, tuple[ClaimCode, ...]]] = MappingProxyType(
+    {
+        Claim.SECRET: (
+            ClaimCode.NOT_PUBLICLY_KNOWN,
+            ClaimCode.COMMERCIAL_VALUE,
+            ClaimCode.MEASURES,
+            ClaimCode.CONTENT_DEFINED,
+        ),
+        Claim.OWNERSHIP: (ClaimCode.OWNERSHIP,),
+        Claim.ACCESS: (ClaimCode.ACCESS,),
+        Claim.SIMILARITY: (ClaimCode.SIMILARITY,),
+        Claim.INFRINGING_ACT: (ClaimCode.ACT,),
+    }
+)
 
 _ORDER: Final = (Outcome.NOT_MET, Outcome.CONTESTED, Outcome.INSUFFICIENT_EVIDENCE)
 
