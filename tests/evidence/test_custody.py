@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradesecret.dates import to_datetime as t
 from tradesecret.evidence import (
@@ -194,3 +196,27 @@ class TestToken:
         assert b"MIIB" in data
         changed = data.replace(b"MIIB", b"MIIC")
         assert not verify(g, logs={"E-mail": changed}).ok
+
+
+class TestInvariants:
+    """Any sequence of transfers gives a log that verifies and reads back exactly."""
+
+    @given(
+        hops=st.lists(
+            st.tuples(st.sampled_from(["acme", "counsel", "it", "wang"]), st.integers(1, 500)),
+            max_size=12,
+        ),
+        note=st.text(max_size=20),
+    )
+    def test_any_chain(self, hops: list[tuple[str, int]], note: str) -> None:
+        """Transfers in time order always verify; the serialised log round-trips."""
+        b = example_builder()
+        at = t("2025-04-06T09:00:00+08:00")
+        for party, minutes in hops:
+            at = at.add(minutes=minutes)
+            b.transfer("E-rd", to=party, at=at, note=note)
+        g = b.build()
+        log = g.custody("E-rd")
+        assert len(hops) + 2 == len(log.entries)
+        assert log == parse_log(log.to_bytes())
+        assert verify(g, contents=CONTENT, logs={"E-rd": log.to_bytes()}).ok

@@ -12,11 +12,17 @@ from hypothesis import strategies as st
 from tradesecret.dates import to_datetime as t
 from tradesecret.evidence import (
     STANDARDS,
+    Carrier,
     ClaimCode,
     EventKind,
     EvidenceGraph,
+    EvidenceGraphBuilder,
     EvidenceItem,
     EvidenceKind,
+    Measure,
+    MeasureKind,
+    Party,
+    Secret,
     StandardOfProof,
     evaluate,
     gaps,
@@ -326,3 +332,56 @@ class TestPresentation:
         """Notebooks show the Chinese Markdown."""
         ev = evaluate(example, as_of=AS_OF)
         assert ev._repr_markdown_().startswith("## 证据链评估")
+
+
+class TestMore:
+    """Older acts, the gaps() shortcut, rebutted acts, remedies in explanations."""
+
+    def test_act_before_2019(self) -> None:
+        """An act in 2018 falls under AUCL 2017 Art. 9; Art. 32 (added 2019) does not apply."""
+        old = EvidenceGraphBuilder()
+        old.add(Party(id="p", name="P"))
+        old.add(Secret(id="S", name="S"))
+        old.add(Carrier(id="c", name="c"))
+        old.embodies("c", "S")
+        old.event(id="e", kind=EventKind.COPY, by="p", on="c", at=t("2018-06-01T10:00:00+08:00"))
+        ev_old = evaluate(old.build(), as_of=pendulum.Date(2019, 1, 1))
+        assert "aucl@2017-11-04:9" == ev_old.assessment.citations[0].id
+        assert (NA, NA) == (
+            ev_old.outcome_of(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET),
+            ev_old.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT),
+        )
+
+    def test_gaps_shortcut(self, example: EvidenceGraph) -> None:
+        """gaps() returns evaluate().gaps."""
+        assert evaluate(example, as_of=AS_OF).gaps == gaps(example, as_of=AS_OF)
+
+    def test_rebutted_act(self) -> None:
+        """An expert report rebutting the act claim makes it contested under preponderance."""
+        b = example_builder()
+        b.add(
+            EvidenceItem(
+                id="X-forensic",
+                kind=EvidenceKind.FORENSIC_IMAGE,
+                sha256=sha256_hex(b"x"),
+                collected_by="counsel",
+                collected_at=t("2025-04-08T10:00:00+08:00"),
+            )
+        )
+        b.rebuts("X-forensic", b.claim(ClaimCode.IMPROPER_ACQUISITION, "S-gear", "wang"))
+        g = b.build()
+        ev = evaluate(g, as_of=AS_OF)
+        acquisition = ev.claim(ClaimCode.IMPROPER_ACQUISITION)
+        # pro 1.10 against con 0.9: share 55 % > 50 % -> still met; con share 45 %
+        assert (M, Decimal("0.5500")) == (acquisition.outcome, acquisition.strength)
+        strict = evaluate(g, standard="high_probability", as_of=AS_OF)
+        assert CT == strict.outcome_of(ClaimCode.IMPROPER_ACQUISITION)
+
+    def test_remedy_rendered(self) -> None:
+        """A measure after the act carries a remedy, rendered in both languages."""
+        b = example_builder()
+        b.add(Measure(id="M-late", kind=MeasureKind.OTHER, since=t("2025-03-20T00:00:00+08:00")))
+        b.protected_by("doc-dwg", "M-late")
+        ev = evaluate(b.build(), as_of=AS_OF)
+        assert "保密措施M-late未证明早于首次被诉行为" in explain(ev, locale="zh_CN")
+        assert "Prove the measure predates the first download" in explain(ev, locale="en")
