@@ -508,8 +508,10 @@ class TestSecurity:
     def test_in_suit_reason_for_none(self) -> None:
         """In suit, a reason for offering none leaves the question to the court."""
         app = strong(stage=Stage.IN_SUIT, security=Security(reason_for_none="clear case"))
+        pa = assess(app)
 
-        assert Outcome.CONTESTED == assess(app).factor(SECURITY).outcome
+        assert Outcome.CONTESTED == pa.factor(SECURITY).outcome
+        assert (Outcome.MET, True) == (pa.outcome, pa.ready)
 
     def test_in_suit_nothing_said(self) -> None:
         """In suit, neither security nor a reason: not met (Art. 4)."""

@@ -1226,8 +1226,10 @@ def assess_preservation(
                 {"score": Ratio(score), "line": Ratio(ready_min)},
             )
         )
+    # In suit, a stated reason for offering no security leaves the question to the court
+    # (CPL Interp. Art. 152): the application is complete.
     complete = all(by_code[c].outcome is Outcome.MET for c in (REQUESTS, CONTENTS)) and (
-        security.outcome is Outcome.MET
+        security.outcome is Outcome.MET or (not pre and security.outcome is Outcome.CONTESTED)
     )
     ready = outcome is Outcome.MET and complete
     findings.insert(
