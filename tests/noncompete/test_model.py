@@ -13,6 +13,7 @@ from tradesecret.noncompete import (
     CompensationBasis,
     CompensationTerms,
     EmployeeFacts,
+    KnownSecret,
     NonCompeteAgreement,
     PenaltyBasis,
     PenaltyTerms,
@@ -28,17 +29,65 @@ Agr = Callable[..., NonCompeteAgreement]
 class TestValidation:
     def test_compensation_needs_its_figure(self) -> None:
         """A monthly amount or ratio basis without the figure is an input error."""
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT)
-        with pytest.raises(InvalidInputError):
+        assert ["compensation.monthly_amount"] == [p.path for p in err.value.problems]
+        with pytest.raises(InvalidInputError) as err:
             CompensationTerms(basis=CompensationBasis.WAGE_RATIO)
+        assert ["compensation.ratio"] == [p.path for p in err.value.problems]
+
+    def test_figure_without_basis_is_not_silently_ignored(self) -> None:
+        """An amount given with the default basis (none) would read as 'nothing agreed'."""
+        with pytest.raises(InvalidInputError) as err:
+            CompensationTerms(monthly_amount=Money("8000"), ratio=Ratio("0.3"))
+        assert ["compensation.monthly_amount", "compensation.ratio"] == [
+            p.path for p in err.value.problems
+        ]
+        assert all("set basis" in p.reason for p in err.value.problems)
+        with pytest.raises(InvalidInputError) as err:
+            PenaltyTerms(amount=Money("100000"), multiple=Decimal(3))
+        assert ["penalty.amount", "penalty.multiple"] == [p.path for p in err.value.problems]
+
+    def test_compensation_problems_collected(self) -> None:
+        """A negative amount, a ratio given as text and a timing given as text: all listed."""
+        with pytest.raises(InvalidInputError) as err:
+            CompensationTerms(
+                basis=CompensationBasis.WAGE_RATIO,
+                ratio="0.3",  # type: ignore[arg-type]
+                in_service_amount=Money("-5"),
+                timing="monthly",  # type: ignore[arg-type]
+            )
+        assert [
+            ("compensation.timing", "expected one of PaymentTiming.MONTHLY_AFTER_TERMINATION"),
+            ("compensation.in_service_amount", "must not be negative"),
+            ("compensation.ratio", "must be Ratio"),
+        ] == [(p.path, p.reason.split(",")[0]) for p in err.value.problems]
 
     def test_penalty_needs_its_figure(self) -> None:
         """A fixed or multiple penalty without the figure is an input error."""
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT)
-        with pytest.raises(InvalidInputError):
+        assert ["penalty.amount"] == [p.path for p in err.value.problems]
+        with pytest.raises(InvalidInputError) as err:
             PenaltyTerms(basis=PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE)
+        assert ["penalty.multiple"] == [p.path for p in err.value.problems]
+
+    def test_penalty_bad_figures(self) -> None:
+        """A negative amount, a negative or float multiple are refused."""
+        with pytest.raises(InvalidInputError) as err:
+            PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT, amount=Money("-1"))
+        assert [("penalty.amount", "must not be negative")] == [
+            (p.path, p.reason) for p in err.value.problems
+        ]
+        with pytest.raises(InvalidInputError) as err:
+            PenaltyTerms(basis=PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE, multiple=Decimal(-2))
+        assert ["must be >= 0"] == [p.reason for p in err.value.problems]
+        with pytest.raises(InvalidInputError) as err:
+            PenaltyTerms(
+                basis=PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE,
+                multiple=2.5,  # type: ignore[arg-type]
+            )
+        assert ["penalty.multiple"] == [p.path for p in err.value.problems]
 
     def test_agreement_problems_collected(self, make_agreement: Agr) -> None:
         """Several problems are reported together."""
@@ -53,15 +102,54 @@ class TestValidation:
             p.path for p in err.value.problems
         ]
 
+    def test_agreement_types_collected(self, make_agreement: Agr) -> None:
+        """Months as text, an enum as text and an empty employer are all reported at once."""
+        with pytest.raises(InvalidInputError) as err:
+            make_agreement(
+                duration_months="18",
+                release_unpaid_months=1.5,
+                region_extent="nationwide",
+                employer="",
+            )
+        assert [
+            ("duration_months", "must be a whole number of months (int)"),
+            ("release_unpaid_months", "must be a whole number of months (int)"),
+            ("region_extent", "expected one of RegionExtent.SPECIFIED"),
+            ("employer", "required (a non-empty string)"),
+        ] == [(p.path, p.reason.split(",")[0]) for p in err.value.problems]
+
+    def test_employee_types_collected(self, make_employee: Emp) -> None:
+        """A category given as text names the enum members; an empty region is reported too."""
+        with pytest.raises(InvalidInputError) as err:
+            make_employee(category="senior_technical", place_of_performance="")
+        problems = err.value.problems
+        assert ["category", "place_of_performance"] == [p.path for p in problems]
+        assert "PersonnelCategory.SENIOR_TECHNICAL" in problems[0].reason
+
+    def test_known_secret_relevance(self) -> None:
+        """Relevance in months must be a non-negative int."""
+        with pytest.raises(InvalidInputError) as err:
+            KnownSecret(id="TS-1", relevance_months=-3)
+        assert [("relevance_months", "must be >= 0")] == [
+            (p.path, p.reason) for p in err.value.problems
+        ]
+
     def test_termination_before_start(self, make_employee: Emp) -> None:
         """Termination before the employment start is an input error."""
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             make_employee(employment_start="2025-01-01", termination_date="2024-12-31")
+        assert ["termination_date"] == [p.path for p in err.value.problems]
 
     def test_negative_wage(self) -> None:
         """A negative wage is refused; a float is refused as everywhere."""
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             WageRecord(month="2025-01-01", amount=Money("-1"))
+        assert [("amount", "must not be negative")] == [
+            (p.path, p.reason) for p in err.value.problems
+        ]
+        with pytest.raises(InvalidInputError) as err:
+            WageRecord(month="2025-01-01", amount="20000")  # type: ignore[arg-type]
+        assert ["amount"] == [p.path for p in err.value.problems]
         with pytest.raises(FloatNotAllowedError):
             Money(0.3)
 

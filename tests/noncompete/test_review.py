@@ -27,6 +27,8 @@ from tradesecret.noncompete import (
     RegionExtent,
     TerminationManner,
     WageRecord,
+    compensation_floor,
+    employer_release,
     review_noncompete,
     review_penalty,
 )
@@ -93,6 +95,28 @@ class TestSoundAgreement:
         emp = make_employee(termination_date=None, wages=make_wages("2024-05-01", 12, "20000"))
         a = review_noncompete(sound(make_agreement), emp, as_of="2025-06-01")
         assert "noncompete.review.interp2_not_in_force" in a.codes()
+
+
+class TestParties:
+    def test_agreement_for_another_person_is_an_input_error(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """An agreement binding E-999 reviewed with E-001's facts: refused, not silently wrong."""
+        nc = make_agreement(employee="E-999")
+        calls = (
+            lambda: review_noncompete(nc, make_employee(), as_of=AS_OF),
+            lambda: review_penalty(nc, make_employee(), as_of=AS_OF),
+            lambda: compensation_floor(nc, make_employee(), as_of=AS_OF),
+            lambda: employer_release(
+                nc, make_employee(), release_date="2026-01-10", as_of="2026-01-10"
+            ),
+        )
+        for call in calls:
+            with pytest.raises(InvalidInputError) as err:
+                call()
+            assert [("agreement.employee", "'E-999'")] == [
+                (p.path, p.value) for p in err.value.problems
+            ]
 
 
 class TestEligibility:
@@ -165,7 +189,7 @@ class TestEligibility:
         assert "noncompete.eligibility.no_secrets_known" not in a.codes()
         assert ("TS-9",) == a.criterion("noncompete.criterion.eligibility").evidence
         nobody = review_noncompete(
-            sound(make_agreement),
+            sound(make_agreement, employee="E-404"),
             make_employee(person_id="E-404", secrets_known=()),
             as_of=AS_OF,
             registry=registry,

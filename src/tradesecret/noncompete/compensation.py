@@ -36,6 +36,7 @@ from tradesecret.noncompete.model import (
     CompensationBasis,
     EmployeeFacts,
     NonCompeteAgreement,
+    check_parties,
 )
 from tradesecret.results import Determination, Finding, Severity, TraceStep, strongest_tier
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
@@ -423,7 +424,8 @@ def compensation_floor(
         include_termination_month: See :func:`average_monthly_wage`.
 
     Raises:
-        InvalidInputError: bad input (unknown region, missing wage months...).
+        InvalidInputError: bad input (the agreement binds another person, unknown
+            region, missing wage months...).
         OutOfCoverageError: a minimum wage before the first value held.
 
     Examples:
@@ -443,6 +445,7 @@ def compensation_floor(
         >>> (str(f.months[0].default_amount), str(f.months[0].guidance_amount))
         ('CNY 6000.00', 'CNY 10000.00')
     """
+    check_parties(agreement, employee)
     book = _book(rulebook)
     day = to_date(as_of, path="as_of")
     region = book.check_region(employee.place_of_performance, path="place_of_performance")
@@ -645,6 +648,7 @@ def employer_release(
     Legal basis:
         spc-labor-1@2020-12-29:39; mohrss-nc-guide@2025-09-12:18
     """
+    check_parties(agreement, employee)
     book = _book(rulebook)
     day = to_date(as_of, path="as_of")
     released = to_date(release_date, path="release_date")

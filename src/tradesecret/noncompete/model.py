@@ -116,6 +116,40 @@ class ActivationDecision(enum.Enum):
     WAIVED = "waived"  # 通知不履行
 
 
+def _enum_problem(path: str, value: object, kind: type[enum.Enum]) -> Problem | None:
+    """A problem when ``value`` is not a member of ``kind`` (the reason lists the members)."""
+    if isinstance(value, kind):
+        return None
+    names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
+    return Problem.of(path, value, f"expected one of {names}")
+
+
+def _months_problem(path: str, value: object, *, optional: bool = False) -> Problem | None:
+    """A problem when ``value`` is not a whole, non-negative number of months."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return Problem.of(path, value, "must be a whole number of months (int)")
+    if value < 0:
+        return Problem.of(path, value, "must be >= 0")
+    return None
+
+
+def _money_problem(path: str, value: object) -> Problem | None:
+    """A problem when ``value`` (if given) is not a non-negative :class:`Money`."""
+    if value is None:
+        return None
+    if not isinstance(value, Money):
+        return Problem.of(path, value, "must be Money, e.g. Money('8000')")
+    if value.amount < 0:
+        return Problem.of(path, value, "must not be negative")
+    return None
+
+
+def _collect(*problems: Problem | None) -> list[Problem]:
+    return [p for p in problems if p is not None]
+
+
 def _optional_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value, path="date")
 
@@ -129,11 +163,6 @@ def _month(value: object) -> pendulum.Date:
     return pendulum.Date(day.year, day.month, 1)
 
 
-def _non_negative_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
-    if value.amount < 0:
-        raise InvalidInputError.single(attribute.name, value, "must not be negative")
-
-
 @attrs.frozen(kw_only=True)
 class WageRecord:
     """
@@ -145,7 +174,12 @@ class WageRecord:
     """
 
     month: pendulum.Date = attrs.field(converter=_month)
-    amount: Money = attrs.field(validator=_non_negative_money)
+    amount: Money
+
+    def __attrs_post_init__(self) -> None:
+        problem = _money_problem("amount", self.amount)
+        if problem is not None:
+            raise InvalidInputError([problem])
 
 
 @attrs.frozen(kw_only=True)
@@ -170,6 +204,15 @@ class KnownSecret:
     business_lines: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     relevance_months: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _collect(
+            _months_problem("relevance_months", self.relevance_months, optional=True)
+        )
+        if not isinstance(self.id, str) or not self.id.strip():
+            problems.append(Problem.of("id", self.id, "a secret needs a non-empty id"))
+        if problems:
+            raise InvalidInputError(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -211,7 +254,16 @@ class EmployeeFacts:
     told_reasons_and_secrets: bool = False
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
+        problems = _collect(
+            _enum_problem("category", self.category, PersonnelCategory),
+            None
+            if self.termination_manner is None
+            else _enum_problem("termination_manner", self.termination_manner, TerminationManner),
+        )
+        for name in ("person_id", "place_of_performance"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                problems.append(Problem.of(name, value, "required (a non-empty string)"))
         if self.termination_date is not None and self.termination_date < self.employment_start:
             problems.append(
                 Problem.of(
@@ -251,16 +303,37 @@ class CompensationTerms:
     in_service_amount: Money | None = None
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
+        problems = _collect(
+            _enum_problem("compensation.basis", self.basis, CompensationBasis),
+            _enum_problem("compensation.timing", self.timing, PaymentTiming),
+            _money_problem("compensation.monthly_amount", self.monthly_amount),
+            _money_problem("compensation.in_service_amount", self.in_service_amount),
+        )
         if self.basis is CompensationBasis.MONTHLY_AMOUNT and self.monthly_amount is None:
             problems.append(
                 Problem.of("compensation.monthly_amount", None, "required for a monthly amount")
             )
         if self.basis is CompensationBasis.WAGE_RATIO and self.ratio is None:
             problems.append(Problem.of("compensation.ratio", None, "required for a wage ratio"))
-        if self.monthly_amount is not None and self.monthly_amount.amount < 0:
+        if self.ratio is not None and not isinstance(self.ratio, Ratio):
             problems.append(
-                Problem.of("compensation.monthly_amount", self.monthly_amount, "negative")
+                Problem.of("compensation.ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')")
+            )
+        if self.basis is not CompensationBasis.MONTHLY_AMOUNT and self.monthly_amount is not None:
+            problems.append(
+                Problem.of(
+                    "compensation.monthly_amount",
+                    self.monthly_amount,
+                    "given, but basis is not CompensationBasis.MONTHLY_AMOUNT (set basis)",
+                )
+            )
+        if self.basis is not CompensationBasis.WAGE_RATIO and self.ratio is not None:
+            problems.append(
+                Problem.of(
+                    "compensation.ratio",
+                    self.ratio,
+                    "given, but basis is not CompensationBasis.WAGE_RATIO (set basis)",
+                )
             )
         if problems:
             raise InvalidInputError(problems)
@@ -285,17 +358,43 @@ class PenaltyTerms:
     text: str = ""
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
+        problems = _collect(
+            _enum_problem("penalty.basis", self.basis, PenaltyBasis),
+            _money_problem("penalty.amount", self.amount),
+        )
+        multiple_bases = (
+            PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION,
+            PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE,
+        )
         if self.basis is PenaltyBasis.FIXED_AMOUNT and self.amount is None:
             problems.append(Problem.of("penalty.amount", None, "required for a fixed amount"))
-        if (
-            self.basis
-            in (PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION, PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE)
-            and self.multiple is None
-        ):
+        if self.basis in multiple_bases and self.multiple is None:
             problems.append(Problem.of("penalty.multiple", None, "required for a multiple"))
-        if isinstance(self.multiple, float):
-            problems.append(Problem.of("penalty.multiple", self.multiple, "float not accepted"))
+        if self.multiple is not None:
+            if isinstance(self.multiple, bool) or not isinstance(self.multiple, Decimal | int):
+                problems.append(
+                    Problem.of(
+                        "penalty.multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')"
+                    )
+                )
+            elif self.multiple < 0:
+                problems.append(Problem.of("penalty.multiple", self.multiple, "must be >= 0"))
+        if self.basis is not PenaltyBasis.FIXED_AMOUNT and self.amount is not None:
+            problems.append(
+                Problem.of(
+                    "penalty.amount",
+                    self.amount,
+                    "given, but basis is not PenaltyBasis.FIXED_AMOUNT (set basis)",
+                )
+            )
+        if self.basis not in multiple_bases and self.multiple is not None:
+            problems.append(
+                Problem.of(
+                    "penalty.multiple",
+                    self.multiple,
+                    "given, but basis is not a PenaltyBasis.MULTIPLE_* basis (set basis)",
+                )
+            )
         if problems:
             raise InvalidInputError(problems)
 
@@ -369,19 +468,45 @@ class NonCompeteAgreement:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        if isinstance(self.duration_months, bool) or self.duration_months < 0:
-            problems.append(Problem.of("duration_months", self.duration_months, "must be >= 0"))
+        problems = _collect(
+            _months_problem("duration_months", self.duration_months),
+        )
         if not (self.in_service or self.post_termination):
             problems.append(
                 Problem.of("post_termination", False, "restricts neither in service nor after")
             )
-        if self.release_unpaid_months is not None and self.release_unpaid_months < 0:
+        problems += _collect(
+            _months_problem("release_unpaid_months", self.release_unpaid_months, optional=True),
+            _enum_problem("region_extent", self.region_extent, RegionExtent),
+            _enum_problem("activation_decision", self.activation_decision, ActivationDecision),
+        )
+        for name in ("id", "employer", "employee"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                problems.append(Problem.of(name, value, "required (a non-empty string)"))
+        if not isinstance(self.compensation, CompensationTerms):
             problems.append(
-                Problem.of("release_unpaid_months", self.release_unpaid_months, "must be >= 0")
+                Problem.of("compensation", self.compensation, "must be CompensationTerms")
             )
+        if not isinstance(self.penalty, PenaltyTerms):
+            problems.append(Problem.of("penalty", self.penalty, "must be PenaltyTerms"))
         if problems:
             raise InvalidInputError(problems)
+
+
+def check_parties(agreement: NonCompeteAgreement, employee: EmployeeFacts) -> None:
+    """
+    Raise :class:`InvalidInputError` unless the agreement binds this employee.
+
+    ``agreement.employee`` must equal ``employee.person_id``: a review or a floor computed
+    with another person's wages would be silently wrong.
+    """
+    if agreement.employee != employee.person_id:
+        raise InvalidInputError.single(
+            "agreement.employee",
+            agreement.employee,
+            f"the agreement binds another person than employee.person_id={employee.person_id!r}",
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -57,6 +57,7 @@ from tradesecret.noncompete.model import (
     PenaltyBasis,
     PersonnelCategory,
     RegionExtent,
+    check_parties,
 )
 from tradesecret.results import (
     Assessment,
@@ -708,6 +709,7 @@ def review_penalty(
     ``floor`` may be passed to avoid computing it twice; without wage data the
     amounts that need the average are reported as not computable.
     """
+    check_parties(agreement, employee)
     book = _book(rulebook)
     day = to_date(as_of, path="as_of")
     mk = _Maker(book)
@@ -922,9 +924,11 @@ def review_noncompete(
         rulebook: Parameters and citations.
 
     Raises:
-        InvalidInputError: bad input (incomplete wage months, unknown region...).
+        InvalidInputError: bad input (the agreement binds another person, incomplete
+            wage months, unknown region...).
         OutOfCoverageError: ``as_of`` before 2021-01-01.
     """
+    check_parties(agreement, employee)
     book = _book(rulebook)
     day = to_date(as_of, path="as_of")
     covered_since = book.instrument(INTERP_1).effective
