@@ -126,8 +126,9 @@ class Party:
     Attributes:
         name: Name as it will appear in the application (个人姓名 / 单位名称).
         kind: Individual or company.
-        identified: True when the application can identify the party (ID number or
-            unified social credit code, address): SPC IP-preservation provisions Art. 4.
+        identified: True when the application can state who the party is (SPC
+            IP-preservation provisions Art. 4 requires the parties to be stated; giving an
+            ID number or unified social credit code and an address is common practice).
         former_employee: True when an individual respondent is or was the applicant's employee.
     """
 
