@@ -220,3 +220,7 @@ class TestInvariants:
         assert len(hops) + 2 == len(log.entries)
         assert log == parse_log(log.to_bytes())
         assert verify(g, contents=CONTENT, logs={"E-rd": log.to_bytes()}).ok
+
+    def test_markdown(self, example: EvidenceGraph) -> None:
+        """The integrity report displays itself in notebooks."""
+        assert verify(example)._repr_markdown_().startswith("## 证据完整性核验")

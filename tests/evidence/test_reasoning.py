@@ -385,3 +385,19 @@ class TestMore:
         ev = evaluate(b.build(), as_of=AS_OF)
         assert "保密措施M-late未证明早于首次被诉行为" in explain(ev, locale="zh_CN")
         assert "Prove the measure predates the first download" in explain(ev, locale="en")
+
+    def test_parameters_listed(self, example: EvidenceGraph) -> None:
+        """Every policy figure used is on the assessment, and rendered."""
+        ev = evaluate(example, as_of=AS_OF)
+        names = {p.name for p in ev.assessment.parameters}
+        assert {
+            "evidence.standard.preponderance.threshold",
+            "evidence.standard.preponderance.minimum",
+            "evidence.weight.email",
+            "evidence.act_weight.send_personal",
+            "evidence.access_factor.post",
+        } <= names
+        assert all(
+            p.citations[0].id == "tradesecret-policy@2026-11-21" for p in ev.assessment.parameters
+        )
+        assert "Evidence weight: E-mail" in explain(ev, locale="en")

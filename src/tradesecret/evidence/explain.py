@@ -101,6 +101,9 @@ def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
         lines += [f"- {' → '.join(path)}" for path in ev.paths[:SHOWN]]
         if len(ev.paths) > SHOWN:
             lines.append(loc.message("evidence.format.more", {"count": len(ev.paths) - SHOWN}))
+    if a.parameters:
+        lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
+        lines += [f"- {loc.parameter(p)}" for p in a.parameters]
     lines += ["", loc.term("heading.disclaimer")]
     return "\n".join(lines)
 

@@ -68,6 +68,11 @@ class IntegrityReport:
 
         return explain_integrity(self, loc, fmt)
 
+    def _repr_markdown_(self) -> str:
+        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, on use
+
+        return explain(self, locale="zh_CN", format="markdown")
+
 
 class _Flag(Protocol):
     def __call__(self, code: str, item: str, severity: Severity = ..., **args: object) -> None: ...

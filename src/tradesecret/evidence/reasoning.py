@@ -753,7 +753,7 @@ def evaluate(
     shift = _burden_shift(ctx, pf_all, findings, apply_burden_shift_after_2025)
 
     criteria: list[Criterion] = []
-    params = tuple(ctx.used.values())
+    params: tuple[ParameterValue, ...] = ()  # listed once, on the assessment
     for code in _tree_order():
         tally = tallies.get(code)
         criteria.append(
@@ -785,6 +785,7 @@ def evaluate(
         ctx=ctx, std=std, tallies=tallies, leaves=leaves, overrides=overrides, cites=act_cites
     )
     findings.extend(_temporal(ctx))
+    used = {(p.name, p.region): p for p in (*std.parameters, *ctx.used.values())}
     assessment = Assessment(
         kind="evidence_chain",
         subject=f"{secret} / {respondent}",
@@ -793,7 +794,7 @@ def evaluate(
         citations=act_cites[C.INFRINGEMENT],
         criteria=tuple(criteria),
         findings=tuple(findings),
-        parameters=(*std.parameters, *params),
+        parameters=tuple(used.values()),
     )
     tree = tuple(
         (parent.value, tuple(c.value for c in children))
