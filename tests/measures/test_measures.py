@@ -565,3 +565,35 @@ class TestPolicyJson:
             policy.partner_noncompete_max_months,
         )
         assert policy == from_json(to_json(policy), NdaPolicy)
+
+
+class TestRegistryChecks:
+    def test_access_without_grant_and_outside_need_to_know(self) -> None:
+        """With a registry: a logged access without a grant, and a holder off the need-to-know list."""
+        from tradesecret.definition import AccessEvent  # noqa: PLC0415
+
+        reg = SecretRegistry(
+            secrets=(plain("S", ClassificationTier.IMPORTANT),),
+            grants=(
+                AccessGrant(person="ann", secret_id="S", granted="2024-01-01"),
+                AccessGrant(person="ben", secret_id="S", granted="2024-01-01"),
+            ),
+            events=(AccessEvent(person="cat", secret_id="S", on="2024-05-01"),),
+        )
+        ntk = ConfidentialityMeasure(
+            id="NTK",
+            kind=MeasureKind.NEED_TO_KNOW,
+            start="2024-01-01",
+            secret_ids=("S",),
+            people=("ann",),
+            evidence=("list.xlsx",),
+        )
+        report = assess_measures(reg, [ntk], as_of=TODAY)
+        found = {f.code: f for f in report.assessment("S").findings}
+
+        assert "cat" == found["measures.registry.access_without_grant"].arg("persons")
+        assert "ben" == found["measures.registry.outside_need_to_know"].arg("persons")
+        assert (
+            "spc-ts@2020-09-10:6.1.4"
+            == found["measures.registry.access_without_grant"].citations[0].id
+        )

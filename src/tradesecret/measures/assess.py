@@ -245,7 +245,12 @@ def assess_measures(
     """
     day = to_date(as_of, path="as_of")
     rb = rulebook if rulebook is not None else default_rulebook()
-    secret_list = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
+    registry: SecretRegistry | None = None
+    if isinstance(secrets, SecretRegistry):
+        registry = secrets
+        secret_list = secrets.secrets
+    else:
+        secret_list = tuple(secrets)
     items = as_measures(measures)
     known = {s.id for s in secret_list}
     problems = [
@@ -268,6 +273,13 @@ def assess_measures(
         if not m.all_secrets:
             for sid in dict.fromkeys(m.secret_ids):
                 by_secret.setdefault(sid, []).append(m)
+    unauthorised: dict[str, list[str]] = {}
+    if registry is not None:
+        for event in registry.unauthorised_events():
+            if event.on <= day:
+                people = unauthorised.setdefault(event.secret_id, [])
+                if event.person not in people:
+                    people.append(event.person)
     assessments: list[Assessment] = []
     gaps: list[MeasureGap] = []
     for secret in secret_list:
@@ -342,6 +354,10 @@ def assess_measures(
             )
         heuristic = combine_outcomes(c.outcome for c in criteria[1:])
         findings: list[Finding] = []
+        if registry is not None:
+            findings += _registry_findings(
+                registry, secret.id, in_force, day, unauthorised, rb, policy_cite
+            )
         if tier is not secret.tier and largest is not None:
             findings.append(
                 Finding(
@@ -377,6 +393,47 @@ def assess_measures(
         plan=plan,
         parameters=tuple(params.values()),
     )
+
+
+def _registry_findings(  # noqa: PLR0917 - private helper
+    registry: SecretRegistry,
+    secret_id: str,
+    in_force: list[ConfidentialityMeasure],
+    day: pendulum.Date,
+    unauthorised: dict[str, list[str]],
+    rb: Rulebook,
+    policy_cite: Citation,
+) -> list[Finding]:
+    """Need-to-know checked against the registry (SPC Art. 6 item 4 "限定知悉范围")."""
+    out: list[Finding] = []
+    item4 = rb.cite(f"{_SPC}:6.1.4")
+    if secret_id in unauthorised:
+        out.append(
+            Finding(
+                code="measures.registry.access_without_grant",
+                severity=Severity.MEDIUM,
+                citations=(item4, policy_cite),
+                args={"persons": ", ".join(unauthorised[secret_id])},
+                subject=secret_id,
+                remedies=("measures.remedy.review_access",),
+            )
+        )
+    listed = [m for m in in_force if m.kind is MeasureKind.NEED_TO_KNOW and m.people]
+    if listed:
+        allowed = {p for m in listed for p in m.people}
+        outside = sorted(registry.holders_of(secret_id, on=day) - allowed)
+        if outside:
+            out.append(
+                Finding(
+                    code="measures.registry.outside_need_to_know",
+                    severity=Severity.LOW,
+                    citations=(item4, policy_cite),
+                    args={"persons": ", ".join(outside)},
+                    subject=secret_id,
+                    remedies=("measures.remedy.review_access",),
+                )
+            )
+    return out
 
 
 def _gap_severity(tier: ClassificationTier, reason: GapReason) -> Severity:
