@@ -401,3 +401,15 @@ class TestMore:
             p.citations[0].id == "tradesecret-policy@2026-11-21" for p in ev.assessment.parameters
         )
         assert "Evidence weight: E-mail" in explain(ev, locale="en")
+
+    def test_fact_counts(self, example: EvidenceGraph) -> None:
+        """Claims report the facts they rest on: Art. 12 contact events, duty and use items."""
+        ev = evaluate(example, as_of=AS_OF)
+        access = dict(ev.claim(ClaimCode.ACCESS).facts)
+        assert (2, 1, 2) == (
+            access["count_access"],
+            access["count_download"],
+            access["count_send_personal"],
+        )
+        breach = dict(ev.claim(ClaimCode.BREACH_OF_DUTY).facts)
+        assert (1, 0) == (breach["count_duty_items"], breach["count_use_items"])

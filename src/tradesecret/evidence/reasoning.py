@@ -827,7 +827,8 @@ def _criterion(
         return Criterion(code=code.message, outcome=outcome, citations=cites)
     pro, con = tally.pro_total, tally.con_total
     share = (pro / (pro + con)).quantize(Decimal("0.0001")) if pro + con else None
-    facts = make_args({"pro": pro, "con": con, "standard": std.name})
+    counts = {f"count_{name}": n for name, n in sorted(tally.facts.items())}
+    facts = make_args({"pro": pro, "con": con, "standard": std.name, **counts})
     return Criterion(
         code=code.message,
         outcome=outcome,
