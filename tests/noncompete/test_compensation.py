@@ -92,8 +92,9 @@ class TestAverageMonthlyWage:
 
     def test_no_termination_date(self, make_employee: Emp) -> None:
         """Without a termination date (or an assumed one) there is no average."""
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             average_monthly_wage(make_employee(termination_date=None), as_of="2025-09-15")
+        assert ["termination_date"] == [p.path for p in err.value.problems]
 
     def test_assumed_termination_for_drafting(self, make_employee: Emp) -> None:
         """An assumed termination date works for an employee still employed."""
@@ -254,10 +255,11 @@ class TestCompensationFloor:
 
     def test_unknown_region(self, make_employee: Emp, make_agreement: Agr) -> None:
         """An unknown place of performance is an input error."""
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             compensation_floor(
                 make_agreement(), make_employee(place_of_performance="XX"), as_of="2025-10-01"
             )
+        assert ["place_of_performance"] == [p.path for p in err.value.problems]
 
     def test_explain_both_languages(self, make_employee: Emp, make_agreement: Agr) -> None:
         """Both locales render the month table with amounts and citations."""
@@ -337,6 +339,67 @@ class TestEmployerRelease:
             make_agreement(), make_employee(), release_date="2027-06-01", as_of="2027-06-01"
         )
         assert (Money("0"), "noncompete.release.after_period") == (d.value, d.findings[0].code)
+
+    def test_release_on_the_termination_date_and_the_day_after(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """On the termination date (2025-09-01) nothing; the next day the period has begun."""
+        on = employer_release(
+            make_agreement(), make_employee(), release_date="2025-09-01", as_of="2025-10-01"
+        )
+        after = employer_release(
+            make_agreement(), make_employee(), release_date="2025-09-02", as_of="2025-10-01"
+        )
+        assert (Money("0"), "noncompete.release.before_effect") == (on.value, on.findings[0].code)
+        assert (Money("18000.00"), "noncompete.release.during_period") == (
+            after.value,
+            after.findings[0].code,
+        )
+
+    def test_release_on_the_last_day_and_after(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """The 18-month period ends 2027-03-01: a release that day costs 3 months, the next not."""
+        last = employer_release(
+            make_agreement(), make_employee(), release_date="2027-03-01", as_of="2027-03-01"
+        )
+        ended = employer_release(
+            make_agreement(), make_employee(), release_date="2027-03-02", as_of="2027-03-02"
+        )
+        assert Money("18000.00") == last.value
+        assert (Money("0"), "noncompete.release.after_period") == (
+            ended.value,
+            ended.findings[0].code,
+        )
+
+    def test_guidance_minimum_finding(self, make_employee: Emp, make_agreement: Agr) -> None:
+        """Without agreement the MOHRSS §18 note says at least 3 months (18,000.00): guidance."""
+        d = employer_release(
+            make_agreement(), make_employee(), release_date="2026-01-10", as_of="2026-01-10"
+        )
+        g = d.findings[1]
+        assert (3, Money("18000.00")) == (g.arg("months"), g.arg("amount"))
+        assert (["mohrss-nc-guide@2025-09-12:18"], Tier.ADMINISTRATIVE_GUIDANCE) == (
+            [c.id for c in g.citations],
+            g.tier,
+        )
+        assert {
+            "noncompete.employer_release_extra_months",
+            "noncompete.guidance_employer_release_min_months",
+        } <= {p.name for p in d.parameters}
+
+    def test_no_guidance_note_before_publication(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """Released and asked on 2025-09-05, before the guidelines: Art. 39 alone, 18,000.00."""
+        d = employer_release(
+            make_agreement(), make_employee(), release_date="2025-09-05", as_of="2025-09-05"
+        )
+        assert (Money("18000.00"), ["noncompete.release.during_period"]) == (
+            d.value,
+            [x.code for x in d.findings],
+        )
+        assert d.binding
 
     def test_explain(self, make_employee: Emp, make_agreement: Agr) -> None:
         """The release renders in both languages."""

@@ -172,11 +172,20 @@ class TestEligibility:
         assert "noncompete.eligibility.reasons_not_disclosed" not in a.codes()
 
     def test_necessity_not_assessed(self, make_employee: Emp, make_agreement: Agr) -> None:
-        """No necessity assessment on record: a low compliance finding."""
+        """No necessity assessment on record: a low compliance finding citing the guidelines."""
         a = review_noncompete(
             sound(make_agreement, necessity_assessed=False), make_employee(), as_of=AS_OF
         )
-        assert Severity.LOW == finding(a, "noncompete.eligibility.necessity_not_assessed").severity
+        f = finding(a, "noncompete.eligibility.necessity_not_assessed")
+        assert (Severity.LOW, Tier.ADMINISTRATIVE_GUIDANCE, False) == (
+            f.severity,
+            f.tier,
+            f.binding,
+        )
+        assert ["mohrss-nc-guide@2025-09-12", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in f.citations
+        ]
+        assert Outcome.MET == a.criterion("noncompete.criterion.eligibility").outcome
 
     def test_secrets_from_registry(self, make_employee: Emp, make_agreement: Agr) -> None:
         """With a registry, its access grants count as secrets known (Art. 13(1) not triggered)."""
@@ -260,12 +269,15 @@ class TestScope:
         assert {"lcl@2012-12-28:24.2", "gc-190@2022-12-08"} == {c.id for c in f.citations}
 
     def test_no_named_list(self, make_employee: Emp, make_agreement: Agr) -> None:
-        """No named competitors: a low guidance finding."""
+        """No named competitors: a low finding resting on the library's own advice only."""
         nc = sound(make_agreement, restricted_companies=())
-        f = finding(
-            review_noncompete(nc, make_employee(), as_of=AS_OF), "noncompete.scope.no_named_list"
-        )
-        assert (Severity.LOW, False) == (f.severity, f.binding)
+        a = review_noncompete(nc, make_employee(), as_of=AS_OF)
+        f = finding(a, "noncompete.scope.no_named_list")
+        assert (Severity.LOW, False, Tier.LIBRARY_POLICY) == (f.severity, f.binding, f.tier)
+        assert ["tradesecret-policy@2026-11-21"] == [c.id for c in f.citations]
+        assert Outcome.MET == a.criterion("noncompete.criterion.scope").outcome
+        assert "library's advice" in explain(a, locale="en")
+        assert "本库的建议" in explain(a, locale="zh_CN")
 
     def test_secrets_without_business_is_insufficient(
         self, make_employee: Emp, make_agreement: Agr
@@ -320,7 +332,12 @@ class TestDuration:
         a = review_noncompete(
             sound(make_agreement, duration_months=0), make_employee(), as_of=AS_OF
         )
-        assert "noncompete.duration.not_stated" in a.codes()
+        f = finding(a, "noncompete.duration.not_stated")
+        assert (Severity.MEDIUM, ["lcl@2012-12-28:24.1"]) == (
+            f.severity,
+            [c.id for c in f.citations],
+        )
+        assert Outcome.NOT_MET == a.criterion("noncompete.criterion.duration").outcome
 
 
 class TestCompensation:
@@ -425,7 +442,11 @@ class TestCompensation:
             ),
         )
         a = review_noncompete(nc, make_employee(), as_of=AS_OF)
-        assert "noncompete.compensation.not_monthly" in a.codes()
+        f = finding(a, "noncompete.compensation.not_monthly")
+        assert (Severity.LOW, ["lcl@2012-12-28:23.2"]) == (
+            f.severity,
+            [c.id for c in f.citations],
+        )
 
     def test_still_employed_uses_as_of(self, make_employee: Emp, make_agreement: Agr) -> None:
         """Still employed: floors as if they left at the end of the last wage month (Aug 2025)."""
@@ -618,7 +639,16 @@ class TestActivation:
         """A termination agreement silent on the non-compete does not end it."""
         emp = make_employee(termination_agreement_mentions_noncompete=False)
         a = review_noncompete(sound(make_agreement), emp, as_of=AS_OF)
-        assert "noncompete.activation.termination_agreement_silent" in a.codes()
+        f = finding(a, "noncompete.activation.termination_agreement_silent")
+        assert (Severity.MEDIUM, ["spc-labor-1@2020-12-29:37"], True) == (
+            f.severity,
+            [c.id for c in f.citations],
+            f.binding,
+        )
+        assert Outcome.NOT_MET == a.criterion("noncompete.criterion.activation").outcome
+        said = make_employee(termination_agreement_mentions_noncompete=True)
+        b = review_noncompete(sound(make_agreement), said, as_of=AS_OF)
+        assert "noncompete.activation.termination_agreement_silent" not in b.codes()
 
 
 class TestEveryFindingCites:

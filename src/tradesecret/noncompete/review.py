@@ -91,6 +91,7 @@ I2_14: Final = "spc-labor-2@2025-07-31:14"
 I2_15: Final = "spc-labor-2@2025-07-31:15"
 GC_184: Final = "gc-184@2022-07-04"
 GC_190: Final = "gc-190@2022-12-08"
+GUIDE: Final = "mohrss-nc-guide@2025-09-12"
 G7: Final = "mohrss-nc-guide@2025-09-12:7"
 G13: Final = "mohrss-nc-guide@2025-09-12:13"
 G14: Final = "mohrss-nc-guide@2025-09-12:14"
@@ -259,7 +260,10 @@ def _eligibility(
             mk.finding(
                 "noncompete.eligibility.necessity_not_assessed",
                 Severity.LOW,
-                (G7, POLICY),
+                # The guidelines say the period should follow the secrets known and how long
+                # they stay relevant; the reference gives no section number for that: the
+                # guidelines are cited whole.
+                (GUIDE, POLICY),
                 remedies=("noncompete.remedy.assess_necessity",),
             )
         )
@@ -381,7 +385,8 @@ def _scope(mk: _Maker, agreement: NonCompeteAgreement, secrets: Sequence[KnownSe
             mk.finding(
                 "noncompete.scope.no_named_list",
                 Severity.LOW,
-                (TYPICAL_SCOPE, POLICY),
+                # No source in the reference asks for a named list: the library's advice.
+                (POLICY,),
                 remedies=("noncompete.remedy.name_competitors",),
             )
         )
