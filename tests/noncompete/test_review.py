@@ -470,7 +470,24 @@ class TestCompensation:
     def test_without_wages_not_computable(self, make_employee: Emp, make_agreement: Agr) -> None:
         """No wage history: the agreed amount cannot be compared with the floors."""
         a = review_noncompete(sound(make_agreement), make_employee(wages=()), as_of=AS_OF)
-        assert "noncompete.compensation.not_computable" in a.codes()
+        f = finding(a, "noncompete.compensation.not_computable")
+        assert (Severity.INFO, ["spc-labor-1@2020-12-29:36"]) == (
+            f.severity,
+            [c.id for c in f.citations],
+        )
+
+    def test_none_agreed_without_wages_carries_the_ratio_parameter(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """No wages and nothing agreed: the 30 % in the finding comes with its parameter."""
+        a = review_noncompete(make_agreement(), make_employee(wages=()), as_of=AS_OF)
+        f = finding(a, "noncompete.compensation.none_agreed")
+        assert Ratio("0.30") == f.arg("ratio")
+        params = a.criterion("noncompete.criterion.compensation").parameters
+        assert [("noncompete.default_ratio", "spc-labor-1@2020-12-29:36")] == [
+            (p.name, p.citations[0].id) for p in params
+        ]
+        assert "noncompete.compensation.default_applies" not in a.codes()
 
     def test_incomplete_wages_are_an_input_error(
         self, make_employee: Emp, make_agreement: Agr

@@ -15,8 +15,13 @@ Two tiers, kept apart on purpose:
 
 The minimum wage is resolved for **each month** of the period (on the month's last
 day by default, so the month in which a rise takes effect already carries it;
-:attr:`MinimumWageDay.FIRST_DAY` gives the other reading). Amounts are rounded half up
-to the fen at one named point, the **monthly instalment**; the average wage is exact.
+:attr:`MinimumWageDay.FIRST_DAY` gives the other reading).
+
+Rounding: half up to the fen (:meth:`~tradesecret.money.Money.round_fen`) at one named
+point, the **monthly instalment** (each month's default and guidance amount, and the
+agreed amount of :func:`agreed_monthly_compensation`). The average wage and the raw
+ratio products are exact; totals are sums of rounded instalments; the extra
+compensation of :func:`employer_release` is months x a rounded instalment.
 """
 
 from __future__ import annotations

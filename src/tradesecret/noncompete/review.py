@@ -189,7 +189,7 @@ class _Maker:
 def known_secrets(
     employee: EmployeeFacts,
     *,
-    as_of: pendulum.Date,
+    as_of: object,
     registry: SecretSource | None = None,
 ) -> tuple[KnownSecret, ...]:
     """
@@ -199,9 +199,10 @@ def known_secrets(
     A registry id that is also given directly keeps the direct description (which
     says what business it concerns).
     """
+    day = to_date(as_of, path="as_of")
     out = {s.id: s for s in employee.secrets_known}
     if registry is not None:
-        end = employee.termination_date or as_of
+        end = employee.termination_date or day
         for sid in sorted(
             registry.secrets_known_by(employee.person_id, start=employee.employment_start, end=end)
         ):
@@ -509,7 +510,8 @@ def _compensation(
             )
         )
     terms = agreement.compensation
-    params: tuple[ParameterValue, ...] = floor.parameters if floor is not None else ()
+    # Without a floor the default ratio named in the findings comes from ``ratio_param``.
+    params: tuple[ParameterValue, ...] = floor.parameters if floor is not None else (ratio_param,)
     if assumed_termination is not None and floor is not None:
         findings.append(
             mk.finding(
@@ -713,6 +715,13 @@ def review_penalty(
 
     ``floor`` may be passed to avoid computing it twice; without wage data the
     amounts that need the average are reported as not computable.
+
+    Rounding (half up to the fen) happens at these named points only: the agreed
+    monthly instalment (:func:`~tradesecret.noncompete.agreed_monthly_compensation`),
+    the total agreed compensation (instalment x months), and a penalty stated as a
+    multiple (multiple x total, or multiple x exact average wage). The penalty's
+    multiple of the total is shown to two decimals; the comparison with the guidance
+    multiple is exact.
     """
     check_parties(agreement, employee)
     book = _book(rulebook)
