@@ -419,6 +419,11 @@ def compensation_floor(
     period exceeds 12 months), each rounded half up to the fen at the monthly
     instalment. The period is the agreed one cut at the statutory cap (LCL Art. 24(2)).
 
+    The judicial default is what the employee may claim where **nothing** was agreed
+    (a gap-filling default); it is not a statutory minimum for agreed amounts, though
+    the guidelines and courts use it as the reference floor. The guidance floor is
+    administrative guidance ("generally not below"), not binding.
+
     Args:
         agreement: The agreement (its ``duration_months``).
         employee: The employee (wages, termination, place of performance).
