@@ -26,7 +26,7 @@ from tradesecret.dates import to_date
 from tradesecret.ledger import (
     BatchInput,
     CompensationLedger,
-    CompensationTerms,
+    LedgerTerms,
     Payment,
     Reminder,
     evaluate_batch,
@@ -86,7 +86,7 @@ def run_batch(n: int) -> dict[str, Any]:
 
 def run_single() -> dict[str, Any]:
     """Mean wall time of one evaluation."""
-    terms = CompensationTerms(
+    terms = LedgerTerms(
         agreement_id="bench",
         termination_date="2025-01-31",
         months=24,
