@@ -475,3 +475,29 @@ class TestRulingTimeUnknown:
         assert ClockStatus.DONE_UNTIMED == t.clock(ClockKind.RULING).status
         assert "preservation.clock.ruling_time_missing" in t.codes()
         assert "preservation.clock.ruling_overdue" not in t.codes()
+
+
+class TestMonthEnds:
+    @pytest.mark.parametrize(
+        ("executed", "due"),
+        [("2025-02-26", "2025-03-03"), ("2025-02-24", "2025-03-03")],
+    )
+    def test_deferred_service_across_february(self, executed: str, due: str) -> None:
+        """26 Feb 2025 + 5 days = Mon 3 Mar; 24 Feb + 5 = Sat 1 Mar, rolled to Mon 3 Mar."""
+        t = preservation_deadlines(pre(executed_on=executed, service_deferred=True), as_of=executed)
+
+        assert to_date(due) == t.clock(ClockKind.DEFERRED_SERVICE).due
+
+    def test_reconsideration_across_a_leap_february(self) -> None:
+        """Requested 20 Feb 2024: 10 days run through 29 Feb to Fri 1 Mar."""
+        t = preservation_deadlines(
+            pre(reconsideration_requested_on="2024-02-20"), as_of="2024-02-20"
+        )
+
+        assert to_date("2024-03-01") == t.clock(ClockKind.RECONSIDERATION_RULING).due
+
+    def test_48_hours_across_a_month_end(self) -> None:
+        """Accepted 29 Feb 2024 at 23:59: the ruling is due 2 Mar 2024 at 23:59."""
+        t = preservation_deadlines(pre(accepted_at="2024-02-29T23:59:00+08:00"), as_of="2024-02-29")
+
+        assert "2024-03-02T23:59:00+08:00" == t.clock(ClockKind.RULING).due_at.isoformat()  # type: ignore[union-attr]
