@@ -222,6 +222,21 @@ class Rulebook:
     instruments: Mapping[str, Instrument]
     regions: Mapping[str, Region]
     series: Mapping[tuple[str, str | None], ParameterSeries]
+    _names: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _chains: Mapping[str, tuple[str | None, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Indexes derived once from the frozen data: lookups never scan every series.
+        object.__setattr__(self, "_names", frozenset(name for name, _ in self.series))
+        chains: dict[str, tuple[str | None, ...]] = {}
+        for code in self.regions:
+            chain: list[str | None] = []
+            current: str | None = code
+            while current is not None and current in self.regions and current not in chain:
+                chain.append(current)
+                current = self.regions[current].parent
+            chains[code] = (*chain, None)
+        object.__setattr__(self, "_chains", MappingProxyType(chains))
 
     # -- construction ---------------------------------------------------------
 
@@ -350,9 +365,15 @@ class Rulebook:
             OutOfCoverageError: ``as_of`` is before the first value.
             UnknownRegionError: ``region`` is not a known code.
         """
-        if not any(key[0] == name for key in self.series):
+        if name not in self._names:
             raise ParameterNotFoundError(name)
-        candidates = (*self.region_chain(region), None) if region is not None else (None,)
+        if region is None:
+            candidates: tuple[str | None, ...] = (None,)
+        else:
+            try:
+                candidates = self._chains[region]
+            except KeyError:
+                raise UnknownRegionError(region) from None
         for code in candidates:
             series = self.series.get((name, code))
             if series is None:
