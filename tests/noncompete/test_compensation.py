@@ -96,6 +96,14 @@ class TestAverageMonthlyWage:
             average_monthly_wage(make_employee(termination_date=None), as_of="2025-09-15")
         assert ["termination_date"] == [p.path for p in err.value.problems]
 
+    def test_assumed_termination_before_start(self, make_employee: Emp) -> None:
+        """An assumed termination before the employment start is an input error."""
+        with pytest.raises(InvalidInputError) as err:
+            average_monthly_wage(make_employee(), as_of="2025-09-15", termination="2019-12-31")
+        assert [("termination", "before the employment start")] == [
+            (p.path, p.reason) for p in err.value.problems
+        ]
+
     def test_assumed_termination_for_drafting(self, make_employee: Emp) -> None:
         """An assumed termination date works for an employee still employed."""
         d = average_monthly_wage(
@@ -339,6 +347,19 @@ class TestEmployerRelease:
             make_agreement(), make_employee(), release_date="2027-06-01", as_of="2027-06-01"
         )
         assert (Money("0"), "noncompete.release.after_period") == (d.value, d.findings[0].code)
+
+    def test_in_service_only_release_costs_nothing(
+        self, make_employee: Emp, make_agreement: Agr
+    ) -> None:
+        """An in-service-only restriction has no post-termination period: no extra months."""
+        nc = make_agreement(in_service=True, post_termination=False, duration_months=0)
+        d = employer_release(nc, make_employee(), release_date="2025-08-01", as_of="2025-10-01")
+        assert (Money("0"), ["noncompete.release.no_post_termination_restriction"]) == (
+            d.value,
+            [x.code for x in d.findings],
+        )
+        assert "no extra months" in explain(d, locale="en")
+        assert "无需额外支付" in explain(d, locale="zh_CN")
 
     def test_release_on_the_termination_date_and_the_day_after(
         self, make_employee: Emp, make_agreement: Agr

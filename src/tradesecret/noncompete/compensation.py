@@ -85,7 +85,12 @@ def _book(rulebook: Rulebook | None) -> Rulebook:
 
 def _termination(employee: EmployeeFacts, termination: object | None) -> pendulum.Date:
     if termination is not None:
-        return to_date(termination, path="termination")
+        assumed = to_date(termination, path="termination")
+        if assumed < employee.employment_start:
+            raise InvalidInputError.single(
+                "termination", str(assumed), "before the employment start"
+            )
+        return assumed
     if employee.termination_date is None:
         raise InvalidInputError.single(
             "termination_date", None, "required: the average is taken before termination"
@@ -655,6 +660,19 @@ def employer_release(
     The monthly basis is the agreed monthly compensation, or, where none was agreed,
     the judicial default for the month of release (Interp. (I) Art. 36).
 
+    Args:
+        agreement: The agreement (post-termination period and compensation).
+        employee: The employee; ``termination_date`` is required.
+        release_date: The day the employer releases the employee.
+        as_of: The date asked for; fixes whether the MOHRSS note applies.
+        by_agreement: The release was agreed with the employee (no guidance note).
+        rulebook: Parameters and citations.
+        minimum_wage_day: See :func:`compensation_floor`.
+
+    Raises:
+        InvalidInputError: no termination date, the agreement binds another person,
+            bad dates, missing wage months (when the period has begun).
+
     Legal basis:
         spc-labor-1@2020-12-29:39; mohrss-nc-guide@2025-09-12:18
     """
@@ -665,7 +683,23 @@ def employer_release(
     end = _termination(employee, None)
     extra = book.param(_EXTRA, as_of=released)
     art39 = extra.citations
-    if released <= end or not agreement.post_termination:
+    if not agreement.post_termination:
+        return Determination(
+            value=Money.zero(),
+            rule="noncompete_release_before_effect",
+            as_of=day,
+            citations=art39,
+            parameters=(extra,),
+            findings=(
+                Finding(
+                    code="noncompete.release.no_post_termination_restriction",
+                    severity=Severity.INFO,
+                    citations=art39,
+                    args={"release_date": released},
+                ),
+            ),
+        )
+    if released <= end:
         return Determination(
             value=Money.zero(),
             rule="noncompete_release_before_effect",
