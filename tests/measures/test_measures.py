@@ -597,3 +597,23 @@ class TestRegistryChecks:
             "spc-ts@2020-09-10:6.1.4"
             == found["measures.registry.access_without_grant"].citations[0].id
         )
+
+
+class TestNdaDuration:
+    def test_core_nda_with_limited_duration(self) -> None:
+        """Library policy: a core NDA ending after 36 months gets a low finding; the review still passes."""
+        a = review_nda(nda(duration_months=36), as_of=TODAY)
+
+        c = a.criterion("measures.nda.duration")
+        assert ("measures.nda.limited_duration", 36) == (
+            c.findings[0].code,
+            c.findings[0].arg("months"),
+        )
+        assert "library_policy" == c.findings[0].tier.value
+        assert Outcome.MET == a.outcome
+
+    def test_until_public(self) -> None:
+        """No duration means until the information becomes public: no finding."""
+        a = review_nda(nda(), as_of=TODAY)
+
+        assert () == a.criterion("measures.nda.duration").findings

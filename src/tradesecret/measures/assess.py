@@ -44,6 +44,7 @@ from tradesecret.measures._model import (
     ConfidentialityMeasure,
     ExitProcedure,
     MeasureKind,
+    NdaTier,
     NonDisclosureAgreement,
 )
 from tradesecret.money import Money
@@ -559,6 +560,7 @@ def review_nda(
         _nda_damages(nda, pol, policy_cite, practice_cite),
         _nda_verifier(nda, pol, policy_cite, practice_cite),
         _nda_noncompete(nda, pol, rb, practice_cite),
+        _nda_duration(nda, policy_cite),
     ]
     return Assessment(
         kind="nda_review",
@@ -788,6 +790,30 @@ def _nda_noncompete(
         outcome=Outcome.MET,
         citations=(practice_cite,),
         facts={"months": nc.months},
+    )
+
+
+def _nda_duration(nda: NonDisclosureAgreement, policy_cite: Citation) -> Criterion:
+    """Library policy: a core NDA should bind until the information becomes public."""
+    months: int | str = nda.duration_months if nda.duration_months is not None else "-"
+    findings: tuple[Finding, ...] = ()
+    if nda.duration_months is not None and nda.tier is NdaTier.CORE:
+        findings = (
+            Finding(
+                code="measures.nda.limited_duration",
+                severity=Severity.LOW,
+                citations=(policy_cite,),
+                args={"months": nda.duration_months},
+                subject=nda.id,
+                remedies=("measures.remedy.nda_until_public",),
+            ),
+        )
+    return Criterion(
+        code="measures.nda.duration",
+        outcome=Outcome.MET,
+        citations=(policy_cite,),
+        findings=findings,
+        facts={"months": months},
     )
 
 
