@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import importlib
-import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -44,6 +43,7 @@ __all__ = ["BatchSummary", "read_table", "run_batch"]
 
 _FEN: Final = Decimal(100)
 _PLACEHOLDER_DAY: Final = pendulum.date(2025, 1, 1).toordinal()
+_EPOCH: Final = pendulum.date(1970, 1, 1).toordinal()
 
 #: Output columns, in order.
 OUTPUT_COLUMNS: Final = (
@@ -107,10 +107,16 @@ class BatchSummary:
 
 # -- reading ----------------------------------------------------------------------------------
 
+#: A column: text values, ``None`` where empty.
+Column = np.ndarray[Any, Any]
 
-def read_table(path: str) -> dict[str, list[str | None]]:
+
+def read_table(path: str) -> dict[str, Column]:
     """
     Columns of a CSV or Parquet file, every value as text (``None`` when empty).
+
+    CSV is read with pyarrow when it is installed (fast, multi-threaded), else with the
+    standard library; every column is read as text and parsed exactly afterwards.
 
     Raises:
         InvalidInputError: unreadable file, unknown extension, or Parquet without pyarrow.
@@ -130,87 +136,185 @@ def read_table(path: str) -> dict[str, list[str | None]]:
             raise InvalidInputError(
                 [Problem(path=path, value="", reason=f"cannot read Parquet: {exc}")]
             ) from None
-        return {
-            name: [None if v is None else str(v) for v in table.column(name).to_pylist()]
-            for name in table.column_names
-        }
+        return {name: _text_column(table.column(name)) for name in table.column_names}
     if suffix not in (".csv", ".txt"):
         raise InvalidInputError.single(path, suffix, "expected a .csv or .parquet file")
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
         raise InvalidInputError(
             [Problem(path=path, value="", reason=f"cannot read file: {reason}")]
         ) from None
-    reader = csv.DictReader(io.StringIO(text))
-    columns: dict[str, list[str | None]] = {name: [] for name in reader.fieldnames or ()}
-    for row in reader:
-        for name, values in columns.items():
-            value = row.get(name)
-            values.append(value.strip() if value and value.strip() else None)
-    return columns
+    names = [h.strip() for h in header]
+    try:
+        pacsv: Any = importlib.import_module("pyarrow.csv")
+        pa: Any = importlib.import_module("pyarrow")
+    except ImportError:
+        return _read_csv_stdlib(file, names)
+    try:
+        table = pacsv.read_csv(
+            file,
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in names},
+                strings_can_be_null=True,
+                null_values=[""],
+            ),
+        )
+    except (OSError, ValueError) as exc:
+        raise InvalidInputError(
+            [Problem(path=path, value="", reason=f"cannot read CSV: {exc}")]
+        ) from None
+    return {name: _text_column(table.column(name)) for name in names}
 
 
-class _Rows:
+def _text_column(column: Any) -> Column:
+    """An Arrow column as stripped text, ``None`` where empty (done by Arrow's kernels)."""
+    pa: Any = importlib.import_module("pyarrow")
+    pc: Any = importlib.import_module("pyarrow.compute")
+    text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    values: Column = np.asarray(text.to_numpy(zero_copy_only=False), dtype=object)
+    return values
+
+
+def _clean(values: Column) -> Column:
+    """Strip text; empty -> None."""
+    out = np.empty(values.shape[0], dtype=object)
+    for i, value in enumerate(values.tolist()):
+        text = None if value is None else str(value).strip()
+        out[i] = text or None
+    return out
+
+
+def _read_csv_stdlib(file: Path, names: list[str]) -> dict[str, Column]:
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        rows = [row + [""] * (len(names) - len(row)) for row in reader]
+    columns = list(zip(*rows, strict=False)) if rows else [() for _ in names]
+    return {
+        name: _clean(np.asarray(columns[k] if k < len(columns) else (), dtype=object))
+        for k, name in enumerate(names)
+    }
+
+
+class _Reasons:
     """Per-row parse problems, kept with the row (the row is then reported, not the batch)."""
 
-    def __init__(self, n: int) -> None:
-        self.reasons: list[list[str]] = [[] for _ in range(n)]
+    def __init__(self) -> None:
+        self.by_row: dict[int, list[str]] = {}
 
-    def date(
-        self, values: Sequence[str | None], name: str, *, required: bool
-    ) -> np.ndarray[Any, Any]:
-        out = np.zeros(len(values), dtype=np.int64)
-        for i, raw in enumerate(values):
-            if raw is None:
-                if required:
-                    self.reasons[i].append(f"{name}: required")
-                    out[i] = _PLACEHOLDER_DAY
-                continue
+    def add(self, row: int, reason: str) -> None:
+        self.by_row.setdefault(row, []).append(reason)
+
+    def bad(self, n: int) -> np.ndarray[Any, Any]:
+        mask = np.zeros(n, dtype=bool)
+        if self.by_row:
+            mask[list(self.by_row)] = True
+        return mask
+
+
+def _present(values: Column) -> np.ndarray[Any, Any]:
+    return np.fromiter((v is not None for v in values.tolist()), dtype=bool, count=values.shape[0])
+
+
+def parse_dates(
+    values: Column, name: str, reasons: _Reasons, *, required: bool
+) -> np.ndarray[Any, Any]:
+    """Day ordinals of ``YYYY-MM-DD`` text (0 where empty); bad values are reported per row."""
+    n = values.shape[0]
+    out = np.zeros(n, dtype=np.int64)
+    present = _present(values)
+    idx = np.flatnonzero(present)
+    if idx.size:
+        text = values[idx].astype(str)
+        shaped = (np.char.str_len(text) == 10) & (np.char.count(text, "-") == 2)
+        fast = idx[shaped]
+        try:
+            days = np.asarray(text[shaped], dtype="datetime64[D]")
+            out[fast] = days.astype(np.int64) + _EPOCH
+            slow = idx[~shaped]
+        except ValueError:  # an impossible date among them: check one by one
+            slow = idx
+        for i in slow.tolist():
+            raw = values[i]
             try:
-                out[i] = pendulum.Date.fromisoformat(raw[:10]).toordinal()
+                out[i] = pendulum.Date.fromisoformat(raw).toordinal() if len(raw) == 10 else 0
+                if not out[i]:
+                    raise ValueError(raw)
             except ValueError:
-                self.reasons[i].append(f"{name}: not a valid date {raw!r}")
+                reasons.add(i, f"{name}: not a valid date {raw!r}")
                 out[i] = _PLACEHOLDER_DAY if required else 0
-        return out
+    if required:
+        for i in np.flatnonzero(~present).tolist():
+            reasons.add(i, f"{name}: required")
+            out[i] = _PLACEHOLDER_DAY
+    return out
 
-    def integer(self, values: Sequence[str | None], name: str) -> np.ndarray[Any, Any]:
-        out = np.ones(len(values), dtype=np.int64)
-        for i, raw in enumerate(values):
-            try:
-                out[i] = int(raw or "")
-            except ValueError:
-                self.reasons[i].append(f"{name}: not an integer {raw!r}")
-        return out
 
-    def fen(self, values: Sequence[str | None], name: str, *, yuan: bool) -> np.ndarray[Any, Any]:
-        out = np.zeros(len(values), dtype=np.int64)
-        for i, raw in enumerate(values):
-            if raw is None:
-                continue
-            try:
-                amount = Decimal(raw)
-                if not amount.is_finite():
-                    raise InvalidOperation
-            except InvalidOperation:
-                self.reasons[i].append(f"{name}: not a decimal amount {raw!r}")
-                continue
-            fen = amount * _FEN if yuan else amount
-            if fen != fen.to_integral_value():
-                self.reasons[i].append(f"{name}: more precise than a fen {raw!r}")
-                continue
-            out[i] = int(fen)
+def parse_integers(values: Column, name: str, reasons: _Reasons) -> np.ndarray[Any, Any]:
+    """Whole numbers (1 where bad, reported)."""
+    out = np.ones(values.shape[0], dtype=np.int64)
+    for i, raw in enumerate(values.tolist()):
+        try:
+            out[i] = int(raw or "")
+        except ValueError:
+            reasons.add(i, f"{name}: not an integer {raw!r}")
+    return out
+
+
+def parse_fen(values: Column, name: str, reasons: _Reasons, *, yuan: bool) -> np.ndarray[Any, Any]:
+    """
+    Integer fen from decimal text (yuan) or integer text (fen), exactly; 0 where empty.
+
+    The common forms (``6000``, ``6000.5``, ``6000.00``) are converted with integer arithmetic
+    on the digits; anything else goes through :class:`~decimal.Decimal`. Never a float.
+    """
+    n = values.shape[0]
+    out = np.zeros(n, dtype=np.int64)
+    idx = np.flatnonzero(_present(values))
+    if not idx.size:
         return out
+    text = values[idx].astype(str)
+    whole, dot, frac = (np.char.partition(text, ".")[:, k] for k in range(3))
+    plain = np.char.isdigit(whole) & (np.char.str_len(whole) <= 15)
+    if yuan:
+        plain &= (dot == "") | (np.char.isdigit(frac) & (np.char.str_len(frac) <= 2))
+    else:
+        plain &= dot == ""
+    fast = idx[plain]
+    if fast.size:
+        cents = np.char.ljust(frac[plain], 2, "0") if yuan else None
+        out[fast] = whole[plain].astype(np.int64) * (100 if yuan else 1)
+        if cents is not None:
+            out[fast] += cents.astype(np.int64)
+    for i in idx[~plain].tolist():
+        raw = values[i]
+        try:
+            amount = Decimal(raw)
+            if not amount.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            reasons.add(i, f"{name}: not a decimal amount {raw!r}")
+            continue
+        fen = amount * _FEN if yuan else amount
+        if fen != fen.to_integral_value():
+            reasons.add(i, f"{name}: more precise than a fen {raw!r}")
+            continue
+        out[i] = int(fen)
+    return out
 
 
 def _amount_column(
-    table: Mapping[str, list[str | None]], rows: _Rows, base: str, n: int
+    table: Mapping[str, Column], reasons: _Reasons, base: str, n: int
 ) -> np.ndarray[Any, Any]:
     if f"{base}_fen" in table:
-        return rows.fen(table[f"{base}_fen"], f"{base}_fen", yuan=False)
+        return parse_fen(table[f"{base}_fen"], f"{base}_fen", reasons, yuan=False)
     if base in table:
-        return rows.fen(table[base], base, yuan=True)
+        return parse_fen(table[base], base, reasons, yuan=True)
     return np.zeros(n, dtype=np.int64)
 
 
@@ -220,8 +324,10 @@ def _require(table: Mapping[str, Any], names: Sequence[str | tuple[str, ...]], s
         options = name if isinstance(name, tuple) else (name,)
         if not any(o in table for o in options):
             problems.append(
-                Problem.of(
-                    f"{source}: column {' or '.join(options)}", "", "required column missing"
+                Problem(
+                    path=f"{source}: column {' or '.join(options)}",
+                    value="",
+                    reason="required column missing",
                 )
             )
     if problems:
@@ -229,53 +335,78 @@ def _require(table: Mapping[str, Any], names: Sequence[str | tuple[str, ...]], s
 
 
 def _build(
-    agreements: Mapping[str, list[str | None]], payments: Mapping[str, list[str | None]] | None
-) -> tuple[Any, list[list[str]], list[str]]:
+    agreements: Mapping[str, Column], payments: Mapping[str, Column] | None
+) -> tuple[Any, dict[int, list[str]], list[str]]:
     from tradesecret.ledger import BatchInput  # noqa: PLC0415
 
     _require(agreements, ("agreement_id", "termination_date", "months", "region"), "input")
-    n = len(agreements["agreement_id"])
-    rows = _Rows(n)
-    ids = [v or f"row {i + 1}" for i, v in enumerate(agreements["agreement_id"])]
-    index = {agreement_id: i for i, agreement_id in enumerate(ids)}
+    n = agreements["agreement_id"].shape[0]
+    reasons = _Reasons()
+    ids = np.array(
+        [
+            v if v is not None else f"row {i + 1}"
+            for i, v in enumerate(agreements["agreement_id"].tolist())
+        ],
+        dtype=str,
+    ).reshape(-1)
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    if n > 1:
+        same = np.flatnonzero(sorted_ids[1:] == sorted_ids[:-1])
+        for k in np.unique(np.concatenate([order[same], order[same + 1]])).tolist():
+            reasons.add(k, f"agreement_id: duplicate {ids[k]!r}")
     orphan_reasons: list[str] = []
-    pay_row: list[int] = []
+    pay_row = np.zeros(0, dtype=np.int64)
     pay_date = np.zeros(0, dtype=np.int64)
     pay_fen = np.zeros(0, dtype=np.int64)
     if payments is not None:
         _require(payments, ("agreement_id", "date", ("amount", "amount_fen")), "--payments")
-        m = len(payments["agreement_id"])
-        prows = _Rows(m)
-        pay_date = prows.date(payments["date"], "date", required=True)
-        pay_fen = _amount_column(payments, prows, "amount", m)
-        for k, agreement_id in enumerate(payments["agreement_id"]):
-            row = index.get(agreement_id or "", -1)
-            pay_row.append(row)
-            if row < 0:
-                orphan_reasons.append(f"payment {k + 1}: unknown agreement_id {agreement_id!r}")
-            else:
-                rows.reasons[row] += [f"payment {k + 1}: {r}" for r in prows.reasons[k]]
+        m = payments["agreement_id"].shape[0]
+        preasons = _Reasons()
+        pay_date = parse_dates(payments["date"], "date", preasons, required=True)
+        pay_fen = _amount_column(payments, preasons, "amount", m)
+        pay_ids = np.array(
+            ["" if v is None else v for v in payments["agreement_id"].tolist()], dtype=str
+        ).reshape(-1)
+        pos = np.searchsorted(sorted_ids, pay_ids)
+        pos_ok = pos < n
+        found = np.zeros(m, dtype=bool)
+        found[pos_ok] = sorted_ids[pos[pos_ok]] == pay_ids[pos_ok]
+        pay_row = np.where(found, order[np.minimum(pos, max(n - 1, 0))] if n else -1, -1).astype(
+            np.int64
+        )
+        orphan_reasons = [
+            f"payment {k + 1}: unknown agreement_id {pay_ids[k]!r}"
+            for k in np.flatnonzero(~found).tolist()
+        ]
+        for k, why in preasons.by_row.items():
+            if found[k]:
+                for reason in why:
+                    reasons.add(int(pay_row[k]), f"payment {k + 1}: {reason}")
         # a payment that did not parse, or names no agreement, is left out (and reported)
-        keep = np.array([not prows.reasons[k] and pay_row[k] >= 0 for k in range(m)], dtype=bool)
-        pay_row = [r for r, ok in zip(pay_row, keep.tolist(), strict=True) if ok]
-        pay_date, pay_fen = pay_date[keep], pay_fen[keep]
+        keep = found & ~preasons.bad(m)
+        pay_row, pay_date, pay_fen = pay_row[keep], pay_date[keep], pay_fen[keep]
     data = BatchInput(
-        termination=rows.date(agreements["termination_date"], "termination_date", required=True),
-        months=rows.integer(agreements["months"], "months"),
-        region=np.array([v or "" for v in agreements["region"]], dtype=object),
-        agreed_fen=_amount_column(agreements, rows, "agreed_monthly", n),
-        average_wage_fen=_amount_column(agreements, rows, "average_wage", n),
+        termination=parse_dates(
+            agreements["termination_date"], "termination_date", reasons, required=True
+        ),
+        months=parse_integers(agreements["months"], "months", reasons),
+        region=np.array(
+            ["" if v is None else v for v in agreements["region"].tolist()], dtype=object
+        ),
+        agreed_fen=_amount_column(agreements, reasons, "agreed_monthly", n),
+        average_wage_fen=_amount_column(agreements, reasons, "average_wage", n),
         reminder=(
-            rows.date(agreements["reminder_date"], "reminder_date", required=False)
+            parse_dates(agreements["reminder_date"], "reminder_date", reasons, required=False)
             if "reminder_date" in agreements
             else np.zeros(n, dtype=np.int64)
         ),
-        pay_row=np.array(pay_row, dtype=np.int64),
+        pay_row=pay_row,
         pay_date=pay_date,
         pay_fen=pay_fen,
-        agreement_id=np.array(ids, dtype=object),
+        agreement_id=ids.astype(object),
     )
-    return data, rows.reasons, orphan_reasons
+    return data, reasons.by_row, orphan_reasons
 
 
 # -- evaluating in chunks -----------------------------------------------------------------------
@@ -327,80 +458,87 @@ class _Progress:
         self.stream.flush()
 
 
-def _iso(ordinal: int) -> str:
-    return pendulum.Date.fromordinal(ordinal).to_date_string() if ordinal > 0 else ""
+def _iso(ordinals: np.ndarray[Any, Any], valid: np.ndarray[Any, Any]) -> list[str]:
+    text = (np.maximum(ordinals, 1) - _EPOCH).astype("datetime64[D]").astype(str)
+    out: list[str] = np.where(valid & (ordinals > 0), text, "").tolist()
+    return out
 
 
-def _yuan(fen: int) -> str:
-    return str((Decimal(fen) / _FEN).quantize(Decimal("0.01")))
+def _yuan(fen: np.ndarray[Any, Any], valid: np.ndarray[Any, Any]) -> list[str]:
+    return [
+        (f"-{-f // 100}.{-f % 100:02d}" if f < 0 else f"{f // 100}.{f % 100:02d}") if ok else ""
+        for f, ok in zip(fen.tolist(), valid.tolist(), strict=True)
+    ]
 
 
 def evaluate_rows(
     data: Any,
-    reasons: list[list[str]],
+    reasons: Mapping[int, list[str]],
     *,
     as_of: pendulum.Date,
     chunk_rows: int,
     progress: TextIO | None,
-) -> list[dict[str, Any]]:
-    """Evaluate in chunks; one output record per agreement."""
+) -> dict[str, list[Any]]:
+    """Evaluate in chunks; the output columns (one entry per agreement)."""
     from tradesecret.ledger import evaluate_batch  # noqa: PLC0415
 
     bar = _Progress(progress, data.size)
-    records: list[dict[str, Any]] = []
+    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
+    fen_columns = ("total_scheduled", "total_fallen_due", "total_paid", "arrears", "unallocated")
+    date_columns = (
+        "scheduled_end",
+        "right_unpaid_three_months",
+        "right_late_after_reminder",
+        "right_unpaid_over_three_months",
+    )
     for lo, chunk in _chunks(data, max(chunk_rows, 1)):
         result = evaluate_batch(chunk, as_of=as_of)
-        errors: dict[int, tuple[str, ...]] = {e.row: e.reasons for e in result.errors if e.row >= 0}
-        for i in range(chunk.size):
-            row = lo + i
-            why = [*reasons[row], *errors.get(i, ())]
-            valid = bool(result.valid[i]) and not reasons[row]
-            records.append(
-                {
-                    "agreement_id": str(data.agreement_id[row]),
-                    "valid": valid,
-                    "errors": "; ".join(why),
-                    "months": int(result.months[i]) if valid else 0,
-                    "total_scheduled": _yuan(int(result.total_scheduled[i])) if valid else "",
-                    "total_fallen_due": _yuan(int(result.total_fallen_due[i])) if valid else "",
-                    "total_paid": _yuan(int(result.total_paid[i])) if valid else "",
-                    "arrears": _yuan(int(result.arrears[i])) if valid else "",
-                    "unallocated": _yuan(int(result.unallocated[i])) if valid else "",
-                    "scheduled_end": _iso(int(result.scheduled_end[i])) if valid else "",
-                    "bound": bool(result.bound[i]) if valid else None,
-                    "right_unpaid_three_months": _iso(int(result.right_unpaid_three_months[i]))
-                    if valid
-                    else "",
-                    "right_late_after_reminder": _iso(int(result.right_late_after_reminder[i]))
-                    if valid
-                    else "",
-                    "right_unpaid_over_three_months": _iso(
-                        int(result.right_unpaid_over_three_months[i])
-                    )
-                    if valid
-                    else "",
-                }
-            )
+        errors = {e.row: e.reasons for e in result.errors if e.row >= 0}
+        parsed = np.zeros(chunk.size, dtype=bool)
+        local = [row - lo for row in reasons if lo <= row < lo + chunk.size]
+        parsed[local] = True
+        valid = np.asarray(result.valid, dtype=bool) & ~parsed
+        columns["agreement_id"] += [
+            str(v) for v in data.agreement_id[lo : lo + chunk.size].tolist()
+        ]
+        columns["valid"] += valid.tolist()
+        columns["errors"] += [
+            "; ".join([*reasons.get(lo + i, ()), *errors.get(i, ())]) if not ok else ""
+            for i, ok in enumerate(valid.tolist())
+        ]
+        columns["months"] += np.where(valid, result.months, 0).tolist()
+        for name in fen_columns:
+            columns[name] += _yuan(np.asarray(getattr(result, name)), valid)
+        for name in date_columns:
+            columns[name] += _iso(np.asarray(getattr(result, name)), valid)
+        columns["bound"] += [
+            bool(b) if ok else None
+            for b, ok in zip(result.bound.tolist(), valid.tolist(), strict=True)
+        ]
         bar.advance(chunk.size)
-    return records
+    return columns
 
 
 # -- writing ------------------------------------------------------------------------------------
 
 
-def _write(records: list[dict[str, Any]], output: str) -> None:
+def _write(columns: Mapping[str, list[Any]], output: str) -> None:
     path = Path(output)
     suffix = path.suffix.lower()
+    names = list(OUTPUT_COLUMNS)
+    rows = zip(*(columns[name] for name in names), strict=True)
     try:
         if suffix == ".csv":
             with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=OUTPUT_COLUMNS)
-                writer.writeheader()
-                writer.writerows(records)
+                writer = csv.writer(handle)
+                writer.writerow(names)
+                writer.writerows(rows)
         elif suffix in (".jsonl", ".json"):
             with path.open("w", encoding="utf-8") as handle:
-                for record in records:
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for row in rows:
+                    handle.write(
+                        json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n"
+                    )
         elif suffix == ".parquet":
             try:
                 pa: Any = importlib.import_module("pyarrow")
@@ -409,8 +547,7 @@ def _write(records: list[dict[str, Any]], output: str) -> None:
                 raise InvalidInputError.single(
                     "--output", output, "writing Parquet needs pyarrow"
                 ) from None
-            columns = {name: [r[name] for r in records] for name in OUTPUT_COLUMNS}
-            pq.write_table(pa.table(columns), path)
+            pq.write_table(pa.table({name: columns[name] for name in names}), path)
         else:
             raise InvalidInputError.single("--output", output, "expected .csv, .jsonl or .parquet")
     except OSError as exc:
@@ -440,21 +577,29 @@ def run_batch(
     if progress is not None:
         for reason in orphans:
             progress.write(f"warning: {reason}\n")
-    records = evaluate_rows(data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress)
-    _write(records, output)
-    arrears = [Decimal(r["arrears"]) for r in records if r["valid"] and r["arrears"]]
+    columns = evaluate_rows(data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress)
+    _write(columns, output)
+    valid = np.asarray(columns["valid"], dtype=bool)
+    arrears_fen = np.asarray(
+        [
+            int(Decimal(a) * _FEN) if ok else 0
+            for a, ok in zip(columns["arrears"], valid.tolist(), strict=True)
+        ],
+        dtype=np.int64,
+    )
+    rights = np.zeros(valid.shape[0], dtype=bool)
+    for name in (
+        "right_unpaid_three_months",
+        "right_late_after_reminder",
+        "right_unpaid_over_three_months",
+    ):
+        rights |= np.asarray([bool(v) for v in columns[name]], dtype=bool)
     return BatchSummary(
-        rows=len(records),
-        valid_rows=sum(1 for r in records if r["valid"]),
-        arrears_rows=sum(1 for a in arrears if a > 0),
-        arrears=Money(sum(arrears, Decimal(0))),
-        release_rows=sum(
-            1
-            for r in records
-            if r["right_unpaid_three_months"]
-            or r["right_late_after_reminder"]
-            or r["right_unpaid_over_three_months"]
-        ),
+        rows=int(valid.shape[0]),
+        valid_rows=int(valid.sum()),
+        arrears_rows=int((arrears_fen > 0).sum()),
+        arrears=Money(Decimal(int(arrears_fen.sum())) / _FEN),
+        release_rows=int(rights.sum()),
         output=output,
         orphan_payments=len(orphans),
     )
