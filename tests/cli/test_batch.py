@@ -7,12 +7,20 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pendulum
 import pytest
 
 from tradesecret.casefile import example_text, load_case
 from tradesecret.cli import main
-from tradesecret.cli._batch import read_table
+from tradesecret.cli._batch import (
+    _clean,
+    _read_csv_stdlib,
+    _Reasons,
+    parse_dates,
+    parse_fen,
+    read_table,
+)
 from tradesecret.ledger import evaluate_compensation
 from tradesecret.money import Money
 
@@ -176,3 +184,39 @@ class TestBatch:
             "batch", str(files[0]), "--as-of", "2026-01-15", "-o", str(tmp_path / "o.xlsx")
         )
         assert 2 == code and "--output" in err
+
+
+class TestParsing:
+    def test_amounts_are_exact(self) -> None:
+        """Yuan text becomes integer fen exactly; finer than a fen or not a number is reported."""
+        reasons = _Reasons()
+        values = np.array(
+            ["6000", "6000.5", "6000.05", "1e3", "0.001", "abc", None, " 7 "], dtype=object
+        )
+        fen = parse_fen(_clean(values), "amount", reasons, yuan=True)
+        assert [600000, 600050, 600005, 100000, 0, 0, 0, 700] == fen.tolist()
+        assert {4, 5} == set(reasons.by_row)
+
+    def test_dates(self) -> None:
+        """Only YYYY-MM-DD calendar dates; impossible or other shapes are reported per row."""
+        reasons = _Reasons()
+        values = np.array(["2025-08-31", "2025-02-30", "2025-9-01", None], dtype=object)
+        days = parse_dates(values, "d", reasons, required=True)
+        assert pendulum.date(2025, 8, 31).toordinal() == days[0]
+        assert {1, 2, 3} == set(reasons.by_row)
+
+    def test_stdlib_reader_matches_arrow(self, files: tuple[Path, Path]) -> None:
+        """Without pyarrow the standard-library reader gives the same columns."""
+        names = AGREEMENTS.splitlines()[0].split(",")
+        plain = _read_csv_stdlib(files[0], names)
+        fast = read_table(str(files[0]))
+        assert {k: v.tolist() for k, v in plain.items()} == {k: v.tolist() for k, v in fast.items()}
+
+    def test_duplicate_ids_are_reported(self, tmp_path: Path) -> None:
+        """Two rows with one agreement_id are both invalid, with the reason."""
+        path = tmp_path / "a.csv"
+        path.write_text(AGREEMENTS + "NC-2,2025-06-30,12,CN-SH,5000,,\n", encoding="utf-8")
+        out = tmp_path / "o.csv"
+        run("batch", str(path), "--as-of", "2026-01-15", "-o", str(out), "--no-progress")
+        got = list(csv.DictReader(out.open(encoding="utf-8")))
+        assert 2 == sum(1 for r in got if "duplicate" in r["errors"])
