@@ -1,5 +1,14 @@
 """
 Confidentiality measures (SPC 法释〔2020〕7号 Arts. 5-6), tiered NDAs and exit procedures.
+
+* :class:`ConfidentialityMeasure` and :class:`MeasureKind` -- the Art. 6 catalogue
+  (``kind.item`` is the item, 1-7), each measure with its scope, period and evidence;
+* :func:`assess_measures` -- the legal criterion per secret, then the library's adequacy
+  heuristics by tier and value, ranked gaps and a plan (:class:`MeasuresReport`);
+* :class:`NonDisclosureAgreement` and :func:`review_nda` -- tiered NDAs checked against the
+  holder's :class:`NdaPolicy` (default: the common-practice figures);
+* :class:`ExitProcedure` and :func:`check_exit` -- a departure checked against Art. 6
+  item 6 and the registry.
 """
 
 from __future__ import annotations
