@@ -119,6 +119,46 @@ class TestParties:
             ]
 
 
+class TestGuidanceDated:
+    def test_findings_before_the_guidelines_do_not_cite_them(
+        self, make_employee: Emp, make_agreement: Agr, make_wages: Wages
+    ) -> None:
+        """Reviewed on 2025-06-01: 20 % agreed is flagged on library policy, not on §13."""
+        emp = make_employee(termination_date=None, wages=make_wages("2024-05-01", 12, "20000"))
+        nc = sound(
+            make_agreement,
+            compensation=CompensationTerms(basis=CompensationBasis.WAGE_RATIO, ratio=Ratio("0.2")),
+            release_unpaid_months=6,
+            necessity_assessed=False,
+        )
+        a = review_noncompete(nc, emp, as_of="2025-06-01")
+        cited = {c.id for f in a.all_findings() for c in f.citations}
+        cited |= {c.id for c in a.citations}
+        cited |= {c.id for cr in a.criteria for c in cr.citations}
+        assert not any(c.startswith("mohrss-nc-guide") for c in cited)
+        f = finding(a, "noncompete.compensation.below_default")
+        assert (["tradesecret-policy@2026-11-21"], Tier.LIBRARY_POLICY) == (
+            [c.id for c in f.citations],
+            f.tier,
+        )
+        later = review_noncompete(nc, make_employee(), as_of=AS_OF)
+        g = finding(later, "noncompete.compensation.below_default")
+        assert ["mohrss-nc-guide@2025-09-12:13"] == [c.id for c in g.citations]
+
+    def test_binding_citations_are_kept(self, make_employee: Emp, make_agreement: Agr) -> None:
+        """General staff reviewed on 2025-06-01: LCL Art. 24(1) and typical cases, no §7."""
+        emp = make_employee(
+            category=PersonnelCategory.GENERAL_STAFF, termination_date=None, wages=()
+        )
+        a = review_noncompete(make_agreement(), emp, as_of="2025-06-01")
+        f = finding(a, "noncompete.eligibility.general_staff")
+        assert [
+            "lcl@2012-12-28:24.1",
+            "spc-mohrss-typical-4@2025-04-16",
+            "spc-labor-typical@2024-04-30",
+        ] == [c.id for c in f.citations]
+
+
 class TestEligibility:
     def test_general_staff(self, make_employee: Emp, make_agreement: Agr) -> None:
         """General staff cannot be bound (LCL Art. 24(1)); the clause does not bind."""

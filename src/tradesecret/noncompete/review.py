@@ -136,10 +136,23 @@ def _join(items: Iterable[str]) -> str:
 
 
 class _Maker:
-    """Builds findings with resolved citations."""
+    """
+    Builds findings with resolved citations.
 
-    def __init__(self, book: Rulebook) -> None:
+    With ``day`` before the MOHRSS guidelines were made public, a finding does not cite
+    them (advice is not applied to a date before it was given); a finding left with no
+    citation then rests on the library's policy.
+    """
+
+    def __init__(self, book: Rulebook, day: pendulum.Date | None = None) -> None:
         self.book = book
+        self.guidance_missing = day is not None and day < book.instrument(GUIDE).effective
+
+    def _dated(self, citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        if not self.guidance_missing:
+            return citations
+        kept = tuple(c for c in citations if c.ref.key != GUIDE)
+        return kept if kept else (self.book.cite(POLICY),)
 
     def finding(
         self,
@@ -151,7 +164,9 @@ class _Maker:
         subject: str | None = None,
         remedies: tuple[str, ...] = (),
     ) -> Finding:
-        citations = tuple(c if isinstance(c, Citation) else self.book.cite(c) for c in cites)
+        citations = self._dated(
+            tuple(c if isinstance(c, Citation) else self.book.cite(c) for c in cites)
+        )
         return Finding(
             code=code,
             severity=severity,
@@ -178,7 +193,7 @@ class _Maker:
         return Criterion(
             code=code,
             outcome=outcome,
-            citations=self.book.cite_all(*cites),
+            citations=self._dated(self.book.cite_all(*cites)),
             findings=tuple(findings),
             facts=facts or {},
             parameters=tuple(parameters),
@@ -726,7 +741,7 @@ def review_penalty(
     check_parties(agreement, employee)
     book = _book(rulebook)
     day = to_date(as_of, path="as_of")
-    mk = _Maker(book)
+    mk = _Maker(book, day)
     terms = agreement.penalty
     findings: list[Finding] = []
     params: list[ParameterValue] = []
@@ -949,7 +964,7 @@ def review_noncompete(
     if day < covered_since:
         raise OutOfCoverageError("noncompete.review", day, covered_since, None)
     book.check_region(employee.place_of_performance, path="place_of_performance")
-    mk = _Maker(book)
+    mk = _Maker(book, day)
     secrets = known_secrets(employee, as_of=day, registry=registry)
     cap = book.param("noncompete.max_post_term_months", as_of=day)
     release = book.param("noncompete.release_unpaid_months", as_of=day)
@@ -1017,8 +1032,8 @@ def assess_competition(
         gc-190@2022-12-08; lcl@2012-12-28:24.2
     """
     book = _book(rulebook)
-    to_date(as_of, path="as_of")
-    mk = _Maker(book)
+    day = to_date(as_of, path="as_of")
+    mk = _Maker(book, day)
     findings: list[Finding] = []
     cites = (GC_190, LCL_24_2)
     registered = _norm(former.registered_scope) & _norm(new.registered_scope)
