@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, get_origin
 
 import cattrs
 import pendulum
@@ -143,8 +143,18 @@ def make_converter() -> cattrs.Converter:
         lambda raw, _: make_args({k: _structure_arg(v, conv) for k, v in raw.items()}),
     )
     conv.register_structure_hook_func(lambda t: t == int | Decimal | Money, _structure_param_value)
-    conv.register_unstructure_hook(frozenset, lambda s: sorted(conv.unstructure(x) for x in s))
+    conv.register_unstructure_hook_func(_is_set_type, lambda s: _sorted_items(conv, s))
     return conv
+
+
+def _is_set_type(t: Any) -> bool:
+    return t in (frozenset, set) or get_origin(t) in (frozenset, set)
+
+
+def _sorted_items(conv: cattrs.Converter, items: Any) -> list[Any]:
+    # Sets serialise as arrays sorted by their JSON text, so output is deterministic.
+    plain = [conv.unstructure(x) for x in items]
+    return sorted(plain, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
 def _structure_money(raw: Any, _: type) -> Money:

@@ -240,3 +240,23 @@ class TestRules:
         ]
         with pytest.raises(NoApplicableRuleError):
             resolve("t", rules, {"x": 0}, rulebook=rb)
+
+
+class TestSets:
+    def test_frozenset_of_enums_round_trips(self) -> None:
+        """A frozenset[Enum] field serialises as a sorted array and reads back equal."""
+        import enum
+
+        import attrs
+
+        class Kind(enum.Enum):
+            A = "a"
+            B = "b"
+
+        @attrs.frozen(kw_only=True)
+        class Holder:
+            kinds: frozenset[Kind]
+
+        holder = Holder(kinds=frozenset({Kind.B, Kind.A}))
+        assert '{"kinds": ["a", "b"]}' == to_json(holder)
+        assert holder == from_json(to_json(holder), Holder)
