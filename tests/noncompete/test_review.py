@@ -710,7 +710,7 @@ class TestActivation:
 
 class TestEveryFindingCites:
     def test_all_codes_render_and_cite(self, make_employee: Emp, make_agreement: Agr) -> None:
-        """A bad agreement: every finding has a citation and renders in both languages."""
+        """A bad agreement: every finding, its severity and tier; all cite and render twice."""
         nc = make_agreement(
             duration_months=30,
             business_lines=("EV batteries", "Solar"),
@@ -735,7 +735,31 @@ class TestEveryFindingCites:
             termination_agreement_mentions_noncompete=False,
         )
         a = review_noncompete(nc, emp, as_of=AS_OF)
-        assert len(a.codes()) >= 15
+        binding, guidance = Tier.JUDICIAL_INTERPRETATION, Tier.ADMINISTRATIVE_GUIDANCE
+        assert [
+            ("noncompete.eligibility.eligible", Severity.INFO, Tier.LAW),
+            ("noncompete.eligibility.reasons_not_disclosed", Severity.MEDIUM, guidance),
+            ("noncompete.eligibility.necessity_not_assessed", Severity.LOW, guidance),
+            ("noncompete.scope.exceeds_secrets", Severity.HIGH, binding),
+            ("noncompete.scope.period_exceeds_relevance", Severity.MEDIUM, binding),
+            ("noncompete.scope.region_exceeds_secrets", Severity.MEDIUM, binding),
+            ("noncompete.scope.not_limited_to_competitors", Severity.MEDIUM, Tier.LAW),
+            ("noncompete.scope.no_named_list", Severity.LOW, Tier.LIBRARY_POLICY),
+            ("noncompete.scope.broad_region_without_reasons", Severity.MEDIUM, Tier.TYPICAL_CASE),
+            ("noncompete.duration.exceeds_cap", Severity.HIGH, Tier.LAW),
+            ("noncompete.compensation.below_default", Severity.MEDIUM, guidance),
+            ("noncompete.compensation.below_minimum_wage", Severity.HIGH, guidance),
+            ("noncompete.compensation.below_guidance_long_period", Severity.MEDIUM, guidance),
+            ("noncompete.compensation.not_monthly", Severity.LOW, Tier.LAW),
+            ("noncompete.clause.extension_by_proceedings", Severity.HIGH, Tier.LAW),
+            ("noncompete.clause.release_requires_more_unpaid_months", Severity.MEDIUM, guidance),
+            ("noncompete.clause.unilateral_change", Severity.MEDIUM, Tier.LAW),
+            ("noncompete.penalty.exceeds_guidance_multiple", Severity.MEDIUM, guidance),
+            ("noncompete.penalty.reduction_factors", Severity.INFO, guidance),
+            ("noncompete.activation.survives_termination", Severity.INFO, binding),
+            ("noncompete.activation.decision_not_recorded", Severity.MEDIUM, binding),
+            ("noncompete.activation.termination_agreement_silent", Severity.MEDIUM, binding),
+        ] == [(f.code, f.severity, f.tier) for f in a.all_findings()]
         assert all(f.citations for f in a.all_findings())
         for locale in ("zh_CN", "en"):
             assert explain(a, locale=locale, format="markdown")
