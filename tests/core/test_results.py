@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -242,21 +244,23 @@ class TestRules:
             resolve("t", rules, {"x": 0}, rulebook=rb)
 
 
+class Kind(enum.Enum):
+    """A small enum for the set round trip."""
+
+    A = "a"
+    B = "b"
+
+
+@attrs.frozen(kw_only=True)
+class Holder:
+    """A class with a frozenset field."""
+
+    kinds: frozenset[Kind]
+
+
 class TestSets:
     def test_frozenset_of_enums_round_trips(self) -> None:
         """A frozenset[Enum] field serialises as a sorted array and reads back equal."""
-        import enum
-
-        import attrs
-
-        class Kind(enum.Enum):
-            A = "a"
-            B = "b"
-
-        @attrs.frozen(kw_only=True)
-        class Holder:
-            kinds: frozenset[Kind]
-
         holder = Holder(kinds=frozenset({Kind.B, Kind.A}))
         assert '{"kinds": ["a", "b"]}' == to_json(holder)
         assert holder == from_json(to_json(holder), Holder)
