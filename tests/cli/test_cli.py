@@ -265,3 +265,10 @@ def test_new_user_path(tmp_path: Path) -> None:
         timeout=120,
     )
     assert 0 == review.returncode and "arrears CN¥12,000.00" in review.stdout
+
+
+def test_review_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`review -` reads the case file from standard input."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(example_text("factory_audit")))
+    code, out, _ = run("review", "-", "--locale", "en")
+    assert 0 == code and "Factory audit" in out
