@@ -207,3 +207,26 @@ def test_html_renders_in_headless_chromium(assessment: Assessment) -> None:
     assert "《劳动合同法》第二十四条" in dom and "LCL Art. 24" in dom
     assert 'class="ts-bar"' in dom and "<svg" in dom
     assert "<img" not in dom  # the escaped user text stayed text
+
+
+def test_review_story_and_missing_domains(assessment: Assessment) -> None:
+    """The demo review tells its story and names the domains this installation lacks."""
+    from tradesecret.casefile import CaseReview
+    from tradesecret.i18n import explain
+
+    review = CaseReview(
+        kind="demo",
+        title="",
+        as_of=pendulum.date(2026, 1, 15),
+        results=(assessment,),
+        missing=("preservation",),
+    )
+    html = render_html(review, locale="en")
+    assert (
+        'class="ts-story"' in html
+        and "lacks these domain modules" in html
+        and "preservation" in html
+    )
+    assert "Engineer Wang" in explain(review, locale="en") and "王工" in explain(
+        review, locale="zh_CN"
+    )

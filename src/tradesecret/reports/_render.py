@@ -338,7 +338,16 @@ def _review_summary(loc: Localizer, result: object) -> list[str]:
     from tradesecret.casefile import iter_findings  # noqa: PLC0415
 
     findings = list(iter_findings(result))
-    out = ['<div class="ts-summary ts-top">']
+    out: list[str] = []
+    if _is_review(result):
+        story = f"casefile.story.{result.kind}"
+        if loc.has(story):
+            out.append(f'<p class="ts-story">{_e(loc.message(story))}</p>')
+        if result.missing:
+            out.append(
+                f'<p class="ts-missing">{_e(loc.message("cli.demo.missing", {"modules": ", ".join(result.missing)}))}</p>'
+            )
+    out.append('<div class="ts-summary ts-top">')
     as_of = getattr(result, "as_of", None)
     if isinstance(as_of, pendulum.Date):
         out.append(f"<p>{_e(loc.label('heading.as_of'))}{_e(loc.date(as_of))}</p>")
