@@ -10,7 +10,9 @@ from pathlib import Path
 import pendulum
 import pytest
 
+from tradesecret.casefile import CaseReview
 from tradesecret.exceptions import InvalidInputError
+from tradesecret.i18n import explain
 from tradesecret.money import Money
 from tradesecret.reports import (
     GraphEdge,
@@ -211,9 +213,6 @@ def test_html_renders_in_headless_chromium(assessment: Assessment) -> None:
 
 def test_review_story_and_missing_domains(assessment: Assessment) -> None:
     """The demo review tells its story and names the domains this installation lacks."""
-    from tradesecret.casefile import CaseReview
-    from tradesecret.i18n import explain
-
     review = CaseReview(
         kind="demo",
         title="",
