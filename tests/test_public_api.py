@@ -22,9 +22,34 @@ def test_version() -> None:
     assert isinstance(tradesecret.__version__, str)
 
 
-def test_snapshot_contains_the_foundation() -> None:
-    """The foundation names are public (extend this list when domains land)."""
+def test_domain_names_load_lazily() -> None:
+    """Domain names resolve on first use and are the domain objects themselves."""
+    import tradesecret.noncompete
+
+    assert tradesecret.review_noncompete is tradesecret.noncompete.review_noncompete
+    assert "assess_preservation" in dir(tradesecret)
+
+
+def test_snapshot() -> None:
+    """The headline API of every domain is public at the top level."""
     expected = {
+        "assess_trade_secret",
+        "SecretRegistry",
+        "assess_measures",
+        "review_nda",
+        "check_exit",
+        "review_noncompete",
+        "compensation_floor",
+        "average_monthly_wage",
+        "evaluate_compensation",
+        "evaluate_batch",
+        "EvidenceGraph",
+        "evaluate_evidence",
+        "evidence_gaps",
+        "assess_preservation",
+        "preservation_deadlines",
+        "plan_disclosure",
+        "audit_factory",
         "Assessment",
         "Citation",
         "Determination",
