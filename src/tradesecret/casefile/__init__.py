@@ -41,6 +41,7 @@ from tradesecret.casefile._core import (
     review_case,
     schema_names,
 )
+from tradesecret.casefile._runners import EvidenceReview, build_graph, claims_from_evaluation
 from tradesecret.casefile._schema import json_schema
 
 __all__ = [
@@ -50,7 +51,10 @@ __all__ = [
     "CaseKind",
     "CaseKinds",
     "CaseReview",
+    "EvidenceReview",
+    "build_graph",
     "case_schema",
+    "claims_from_evaluation",
     "default_kinds",
     "dump_case",
     "envelope_schema",
