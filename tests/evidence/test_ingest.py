@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 
@@ -225,3 +226,25 @@ class TestEmail:
         )
         with pytest.raises(InvalidInputError):
             ingest_email_metadata(b, "{", item="MAIL", people={}, company_domains=[])
+
+
+class TestProcessState:
+    """Ingestion leaves process-global state alone (tenants and threads share the process)."""
+
+    def test_garbage_collector_untouched(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """No call pauses, freezes or retunes the cyclic garbage collector."""
+        calls: list[str] = []
+        for name in ("disable", "enable", "freeze", "unfreeze", "set_threshold", "collect"):
+            monkeypatch.setattr(gc, name, lambda *a, _n=name, **k: calls.append(_n))
+        text = "time,user,doc,action\n2025-03-01T09:00:00+08:00,wang,doc-1,view\n"
+        b = builder()
+        assert 1 == ingest_csv(b, text, item="L")
+        assert 1 == ingest_jsonl(
+            b,
+            json.dumps(
+                {"time": "2025-03-01T10:00:00+08:00", "user": "wang", "doc": "d", "action": "view"}
+            ),
+            item="L",
+        )
+        assert [] == calls
+        assert gc.isenabled()

@@ -505,7 +505,8 @@ class EvidenceGraph:
 
     def number_of_edges(self) -> int:
         """How many explicit edges."""
-        return self._g.number_of_edges()
+        # the sum of out-degrees, without networkx's per-node degree view
+        return sum(map(len, self._succ.values()))
 
     def successors(self, node_id: str, kind: EdgeKind | None = None) -> tuple[str, ...]:
         """Targets of ``node_id``'s outgoing edges (of a kind)."""

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import gc
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -344,18 +343,21 @@ def _add(
     item: str,
     rows: _Rows,
 ) -> int:
-    # Validate everything before touching the builder, so a bad file adds nothing. The
-    # cyclic garbage collector is paused meanwhile: millions of new containers would
-    # otherwise trigger repeated full collections (the collector's state is restored).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        buffered = list(rows_iter)
-        rows.raise_if_failed()
-        return builder.add_events_bulk(buffered, source=item)
-    finally:
-        if enabled:
-            gc.enable()
+    # Validate everything before touching the builder, so a bad file adds nothing. The rows
+    # are buffered column by column: a million short-lived row tuples would otherwise
+    # survive into the oldest generation of the garbage collector and be traversed by
+    # every full collection (the collector's own settings are never touched: they are
+    # process-global).
+    events: list[Event] = []
+    people: list[str] = []
+    carriers: list[str | None] = []
+    add_event, add_person, add_carrier = events.append, people.append, carriers.append
+    for event, person, carrier in rows_iter:
+        add_event(event)
+        add_person(person)
+        add_carrier(carrier)
+    rows.raise_if_failed()
+    return builder.add_events_bulk(zip(events, people, carriers, strict=True), source=item)
 
 
 def ingest_jsonl(
