@@ -11,6 +11,7 @@ import pendulum
 import pytest
 
 from tradesecret.casefile import CaseReview
+from tradesecret.cli._demo import run_demo
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import explain
 from tradesecret.money import Money
@@ -229,3 +230,39 @@ def test_review_story_and_missing_domains(assessment: Assessment) -> None:
     assert "Engineer Wang" in explain(review, locale="en") and "王工" in explain(
         review, locale="zh_CN"
     )
+
+
+@pytest.mark.slow
+def test_demo_report_renders_in_headless_chromium(tmp_path: Path) -> None:
+    """The bilingual demo report (five domains, both pictures) renders in Chromium with its text."""
+    browser = _browser()
+    if browser is None:
+        pytest.skip(
+            "no Chromium found (Debian: apt-get install chromium; scripts/test installs it as root)"
+        )
+    page = tmp_path / "demo.html"
+    page.write_text(render_html(run_demo(), locale="bilingual"), encoding="utf-8")
+    result = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path}/profile",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert 0 == result.returncode, result.stderr[-2000:]
+    dom = result.stdout
+    assert "《劳动合同法》第二十三条第二款" in dom and "LCL Art. 23(2)" in dom
+    assert 2 == dom.count('class="ts-timeline"') and 2 == dom.count('class="ts-graph"')
+    assert "Engineer Wang" in dom and "王工" in dom
