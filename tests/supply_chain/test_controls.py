@@ -205,3 +205,29 @@ class TestMeasuresAndRendering:
             )
 
         assert {"code_of_conduct_signed", "destructions"} == {p.path for p in info.value.problems}
+
+
+class TestRecordInput:
+    def test_iso_dates_accepted(self) -> None:
+        """A destruction record converts ISO dates through tradesecret.dates."""
+        record = DestructionRecord(
+            id="D-9",
+            destroyed_on="2026-01-31",  # type: ignore[arg-type]
+            video_deleted_on="2026-08-01",  # type: ignore[arg-type]
+        )
+
+        assert (to_date("2026-01-31"), to_date("2026-08-01")) == (
+            record.destroyed_on,
+            record.video_deleted_on,
+        )
+
+    def test_every_problem_listed(self) -> None:
+        """An empty id and two unreadable dates are reported together with their paths."""
+        with pytest.raises(InvalidInputError) as info:
+            DestructionRecord(
+                id="",
+                destroyed_on="yesterday",  # type: ignore[arg-type]
+                video_deleted_on=20260101,  # type: ignore[arg-type]
+            )
+
+        assert ["id", "destroyed_on", "video_deleted_on"] == [p.path for p in info.value.problems]

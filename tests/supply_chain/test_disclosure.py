@@ -22,6 +22,7 @@ from tradesecret.measures import (
     ScopeCategory,
 )
 from tradesecret.results import Severity
+from tradesecret.rulebook import default_rulebook
 from tradesecret.serialization import from_json, to_json
 from tradesecret.supply_chain import (
     AuthorizationLetter,
@@ -1002,3 +1003,111 @@ class TestTraceFile:
         """Anything but a SHA-256 digest is an input error."""
         with pytest.raises(InvalidInputError):
             trace_file("abc", manifests=[])
+
+
+class TestLegalFrame:
+    @pytest.mark.parametrize(
+        ("as_of", "article", "number"),
+        [
+            ("2025-10-14", "aucl@2019-04-23:9", 9),
+            ("2025-10-15", "aucl@2025-06-27:10", 10),
+            ("2019-04-23", "aucl@2019-04-23:9", 9),
+        ],
+    )
+    def test_aucl_article_by_package_date(
+        self,
+        project: Project,
+        factory_a: Supplier,
+        key: CodingKey,
+        as_of: str,
+        article: str,
+        number: int,
+    ) -> None:
+        """AUCL 2019 Art. 9 up to 2025-10-14, AUCL 2025 Art. 10 from 2025-10-15, from the rulebook."""
+        pkg = plan_disclosure(project, factory_a, "prototyping", as_of=as_of, key=key)
+        (param,) = pkg.parameters
+
+        assert [
+            "spc-ts@2020-09-10:6",
+            "spc-ts@2020-09-10:10",
+            article,
+            "tradesecret-policy@2026-11-21",
+        ] == [c.id for c in pkg.citations]
+        assert ("supply_chain.aucl_infringement_article", number, article) == (
+            param.name,
+            param.as_int(),
+            param.citations[0].id,
+        )
+
+    def test_no_aucl_article_before_2019(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """Before 2019-04-23 the catalog does not cover the AUCL: no article is cited, none invented."""
+        pkg = plan_disclosure(project, factory_a, "prototyping", as_of="2019-04-22", key=key)
+
+        assert () == pkg.parameters
+        assert not any(c.id.startswith("aucl@") for c in pkg.citations)
+
+    def test_article_follows_a_user_rulebook(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """The mapping is data: a rulebook extension changes the article cited without code."""
+        custom = default_rulebook().extended(
+            """
+[[parameter]]
+name = "supply_chain.aucl_infringement_article"
+unit = "count"
+label_zh = "条文"
+label_en = "Article"
+last_reviewed = 2026-11-21
+[[parameter.value]]
+since = 2019-04-23
+value = 17
+cite = ["aucl@2019-04-23:17"]
+status = "V1"
+"""
+        )
+        pkg = plan_disclosure(
+            project, factory_a, "prototyping", as_of="2025-10-14", key=key, rulebook=custom
+        )
+
+        assert "aucl@2019-04-23:17" in [c.id for c in pkg.citations]
+
+    def test_unknown_entry_is_an_input_error(
+        self, project: Project, factory_a: Supplier, key: CodingKey
+    ) -> None:
+        """Asking a package for an item it does not hold raises InvalidInputError with the id."""
+        pkg = plan_disclosure(project, factory_a, "prototyping", as_of="2026-02-01", key=key)
+
+        with pytest.raises(InvalidInputError) as info:
+            pkg.entry("motor")
+
+        assert ("item_id", "'motor'") == (info.value.field, info.value.value)
+
+
+class TestInputs:
+    def test_letter_accepts_iso_dates_and_reports_order(self) -> None:
+        """Letter dates may be ISO text; a countersignature or expiry before issue is reported."""
+        letter = po1_letter(issued_on="2026-04-28", countersigned_on="2026-05-01")
+
+        assert to_date("2026-05-01") == letter.countersigned_on
+        with pytest.raises(InvalidInputError) as info:
+            po1_letter(countersigned_on="2026-04-27", valid_until="2026-04-01", order_id="")
+
+        assert ["order_id", "countersigned_on", "valid_until"] == [
+            p.path for p in info.value.problems
+        ]
+
+    def test_letter_bad_dates_all_reported(self) -> None:
+        """Two unreadable dates are two problems in one error."""
+        with pytest.raises(InvalidInputError) as info:
+            po1_letter(issued_on="28/04/2026", countersigned_on="soon")
+
+        assert ["issued_on", "countersigned_on"] == [p.path for p in info.value.problems]
+
+    def test_supplier_validation(self) -> None:
+        """A supplier needs an id and a name."""
+        with pytest.raises(InvalidInputError) as info:
+            Supplier(id=" F-A", name="")
+
+        assert ["id", "name"] == [p.path for p in info.value.problems]

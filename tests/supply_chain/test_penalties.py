@@ -32,6 +32,9 @@ class TestQualityPenalty:
         [
             ("35", DbFraction.PRO_RATA, "0.00"),
             ("34", DbFraction.PRO_RATA, "0.00"),
+            ("35.1", DbFraction.PRO_RATA, "200.00"),
+            ("35.1", DbFraction.ROUND_UP, "2000.00"),
+            ("35.1", DbFraction.ROUND_DOWN, "0.00"),
             ("35.4", DbFraction.PRO_RATA, "800.00"),
             ("35.4", DbFraction.ROUND_UP, "2000.00"),
             ("35.4", DbFraction.ROUND_DOWN, "0.00"),
@@ -342,3 +345,84 @@ class TestInvariants:
 
         assert value >= Money("500000")
         assert value >= (loss * 3).round_fen()
+
+
+class TestInputProblems:
+    def test_quality_penalty_lists_every_problem(self) -> None:
+        """A bad date, a negative order, unreadable and negative readings: one error, four paths."""
+        with pytest.raises(InvalidInputError) as info:
+            quality_penalty(Money("-1"), measured_db="loud", limit_db="-1", as_of="June")
+
+        assert ["as_of", "order_value", "measured_db", "limit_db"] == [
+            p.path for p in info.value.problems
+        ]
+
+    def test_ratio_must_be_a_ratio(self) -> None:
+        """A bare Decimal share or a text cap ratio is refused with its path."""
+        with pytest.raises(InvalidInputError) as info:
+            quality_penalty(
+                ORDER,
+                measured_db=36,
+                limit_db=35,
+                as_of=AS_OF,
+                ratio_per_db=Decimal("0.02"),  # type: ignore[arg-type]
+                cap_ratio="0.1",  # type: ignore[arg-type]
+            )
+
+        assert ["ratio_per_db", "cap_ratio"] == [p.path for p in info.value.problems]
+
+    def test_delay_penalty_lists_every_problem(self) -> None:
+        """Unreadable start and completion dates and a negative schedule are reported together."""
+        with pytest.raises(InvalidInputError) as info:
+            certification_delay_penalty(
+                ORDER,
+                schedule_start="2026-13-01",
+                completed_on="later",
+                as_of=AS_OF,
+                schedule_days=-1,
+            )
+
+        assert ["schedule_start", "completed_on", "schedule_days"] == [
+            p.path for p in info.value.problems
+        ]
+
+    def test_leak_terms_multiple_checked(self) -> None:
+        """A negative multiple in the agreed terms is reported under terms.multiple."""
+        with pytest.raises(InvalidInputError) as info:
+            leak_liquidated_damages(
+                Money("1"), as_of=AS_OF, terms=LiquidatedDamages(multiple=Decimal("-2"))
+            )
+
+        assert ["terms.multiple"] == [p.path for p in info.value.problems]
+
+
+class TestPeriodCitations:
+    def test_day_schedule_cites_201_and_203_not_202(self) -> None:
+        """A schedule in days cites art. 201 (start day) and 203 (holiday), never 202 (months)."""
+        d = certification_delay_penalty(
+            Money("200000"), schedule_start="2026-03-02", completed_on="2026-04-20", as_of=AS_OF
+        )
+        ids = [c.id for c in d.trace[0].citations]
+
+        assert ["civil-code@2020-05-28:201", "civil-code@2020-05-28:203"] == ids
+
+    @pytest.mark.parametrize(("completed", "late"), [("2026-04-16", 0), ("2026-04-17", 1)])
+    def test_day_45_and_46(self, completed: str, late: int) -> None:
+        """Day 45 after 2026-03-02 is 16 April (on time); day 46 is one day late: RMB 1,000."""
+        d = certification_delay_penalty(
+            Money("200000"), schedule_start="2026-03-02", completed_on=completed, as_of=completed
+        )
+
+        assert (late, Money(1000 * late)) == (dict(d.trace[1].args)["days"], d.value)
+
+    def test_due_day_on_a_weekend_moves_to_monday(self) -> None:
+        """45 days from 2026-02-26 end on Sunday 12 April 2026 (a rest day): due Monday 13 April."""
+        d = certification_delay_penalty(
+            Money("200000"), schedule_start="2026-02-26", completed_on="2026-04-13", as_of=AS_OF
+        )
+
+        assert (to_date("2026-04-12"), to_date("2026-04-13"), Money("0.00")) == (
+            dict(d.trace[0].args)["nominal"],
+            dict(d.trace[0].args)["due"],
+            d.value,
+        )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError, Problem
-from tradesecret.law import Citation
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
+from tradesecret.money import to_decimal
 from tradesecret.results import Finding
 from tradesecret.rulebook import ParameterValue, Rulebook
 
@@ -24,8 +26,11 @@ __all__ = [
     "aucl_secret_article",
     "check_id",
     "collect",
+    "date_or_problem",
+    "decimal_or_problem",
     "finding_lines",
     "heading",
+    "normalize_dates",
     "term_or_code",
     "used",
 ]
@@ -43,27 +48,18 @@ SPC_CORRESPONDENCE: Final = "spc-ts@2020-09-10:5"
 #: SPC Trade Secret Provisions Art. 10: confidentiality duty by law or contract.
 SPC_DUTY: Final = "spc-ts@2020-09-10:10"
 
-#: The trade-secret article of each AUCL version (renumbered in 2017 and 2025).
-_AUCL_ARTICLE: Final = {
-    "1993-09-02": "10",
-    "2017-11-04": "9",
-    "2019-04-23": "9",
-    "2025-06-27": "10",
-}
 
-
-def aucl_secret_article(rulebook: Rulebook, as_of: pendulum.Date) -> Citation | None:
+def aucl_secret_article(rulebook: Rulebook, as_of: pendulum.Date) -> ParameterValue | None:
     """
-    The AUCL trade-secret article in force on ``as_of`` (AUCL 2019 Art. 9 before
-    2025-10-15, AUCL 2025 Art. 10 from then on), or ``None`` before any version the
-    catalog holds.
+    The parameter ``supply_chain.aucl_infringement_article`` in force on ``as_of``: its
+    value is the AUCL article on infringing acts (AUCL 2019 Art. 9 before 2025-10-15,
+    AUCL 2025 Art. 10 from then on) and its first citation is that article. ``None``
+    before 2019-04-23, which the catalog does not cover.
     """
-    for key, instrument in sorted(rulebook.instruments.items()):
-        if instrument.id == "aucl" and instrument.in_force_on(as_of):
-            article = _AUCL_ARTICLE.get(instrument.version)
-            if article is not None and instrument.article(article) is not None:
-                return rulebook.cite(f"{key}:{article}")
-    return None
+    try:
+        return rulebook.param("supply_chain.aucl_infringement_article", as_of=as_of)
+    except OutOfCoverageError:
+        return None
 
 
 def term_or_code(loc: Localizer, prefix: str, code: str) -> str:
@@ -78,6 +74,42 @@ def check_id(value: object, path: str, problems: list[Problem]) -> None:
         problems.append(
             Problem.of(path, value, "must be non-empty text without surrounding spaces")
         )
+
+
+def date_or_problem(value: object, path: str, problems: list[Problem]) -> pendulum.Date | None:
+    """``to_date(value)``, or ``None`` with the problem recorded (to report every problem at once)."""
+    try:
+        return to_date(value, path=path)
+    except InvalidInputError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def decimal_or_problem(value: object, path: str, problems: list[Problem]) -> Decimal | None:
+    """
+    ``to_decimal(value)``, or ``None`` with the problem recorded. A ``float`` still raises
+    :class:`~tradesecret.exceptions.FloatNotAllowedError` at once (a programming error).
+    """
+    try:
+        return to_decimal(value, path=path)
+    except InvalidInputError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def normalize_dates(instance: object, names: Iterable[str], problems: list[Problem]) -> None:
+    """
+    Convert each date field of a frozen attrs ``instance`` in place with
+    :func:`~tradesecret.dates.to_date` (so ISO text and ``datetime.date`` are accepted),
+    recording a problem for each one that is not a date. ``None`` stays ``None``.
+    """
+    for name in names:
+        value = getattr(instance, name)
+        if value is None:
+            continue
+        day = date_or_problem(value, name, problems)
+        if day is not None:
+            object.__setattr__(instance, name, day)
 
 
 def collect(problems: Iterable[Problem]) -> None:

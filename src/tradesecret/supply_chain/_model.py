@@ -26,7 +26,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.dates import term_end
 from tradesecret.exceptions import DataFileError, InvalidInputError, Problem
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
-from tradesecret.supply_chain._common import check_id, collect
+from tradesecret.supply_chain._common import check_id, collect, normalize_dates
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -182,6 +182,36 @@ class DataItem:
     partial_view: str | None = None
     hidden: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     files: tuple[FileRef, ...] = attrs.field(default=(), validator=tuple_of(FileRef))
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        check_id(self.id, "id", problems)
+        if not isinstance(self.kind, ItemKind):
+            problems.append(Problem.of("kind", self.kind, "must be an ItemKind"))
+        if not isinstance(self.sensitivity, Sensitivity):
+            problems.append(Problem.of("sensitivity", self.sensitivity, "must be a Sensitivity"))
+        if not isinstance(self.title, str) or not self.title.strip():
+            problems.append(Problem.of("title", self.title, "must be non-empty text"))
+        if self.real_value is not None:
+            if not isinstance(self.real_value, str) or not self.real_value.strip():
+                problems.append(
+                    Problem.of("real_value", self.real_value, "must be non-empty text, e.g. '2000'")
+                )
+            else:
+                # the title, code label and partial-view texts travel with every release;
+                # a real value inside them would go out in clear with the code
+                secret = self.real_value.strip()
+                for name, text in (
+                    ("title", self.title),
+                    ("code_label", self.code_label),
+                    ("partial_view", self.partial_view),
+                    *((f"hidden[{i}]", h) for i, h in enumerate(self.hidden)),
+                ):
+                    if isinstance(text, str) and secret in text:
+                        problems.append(
+                            Problem.of(name, text, "contains the real value, which would leak")
+                        )
+        collect(problems)
 
     def supports(self, form: DisclosureForm) -> bool:
         """True when the item can go out in ``form`` (coding needs a real value, partial a view)."""
@@ -444,6 +474,18 @@ class AuthorizationLetter:
     valid_until: pendulum.Date | None = None
     use_limited_to_order: bool = True
 
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        for name in ("id", "project_id", "supplier_id", "order_id"):
+            check_id(getattr(self, name), name, problems)
+        normalize_dates(self, ("issued_on", "countersigned_on", "valid_until"), problems)
+        issued = self.issued_on if isinstance(self.issued_on, pendulum.Date) else None
+        for name in ("countersigned_on", "valid_until"):
+            other = getattr(self, name)
+            if issued is not None and isinstance(other, pendulum.Date) and other < issued:
+                problems.append(Problem.of(name, other, "before issued_on"))
+        collect(problems)
+
     def in_force_on(self, day: pendulum.Date) -> bool:
         """Countersigned on or before ``day`` and not expired."""
         if self.countersigned_on is None or self.countersigned_on > day:
@@ -483,6 +525,15 @@ class Supplier:
     letters: tuple[AuthorizationLetter, ...] = attrs.field(
         default=(), validator=tuple_of(AuthorizationLetter)
     )
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        check_id(self.id, "id", problems)
+        if not isinstance(self.name, str) or not self.name.strip():
+            problems.append(Problem.of("name", self.name, "must be non-empty text"))
+        if not isinstance(self.kind, SupplierKind):
+            problems.append(Problem.of("kind", self.kind, "must be a SupplierKind"))
+        collect(problems)
 
 
 @attrs.frozen(kw_only=True)

@@ -37,7 +37,14 @@ from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio, to_decimal
 from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
-from tradesecret.supply_chain._common import COMMON_PRACTICE, POLICY, check_id, collect, used
+from tradesecret.supply_chain._common import (
+    COMMON_PRACTICE,
+    POLICY,
+    check_id,
+    collect,
+    date_or_problem,
+    used,
+)
 
 __all__ = [
     "FactoryProfile",
@@ -137,6 +144,29 @@ class FactoryProfile:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         check_id(self.factory_id, "factory_id", problems)
+        if self.live_video is not None and not isinstance(self.live_video, LiveVideo):
+            problems.append(Problem.of("live_video", self.live_video, "must be a LiveVideo"))
+        for name in (
+            "equipment_contracts",
+            "address_verified",
+            "test_reports_provided",
+            "preproduction_signoff",
+            "certification_answers_vague",
+        ):
+            flag = getattr(self, name)
+            if flag is not None and not isinstance(flag, bool):
+                problems.append(Problem.of(name, flag, "must be True, False or None"))
+        if not isinstance(self.claims_samples_compliant, bool):
+            problems.append(
+                Problem.of("claims_samples_compliant", self.claims_samples_compliant, "a bool")
+            )
+        if self.certification_cases is not None:
+            cases: list[pendulum.Date] = []
+            for i, case in enumerate(self.certification_cases):
+                day = date_or_problem(case, f"certification_cases[{i}]", problems)
+                if day is not None:
+                    cases.append(day)
+            object.__setattr__(self, "certification_cases", tuple(cases))
         for name in (
             "utility_bill_months",
             "sample_approvals",
@@ -149,12 +179,17 @@ class FactoryProfile:
                 isinstance(value, bool) or not isinstance(value, int) or value < 0
             ):
                 problems.append(Problem.of(name, value, "must be a non-negative integer"))
+        prices_ok = True
         for name in ("quoted_unit_price", "market_unit_price"):
             price = getattr(self, name)
-            if price is not None and price.amount <= 0:
+            if price is not None and not isinstance(price, Money):
+                problems.append(Problem.of(name, price, "must be Money"))
+                prices_ok = False
+            elif price is not None and price.amount <= 0:
                 problems.append(Problem.of(name, price, "a unit price must be positive"))
         if (
-            self.quoted_unit_price is not None
+            prices_ok
+            and self.quoted_unit_price is not None
             and self.market_unit_price is not None
             and self.quoted_unit_price.currency != self.market_unit_price.currency
         ):

@@ -5,8 +5,8 @@ A brand's designs leak from the production line too: staff photographing parts, 
 parts sold on. :func:`check_floor_controls` checks five controls and reports what is
 missing:
 
-* phones prohibited on the line (device restriction, SPC Trade Secret Provisions Art. 6
-  item 5);
+* phones prohibited on the line (restricting devices that can record the secret: the
+  library's reading of SPC Trade Secret Provisions Art. 6 item 5, otherwise item 7);
 * signal jammers -- **only where lawful**: the library holds no rule on radio jamming, so
   a jammer without a recorded lawful basis is a finding, and one with a basis is reported
   as the owner's own assessment;
@@ -44,6 +44,7 @@ from tradesecret.supply_chain._common import (
     check_id,
     collect,
     heading,
+    normalize_dates,
 )
 
 if TYPE_CHECKING:
@@ -77,6 +78,12 @@ class DestructionRecord:
     video_ref: str | None = None
     video_deleted_on: pendulum.Date | None = None
     parts: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        check_id(self.id, "id", problems)
+        normalize_dates(self, ("destroyed_on", "video_deleted_on"), problems)
+        collect(problems)
 
 
 @attrs.frozen(kw_only=True)

@@ -20,19 +20,24 @@ How a planned form that the policy does not allow is handled is a choice
   core item in clear): use it to review a draft plan.
 
 Legal frame: confidentiality requirements imposed on suppliers, and limiting the range of
-persons who can access a secret, are confidentiality measures courts recognise (SPC Trade
-Secret Provisions Art. 6); a supplier's duty of confidentiality arises from the contract or
-from good faith (Art. 10); a supplier that discloses or uses a secret in breach of that duty
-infringes (AUCL 2019 Art. 9 / AUCL 2025 Art. 10). The staging itself -- which form at
-which stage -- is the library's default policy, not law.
+persons who can access a secret, are among the measures from which a court shall find that
+confidentiality measures were taken, where under normal circumstances they suffice to
+prevent leakage (SPC Trade Secret Provisions Art. 6 items 2 and 4); a supplier's duty of
+confidentiality arises by law or contract and, without a contract clause, can arise from
+good faith where it knew or should have known the information was a trade secret
+(Art. 10); a supplier that discloses or uses a secret in breach of a confidentiality duty
+infringes (AUCL 2019 Art. 9 before 2025-10-15, AUCL 2025 Art. 10 from then on, chosen by
+the package date through ``supply_chain.aucl_infringement_article``). The staging itself
+-- which form at which stage -- is the library's default policy, not law.
 """
 
 from __future__ import annotations
 
 import enum
 import hashlib
+import hmac
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -44,7 +49,7 @@ from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
 from tradesecret.results import Assessment, Finding, Outcome, Severity, Term
-from tradesecret.rulebook import Rulebook, default_rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.supply_chain._common import (
     POLICY,
     SPC_CORRESPONDENCE,
@@ -81,6 +86,10 @@ __all__ = [
     "ViolationHandling",
     "plan_disclosure",
 ]
+
+
+#: Domain separation of manifest seals from item codes (codes MAC a JSON array).
+_SEAL_CONTEXT: Final = b"tradesecret-manifest-seal:"
 
 
 class ViolationHandling(enum.Enum):
@@ -155,6 +164,13 @@ class Manifest:
     :func:`tradesecret.supply_chain.add_manifest_to_graph`). ``digest`` is the SHA-256 of
     the canonical JSON of every other field, and ``package_id`` is ``PKG-`` plus its
     first 16 hex digits (upper case), so the id changes whenever the content does.
+
+    :meth:`verify` checks that the content still matches the digest and id: it catches a
+    changed copy whose digest was not recomputed. Anyone can recompute a SHA-256, so to
+    detect deliberate tampering keep a :meth:`seal` made with the owner's
+    :class:`~tradesecret.supply_chain.CodingKey` (an HMAC of the digest) on the owner's
+    side, or the package id in a record the supplier countersigned, and pass the seal to
+    :meth:`verify`. Neither the seal nor the manifest reveals the key.
 
     Attributes:
         package_id: ``PKG-`` + the first 16 hex digits of :attr:`digest`.
@@ -245,8 +261,28 @@ class Manifest:
             digest=digest,
         )
 
-    def verify(self) -> bool:
-        """True when :attr:`digest` and :attr:`package_id` match the content."""
+    def seal(self, key: CodingKey) -> str:
+        """
+        HMAC-SHA256 (hex) of :attr:`digest` under the owner's key: only the key holder
+        can make it, so a manifest rebuilt after tampering fails :meth:`verify` with it.
+        """
+        if not isinstance(key, CodingKey):
+            raise InvalidInputError.single("key", type(key).__name__, "must be a CodingKey")
+        message = _SEAL_CONTEXT + self.digest.encode("ascii")
+        return hmac.new(key.secret, message, hashlib.sha256).hexdigest()
+
+    def verify(self, *, key: CodingKey | None = None, seal: str | None = None) -> bool:
+        """
+        True when :attr:`digest` and :attr:`package_id` match the content and, when ``key``
+        and ``seal`` are given, the seal is the key's seal of that digest.
+
+        Raises:
+            InvalidInputError: only one of ``key`` and ``seal`` given.
+        """
+        if (key is None) != (seal is None):
+            raise InvalidInputError.single(
+                "seal" if seal is None else "key", None, "pass both key and seal, or neither"
+            )
         digest = self.compute_digest(
             project_id=self.project_id,
             supplier_id=self.supplier_id,
@@ -256,7 +292,10 @@ class Manifest:
             order_id=self.order_id,
             entries=self.entries,
         )
-        return digest == self.digest and self.package_id == "PKG-" + digest[:16].upper()
+        intact = digest == self.digest and self.package_id == "PKG-" + digest[:16].upper()
+        if not intact or key is None or seal is None:
+            return intact
+        return hmac.compare_digest(self.seal(key), seal)
 
     def file_hashes(self) -> tuple[str, ...]:
         """SHA-256 of every file sent, in order."""
@@ -285,6 +324,7 @@ class DisclosurePackage:
         findings: Breaches of the policy and missing preconditions.
         citations: The legal and policy basis.
         manifest: The disclosure record.
+        parameters: The dated parameters used (the AUCL article in force on ``as_of``).
     """
 
     project_id: str
@@ -301,6 +341,9 @@ class DisclosurePackage:
     findings: tuple[Finding, ...] = attrs.field(validator=tuple_of(Finding))
     citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
     manifest: Manifest
+    parameters: tuple[ParameterValue, ...] = attrs.field(
+        default=(), validator=tuple_of(ParameterValue)
+    )
 
     @property
     def released(self) -> tuple[PackageEntry, ...]:
@@ -318,11 +361,16 @@ class DisclosurePackage:
         return not any(f.severity.at_least(Severity.HIGH) for f in self.findings)
 
     def entry(self, item_id: str) -> PackageEntry:
-        """The entry of ``item_id``."""
+        """
+        The entry of ``item_id``.
+
+        Raises:
+            InvalidInputError: no item of that id in the package.
+        """
         for e in self.entries:
             if e.item_id == item_id:
                 return e
-        raise KeyError(item_id)
+        raise InvalidInputError.single("item_id", item_id, "no such item in the package")
 
     def codes(self) -> frozenset[str]:
         """The finding codes."""
@@ -655,7 +703,7 @@ def plan_disclosure(
     citations = (
         rb.cite(SPC_MEASURES),
         rb.cite(SPC_DUTY),
-        *((aucl,) if aucl else ()),
+        *((aucl.citations[0],) if aucl is not None else ()),
         rb.cite(POLICY),
     )
     manifest = Manifest.build(
@@ -687,6 +735,7 @@ def plan_disclosure(
         letter_id=letter.id if letter is not None else None,
         findings=tuple(findings),
         citations=citations,
+        parameters=(aucl,) if aucl is not None else (),
         manifest=manifest,
     )
 

@@ -35,14 +35,21 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import pendulum
 
-from tradesecret.dates import deadline, term_end, to_date
+from tradesecret.dates import deadline, term_end
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures import LiquidatedDamages
-from tradesecret.money import Money, Ratio, to_decimal
+from tradesecret.money import Money, Ratio
 from tradesecret.results import Determination, Finding, Severity, Term, TraceStep
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
-from tradesecret.supply_chain._common import COMMON_PRACTICE, POLICY, collect, used
+from tradesecret.supply_chain._common import (
+    COMMON_PRACTICE,
+    POLICY,
+    collect,
+    date_or_problem,
+    decimal_or_problem,
+    used,
+)
 
 __all__ = [
     "DbFraction",
@@ -51,7 +58,9 @@ __all__ = [
     "quality_penalty",
 ]
 
-_PERIOD_RULE = ("civil-code@2020-05-28:201", "civil-code@2020-05-28:202")
+#: A schedule in days: the start day is not counted (art. 201). Art. 202 (periods in months
+#: or years) does not apply to a schedule in days, so it is not cited.
+_PERIOD_RULE = ("civil-code@2020-05-28:201",)
 _REST_DAY_RULE = "civil-code@2020-05-28:203"
 _AGREE_OTHERWISE = "civil-code@2020-05-28:204"
 
@@ -75,6 +84,15 @@ def _money(value: object, path: str, problems: list[Problem]) -> Money | None:
         problems.append(Problem.of(path, value, "must not be negative"))
         return None
     return value
+
+
+def _ratio(value: object, path: str, problems: list[Problem]) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Ratio):
+        problems.append(Problem.of(path, value, 'must be a Ratio (e.g. Ratio("0.02"))'))
+    elif value.value < 0:
+        problems.append(Problem.of(path, value, "must not be negative"))
 
 
 def _basis(rb: Rulebook) -> tuple[Citation, ...]:
@@ -195,16 +213,25 @@ def quality_penalty(
         'CNY 5000.00'
     """
     rb = rulebook or default_rulebook()
-    day = to_date(as_of, path="as_of")
     problems: list[Problem] = []
+    day = date_or_problem(as_of, "as_of", problems)
     value = _money(order_value, "order_value", problems)
     cap_checked = _money(cap, "cap", problems) if cap is not None else None
-    measured = to_decimal(measured_db, path="measured_db")
-    limit = to_decimal(limit_db, path="limit_db")
-    if limit < 0:
+    _ratio(ratio_per_db, "ratio_per_db", problems)
+    _ratio(cap_ratio, "cap_ratio", problems)
+    if not isinstance(fraction, DbFraction):
+        problems.append(Problem.of("fraction", fraction, "must be a DbFraction"))
+    measured = decimal_or_problem(measured_db, "measured_db", problems)
+    limit = decimal_or_problem(limit_db, "limit_db", problems)
+    if measured is not None and measured < 0:
+        problems.append(Problem.of("measured_db", measured_db, "must not be negative"))
+    if limit is not None and limit < 0:
         problems.append(Problem.of("limit_db", limit_db, "must not be negative"))
     collect(problems)
     assert value is not None
+    assert day is not None
+    assert measured is not None
+    assert limit is not None
     params: list[ParameterValue] = []
     defaulted: list[str] = []
     if ratio_per_db is None:
@@ -291,20 +318,25 @@ def certification_delay_penalty(
         'CNY 4000.00'
     """
     rb = rulebook or default_rulebook()
-    day = to_date(as_of, path="as_of")
-    start = to_date(schedule_start, path="schedule_start")
-    done = to_date(completed_on, path="completed_on")
     problems: list[Problem] = []
+    day = date_or_problem(as_of, "as_of", problems)
+    start = date_or_problem(schedule_start, "schedule_start", problems)
+    done = date_or_problem(completed_on, "completed_on", problems)
     value = _money(order_value, "order_value", problems)
     cap_checked = _money(cap, "cap", problems) if cap is not None else None
+    _ratio(ratio_per_day, "ratio_per_day", problems)
+    _ratio(cap_ratio, "cap_ratio", problems)
     if schedule_days is not None and (
         isinstance(schedule_days, bool) or not isinstance(schedule_days, int) or schedule_days < 0
     ):
         problems.append(Problem.of("schedule_days", schedule_days, "a non-negative int"))
-    if done < start:
+    if done is not None and start is not None and done < start:
         problems.append(Problem.of("completed_on", completed_on, "before schedule_start"))
     collect(problems)
     assert value is not None
+    assert day is not None
+    assert start is not None
+    assert done is not None
     params: list[ParameterValue] = []
     defaulted: list[str] = []
     if schedule_days is None:
@@ -407,22 +439,28 @@ def leak_liquidated_damages(
         'CNY 1200000.00'
     """
     rb = rulebook or default_rulebook()
-    day = to_date(as_of, path="as_of")
     problems: list[Problem] = []
+    day = date_or_problem(as_of, "as_of", problems)
     loss = _money(estimated_loss, "estimated_loss", problems)
     if floor is not None:
         _money(floor, "floor", problems)
     if cap is not None:
         _money(cap, "cap", problems)
+    if terms is not None and not isinstance(terms, LiquidatedDamages):
+        problems.append(Problem.of("terms", terms, "must be LiquidatedDamages"))
+        terms = None
     factor: Decimal | None = None
     if multiple is not None:
-        factor = to_decimal(multiple, path="multiple")
+        factor = decimal_or_problem(multiple, "multiple", problems)
+        if factor is not None and factor < 0:
+            problems.append(Problem.of("multiple", multiple, "must not be negative"))
     elif terms is not None and terms.multiple is not None:
         factor = terms.multiple
-    if factor is not None and factor < 0:
-        problems.append(Problem.of("multiple", multiple, "must not be negative"))
+        if factor < 0:
+            problems.append(Problem.of("terms.multiple", factor, "must not be negative"))
     collect(problems)
     assert loss is not None
+    assert day is not None
     params: list[ParameterValue] = []
     defaulted: list[str] = []
     minimum = floor if floor is not None else (terms.floor if terms is not None else None)

@@ -80,7 +80,15 @@ def add_manifest_to_graph(
         agreement: Id of an agreement node (the supplier's NDA) already in the builder;
             the supplier is then recorded as bound by it.
         coded_is_access: Treat a coded release as access to the secret.
+
+    Raises:
+        InvalidInputError: the manifest does not verify (its content no longer matches its
+            digest and package id), so it cannot serve as a record.
     """
+    if not manifest.verify():
+        raise InvalidInputError.single(
+            "manifest", manifest.package_id, "content does not match its digest: altered record"
+        )
     when = (
         at
         if at is not None
