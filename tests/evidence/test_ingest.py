@@ -10,6 +10,10 @@ import pendulum
 import pytest
 
 from tradesecret.evidence import (
+    CLAIM_TREE,
+    EDGE_RULES,
+    ClaimCode,
+    EdgeKind,
     Event,
     EventKind,
     EvidenceGraphBuilder,
@@ -17,13 +21,18 @@ from tradesecret.evidence import (
     NodeKind,
     Party,
 )
+from tradesecret.evidence.example import CONTENT
 from tradesecret.evidence.ingest import (
+    DEFAULT_ACTIONS,
+    DEFAULT_COLUMNS,
     MAX_PROBLEMS,
     ingest_csv,
     ingest_email_metadata,
     ingest_jsonl,
     log_item,
 )
+from tradesecret.evidence.model import NODE_CLASSES
+from tradesecret.evidence.reasoning import SUGGESTIONS
 from tradesecret.exceptions import InvalidInputError
 
 AT = pendulum.datetime(2025, 4, 2, 10, tz="Asia/Shanghai")
@@ -248,3 +257,18 @@ class TestProcessState:
         )
         assert [] == calls
         assert gc.isenabled()
+
+    def test_module_tables_read_only(self) -> None:
+        """Module-level tables are read-only views: no tenant can change another's defaults."""
+        tables: list[tuple[object, object]] = [
+            (DEFAULT_ACTIONS, "view"),
+            (DEFAULT_COLUMNS, "time"),
+            (EDGE_RULES, EdgeKind.OWNS),
+            (CLAIM_TREE, ClaimCode.RIGHT),
+            (NODE_CLASSES, NodeKind.EVENT),
+            (SUGGESTIONS, ClaimCode.ACCESS),
+            (CONTENT, "E-log"),
+        ]
+        for table, key in tables:
+            with pytest.raises(TypeError):
+                table[key] = None  # type: ignore[index]

@@ -15,6 +15,10 @@ log and the mail-gateway record and hands everything to outside counsel.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
 import pendulum
 
 from tradesecret.dates import to_datetime
@@ -37,21 +41,23 @@ from tradesecret.evidence.model import (
 
 __all__ = ["CONTENT", "example_builder"]
 
-CONTENT = {
-    "E-log": (
-        b"time,user,doc,action\n"
-        b"2025-03-10T09:12:00+08:00,wang,doc-spec,view\n"
-        b"2025-03-18T20:40:00+08:00,wang,doc-dwg,download\n"
-        b"2025-04-02T23:05:00+08:00,wang,doc-spec,view\n"
-    ),
-    "E-mail": b"From: wang@acme-gear.cn To: wang1987@qq.com Attachments: spec.pdf gear.dwg",
-    "E-nda": b"Confidentiality agreement signed by Wang Lei on 2020-07-01",
-    "E-policy": b"Document classification policy, in force from 2021-01-01",
-    "E-spec": b"Secret points: tooth-profile modification parameters P1-P7",
-    "E-search": b"Search report: P1-P7 not found in public literature",
-    "E-value": b"Valuation report: RMB 12 million development cost",
-    "E-rd": b"R&D log 2021-2023, gearbox tooth profile",
-}
+CONTENT: Final[Mapping[str, bytes]] = MappingProxyType(
+    {
+        "E-log": (
+            b"time,user,doc,action\n"
+            b"2025-03-10T09:12:00+08:00,wang,doc-spec,view\n"
+            b"2025-03-18T20:40:00+08:00,wang,doc-dwg,download\n"
+            b"2025-04-02T23:05:00+08:00,wang,doc-spec,view\n"
+        ),
+        "E-mail": b"From: wang@acme-gear.cn To: wang1987@qq.com Attachments: spec.pdf gear.dwg",
+        "E-nda": b"Confidentiality agreement signed by Wang Lei on 2020-07-01",
+        "E-policy": b"Document classification policy, in force from 2021-01-01",
+        "E-spec": b"Secret points: tooth-profile modification parameters P1-P7",
+        "E-search": b"Search report: P1-P7 not found in public literature",
+        "E-value": b"Valuation report: RMB 12 million development cost",
+        "E-rd": b"R&D log 2021-2023, gearbox tooth profile",
+    }
+)
 
 
 def _t(text: str) -> pendulum.DateTime:

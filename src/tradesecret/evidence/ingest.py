@@ -40,6 +40,7 @@ import datetime as _dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Final
 
 import pendulum
@@ -72,37 +73,41 @@ MAX_PROBLEMS: Final = 100
 
 #: Default mapping of log actions (lower-cased) to event kinds: access logs and the
 #: operation records of common cloud-document services.
-DEFAULT_ACTIONS: Final[Mapping[str, EventKind]] = {
-    "access": EventKind.ACCESS,
-    "view": EventKind.ACCESS,
-    "open": EventKind.ACCESS,
-    "read": EventKind.ACCESS,
-    "preview": EventKind.ACCESS,
-    "download": EventKind.DOWNLOAD,
-    "export": EventKind.DOWNLOAD,
-    "sync": EventKind.DOWNLOAD,
-    "copy": EventKind.COPY,
-    "duplicate": EventKind.COPY,
-    "usb_copy": EventKind.COPY,
-    "print": EventKind.PRINT,
-    "upload": EventKind.UPLOAD,
-    "share_external": EventKind.UPLOAD,
-    "external_link": EventKind.UPLOAD,
-    "send_personal": EventKind.SEND_PERSONAL,
-    "forward_personal": EventKind.SEND_PERSONAL,
-    "disclosure": EventKind.DISCLOSURE,
-    "use": EventKind.USE,
-}
+DEFAULT_ACTIONS: Final[Mapping[str, EventKind]] = MappingProxyType(
+    {
+        "access": EventKind.ACCESS,
+        "view": EventKind.ACCESS,
+        "open": EventKind.ACCESS,
+        "read": EventKind.ACCESS,
+        "preview": EventKind.ACCESS,
+        "download": EventKind.DOWNLOAD,
+        "export": EventKind.DOWNLOAD,
+        "sync": EventKind.DOWNLOAD,
+        "copy": EventKind.COPY,
+        "duplicate": EventKind.COPY,
+        "usb_copy": EventKind.COPY,
+        "print": EventKind.PRINT,
+        "upload": EventKind.UPLOAD,
+        "share_external": EventKind.UPLOAD,
+        "external_link": EventKind.UPLOAD,
+        "send_personal": EventKind.SEND_PERSONAL,
+        "forward_personal": EventKind.SEND_PERSONAL,
+        "disclosure": EventKind.DISCLOSURE,
+        "use": EventKind.USE,
+    }
+)
 
 #: Default column names: event id (optional), time, person, document, action, detail (optional).
-DEFAULT_COLUMNS: Final[Mapping[str, str]] = {
-    "id": "id",
-    "time": "time",
-    "person": "user",
-    "document": "doc",
-    "action": "action",
-    "detail": "detail",
-}
+DEFAULT_COLUMNS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "id": "id",
+        "time": "time",
+        "person": "user",
+        "document": "doc",
+        "action": "action",
+        "detail": "detail",
+    }
+)
 
 #: Mail domains treated as personal by :func:`ingest_email_metadata` unless overridden.
 PERSONAL_MAIL_DOMAINS: Final = frozenset(

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Final, TypeAlias
 
 import attrs
@@ -469,17 +471,19 @@ Node: TypeAlias = (
     Secret | Carrier | FormationRecord | Party | Measure | Agreement | Event | EvidenceItem | Claim
 )
 
-NODE_CLASSES: Final[dict[NodeKind, type[Node]]] = {
-    NodeKind.SECRET: Secret,
-    NodeKind.CARRIER: Carrier,
-    NodeKind.FORMATION_RECORD: FormationRecord,
-    NodeKind.PARTY: Party,
-    NodeKind.MEASURE: Measure,
-    NodeKind.AGREEMENT: Agreement,
-    NodeKind.EVENT: Event,
-    NodeKind.EVIDENCE: EvidenceItem,
-    NodeKind.CLAIM: Claim,
-}
+NODE_CLASSES: Final[Mapping[NodeKind, type[Node]]] = MappingProxyType(
+    {
+        NodeKind.SECRET: Secret,
+        NodeKind.CARRIER: Carrier,
+        NodeKind.FORMATION_RECORD: FormationRecord,
+        NodeKind.PARTY: Party,
+        NodeKind.MEASURE: Measure,
+        NodeKind.AGREEMENT: Agreement,
+        NodeKind.EVENT: Event,
+        NodeKind.EVIDENCE: EvidenceItem,
+        NodeKind.CLAIM: Claim,
+    }
+)
 
 
 def kind_of(node: Node) -> NodeKind:
@@ -507,26 +511,36 @@ class EdgeKind(enum.Enum):
 _ALL_BUT_EVIDENCE: Final = frozenset(NodeKind) - {NodeKind.EVIDENCE}
 
 #: For each edge kind: (allowed source kinds, allowed target kinds).
-EDGE_RULES: Final[dict[EdgeKind, tuple[frozenset[NodeKind], frozenset[NodeKind]]]] = {
-    EdgeKind.EMBODIES: (frozenset({NodeKind.CARRIER}), frozenset({NodeKind.SECRET})),
-    EdgeKind.FORMED_BY: (frozenset({NodeKind.SECRET}), frozenset({NodeKind.FORMATION_RECORD})),
-    EdgeKind.OWNS: (frozenset({NodeKind.PARTY}), frozenset({NodeKind.SECRET, NodeKind.CARRIER})),
-    EdgeKind.PROTECTED_BY: (
-        frozenset({NodeKind.SECRET, NodeKind.CARRIER}),
-        frozenset({NodeKind.MEASURE, NodeKind.AGREEMENT}),
-    ),
-    EdgeKind.BOUND_BY: (
-        frozenset({NodeKind.PARTY}),
-        frozenset({NodeKind.AGREEMENT, NodeKind.MEASURE}),
-    ),
-    EdgeKind.PERFORMED: (frozenset({NodeKind.PARTY}), frozenset({NodeKind.EVENT})),
-    EdgeKind.TARGETS: (
-        frozenset({NodeKind.EVENT}),
-        frozenset({NodeKind.CARRIER, NodeKind.SECRET}),
-    ),
-    EdgeKind.EVIDENCES: (frozenset({NodeKind.EVIDENCE}), _ALL_BUT_EVIDENCE),
-    EdgeKind.CUSTODY: (frozenset({NodeKind.EVIDENCE}), frozenset({NodeKind.PARTY})),
-}
+EDGE_RULES: Final[Mapping[EdgeKind, tuple[frozenset[NodeKind], frozenset[NodeKind]]]] = (
+    MappingProxyType(
+        {
+            EdgeKind.EMBODIES: (frozenset({NodeKind.CARRIER}), frozenset({NodeKind.SECRET})),
+            EdgeKind.FORMED_BY: (
+                frozenset({NodeKind.SECRET}),
+                frozenset({NodeKind.FORMATION_RECORD}),
+            ),
+            EdgeKind.OWNS: (
+                frozenset({NodeKind.PARTY}),
+                frozenset({NodeKind.SECRET, NodeKind.CARRIER}),
+            ),
+            EdgeKind.PROTECTED_BY: (
+                frozenset({NodeKind.SECRET, NodeKind.CARRIER}),
+                frozenset({NodeKind.MEASURE, NodeKind.AGREEMENT}),
+            ),
+            EdgeKind.BOUND_BY: (
+                frozenset({NodeKind.PARTY}),
+                frozenset({NodeKind.AGREEMENT, NodeKind.MEASURE}),
+            ),
+            EdgeKind.PERFORMED: (frozenset({NodeKind.PARTY}), frozenset({NodeKind.EVENT})),
+            EdgeKind.TARGETS: (
+                frozenset({NodeKind.EVENT}),
+                frozenset({NodeKind.CARRIER, NodeKind.SECRET}),
+            ),
+            EdgeKind.EVIDENCES: (frozenset({NodeKind.EVIDENCE}), _ALL_BUT_EVIDENCE),
+            EdgeKind.CUSTODY: (frozenset({NodeKind.EVIDENCE}), frozenset({NodeKind.PARTY})),
+        }
+    )
+)
 
 
 def _strength(_instance: object, _attribute: object, value: Decimal) -> None:

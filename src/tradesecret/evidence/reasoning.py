@@ -38,6 +38,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -95,23 +96,25 @@ class Combine(enum.Enum):
 
 C = ClaimCode
 #: Parent -> (combination, children). Leaves are absent.
-CLAIM_TREE: Final[Mapping[ClaimCode, tuple[Combine, tuple[ClaimCode, ...]]]] = {
-    C.INFRINGEMENT: (Combine.ALL, (C.RIGHT, C.ACT)),
-    C.RIGHT: (
-        Combine.ALL,
-        (C.NOT_PUBLICLY_KNOWN, C.COMMERCIAL_VALUE, C.MEASURES, C.CONTENT_DEFINED, C.OWNERSHIP),
-    ),
-    C.ACT: (
-        Combine.ANY,
-        (
-            C.IMPROPER_ACQUISITION,
-            C.DISCLOSURE_OR_USE,
-            C.BREACH_OF_DUTY,
-            C.INFERRED_FROM_ACCESS_AND_SIMILARITY,
+CLAIM_TREE: Final[Mapping[ClaimCode, tuple[Combine, tuple[ClaimCode, ...]]]] = MappingProxyType(
+    {
+        C.INFRINGEMENT: (Combine.ALL, (C.RIGHT, C.ACT)),
+        C.RIGHT: (
+            Combine.ALL,
+            (C.NOT_PUBLICLY_KNOWN, C.COMMERCIAL_VALUE, C.MEASURES, C.CONTENT_DEFINED, C.OWNERSHIP),
         ),
-    ),
-    C.INFERRED_FROM_ACCESS_AND_SIMILARITY: (Combine.ALL, (C.ACCESS, C.SIMILARITY)),
-}
+        C.ACT: (
+            Combine.ANY,
+            (
+                C.IMPROPER_ACQUISITION,
+                C.DISCLOSURE_OR_USE,
+                C.BREACH_OF_DUTY,
+                C.INFERRED_FROM_ACCESS_AND_SIMILARITY,
+            ),
+        ),
+        C.INFERRED_FROM_ACCESS_AND_SIMILARITY: (Combine.ALL, (C.ACCESS, C.SIMILARITY)),
+    }
+)
 _RESPONDENT_CLAIMS: Final = frozenset(
     {
         C.INFRINGEMENT,
@@ -887,48 +890,50 @@ def _temporal(ctx: _Context) -> list[Finding]:
 # -- gaps ---------------------------------------------------------------------------------
 
 #: For each leaf: (evidence kind, message id of what to get and where), most telling first.
-SUGGESTIONS: Final[Mapping[ClaimCode, tuple[tuple[EvidenceKind, str], ...]]] = {
-    C.NOT_PUBLICLY_KNOWN: (
-        (EvidenceKind.PUBLIC_SEARCH_REPORT, "evidence.gap.non_public_search"),
-        (EvidenceKind.EXPERT_REPORT, "evidence.gap.non_public_appraisal"),
-    ),
-    C.COMMERCIAL_VALUE: (
-        (EvidenceKind.VALUATION_REPORT, "evidence.gap.value"),
-        (EvidenceKind.FORMATION_DOCUMENT, "evidence.gap.rd_cost"),
-    ),
-    C.MEASURES: (
-        (EvidenceKind.CONTRACT, "evidence.gap.signed_nda"),
-        (EvidenceKind.POLICY_RECORD, "evidence.gap.measures"),
-    ),
-    C.CONTENT_DEFINED: ((EvidenceKind.SECRET_SPECIFICATION, "evidence.gap.secret_points"),),
-    C.OWNERSHIP: (
-        (EvidenceKind.FORMATION_DOCUMENT, "evidence.gap.formation"),
-        (EvidenceKind.CONTRACT, "evidence.gap.assignment"),
-    ),
-    C.ACCESS: (
-        (EvidenceKind.ACCESS_LOG, "evidence.gap.access_logs"),
-        (EvidenceKind.CLOUD_OPERATION_RECORD, "evidence.gap.cloud_records"),
-        (EvidenceKind.HR_RECORD, "evidence.gap.post_and_duties"),
-    ),
-    C.SIMILARITY: (
-        (EvidenceKind.EXPERT_REPORT, "evidence.gap.similarity_appraisal"),
-        (EvidenceKind.NOTARIZED_CAPTURE, "evidence.gap.respondent_product"),
-    ),
-    C.IMPROPER_ACQUISITION: (
-        (EvidenceKind.FORENSIC_IMAGE, "evidence.gap.device_image"),
-        (EvidenceKind.EMAIL, "evidence.gap.mail_logs"),
-        (EvidenceKind.CLOUD_OPERATION_RECORD, "evidence.gap.cloud_records"),
-    ),
-    C.DISCLOSURE_OR_USE: (
-        (EvidenceKind.NOTARIZED_CAPTURE, "evidence.gap.notarized_use"),
-        (EvidenceKind.DISCLOSURE_MANIFEST, "evidence.gap.disclosure_manifest"),
-        (EvidenceKind.WITNESS_STATEMENT, "evidence.gap.witness"),
-    ),
-    C.BREACH_OF_DUTY: (
-        (EvidenceKind.CONTRACT, "evidence.gap.signed_nda"),
-        (EvidenceKind.NOTARIZED_CAPTURE, "evidence.gap.notarized_use"),
-    ),
-}
+SUGGESTIONS: Final[Mapping[ClaimCode, tuple[tuple[EvidenceKind, str], ...]]] = MappingProxyType(
+    {
+        C.NOT_PUBLICLY_KNOWN: (
+            (EvidenceKind.PUBLIC_SEARCH_REPORT, "evidence.gap.non_public_search"),
+            (EvidenceKind.EXPERT_REPORT, "evidence.gap.non_public_appraisal"),
+        ),
+        C.COMMERCIAL_VALUE: (
+            (EvidenceKind.VALUATION_REPORT, "evidence.gap.value"),
+            (EvidenceKind.FORMATION_DOCUMENT, "evidence.gap.rd_cost"),
+        ),
+        C.MEASURES: (
+            (EvidenceKind.CONTRACT, "evidence.gap.signed_nda"),
+            (EvidenceKind.POLICY_RECORD, "evidence.gap.measures"),
+        ),
+        C.CONTENT_DEFINED: ((EvidenceKind.SECRET_SPECIFICATION, "evidence.gap.secret_points"),),
+        C.OWNERSHIP: (
+            (EvidenceKind.FORMATION_DOCUMENT, "evidence.gap.formation"),
+            (EvidenceKind.CONTRACT, "evidence.gap.assignment"),
+        ),
+        C.ACCESS: (
+            (EvidenceKind.ACCESS_LOG, "evidence.gap.access_logs"),
+            (EvidenceKind.CLOUD_OPERATION_RECORD, "evidence.gap.cloud_records"),
+            (EvidenceKind.HR_RECORD, "evidence.gap.post_and_duties"),
+        ),
+        C.SIMILARITY: (
+            (EvidenceKind.EXPERT_REPORT, "evidence.gap.similarity_appraisal"),
+            (EvidenceKind.NOTARIZED_CAPTURE, "evidence.gap.respondent_product"),
+        ),
+        C.IMPROPER_ACQUISITION: (
+            (EvidenceKind.FORENSIC_IMAGE, "evidence.gap.device_image"),
+            (EvidenceKind.EMAIL, "evidence.gap.mail_logs"),
+            (EvidenceKind.CLOUD_OPERATION_RECORD, "evidence.gap.cloud_records"),
+        ),
+        C.DISCLOSURE_OR_USE: (
+            (EvidenceKind.NOTARIZED_CAPTURE, "evidence.gap.notarized_use"),
+            (EvidenceKind.DISCLOSURE_MANIFEST, "evidence.gap.disclosure_manifest"),
+            (EvidenceKind.WITNESS_STATEMENT, "evidence.gap.witness"),
+        ),
+        C.BREACH_OF_DUTY: (
+            (EvidenceKind.CONTRACT, "evidence.gap.signed_nda"),
+            (EvidenceKind.NOTARIZED_CAPTURE, "evidence.gap.notarized_use"),
+        ),
+    }
+)
 
 
 def _gap_args(ctx: _Context, code: str) -> list[dict[str, object]]:
