@@ -1111,3 +1111,29 @@ class TestInputs:
             Supplier(id=" F-A", name="")
 
         assert ["id", "name"] == [p.path for p in info.value.problems]
+
+    def test_plan_lists_every_problem(self, project: Project, factory_a: Supplier) -> None:
+        """A bad date, an unknown stage, a wrong handling and a padded order id: one error."""
+        with pytest.raises(InvalidInputError) as info:
+            plan_disclosure(
+                project,
+                factory_a,
+                "tooling",
+                as_of="someday",
+                order_id=" PO-1",
+                handling="enforce",  # type: ignore[arg-type]
+            )
+
+        assert ["as_of", "stage", "handling", "order_id"] == [p.path for p in info.value.problems]
+
+    def test_every_coded_item_needs_the_key(self, project: Project, factory_a: Supplier) -> None:
+        """Without the key, each item that would go out coded is named in the one error."""
+        plan = (PlannedRelease(stage="prototyping", item_id="colour", form=C),)
+        with pytest.raises(InvalidInputError) as info:
+            plan_disclosure(
+                attrs.evolve(project, plan=plan), factory_a, "prototyping", as_of="2026-02-01"
+            )
+
+        assert [("key", "'battery'"), ("key", "'colour'")] == [
+            (p.path, p.reason.split()[1]) for p in info.value.problems
+        ]

@@ -23,7 +23,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.dates import term_end
+from tradesecret.dates import term_end, to_date
 from tradesecret.exceptions import DataFileError, InvalidInputError, Problem
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
 from tradesecret.supply_chain._common import check_id, collect, normalize_dates
@@ -606,11 +606,19 @@ class Project:
         return self.stages.index(stage)
 
 
-def nda_in_force(nda: NonDisclosureAgreement, day: pendulum.Date) -> bool:
+def nda_in_force(nda: NonDisclosureAgreement, *, as_of: object) -> bool:
     """
-    True when ``nda`` is signed on or before ``day`` and its confidentiality period (from
+    True when ``nda`` is signed on or before ``as_of`` and its confidentiality period (from
     signing, by the period rule of :func:`~tradesecret.dates.term_end`) has not ended.
+
+    Examples:
+        >>> from tradesecret.measures import NdaTier, NonDisclosureAgreement, PartyKind
+        >>> nda = NonDisclosureAgreement(id="N", tier=NdaTier.CORE, party="F-A",
+        ...     party_kind=PartyKind.SUPPLIER, signed="2025-01-01", duration_months=12)
+        >>> nda_in_force(nda, as_of="2026-01-01"), nda_in_force(nda, as_of="2026-01-02")
+        (True, False)
     """
+    day = to_date(as_of, path="as_of")
     if nda.signed > day:
         return False
     if nda.duration_months is None:

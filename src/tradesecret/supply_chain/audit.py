@@ -25,7 +25,7 @@ unchecked, ``MET`` otherwise; the assessment takes the worst of them.
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 import pendulum
@@ -368,7 +368,8 @@ def audit_factory(
                     args={
                         "quoted": profile.quoted_unit_price,
                         "market": profile.market_unit_price,
-                        "ratio": Ratio(ratio.quantize(Decimal("0.0001"))),
+                        # for display only (half up, 4 places); the test above is exact
+                        "ratio": Ratio(ratio.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)),
                         "floor": floor.as_ratio(),
                     },
                     remedies=(

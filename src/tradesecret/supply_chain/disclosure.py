@@ -43,9 +43,8 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.dates import to_date
 from tradesecret.definition import ClassificationTier, SecretRegistry
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
 from tradesecret.results import Assessment, Finding, Outcome, Severity, Term
@@ -56,6 +55,9 @@ from tradesecret.supply_chain._common import (
     SPC_DUTY,
     SPC_MEASURES,
     aucl_secret_article,
+    check_id,
+    collect,
+    date_or_problem,
     finding_lines,
     heading,
     term_or_code,
@@ -520,11 +522,33 @@ def plan_disclosure(
             in full (``NdaTier.for_secret``).
 
     Raises:
-        InvalidInputError: unknown stage, or a coded release without ``key``.
+        InvalidInputError: every problem at once: an unknown stage, arguments of the wrong
+            type, a bad date or order id, and each item that would go out coded without
+            ``key``.
     """
     rb = rulebook or default_rulebook()
-    day = to_date(as_of, path="as_of")
-    project.stage_index(stage)
+    problems: list[Problem] = []
+    day = date_or_problem(as_of, "as_of", problems)
+    if not isinstance(project, Project):
+        problems.append(Problem.of("project", type(project).__name__, "must be a Project"))
+    elif stage not in project.stages:
+        problems.append(
+            Problem.of("stage", stage, f"not a stage of {project.id}: {', '.join(project.stages)}")
+        )
+    if not isinstance(supplier, Supplier):
+        problems.append(Problem.of("supplier", type(supplier).__name__, "must be a Supplier"))
+    if key is not None and not isinstance(key, CodingKey):
+        problems.append(Problem.of("key", type(key).__name__, "must be a CodingKey"))
+    if not isinstance(handling, ViolationHandling):
+        problems.append(Problem.of("handling", handling, "must be a ViolationHandling"))
+    if order_id is not None:
+        check_id(order_id, "order_id", problems)
+    if audit is not None and not isinstance(audit, Assessment):
+        problems.append(Problem.of("audit", type(audit).__name__, "must be an Assessment"))
+    if registry is not None and not isinstance(registry, SecretRegistry):
+        problems.append(Problem.of("registry", type(registry).__name__, "must be a SecretRegistry"))
+    collect(problems)
+    assert day is not None
     policy = project.policy
     findings: list[Finding] = []
     entries: list[PackageEntry] = []
@@ -589,9 +613,12 @@ def plan_disclosure(
         code: str | None = None
         if final is DisclosureForm.CODED:
             if key is None:
-                raise InvalidInputError.single(
-                    "key", None, f"item {item.id!r} goes out coded: pass the owner's CodingKey"
+                problems.append(
+                    Problem.of(
+                        "key", None, f"item {item.id!r} goes out coded: pass the owner's CodingKey"
+                    )
                 )
+                continue
             code = item_code(
                 key,
                 project_id=project.id,
@@ -630,6 +657,7 @@ def plan_disclosure(
                 files=files,
             )
         )
+    collect(problems)
     releases_anything = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
     tier = policy.nda_tier(stage)
     if registry is not None:
@@ -841,7 +869,7 @@ def _qualifying_nda(
         if (
             nda.party in (supplier.id, supplier.name)
             and not nda.party_kind.is_employee
-            and nda_in_force(nda, day)
+            and nda_in_force(nda, as_of=day)
             and (tier is None or nda.tier.rank >= tier.rank)
         ):
             return nda
