@@ -501,3 +501,154 @@ class TestMonthEnds:
         t = preservation_deadlines(pre(accepted_at="2024-02-29T23:59:00+08:00"), as_of="2024-02-29")
 
         assert "2024-03-02T23:59:00+08:00" == t.clock(ClockKind.RULING).due_at.isoformat()  # type: ignore[union-attr]
+
+
+class TestBoundariesAcrossTheCalendar:
+    def test_suit_due_on_29_february(self) -> None:
+        """Executed 30 Jan 2024: day 30 is Thu 29 Feb 2024; filing on 1 Mar is a day late."""
+        t = preservation_deadlines(
+            pre(executed_on="2024-01-30", suit_filed_on="2024-03-01"), as_of="2024-03-02"
+        )
+        c = t.clock(ClockKind.SUIT)
+
+        assert (to_date("2024-02-29"), to_date("2024-02-29"), False) == (c.nominal, c.due, c.rolled)
+        assert ClockStatus.OVERDUE == c.status
+        assert frozenset({"preservation.clock.suit_overdue"}) == t.codes()
+
+    @pytest.mark.parametrize(
+        ("requested", "expected"),
+        [("2024-02-22", ClockStatus.EARLY), ("2024-02-29", ClockStatus.MET)],
+    )
+    def test_continuation_window_over_a_leap_february(
+        self, requested: str, expected: ClockStatus
+    ) -> None:
+        """Measure ends 1 Mar 2024: the window is 23--29 Feb 2024 (leap day included)."""
+        t = preservation_deadlines(
+            pre(measure_expires_on="2024-03-01", continuation_requested_on=requested),
+            as_of="2024-03-02",
+        )
+        c = t.clock(ClockKind.CONTINUATION)
+
+        assert (to_date("2024-02-23"), to_date("2024-02-29")) == (c.opens, c.due)
+        assert expected == c.status
+        assert ["spc-ip-preservation@2018-12-12:13"] == ids(c.citations)
+
+    def test_continuation_window_closing_on_national_day(self) -> None:
+        """Measure ends 2 Oct 2025: the window closes on 1 Oct (a holiday), is not rolled, and is flagged."""
+        t = preservation_deadlines(pre(measure_expires_on="2025-10-02"), as_of="2025-09-01")
+        c = t.clock(ClockKind.CONTINUATION)
+
+        assert (to_date("2025-09-25"), to_date("2025-10-01"), False) == (c.opens, c.due, c.rolled)
+        assert (
+            frozenset(
+                {
+                    "preservation.clock.continuation_window",
+                    "preservation.clock.window_closes_on_rest_day",
+                }
+            )
+            == t.codes()
+        )
+
+    def test_deferred_service_over_national_day(self) -> None:
+        """Executed Sun 28 Sep 2025 (a make-up working day): day 5 is 3 Oct, rolled to Thu 9 Oct."""
+        t = preservation_deadlines(
+            pre(executed_on="2025-09-28", service_deferred=True), as_of="2025-09-28"
+        )
+        c = t.clock(ClockKind.DEFERRED_SERVICE)
+
+        assert (to_date("2025-10-03"), to_date("2025-10-09"), True) == (c.nominal, c.due, c.rolled)
+
+    def test_lift_over_a_leap_month_end(self) -> None:
+        """Applied Mon 26 Feb 2024: day 5 is Sat 2 Mar, so the ruling is due Mon 4 Mar."""
+        t = preservation_deadlines(pre(lift_applied_on="2024-02-26"), as_of="2024-03-05")
+        c = t.clock(ClockKind.LIFT_RULING)
+
+        assert (to_date("2024-03-02"), to_date("2024-03-04")) == (c.nominal, c.due)
+        assert ClockStatus.OVERDUE == c.status
+        assert frozenset({"preservation.clock.lift_overdue"}) == t.codes()
+
+    def test_reconsideration_over_spring_festival_and_a_month_end(self) -> None:
+        """Requested 21 Jan 2025: day 10 is 31 Jan (Spring Festival), so the ruling is due 5 Feb."""
+        t = preservation_deadlines(
+            pre(reconsideration_requested_on="2025-01-21", reconsideration_ruled_on="2025-02-05"),
+            as_of="2025-02-10",
+        )
+        c = t.clock(ClockKind.RECONSIDERATION_RULING)
+
+        assert (to_date("2025-01-31"), to_date("2025-02-05"), ClockStatus.MET) == (
+            c.nominal,
+            c.due,
+            c.status,
+        )
+
+    def test_48_hours_across_the_year_and_the_cpl_amendment(self) -> None:
+        """Accepted 31 Dec 2023 09:00: due 2 Jan 2024 09:00, under the CPL 2021 text in force at acceptance."""
+        t = preservation_deadlines(pre(accepted_at="2023-12-31T09:00:00+08:00"), as_of="2023-12-31")
+        c = t.clock(ClockKind.RULING)
+
+        assert "2024-01-02T09:00:00+08:00" == c.due_at.isoformat()  # type: ignore[union-attr]
+        assert ["cpl@2021-12-24:104", "spc-ts@2020-09-10:15", "cpl@2021-12-24:85"] == ids(
+            c.citations
+        )
+        assert "cpl@2021-12-24:104" == t.citations[0].id
+
+    def test_acceptance_day_is_the_beijing_day(self) -> None:
+        """17:00 UTC on 31 Dec 2023 is 01:00 on 1 Jan 2024 in Beijing: the CPL 2023 applies."""
+        t = preservation_deadlines(pre(accepted_at="2023-12-31T17:00:00Z"), as_of="2024-01-01")
+        c = t.clock(ClockKind.RULING)
+
+        assert (to_date("2024-01-01"), "2024-01-03T01:00:00+08:00") == (
+            c.starts,
+            c.due_at.isoformat(),  # type: ignore[union-attr]
+        )
+        assert "cpl@2023-09-01:104" == c.citations[0].id
+        assert "cpl@2023-09-01:104" == t.citations[0].id
+
+
+class TestEarly2022:
+    def test_lift_before_the_2022_interpretation(self) -> None:
+        """Applied Tue 1 Mar 2022, before the 2022 CPL Interpretation: Art. 17 alone, CPL 2021."""
+        t = preservation_deadlines(pre(lift_applied_on="2022-03-01"), as_of="2022-03-01")
+        c = t.clock(ClockKind.LIFT_RULING)
+
+        assert (to_date("2022-03-06"), to_date("2022-03-07")) == (c.nominal, c.due)
+        assert ["spc-ip-preservation@2018-12-12:17", "cpl@2021-12-24:85"] == ids(c.citations)
+
+    def test_not_qualifying_before_the_2022_interpretation(self) -> None:
+        """The non-qualifying note cites what was in force that day."""
+        t = preservation_deadlines(
+            pre(lift_applied_on="2022-03-01", lift_qualifies=False), as_of="2022-03-01"
+        )
+
+        assert ["spc-ip-preservation@2018-12-12:17"] == ids(t.findings[0].citations)
+
+    def test_not_qualifying_after_the_2022_interpretation(self) -> None:
+        """From 10 Apr 2022 the note also cites CPL Interpretation Art. 166."""
+        t = preservation_deadlines(
+            pre(lift_applied_on="2022-04-10", lift_qualifies=False), as_of="2022-04-10"
+        )
+
+        assert ["spc-ip-preservation@2018-12-12:17", "cpl-interp@2022-04-01:166"] == ids(
+            t.findings[0].citations
+        )
+
+
+class TestAsAt:
+    def test_as_at_as_text(self) -> None:
+        """``as_at`` may be ISO 8601 text with an offset."""
+        t = preservation_deadlines(
+            pre(accepted_at=ACCEPTED), as_of="2024-03-03", as_at="2024-03-03T02:26:00Z"
+        )
+
+        assert ClockStatus.OVERDUE == t.clock(ClockKind.RULING).status
+
+    def test_naive_as_at_is_an_input_error(self) -> None:
+        """A naive ``as_at`` is refused with its path, not a TypeError."""
+        with pytest.raises(InvalidInputError) as info:
+            preservation_deadlines(
+                pre(accepted_at=ACCEPTED),
+                as_of="2024-03-03",
+                as_at=dt.datetime(2024, 3, 3, 11),  # noqa: DTZ001 - the naive input under test
+            )
+
+        assert ["as_at"] == [p.path for p in info.value.problems]

@@ -154,3 +154,71 @@ def test_notebook_display() -> None:
 
     assert hostile()._repr_markdown_().startswith("# 行为保全申请准备情况报告")
     assert t._repr_markdown_().startswith("## 期限表")
+
+
+class TestLegalWording:
+    """The messages that restate a provision say what the provision says, in both languages."""
+
+    @pytest.mark.parametrize(
+        ("code", "zh", "en"),
+        [
+            (
+                "preservation.harm.category.reputation",
+                "商誉或者发表权、隐私权等人身性质的权利受到无法挽回的损害（第十条第（一）项）",
+                (
+                    "harm to goodwill, or to personal rights such as the right of publication or "
+                    "privacy, that cannot be restored (Art. 10(1))"
+                ),
+            ),
+            (
+                "preservation.urgency.art6_4",
+                (
+                    "在展销会等时效性较强的场合正在或者即将受到侵害，"
+                    "或者时效性较强的热播节目正在或者即将受到侵害（第六条第（四）、（五）项）"
+                ),
+                (
+                    "infringement, now or imminent, at a time-sensitive occasion such as a trade "
+                    "fair, or of a time-sensitive popular programme (Art. 6(4)-(5))"
+                ),
+            ),
+            (
+                "preservation.urgency.art6_1",
+                "商业秘密即将被非法披露（第六条第（一）项）",
+                "the trade secret is about to be unlawfully disclosed (Art. 6(1))",
+            ),
+            (
+                "preservation.ex_parte.expect_questioning",
+                "法院裁定前应当询问申请人和被申请人",
+                "The court will question both parties before ruling",
+            ),
+        ],
+    )
+    def test_provision_wording(self, code: str, zh: str, en: str) -> None:
+        """Art. 10(1) names personal rights; Art. 6(4)-(5) names trade fairs and programmes."""
+        from tradesecret.i18n import Localizer  # noqa: PLC0415
+
+        assert (zh, en) == (
+            Localizer.for_locale("zh_CN").message(code),
+            Localizer.for_locale("en").message(code),
+        )
+
+    def test_deadlines_are_inclusive_in_both_languages(self) -> None:
+        """A day deadline reads 'by <day>' in English and '最迟于<day>' in Chinese (the day counts)."""
+        from tradesecret.i18n import Localizer  # noqa: PLC0415
+
+        t = preservation_deadlines(
+            PreservationDates(stage=Stage.PRE_SUIT, executed_on="2024-01-30"), as_of="2024-03-01"
+        )
+        f = t.findings[0]
+
+        assert "preservation.clock.suit_overdue" == f.code
+        assert (
+            Localizer.for_locale("zh_CN")
+            .message(f.code, f.args)
+            .startswith("最迟于2024年2月29日仍未起诉或申请仲裁：法院应当解除保全")
+        )
+        assert (
+            Localizer.for_locale("en")
+            .message(f.code, f.args)
+            .startswith("No suit or arbitration by 29 Feb 2024: the court shall lift the measure")
+        )

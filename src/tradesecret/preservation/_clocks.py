@@ -39,6 +39,7 @@ How the periods are counted
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -47,9 +48,17 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.dates import Calendar, ChinaCalendar, HourCounting, deadline, hours_after, to_date
+from tradesecret.dates import (
+    Calendar,
+    ChinaCalendar,
+    HourCounting,
+    deadline,
+    hours_after,
+    to_date,
+    to_datetime,
+)
 from tradesecret.law import Citation
-from tradesecret.preservation._law import INTERP, IP, TS, Params, cpl
+from tradesecret.preservation._law import IP, TS, Params, cpl
 from tradesecret.preservation._model import PreservationDates, Stage
 from tradesecret.results import Finding, Severity, Term
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
@@ -237,7 +246,7 @@ def preservation_deadlines(
     dates: PreservationDates,
     *,
     as_of: pendulum.Date | str,
-    as_at: pendulum.DateTime | None = None,
+    as_at: datetime.datetime | str | None = None,
     hour_counting: HourCounting = HourCounting.EXACT,
     rest_days: RestDayRule = RestDayRule.ROLL_ALL,
     continuation_window: ContinuationWindow = ContinuationWindow.BEFORE_EXPIRY_DAY,
@@ -255,7 +264,8 @@ def preservation_deadlines(
     Args:
         dates: The events so far.
         as_of: The day the statuses are computed for.
-        as_at: Optional exact moment for the hour deadline.
+        as_at: Optional exact moment for the hour deadline (aware: ISO 8601 with an
+            offset, or an aware datetime; a naive one is an input error).
         hour_counting: How the 48 hours start (see :class:`~tradesecret.dates.HourCounting`).
         rest_days: Which day deadlines roll past statutory rest days.
         continuation_window: How the continuation window is counted.
@@ -279,6 +289,7 @@ def preservation_deadlines(
     """
     rb = rulebook if rulebook is not None else default_rulebook()
     day = to_date(as_of, path="as_of")
+    moment = None if as_at is None else to_datetime(as_at, path="as_at")
     cal = calendar if calendar is not None else ChinaCalendar()
     params = Params(rb, day)
     clocks: list[Clock] = []
@@ -359,8 +370,8 @@ def preservation_deadlines(
         elif dates.executed_on is not None:
             # The measure was executed, so a ruling was made -- but when is not known.
             status = ClockStatus.DONE_UNTIMED
-        elif as_at is not None:
-            status = ClockStatus.OVERDUE if as_at > due_at else ClockStatus.PENDING
+        elif moment is not None:
+            status = ClockStatus.OVERDUE if moment > due_at else ClockStatus.PENDING
         else:
             status = ClockStatus.OVERDUE if day > due_at.date() else ClockStatus.PENDING
         cites = (*param.citations, cpl(rb, start, "85"))
@@ -560,7 +571,7 @@ def preservation_deadlines(
             finding(
                 "preservation.clock.lift_not_qualifying",
                 Severity.INFO,
-                (rb.cite(f"{IP}:17"), rb.cite(f"{INTERP}:166")),
+                params.get("lift_ruling_days", on=start).citations,
             )
 
     basis_day = dates.accepted_at.date() if dates.accepted_at is not None else day

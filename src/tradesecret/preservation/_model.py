@@ -235,7 +235,8 @@ class HarmFacts:
     The harm the applicant would suffer without the order (SPC IP-preservation provisions Art. 10).
 
     Attributes:
-        reputation_unrecoverable: Harm to goodwill or reputation that cannot be restored (Art. 10(1)).
+        reputation_unrecoverable: Harm to goodwill, or to personal rights such as the right of
+            publication or privacy, that cannot be restored (Art. 10(1)).
         spread_uncontrollable: The infringement would get out of control, the loss growing
             markedly (Art. 10(2)).
         posted_publicly: The secret has been or is about to be posted where anyone can
