@@ -19,11 +19,15 @@ from tradesecret.definition import FormationRecord as DefFormation
 from tradesecret.evidence import (
     Agreement,
     AgreementKind,
+    ClaimCode,
     EdgeKind,
+    Event,
     EventKind,
+    EvidenceGraph,
     EvidenceGraphBuilder,
     Measure,
     check_temporal,
+    evaluate,
 )
 from tradesecret.evidence import MeasureKind as EvMeasureKind
 from tradesecret.evidence.adapters import add_measure, add_nda, add_registry, add_trade_secret
@@ -138,3 +142,91 @@ class TestAdapters:
             f.subject for f in check_temporal(g) if f.code == "evidence.temporal.measure_after_act"
         ]
         assert ["m1"] == late
+
+
+def _same_day_graph(*, same_day_counts: bool, measure_day: str = "2025-03-01") -> EvidenceGraph:
+    """A registry download on 2025-03-01 and a marking measure and NDA dated ``measure_day``."""
+    registry = SecretRegistry(
+        secrets=(SECRET,),
+        events=(
+            AccessEvent(
+                person="wang",
+                secret_id="S1",
+                on="2025-03-01",
+                action=AccessAction.DOWNLOAD,
+                carrier_id="c1",
+                id="dl",
+            ),
+        ),
+    )
+    b = EvidenceGraphBuilder()
+    add_registry(b, registry)
+    add_measure(
+        b,
+        ConfidentialityMeasure(
+            id="m1", kind=MeasureKind.MARKING, start=measure_day, secret_ids=("S1",)
+        ),
+        same_day_counts=same_day_counts,
+    )
+    add_nda(
+        b,
+        NonDisclosureAgreement(
+            id="n1",
+            tier=NdaTier.CORE,
+            party="wang",
+            party_kind=PartyKind.EMPLOYEE,
+            signed=measure_day,
+            scope=(NdaScopeItem(category=next(iter(ScopeCategory)), secret_ids=("S1",)),),
+        ),
+        same_day_counts=same_day_counts,
+    )
+    return b.build()
+
+
+def _late(graph: EvidenceGraph) -> list[str]:
+    """Subjects of measure_after_act findings, sorted."""
+    return sorted(
+        f.subject or ""
+        for f in check_temporal(graph)
+        if f.code == "evidence.temporal.measure_after_act"
+    )
+
+
+class TestSameDay:
+    """A measure dated the day of the act, under both readings of SPC 2020 Art. 5(1)."""
+
+    def test_default_reading_does_not_predate(self) -> None:
+        """By default a measure and an NDA dated the act's day do not predate it."""
+        g = _same_day_graph(same_day_counts=False)
+        assert ["m1", "n1"] == _late(g)
+        ev = evaluate(g, as_of=pendulum.Date(2025, 4, 1), secret="S1", respondent="wang")
+        assert () == ev.claim(ClaimCode.MEASURES).evidence
+        assert {"m1", "n1"} == {
+            f.subject for f in ev.findings if f.code == "evidence.temporal.measure_after_act"
+        }
+
+    def test_same_day_counts_predates(self) -> None:
+        """With same_day_counts=True the same measures predate the act (nothing flagged)."""
+        g = _same_day_graph(same_day_counts=True)
+        assert [] == _late(g)
+        m1, n1, dl = g.node("m1"), g.node("n1"), g.node("dl")
+        assert isinstance(m1, Measure) and isinstance(n1, Agreement) and isinstance(dl, Event)
+        assert m1.since is not None and n1.signed_at is not None
+        assert (pendulum.datetime(2025, 2, 28, 23, 59, 59, 999999, tz="Asia/Shanghai"),) * 2 == (
+            m1.since,
+            n1.signed_at,
+        )
+        assert m1.since < dl.at
+        ev = evaluate(g, as_of=pendulum.Date(2025, 4, 1), secret="S1", respondent="wang")
+        assert "evidence.temporal.measure_after_act" not in ev.assessment.codes()
+
+    def test_day_before_counts_under_both(self) -> None:
+        """A measure dated the day before the act predates it under either reading."""
+        assert [] == _late(_same_day_graph(same_day_counts=False, measure_day="2025-02-28"))
+        assert [] == _late(_same_day_graph(same_day_counts=True, measure_day="2025-02-28"))
+
+    def test_day_after_never_counts(self) -> None:
+        """A measure dated the day after the act never predates it."""
+        assert ["m1", "n1"] == _late(
+            _same_day_graph(same_day_counts=True, measure_day="2025-03-02")
+        )

@@ -10,9 +10,12 @@ Build graph nodes from the other domains' records.
 
 Those records carry **dates**, not times. A measure or agreement dated day *D* is taken
 to start at the **end** of *D* and an access event on *D* at its **start**, so a measure
-dated the same day as an act is *not* treated as predating it (SPC 2020 Art. 5(1)); this
-is the conservative reading for the holder. Pass ``same_day_counts=True`` to
-:func:`add_measure` / :func:`add_nda` for the opposite reading (start of *D*).
+dated the same day as an act is *not* treated as predating it (SPC 2020 Art. 5(1) asks
+for measures taken *before* the alleged infringement); this is the conservative reading
+for the holder. Pass ``same_day_counts=True`` to :func:`add_measure` / :func:`add_nda` for
+the opposite reading: the measure is then placed one microsecond before the start of *D*,
+so it predates everything that happened on *D* -- including an event timed at midnight --
+and nothing of the day before.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Final
 
 import pendulum
 
+from tradesecret.dates import SHANGHAI
 from tradesecret.evidence.graph import EvidenceGraphBuilder
 from tradesecret.evidence.model import (
     Agreement,
@@ -42,7 +46,8 @@ if TYPE_CHECKING:
 
 __all__ = ["add_measure", "add_nda", "add_registry", "add_trade_secret"]
 
-TZ: Final = "Asia/Shanghai"
+#: The zone in which date-only records are placed (Beijing time).
+TZ: Final = SHANGHAI
 
 _ITEM_KIND: Final = {
     1: MeasureKind.AGREEMENT,
@@ -70,6 +75,11 @@ def _start(day: pendulum.Date) -> pendulum.DateTime:
 
 def _end(day: pendulum.Date) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, 23, 59, 59, 999999, tz=TZ)
+
+
+def _before(day: pendulum.Date) -> pendulum.DateTime:
+    """One microsecond before the start of ``day``: earlier than anything on ``day``."""
+    return _start(day).subtract(microseconds=1)
 
 
 def _party(builder: EvidenceGraphBuilder, party_id: str, role: PartyRole) -> str:
@@ -145,8 +155,11 @@ def add_measure(
     Add a confidentiality measure: item-1 measures (agreements, contract clauses) become
     :class:`Agreement` nodes, the others :class:`Measure` nodes; the secrets it names
     are ``protected_by`` it and the people it names are ``bound_by`` it.
+
+    ``same_day_counts`` selects the reading of a measure dated the day of an act (see the
+    module docstring): ``False`` (default) -- it does not predate the act; ``True`` -- it does.
     """
-    since = _start(measure.start) if same_day_counts else _end(measure.start)
+    since = _before(measure.start) if same_day_counts else _end(measure.start)
     item = measure.kind.item
     node: Agreement | Measure
     if item == 1:
@@ -172,8 +185,12 @@ def add_measure(
 def add_nda(
     builder: EvidenceGraphBuilder, nda: NonDisclosureAgreement, *, same_day_counts: bool = False
 ) -> str:
-    """Add an NDA: the party is ``bound_by`` it; the secrets in its scope are ``protected_by`` it."""
-    signed = _start(nda.signed) if same_day_counts else _end(nda.signed)
+    """
+    Add an NDA: the party is ``bound_by`` it; the secrets in its scope are ``protected_by`` it.
+
+    ``same_day_counts`` as for :func:`add_measure`.
+    """
+    signed = _before(nda.signed) if same_day_counts else _end(nda.signed)
     builder.add(
         Agreement(id=nda.id, kind=AgreementKind.NDA, description=nda.tier.value, signed_at=signed)
     )
