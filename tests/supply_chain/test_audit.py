@@ -335,3 +335,28 @@ class TestProfileValidation:
         assert {"utility_bill_months", "quoted_unit_price", "market_unit_price"} == {
             p.path for p in info.value.problems
         }
+
+    def test_lab_result_paths(self) -> None:
+        """An unreadable lab limit is reported under its own field name."""
+        with pytest.raises(InvalidInputError) as info:
+            LabResult(name="noise", limit="35 dB", measured=Decimal("33"))
+
+        assert "limit" == info.value.field
+
+    def test_audit_inputs_listed_together(self, clean: FactoryProfile) -> None:
+        """A bad as_of and a wrong profile type are one error with two paths."""
+        with pytest.raises(InvalidInputError) as info:
+            audit_factory({"factory_id": "F"}, as_of="30 June")  # type: ignore[arg-type]
+
+        assert ["as_of", "profile"] == [p.path for p in info.value.problems]
+
+    def test_cases_as_iso_text(self, clean: FactoryProfile) -> None:
+        """Certification case dates may be ISO text; unreadable ones are each reported."""
+        profile = attrs.evolve(clean, certification_cases=("2026-03-01",))  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError) as info:
+            attrs.evolve(clean, certification_cases=("March", "2026-02-30"))  # type: ignore[arg-type]
+
+        assert (to_date("2026-03-01"),) == profile.certification_cases
+        assert ["certification_cases[0]", "certification_cases[1]"] == [
+            p.path for p in info.value.problems
+        ]

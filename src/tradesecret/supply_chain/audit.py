@@ -31,7 +31,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.dates import term_end, to_date
+from tradesecret.dates import term_end
 from tradesecret.exceptions import Problem
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio, to_decimal
@@ -67,8 +67,12 @@ class LiveVideo(enum.Enum):
     REFUSED = "refused"
 
 
-def _decimal(value: object) -> Decimal:
-    return to_decimal(value, path="value")
+def _limit(value: object) -> Decimal:
+    return to_decimal(value, path="limit")
+
+
+def _measured(value: object) -> Decimal:
+    return to_decimal(value, path="measured")
 
 
 @attrs.frozen(kw_only=True)
@@ -84,8 +88,8 @@ class LabResult:
     """
 
     name: str
-    limit: Decimal = attrs.field(converter=_decimal)
-    measured: Decimal = attrs.field(converter=_decimal)
+    limit: Decimal = attrs.field(converter=_limit)
+    measured: Decimal = attrs.field(converter=_measured)
     unit: str = "dB"
 
     @property
@@ -237,13 +241,18 @@ def audit_factory(
         InvalidInputError: a certification case dated after ``as_of``.
     """
     rb = rulebook or default_rulebook()
-    day = to_date(as_of, path="as_of")
-    if profile.certification_cases is not None:
-        collect(
+    problems: list[Problem] = []
+    day = date_or_problem(as_of, "as_of", problems)
+    if not isinstance(profile, FactoryProfile):
+        problems.append(Problem.of("profile", type(profile).__name__, "must be a FactoryProfile"))
+    elif profile.certification_cases is not None and day is not None:
+        problems.extend(
             Problem.of(f"certification_cases[{i}]", d, "dated after as_of")
             for i, d in enumerate(profile.certification_cases)
             if d > day
         )
+    collect(problems)
+    assert day is not None
     policy = (rb.cite(POLICY),)
     practice = (rb.cite(COMMON_PRACTICE), rb.cite(POLICY))
 

@@ -43,6 +43,7 @@ from tradesecret.supply_chain._common import (
     SPC_MEASURES,
     check_id,
     collect,
+    date_or_problem,
     heading,
     normalize_dates,
 )
@@ -224,7 +225,12 @@ def check_floor_controls(
     missing, insufficient evidence when one is unchecked, met otherwise.
     """
     rb = rulebook or default_rulebook()
-    day = to_date(as_of, path="as_of")
+    bad: list[Problem] = []
+    day = date_or_problem(as_of, "as_of", bad)
+    if not isinstance(controls, FloorControls):
+        bad.append(Problem.of("controls", type(controls).__name__, "must be FloorControls"))
+    collect(bad)
+    assert day is not None
     measures = rb.cite(SPC_MEASURES)
     policy = rb.cite(POLICY)
     practice = rb.cite(COMMON_PRACTICE)
