@@ -30,11 +30,14 @@ path, never a raw traceback.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final, TypeVar, get_origin
 
 import cattrs
 import pendulum
+from cattrs._compat import is_sequence
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.v import transform_error
 
@@ -144,7 +147,34 @@ def make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_func(lambda t: t == int | Decimal | Money, _structure_param_value)
     conv.register_unstructure_hook_func(_is_set_type, lambda s: _sorted_items(conv, s))
+    conv.register_structure_hook_factory(_is_collection_type, lambda t: _arrays_only(t, conv))
     return conv
+
+
+def _is_collection_type(t: Any) -> bool:
+    return (is_sequence(t) or _is_set_type(t)) and t is not str and t != Args
+
+
+def _arrays_only(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # cattrs would happily iterate a JSON string into a tuple of characters; a collection
+    # field only accepts a JSON array.
+    inner: Callable[[Any, Any], Any]
+    if _is_set_type(t):
+        inner = (
+            conv._structure_frozenset
+            if get_origin(t) is not set and t is not set
+            else conv._structure_set
+        )
+    else:
+        inner = homogenous_tuple_structure_factory(t, conv)
+
+    def hook(raw: Any, target: Any) -> Any:
+        if not isinstance(raw, list | tuple):
+            msg = f"expected an array, not {type(raw).__name__}"
+            raise ValueError(msg)
+        return inner(raw, target)
+
+    return hook
 
 
 def _is_set_type(t: Any) -> bool:

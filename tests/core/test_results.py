@@ -264,3 +264,13 @@ class TestSets:
         holder = Holder(kinds=frozenset({Kind.B, Kind.A}))
         assert '{"kinds": ["a", "b"]}' == to_json(holder)
         assert holder == from_json(to_json(holder), Holder)
+
+    def test_a_string_is_not_an_array(self) -> None:
+        """A JSON string where an array is expected is an error, not a tuple of characters."""
+        with pytest.raises(InvalidInputError, match="expected an array"):
+            from_json('{"kinds": "ab"}', Holder)
+        with pytest.raises(InvalidInputError, match="expected an array"):
+            from_json(
+                '{"code": "x", "severity": "info", "citations": ["lcl@2012-12-28:24"], "remedies": "abc"}',
+                Finding,
+            )
