@@ -194,6 +194,11 @@ class _Cited:
 
         return explain(self, locale="zh_CN", format="markdown")
 
+    def _repr_html_(self) -> str:
+        from tradesecret.reports import render_html  # noqa: PLC0415 - presentation layer, on use
+
+        return render_html(self, locale="zh_CN", standalone=False)
+
 
 @attrs.frozen(kw_only=True)
 class Finding(_Cited):

@@ -108,3 +108,16 @@ def test_results_render_in_notebooks(rb: Rulebook) -> None:
     )
     md = d._repr_markdown_()
     assert md.startswith("## 结果：¥6,000.00")
+
+
+def test_results_render_as_html_in_notebooks(rb: Rulebook) -> None:
+    """Results also display as an HTML fragment (escaped, no <html> wrapper)."""
+    d = Determination(
+        value=Money("6000.00"),
+        rule="r",
+        as_of=to_date("2025-09-01"),
+        citations=rb.cite_all("spc-labor-1@2020-12-29:36"),
+    )
+    html = d._repr_html_()
+    assert "¥6,000.00" in html
+    assert "<html" not in html.lower()
