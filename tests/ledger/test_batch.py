@@ -259,7 +259,7 @@ class TestBadRows:
 
 
 class TestAdapters:
-    def frames(self) -> tuple[object, object]:
+    def frames(self) -> tuple[Any, Any]:
         agreements = pd.DataFrame(
             {
                 "agreement_id": ["A", "B"],
@@ -302,6 +302,91 @@ class TestAdapters:
         )
         assert a.amount.tolist() == b.amount.tolist()
         assert a.right_late_after_reminder.tolist() == b.right_late_after_reminder.tolist()
+
+
+class TestUnsupportedInput:
+    """Input the batch path cannot represent is refused or reported, never ignored."""
+
+    def frames(self) -> tuple[Any, Any]:
+        agreements, payments = TestAdapters().frames()
+        return agreements, payments[payments["agreement_id"] != "Z"]
+
+    def test_unknown_column_refused(self) -> None:
+        """A column the batch path does not read (e.g. a release date) is an input error, as is a missing one."""
+        agreements, payments = self.frames()
+        with pytest.raises(InvalidInputError) as info:
+            batch_from_pandas(
+                agreements.assign(release_date=pd.NaT),
+                payments.drop(columns=["amount_fen"]),
+            )
+        assert ["agreements.release_date", "payments.amount_fen"] == [
+            p.path for p in info.value.problems
+        ]
+
+    def test_events_table(self) -> None:
+        """A reminder event fills the reminder; a rescission, a second reminder or an unknown kind is reported for its row."""
+        agreements, payments = self.frames()
+        agreements = pd.concat(
+            [agreements.drop(columns=["reminder_date"])] * 2, ignore_index=True
+        ).assign(agreement_id=["A", "B", "C", "D"])
+        events = pd.DataFrame(
+            {
+                "agreement_id": ["A", "B", "C", "C", "D", "Z"],
+                "kind": ["reminders", "rescissions", "reminders", "reminders", "bonus", "waivers"],
+                "date": pd.to_datetime(
+                    [
+                        "2025-06-30",
+                        "2025-07-01",
+                        "2025-05-01",
+                        "2025-06-01",
+                        "2025-06-01",
+                        "2025-06-01",
+                    ]
+                ),
+            }
+        )
+        res = evaluate_batch(batch_from_pandas(agreements, payments, events), as_of="2025-12-31")
+        ref = evaluate_batch(batch_from_pandas(*self.frames()), as_of="2025-12-31")
+        assert [True, False, False, False] == res.valid.tolist()
+        assert ref.right_late_after_reminder[0] == res.right_late_after_reminder[0]
+        assert [
+            (1, "B", "event kind 'rescissions' is not supported by the batch path"),
+            (2, "C", "more than one reminder"),
+            (3, "D", "unknown event kind 'bonus'"),
+            (-1, None, "event 5 names no known agreement"),
+        ] == [(e.row, e.agreement_id, e.reasons[0].split(":")[0]) for e in res.errors]
+
+    def test_named_instalment_and_reserved_activation_reported(self) -> None:
+        """A payment naming an instalment, and a reserved activation, are reported for their rows."""
+        agreements, payments = self.frames()
+        res = evaluate_batch(
+            batch_from_pandas(
+                agreements.assign(activation_reserved=[False, True]),
+                payments.assign(instalment=[None, 2, None]),
+            ),
+            as_of="2025-12-31",
+        )
+        assert [
+            (0, ("a payment naming an instalment: evaluate with evaluate_compensation",)),
+            (1, ("activation reserved: evaluate with evaluate_compensation",)),
+        ] == [(e.row, e.reasons) for e in res.errors]
+        assert [False, False] == res.valid.tolist()
+
+    def test_unsupported_pairs_validated(self) -> None:
+        """BatchInput.unsupported must name real rows."""
+        with pytest.raises(InvalidInputError, match="unsupported"):
+            BatchInput(
+                termination=[BASE],
+                months=[1],
+                region=["CN-SH"],
+                agreed_fen=[1],
+                average_wage_fen=[1],
+                reminder=[0],
+                pay_row=[],
+                pay_date=[],
+                pay_fen=[],
+                unsupported=((5, "x"),),
+            )
 
 
 class TestChunks:

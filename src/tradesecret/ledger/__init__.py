@@ -20,7 +20,8 @@ what do we owe or claim now?*
   (NumPy; pandas and Arrow adapters), identical to the fen and the day.
 
 Open readings of the law are :class:`LedgerOptions`; each default is documented on its
-enum.
+enum (e.g. :class:`CuredArrears`: whether paying the arrears later ends a release right;
+:class:`UndecidedActivation`: a reserved activation with no decision at departure).
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ from tradesecret.ledger.batch import (
     batch_from_pandas,
     evaluate_batch,
 )
-from tradesecret.ledger.bridge import terms_from_noncompete
+from tradesecret.ledger.bridge import activation_events_from_noncompete, terms_from_noncompete
 from tradesecret.ledger.engine import build_schedule, evaluate_compensation, release_right_dates
 from tradesecret.ledger.model import (
     Activation,
     Breach,
     BreachReturn,
     CompensationLedger,
+    CuredArrears,
     DeferralPlan,
     DueConvention,
     EmployeeDelay,
@@ -54,6 +56,7 @@ from tradesecret.ledger.model import (
     Reminder,
     ReminderTiming,
     Rescission,
+    UndecidedActivation,
     UnpaidCounting,
     Waiver,
 )
@@ -80,6 +83,7 @@ __all__ = [
     "CompensationLedger",
     "CompensationSchedule",
     "CompensationState",
+    "CuredArrears",
     "DeferralPlan",
     "DueConvention",
     "EmployeeDelay",
@@ -102,8 +106,10 @@ __all__ = [
     "ReminderTiming",
     "Rescission",
     "RowError",
+    "UndecidedActivation",
     "UnpaidCounting",
     "Waiver",
+    "activation_events_from_noncompete",
     "batch_from_arrow",
     "batch_from_pandas",
     "build_schedule",

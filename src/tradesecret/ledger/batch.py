@@ -7,11 +7,20 @@ table of payments (``pay_row``, ``pay_date``, ``pay_fen``). :func:`batch_from_pa
 :func:`batch_from_arrow` build it from DataFrames / Arrow tables (optional extra
 ``tradesecret[dataframe]``).
 
-The batch path covers the events an HR payroll run has: payments (allocated oldest first)
-and the employee's first written reminder per agreement. Deferral plans, employee-caused
-delays, releases, rescissions and breaches are rare, individual events: evaluate those
-agreements with :func:`~tradesecret.ledger.evaluate_compensation`. Results equal the
-per-object path's to the fen and the day (the test suite checks it on random populations).
+The batch path covers the events an HR payroll run has: payments (allocated oldest first,
+none naming an instalment) and at most one written reminder per agreement, for agreements
+without a reserved activation. Deferral plans, employee-caused delays, activation decisions,
+waivers, releases, rescissions, breaches and penalty payments are rare, individual events:
+evaluate those agreements with :func:`~tradesecret.ledger.evaluate_compensation`. Results
+equal the per-object path's to the fen and the day (the test suite checks it on random
+populations).
+
+Nothing the batch cannot represent passes silently: the adapters refuse columns they do
+not know (:class:`~tradesecret.exceptions.InvalidInputError`), and report per row, in
+:attr:`BatchResult.errors`, an agreement with an event of another kind (``events`` table),
+a second reminder, a payment naming an instalment, or a reserved activation
+(``BatchInput.unsupported``). :func:`evaluate_batch` refuses the options it does not
+implement (``CuredArrears.RIGHT_LAPSES``).
 
 A row that cannot be evaluated (a payment before the termination date, a negative or zero
 amount, an unknown region, a date outside the data's coverage...) is reported in
@@ -32,6 +41,7 @@ import pendulum
 
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.ledger.model import (
+    CuredArrears,
     DueConvention,
     LedgerOptions,
     MinimumWageMonth,
@@ -71,6 +81,8 @@ _NOT_YET = InstalmentStatus.NOT_YET_DUE.code
 
 def _i64(values: object, name: str, n: int | None = None) -> I64:
     arr = np.asarray(values)
+    if arr.size == 0:  # an empty list is float64 to NumPy
+        arr = arr.astype(np.int64)
     if arr.dtype.kind not in "iu":
         raise InvalidInputError.single(name, str(arr.dtype), "expected an integer array")
     out = arr.astype(np.int64, copy=False).reshape(-1)
@@ -103,6 +115,10 @@ class BatchInput:
         pay_date: Payment dates, ordinals.
         pay_fen: Payment amounts, fen.
         agreement_id: Optional identifiers, per row (for error reports).
+        unsupported: ``(row, reason)`` pairs: rows holding input the batch path cannot
+            represent (the adapters fill it); each is reported in
+            :attr:`BatchResult.errors` and its outputs are zero. Row ``-1``: input that
+            names no known agreement.
     """
 
     termination: I64 = attrs.field(converter=_as_i64)
@@ -115,10 +131,22 @@ class BatchInput:
     pay_date: I64 = attrs.field(converter=_as_i64)
     pay_fen: I64 = attrs.field(converter=_as_i64)
     agreement_id: Arr | None = None
+    unsupported: tuple[tuple[int, str], ...] = ()
 
     def __attrs_post_init__(self) -> None:
         n = self.termination.shape[0]
         problems = [
+            Problem.of("unsupported", entry, f"expected (row in -1..{n - 1}, reason) pairs")
+            for entry in self.unsupported
+            if not (
+                isinstance(entry, tuple)
+                and len(entry) == 2
+                and isinstance(entry[0], int)
+                and -1 <= entry[0] < n
+                and isinstance(entry[1], str)
+            )
+        ]
+        problems += [
             Problem.of(name, getattr(self, name).shape[0], f"expected {n} values")
             for name in ("months", "region", "agreed_fen", "average_wage_fen", "reminder")
             if getattr(self, name).shape[0] != n
@@ -296,10 +324,21 @@ def evaluate_batch(
 
     Supports every :class:`~tradesecret.ledger.LedgerOptions` reading that concerns
     payments and reminders (due convention, unpaid counting, reminder timing,
-    minimum-wage month).
+    minimum-wage month); the readings of releases, breaches and activation do not arise
+    (the batch has no such events).
+
+    Raises:
+        InvalidInputError: ``options.cured_arrears`` is ``RIGHT_LAPSES`` (evaluate with
+            :func:`~tradesecret.ledger.evaluate_compensation`), or a malformed ``as_of``.
     """
     rb = rulebook if rulebook is not None else default_rulebook()
     opts = options if options is not None else LedgerOptions()
+    if opts.cured_arrears is not CuredArrears.RIGHT_REMAINS:
+        raise InvalidInputError.single(
+            "options.cured_arrears",
+            opts.cured_arrears.value,
+            "the batch path implements RIGHT_REMAINS only; use evaluate_compensation",
+        )
     n = data.size
     if isinstance(as_of, np.ndarray):
         as_of_arr = _i64(as_of, "as_of", n)
@@ -313,6 +352,12 @@ def evaluate_batch(
         for row in np.flatnonzero(mask).tolist():
             bad.setdefault(row, []).append(reason)
 
+    orphans: list[RowError] = []
+    for row, reason in data.unsupported:
+        if row < 0:
+            orphans.append(RowError(row=-1, agreement_id=None, reasons=(reason,)))
+        else:
+            bad.setdefault(row, []).append(reason)
     t = data.termination
     flag(data.months < 1, "months must be positive")
     flag(data.agreed_fen < 0, "negative agreed amount")
@@ -323,7 +368,6 @@ def evaluate_batch(
     )
     flag((t < 1) | (t >= _NEVER - 5000), "termination date out of range")
     # payments: order by row then date (stable), drop orphans, check each
-    orphans: list[RowError] = []
     prow, pdate, pfen = data.pay_row, data.pay_date, data.pay_fen
     in_range = (prow >= 0) & (prow < n)
     if not bool(in_range.all()):
@@ -693,25 +737,134 @@ def _ordinals(values: Any) -> I64:
     return out
 
 
-def batch_from_pandas(agreements: DataFrame, payments: DataFrame) -> BatchInput:
+_AGREEMENT_COLUMNS: Final = frozenset(
+    {
+        "agreement_id",
+        "termination_date",
+        "months",
+        "region",
+        "agreed_fen",
+        "average_wage_fen",
+        "reminder_date",
+        "activation_reserved",
+    }
+)
+_PAYMENT_COLUMNS: Final = frozenset({"agreement_id", "date", "amount_fen", "instalment"})
+_EVENT_COLUMNS: Final = frozenset({"agreement_id", "kind", "date"})
+_REQUIRED_AGREEMENT: Final = _AGREEMENT_COLUMNS - {"reminder_date", "activation_reserved"}
+_REQUIRED_PAYMENT: Final = _PAYMENT_COLUMNS - {"instalment"}
+#: Event kinds of the ``events`` table (the names of :class:`CompensationLedger` fields).
+_EVENT_KINDS: Final = frozenset(
+    {
+        "payments",
+        "reminders",
+        "deferrals",
+        "employee_delays",
+        "activations",
+        "waivers",
+        "employer_releases",
+        "rescissions",
+        "breaches",
+        "penalty_payments",
+    }
+)
+
+
+def _check_columns(
+    frame: DataFrame, name: str, known: frozenset[str], required: frozenset[str]
+) -> list[Problem]:
+    columns = [str(c) for c in frame.columns]
+    problems = [
+        Problem.of(
+            f"{name}.{column}",
+            column,
+            "not a column the batch path reads (it would be ignored); supported: "
+            + ", ".join(sorted(known)),
+        )
+        for column in columns
+        if column not in known
+    ]
+    problems += [
+        Problem.of(f"{name}.{column}", None, "required column missing")
+        for column in sorted(required - set(columns))
+    ]
+    return problems
+
+
+def batch_from_pandas(
+    agreements: DataFrame, payments: DataFrame, events: DataFrame | None = None
+) -> BatchInput:
     """
-    Build a :class:`BatchInput` from two DataFrames.
+    Build a :class:`BatchInput` from DataFrames.
 
     ``agreements`` columns: ``agreement_id``, ``termination_date``, ``months``, ``region``,
-    ``agreed_fen`` (0 = none), ``average_wage_fen`` (0 = unknown) and optionally
-    ``reminder_date`` (NaT = none). ``payments`` columns: ``agreement_id``, ``date``,
-    ``amount_fen``. Dates may be ``datetime64`` or ``date`` objects. A payment whose
-    ``agreement_id`` is unknown is reported as a :class:`RowError` with row ``-1``.
+    ``agreed_fen`` (0 = none), ``average_wage_fen`` (0 = unknown), and optionally
+    ``reminder_date`` (NaT = none) and ``activation_reserved`` (bool; a True row is
+    reported: the batch path has no activation decisions). ``payments`` columns:
+    ``agreement_id``, ``date``, ``amount_fen``, optionally ``instalment`` (a payment that
+    names one is reported: the batch allocates oldest first only). ``events`` (optional):
+    ``agreement_id``, ``kind`` (a :class:`~tradesecret.ledger.CompensationLedger` field
+    name: ``reminders``, ``waivers``, ``rescissions``...), ``date``; a reminder fills
+    ``reminder_date`` (a second reminder for the same agreement is reported), every other
+    kind is reported for its row. Dates may be ``datetime64`` or ``date`` objects.
+
+    A payment or event whose ``agreement_id`` is unknown is a :class:`RowError` with row
+    ``-1``.
+
+    Raises:
+        InvalidInputError: a column the batch path does not read, or a required one missing.
     """
     pd = importlib.import_module("pandas")
+    problems = _check_columns(agreements, "agreements", _AGREEMENT_COLUMNS, _REQUIRED_AGREEMENT)
+    problems += _check_columns(payments, "payments", _PAYMENT_COLUMNS, _REQUIRED_PAYMENT)
+    if events is not None:
+        problems += _check_columns(events, "events", _EVENT_COLUMNS, _EVENT_COLUMNS)
+    if problems:
+        raise InvalidInputError(problems)
     ids = agreements["agreement_id"].astype(str)
     index = pd.Index(ids)
-    pay_row = index.get_indexer(payments["agreement_id"].astype(str))
+    pay_row = np.asarray(index.get_indexer(payments["agreement_id"].astype(str)), dtype=np.int64)
     reminder = (
         _ordinals(agreements["reminder_date"].to_numpy())
         if "reminder_date" in agreements
         else np.zeros(len(agreements), dtype=np.int64)
     )
+    unsupported: list[tuple[int, str]] = []
+    if "activation_reserved" in agreements:
+        reserved = agreements["activation_reserved"].fillna(False).to_numpy(dtype=bool)
+        unsupported += [
+            (row, "activation reserved: evaluate with evaluate_compensation")
+            for row in np.flatnonzero(reserved).tolist()
+        ]
+    if "instalment" in payments:
+        named = ~payments["instalment"].isna().to_numpy()
+        unsupported += [
+            (row, "a payment naming an instalment: evaluate with evaluate_compensation")
+            for row in pay_row[named & (pay_row >= 0)].tolist()
+        ]
+    if events is not None and len(events):
+        ev_row = np.asarray(index.get_indexer(events["agreement_id"].astype(str)), dtype=np.int64)
+        ev_date = _ordinals(events["date"].to_numpy())
+        kinds = events["kind"].astype(str).tolist()
+        for k, (row, kind, day) in enumerate(
+            zip(ev_row.tolist(), kinds, ev_date.tolist(), strict=True)
+        ):
+            if row < 0:
+                unsupported.append((-1, f"event {k} names no known agreement"))
+                continue
+            if kind == "reminders":
+                if reminder[row] and reminder[row] != day:
+                    unsupported.append(
+                        (row, "more than one reminder: evaluate with evaluate_compensation")
+                    )
+                reminder[row] = day if not reminder[row] else min(reminder[row], day)
+            elif kind == "payments":
+                unsupported.append((row, "payments belong in the payments table"))
+            elif kind in _EVENT_KINDS:
+                reason = f"event kind {kind!r} is not supported by the batch path"
+                unsupported.append((row, f"{reason}: evaluate with evaluate_compensation"))
+            else:
+                unsupported.append((row, f"unknown event kind {kind!r}"))
     return BatchInput(
         termination=_ordinals(agreements["termination_date"].to_numpy()),
         months=agreements["months"].to_numpy(),
@@ -719,13 +872,20 @@ def batch_from_pandas(agreements: DataFrame, payments: DataFrame) -> BatchInput:
         agreed_fen=agreements["agreed_fen"].to_numpy(),
         average_wage_fen=agreements["average_wage_fen"].to_numpy(),
         reminder=reminder,
-        pay_row=np.asarray(pay_row, dtype=np.int64),
+        pay_row=pay_row,
         pay_date=_ordinals(payments["date"].to_numpy()),
         pay_fen=payments["amount_fen"].to_numpy(),
         agreement_id=ids.to_numpy(dtype=object),
+        unsupported=tuple(unsupported),
     )
 
 
-def batch_from_arrow(agreements: ArrowTable, payments: ArrowTable) -> BatchInput:
+def batch_from_arrow(
+    agreements: ArrowTable, payments: ArrowTable, events: ArrowTable | None = None
+) -> BatchInput:
     """:func:`batch_from_pandas` for Arrow tables (same columns)."""
-    return batch_from_pandas(agreements.to_pandas(), payments.to_pandas())
+    return batch_from_pandas(
+        agreements.to_pandas(),
+        payments.to_pandas(),
+        None if events is None else events.to_pandas(),
+    )

@@ -7,15 +7,17 @@ penalty. :mod:`tradesecret.noncompete` holds the agreement and the employee's wa
 bridge computes the average wage with
 :func:`~tradesecret.noncompete.average_monthly_wage` and the agreed amount with
 :func:`~tradesecret.noncompete.agreed_monthly_compensation`, so both domains use one
-figure.
+figure. :func:`activation_events_from_noncompete` turns the agreement's recorded activation
+decision (Interp. (I) Art. 37) into the ledger event.
 """
 
 from __future__ import annotations
 
 from tradesecret.exceptions import InvalidInputError
-from tradesecret.ledger.model import LedgerTerms
+from tradesecret.ledger.model import Activation, LedgerTerms, Waiver
 from tradesecret.money import Money
 from tradesecret.noncompete import (
+    ActivationDecision,
     EmployeeFacts,
     NonCompeteAgreement,
     PenaltyBasis,
@@ -24,7 +26,7 @@ from tradesecret.noncompete import (
 )
 from tradesecret.rulebook import Rulebook
 
-__all__ = ["terms_from_noncompete"]
+__all__ = ["activation_events_from_noncompete", "terms_from_noncompete"]
 
 
 def terms_from_noncompete(
@@ -39,7 +41,8 @@ def terms_from_noncompete(
 
     The penalty is the fixed amount, or the stated multiple of the average monthly wage or
     of the agreed total compensation (agreed monthly amount x months), rounded half up to
-    the fen; ``None`` when the agreement states none.
+    the fen; ``None`` when the agreement states none. ``activation_reserved`` is the
+    agreement's; record the decision itself with :func:`activation_events_from_noncompete`.
 
     Raises:
         InvalidInputError: no termination date, missing wage months, no period.
@@ -70,4 +73,32 @@ def terms_from_noncompete(
         agreed_monthly=agreed if agreed is not None and agreed.amount > 0 else None,
         average_monthly_wage=average,
         penalty=penalty if penalty is not None and penalty.amount > 0 else None,
+        activation_reserved=agreement.activation_reserved,
     )
+
+
+def activation_events_from_noncompete(
+    agreement: NonCompeteAgreement, employee: EmployeeFacts
+) -> tuple[Activation | Waiver, ...]:
+    """
+    The ledger event of the agreement's activation decision, if one is recorded.
+
+    ``ACTIVATED`` gives an :class:`~tradesecret.ledger.Activation`, ``WAIVED`` a
+    :class:`~tradesecret.ledger.Waiver` (the decision not to activate), dated
+    ``activation_decided_on`` or, when no date is given, the termination date (the decision
+    is made at departure). No decision (or none reserved): no event.
+
+    Raises:
+        InvalidInputError: a decision without any date (no decision date, no termination).
+    """
+    decision = agreement.activation_decision
+    if decision not in (ActivationDecision.ACTIVATED, ActivationDecision.WAIVED):
+        return ()
+    day = agreement.activation_decided_on or employee.termination_date
+    if day is None:
+        raise InvalidInputError.single(
+            "activation_decided_on", None, "a decision needs a date (or the termination date)"
+        )
+    if decision is ActivationDecision.ACTIVATED:
+        return (Activation(date=day),)
+    return (Waiver(date=day),)

@@ -27,6 +27,7 @@ from tradesecret.ledger.model import (
     Breach,
     BreachReturn,
     CompensationLedger,
+    CuredArrears,
     DeferralPlan,
     DueConvention,
     EmployeeDelay,
@@ -41,6 +42,7 @@ from tradesecret.ledger.model import (
     Reminder,
     ReminderTiming,
     Rescission,
+    UndecidedActivation,
     UnpaidCounting,
     Waiver,
 )
@@ -64,6 +66,11 @@ __all__ = ["build_schedule", "evaluate_compensation", "release_right_dates"]
 
 _POLICY: Final = "tradesecret-policy@2026-11-21"
 _INTERP2: Final = "spc-labor-2@2025-07-31"
+_INTERP1: Final = "spc-labor-1@2020-12-29"
+_ART37: Final = f"{_INTERP1}:37"
+_ART40: Final = f"{_INTERP1}:40"
+_MOHRSS: Final = "mohrss-nc-guide@2025-09-12"
+_LCL_2012: Final = "lcl@2012-12-28"
 _NEVER: Final = 10**9  # an ordinal later than any date
 
 
@@ -104,8 +111,9 @@ def _fen(money: Money) -> int:
 
 
 def _lcl(rb: Rulebook, on: pendulum.Date, article: str) -> Citation:
-    version = "2012-12-28" if on >= pendulum.Date(2013, 7, 1) else "2007-06-29"
-    return rb.cite(f"lcl@{version}:{article}")
+    """The LCL version in force on ``on`` (the catalog gives the amendment's effective date)."""
+    key = _LCL_2012 if on >= rb.instrument(_LCL_2012).effective else "lcl@2007-06-29"
+    return rb.cite(f"{key}:{article}")
 
 
 def _round_half_up(numerator: int, denominator: int) -> int:
@@ -296,6 +304,7 @@ class _Ctx(NamedTuple):
     as_of: int
     rb: Rulebook
     thresholds: _Thresholds
+    undecided: bool = False  # activation reserved, no decision at departure, as of the date
 
 
 class _Thresholds(NamedTuple):
@@ -538,6 +547,8 @@ def _employer_release(fold: _Fold, ctx: _Ctx, event: EmployerRelease | Waiver) -
     new = _end_restriction(fold, ctx, max(day, t + 1), ended_by)
     code = "ledger.step.waiver" if ended_by is EndedBy.WAIVER else "ledger.step.employer_release"
     cites = ctx.thresholds.extra_cites
+    if ended_by is EndedBy.WAIVER and ctx.terms.activation_reserved:
+        code, cites = "ledger.step.not_activated", (_ART37,)
     return new._replace(
         employer_release=(day, negotiated),
         extra_owed=extra,
@@ -588,9 +599,12 @@ def _step(ctx: _Ctx, fold: _Fold, event: LedgerEvent) -> _Fold:
             )
         )
     if isinstance(event, Activation):
-        return fold._replace(
-            steps=_step_log(fold, day, "ledger.step.activation", {}, ("spc-labor-1@2020-12-29:37",))
-        )
+        new = fold._replace(steps=_step_log(fold, day, "ledger.step.activation", {}, (_ART37,)))
+        if fold.ended_by is EndedBy.NOT_ACTIVATED:
+            return new._replace(
+                notes=(*fold.notes, ("ledger.activation.after_departure", {"date": event.date}))
+            )
+        return new
     if isinstance(event, Waiver | EmployerRelease):
         return _employer_release(fold, ctx, event)
     if isinstance(event, Rescission):
@@ -616,7 +630,7 @@ def _step(ctx: _Ctx, fold: _Fold, event: LedgerEvent) -> _Fold:
                 day,
                 "ledger.step.penalty_paid",
                 {"amount": event.amount},
-                ("spc-labor-1@2020-12-29:40",),
+                (_ART40,),
             ),
         )
     msg = f"not a ledger event: {event!r}"  # pragma: no cover - CompensationLedger refuses it
@@ -630,50 +644,116 @@ def _unpaid_at_end_of(inst: _Inst, day: int) -> bool:
     return not inst.cancelled and inst.amount > 0 and inst.completed > day
 
 
-def _rights(
+_Right = tuple[ReleaseGround, int, tuple[int, ...]]
+_Lapsed = tuple[ReleaseGround, int, int]  # ground, arose, first day without the right
+
+
+def _first_or_current(
+    candidates: set[int],
+    holds: Callable[[int], tuple[int, ...] | None],
+    *,
+    until: int,
+    since: int,
+    lapses: bool,
+) -> tuple[tuple[int, tuple[int, ...]] | None, list[tuple[int, int]]]:
+    """
+    Scan the days on which a ground's condition can change (``candidates``).
+
+    ``holds(day)`` gives the founding instalments when the condition holds on ``day``.
+    Without lapse: the first day it holds (moved to ``since``, when the source did not
+    exist yet). With lapse: the start of the run that still holds on ``until`` (nothing
+    counts before ``since``), and every earlier run as ``(arose, lapsed)``.
+    """
+    if not lapses:
+        for day in sorted(d for d in candidates if d <= until):
+            found = holds(day)
+            if found is not None:
+                return (max(day, since), found), []
+        return None, []
+    run: tuple[int, tuple[int, ...]] | None = None
+    ended: list[tuple[int, int]] = []
+    for day in sorted(d for d in {*candidates, since} if since <= d <= until):
+        found = holds(day)
+        if found is not None and run is None:
+            run = (day, found)
+        elif found is None and run is not None:
+            ended.append((run[0], day))
+            run = None
+    return run, ended
+
+
+def _rights_and_lapses(
     insts: Sequence[_Inst], reminders: Sequence[int], ctx: _Ctx, *, until: int
-) -> list[tuple[ReleaseGround, int, tuple[int, ...]]]:
-    """Every release right arising on or before ``until`` (first occurrence per ground)."""
+) -> tuple[list[_Right], list[_Lapsed]]:
+    """
+    Every release right standing on ``until`` (with ``CuredArrears.RIGHT_REMAINS``: every
+    right that arose on or before it; first occurrence per ground), and the rights that
+    arose and lapsed before it (``CuredArrears.RIGHT_LAPSES`` only).
+
+    A right holds on a day when its condition holds with the instalments unpaid at the end
+    of the day before (a payment on the day a right arises or is exercised comes too late).
+    """
     th = ctx.thresholds
-    counting = ctx.options.unpaid_counting
-    out: list[tuple[ReleaseGround, int, tuple[int, ...]]] = []
+    lapses = ctx.options.cured_arrears is CuredArrears.RIGHT_LAPSES
+    out: list[_Right] = []
+    lapsed: list[_Lapsed] = []
     live = [i for i in insts if not i.cancelled and i.amount > 0 and i.effective_due < until]
     late = [i for i in live if i.completed > i.effective_due]  # only these can ever be overdue
-    grounds: list[tuple[ReleaseGround, int]] = [
-        (ReleaseGround.UNPAID_THREE_MONTHS, th.judicial_months)
+    paid_days = {i.completed + 1 for i in late if i.completed < _NEVER}
+
+    def intervals_holds(starts: list[tuple[int, _Inst]]) -> Callable[[int], tuple[int, ...] | None]:
+        def holds(day: int) -> tuple[int, ...] | None:
+            best = min(
+                ((s, i.number) for s, i in starts if s <= day and _unpaid_at_end_of(i, day - 1)),
+                default=None,
+            )
+            return None if best is None else (best[1],)
+
+        return holds
+
+    grounds: list[tuple[ReleaseGround, int, int]] = [
+        (ReleaseGround.UNPAID_THREE_MONTHS, th.judicial_months, 0)
     ]
     if th.guidance_unpaid_months is not None:
-        grounds.append((ReleaseGround.UNPAID_OVER_THREE_MONTHS, th.guidance_unpaid_months + 1))
-    for ground, need in grounds:
-        found: tuple[int, tuple[int, ...]] | None = None
-        if counting is UnpaidCounting.INSTALMENTS:
-            for day in sorted({i.effective_due + 1 for i in late}):
-                if day > until:
-                    break
+        grounds.append(
+            (
+                ReleaseGround.UNPAID_OVER_THREE_MONTHS,
+                th.guidance_unpaid_months + 1,
+                th.guidance_since,
+            )
+        )
+    for ground, need, since in grounds:
+        holds: Callable[[int], tuple[int, ...] | None]
+        if ctx.options.unpaid_counting is UnpaidCounting.INSTALMENTS:
+
+            def holds(day: int, need: int = need) -> tuple[int, ...] | None:
                 unpaid = tuple(
                     i.number
                     for i in live
                     if i.effective_due < day and _unpaid_at_end_of(i, day - 1)
                 )
-                if len(unpaid) >= need:
-                    found = (day, unpaid)
-                    break
+                return unpaid if len(unpaid) >= need else None
+
+            candidates = {i.effective_due + 1 for i in late}
         else:
             months = need if ground is ReleaseGround.UNPAID_THREE_MONTHS else need - 1
-            for i in late:
-                day = term_end(_d(i.effective_due), months=months).toordinal() + 1
-                if (
-                    day <= until
-                    and _unpaid_at_end_of(i, day - 1)
-                    and (found is None or day < found[0])
-                ):
-                    found = (day, (i.number,))
-        if found is not None and ground is not ReleaseGround.UNPAID_THREE_MONTHS:
-            found = (max(found[0], th.guidance_since), found[1])
+            starts = [
+                (term_end(_d(i.effective_due), months=months).toordinal() + 1, i) for i in late
+            ]
+            holds = intervals_holds(starts)
+            candidates = {s for s, _ in starts}
+        found, ended = _first_or_current(
+            candidates | paid_days if lapses else candidates,
+            holds,
+            until=until,
+            since=since,
+            lapses=lapses,
+        )
         if found is not None and found[0] <= until:
             out.append((ground, found[0], found[1]))
+        lapsed += [(ground, a, b) for a, b in ended]
     if th.guidance_late_months is not None and reminders:
-        best: tuple[int, tuple[int, ...]] | None = None
+        starts = []
         for i in late:
             late_from = (
                 term_end(_d(i.effective_due), months=th.guidance_late_months).toordinal() + 1
@@ -684,17 +764,28 @@ def _rights(
                 else late_from
             )
             valid = [r for r in reminders if r >= earliest]
-            if not valid:
-                continue
-            day = max(late_from, min(valid) + th.cure_days + 1)
-            if day <= until and _unpaid_at_end_of(i, day - 1) and (best is None or day < best[0]):
-                best = (day, (i.number,))
-        if best is not None:
-            best = (max(best[0], th.guidance_since), best[1])
-        if best is not None and best[0] <= until:
-            out.append((ReleaseGround.LATE_AFTER_REMINDER, best[0], best[1]))
+            if valid:
+                starts.append((max(late_from, min(valid) + th.cure_days + 1), i))
+        found, ended = _first_or_current(
+            {s for s, _ in starts} | (paid_days if lapses else set()),
+            intervals_holds(starts),
+            until=until,
+            since=th.guidance_since,
+            lapses=lapses,
+        )
+        if found is not None and found[0] <= until:
+            out.append((ReleaseGround.LATE_AFTER_REMINDER, found[0], found[1]))
+        lapsed += [(ReleaseGround.LATE_AFTER_REMINDER, a, b) for a, b in ended]
     out.sort(key=lambda r: (r[1], list(ReleaseGround).index(r[0])))
-    return out
+    lapsed.sort(key=lambda r: (r[1], list(ReleaseGround).index(r[0])))
+    return out, lapsed
+
+
+def _rights(
+    insts: Sequence[_Inst], reminders: Sequence[int], ctx: _Ctx, *, until: int
+) -> list[_Right]:
+    """The release rights standing on ``until`` (see :func:`_rights_and_lapses`)."""
+    return _rights_and_lapses(insts, reminders, ctx, until=until)[0]
 
 
 def release_right_dates(
@@ -759,8 +850,16 @@ def evaluate_compensation(
         terms=terms, schedule=schedule, options=opts, as_of=day.toordinal(), rb=rb, thresholds=th
     )
     events = [e for e in ledger.events() if e.date <= day]
+    t = terms.termination_date
+    if terms.activation_reserved and day > t:
+        decided = any(isinstance(e, Activation | Waiver) and e.date <= t for e in events)
+        ctx = ctx._replace(undecided=not decided)
     delays = [e for e in events if isinstance(e, EmployeeDelay)]
     init = _initial(schedule)
+    if ctx.undecided and opts.undecided_activation is UndecidedActivation.NOT_STARTED:
+        start = t.toordinal() + 1
+        init = _end_restriction(init, ctx, start, EndedBy.NOT_ACTIVATED)
+        init = init._replace(steps=((start, "ledger.step.not_activated_undecided", {}, (_ART37,)),))
     if delays:
         init = init._replace(insts=tuple(_effective_due(i, ctx, delays) for i in init.insts))
     fold = functools.reduce(functools.partial(_step, ctx), events, init)
@@ -772,7 +871,16 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
     as_of = ctx.as_of
     sched_end = fold.insts[-1].end
     last_restricted = sched_end if fold.release_on is None else fold.release_on - 1
-    rights_raw = _rights(fold.insts, fold.reminders, ctx, until=min(as_of, last_restricted))
+    # an effective rescission ends the restriction on its own day: the right it exercised
+    # stood on that day
+    rights_until = (
+        fold.release_on
+        if fold.ended_by is EndedBy.RESCISSION and fold.release_on is not None
+        else last_restricted
+    )
+    rights_raw, lapsed = _rights_and_lapses(
+        fold.insts, fold.reminders, ctx, until=min(as_of, rights_until)
+    )
     effective_rescission = next((d for d, ok in fold.rescissions if ok), None)
     guidance_cites = rb.cite_all(*th.guidance_cites) if th.guidance_cites else ()
     rights = tuple(
@@ -855,8 +963,8 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
             extra_due=_d(extra_due) if extra_due is not None else None,
             paid=_money(fold.extra_paid),
             outstanding=_money(fold.extra_owed - fold.extra_paid),
-            citations=rb.cite_all(*th.extra_cites, "mohrss-nc-guide@2025-09-12:18")
-            if during and day >= pendulum.Date(2025, 9, 12)
+            citations=rb.cite_all(*th.extra_cites, f"{_MOHRSS}:18")
+            if during and day >= rb.instrument(_MOHRSS).effective
             else rb.cite_all(*th.extra_cites),
         )
         if (
@@ -893,6 +1001,34 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
                     remedies=("ledger.remedy.keep_performing",),
                 )
             )
+    for ground, arose, gone in lapsed:
+        findings.append(
+            Finding(
+                code="ledger.rights.lapsed",
+                severity=Severity.LOW,
+                citations=rb.cite_all(*th.judicial_cites)
+                if ground is ReleaseGround.UNPAID_THREE_MONTHS
+                else guidance_cites,
+                args={
+                    "ground": Term(f"ledger.term.ground.{ground.value}"),
+                    "arose": _d(arose),
+                    "lapsed": _d(gone),
+                },
+            )
+        )
+    if ctx.undecided:
+        findings.append(
+            Finding(
+                code="ledger.activation.decision_not_recorded",
+                severity=Severity.MEDIUM,
+                citations=rb.cite_all(_ART37),
+                args={
+                    "termination": terms.termination_date,
+                    "reading": Term(f"ledger.term.undecided.{opts.undecided_activation.value}"),
+                },
+                remedies=("ledger.remedy.record_activation",),
+            )
+        )
     for code, args in fold.notes:
         findings.append(
             Finding(code=code, severity=Severity.LOW, citations=(rb.cite(_POLICY),), args=args)
@@ -1012,7 +1148,7 @@ def _breach(
                     to_return += i.paid
                     break
     interp2 = rb.instrument(_INTERP2)
-    cites = [f"{_INTERP2}:15", "spc-labor-1@2020-12-29:40", _lcl_id(ctx)]
+    cites = [f"{_INTERP2}:15", _ART40, _lcl_id(ctx)]
     if day < interp2.effective:
         findings.append(
             Finding(
@@ -1052,7 +1188,7 @@ def _breach(
             Finding(
                 code="ledger.breach.penalty_does_not_end_duty",
                 severity=Severity.HIGH,
-                citations=rb.cite_all("spc-labor-1@2020-12-29:40"),
+                citations=rb.cite_all(_ART40),
                 args={"paid": _money(fold.penalty_paid)},
             )
         )

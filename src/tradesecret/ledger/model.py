@@ -16,8 +16,9 @@ Event types
 :class:`Reminder`         the employee's written reminder (书面催告)
 :class:`DeferralPlan`     new due dates notified in advance and agreed by the employee
 :class:`EmployeeDelay`    a delay caused by the employee (e.g. no bank account given)
-:class:`Activation`       the employer confirms at departure that the restriction applies
-:class:`Waiver`           the employer waives the restriction at departure
+:class:`Activation`       the employer decides at departure that the restriction applies
+:class:`Waiver`           the employer waives the restriction at departure (or, where the
+                          agreement reserved activation, decides not to activate it)
 :class:`EmployerRelease`  the employer releases the employee (Interp. (I) Art. 39)
 :class:`Rescission`       the employee exercises a release right (解除竞业限制约定)
 :class:`Breach`           the employee competes (start, and end if known)
@@ -43,6 +44,7 @@ __all__ = [
     "Breach",
     "BreachReturn",
     "CompensationLedger",
+    "CuredArrears",
     "DeferralPlan",
     "DueConvention",
     "EmployeeDelay",
@@ -57,6 +59,7 @@ __all__ = [
     "Reminder",
     "ReminderTiming",
     "Rescission",
+    "UndecidedActivation",
     "UnpaidCounting",
     "Waiver",
 ]
@@ -192,6 +195,49 @@ class MinimumWageMonth(enum.Enum):
     PERIOD_END = "period_end"
 
 
+class CuredArrears(enum.Enum):
+    """
+    Whether paying the arrears later ends a release right that has already arisen.
+
+    ``RIGHT_REMAINS`` (default): a right, once arisen, stays until the end of the
+    restriction even if the employer later pays what was owed. Interp. (I) Art. 38 attaches
+    the right to the fact of three months' non-payment, and neither it nor MOHRSS §17 says
+    that a later payment takes it away; reading a cure into the text would let an employer
+    defeat the right by paying just before the employee acts.
+
+    ``RIGHT_LAPSES``: the right exists only while its condition still holds; it lapses from
+    the day after the payment that brings the unpaid instalments below the threshold (or
+    pays the instalment that founded it), and can arise again. A rescission is effective
+    only if a right stands on its date. Some tribunals read Art. 38 this way (the purpose
+    of the right is to stop unpaid performance, which ended when the employer paid).
+    """
+
+    RIGHT_REMAINS = "right_remains"
+    RIGHT_LAPSES = "right_lapses"
+
+
+class UndecidedActivation(enum.Enum):
+    """
+    Where the agreement reserved the employer's decision to activate the restriction at
+    departure (:attr:`LedgerTerms.activation_reserved`) and no :class:`Activation` or
+    :class:`Waiver` is recorded on or before the termination date.
+
+    ``CLAUSE_APPLIES`` (default): the restriction runs and compensation is owed month by
+    month. Interp. (I) Art. 37: termination does not end an agreed non-compete; unless
+    otherwise agreed, the employer may require performance and the employee who performed
+    may claim compensation. An employer that reserved a decision and did not make it cannot
+    leave the employee uncertain at the employee's cost; a finding says the decision is
+    missing.
+
+    ``NOT_STARTED``: the reservation was not exercised, so the restriction never started
+    and no instalment is due (the employer's reading; an :class:`Activation` after the
+    termination date is then reported, not applied).
+    """
+
+    CLAUSE_APPLIES = "clause_applies"
+    NOT_STARTED = "not_started"
+
+
 @attrs.frozen(kw_only=True)
 class LedgerOptions:
     """
@@ -208,6 +254,8 @@ class LedgerOptions:
             termination date (before the period starts) still owes the extra months of
             Interp. (I) Art. 39. Default ``False``: Art. 39 speaks of a release "during the
             non-compete period" (在竞业限制期限内).
+        cured_arrears: Whether paying the arrears later ends a right that has arisen.
+        undecided_activation: A reserved activation with no decision at departure.
     """
 
     due_convention: DueConvention = DueConvention.END_OF_PERIOD
@@ -217,6 +265,8 @@ class LedgerOptions:
     breach_return: BreachReturn = BreachReturn.ALL_PAID
     minimum_wage_month: MinimumWageMonth = MinimumWageMonth.PERIOD_END
     extra_on_pre_period_release: bool = False
+    cured_arrears: CuredArrears = CuredArrears.RIGHT_REMAINS
+    undecided_activation: UndecidedActivation = UndecidedActivation.CLAUSE_APPLIES
 
 
 # -- terms ------------------------------------------------------------------------------------
@@ -237,6 +287,9 @@ class LedgerTerms:
             (exact; :func:`tradesecret.noncompete.average_monthly_wage` computes it); needed
             only when nothing was agreed (Interp. (I) Art. 36 default).
         penalty: Agreed penalty (违约金) for breach, if any.
+        activation_reserved: The agreement reserved the employer's decision, at departure,
+            whether the restriction applies (see :class:`Activation`, :class:`Waiver` and
+            :class:`UndecidedActivation`).
     """
 
     agreement_id: str
@@ -246,11 +299,16 @@ class LedgerTerms:
     agreed_monthly: Money | None = attrs.field(default=None, validator=_opt_positive_money)
     average_monthly_wage: Money | None = attrs.field(default=None, validator=_opt_positive_wage)
     penalty: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    activation_reserved: bool = False
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if isinstance(self.months, bool) or not isinstance(self.months, int) or self.months < 1:
             problems.append(Problem.of("months", self.months, "must be a positive int"))
+        if not isinstance(self.activation_reserved, bool):
+            problems.append(
+                Problem.of("activation_reserved", self.activation_reserved, "must be a bool")
+            )
         if self.agreed_monthly is None and self.average_monthly_wage is None:
             problems.append(
                 Problem.of(
@@ -316,7 +374,15 @@ class EmployeeDelay:
 
 @attrs.frozen(kw_only=True)
 class Activation:
-    """The employer confirms at departure that the restriction applies (timeline record)."""
+    """
+    The employer decides at departure (on or before the termination date) that the
+    restriction applies (Interp. (I) Art. 37).
+
+    Where the agreement reserved this decision (:attr:`LedgerTerms.activation_reserved`),
+    recording it removes the ``ledger.activation.decision_not_recorded`` finding; otherwise
+    it is a timeline record. One dated after the termination date is reported, and applied
+    only in the sense that the restriction already runs (see :class:`UndecidedActivation`).
+    """
 
     date: pendulum.Date = attrs.field(converter=_date)
 
@@ -324,8 +390,10 @@ class Activation:
 @attrs.frozen(kw_only=True)
 class Waiver:
     """
-    The employer waives the restriction at departure (on or before the termination date).
-    A waiver dated later is an employer release during the period.
+    The employer waives the restriction at departure (on or before the termination date):
+    the restriction does not start and no instalment is due. Where the agreement reserved
+    activation, this is the decision not to activate (Interp. (I) Art. 37: "unless otherwise
+    agreed"). A waiver dated later is an employer release during the period (Art. 39).
     """
 
     date: pendulum.Date = attrs.field(converter=_date)
