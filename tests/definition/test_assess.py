@@ -467,9 +467,26 @@ class TestReasonableMeasures:
         assert "definition.factor.physical_carrier" in a.codes()
 
     def test_wrong_measure_type_refused(self, make_secret: Factory) -> None:
-        """Anything but a measure or NDA in `measures` is bad input."""
-        with pytest.raises(InvalidInputError):
-            assess_trade_secret(make_secret(), as_of=ACT, measures=["NDA"])  # type: ignore[list-item]
+        """Anything but a measure or NDA in `measures` is bad input, reported with its position."""
+        with pytest.raises(InvalidInputError) as caught:
+            assess_trade_secret(
+                make_secret(),
+                as_of=ACT,
+                measures=[agreement(), "NDA"],  # type: ignore[list-item]
+            )
+
+        assert ["measures[1]"] == [p.path for p in caught.value.problems]
+
+    def test_every_input_problem_reported_at_once(self, make_secret: Factory) -> None:
+        """A bad act date, a non-secret and a non-measure are all listed in one error."""
+        with pytest.raises(InvalidInputError) as caught:
+            assess_trade_secrets(
+                [make_secret(), "TS-2"],  # type: ignore[list-item]
+                ["NDA"],  # type: ignore[list-item]
+                as_of="2025-13-01",
+            )
+
+        assert ["as_of", "secrets[1]", "measures[0]"] == [p.path for p in caught.value.problems]
 
 
 class TestCustomerInformation:

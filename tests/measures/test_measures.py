@@ -201,9 +201,51 @@ class TestAssessMeasures:
         assert "measures.tier.raised_for_value" in report.assessment("S").codes()
 
     def test_unknown_secret_in_measure(self) -> None:
-        """A measure naming an unregistered secret is bad input."""
-        with pytest.raises(InvalidInputError):
+        """A measure naming an unregistered secret is bad input, with the path of the id."""
+        with pytest.raises(InvalidInputError) as caught:
             assess_measures([], [measure("A", MeasureKind.RULES, "NOPE")], as_of=TODAY)
+
+        assert [("measures[0].secret_ids[0]", "unknown secret")] == [
+            (p.path, p.reason) for p in caught.value.problems
+        ]
+
+    def test_every_input_problem_reported_at_once(self) -> None:
+        """A bad date, a duplicate secret, a non-measure and an unknown id: one error, four paths."""
+        secrets = [plain("S", ClassificationTier.ORDINARY), plain("S", ClassificationTier.CORE)]
+        with pytest.raises(InvalidInputError) as caught:
+            assess_measures(
+                secrets,
+                [
+                    "an agreement",  # type: ignore[list-item]
+                    measure("A", MeasureKind.RULES, "S", "GHOST"),
+                ],
+                as_of="2025-02-30",
+            )
+
+        assert [
+            "as_of",
+            "secrets[1].id",
+            "measures[0]",
+            "measures[1].secret_ids[1]",
+        ] == [p.path for p in caught.value.problems]
+
+    def test_gc_restored_after_batch(self) -> None:
+        """The batch pauses the cyclic collector and restores the caller's setting either way."""
+        import gc  # noqa: PLC0415
+
+        secrets = [plain("S", ClassificationTier.ORDINARY)]
+        assert gc.isenabled()
+        assess_measures(secrets, as_of=TODAY)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            assess_measures(secrets, as_of=TODAY)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        with pytest.raises(InvalidInputError):
+            assess_measures(secrets, as_of="not a date")
+        assert gc.isenabled()
 
     def test_registry_input_and_policy_override(self) -> None:
         """A registry is accepted and a user's own policy table changes the requirement."""

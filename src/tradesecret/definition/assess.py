@@ -28,6 +28,14 @@ Readings chosen where the text is open (each selectable):
   Default ``True``: at least one proven measure must be specific to the secret (scoped to
   it, or identifying it); company-wide generic measures alone leave the criterion at
   insufficient evidence. ``False`` accepts generic measures (with a low finding).
+* Art. 4(1) says the court *may* (可以) find information publicly known in each listed
+  situation, and Art. 6 that it *shall* (应当) find measures taken where one listed measure
+  applies and normally suffices. The library reads a *confirmed* exposure
+  (:attr:`PublicExposure.confirmed`) as defeating the points it covers -- the court keeps a
+  discretion, so the finding says "may" -- and an exposure recorded with
+  ``confirmed=False`` as contested, which is how to model a case where that discretion is
+  in play. Any counted, evidenced measure that identifies the secret meets the measures
+  element, whichever Art. 6 item it falls under.
 * ``public_points`` -- when some secret points are public, default
   :attr:`PublicPoints.REMAINING_POINTS` assesses the points that remain (the claim can be
   narrowed to them); :attr:`PublicPoints.ANY_POINT_DEFEATS` treats the claimed secret as a
@@ -42,7 +50,6 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from tradesecret.dates import to_date
 from tradesecret.definition._model import (
     ExposureKind,
     SecretKind,
@@ -50,13 +57,16 @@ from tradesecret.definition._model import (
     ValueKind,
 )
 from tradesecret.definition.registry import SecretRegistry
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.measures._legal import (
     Citer,
     MeasureTiming,
     _cite,
     _ids,
-    as_measures,
+    batch_gc_paused,
     combine_outcomes,
+    date_and_problems,
+    measures_and_problems,
     nda_as_measure,
     reasonable_measures,
 )
@@ -127,13 +137,34 @@ def assess_trade_secret(
         An :class:`~tradesecret.results.Assessment` of kind ``trade_secret``.
 
     Raises:
-        InvalidInputError: a bad date or a measure of the wrong type.
+        InvalidInputError: every problem at once (a bad date, a secret or measure of the
+            wrong type), each with its path.
         OutOfCoverageError: an act date before 2019-04-23.
     """
-    day = to_date(as_of, path="as_of")
+    day, items = _checked_input(as_of, measures, (secret,), single=True)
     rb = rulebook if rulebook is not None else default_rulebook()
     ctx = _Context.make(day, rb, timing, require_correspondence, public_points)
-    return _assess(secret, as_measures(measures), ctx)
+    return _assess(secret, items, ctx)
+
+
+def _checked_input(
+    as_of: object,
+    measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
+    secrets: Iterable[object],
+    *,
+    single: bool = False,
+) -> tuple[pendulum.Date, tuple[ConfidentialityMeasure, ...]]:
+    """The act date and the measures, or one error listing every problem with its path."""
+    day, problems = date_and_problems(as_of, "as_of")
+    for i, secret in enumerate(secrets):
+        if not isinstance(secret, TradeSecret):
+            path = "secret" if single else f"secrets[{i}]"
+            problems.append(Problem.of(path, secret, "expected a TradeSecret"))
+    indexed, bad_items = measures_and_problems(measures)
+    problems += bad_items
+    if problems or day is None:
+        raise InvalidInputError(problems)
+    return day, tuple(m for _, m in indexed)
 
 
 @attrs.frozen(kw_only=True)
@@ -219,7 +250,10 @@ def assess_trade_secrets(
     :func:`assess_trade_secret` for many secrets at once, in input order.
 
     The measures are indexed by secret once (company-wide ones apply to all), so the cost
-    is linear in secrets plus measures rather than their product.
+    is linear in secrets plus measures rather than their product; the cyclic garbage
+    collector is paused while the results are built (it otherwise re-traverses every
+    surviving result on each full collection, which made time per secret grow with the
+    batch).
 
     Examples:
         >>> from tradesecret.definition import SecretKind, TradeSecret
@@ -228,10 +262,9 @@ def assess_trade_secrets(
         >>> [(a.subject, a.outcome.value) for a in found]
         [('A', 'not_met')]
     """
-    day = to_date(as_of, path="as_of")
-    rb = rulebook if rulebook is not None else default_rulebook()
     listed = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
-    items = as_measures(measures)
+    day, items = _checked_input(as_of, measures, listed)
+    rb = rulebook if rulebook is not None else default_rulebook()
     general = [m for m in items if m.all_secrets]
     by_secret: dict[str, list[ConfidentialityMeasure]] = {}
     for m in items:
@@ -239,9 +272,10 @@ def assess_trade_secrets(
             for sid in dict.fromkeys(m.secret_ids):
                 by_secret.setdefault(sid, []).append(m)
     ctx = _Context.make(day, rb, timing, require_correspondence, public_points)
-    return tuple(
-        _assess(secret, (*general, *by_secret.get(secret.id, ())), ctx) for secret in listed
-    )
+    with batch_gc_paused():
+        return tuple(
+            _assess(secret, (*general, *by_secret.get(secret.id, ())), ctx) for secret in listed
+        )
 
 
 def _provenance(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> tuple[Finding, ...]:

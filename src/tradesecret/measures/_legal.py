@@ -9,13 +9,15 @@ the model modules, so neither package imports the other's assessment module.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pendulum
 
-from tradesecret.dates import term_end
+from tradesecret.dates import term_end, to_date
 from tradesecret.definition._model import CarrierKind, ClassificationTier, TradeSecret
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures._model import (
     ConfidentialityMeasure,
@@ -29,7 +31,10 @@ __all__ = [
     "Citer",
     "MeasureTiming",
     "as_measures",
+    "batch_gc_paused",
     "combine_outcomes",
+    "date_and_problems",
+    "measures_and_problems",
     "nda_as_measure",
     "reasonable_measures",
 ]
@@ -85,19 +90,72 @@ def nda_as_measure(nda: NonDisclosureAgreement) -> ConfidentialityMeasure:
 def as_measures(
     measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
 ) -> tuple[ConfidentialityMeasure, ...]:
-    out: list[ConfidentialityMeasure] = []
+    """
+    Measures and NDAs as measures.
+
+    Raises:
+        InvalidInputError: one problem per item that is neither (path ``measures[i]``).
+    """
+    indexed, problems = measures_and_problems(measures)
+    if problems:
+        raise InvalidInputError(problems)
+    return tuple(m for _, m in indexed)
+
+
+def measures_and_problems(
+    measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
+) -> tuple[tuple[tuple[int, ConfidentialityMeasure], ...], list[Problem]]:
+    """
+    The valid items as measures with their input positions, and a problem for every other
+    item (returned, not raised).
+    """
+    out: list[tuple[int, ConfidentialityMeasure]] = []
+    problems: list[Problem] = []
     for i, item in enumerate(measures):
         if isinstance(item, ConfidentialityMeasure):
-            out.append(item)
+            out.append((i, item))
         elif isinstance(item, NonDisclosureAgreement):
-            out.append(nda_as_measure(item))
+            out.append((i, nda_as_measure(item)))
         else:
-            raise InvalidInputError.single(
-                f"measures[{i}]",
-                item,
-                "expected a ConfidentialityMeasure or a NonDisclosureAgreement",
+            problems.append(
+                Problem.of(
+                    f"measures[{i}]",
+                    item,
+                    "expected a ConfidentialityMeasure or a NonDisclosureAgreement",
+                )
             )
-    return tuple(out)
+    return tuple(out), problems
+
+
+def date_and_problems(value: object, path: str) -> tuple[pendulum.Date | None, list[Problem]]:
+    """``to_date(value, path=path)``, with its problems returned instead of raised."""
+    try:
+        return to_date(value, path=path), []
+    except InvalidInputError as error:
+        return None, list(error.problems)
+
+
+@contextmanager
+def batch_gc_paused() -> Iterator[None]:
+    """
+    Pause the cyclic garbage collector while a batch builds its results, then restore it.
+
+    A batch of 10,000 secrets allocates about a million small container objects (attrs
+    results, tuples, dicts), all of which survive the call and none of which form reference
+    cycles. With the collector running, every full (generation-2) collection re-traverses
+    all of them plus the caller's inputs, and the number of full collections grows with the
+    batch, so time per secret grew with batch size (about 40% of the time at 10,000
+    secrets was spent in the collector, collecting nothing). Reference counting still frees
+    everything promptly. The collector is re-enabled on exit only if it was enabled on entry,
+    so a caller that disabled it keeps it disabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Citer:

@@ -35,8 +35,10 @@ from tradesecret.law import Citation
 from tradesecret.measures._legal import (
     Citer,
     MeasureTiming,
-    as_measures,
+    batch_gc_paused,
     combine_outcomes,
+    date_and_problems,
+    measures_and_problems,
     reasonable_measures,
 )
 from tradesecret.measures._model import (
@@ -241,10 +243,35 @@ def assess_measures(
     ``N`` is required when the effective tier's rank is at least
     ``measures.item<N>_required_from_tier``.
 
+    The cost is linear in secrets plus measures: measures are indexed by secret once, and
+    the cyclic garbage collector is paused while the report is built (see
+    :func:`~tradesecret.measures._legal.batch_gc_paused`).
+
     Raises:
-        InvalidInputError: a bad date or measure, or a measure naming an unknown secret.
+        InvalidInputError: every problem at once -- a bad date, an item that is not a
+            measure or NDA, a measure naming an unknown secret.
     """
-    day = to_date(as_of, path="as_of")
+    with batch_gc_paused():
+        return _assess_measures(
+            secrets,
+            measures,
+            as_of=as_of,
+            rulebook=rulebook,
+            timing=timing,
+            require_correspondence=require_correspondence,
+        )
+
+
+def _assess_measures(
+    secrets: Iterable[TradeSecret] | SecretRegistry,
+    measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
+    *,
+    as_of: object,
+    rulebook: Rulebook | None,
+    timing: MeasureTiming,
+    require_correspondence: bool,
+) -> MeasuresReport:
+    day, problems = date_and_problems(as_of, "as_of")
     rb = rulebook if rulebook is not None else default_rulebook()
     registry: SecretRegistry | None = None
     if isinstance(secrets, SecretRegistry):
@@ -252,16 +279,25 @@ def assess_measures(
         secret_list = secrets.secrets
     else:
         secret_list = tuple(secrets)
-    items = as_measures(measures)
-    known = {s.id for s in secret_list}
-    problems = [
-        Problem.of(f"measures[{i}].secret_ids", sid, "unknown secret")
-        for i, m in enumerate(items)
-        for sid in m.secret_ids
+    known: set[str] = set()
+    for i, secret in enumerate(secret_list):
+        if not isinstance(secret, TradeSecret):
+            problems.append(Problem.of(f"secrets[{i}]", secret, "expected a TradeSecret"))
+        elif secret.id in known:
+            problems.append(Problem.of(f"secrets[{i}].id", secret.id, "duplicate secret id"))
+        else:
+            known.add(secret.id)
+    indexed, bad_items = measures_and_problems(measures)
+    problems += bad_items
+    problems += [
+        Problem.of(f"measures[{i}].secret_ids[{k}]", sid, "unknown secret")
+        for i, m in indexed
+        for k, sid in enumerate(m.secret_ids)
         if sid not in known
     ]
-    if problems:
+    if problems or day is None:
         raise InvalidInputError(problems)
+    items = tuple(m for _, m in indexed)
     params = _policy_params(rb, day)
     citer = Citer(rb)
     threshold = params["measures.high_value_threshold"].as_money()
