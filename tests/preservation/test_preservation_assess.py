@@ -492,9 +492,71 @@ class TestRequests:
         assert "preservation.order.mandatory_caution" in pa.codes()
 
     def test_unknown_secret_is_an_input_error(self) -> None:
-        """An order naming a secret that is not claimed is refused."""
-        with pytest.raises(InvalidInputError):
+        """An order naming a secret that is not claimed is refused, with the order's path."""
+        with pytest.raises(InvalidInputError) as info:
             strong(orders=(RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S9",), months=1),))
+
+        assert [("orders[0].secrets", "not a claimed secret")] == [
+            (p.path, p.reason) for p in info.value.problems
+        ]
+
+
+class TestInputErrors:
+    def test_every_problem_of_an_order_is_listed(self) -> None:
+        """A bad date and a bad duration in one order are reported together, by field."""
+        with pytest.raises(InvalidInputError) as info:
+            RequestedOrder(kind=OrderKind.NOT_USE, until="2024-02-30", months=0)
+
+        assert ["until", "months"] == [p.path for p in info.value.problems]
+
+    def test_every_problem_of_an_application_is_listed(self) -> None:
+        """An empty matter id, a duplicate secret and an unknown secret in a claim: three problems."""
+        secret = ClaimedSecret(id="S1", title="Designs")
+        with pytest.raises(InvalidInputError) as info:
+            Application(
+                id=" ",
+                applicant=Party(name="A", kind=PartyKind.COMPANY),
+                respondent=Party(name="B", kind=PartyKind.INDIVIDUAL),
+                stage=Stage.PRE_SUIT,
+                secrets=(secret, secret),
+                orders=(),
+                claims=(ClaimInput(claim=Claim.ACCESS, outcome=Outcome.MET, secret="S2"),),
+            )
+
+        assert ["id", "secrets", "claims[0].secret"] == [p.path for p in info.value.problems]
+
+    def test_text_fields_name_themselves(self) -> None:
+        """Empty id and title of a claimed secret are both reported with their field names."""
+        with pytest.raises(InvalidInputError) as info:
+            ClaimedSecret(id="", title=" ")
+
+        assert [("id", "must be non-empty text"), ("title", "must be non-empty text")] == [
+            (p.path, p.reason) for p in info.value.problems
+        ]
+
+    def test_money_fields(self) -> None:
+        """Amounts accept exact text; a float and a negative amount are refused by field."""
+        assert Money("120000.50") == RespondentLoss(lost_sales="120000.50").lost_sales
+        with pytest.raises(InvalidInputError) as info:
+            RespondentLoss(lost_sales=1.5, storage_costs=Money("-1"))
+
+        assert ["lost_sales", "storage_costs"] == [p.path for p in info.value.problems]
+
+    def test_harm_figures(self) -> None:
+        """A negative user count and a market-share fall above 100 % are refused."""
+        with pytest.raises(InvalidInputError) as info:
+            HarmFacts(users_affected=-1, market_share_fall=Ratio("1.5"), estimated_loss="x")
+
+        assert ["estimated_loss", "users_affected", "market_share_fall"] == [
+            p.path for p in info.value.problems
+        ]
+
+    def test_claim_strength(self) -> None:
+        """A strength outside [0, 1] is refused."""
+        with pytest.raises(InvalidInputError) as info:
+            ClaimInput(claim=Claim.ACCESS, outcome=Outcome.MET, strength=Decimal("1.01"))
+
+        assert ["strength"] == [p.path for p in info.value.problems]
 
 
 class TestSecurity:

@@ -411,9 +411,26 @@ class TestInputs:
         assert ["ruled_at", "served_on"] == [p.path for p in info.value.problems]
 
     def test_naive_datetime_refused(self) -> None:
-        """An acceptance time without an offset is refused."""
-        with pytest.raises(InvalidInputError):
+        """An acceptance time without an offset is refused, with its field name."""
+        with pytest.raises(InvalidInputError) as info:
             pre(accepted_at="2024-03-01T10:25:00")
+
+        assert ["accepted_at"] == [p.path for p in info.value.problems]
+
+    def test_every_bad_date_is_listed(self) -> None:
+        """Three bad dates and a bad count are reported together; no ordering check on bad values."""
+        with pytest.raises(InvalidInputError) as info:
+            pre(
+                accepted_at="2024-03-01T10:25:00",
+                executed_on="2024-13-01",
+                served_on="yesterday",
+                service_deferred=True,
+                reconsideration_count=-1,
+            )
+
+        assert ["accepted_at", "executed_on", "served_on", "reconsideration_count"] == [
+            p.path for p in info.value.problems
+        ]
 
 
 class TestOutput:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import pendulum
@@ -19,6 +20,9 @@ from tradesecret.dates import to_date, to_datetime
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Finding, Outcome
+
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
 
 __all__ = [
     "Application",
@@ -96,26 +100,72 @@ class SecurityForm(enum.Enum):
     CREDIT = "credit"
 
 
+@attrs.frozen
+class _Invalid:
+    """A field value that failed conversion: kept so that every problem can be reported."""
+
+    value: object
+    reason: str
+
+
+def _invalid(value: object, exc: InvalidInputError) -> Any:
+    return _Invalid(value, "; ".join(p.reason for p in exc.problems))
+
+
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError.single("text", value, "must be non-empty text")
+        return cast("str", _Invalid(value, "must be non-empty text"))
     return value
 
 
 def _opt_date(value: object) -> pendulum.Date | None:
-    return None if value is None else to_date(value)
+    try:
+        return None if value is None else to_date(value)
+    except InvalidInputError as exc:
+        return cast("pendulum.Date", _invalid(value, exc))
 
 
 def _opt_datetime(value: object) -> pendulum.DateTime | None:
-    return None if value is None else to_datetime(value)
+    try:
+        return None if value is None else to_datetime(value)
+    except InvalidInputError as exc:
+        return cast("pendulum.DateTime", _invalid(value, exc))
 
 
 def _opt_money(value: object) -> Money | None:
-    if value is None or isinstance(value, Money):
-        if isinstance(value, Money) and value.amount < 0:
-            raise InvalidInputError.single("amount", value, "cannot be negative")
-        return value
-    raise InvalidInputError.single("amount", value, "expected Money")
+    """``None``, a :class:`Money`, or an exact amount in yuan (``str``, ``int``, ``Decimal``)."""
+    if value is None:
+        return None
+    if not isinstance(value, Money):
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            return cast(
+                "Money", _Invalid(value, "expected Money or an exact amount (str, int, Decimal)")
+            )
+        try:
+            value = Money(value)
+        except InvalidInputError as exc:
+            return cast("Money", _invalid(value, exc))
+    if value.amount < 0:
+        return cast("Money", _Invalid(value, "cannot be negative"))
+    return value
+
+
+def _problems(obj: AttrsInstance) -> list[Problem]:
+    """Every field of ``obj`` that failed conversion, with its name as the path."""
+    return [
+        Problem.of(f.name, v.value, v.reason)
+        for f in attrs.fields(type(obj))
+        if isinstance(v := getattr(obj, f.name), _Invalid)
+    ]
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def _check(obj: AttrsInstance) -> None:
+    _raise_if(_problems(obj))
 
 
 @attrs.frozen(kw_only=True)
@@ -137,6 +187,9 @@ class Party:
     identified: bool = True
     former_employee: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        _check(self)
+
 
 @attrs.frozen(kw_only=True)
 class ClaimedSecret:
@@ -155,6 +208,9 @@ class ClaimedSecret:
     title: str = attrs.field(converter=_text)
     content_defined: bool = True
     carriers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        _check(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -182,10 +238,12 @@ class RequestedOrder:
     until: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
 
     def __attrs_post_init__(self) -> None:
+        problems = _problems(self)
         if self.months is not None and (
             isinstance(self.months, bool) or not isinstance(self.months, int) or self.months <= 0
         ):
-            raise InvalidInputError.single("months", self.months, "must be a positive int")
+            problems.append(Problem.of("months", self.months, "must be a positive int"))
+        _raise_if(problems)
 
     @property
     def durations_given(self) -> int:
@@ -217,6 +275,9 @@ class UrgencyFacts:
     questioning_may_defeat_enforcement: bool = False
     discovered_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
     detail: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check(self)
 
     @property
     def any(self) -> bool:
@@ -263,6 +324,20 @@ class HarmFacts:
     estimated_loss: Money | None = attrs.field(default=None, converter=_opt_money)
     other: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        problems = _problems(self)
+        users = self.users_affected
+        if users is not None and (
+            isinstance(users, bool) or not isinstance(users, int) or users < 0
+        ):
+            problems.append(Problem.of("users_affected", users, "must be a non-negative int"))
+        fall = self.market_share_fall
+        if fall is not None and not (
+            isinstance(fall, Ratio) and Decimal(0) <= fall.value <= Decimal(1)
+        ):
+            problems.append(Problem.of("market_share_fall", fall, "must be a Ratio within [0, 1]"))
+        _raise_if(problems)
+
 
 @attrs.frozen(kw_only=True)
 class RespondentLoss:
@@ -287,6 +362,9 @@ class RespondentLoss:
     storage_costs: Money | None = attrs.field(default=None, converter=_opt_money)
     other_costs: Money | None = attrs.field(default=None, converter=_opt_money)
     basis: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check(self)
 
     @property
     def total(self) -> Money | None:
@@ -345,6 +423,9 @@ class Security:
     form: SecurityForm | None = None
     reason_for_none: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        _check(self)
+
 
 @attrs.frozen(kw_only=True)
 class ClaimInput:
@@ -377,8 +458,11 @@ class ClaimInput:
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
 
     def __attrs_post_init__(self) -> None:
-        if self.strength is not None and not Decimal(0) <= self.strength <= Decimal(1):
-            raise InvalidInputError.single("strength", self.strength, "must be within [0, 1]")
+        strength = self.strength
+        if strength is not None and not (
+            isinstance(strength, Decimal) and strength.is_finite() and 0 <= strength <= 1
+        ):
+            raise InvalidInputError.single("strength", strength, "must be a Decimal within [0, 1]")
 
 
 @attrs.frozen(kw_only=True)
@@ -417,7 +501,7 @@ class Application:
     court: str = ""
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
+        problems = _problems(self)
         ids = [s.id for s in self.secrets]
         if len(set(ids)) != len(ids):
             problems.append(Problem.of("secrets", ids, "duplicate secret id"))
@@ -487,11 +571,12 @@ class PreservationDates:
     lift_ruled_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
+        problems = _problems(self)
+        bad = {p.path for p in problems}
 
         def order(later: str, earlier: str) -> None:
             a, b = getattr(self, later), getattr(self, earlier)
-            if a is None or b is None:
+            if a is None or b is None or later in bad or earlier in bad:
                 return
             a_day = a.date() if isinstance(a, pendulum.DateTime) else a
             b_day = b.date() if isinstance(b, pendulum.DateTime) else b
@@ -501,6 +586,7 @@ class PreservationDates:
         if (
             self.accepted_at is not None
             and self.ruled_at is not None
+            and not {"accepted_at", "ruled_at"} & bad
             and self.ruled_at < self.accepted_at
         ):
             problems.append(
