@@ -298,3 +298,14 @@ class TestManifestSeal:
         assert [book.code_of("battery")] == [e["code"] for e in data["entries"] if e["code"]]
         assert "2000" not in to_json(manifest) and "mAh" not in to_json(manifest)
         assert [] == [k for k in key_forms(key) if k in to_json(manifest)]
+
+
+class TestKeyHasNoJsonForm:
+    def test_key_cannot_be_serialised(self) -> None:
+        """A CodingKey has no JSON form, and the failure does not echo the secret."""
+        key = CodingKey(secret=b"never serialise this owner key!!")
+        with pytest.raises(TypeError) as info:
+            to_json(key)
+
+        assert "never serialise" not in str(info.value)
+        assert [] == [k for k in key_forms(key) if k in str(info.value)]
