@@ -231,3 +231,19 @@ class TestRecordInput:
             )
 
         assert ["id", "destroyed_on", "video_deleted_on"] == [p.path for p in info.value.problems]
+
+
+class TestCitationsByDate:
+    @pytest.mark.parametrize(("as_of", "spc_cited"), [("2020-09-11", False), ("2020-09-12", True)])
+    def test_spc_measures_article_from_its_effective_date(
+        self, full: FloorControls, as_of: str, spc_cited: bool
+    ) -> None:
+        """SPC Art. 6 backs the controls only from 2020-09-12; before, practice and policy alone."""
+        controls = attrs.evolve(full, destructions=())
+        report = check_floor_controls(controls, as_of=as_of)
+
+        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in report.assessment.citations})
+        assert spc_cited == (
+            "spc-ts@2020-09-10:6"
+            in {c.id for c in report.assessment.criterion("supply_chain.controls.phones").citations}
+        )

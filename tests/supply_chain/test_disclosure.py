@@ -1011,7 +1011,6 @@ class TestLegalFrame:
         [
             ("2025-10-14", "aucl@2019-04-23:9", 9),
             ("2025-10-15", "aucl@2025-06-27:10", 10),
-            ("2019-04-23", "aucl@2019-04-23:9", 9),
         ],
     )
     def test_aucl_article_by_package_date(
@@ -1038,6 +1037,20 @@ class TestLegalFrame:
             param.as_int(),
             param.citations[0].id,
         )
+
+    @pytest.mark.parametrize(("as_of", "spc_cited"), [("2020-09-11", False), ("2020-09-12", True)])
+    def test_spc_provisions_only_from_their_effective_date(
+        self, project: Project, key: CodingKey, as_of: str, spc_cited: bool
+    ) -> None:
+        """The SPC Provisions (effective 2020-09-12) are not cited for an earlier package or finding."""
+        pkg = plan_disclosure(project, supplier_with(), "prototyping", as_of=as_of, key=key)
+        no_nda = next(f for f in pkg.findings if f.code == "supply_chain.disclosure.no_nda")
+        spc = ["spc-ts@2020-09-10:6", "spc-ts@2020-09-10:10"] if spc_cited else []
+
+        assert [*spc, "aucl@2019-04-23:9", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in pkg.citations
+        ]
+        assert [*spc, "tradesecret-policy@2026-11-21"] == [c.id for c in no_nda.citations]
 
     def test_no_aucl_article_before_2019(
         self, project: Project, factory_a: Supplier, key: CodingKey

@@ -10,6 +10,7 @@ import pendulum
 
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
+from tradesecret.law import Citation
 from tradesecret.money import to_decimal
 from tradesecret.results import Finding
 from tradesecret.rulebook import ParameterValue, Rulebook
@@ -30,6 +31,7 @@ __all__ = [
     "decimal_or_problem",
     "finding_lines",
     "heading",
+    "in_force_cites",
     "normalize_dates",
     "term_or_code",
     "used",
@@ -60,6 +62,18 @@ def aucl_secret_article(rulebook: Rulebook, as_of: pendulum.Date) -> ParameterVa
         return rulebook.param("supply_chain.aucl_infringement_article", as_of=as_of)
     except OutOfCoverageError:
         return None
+
+
+def in_force_cites(rulebook: Rulebook, as_of: pendulum.Date, *refs: str) -> tuple[Citation, ...]:
+    """
+    The citations of ``refs`` whose instrument is in force on ``as_of``: the SPC Trade
+    Secret Provisions (effective 2020-09-12) are not cited for an earlier date.
+    """
+    return tuple(
+        rulebook.cite(ref)
+        for ref in refs
+        if rulebook.instrument(ref.split(":", 1)[0]).in_force_on(as_of)
+    )
 
 
 def term_or_code(loc: Localizer, prefix: str, code: str) -> str:

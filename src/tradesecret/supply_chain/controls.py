@@ -45,6 +45,7 @@ from tradesecret.supply_chain._common import (
     collect,
     date_or_problem,
     heading,
+    in_force_cites,
     normalize_dates,
 )
 
@@ -231,7 +232,7 @@ def check_floor_controls(
         bad.append(Problem.of("controls", type(controls).__name__, "must be FloorControls"))
     collect(bad)
     assert day is not None
-    measures = rb.cite(SPC_MEASURES)
+    measures = in_force_cites(rb, day, SPC_MEASURES)
     policy = rb.cite(POLICY)
     practice = rb.cite(COMMON_PRACTICE)
     site = controls.site
@@ -276,7 +277,7 @@ def check_floor_controls(
         )
 
     criteria: list[Criterion] = []
-    base = (measures, policy)
+    base = (*measures, policy)
     # phones
     if controls.phones_prohibited is None:
         criteria.append(unchecked("phones", base))
@@ -368,7 +369,7 @@ def check_floor_controls(
         "supply_chain.controls.destruction_video_retention_months", as_of=day
     )
     months = retention_param.as_int()
-    video_cites = (practice, measures)
+    video_cites = (practice, *measures)
     retention: list[RetentionDeadline] = []
     problems: list[Finding] = []
     for record in controls.destructions:
@@ -435,7 +436,7 @@ def check_floor_controls(
         subject=site,
         as_of=day,
         outcome=overall,
-        citations=(measures, practice, policy),
+        citations=(*measures, practice, policy),
         criteria=tuple(criteria),
         parameters=(retention_param,),
     )

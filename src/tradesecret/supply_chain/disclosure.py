@@ -60,6 +60,7 @@ from tradesecret.supply_chain._common import (
     date_or_problem,
     finding_lines,
     heading,
+    in_force_cites,
     term_or_code,
 )
 from tradesecret.supply_chain._model import (
@@ -661,7 +662,7 @@ def plan_disclosure(
     releases_anything = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
     tier = policy.nda_tier(stage)
     if registry is not None:
-        secret_tier = _registry_checks(entries, registry, rb, findings)
+        secret_tier = _registry_checks(entries, registry, rb, findings, day)
         if secret_tier is not None:
             implied = NdaTier.for_secret(secret_tier)
             if tier is None or implied.rank > tier.rank:
@@ -670,7 +671,7 @@ def plan_disclosure(
     needs_nda = releases_anything and (policy.nda_always_required or tier is not None)
     if needs_nda and nda is None:
         covering = _qualifying_nda(supplier, day, None)
-        duty = (rb.cite(SPC_MEASURES), rb.cite(SPC_DUTY), rb.cite(POLICY))
+        duty = (*in_force_cites(rb, day, SPC_MEASURES, SPC_DUTY), rb.cite(POLICY))
         if covering is not None and tier is not None:
             findings.append(
                 Finding(
@@ -713,7 +714,7 @@ def plan_disclosure(
                 Finding(
                     code="supply_chain.disclosure.nda_scope_gap",
                     severity=Severity.MEDIUM,
-                    citations=(rb.cite(SPC_CORRESPONDENCE), rb.cite(POLICY)),
+                    citations=(*in_force_cites(rb, day, SPC_CORRESPONDENCE), rb.cite(POLICY)),
                     args={"nda": nda.id, "secrets": ", ".join(gaps)},
                     subject=supplier.id,
                     remedies=("supply_chain.remedy.extend_nda_scope",),
@@ -729,8 +730,7 @@ def plan_disclosure(
         )
     aucl = aucl_secret_article(rb, day)
     citations = (
-        rb.cite(SPC_MEASURES),
-        rb.cite(SPC_DUTY),
+        *in_force_cites(rb, day, SPC_MEASURES, SPC_DUTY),
         *((aucl.citations[0],) if aucl is not None else ()),
         rb.cite(POLICY),
     )
@@ -773,6 +773,7 @@ def _registry_checks(
     registry: SecretRegistry,
     rb: Rulebook,
     findings: list[Finding],
+    day: pendulum.Date,
 ) -> ClassificationTier | None:
     """Check the secret links; return the highest tier among secrets released in clear or part."""
     policy = (rb.cite(POLICY),)
@@ -800,7 +801,7 @@ def _registry_checks(
                     Finding(
                         code="supply_chain.disclosure.sensitivity_below_tier",
                         severity=Severity.HIGH,
-                        citations=(rb.cite(SPC_CORRESPONDENCE), rb.cite(POLICY)),
+                        citations=(*in_force_cites(rb, day, SPC_CORRESPONDENCE), rb.cite(POLICY)),
                         args={
                             "item": entry.title,
                             "secret": sid,
