@@ -387,6 +387,82 @@ class TestPublicInterest:
         assert expected == assess(strong(public_interest=facts)).factor(PUBLIC_INTEREST).outcome
 
 
+class TestPolicyStrengths:
+    """Strengths of contested and insufficient points come from the rulebook, never from code."""
+
+    @staticmethod
+    def own(rb: Rulebook, name: str, value: str) -> Rulebook:
+        return rb.extended(
+            f"""
+[[parameter]]
+name = "preservation.{name}"
+unit = "ratio"
+label_zh = "x"
+label_en = "x"
+last_reviewed = 2026-11-21
+[[parameter.value]]
+since = 2022-01-01
+value = {value}
+cite = ["tradesecret-policy@2026-11-21"]
+status = "DERIVED"
+""",
+            source="own.toml",
+        )
+
+    def test_contested_public_interest(self, rb: Rulebook) -> None:
+        """A contested public interest has the contested strength, 50 % by default, 40 % if overridden."""
+        app = strong(public_interest=PublicInterestFacts(public_health=True))
+        own = self.own(rb, "claim_strength_contested", "0.40")
+        c = assess(app).factor(PUBLIC_INTEREST)
+
+        assert Decimal("0.50") == c.strength
+        assert ["preservation.claim_strength_contested"] == [p.name for p in c.parameters]
+        assert Decimal("0.40") == assess(app, rulebook=own).factor(PUBLIC_INTEREST).strength
+
+    def test_company_without_loss_figure(self, rb: Rulebook) -> None:
+        """An unknown loss of a company respondent has the insufficient strength (25 %, or 10 %)."""
+        app = strong(respondent=Party(name="Rival Co", kind=PartyKind.COMPANY))
+        own = self.own(rb, "claim_strength_insufficient", "0.10")
+
+        assert Decimal("0.25") == assess(app).factor(BALANCE).strength
+        assert Decimal("0.10") == assess(app, rulebook=own).factor(BALANCE).strength
+
+    def test_delay_and_monetary_harm(self, rb: Rulebook) -> None:
+        """A delayed urgency and a 'purely monetary' harm both scale by the contested strength."""
+        app = strong(
+            urgency=UrgencyFacts(disclosure_imminent=True, discovered_on="2024-01-01"),
+            harm=HarmFacts(reputation_unrecoverable=True, purely_monetary=True),
+        )
+        own = self.own(rb, "claim_strength_contested", "0.40")
+        default, custom = assess(app), assess(app, rulebook=own)
+
+        # Two categories (goodwill; 'other' because disclosure is imminent) x 60 % = 100 %.
+        assert (Decimal("0.50"), Decimal("0.50")) == (
+            default.factor(URGENCY).strength,
+            default.factor(HARM).strength,
+        )
+        assert (Decimal("0.40"), Decimal("0.40")) == (
+            custom.factor(URGENCY).strength,
+            custom.factor(HARM).strength,
+        )
+
+
+class TestHarmCitations:
+    def test_in_suit_harm_does_not_cite_the_pre_suit_article(self) -> None:
+        """Irreparable harm rests on Arts. 7 and 10; CPL Art. 104 only for a pre-suit application."""
+        pre = assess(strong()).factor(HARM)
+        in_suit = assess(strong(stage=Stage.IN_SUIT)).factor(HARM)
+
+        assert [
+            "spc-ip-preservation@2018-12-12:7",
+            "spc-ip-preservation@2018-12-12:10",
+            "cpl@2023-09-01:104",
+        ] == [c.id for c in pre.citations]
+        assert ["spc-ip-preservation@2018-12-12:7", "spc-ip-preservation@2018-12-12:10"] == [
+            c.id for c in in_suit.citations
+        ]
+
+
 class TestUrgencyAndHearing:
     def test_pre_suit_without_urgency_fails(self) -> None:
         """Pre-suit preservation needs urgency (CPL Art. 104): critical, and the application fails."""

@@ -499,7 +499,7 @@ def _harm(ctx: _Ctx) -> Criterion:
         outcome = Outcome.MET
         if h.purely_monetary:
             outcome = Outcome.CONTESTED
-            strength = strength / 2
+            strength = strength * ctx.params.claim_strength(outcome)
             findings.append(
                 _finding(
                     "preservation.harm.monetary_contradiction",
@@ -510,12 +510,26 @@ def _harm(ctx: _Ctx) -> Criterion:
     return Criterion(
         code=HARM,
         outcome=outcome,
-        citations=(*ctx.cite(f"{IP}:7", f"{IP}:10"), ctx.cpl("104")),
+        # "Irreparable harm" is CPL Art. 104's condition for pre-suit applications; in
+        # suit the IP-preservation provisions (Arts. 7(2), 10) carry it alone.
+        citations=(
+            *ctx.cite(f"{IP}:7", f"{IP}:10"),
+            *((ctx.cpl("104"),) if ctx.app.stage is Stage.PRE_SUIT else ()),
+        ),
         findings=tuple(findings),
         facts=facts,
         strength=strength,
-        parameters=(marked, per),
+        parameters=(marked, per, *_outcome_strength_params(ctx, outcome)),
     )
+
+
+def _outcome_strength_params(ctx: _Ctx, outcome: Outcome) -> tuple[ParameterValue, ...]:
+    """The policy strength parameter behind a contested or insufficient point, if any."""
+    name = {
+        Outcome.CONTESTED: "claim_strength_contested",
+        Outcome.INSUFFICIENT_EVIDENCE: "claim_strength_insufficient",
+    }.get(outcome)
+    return () if name is None else (ctx.params.get(name),)
 
 
 def _balance(ctx: _Ctx, harm: Criterion) -> Criterion:
@@ -544,7 +558,8 @@ def _balance(ctx: _Ctx, harm: Criterion) -> Criterion:
                 )
             )
         else:
-            outcome, strength = Outcome.INSUFFICIENT_EVIDENCE, Decimal("0.25")
+            outcome = Outcome.INSUFFICIENT_EVIDENCE
+            strength = ctx.params.claim_strength(outcome)
             findings.append(
                 _finding(
                     "preservation.gap.respondent_loss",
@@ -557,7 +572,7 @@ def _balance(ctx: _Ctx, harm: Criterion) -> Criterion:
         outcome, strength = Outcome.MET, _ONE
     elif applicant_loss is None:
         outcome = Outcome.CONTESTED if irreparable else Outcome.INSUFFICIENT_EVIDENCE
-        strength = Decimal("0.5") if irreparable else Decimal("0.25")
+        strength = ctx.params.claim_strength(outcome)
         findings.append(
             _finding(
                 "preservation.gap.applicant_loss",
@@ -590,7 +605,7 @@ def _balance(ctx: _Ctx, harm: Criterion) -> Criterion:
         findings=tuple(findings),
         facts=facts,
         strength=strength,
-        parameters=(low, strong),
+        parameters=(low, strong, *_outcome_strength_params(ctx, outcome)),
     )
 
 
@@ -622,7 +637,8 @@ def _public_interest(ctx: _Ctx) -> Criterion:
     elif concerns and sole_public_good:
         outcome, strength = Outcome.NOT_MET, _ZERO
     else:
-        outcome, strength = Outcome.CONTESTED, Decimal("0.5")
+        outcome = Outcome.CONTESTED
+        strength = ctx.params.claim_strength(outcome)
     if outcome is not Outcome.MET:
         findings.append(
             _finding(
@@ -639,6 +655,7 @@ def _public_interest(ctx: _Ctx) -> Criterion:
         findings=tuple(findings),
         facts=facts,
         strength=strength,
+        parameters=_outcome_strength_params(ctx, outcome),
     )
 
 
@@ -677,7 +694,7 @@ def _urgency(ctx: _Ctx) -> tuple[Criterion, bool]:
     cites = (*ctx.cite(f"{IP}:6"), ctx.cpl("104" if pre else "103"), *ctx.cite(f"{TS}:15"))
     if u.any:
         outcome = Outcome.CONTESTED if delayed else Outcome.MET
-        strength = Decimal("0.5") if delayed else _ONE
+        strength = ctx.params.claim_strength(outcome) if delayed else _ONE
     else:
         outcome, strength = Outcome.NOT_MET, _ZERO
         findings.append(
@@ -700,7 +717,7 @@ def _urgency(ctx: _Ctx) -> tuple[Criterion, bool]:
             findings=tuple(findings),
             facts=facts,
             strength=strength,
-            parameters=(delay_param,),
+            parameters=(delay_param, *_outcome_strength_params(ctx, outcome)),
         ),
         delayed,
     )
