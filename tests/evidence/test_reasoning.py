@@ -30,13 +30,15 @@ from tradesecret.evidence import (
     verify,
 )
 from tradesecret.evidence.example import CONTENT, example_builder
+from tradesecret.evidence.ingest import ingest_csv, log_item
 from tradesecret.evidence.reasoning import EvidenceEvaluation
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.i18n import explain
 from tradesecret.results import Outcome
 from tradesecret.serialization import from_json, to_json
 
 AS_OF = pendulum.Date(2025, 4, 10)
+ARTICLE = "evidence.aucl_trade_secret_article"
 M, NM, IE, CT, NA = (
     Outcome.MET,
     Outcome.NOT_MET,
@@ -258,6 +260,136 @@ class TestLawVersion:
         assert NA == off.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT)
 
 
+class TestLawBoundaries:
+    """The AUCL version and the burden-shift citations at the version boundaries."""
+
+    def one_act(self, at: str) -> EvidenceGraph:
+        """One copy of one carrier at ``at``."""
+        b = EvidenceGraphBuilder()
+        b.add(Party(id="p", name="P"))
+        b.add(Secret(id="S", name="S"))
+        b.add(Carrier(id="c", name="c"))
+        b.embodies("c", "S")
+        b.event(id="e", kind=EventKind.COPY, by="p", on="c", at=t(at))
+        return b.build()
+
+    def all_ids(self, ev: EvidenceEvaluation) -> set[str]:
+        """Every citation id in the evaluation: criteria, findings, parameters."""
+        a = ev.assessment
+        ids = {c.id for c in a.citations}
+        for crit in a.criteria:
+            ids |= {c.id for c in crit.citations}
+        for f in a.findings:
+            ids |= {c.id for c in f.citations}
+        for p in a.parameters:
+            ids |= {c.id for c in p.citations}
+        return ids
+
+    @pytest.mark.parametrize(
+        ("at", "article"),
+        [
+            ("2018-01-01T00:00:00+08:00", "aucl@2017-11-04:9"),
+            ("2017-12-31T23:59:59+08:00", "aucl@1993-09-02:10"),
+            ("2019-04-23T00:00:00+08:00", "aucl@2019-04-23:9"),
+            ("2019-04-22T23:59:59+08:00", "aucl@2017-11-04:9"),
+            ("2025-10-14T23:59:59+08:00", "aucl@2019-04-23:9"),
+            ("2025-10-15T00:00:00+08:00", "aucl@2025-06-27:10"),
+            # 16:30 UTC on 14 October is 00:30 on 15 October in Beijing
+            ("2025-10-14T16:30:00+00:00", "aucl@2025-06-27:10"),
+        ],
+    )
+    def test_version_by_act_day(self, at: str, article: str) -> None:
+        """The act's Beijing day selects the version; the first day of a version is in it."""
+        ev = evaluate(self.one_act(at), as_of=pendulum.Date(2026, 1, 1))
+        assert article == ev.assessment.citations[0].id
+
+    def test_utc_log_time_counts_in_beijing(self) -> None:
+        """An ingested time with a UTC offset is dated by its Beijing day."""
+        b = EvidenceGraphBuilder()
+        b.add(Party(id="it", name="IT"))
+        b.add(Secret(id="S", name="S"))
+        b.add(
+            log_item(
+                id="L",
+                data=b"x",
+                kind=EvidenceKind.ACCESS_LOG,
+                collected_by="it",
+                collected_at=t("2025-11-01T10:00:00+08:00"),
+            )
+        )
+        ingest_csv(b, "time,user,doc,action\n2025-10-14T16:30:00+00:00,p,c,copy\n", item="L")
+        b.embodies("c", "S")
+        ev = evaluate(b.build(), as_of=pendulum.Date(2025, 11, 1), respondent="p")
+        assert pendulum.Date(2025, 10, 15) == ev.act_date
+        assert "aucl@2025-06-27:10" == ev.assessment.citations[0].id
+
+    def test_2025_burden_shift_never_numbered(self) -> None:
+        """For an AUCL 2025 act no citation gives the burden-shift rule a 2025 article number."""
+        ev = evaluate(self.one_act("2025-11-01T10:00:00+08:00"), as_of=pendulum.Date(2026, 1, 1))
+        ids = self.all_ids(ev)
+        assert {i for i in ids if i.startswith("aucl@2025-06-27:")} == {"aucl@2025-06-27:10"}
+        assert ["aucl@2025-06-27", "aucl@2019-04-23:32.2"] == [
+            c.id for c in ev.claim(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT).citations
+        ]
+        assert ["aucl@2025-06-27", "aucl@2019-04-23:32.1"] == [
+            c.id for c in ev.claim(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET).citations
+        ]
+        (finding,) = [
+            f for f in ev.findings if f.code == "evidence.burden_shift.article_unverified"
+        ]
+        assert ["aucl@2025-06-27", "aucl@2019-04-23:32"] == [c.id for c in finding.citations]
+        assert "V3" == ev.assessment.citations[0].status.value
+        off = evaluate(
+            self.one_act("2025-11-01T10:00:00+08:00"),
+            as_of=pendulum.Date(2026, 1, 1),
+            apply_burden_shift_after_2025=False,
+        )
+        assert "evidence.burden_shift.article_unverified_not_applied" in off.assessment.codes()
+        assert "evidence.burden_shift.article_unverified" not in off.assessment.codes()
+        assert "未经核实" in explain(off, locale="zh_CN")
+        assert "not applied" in explain(off, locale="en")
+
+    def test_pre_2019_no_article_32(self) -> None:
+        """Before AUCL 2019 no claim cites Art. 32; the inference rests on library policy only."""
+        ev = evaluate(self.one_act("2018-06-01T10:00:00+08:00"), as_of=pendulum.Date(2019, 1, 1))
+        assert ["tradesecret-policy@2026-11-21"] == [
+            c.id for c in ev.claim(ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY).citations
+        ]
+        assert ["spc-ts@2020-09-10:12"] == [c.id for c in ev.claim(ClaimCode.ACCESS).citations]
+        assert ["spc-ts@2020-09-10:13"] == [c.id for c in ev.claim(ClaimCode.SIMILARITY).citations]
+
+    def test_2019_article_32(self) -> None:
+        """Under AUCL 2019 access and similarity cite Art. 32(2) with the SPC factors."""
+        ev = evaluate(self.one_act("2024-06-01T10:00:00+08:00"), as_of=pendulum.Date(2025, 1, 1))
+        assert ["spc-ts@2020-09-10:12", "aucl@2019-04-23:32.2"] == [
+            c.id for c in ev.claim(ClaimCode.ACCESS).citations
+        ]
+        assert ["aucl@2019-04-23:32.2", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in ev.claim(ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY).citations
+        ]
+
+    def test_before_coverage(self) -> None:
+        """An act before AUCL 1993 took effect is out of the rulebook's coverage."""
+        with pytest.raises(OutOfCoverageError):
+            evaluate(self.one_act("1993-11-30T10:00:00+08:00"), as_of=pendulum.Date(2000, 1, 1))
+
+    def test_no_act(self) -> None:
+        """With no act recorded, the law in force on the evaluation date is cited, and said so."""
+        b = EvidenceGraphBuilder()
+        b.add(Party(id="p", name="P"))
+        b.add(Secret(id="S", name="S"))
+        b.add(Carrier(id="c", name="c"))
+        b.embodies("c", "S")
+        b.event(id="v", kind=EventKind.ACCESS, by="p", on="c", at=t("2024-06-01T10:00:00+08:00"))
+        ev = evaluate(b.build(), as_of=pendulum.Date(2025, 11, 1))
+        assert None is ev.act_date
+        assert "evidence.law.version_no_act" in ev.assessment.codes()
+        assert "evidence.law.version" not in ev.assessment.codes()
+        assert "aucl@2025-06-27:10" == ev.assessment.citations[0].id
+        assert "No act complained of is recorded" in explain(ev, locale="en")
+        assert "未记录被诉行为" in explain(ev, locale="zh_CN")
+
+
 class TestGaps:
     """What is missing, most useful first."""
 
@@ -384,7 +516,8 @@ class TestMore:
         b.protected_by("doc-dwg", "M-late")
         ev = evaluate(b.build(), as_of=AS_OF)
         assert "保密措施M-late未证明早于首次被诉行为" in explain(ev, locale="zh_CN")
-        assert "Prove the measure predates the first download" in explain(ev, locale="en")
+        assert "Prove the measure predates the first act complained of" in explain(ev, locale="en")
+        assert "早于首次被诉行为的证据" in explain(ev, locale="zh_CN")
 
     def test_parameters_listed(self, example: EvidenceGraph) -> None:
         """Every policy figure used is on the assessment, and rendered."""
@@ -397,8 +530,14 @@ class TestMore:
             "evidence.act_weight.send_personal",
             "evidence.access_factor.post",
         } <= names
-        assert all(
-            p.citations[0].id == "tradesecret-policy@2026-11-21" for p in ev.assessment.parameters
+        policy = [p for p in ev.assessment.parameters if p.name != ARTICLE]
+        assert all(p.citations[0].id == "tradesecret-policy@2026-11-21" for p in policy)
+        assert all(p.tier.value == "library_policy" for p in policy)
+        (article,) = [p for p in ev.assessment.parameters if p.name == ARTICLE]
+        assert (9, "aucl@2019-04-23:9", "V2") == (
+            article.as_int(),
+            article.citations[0].id,
+            article.status.value,
         )
         assert "Evidence weight: E-mail" in explain(ev, locale="en")
 

@@ -23,6 +23,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
+from tradesecret.dates import SHANGHAI
 from tradesecret.exceptions import InvalidInputError
 
 __all__ = [
@@ -52,11 +53,21 @@ __all__ = [
     "SecretKind",
     "Stance",
     "check_sha256",
+    "day_of",
     "kind_of",
 ]
 
 _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
 _ID: Final = re.compile(r"^[^\s\x00-\x1f]{1,200}$")
+
+
+def day_of(moment: pendulum.DateTime) -> pendulum.Date:
+    """
+    The calendar day of ``moment`` in Beijing time, whatever offset it was recorded with
+    (a log line at ``2025-10-14T16:30:00+00:00`` happened on 2025-10-15 in Beijing).
+    """
+    local = moment.in_timezone(SHANGHAI)
+    return pendulum.Date(local.year, local.month, local.day)
 
 
 def check_sha256(value: object, *, path: str = "sha256") -> str:

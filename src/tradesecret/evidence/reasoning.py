@@ -14,11 +14,21 @@ Claim tree (``evidence.claim.<code>``)::
         ├── act.improper_acquisition       Art. 9(1)(1)
         ├── act.disclosure_or_use          Art. 9(1)(2); SPC Art. 9
         ├── act.breach_of_duty             Art. 9(1)(3); SPC Art. 10
-        └── act.inferred              ALL  library reading of Art. 32(2)(1)
+        └── act.inferred              ALL  library reading of AUCL 2019 Art. 32(2)(1)
             ├── access                     SPC Art. 12 factors
             └── similarity                 SPC Art. 13
     burden_shift.not_a_secret              AUCL 2019 Art. 32(1)   (prima facie, reported)
     burden_shift.non_infringement          AUCL 2019 Art. 32(2)   (prima facie, reported)
+
+The AUCL version is chosen by the Beijing day of the **last** act of the respondent on
+the secret (SPC 2020 Art. 28), through the parameter ``evidence.aucl_trade_secret_article``
+(AUCL 1993 Art. 10, 2017 Art. 9, 2019 Art. 9, 2025 Art. 10, each from its effective date).
+Art. 32 exists from AUCL 2019 on: for earlier acts the burden-shift triggers are not
+applicable and the access-plus-similarity inference rests on library policy alone. For
+AUCL 2025 acts the number of the burden-shift article is **UNVERIFIED**: the claims cite
+the 2025 instrument as a whole and the 2019 article whose content is applied, and a
+finding says so (``apply_burden_shift_after_2025=False`` reports the triggers as not
+applicable instead).
 
 Each leaf weighs the evidence items bearing on it, pro and con: an item's weight is the
 library-policy weight of its kind (``evidence.weight.<kind>``) times the strength of its
@@ -62,8 +72,9 @@ from tradesecret.evidence.model import (
     NodeKind,
     Party,
     Stance,
+    day_of,
 )
-from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
+from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.results import Args, Assessment, Criterion, Finding, Outcome, Severity, make_args
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
@@ -332,26 +343,60 @@ class EvidenceEvaluation:
 # -- evaluation ---------------------------------------------------------------------------
 
 
-def _aucl(act_day: pendulum.Date) -> tuple[str, str]:
-    """(instrument version key, article) of the trade-secret article for an act date."""
-    if act_day < pendulum.Date(1993, 12, 1):
-        raise OutOfCoverageError("aucl.trade_secret_article", act_day, "1993-12-01", None)
-    if act_day < pendulum.Date(2018, 1, 1):
-        return "aucl@1993-09-02", "10"
-    if act_day < pendulum.Date(2019, 4, 23):
-        return "aucl@2017-11-04", "9"
-    if act_day < pendulum.Date(2025, 10, 15):
-        return "aucl@2019-04-23", "9"
-    return "aucl@2025-06-27", "10"
+#: The AUCL version that added the burden-shifting article (Art. 32), in force 2019-04-23.
+_AUCL_2019: Final = "aucl@2019-04-23"
+#: The AUCL revision in force from 2025-10-15, where that article's number is UNVERIFIED.
+_AUCL_2025: Final = "aucl@2025-06-27"
 
 
-def _claim_cites(code: ClaimCode, act_day: pendulum.Date) -> tuple[str, ...]:
-    key, art = _aucl(act_day)
-    para = key == "aucl@2019-04-23"
-    base = f"{key}:{art}"
+class _Shift(enum.Enum):
+    """Which burden-shifting rule the act date selects."""
+
+    NONE = "none"  # before AUCL 2019: no Art. 32
+    AUCL_2019 = "aucl_2019"  # AUCL 2019 Art. 32
+    AUCL_2025 = "aucl_2025"  # AUCL 2025: article number UNVERIFIED
+
+
+@attrs.frozen(kw_only=True)
+class _Law:
+    """The law the act date selects: the trade-secret article and the burden-shift rule."""
+
+    article: ParameterValue
+    key: str
+    number: str
+    shift: _Shift
+
+
+def _law(rb: Rulebook, act_day: pendulum.Date) -> _Law:
+    """
+    The AUCL version in force on ``act_day`` (parameter ``evidence.aucl_trade_secret_article``,
+    whose first citation names the instrument version and article).
+
+    Raises:
+        OutOfCoverageError: an act before the first AUCL version the parameter covers.
+    """
+    article = rb.param("evidence.aucl_trade_secret_article", as_of=act_day)
+    key = article.citations[0].ref.key
+    shift = {_AUCL_2019: _Shift.AUCL_2019, _AUCL_2025: _Shift.AUCL_2025}.get(key, _Shift.NONE)
+    return _Law(article=article, key=key, number=str(article.as_int()), shift=shift)
+
+
+def _claim_cites(code: ClaimCode, law: _Law) -> tuple[str, ...]:
+    para = law.key == _AUCL_2019  # paragraph numbers are verified for the 2019 text only
+    base = f"{law.key}:{law.number}"
 
     def p(suffix: str) -> str:
         return f"{base}.{suffix}" if para else base
+
+    def art32(paragraph: str) -> tuple[str, ...]:
+        """The burden-shift article: none before 2019; for AUCL 2025 the instrument (no
+        article number: it is UNVERIFIED) and the 2019 article whose content is applied."""
+        old = f"{_AUCL_2019}:32.{paragraph}"
+        if law.shift is _Shift.NONE:
+            return ()
+        if law.shift is _Shift.AUCL_2025:
+            return (_AUCL_2025, old)
+        return (old,)
 
     spc = "spc-ts@2020-09-10:"
     table: dict[ClaimCode, tuple[str, ...]] = {
@@ -366,11 +411,11 @@ def _claim_cites(code: ClaimCode, act_day: pendulum.Date) -> tuple[str, ...]:
         C.IMPROPER_ACQUISITION: (p("1.1"), f"{spc}8"),
         C.DISCLOSURE_OR_USE: (p("1.2"), f"{spc}9"),
         C.BREACH_OF_DUTY: (p("1.3"), f"{spc}10"),
-        C.INFERRED_FROM_ACCESS_AND_SIMILARITY: ("aucl@2019-04-23:32.2", POLICY),
-        C.ACCESS: (f"{spc}12", "aucl@2019-04-23:32.2"),
-        C.SIMILARITY: (f"{spc}13", "aucl@2019-04-23:32.2"),
-        C.BURDEN_SHIFT_NOT_A_SECRET: ("aucl@2019-04-23:32.1",),
-        C.BURDEN_SHIFT_NON_INFRINGEMENT: ("aucl@2019-04-23:32.2",),
+        C.INFERRED_FROM_ACCESS_AND_SIMILARITY: (*art32("2"), POLICY),
+        C.ACCESS: (f"{spc}12", *art32("2")),
+        C.SIMILARITY: (f"{spc}13", *art32("2")),
+        C.BURDEN_SHIFT_NOT_A_SECRET: art32("1") or (f"{_AUCL_2019}:32.1",),
+        C.BURDEN_SHIFT_NON_INFRINGEMENT: art32("2") or (f"{_AUCL_2019}:32.2",),
     }
     return table[code]
 
@@ -436,7 +481,7 @@ class _Context:
         acts = [e for e in self.events if e.kind not in (EventKind.ACCESS, EventKind.DEPARTURE)]
         self.first_act: pendulum.DateTime | None = min((e.at for e in acts), default=None)
         self.last_act: pendulum.DateTime | None = max((e.at for e in acts), default=None)
-        self.act_day: pendulum.Date = self.last_act.date() if self.last_act else as_of
+        self.act_day: pendulum.Date = day_of(self.last_act) if self.last_act else as_of
 
     def param(self, name: str) -> ParameterValue:
         value = self.rb.param(name, as_of=self.as_of)
@@ -539,7 +584,7 @@ def _leaf_tallies(
                     code="evidence.temporal.measure_after_act",
                     severity=Severity.HIGH,
                     citations=(ctx.rb.cite("spc-ts@2020-09-10:5.1"),),
-                    args={"measure": mid, "act": ctx.first_act.date()},
+                    args={"measure": mid, "act": day_of(ctx.first_act)},
                     subject=mid,
                     remedies=("evidence.remedy.prove_measure_date",),
                 )
@@ -733,10 +778,12 @@ def evaluate(
         excluded=frozenset(excluded),
     )
     findings: list[Finding] = []
-    act_cites = {code: rb.cite_all(*_claim_cites(code, ctx.act_day)) for code in ClaimCode}
+    law = _law(rb, ctx.act_day)
+    ctx.used[law.article.name] = law.article
+    act_cites = {code: rb.cite_all(*_claim_cites(code, law)) for code in ClaimCode}
     findings.append(
         Finding(
-            code="evidence.law.version",
+            code="evidence.law.version" if ctx.last_act else "evidence.law.version_no_act",
             severity=Severity.INFO,
             citations=(*act_cites[C.INFRINGEMENT], rb.cite("spc-ts@2020-09-10:28")),
             args={"act": ctx.act_day},
@@ -753,7 +800,7 @@ def evaluate(
     prima = StandardOfProof.named("prima_facie", as_of=as_of, rulebook=rb)
     pf = {code: prima.decide(t.pro_total, t.con_total) for code, t in tallies.items()}
     pf_all = _resolve(pf, overrides)
-    shift = _burden_shift(ctx, pf_all, findings, apply_burden_shift_after_2025)
+    shift = _burden_shift(ctx, law, pf_all, findings, apply_burden_shift_after_2025)
 
     criteria: list[Criterion] = []
     params: tuple[ParameterValue, ...] = ()  # listed once, on the assessment
@@ -809,7 +856,7 @@ def evaluate(
         as_of=as_of,
         standard=std,
         outcome=root,
-        act_date=ctx.last_act.date() if ctx.last_act else None,
+        act_date=day_of(ctx.last_act) if ctx.last_act else None,
         assessment=assessment,
         tree=tree,
         gaps=gap_list,
@@ -845,22 +892,28 @@ def _criterion(
 
 def _burden_shift(
     ctx: _Context,
+    law: _Law,
     pf: Mapping[ClaimCode, Outcome],
     findings: list[Finding],
     after_2025: bool,
 ) -> dict[ClaimCode, Outcome]:
     rb = ctx.rb
-    if ctx.act_day < pendulum.Date(2019, 4, 23):
+    if law.shift is _Shift.NONE:
         return {
             C.BURDEN_SHIFT_NOT_A_SECRET: Outcome.NOT_APPLICABLE,
             C.BURDEN_SHIFT_NON_INFRINGEMENT: Outcome.NOT_APPLICABLE,
         }
-    if ctx.act_day >= pendulum.Date(2025, 10, 15):
+    if law.shift is _Shift.AUCL_2025:
+        # the instrument as a whole: the article number in AUCL 2025 is UNVERIFIED
         findings.append(
             Finding(
-                code="evidence.burden_shift.article_unverified",
+                code=(
+                    "evidence.burden_shift.article_unverified"
+                    if after_2025
+                    else "evidence.burden_shift.article_unverified_not_applied"
+                ),
                 severity=Severity.MEDIUM,
-                citations=(rb.cite("aucl@2019-04-23:32"), rb.cite("aucl@2025-06-27:10")),
+                citations=(rb.cite(_AUCL_2025), rb.cite(f"{_AUCL_2019}:32")),
                 args={"act": ctx.act_day},
             )
         )
@@ -938,13 +991,13 @@ SUGGESTIONS: Final[Mapping[ClaimCode, tuple[tuple[EvidenceKind, str], ...]]] = M
 
 def _gap_args(ctx: _Context, code: str) -> list[dict[str, object]]:
     """Arguments for a gap message; several for per-carrier suggestions."""
-    start = ctx.first_act.date() if ctx.first_act else ctx.as_of
+    start = day_of(ctx.first_act) if ctx.first_act else ctx.as_of
     party = ctx.g.node(ctx.respondent)
     end = ctx.as_of
     if isinstance(party, Party) and party.departed_at is not None:
-        end = min(end, party.departed_at.date())
+        end = min(end, day_of(party.departed_at))
     measure_dates = [
-        m.since.date()
+        day_of(m.since)
         for m in ctx.g.nodes(NodeKind.MEASURE)
         if isinstance(m, Measure) and m.since is not None
     ]
@@ -963,7 +1016,7 @@ def _gap_args(ctx: _Context, code: str) -> list[dict[str, object]]:
             for c in carriers
         ]
     if code == "evidence.gap.measures" and ctx.first_act is not None:
-        return [{**base, "act": ctx.first_act.date()}]
+        return [{**base, "act": day_of(ctx.first_act)}]
     if code == "evidence.gap.measures":
         return [{**base, "act": ctx.as_of}]
     return [base]

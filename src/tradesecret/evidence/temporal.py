@@ -27,6 +27,7 @@ from tradesecret.evidence.model import (
     Measure,
     NodeKind,
     Party,
+    day_of,
 )
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -64,8 +65,8 @@ def _after_departure(graph: EvidenceGraph, party: str, rb: Rulebook) -> list[Fin
             args={
                 "party": party,
                 "count": len(late),
-                "first": late[0].at.date(),
-                "left": left.date(),
+                "first": day_of(late[0].at),
+                "left": day_of(left),
             },
             subject=party,
         )
@@ -85,7 +86,7 @@ def _order(events: Iterable[Event], party: str, target: str, rb: Rulebook) -> li
                 code="evidence.temporal.copy_before_access",
                 severity=Severity.LOW,
                 citations=(rb.cite("spc-ts@2020-09-10:12"), rb.cite(POLICY)),
-                args={"party": party, "target": target, "copy": first_copy.date()},
+                args={"party": party, "target": target, "copy": day_of(first_copy)},
                 subject=target,
             )
         )
@@ -95,7 +96,7 @@ def _order(events: Iterable[Event], party: str, target: str, rb: Rulebook) -> li
                 code="evidence.temporal.disclosure_before_access",
                 severity=Severity.MEDIUM,
                 citations=(rb.cite("spc-ts@2020-09-10:12"), rb.cite(POLICY)),
-                args={"party": party, "target": target, "use": first_use.date()},
+                args={"party": party, "target": target, "use": day_of(first_use)},
                 subject=target,
             )
         )
@@ -120,7 +121,7 @@ def _evidence_before_event(
                         code="evidence.temporal.evidence_before_event",
                         severity=Severity.HIGH,
                         citations=(rb.cite(POLICY),),
-                        args={"item": edge.source, "event": event.id, "collected": at.date()},
+                        args={"item": edge.source, "event": event.id, "collected": day_of(at)},
                         subject=edge.source,
                     )
                 )
@@ -184,7 +185,7 @@ def check_temporal(
                         code="evidence.temporal.measure_after_act",
                         severity=Severity.HIGH,
                         citations=(rb.cite("spc-ts@2020-09-10:5.1"),),
-                        args={"measure": mid, "act": first_act.date()},
+                        args={"measure": mid, "act": day_of(first_act)},
                         subject=mid,
                         remedies=("evidence.remedy.prove_measure_date",),
                     )
