@@ -162,3 +162,35 @@ class TestTraceLeak:
         """An empty leak is an input error."""
         with pytest.raises(InvalidInputError):
             trace_leak("", code_books=[])
+
+    @pytest.mark.parametrize(
+        "template", ["续航等级 {token}", "capacity grade {lower}", "ref:{token};"]
+    )
+    def test_token_without_its_label_still_traces(
+        self,
+        project: Project,
+        factory_a: Supplier,
+        factory_b: Supplier,
+        key: CodingKey,
+        template: str,
+    ) -> None:
+        """A leaker who translates or drops the label, or lower-cases the token, is still traced."""
+        books = [build_code_book(project, s, key=key) for s in (factory_a, factory_b)]
+        token = books[1].code_of("battery").rsplit(" ", 1)[1]
+        leaked = template.format(token=token, lower=token.lower())
+
+        assert [("F-B", "battery")] == [
+            (m.supplier_id, m.item_id) for m in trace_leak(leaked, code_books=books)
+        ]
+
+
+class TestKeyLength:
+    @pytest.mark.parametrize(("length", "ok"), [(15, False), (16, True)])
+    def test_sixteen_bytes_minimum(self, length: int, ok: bool) -> None:
+        """A 15-byte key is refused; 16 bytes is the minimum accepted."""
+        if ok:
+            assert length == len(CodingKey(secret=b"k" * length).secret)
+        else:
+            with pytest.raises(InvalidInputError) as info:
+                CodingKey(secret=b"k" * length)
+            assert "secret" == info.value.field

@@ -185,11 +185,18 @@ class LeakMatch:
     item_id: str
 
 
+def _token(code: str) -> str:
+    """The supplier-specific token at the end of a code (the label before it is optional)."""
+    return code.rsplit(" ", 1)[-1].upper()
+
+
 def trace_leak(leaked: str, *, code_books: Iterable[CodeBook]) -> tuple[LeakMatch, ...]:
     """
     Every code of ``code_books`` that occurs in ``leaked`` (a code, or any leaked text).
 
-    A code is supplier-specific, so each match names the supplier that received it. No
+    A code is supplier-specific, so each match names the supplier that received it. The
+    label before the token may be dropped or translated in leaked material ("续航等级
+    K7Q2MZ4DXA"), so the token alone, in any letter case, is enough to match. No
     match means the material carries no code of these books (it may come from a stage
     or an item that was never coded, or from another project).
 
@@ -202,6 +209,7 @@ def trace_leak(leaked: str, *, code_books: Iterable[CodeBook]) -> tuple[LeakMatc
     """
     if not isinstance(leaked, str) or not leaked:
         raise InvalidInputError.single("leaked", leaked, "must be non-empty text")
+    upper = leaked.upper()
     matches: list[LeakMatch] = []
     for book in code_books:
         matches.extend(
@@ -212,6 +220,6 @@ def trace_leak(leaked: str, *, code_books: Iterable[CodeBook]) -> tuple[LeakMatc
                 item_id=entry.item_id,
             )
             for entry in book.entries
-            if entry.code in leaked
+            if entry.code in leaked or _token(entry.code) in upper
         )
     return tuple(matches)
