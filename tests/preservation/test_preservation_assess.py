@@ -670,13 +670,16 @@ class TestSecurity:
         pa = assess(app)
         s = pa.security
 
-        assert (Money("333333.33"), Money("399999.996").round_fen(), Money("33333.33")) == (
+        assert (Money("333333.33"), Money("400000.00"), Money("33333.33")) == (
             s.respondent_loss,
             s.recommended,
             s.shortfall,
         )
-        assert Money("400000.00") == s.recommended
         assert Outcome.NOT_MET == pa.factor(SECURITY).outcome
+        f = next(
+            f for f in pa.factor(SECURITY).findings if f.code == "preservation.gap.security_short"
+        )
+        assert (Severity.HIGH, ("preservation.remedy.raise_security",)) == (f.severity, f.remedies)
 
     def test_covered_without_buffer(self) -> None:
         """An offer equal to the loss is enough, with a low note that more may be ordered."""
@@ -847,6 +850,13 @@ class TestRespondentLossEstimate:
         facts = dict(pa.factor(SECURITY).facts)
 
         assert loss == pa.security.respondent_loss
-        assert (loss * Ratio("1.2")).round_fen() == pa.security.recommended
+        # 120 % of the loss (the 20 % policy buffer), to the fen.
+        recommended = {
+            Money("1210000"): Money("1452000.00"),
+            Money("610000"): Money("732000.00"),
+            Money("410000"): Money("492000.00"),
+            Money("310000"): Money("372000.00"),
+        }[loss]
+        assert recommended == pa.security.recommended
         assert months == facts["months_at_stake"]
         assert loss == dict(pa.factor(BALANCE).facts)["respondent_loss"]

@@ -171,7 +171,10 @@ class TestDeferredService:
         )
 
         assert ClockStatus.OVERDUE == t.clock(ClockKind.DEFERRED_SERVICE).status
-        assert "preservation.clock.service_overdue" in t.codes()
+        assert (
+            frozenset({"preservation.clock.service_overdue", "preservation.clock.suit_pending"})
+            == t.codes()
+        )
 
     def test_no_roll_reading(self) -> None:
         """With NO_ROLL the deadline stays on Saturday 8 Mar."""
@@ -201,7 +204,7 @@ class TestSuitWithin30Days:
 
         assert (to_date("2025-03-02"), to_date("2025-03-03")) == (c.nominal, c.due)
         assert (Actor.APPLICANT, ClockStatus.MET) == (c.actor, c.status)
-        assert "preservation.clock.relies_on_rest_day" in t.codes()
+        assert frozenset({"preservation.clock.relies_on_rest_day"}) == t.codes()
 
     def test_cautious_reading_does_not_roll_party_deadlines(self) -> None:
         """With ROLL_COURT_ONLY, filing on 3 Mar is a day late: measure lifted, application wrongful."""
@@ -253,7 +256,7 @@ class TestSuitWithin30Days:
         """No suit and the deadline passed: critical."""
         t = preservation_deadlines(pre(executed_on="2024-01-31"), as_of="2024-03-02")
 
-        assert "preservation.clock.suit_overdue" in t.codes()
+        assert frozenset({"preservation.clock.suit_overdue"}) == t.codes()
         assert (t.clock(ClockKind.SUIT),) == t.overdue()
 
     def test_in_suit_has_no_suit_clock(self) -> None:
@@ -308,21 +311,29 @@ class TestContinuation:
         c = t.clock(ClockKind.CONTINUATION)
 
         assert (to_date("2025-02-22"), to_date("2025-02-28")) == (c.opens, c.due)
-        assert "preservation.clock.continuation_window" in t.codes()
+        assert frozenset({"preservation.clock.continuation_window"}) == t.codes()
 
     def test_closing_on_a_rest_day_is_flagged_not_rolled(self) -> None:
         """29 Jun 2025 is a Sunday: the window is not rolled, and counsel is told to file earlier."""
         t = preservation_deadlines(pre(measure_expires_on="2025-06-30"), as_of="2025-06-01")
 
         assert to_date("2025-06-29") == t.clock(ClockKind.CONTINUATION).due
-        assert "preservation.clock.window_closes_on_rest_day" in t.codes()
+        assert (
+            frozenset(
+                {
+                    "preservation.clock.continuation_window",
+                    "preservation.clock.window_closes_on_rest_day",
+                }
+            )
+            == t.codes()
+        )
 
     def test_missed(self) -> None:
         """No request by the close of the window: a high finding."""
         t = preservation_deadlines(pre(measure_expires_on="2025-06-30"), as_of="2025-06-30")
 
         assert ClockStatus.OVERDUE == t.clock(ClockKind.CONTINUATION).status
-        assert "preservation.clock.continuation_missed" in t.codes()
+        assert frozenset({"preservation.clock.continuation_missed"}) == t.codes()
 
 
 class TestReconsideration:
@@ -336,7 +347,11 @@ class TestReconsideration:
 
         assert (to_date("2025-05-05"), to_date("2025-05-06")) == (c.nominal, c.due)
         assert ClockStatus.MET == c.status
-        assert "cpl@2023-09-01:111" in ids(c.citations)
+        assert [
+            "spc-ip-preservation@2018-12-12:14",
+            "cpl@2023-09-01:111",
+            "cpl@2023-09-01:85",
+        ] == ids(c.citations)
 
     def test_late_ruling(self) -> None:
         """A ruling on 7 May is overdue."""
@@ -345,7 +360,7 @@ class TestReconsideration:
             as_of="2025-05-10",
         )
 
-        assert "preservation.clock.reconsideration_overdue" in t.codes()
+        assert frozenset({"preservation.clock.reconsideration_overdue"}) == t.codes()
 
     def test_no_stay_while_pending(self) -> None:
         """While the request is pending, the ruling stays in force (CPL Art. 111)."""
@@ -353,7 +368,7 @@ class TestReconsideration:
             pre(reconsideration_requested_on="2025-04-25"), as_of="2025-04-26"
         )
 
-        assert "preservation.clock.reconsideration_no_stay" in t.codes()
+        assert frozenset({"preservation.clock.reconsideration_no_stay"}) == t.codes()
 
     def test_only_one_request(self) -> None:
         """A second request is a finding: one reconsideration only."""
