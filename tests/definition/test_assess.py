@@ -183,6 +183,20 @@ class TestNotPubliclyKnown:
         assert f"spc-ts@2020-09-10:4.1.{item}" == finding.citations[0].id
         assert f"spc_ts_art4_1_item{item}" == c.trace[0].rule
 
+    @pytest.mark.parametrize(
+        ("locale", "phrase"),
+        [
+            ("en", "the court may find these points known to the public (Art. 4(1) item 4)"),
+            ("zh_CN", "法院可以认定这些秘密点为公众所知悉（第四条第一款第（四）项）"),
+        ],
+    )
+    def test_art_4_1_says_may(self, make_secret: Factory, locale: str, phrase: str) -> None:
+        """Art. 4(1) is permissive ("may"/可以): the finding says so in both languages."""
+        exposure = PublicExposure(id="EXPO", kind=ExposureKind.EXHIBITION, on="2024-04-01")
+        a = assess_trade_secret(make_secret(exposures=(exposure,)), as_of=ACT)
+
+        assert phrase in explain(a, locale=locale)
+
     def test_remaining_points_still_qualify(self, make_secret: Factory) -> None:
         """A patent revealing one of three points leaves the other two not publicly known."""
         exposure = PublicExposure(
@@ -685,7 +699,15 @@ class TestProvenanceAndFactors:
             measures=[make_measure(), make_measure(id="M2", kind=MeasureKind.ENCRYPTION)],
         )
 
-        assert "definition.factor.value" in one.codes()
+        flag = next(f for f in one.all_findings() if f.code == "definition.factor.value")
+        assert (1, 2) == (flag.arg("items"), flag.arg("minimum"))
+        assert ["spc-ts@2020-09-10:5.2", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in flag.citations
+        ]
+        assert ["definition.core_min_measure_items"] == [
+            p.name for p in one.criterion("definition.reasonable_measures").parameters
+        ]
+        assert Outcome.MET == one.outcome
         assert "definition.factor.value" not in two.codes()
 
 

@@ -277,6 +277,37 @@ last_reviewed = 2026-11-21
 
         assert () == report.gaps
 
+    def test_gap_multiplier_is_data(self) -> None:
+        """The missing-over-unproven multiplier is a library-policy parameter, not code."""
+        from tradesecret.rulebook import default_rulebook  # noqa: PLC0415
+
+        own = default_rulebook().extended(
+            """
+[[parameter]]
+name = "measures.missing_gap_multiplier"
+unit = "count"
+label_zh = "x"
+label_en = "x"
+last_reviewed = 2026-11-21
+  [[parameter.value]]
+  since = 2000-01-01
+  value = 3
+  cite = ["tradesecret-policy@2026-11-21"]
+  status = "DERIVED"
+""",
+            source="own.toml",
+        )
+        secrets = [plain("S", ClassificationTier.ORDINARY)]
+        default = assess_measures(secrets, as_of=TODAY)
+        tripled = assess_measures(secrets, as_of=TODAY, rulebook=own)
+
+        # ordinary tier (rank 0): item 1 weight 5, item 2 weight 3
+        assert [(1, 10), (2, 6)] == [(g.item, g.score) for g in default.gaps]
+        assert [(1, 15), (2, 9)] == [(g.item, g.score) for g in tripled.gaps]
+        assert 3 == next(
+            p.as_int() for p in tripled.parameters if p.name == "measures.missing_gap_multiplier"
+        )
+
     @pytest.mark.parametrize("locale", ["zh_CN", "en"])
     def test_explain_and_json(self, locale: str) -> None:
         """The report explains itself in both languages and round-trips through JSON."""
@@ -467,7 +498,22 @@ class TestReviewNda:
             as_of=TODAY,
         )
 
-        assert explain(a, locale=locale)
+        text = explain(a, locale=locale)
+        expected = {
+            "en": (
+                "A damages multiple of 8 is outside the chosen policy of 3 to 5 times.",
+                "No damages floor is agreed; the chosen policy expects at least CN¥500,000.00.",
+                "The partner non-compete of 48 months exceeds the chosen policy's 24 months.",
+                "Liquidated damages (agreed amount -)",
+            ),
+            "zh_CN": (
+                "违约金倍数8不在所选策略3至5倍之间。",
+                "未约定违约金下限；所选策略要求不低于¥500,000.00。",
+                "合作方竞业期限48个月，超过所选策略的24个月。",
+                "违约金（约定金额-）",
+            ),
+        }[locale]
+        assert [True] * len(expected) == [phrase in text for phrase in expected]
         assert a == from_json(to_json(a), Assessment)
         assert nda() == from_json(to_json(nda()), NonDisclosureAgreement)
 
@@ -590,7 +636,12 @@ class TestCheckExit:
             registry=exit_registry(),
         )
 
-        assert explain(a, locale=locale, format="markdown")
+        text = explain(a, locale=locale, format="markdown")
+        phrase = {
+            "en": "Carriers SOP-1 were not returned, erased or destroyed (due 31 May 2025).",
+            "zh_CN": "载体SOP-1未返还、清除或销毁（截止2025年5月31日）。",
+        }[locale]
+        assert phrase in text
         assert a == from_json(to_json(a), Assessment)
         assert departure() == from_json(to_json(departure()), ExitProcedure)
 

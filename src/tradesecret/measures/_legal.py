@@ -25,7 +25,7 @@ from tradesecret.measures._model import (
     NonDisclosureAgreement,
 )
 from tradesecret.results import Criterion, Finding, Outcome, Severity, TraceStep
-from tradesecret.rulebook import Rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook
 
 __all__ = [
     "Citer",
@@ -164,11 +164,20 @@ class Citer:
     (a batch of 10,000 assessments resolves the same twenty ids). Not shared across calls.
     """
 
-    __slots__ = ("_cache", "rulebook")
+    __slots__ = ("_cache", "_params", "rulebook")
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
         self._cache: dict[str, Citation] = {}
+        self._params: dict[tuple[str, pendulum.Date], ParameterValue] = {}
+
+    def param(self, name: str, day: pendulum.Date) -> ParameterValue:
+        """``rulebook.param(name, as_of=day)``, memoised."""
+        key = (name, day)
+        found = self._params.get(key)
+        if found is None:
+            found = self._params[key] = self.rulebook.param(name, as_of=day)
+        return found
 
     def cite(self, text: str) -> Citation:
         """``rulebook.cite(text)``, memoised."""
@@ -287,20 +296,25 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
         )
     else:
         outcome = Outcome.MET
-    # Art. 5(2) factor: commercial value. A core secret resting on a single kind of
-    # measure is flagged for review (the factor is the law; the flag is informational).
+    # Art. 5(2) factor: commercial value. A core secret whose proven measures fall under
+    # fewer Art. 6 items than the library's policy figure is flagged for review (the factor
+    # is the law; the flag and its figure are library policy and never change the outcome).
+    parameters: list[ParameterValue] = []
     kinds = {m.item for m in proven}
-    if outcome is Outcome.MET and secret.tier is ClassificationTier.CORE and len(kinds) == 1:
-        findings.append(
-            Finding(
-                code="definition.factor.value",
-                severity=Severity.INFO,
-                citations=_cite(rb, f"{_SPC}:5.2"),
-                args={"items": len(kinds)},
-                subject=secret.id,
-                remedies=("definition.remedy.layer_measures",),
+    if outcome is Outcome.MET and secret.tier is ClassificationTier.CORE:
+        minimum = rb.param("definition.core_min_measure_items", day)
+        parameters.append(minimum)
+        if len(kinds) < minimum.as_int():
+            findings.append(
+                Finding(
+                    code="definition.factor.value",
+                    severity=Severity.INFO,
+                    citations=(*_cite(rb, f"{_SPC}:5.2"), *minimum.citations),
+                    args={"items": len(kinds), "minimum": minimum.as_int()},
+                    subject=secret.id,
+                    remedies=("definition.remedy.layer_measures",),
+                )
             )
-        )
     # Art. 5(2) factor: nature of the secret and its carriers.
     physical = [c.id for c in secret.carriers if c.kind.physical]
     if physical and not any(m.item in (3, 4) for m in counted):
@@ -334,4 +348,5 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
         facts=facts,
         evidence=tuple(dict.fromkeys(e for m in counted for e in m.evidence)),
         trace=tuple(trace),
+        parameters=tuple(parameters),
     )

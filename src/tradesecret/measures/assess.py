@@ -45,6 +45,7 @@ from tradesecret.measures._model import (
     ITEM_DEFAULT_KIND,
     ConfidentialityMeasure,
     ExitProcedure,
+    LiquidatedDamages,
     MeasureKind,
     NdaTier,
     NonDisclosureAgreement,
@@ -86,7 +87,8 @@ class MeasureGap:
         reason: ``missing`` (no measure of that item in force) or ``unproven`` (in force
             but without evidence).
         tier: The tier the requirement was judged at (raised one step for high value).
-        score: Ranking score: item weight x (tier rank + 1), doubled when missing.
+        score: Ranking score: item weight x (tier rank + 1), times
+            ``measures.missing_gap_multiplier`` (2) when missing.
         finding: The finding reported for it.
     """
 
@@ -197,7 +199,7 @@ class MeasuresReport:
 def _policy_params(rb: Rulebook, day: pendulum.Date) -> dict[str, ParameterValue]:
     names = [f"measures.item{i}_required_from_tier" for i in _ITEMS]
     names += [f"measures.item{i}_weight" for i in _ITEMS]
-    names.append("measures.high_value_threshold")
+    names += ["measures.high_value_threshold", "measures.missing_gap_multiplier"]
     return {name: rb.param(name, as_of=day) for name in names}
 
 
@@ -301,6 +303,7 @@ def _assess_measures(
     params = _policy_params(rb, day)
     citer = Citer(rb)
     threshold = params["measures.high_value_threshold"].as_money()
+    multiplier = params["measures.missing_gap_multiplier"].as_int()
     policy_cite = rb.cite(_POLICY)
     item_cites = {i: rb.cite(f"{_SPC}:6.1.{i}") for i in _ITEMS}
     # index measures by secret once (company-wide ones apply to all)
@@ -325,7 +328,7 @@ def _assess_measures(
         in_force = [m for m in mine if m.start <= day and (m.end is None or m.end >= day)]
         tier, largest = _effective_tier(secret, day, threshold)
         criteria = [legal]
-        used = [params["measures.high_value_threshold"]]
+        used = [params["measures.high_value_threshold"], params["measures.missing_gap_multiplier"]]
         for i in _ITEMS:
             required_from = params[f"measures.item{i}_required_from_tier"]
             if tier.rank < required_from.as_int():
@@ -351,7 +354,7 @@ def _assess_measures(
                 )
                 continue
             reason: GapReason = "unproven" if present else "missing"
-            score = weight.as_int() * (tier.rank + 1) * (2 if reason == "missing" else 1)
+            score = weight.as_int() * (tier.rank + 1) * (multiplier if reason == "missing" else 1)
             finding = Finding(
                 code=f"measures.gap.{reason}",
                 severity=_gap_severity(tier, reason),
@@ -386,7 +389,7 @@ def _assess_measures(
                     findings=(finding,),
                     facts=facts,
                     evidence=tuple(m.id for m in present),
-                    parameters=(required_from, weight),
+                    parameters=(required_from, weight, params["measures.missing_gap_multiplier"]),
                 )
             )
         heuristic = combine_outcomes(c.outcome for c in criteria[1:])
@@ -726,13 +729,24 @@ def _nda_damages(
                     remedies=("measures.remedy.nda_loss_estimate",),
                 )
             )
-        if d.floor is None or d.floor.amount < pol.damages_floor.amount:
+        if d.floor is None:
+            findings.append(
+                Finding(
+                    code="measures.nda.no_floor",
+                    severity=Severity.MEDIUM,
+                    citations=cites,
+                    args={"policy": pol.damages_floor},
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_damages",),
+                )
+            )
+        elif d.floor.amount < pol.damages_floor.amount:
             findings.append(
                 Finding(
                     code="measures.nda.floor_below_policy",
                     severity=Severity.MEDIUM,
                     citations=cites,
-                    args={"floor": d.floor or Money.zero(), "policy": pol.damages_floor},
+                    args={"floor": d.floor, "policy": pol.damages_floor},
                     subject=nda.id,
                     remedies=("measures.remedy.nda_damages",),
                 )
@@ -743,8 +757,14 @@ def _nda_damages(
         outcome=Outcome.MET if worst < Severity.MEDIUM.rank else Outcome.NOT_MET,
         citations=cites,
         findings=tuple(findings),
-        facts={"amount": (d.amount() if d is not None else None) or Money.zero()},
+        facts={"amount": _amount_or_dash(d)},
     )
+
+
+def _amount_or_dash(damages: LiquidatedDamages | None) -> Money | str:
+    """The agreed amount where it can be computed, else ``-`` (never a misleading zero)."""
+    amount = damages.amount() if damages is not None else None
+    return amount if amount is not None else "-"
 
 
 def _nda_verifier(
