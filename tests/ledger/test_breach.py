@@ -105,7 +105,7 @@ class TestBreach:
         """Activation is on the timeline; the breach section renders in both languages."""
         led = ledger(Activation(date="2025-01-31"), Breach(date="2025-06-15"))
         state = evaluate_compensation(led, as_of="2025-10-01")
-        assert "employer confirmed that the restriction applies" in explain(state, locale="en")
+        assert "employer decided that the restriction applies" in explain(state, locale="en")
         assert "用人单位可请求返还已支付的经济补偿¥36,000.00" in explain(state, locale="zh_CN")
 
     def test_breach_after_release_is_outside_period(self) -> None:

@@ -162,6 +162,20 @@ class TestRescission:
         assert (Money("31741.94"), Money("19741.94")) == (state.total_scheduled, state.arrears)
         assert to_date("2025-07-10") == state.right(G.UNPAID_THREE_MONTHS).exercised_on  # type: ignore[union-attr]
 
+    def test_rescission_on_the_day_the_right_arose(self) -> None:
+        """Right and rescission both on 1 Jul 2025: the state lists the right, exercised that day, free from 1 Jul."""
+        state = evaluate_compensation(
+            ledger(*TWO_PAID, Rescission(date="2025-07-01")), as_of="2025-07-31"
+        )
+        right = state.right(G.UNPAID_THREE_MONTHS)
+        assert right is not None
+        assert (to_date("2025-07-01"), to_date("2025-07-01"), EndedBy.RESCISSION, []) == (
+            right.arose_on,
+            right.exercised_on,
+            state.ended_by,
+            [f.code for f in state.findings],
+        )
+
     def test_rescission_without_right(self) -> None:
         """Rescission on 20 June, before any right: ineffective, still bound, with a finding."""
         led = ledger(*TWO_PAID, Rescission(date="2025-06-20"))
