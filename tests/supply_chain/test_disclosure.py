@@ -1150,3 +1150,15 @@ class TestInputs:
         assert [("key", "'battery'"), ("key", "'colour'")] == [
             (p.path, p.reason.split()[1]) for p in info.value.problems
         ]
+
+    def test_plan_line_validation(self) -> None:
+        """A plan line with a blank stage, a text form and a padded supplier id lists all three."""
+        with pytest.raises(InvalidInputError) as info:
+            PlannedRelease(
+                stage="",
+                item_id="battery",
+                form="full",  # type: ignore[arg-type]
+                supplier_id="F-A ",
+            )
+
+        assert ["stage", "form", "supplier_id"] == [p.path for p in info.value.problems]

@@ -447,6 +447,16 @@ class PlannedRelease:
     form: DisclosureForm
     supplier_id: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        check_id(self.stage, "stage", problems)
+        check_id(self.item_id, "item_id", problems)
+        if not isinstance(self.form, DisclosureForm):
+            problems.append(Problem.of("form", self.form, "must be a DisclosureForm"))
+        if self.supplier_id is not None:
+            check_id(self.supplier_id, "supplier_id", problems)
+        collect(problems)
+
 
 @attrs.frozen(kw_only=True)
 class AuthorizationLetter:
