@@ -216,6 +216,22 @@ class TestEmployerRelease:
             state.arrears,
         )
 
+    def test_prepaid_month_cut_by_release_is_paid_on_time(self) -> None:
+        """4,000.00 paid on 10 Jun 2025 towards June, release on 16 Jun: June is 3,000.00 (15/30), paid on 10 Jun, on time; 1,000.00 credit."""
+        led = ledger(
+            pay("2025-06-10", "4000"), EmployerRelease(date="2025-06-16"), termination="2025-05-31"
+        )
+        state = evaluate_compensation(led, as_of="2025-08-31")
+        june = state.instalment(1)
+        assert (
+            Money("3000.00"),
+            Money("3000.00"),
+            InstalmentStatus.PAID,
+            to_date("2025-06-10"),
+            Money("1000.00"),
+        ) == (june.amount, june.paid, june.status, june.completed_on, state.unallocated)
+        assert "ledger.step.unpaid" not in [s.code for s in state.timeline]
+
     def test_release_paid(self) -> None:
         """A payment of 20,000 on 15 June pays June's 2,000 and the 18,000 extra."""
         led = ledger(*self.PAID4, EmployerRelease(date="2025-06-11"), pay("2025-06-15", "20000"))

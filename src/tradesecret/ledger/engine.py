@@ -275,6 +275,7 @@ class _Inst(NamedTuple):
     effective_due: int  # _NEVER while an employee delay runs
     deferred_by: str | None
     cancelled: bool
+    history: tuple[tuple[int, int], ...] = ()  # (day, paid after that day's payment)
 
 
 class _Fold(NamedTuple):
@@ -415,7 +416,11 @@ def _pay(fold: _Fold, event: Payment) -> _Fold:
         take = min(owed, left)
         left -= take
         paid = inst.paid + take
-        insts[k] = inst._replace(paid=paid, completed=day if paid == inst.amount else _NEVER)
+        insts[k] = inst._replace(
+            paid=paid,
+            completed=day if paid == inst.amount else _NEVER,
+            history=(*inst.history, (day, paid)),
+        )
         touched.append(inst.number)
     extra_paid = fold.extra_paid
     if left and fold.extra_owed > extra_paid:
@@ -505,7 +510,10 @@ def _end_restriction(fold: _Fold, ctx: _Ctx, free_from: int, ended_by: EndedBy) 
             inst._replace(
                 amount=amount,
                 paid=paid,
-                completed=inst.completed if paid == amount and amount else _NEVER,
+                # the day the payments first covered the (possibly pro-rated) amount
+                completed=next(d for d, p in inst.history if p >= amount)
+                if paid == amount and amount
+                else _NEVER,
                 cancelled=amount == 0,
             )
         )
