@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from tradesecret import InvalidInputError, Money
@@ -24,9 +25,15 @@ from tradesecret.preservation import (
     preservation_deadlines,
     readiness_report,
 )
+from tradesecret.preservation._report import _md
 from tradesecret.results import Outcome
 
 EVIL = '<script>alert("x")</script> | *bold* [link](http://x)'
+
+
+def _md_line(text: str) -> str:
+    """How a sub-item of a list renders ``text`` in Markdown."""
+    return f"  - {_md(text)}"
 
 
 def hostile() -> PreservationAssessment:
@@ -86,6 +93,27 @@ class TestMarkdown:
         assert "<script>" not in md
         assert "&lt;script&gt;" in md
         assert "\\*bold\\*" in md and "\\[link\\]" in md and "\\|" in md
+
+    def test_list_markers_and_line_breaks_stay_literal(self) -> None:
+        """A description opening with '- ' or '1. ', or holding CR/LF, cannot start a list or a line."""
+        pa = hostile()
+        app = attrs.evolve(
+            pa.application,
+            orders=(
+                RequestedOrder(
+                    kind=OrderKind.NOT_USE,
+                    secrets=("S1",),
+                    description="- a\r\n1. b ~~c~~",
+                    months=6,
+                ),
+            ),
+        )
+        md = readiness_report(
+            assess_preservation(app, as_of="2025-06-02"), locale="en", format="markdown"
+        )
+
+        assert "  - \\- a 1. b \\~\\~c\\~\\~" in md.splitlines()
+        assert "  - 1\\. x" == _md_line("1. x")
 
     def test_table_rows_keep_their_columns(self) -> None:
         """Every factor-table row has exactly the four columns of its header."""

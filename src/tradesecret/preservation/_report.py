@@ -12,6 +12,7 @@ markup or break a table.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -74,9 +75,20 @@ _MD_SPECIAL: Final = str.maketrans(
 )
 
 
+_MD_BLOCK_START: Final = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))")
+
+
+def _unblock(m: re.Match[str]) -> str:
+    """Keep a leading list marker literal: ``\\-``, ``\\+`` or ``1\\.``."""
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
+
+
 def _md(text: str) -> str:
-    """Escape text for Markdown: no markup, no raw HTML, no broken table cells."""
-    return " ".join(text.split("\n")).translate(_MD_SPECIAL)
+    """Escape text for Markdown: no markup, no raw HTML, no broken table cells or lists."""
+    flat = " ".join(text.splitlines()).translate(_MD_SPECIAL).replace("~", "\\~")
+    return _MD_BLOCK_START.sub(_unblock, flat, count=1)
 
 
 def _render(blocks: Sequence[_Block], fmt: str) -> str:
