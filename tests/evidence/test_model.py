@@ -35,6 +35,7 @@ from tradesecret.evidence import (
     Stance,
     sha256_hex,
 )
+from tradesecret.evidence.model import day_of
 from tradesecret.exceptions import InvalidInputError
 
 AT = pendulum.datetime(2025, 3, 1, 9, tz="Asia/Shanghai")
@@ -238,6 +239,7 @@ class TestQueries:
         """The chain view is frozen and holds the secret's carriers, events, people and evidence."""
         view = example.chain("S-gear", respondent="wang")
         assert nx.is_frozen(view)
+        assert {"counsel", "it"} == set(example.view().nodes) - set(view.nodes)
         for node in ("S-gear", "doc-spec", "mail-0", "wang", "A-nda", "E-mail", "E-log", "leave"):
             assert node in view
 
@@ -247,6 +249,10 @@ class TestQueries:
         assert EventKind.ACCESS == kinds[0]
         assert EventKind.DEPARTURE == kinds[-2]
 
-    def test_time_of(self) -> None:
-        """The helper gives aware times."""
-        assert t("2025-01-01T00:00:00+08:00").tzinfo is not None
+    def test_day_of(self) -> None:
+        """Days are Beijing days, whatever offset a time was recorded with."""
+        assert pendulum.Date(2025, 10, 15) == day_of(t("2025-10-14T16:30:00+00:00"))
+        assert pendulum.Date(2025, 10, 14) == day_of(t("2025-10-14T15:59:59+00:00"))
+        assert pendulum.Date(2025, 10, 14) == day_of(
+            pendulum.datetime(2025, 10, 14, 23, 59, 59, tz="Asia/Shanghai")
+        )

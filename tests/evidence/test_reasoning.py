@@ -23,6 +23,7 @@ from tradesecret.evidence import (
     MeasureKind,
     Party,
     Secret,
+    Stance,
     StandardOfProof,
     evaluate,
     gaps,
@@ -552,3 +553,75 @@ class TestMore:
         )
         breach = dict(ev.claim(ClaimCode.BREACH_OF_DUTY).facts)
         assert (1, 0) == (breach["count_duty_items"], breach["count_use_items"])
+
+
+def _claim_graph(*links: tuple[str, EvidenceKind, Stance, str]) -> EvidenceGraph:
+    """Secret S held by acme; items bearing directly on 'not publicly known' with strengths."""
+    b = EvidenceGraphBuilder()
+    b.add(Party(id="acme", name="ACME"))
+    b.add(Party(id="p", name="P"))
+    b.add(Secret(id="S", name="S"))
+    b.owns("acme", "S")
+    claim = b.claim(ClaimCode.NOT_PUBLICLY_KNOWN, "S")
+    for item_id, kind, stance, strength in links:
+        b.add(
+            EvidenceItem(
+                id=item_id,
+                kind=kind,
+                sha256=sha256_hex(item_id.encode()),
+                collected_by="acme",
+                collected_at=t("2025-04-01T10:00:00+08:00"),
+            )
+        )
+        b.evidences(item_id, claim, stance=stance, strength=Decimal(strength))
+    return b.build()
+
+
+def _npk(graph: EvidenceGraph, standard: str) -> Outcome:
+    """The outcome of 'not publicly known' under ``standard``."""
+    return evaluate(graph, standard=standard, as_of=AS_OF, secret="S", respondent="p").outcome_of(
+        ClaimCode.NOT_PUBLICLY_KNOWN
+    )
+
+
+SUP, REB = Stance.SUPPORTS, Stance.REBUTS
+SEARCH, NOTARY, CHAT = (
+    EvidenceKind.PUBLIC_SEARCH_REPORT,  # policy weight 0.8
+    EvidenceKind.NOTARIZED_CAPTURE,  # 1.0
+    EvidenceKind.CHAT_RECORD,  # 0.6
+)
+
+
+class TestThresholdBoundaries:
+    """Evidence exactly at a standard's minimum weight or share threshold."""
+
+    @pytest.mark.parametrize(
+        ("standard", "strength", "expected"),
+        [
+            ("preponderance", "0.75", M),  # 0.8 x 0.75 = 0.6 = minimum: reaches it
+            ("preponderance", "0.74", IE),  # 0.592 < 0.6
+            ("prima_facie", "0.375", M),  # 0.8 x 0.375 = 0.3 = minimum
+            ("prima_facie", "0.37", IE),  # 0.296 < 0.3
+        ],
+    )
+    def test_minimum_weight_is_inclusive(
+        self, standard: str, strength: str, expected: Outcome
+    ) -> None:
+        """Unopposed support exactly at the minimum weight establishes the claim; just below does not."""
+        assert expected == _npk(_claim_graph(("E", SEARCH, SUP, strength)), standard)
+
+    def test_share_threshold_is_exclusive(self) -> None:
+        """Support of exactly 75 % is not more than 75 %: contested under high probability."""
+        pro = (("E1", SEARCH, SUP, "1"), ("E2", NOTARY, SUP, "1"))  # 1.8
+        exactly = _claim_graph(*pro, ("X", CHAT, REB, "1"))  # con 0.6: share 1.8 / 2.4 = 0.75
+        assert CT == _npk(exactly, "high_probability")
+        above = _claim_graph(*pro, ("X", CHAT, REB, "0.99"))  # con 0.594: share > 0.75
+        assert M == _npk(above, "high_probability")
+        ev = evaluate(exactly, standard="high_probability", as_of=AS_OF, secret="S", respondent="p")
+        assert Decimal("0.7500") == ev.claim(ClaimCode.NOT_PUBLICLY_KNOWN).strength
+
+    def test_even_split(self) -> None:
+        """Equal support and rebuttal (share exactly 50 %) is contested under preponderance."""
+        even = _claim_graph(("E", SEARCH, SUP, "1"), ("X", SEARCH, REB, "1"))
+        assert CT == _npk(even, "preponderance")
+        assert CT == _npk(even, "prima_facie")

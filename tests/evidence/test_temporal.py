@@ -143,3 +143,82 @@ class TestTemporal:
     def test_outcome_unaffected_by_flags(self, example: EvidenceGraph) -> None:
         """Flags are findings; they do not change claim outcomes by themselves."""
         assert Outcome.MET == evaluate(example, as_of=AS_OF).outcome
+
+
+class TestDepartureBoundary:
+    """An event exactly at the departure timestamp is not after it; one microsecond later is."""
+
+    LEFT = "2025-03-31T18:00:00+08:00"
+
+    def graph(self, at: pendulum.DateTime) -> EvidenceGraph:
+        """The example plus one view of the specification by Wang at ``at``."""
+        b = example_builder()
+        b.event(id="edge-view", kind=EventKind.ACCESS, by="wang", on="doc-spec", at=at)
+        return b.build()
+
+    def late(self, graph: EvidenceGraph) -> tuple[int, pendulum.Date]:
+        """(count, first day) of Wang's after-departure finding."""
+        (finding,) = [
+            f for f in check_temporal(graph) if f.code == "evidence.temporal.after_departure"
+        ]
+        return finding.arg("count"), finding.arg("first")  # type: ignore[return-value]
+
+    def test_at_departure(self) -> None:
+        """At the very instant of departure: not flagged (only the view of 2 April is)."""
+        assert (1, pendulum.Date(2025, 4, 2)) == self.late(self.graph(t(self.LEFT)))
+
+    def test_just_after_departure(self) -> None:
+        """One microsecond after departure: flagged, dated the day he left."""
+        at = t(self.LEFT).add(microseconds=1)
+        assert (2, pendulum.Date(2025, 3, 31)) == self.late(self.graph(at))
+
+    def test_same_instant_other_offset(self) -> None:
+        """The same instant written in UTC is still not after the departure."""
+        assert (1, pendulum.Date(2025, 4, 2)) == self.late(
+            self.graph(t("2025-03-31T10:00:00+00:00"))
+        )
+
+    def test_departure_event_earlier_than_departed_at(self) -> None:
+        """The earlier of departed_at and a departure event counts as the departure."""
+        b = example_builder()
+        b.event(
+            id="leave-early", kind=EventKind.DEPARTURE, by="wang", at=t("2025-03-29T09:00:00+08:00")
+        )
+        (finding,) = [
+            f for f in check_temporal(b.build()) if f.code == "evidence.temporal.after_departure"
+        ]
+        assert (1, pendulum.Date(2025, 3, 29)) == (finding.arg("count"), finding.arg("left"))
+
+
+class TestMeasureBoundary:
+    """A measure in place at the very instant of the first act does not predate it."""
+
+    def graph(self, since: str) -> EvidenceGraph:
+        """The example plus a device restriction on the drawing from ``since``."""
+        b = example_builder()
+        b.add(Measure(id="M-edge", kind=MeasureKind.DEVICE_RESTRICTIONS, since=t(since)))
+        b.protected_by("doc-dwg", "M-edge")
+        return b.build()
+
+    def late(self, graph: EvidenceGraph) -> list[str]:
+        """Measures flagged as not predating the first act."""
+        return [
+            f.subject or ""
+            for f in check_temporal(graph)
+            if f.code == "evidence.temporal.measure_after_act"
+        ]
+
+    def test_at_first_act(self) -> None:
+        """Since the exact time of the first download (2025-03-18 20:40): flagged."""
+        g = self.graph("2025-03-18T20:40:00+08:00")
+        assert ["M-edge"] == self.late(g)
+        ev = evaluate(g, as_of=AS_OF)
+        assert "evidence.temporal.measure_after_act" in ev.assessment.codes()
+
+    def test_just_before_first_act(self) -> None:
+        """One second earlier: it predates the act, nothing is flagged."""
+        g = self.graph("2025-03-18T20:39:59+08:00")
+        assert [] == self.late(g)
+        assert (
+            "evidence.temporal.measure_after_act" not in evaluate(g, as_of=AS_OF).assessment.codes()
+        )
