@@ -102,8 +102,18 @@ class TestQueries:
         with pytest.raises(InvalidInputError) as err:
             reg.secrets_known_by("alice", start="2025-01-01", end="2024-01-01")
         assert "end" == err.value.field
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as err:
             reg.holders_of("TS-9", on="2024-01-01")
+        assert ["secret_id"] == [p.path for p in err.value.problems]
+
+    def test_every_query_problem_at_once(self, reg: SecretRegistry) -> None:
+        """An unknown secret and a bad date are reported together, each with its path."""
+        with pytest.raises(InvalidInputError) as err:
+            reg.holders_of("TS-9", on="2024-02-30")
+        assert ["secret_id", "on"] == [p.path for p in err.value.problems]
+        with pytest.raises(InvalidInputError) as err:
+            reg.accessed_by("TS-9", start="2025-01-01", end="2024-01-01")
+        assert ["secret_id", "end"] == [p.path for p in err.value.problems]
 
 
 class TestValidation:

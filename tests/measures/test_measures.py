@@ -123,6 +123,9 @@ class TestAssessMeasures:
 
         assert () == report.gaps
         assert Outcome.MET == report.assessment("S").outcome
+        with pytest.raises(InvalidInputError) as caught:
+            report.assessment("T")
+        assert "secret_id" == caught.value.field
         assert [
             "definition.reasonable_measures",
             "measures.adequacy.item1",

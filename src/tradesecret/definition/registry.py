@@ -405,10 +405,15 @@ class SecretRegistry:
         The persons holding a grant for ``secret_id`` on day ``on``.
 
         Raises:
-            InvalidInputError: unknown secret or bad date.
+            InvalidInputError: every problem at once -- unknown secret, bad date.
         """
-        day = to_date(on, path="on").toordinal()
-        self.secret(secret_id)
+        problems = self._unknown_secret(secret_id)
+        try:
+            day = to_date(on, path="on").toordinal()
+        except InvalidInputError as exc:
+            raise InvalidInputError([*problems, *exc.problems]) from None
+        if problems:
+            raise InvalidInputError(problems)
         ix = self._index
         pos = ix.secret_pos[secret_id]
         rows = ix.g_by_secret[ix.g_secret_off[pos] : ix.g_secret_off[pos + 1]]
@@ -416,9 +421,20 @@ class SecretRegistry:
         return frozenset(self.grants[int(r)].person for r in hit)
 
     def accessed_by(self, secret_id: str, *, start: object, end: object) -> frozenset[str]:
-        """The persons with a logged access to ``secret_id`` in ``[start, end]``."""
-        lo, hi = self._window(start, end)
-        self.secret(secret_id)
+        """
+        The persons with a logged access to ``secret_id`` in ``[start, end]``.
+
+        Raises:
+            InvalidInputError: every problem at once -- unknown secret, bad dates, ``end``
+                before ``start``.
+        """
+        problems = self._unknown_secret(secret_id)
+        try:
+            lo, hi = self._window(start, end)
+        except InvalidInputError as exc:
+            raise InvalidInputError([*problems, *exc.problems]) from None
+        if problems:
+            raise InvalidInputError(problems)
         ix = self._index
         pos = ix.secret_pos[secret_id]
         rows = self._event_rows(ix.e_by_secret, ix.e_secret_off, pos, lo, hi)
@@ -436,6 +452,11 @@ class SecretRegistry:
         )
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _unknown_secret(self, secret_id: str) -> list[Problem]:
+        if secret_id in self._index.secret_pos:
+            return []
+        return [Problem.of("secret_id", secret_id, "unknown secret")]
 
     @staticmethod
     def _window(start: object, end: object) -> tuple[int, int]:

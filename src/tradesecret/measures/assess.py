@@ -146,13 +146,27 @@ class MeasuresReport:
     gaps: tuple[MeasureGap, ...] = attrs.field(validator=tuple_of(MeasureGap))
     plan: tuple[PlannedMeasure, ...] = attrs.field(validator=tuple_of(PlannedMeasure))
     parameters: tuple[ParameterValue, ...] = attrs.field(validator=tuple_of(ParameterValue))
+    _by_subject: dict[str, Assessment] = attrs.field(
+        init=False,
+        eq=False,
+        hash=False,
+        repr=False,
+        default=attrs.Factory(
+            lambda self: {a.subject: a for a in reversed(self.assessments)}, takes_self=True
+        ),
+    )
 
     def assessment(self, secret_id: str) -> Assessment:
-        """The adequacy assessment of one secret."""
-        for a in self.assessments:
-            if a.subject == secret_id:
-                return a
-        raise KeyError(secret_id)
+        """
+        The adequacy assessment of one secret (constant time).
+
+        Raises:
+            InvalidInputError: no secret with that id was assessed.
+        """
+        found = self._by_subject.get(secret_id)
+        if found is None:
+            raise InvalidInputError.single("secret_id", secret_id, "no assessment for this secret")
+        return found
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render the report (see :func:`tradesecret.explain`)."""
