@@ -176,6 +176,19 @@ class TestRescission:
             [f.code for f in state.findings],
         )
 
+    def test_rescission_after_the_end_has_no_effect(self) -> None:
+        """Rights arose in 2025, but a rescission on 1 Mar 2027 comes after the period (ended 31 Jan 2027): free since 1 Feb 2027, a note."""
+        state = evaluate_compensation(
+            ledger(*TWO_PAID, Rescission(date="2027-03-01")), as_of="2027-03-31"
+        )
+        assert (EndedBy.SCHEDULED_END, to_date("2027-02-01")) == (
+            state.ended_by,
+            state.free_since,
+        )
+        assert ["ledger.release.after_end"] == [
+            f.code for f in state.findings if f.code.startswith(("ledger.release", "ledger.resc"))
+        ]
+
     def test_rescission_without_right(self) -> None:
         """Rescission on 20 June, before any right: ineffective, still bound, with a finding."""
         led = ledger(*TWO_PAID, Rescission(date="2025-06-20"))

@@ -571,7 +571,11 @@ def _rescind(fold: _Fold, ctx: _Ctx, event: Rescission) -> _Fold:
             rescissions=(*fold.rescissions, (day, False)),
             notes=(*fold.notes, ("ledger.release.already_ended", {"date": event.date})),
         )
-    rights = _rights(fold.insts, fold.reminders, ctx, until=min(day, fold.insts[-1].end))
+    if day > fold.insts[-1].end:  # nothing left to be released from
+        return fold._replace(
+            notes=(*fold.notes, ("ledger.release.after_end", {"date": event.date}))
+        )
+    rights = _rights(fold.insts, fold.reminders, ctx, until=day)
     effective = any(arose <= day for _, arose, _ in rights)
     if not effective:
         return fold._replace(
