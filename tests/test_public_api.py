@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tradesecret
+import tradesecret.noncompete
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -24,8 +25,6 @@ def test_version() -> None:
 
 def test_domain_names_load_lazily() -> None:
     """Domain names resolve on first use and are the domain objects themselves."""
-    import tradesecret.noncompete
-
     assert tradesecret.review_noncompete is tradesecret.noncompete.review_noncompete
     assert "assess_preservation" in dir(tradesecret)
 
