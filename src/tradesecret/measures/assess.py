@@ -320,6 +320,7 @@ def _assess_measures(
     multiplier = params["measures.missing_gap_multiplier"].as_int()
     policy_cite = rb.cite(_POLICY)
     item_cites = {i: rb.cite(f"{_SPC}:6.1.{i}") for i in _ITEMS}
+    report_cites = (*rb.cite_all(f"{_SPC}:5", f"{_SPC}:6"), policy_cite)
     # index measures by secret once (company-wide ones apply to all)
     general = [m for m in items if m.all_secrets]
     by_secret: dict[str, list[ConfidentialityMeasure]] = {}
@@ -432,7 +433,7 @@ def _assess_measures(
                 subject=secret.id,
                 as_of=day,
                 outcome=combine_outcomes((legal.outcome, heuristic)),
-                citations=(*rb.cite_all(f"{_SPC}:5", f"{_SPC}:6"), policy_cite),
+                citations=report_cites,
                 criteria=tuple(criteria),
                 findings=tuple(findings),
                 parameters=tuple(_dedupe_params(used)),
