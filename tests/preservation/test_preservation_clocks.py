@@ -684,3 +684,26 @@ class TestAsAt:
             )
 
         assert ["as_at"] == [p.path for p in info.value.problems]
+
+
+class TestPending:
+    def test_soonest_first(self) -> None:
+        """Running clocks come back by due day; same-day clocks keep their procedural order."""
+        t = preservation_deadlines(
+            pre(
+                executed_on="2025-03-03",
+                service_deferred=True,
+                reconsideration_requested_on="2025-03-04",
+                lift_applied_on="2025-03-03",
+                measure_expires_on="2025-09-30",
+            ),
+            as_of="2025-03-05",
+        )
+
+        assert [
+            (ClockKind.DEFERRED_SERVICE, to_date("2025-03-10")),
+            (ClockKind.LIFT_RULING, to_date("2025-03-10")),
+            (ClockKind.RECONSIDERATION_RULING, to_date("2025-03-14")),
+            (ClockKind.SUIT, to_date("2025-04-02")),
+            (ClockKind.CONTINUATION, to_date("2025-09-29")),
+        ] == [(c.kind, c.due) for c in t.pending()]

@@ -213,6 +213,17 @@ class Timetable:
         """The clocks that are overdue."""
         return tuple(c for c in self.clocks if c.status is ClockStatus.OVERDUE)
 
+    def pending(self) -> tuple[Clock, ...]:
+        """
+        The clocks still running on ``as_of``, the soonest first (what to diary next).
+
+        Ordered by due day; on the same day the hour-counted ruling comes first, then
+        the others in procedural order.
+        """
+        running = [c for c in self.clocks if c.status is ClockStatus.PENDING]
+        # sorted() is stable: clocks due the same day keep their procedural order.
+        return tuple(sorted(running, key=lambda c: (c.due, c.due_at is None)))
+
     def codes(self) -> frozenset[str]:
         """The codes of every finding."""
         return frozenset(f.code for f in self.findings)
