@@ -217,7 +217,7 @@ class TestLegalWording:
             (
                 "preservation.ex_parte.expect_questioning",
                 "法院裁定前应当询问申请人和被申请人",
-                "The court will question both parties before ruling",
+                "Before ruling, the court shall question the applicant and the respondent",
             ),
         ],
     )
