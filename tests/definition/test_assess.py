@@ -478,7 +478,12 @@ class TestReasonableMeasures:
         secret = make_secret(carriers=(Carrier(id="S-1", kind=CarrierKind.SAMPLE),))
         a = assess_trade_secret(secret, as_of=ACT, measures=[make_measure()])
 
-        assert "definition.factor.physical_carrier" in a.codes()
+        flag = next(f for f in a.all_findings() if f.code == "definition.factor.physical_carrier")
+        assert "S-1" == flag.arg("carriers")
+        assert ["spc-ts@2020-09-10:5.2", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in flag.citations
+        ]
+        assert Outcome.MET == crit(a, self.CODE)
 
     def test_wrong_measure_type_refused(self, make_secret: Factory) -> None:
         """Anything but a measure or NDA in `measures` is bad input, reported with its position."""

@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 _SPC = "spc-ts@2020-09-10"
+_POLICY = "tradesecret-policy@2026-11-21"
 
 
 class MeasureTiming(enum.Enum):
@@ -315,14 +316,16 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
                     remedies=("definition.remedy.layer_measures",),
                 )
             )
-    # Art. 5(2) factor: nature of the secret and its carriers.
+    # Art. 5(2) factor: nature of the secret and its carriers. Which Art. 6 items protect a
+    # physical carrier (3 premises, 4 marking/sealing) or source code (5 devices) is the
+    # library's reading of the item texts: a low, informational finding citing the policy.
     physical = [c.id for c in secret.carriers if c.kind.physical]
     if physical and not any(m.item in (3, 4) for m in counted):
         findings.append(
             Finding(
                 code="definition.factor.physical_carrier",
                 severity=Severity.LOW,
-                citations=_cite(rb, f"{_SPC}:5.2"),
+                citations=_cite(rb, f"{_SPC}:5.2", _POLICY),
                 args={"carriers": _ids(physical)},
                 subject=secret.id,
                 remedies=("definition.remedy.protect_physical_carriers",),
@@ -335,7 +338,7 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
             Finding(
                 code="definition.factor.digital_carrier",
                 severity=Severity.LOW,
-                citations=_cite(rb, f"{_SPC}:5.2"),
+                citations=_cite(rb, f"{_SPC}:5.2", _POLICY),
                 subject=secret.id,
                 remedies=("definition.remedy.restrict_devices",),
             )
