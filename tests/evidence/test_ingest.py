@@ -20,6 +20,7 @@ from tradesecret.evidence import (
     EvidenceKind,
     NodeKind,
     Party,
+    Secret,
 )
 from tradesecret.evidence.example import CONTENT
 from tradesecret.evidence.ingest import (
@@ -272,3 +273,77 @@ class TestProcessState:
         for table, key in tables:
             with pytest.raises(TypeError):
                 table[key] = None  # type: ignore[index]
+
+
+class TestAtomicBatches:
+    """A bad batch adds nothing, and every problem is listed with its line or row."""
+
+    def test_graph_problems_listed_with_lines(self) -> None:
+        """Repeated ids, ids already taken and wrong node kinds are all listed, by line."""
+        b = builder()
+        b.add(Secret(id="S1", name="S"))
+        text = (
+            "id,time,user,doc,action\n"
+            "a1,2025-03-01T09:00:00+08:00,wang,doc-1,view\n"
+            "a1,2025-03-01T10:00:00+08:00,wang,doc-1,view\n"
+            "L,2025-03-01T11:00:00+08:00,wang,doc-1,view\n"
+            "a4,2025-03-01T12:00:00+08:00,S1,doc-1,view\n"
+            "a5,2025-03-01T13:00:00+08:00,wang,it,view\n"
+            "a6,2025-03-01T14:00:00+08:00,wang,S1,copy\n"
+        )
+        with pytest.raises(InvalidInputError) as info:
+            ingest_csv(b, text, item="L")
+        assert [
+            ("L:3.id", "'a1'"),
+            ("L:4.id", "'L'"),
+            ("L:5.person", "'S1'"),
+            ("L:6.carrier", "'it'"),
+        ] == [(p.path, p.value) for p in info.value.problems]
+        assert "wang" not in b
+        assert "doc-1" not in b
+        assert "a1" not in b
+
+    def test_record_and_graph_problems_together(self) -> None:
+        """A malformed record and a person who is not a party come back in one error."""
+        b = builder()
+        text = (
+            "time,user,doc,action\n"
+            "2025-03-01T09:00:00,wang,doc-1,view\n"
+            "2025-03-01T09:00:00+08:00,it,L,view\n"
+        )
+        with pytest.raises(InvalidInputError) as info:
+            ingest_csv(b, text, item="L")
+        assert ["L:2.time", "L:3.carrier"] == [p.path for p in info.value.problems]
+
+    def test_bad_new_ids(self) -> None:
+        """A person or document id that cannot be a node id is listed, not half-added."""
+        b = builder()
+        rows = [
+            json.dumps(
+                {
+                    "time": "2025-03-01T09:00:00+08:00",
+                    "user": "li lei",
+                    "doc": "d1",
+                    "action": "view",
+                }
+            ),
+            json.dumps(
+                {"time": "2025-03-01T09:00:00+08:00", "user": "li", "doc": "d 2", "action": "view"}
+            ),
+        ]
+        with pytest.raises(InvalidInputError) as info:
+            ingest_jsonl(b, "\n".join(rows), item="L")
+        assert ["L:1.person", "L:2.carrier"] == [p.path for p in info.value.problems]
+        assert "li" not in b
+
+    def test_add_events_bulk_rows(self) -> None:
+        """The builder's bulk method names problems by row and adds nothing."""
+        b = builder()
+        e = Event(id="e1", kind=EventKind.ACCESS, at=AT)
+        with pytest.raises(InvalidInputError) as info:
+            b.add_events_bulk([(e, "wang", "d1"), (e, "L", "d1")], source="nope")
+        assert ["source", "rows[1].id", "rows[1].person"] == [p.path for p in info.value.problems]
+        assert "wang" not in b
+        assert 1 == b.add_events_bulk([(e, "wang", "d1")], source="L")
+        g = b.build()
+        assert ("wang", "L") == (g.performer("e1"), g.event_source("e1"))

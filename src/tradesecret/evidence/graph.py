@@ -15,7 +15,7 @@ implicit ``supports`` edge of strength 1 (this saves one edge per log line).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Final
@@ -25,6 +25,7 @@ import pendulum
 
 from tradesecret.evidence.custody import CustodyLog
 from tradesecret.evidence.model import (
+    _ID,
     EDGE_RULES,
     Carrier,
     Claim,
@@ -45,6 +46,8 @@ from tradesecret.exceptions import InvalidInputError, Problem
 __all__ = ["EvidenceGraph", "EvidenceGraphBuilder"]
 
 _ONE: Final = Decimal(1)
+#: How many problems a bulk batch lists before it stops checking.
+_MAX_BULK_PROBLEMS: Final = 100
 #: Node attribute holding the node object; edge attributes: kind, stance, strength, note.
 _OBJ: Final = "o"
 _KIND: Final = "k"
@@ -302,52 +305,127 @@ class EvidenceGraphBuilder:
         carriers become :class:`Carrier` nodes. ``source`` is the evidence item the rows
         were read from; it is recorded per event instead of an explicit edge. Returns the
         number of events added.
+
+        Every row is checked before anything is added, so a bad batch adds nothing.
+
+        Raises:
+            InvalidInputError: listing every problem (``rows[i].<field>``): an event id
+                already in the graph or repeated in the batch, a person id naming a node
+                that is not a party, a carrier id naming a node that is not a carrier or
+                secret, an id that is not a valid node id; or a ``source`` that is not an
+                evidence item.
+        """
+        events: list[Event] = []
+        people: list[str] = []
+        carriers: list[str | None] = []
+        for event, person, carrier in rows:
+            events.append(event)
+            people.append(person)
+            carriers.append(carrier)
+        return self._add_columns(events, people, carriers, source=source)
+
+    def _add_columns(
+        self,
+        events: list[Event],
+        people: list[str],
+        carriers: list[str | None],
+        *,
+        source: str | None,
+        paths: Callable[[int], str] | None = None,
+        checked: bool = False,
+    ) -> int:
+        """
+        :meth:`add_events_bulk` on columns; ``paths(i)`` names row ``i`` in problems;
+        ``checked``: :meth:`_check_bulk` has already passed for these columns.
         """
         self._check_open()
+        if not checked:
+            self._check_bulk(events, people, carriers, source, paths or (lambda i: f"rows[{i}]"))
         g = self._g
-        nodes = g.nodes
-        # bulk insertion without per-edge checks (the kinds are known)
+        # bulk insertion without per-edge checks (the kinds are known and checked above)
         adj: dict[str, dict[str, Any]] = g._adj  # type: ignore[attr-defined]
         pred: dict[str, dict[str, Any]] = g._pred  # type: ignore[attr-defined]
         node_attr: dict[str, dict[str, Any]] = g._node  # type: ignore[attr-defined]
-        if source is not None:
-            src = nodes.get(source)
-            if src is None or src[_OBJ].node_kind is not NodeKind.EVIDENCE:
-                raise InvalidInputError.single("source", source, "no evidence item with this id")
         performed = {_KIND: EdgeKind.PERFORMED}
         targets = {_KIND: EdgeKind.TARGETS}
         event_source = self._event_source
         event_ids = self._by_kind[NodeKind.EVENT]
-        count = 0
-        for event, person, carrier in rows:
+        departure = EventKind.DEPARTURE
+        for event, person, carrier in zip(events, people, carriers, strict=True):
             eid = event.id
-            if eid in node_attr:
-                raise InvalidInputError.single("event.id", eid, "another node already has this id")
-            p = node_attr.get(person)
-            if p is None:
+            if person not in node_attr:
                 self.add(Party(id=person, name=person))
-            elif p[_OBJ].node_kind is not NodeKind.PARTY:
-                raise InvalidInputError.single("event.person", person, "not a party")
             node_attr[eid] = {_OBJ: event}
             event_ids.append(eid)
             adj[eid] = {}
-            pred[eid] = {}
+            pred[eid] = {person: performed}
             adj[person][eid] = performed
-            if event.kind is EventKind.DEPARTURE:
+            if event.kind is departure:
                 self._departures.setdefault(person, []).append(eid)
-            pred[eid][person] = performed
             if carrier is not None:
-                c = node_attr.get(carrier)
-                if c is None:
+                if carrier not in node_attr:
                     self.add(Carrier(id=carrier))
-                elif c[_OBJ].node_kind not in (NodeKind.CARRIER, NodeKind.SECRET):
-                    raise InvalidInputError.single("event.carrier", carrier, "not a carrier")
                 adj[eid][carrier] = targets
                 pred[carrier][eid] = targets
             if source is not None:
                 event_source[eid] = source
-            count += 1
-        return count
+        return len(events)
+
+    def _check_bulk(
+        self,
+        events: list[Event],
+        people: list[str],
+        carriers: list[str | None],
+        source: str | None,
+        path: Callable[[int], str],
+    ) -> None:
+        """Every problem of a bulk batch, raised together (nothing is added)."""
+        node_attr = self._g.nodes
+        problems: list[Problem] = []
+        if source is not None:
+            src = node_attr.get(source)
+            if src is None or src[_OBJ].node_kind is not NodeKind.EVIDENCE:
+                problems.append(Problem.of("source", source, "no evidence item with this id"))
+        seen: set[str] = set()
+        # each distinct person/carrier id is checked once: a log names few of them
+        ok_people: dict[str, str | None] = {}
+        ok_carriers: dict[str, str | None] = {}
+        for i, (event, person, carrier) in enumerate(zip(events, people, carriers, strict=True)):
+            eid = event.id
+            if eid in seen or eid in node_attr:
+                problems.append(
+                    Problem.of(f"{path(i)}.id", eid, "another node already has this id")
+                )
+            seen.add(eid)
+            reason = ok_people.get(person, "")
+            if reason == "":
+                reason = ok_people[person] = self._bulk_reason(person, (NodeKind.PARTY,), "party")
+            if reason is not None:
+                problems.append(Problem.of(f"{path(i)}.person", person, reason))
+            if carrier is not None:
+                reason = ok_carriers.get(carrier, "")
+                if reason == "":
+                    reason = ok_carriers[carrier] = self._bulk_reason(
+                        carrier, (NodeKind.CARRIER, NodeKind.SECRET), "carrier or secret"
+                    )
+                if reason is not None:
+                    problems.append(Problem.of(f"{path(i)}.carrier", carrier, reason))
+            if len(problems) > _MAX_BULK_PROBLEMS:
+                problems.append(
+                    Problem.of(path(i), "", f"more than {_MAX_BULK_PROBLEMS} problems; stopped")
+                )
+                break
+        if problems:
+            raise InvalidInputError(problems)
+
+    def _bulk_reason(self, node_id: str, kinds: tuple[NodeKind, ...], what: str) -> str | None:
+        """Why ``node_id`` cannot be the person/carrier of a bulk event (``None``: it can)."""
+        found = self._g.nodes.get(node_id)
+        if found is not None:
+            return None if found[_OBJ].node_kind in kinds else f"not a {what}"
+        if not isinstance(node_id, str) or not _ID.match(node_id):
+            return "an id is 1-200 characters without spaces or control characters"
+        return None
 
     def record_sources(self, sources: Mapping[str, str]) -> None:
         """Record, for events already added, the evidence item each was read from."""

@@ -39,6 +39,7 @@ import csv
 import datetime as _dt
 import hashlib
 import json
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -180,6 +181,8 @@ class _Rows:
         self.actions = {k.lower(): v for k, v in actions.items()}
         self.problems: list[Problem] = []
         self.truncated = False
+        #: The line number of each row produced, in order (for problem paths).
+        self.lines: array[int] = array("q")
 
     def fail(self, line: int, field: str, value: object, reason: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -221,6 +224,7 @@ class _Rows:
             detail=detail or "",
             record_sha256=hashlib.sha256(raw).hexdigest(),
         )
+        self.lines.append(line)
         return event, person, document or None
 
     def raise_if_failed(self) -> None:
@@ -286,6 +290,7 @@ def ingest_csv(
     fromiso = _dt.datetime.fromisoformat
     make_dt = pendulum.DateTime
     sha = hashlib.sha256
+    line_of = rows.lines.append
 
     def gen() -> Iterator[tuple[Event, str, str | None]]:
         for n, raw in enumerate(lines, start=2):
@@ -305,6 +310,7 @@ def ingest_csv(
                 except ValueError:
                     v = None
                 if v is not None and v.tzinfo is not None:
+                    line_of(n)
                     yield (
                         Event(
                             id=(rec[i_id] if i_id >= 0 and rec[i_id] else f"{item}#{n}"),
@@ -361,8 +367,21 @@ def _add(
         add_event(event)
         add_person(person)
         add_carrier(carrier)
+    lines = rows.lines
+
+    def path(i: int) -> str:
+        return f"{item}:{lines[i]}"
+
+    # problems of the records and problems with the graph (ids taken, wrong node kinds),
+    # all in one error
+    try:
+        builder._check_bulk(events, people, carriers, item, path)
+    except InvalidInputError as exc:
+        rows.problems.extend(exc.problems)
     rows.raise_if_failed()
-    return builder.add_events_bulk(zip(events, people, carriers, strict=True), source=item)
+    return builder._add_columns(
+        events, people, carriers, source=item, paths=path, checked=True
+    )
 
 
 def ingest_jsonl(
