@@ -379,9 +379,7 @@ def _add(
     except InvalidInputError as exc:
         rows.problems.extend(exc.problems)
     rows.raise_if_failed()
-    return builder._add_columns(
-        events, people, carriers, source=item, paths=path, checked=True
-    )
+    return builder._add_columns(events, people, carriers, source=item, paths=path, checked=True)
 
 
 def ingest_jsonl(
