@@ -127,6 +127,41 @@ class TestStatutoryBasis:
         assert "aucl@2025-06-27:10" == a.citations[0].id
         assert "V3" == a.parameters[0].status.value
 
+    def test_continuing_act_judged_under_amended_law(
+        self, make_secret: Factory, make_measure: MeasureFactory
+    ) -> None:
+        """SPC Art. 28: an act from 2025-09-01 to 2025-11-01 is judged under AUCL 2025 Art. 10."""
+        late = make_measure(id="M-LATE", kind=MeasureKind.ENCRYPTION, start="2025-10-01")
+        a = assess_trade_secret(
+            make_secret(),
+            as_of="2025-09-01",
+            act_end="2025-11-01",
+            measures=[make_measure(), late],
+        )
+
+        assert "aucl@2025-06-27:10" == a.citations[0].id
+        assert ["aucl@2025-06-27:10", "spc-ts@2020-09-10:28"] == [
+            c.id for c in a.parameters[0].citations
+        ]
+        # measures are judged when the act began: the October measure does not count
+        assert "definition.measures.after_act" in a.codes()
+        assert 1 == dict(a.criterion("definition.reasonable_measures").facts)["counted"]
+        assert [a] == list(
+            assess_trade_secrets(
+                [make_secret()],
+                [make_measure(), late],
+                as_of="2025-09-01",
+                act_end="2025-11-01",
+            )
+        )
+
+    def test_act_end_before_start_refused(self, make_secret: Factory) -> None:
+        """A continuing act cannot end before it began."""
+        with pytest.raises(InvalidInputError) as caught:
+            assess_trade_secret(make_secret(), as_of="2025-09-01", act_end="2025-08-01")
+
+        assert ["act_end"] == [p.path for p in caught.value.problems]
+
     def test_before_2019_amendment_out_of_coverage(self, make_secret: Factory) -> None:
         """Acts before 2019-04-23 are out of coverage (the 2017 text is not modelled)."""
         with pytest.raises(OutOfCoverageError):

@@ -117,6 +117,7 @@ def assess_trade_secret(
     timing: MeasureTiming = MeasureTiming.BEFORE_ACT,
     require_correspondence: bool = True,
     public_points: PublicPoints = PublicPoints.REMAINING_POINTS,
+    act_end: object = None,
 ) -> Assessment:
     """
     Assess the three elements of a trade secret as of ``as_of``, the date of the act in
@@ -132,6 +133,12 @@ def assess_trade_secret(
         timing: See :class:`MeasureTiming`.
         require_correspondence: See the module docstring.
         public_points: See :class:`PublicPoints`.
+        act_end: For a continuing act, its last day (on or after ``as_of``, which is then
+            the day it began). SPC Art. 28: an act that began before an amendment and
+            continued after it is judged under the amended law, so the statutory article
+            (and the burden-shifting note) is chosen by ``act_end``; secrecy and the
+            measures are still judged at ``as_of``, when the act began. Default: the act
+            is a single day.
 
     Returns:
         An :class:`~tradesecret.results.Assessment` of kind ``trade_secret``.
@@ -141,30 +148,40 @@ def assess_trade_secret(
             wrong type), each with its path.
         OutOfCoverageError: an act date before 2019-04-23.
     """
-    day, items = _checked_input(as_of, measures, (secret,), single=True)
+    day, law_day, items = _checked_input(as_of, act_end, measures, (secret,), single=True)
     rb = rulebook if rulebook is not None else default_rulebook()
-    ctx = _Context.make(day, rb, timing, require_correspondence, public_points)
+    ctx = _Context.make(day, rb, timing, require_correspondence, public_points, law_day=law_day)
     return _assess(secret, items, ctx)
 
 
 def _checked_input(
     as_of: object,
+    act_end: object,
     measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
     secrets: Iterable[object],
     *,
     single: bool = False,
-) -> tuple[pendulum.Date, tuple[ConfidentialityMeasure, ...]]:
-    """The act date and the measures, or one error listing every problem with its path."""
+) -> tuple[pendulum.Date, pendulum.Date, tuple[ConfidentialityMeasure, ...]]:
+    """
+    The act date, the day whose law applies (Art. 28) and the measures, or one error
+    listing every problem with its path.
+    """
     day, problems = date_and_problems(as_of, "as_of")
+    law_day = day
+    if act_end is not None:
+        law_day, end_problems = date_and_problems(act_end, "act_end")
+        problems += end_problems
+        if day is not None and law_day is not None and law_day < day:
+            problems.append(Problem.of("act_end", law_day, "act_end is before as_of"))
     for i, secret in enumerate(secrets):
         if not isinstance(secret, TradeSecret):
             path = "secret" if single else f"secrets[{i}]"
             problems.append(Problem.of(path, secret, "expected a TradeSecret"))
     indexed, bad_items = measures_and_problems(measures)
     problems += bad_items
-    if problems or day is None:
+    if problems or day is None or law_day is None:
         raise InvalidInputError(problems)
-    return day, tuple(m for _, m in indexed)
+    return day, law_day, tuple(m for _, m in indexed)
 
 
 @attrs.frozen(kw_only=True)
@@ -187,12 +204,15 @@ class _Context:
         timing: MeasureTiming,
         require_correspondence: bool,
         public_points: PublicPoints,
+        *,
+        law_day: pendulum.Date | None = None,
     ) -> _Context:
+        law = law_day if law_day is not None else day
         return cls(
             day=day,
             citer=Citer(rb),
-            basis=statutory_basis(day, rb),
-            shift=rb.param("definition.burden_shift_article", as_of=day),
+            basis=statutory_basis(law, rb),
+            shift=rb.param("definition.burden_shift_article", as_of=law),
             timing=timing,
             require_correspondence=require_correspondence,
             public_points=public_points,
@@ -245,6 +265,7 @@ def assess_trade_secrets(
     timing: MeasureTiming = MeasureTiming.BEFORE_ACT,
     require_correspondence: bool = True,
     public_points: PublicPoints = PublicPoints.REMAINING_POINTS,
+    act_end: object = None,
 ) -> tuple[Assessment, ...]:
     """
     :func:`assess_trade_secret` for many secrets at once, in input order.
@@ -263,7 +284,7 @@ def assess_trade_secrets(
         [('A', 'not_met')]
     """
     listed = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
-    day, items = _checked_input(as_of, measures, listed)
+    day, law_day, items = _checked_input(as_of, act_end, measures, listed)
     rb = rulebook if rulebook is not None else default_rulebook()
     general = [m for m in items if m.all_secrets]
     by_secret: dict[str, list[ConfidentialityMeasure]] = {}
@@ -271,7 +292,7 @@ def assess_trade_secrets(
         if not m.all_secrets:
             for sid in dict.fromkeys(m.secret_ids):
                 by_secret.setdefault(sid, []).append(m)
-    ctx = _Context.make(day, rb, timing, require_correspondence, public_points)
+    ctx = _Context.make(day, rb, timing, require_correspondence, public_points, law_day=law_day)
     with batch_gc_paused():
         return tuple(
             _assess(secret, (*general, *by_secret.get(secret.id, ())), ctx) for secret in listed
