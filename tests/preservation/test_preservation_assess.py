@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret import InvalidInputError, Money, Ratio, explain
+from tradesecret import InvalidInputError, Money, Ratio, explain, to_date
 from tradesecret.i18n import Format
 from tradesecret.preservation import (
     BALANCE,
@@ -445,6 +445,70 @@ status = "DERIVED"
             custom.factor(URGENCY).strength,
             custom.factor(HARM).strength,
         )
+
+
+class TestSecurityCitations:
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [
+            (
+                "2022-03-01",
+                ["spc-ip-preservation@2018-12-12:11", "cpl@2021-12-24:104"],
+            ),
+            (
+                "2022-04-10",
+                [
+                    "spc-ip-preservation@2018-12-12:11",
+                    "cpl-interp@2022-04-01:152",
+                    "cpl@2021-12-24:104",
+                ],
+            ),
+            (
+                "2024-01-01",
+                [
+                    "spc-ip-preservation@2018-12-12:11",
+                    "cpl-interp@2022-04-01:152",
+                    "cpl@2023-09-01:104",
+                ],
+            ),
+        ],
+    )
+    def test_texts_in_force_on_the_day(self, as_of: str, expected: list[str]) -> None:
+        """The security point cites the CPL and the 2022 Interpretation only where in force that day."""
+        pa = assess_preservation(strong(), as_of=as_of)
+
+        assert expected == [c.id for c in pa.factor(SECURITY).citations]
+
+
+class TestCoverage:
+    @pytest.mark.parametrize(
+        "as_of",
+        ["2022-01-01", "2022-04-09", "2022-04-10", "2023-12-31", "2024-01-01", "2026-11-21"],
+    )
+    @pytest.mark.parametrize("stage", [Stage.PRE_SUIT, Stage.IN_SUIT])
+    def test_every_citation_is_in_force_on_the_day(
+        self, rb: Rulebook, as_of: str, stage: Stage
+    ) -> None:
+        """Across the CPL 2021/2023 and Interpretation boundaries, only texts in force are cited."""
+        app = strong(
+            stage=stage,
+            respondent=Party(name="Rival Co", kind=PartyKind.COMPANY),
+            security=Security(reason_for_none="court to decide")
+            if stage is Stage.IN_SUIT
+            else Security(amount=Money("1")),
+            respondent_loss=RespondentLoss(estimated=Money("10")),
+            public_interest=PublicInterestFacts(public_health=True),
+        )
+        pa = assess_preservation(app, as_of=as_of)
+        cited = [
+            c
+            for crit in pa.assessment.criteria
+            for c in (*crit.citations, *(x for f in crit.findings for x in f.citations))
+        ]
+        day = to_date(as_of)
+        keys = {f"{c.ref.instrument}@{c.ref.version}" for c in cited}
+
+        assert [] == [k for k in sorted(keys) if not rb.instruments[k].in_force_on(day)]
 
 
 class TestHarmCitations:

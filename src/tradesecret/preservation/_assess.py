@@ -41,7 +41,7 @@ from tradesecret.evidence import EvidenceEvaluation, EvidenceGraph, evaluate
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.preservation._evidence import claims_from_evaluation
-from tradesecret.preservation._law import IP, POLICY, TS, Params, cpl
+from tradesecret.preservation._law import INTERP, IP, POLICY, TS, Params, cpl
 from tradesecret.preservation._model import (
     Application,
     Claim,
@@ -216,6 +216,19 @@ class _Ctx:
                 hit = self.cites[i] = self.rb.cite(i)
             out.append(hit)
         return tuple(out)
+
+    def cite_interp(self, article: str) -> tuple[Citation, ...]:
+        """
+        The CPL Interpretation article, if its catalogued (2022) revision is in force.
+
+        Before 10 April 2022 the catalog holds no version of the Interpretation, so
+        nothing is cited rather than a text that was not yet in force.
+        """
+        key = INTERP
+        inst = self.rb.instruments.get(key)
+        if inst is None or not inst.in_force_on(self.day):
+            return ()
+        return self.cite(f"{key}:{article}")
 
     def cpl(self, article: str) -> Citation:
         return cpl(self.rb, self.day, article)
@@ -846,7 +859,8 @@ def _security(ctx: _Ctx) -> tuple[Criterion, SecurityEstimate]:
         (loss * Ratio(_ONE + buffer.as_decimal())).round_fen() if loss is not None else None
     )
     cites = (
-        *ctx.cite(f"{IP}:11", "cpl-interp@2022-04-01:152"),
+        *ctx.cite(f"{IP}:11"),
+        *ctx.cite_interp("152"),
         ctx.cpl("104" if pre else "103"),
     )
     facts: dict[str, Arg] = {}
@@ -878,7 +892,7 @@ def _security(ctx: _Ctx) -> tuple[Criterion, SecurityEstimate]:
                 _finding(
                     "preservation.security.court_decides",
                     Severity.LOW,
-                    ctx.cite("cpl-interp@2022-04-01:152", f"{IP}:11"),
+                    (*ctx.cite_interp("152"), *ctx.cite(f"{IP}:11")),
                 )
             )
         else:
@@ -897,7 +911,7 @@ def _security(ctx: _Ctx) -> tuple[Criterion, SecurityEstimate]:
             _finding(
                 "preservation.security.amount_by_court",
                 Severity.INFO if app.respondent.kind is PartyKind.INDIVIDUAL else Severity.LOW,
-                ctx.cite("cpl-interp@2022-04-01:152", f"{IP}:11"),
+                (*ctx.cite_interp("152"), *ctx.cite(f"{IP}:11")),
                 remedies=(
                     ()
                     if app.respondent.kind is PartyKind.INDIVIDUAL
