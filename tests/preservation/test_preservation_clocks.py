@@ -707,3 +707,38 @@ class TestPending:
             (ClockKind.SUIT, to_date("2025-04-02")),
             (ClockKind.CONTINUATION, to_date("2025-09-29")),
         ] == [(c.kind, c.due) for c in t.pending()]
+
+
+class TestCitationsInForce:
+    @pytest.mark.parametrize("start", ["2022-01-04", "2022-04-11", "2023-12-20", "2024-01-02"])
+    def test_every_clock_cites_texts_in_force(self, start: str) -> None:
+        """A full matter starting on ``start``: every clock and finding cites texts in force then."""
+        from tradesecret.rulebook import default_rulebook  # noqa: PLC0415
+
+        day = to_date(start)
+        t = preservation_deadlines(
+            pre(
+                accepted_at=f"{start}T10:00:00+08:00",
+                executed_on=day.add(days=1),
+                service_deferred=True,
+                measure_expires_on=day.add(days=40),
+                reconsideration_requested_on=day.add(days=2),
+                reconsideration_count=2,
+                lift_applied_on=day.add(days=3),
+            ),
+            as_of=day.add(days=3),
+        )
+        cited = [
+            *(c for clock in t.clocks for c in clock.citations),
+            *(c for f in t.findings for c in f.citations),
+            *t.citations,
+        ]
+        instruments = default_rulebook().instruments
+        late = {
+            f"{c.ref.instrument}@{c.ref.version}"
+            for c in cited
+            if not instruments[f"{c.ref.instrument}@{c.ref.version}"].in_force_on(day)
+        }
+
+        assert 6 == len(t.clocks)
+        assert set() == late

@@ -471,7 +471,10 @@ def preservation_deadlines(
     # 4. Request to continue within the 7 days before expiry (SPC IP-preservation Art. 13(3)).
     if dates.measure_expires_on is not None:
         expiry = dates.measure_expires_on
-        param = params.get("continue_request_days_before_expiry", on=dates.executed_on or expiry)
+        # The window's law is the law of the day the measure was taken (else its expiry),
+        # for the period and for the period rule alike.
+        law_day = dates.executed_on or expiry
+        param = params.get("continue_request_days_before_expiry", on=law_day)
         days = param.as_int()
         if continuation_window is ContinuationWindow.BEFORE_EXPIRY_DAY:
             opens, closes = expiry.subtract(days=days), expiry.subtract(days=1)
@@ -519,7 +522,7 @@ def preservation_deadlines(
             finding(
                 "preservation.clock.window_closes_on_rest_day",
                 Severity.LOW,
-                (*param.citations, cpl(rb, expiry, "85")),
+                (*param.citations, cpl(rb, law_day, "85")),
                 {"closes": closes},
             )
 
