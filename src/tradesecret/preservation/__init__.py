@@ -1,9 +1,9 @@
 """
 Conduct preservation (行为保全): assessing an application and keeping its clocks.
 
-Chinese courts grant trade-secret conduct preservation -- orders not to disclose, use
-or allow others to use a secret -- within 48 hours of accepting a pre-suit
-application. This package turns the facts of an application and the outcome of the
+A court must rule on a pre-suit application for trade-secret conduct preservation --
+orders not to disclose, use or allow others to use a secret -- within 48 hours of
+accepting it (CPL Art. 104; SPC 2020 trade-secret provisions Art. 15). This package turns the facts of an application and the outcome of the
 evidence evaluation into a readiness assessment counsel can act on, and the procedural
 events into a timetable.
 

@@ -24,6 +24,11 @@ What is law and what is the library's reading
   since disclosure ends the secrecy on which the right rests; and an individual
   respondent who is only restrained from disclosing or using a secret is taken to bear
   little hardship when no loss figure is given.
+* Security is read from Art. 11 together with CPL Arts. 103--104 and CPL Interp.
+  Art. 152: mandatory before suit; in suit the court decides, so a stated reason for
+  offering none leaves the point *contested*, not failed. An offer below the estimated
+  loss of the respondent fails the point (the library's line: the court sets the
+  amount, may order more, and the shortfall is the respondent's first argument).
 """
 
 from __future__ import annotations
