@@ -3,9 +3,9 @@ Conduct preservation (行为保全): assessing an application and keeping its cl
 
 A court must rule on a pre-suit application for trade-secret conduct preservation --
 orders not to disclose, use or allow others to use a secret -- within 48 hours of
-accepting it (CPL Art. 104; SPC 2020 trade-secret provisions Art. 15). This package turns the facts of an application and the outcome of the
-evidence evaluation into a readiness assessment counsel can act on, and the procedural
-events into a timetable.
+accepting it (CPL Art. 104; SPC 2020 trade-secret provisions Art. 15). This package
+turns the facts of an application and the outcome of the evidence evaluation into a
+readiness assessment counsel can act on, and the procedural events into a timetable.
 
 * :func:`assess_preservation` -- the five factors of SPC IP-preservation provisions
   Art. 7, urgency (Art. 6), hearing (Art. 5), requests, security and contents (Arts. 4,
