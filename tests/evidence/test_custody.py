@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import attrs
 import pytest
 from hypothesis import given
@@ -224,3 +226,31 @@ class TestInvariants:
     def test_markdown(self, example: EvidenceGraph) -> None:
         """The integrity report displays itself in notebooks."""
         assert verify(example)._repr_markdown_().startswith("## 证据完整性核验")
+
+
+class TestInputProblems:
+    """Bad arguments are listed together, with paths."""
+
+    def test_verify_unknown_ids(self, example: EvidenceGraph) -> None:
+        """Every id that is not an evidence item is listed, for contents and logs."""
+        with pytest.raises(InvalidInputError) as info:
+            verify(example, contents={"wang": b"", "E-log": b""}, logs={"S-gear": b""})
+        assert ["contents['wang']", "logs['S-gear']"] == [p.path for p in info.value.problems]
+
+    def test_transfer_problems(self) -> None:
+        """A naive time, a bad recipient id and a bad hash are refused together; nothing is logged."""
+        b = example_builder()
+        with pytest.raises(InvalidInputError) as info:
+            b.transfer(
+                "E-nda",
+                to="outside counsel",
+                at=datetime(2025, 4, 7, 9, 0),  # type: ignore[arg-type]  # noqa: DTZ001
+                item_sha256="ABC",
+            )
+        assert ["custody.to", "custody.at", "custody.item_sha256"] == [
+            p.path for p in info.value.problems
+        ]
+        with pytest.raises(InvalidInputError) as info:
+            b.transfer("nope", to="acme", at=t("2025-04-07T09:00:00+08:00"))
+        assert ["custody.item"] == [p.path for p in info.value.problems]
+        assert 2 == len(b.build().custody("E-nda").entries)

@@ -625,3 +625,58 @@ class TestThresholdBoundaries:
         even = _claim_graph(("E", SEARCH, SUP, "1"), ("X", SEARCH, REB, "1"))
         assert CT == _npk(even, "preponderance")
         assert CT == _npk(even, "prima_facie")
+
+
+class TestInputs:
+    """Arguments are checked together; every problem comes back with its path."""
+
+    def test_iso_text_date(self, example: EvidenceGraph) -> None:
+        """as_of may be ISO text, as everywhere in the library."""
+        ev = evaluate(example, as_of="2025-04-10")
+        assert (AS_OF, M) == (ev.as_of, ev.outcome)
+        assert StandardOfProof.named("preponderance", as_of="2025-04-10") == ev.standard
+
+    def test_every_problem_listed(self, example: EvidenceGraph) -> None:
+        """A bad date, secret, respondent, standard and excluded id are listed at once."""
+        with pytest.raises(InvalidInputError) as info:
+            evaluate(
+                example,
+                as_of="2025-02-30",
+                secret="doc-spec",
+                respondent="S-gear",
+                standard="beyond_doubt",
+                excluded=["E-mail", "ghost"],
+            )
+        assert ["as_of", "secret", "respondent", "standard", "excluded['ghost']"] == [
+            p.path for p in info.value.problems
+        ]
+
+    def test_excluded_one_string(self, example: EvidenceGraph) -> None:
+        """A single id passed as excluded (not a collection) is refused, not read letter by letter."""
+        with pytest.raises(InvalidInputError) as info:
+            evaluate(example, as_of=AS_OF, excluded="E-mail")
+        assert ["excluded"] == [p.path for p in info.value.problems]
+
+    def test_ambiguous(self) -> None:
+        """Without names, a graph with two secrets and two actors needs both named."""
+        b = example_builder()
+        b.add(Secret(id="S-2", name="Other"))
+        b.event(
+            id="x",
+            kind=EventKind.ACCESS,
+            by="acme",
+            on="doc-dwg",
+            at=t("2025-03-01T09:00:00+08:00"),
+        )
+        with pytest.raises(InvalidInputError) as info:
+            evaluate(b.build(), as_of=AS_OF)
+        assert ["secret", "respondent"] == [p.path for p in info.value.problems]
+
+    def test_custom_standard_problems(self) -> None:
+        """A custom standard lists each bad figure by name."""
+        with pytest.raises(InvalidInputError) as info:
+            StandardOfProof.custom("x", threshold=Decimal(1), minimum=Decimal(-1))
+        assert ["standard.threshold", "standard.minimum"] == [p.path for p in info.value.problems]
+        with pytest.raises(InvalidInputError) as info:
+            StandardOfProof.named("beyond_doubt", as_of="not a date")
+        assert ["standard", "as_of"] == [p.path for p in info.value.problems]

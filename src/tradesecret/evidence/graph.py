@@ -274,14 +274,41 @@ class EvidenceGraphBuilder:
         note: str = "",
         item_sha256: str | None = None,
     ) -> None:
-        """Record a custody transfer of ``item`` to party ``to`` (hash-linked)."""
+        """
+        Record a custody transfer of ``item`` to party ``to`` (hash-linked).
+
+        ``to`` must be a party by the time :meth:`build` runs.
+
+        Raises:
+            InvalidInputError: listing every problem: no such item, a ``to`` that is not a
+                valid id, a time without a zone, a malformed ``item_sha256``.
+        """
         self._check_open()
+        problems: list[Problem] = []
         log = self._custody.get(item)
         if log is None:
-            raise InvalidInputError.single("custody.item", item, "no evidence item with this id")
+            problems.append(Problem.of("custody.item", item, "no evidence item with this id"))
+        if not isinstance(to, str) or not _ID.match(to):
+            problems.append(Problem.of("custody.to", to, "not a valid party id"))
+        if not isinstance(at, pendulum.DateTime) or at.tzinfo is None:
+            problems.append(
+                Problem.of(
+                    "custody.at",
+                    at,
+                    "expected an aware pendulum.DateTime (use tradesecret.dates.to_datetime)",
+                )
+            )
+        if item_sha256 is not None:
+            try:
+                check_sha256(item_sha256, path="custody.item_sha256")
+            except InvalidInputError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InvalidInputError(problems)
+        assert log is not None
         obj = self._g.nodes[item][_OBJ]
         assert isinstance(obj, EvidenceItem)
-        digest = obj.sha256 if item_sha256 is None else check_sha256(item_sha256)
+        digest = obj.sha256 if item_sha256 is None else item_sha256
         self._custody[item] = log.append(to_party=to, at=at, item_sha256=digest, note=note)
 
     def set_custody(self, log: CustodyLog) -> None:

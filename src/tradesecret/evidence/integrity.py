@@ -26,7 +26,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.evidence.custody import CustodyLog, TimestampVerifier, parse_log, sha256_hex
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -99,7 +99,8 @@ def verify(
         rulebook: For citations.
 
     Raises:
-        InvalidInputError: an id in ``contents`` or ``logs`` that is not an evidence item.
+        InvalidInputError: listing every id in ``contents`` or ``logs`` that is not an
+            evidence item (path ``contents['<id>']`` / ``logs['<id>']``).
     """
     rb = rulebook or default_rulebook()
     cite = (rb.cite(POLICY),)
@@ -122,9 +123,14 @@ def verify(
     items: dict[str, EvidenceItem] = {
         n.id: n for n in graph.nodes(NodeKind.EVIDENCE) if isinstance(n, EvidenceItem)
     }
-    unknown = [i for i in (*(contents or {}), *(logs or {})) if i not in items]
+    unknown = [
+        Problem.of(f"{name}[{item_id!r}]", item_id, "not an evidence item of this graph")
+        for name, given in (("contents", contents), ("logs", logs))
+        for item_id in given or {}
+        if item_id not in items
+    ]
     if unknown:
-        raise InvalidInputError.single("verify", unknown, "not evidence items of this graph")
+        raise InvalidInputError(unknown)
     for item_id, data in (contents or {}).items():
         if sha256_hex(data) != items[item_id].sha256:
             flag("evidence.integrity.item_changed", item_id)

@@ -45,6 +45,7 @@ something rebuts it); **CONTESTED** when evidence goes both ways and neither pre
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -55,6 +56,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import (
     ACCESS_EVENTS,
@@ -71,10 +73,11 @@ from tradesecret.evidence.model import (
     Measure,
     NodeKind,
     Party,
+    Secret,
     Stance,
     day_of,
 )
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.results import Args, Assessment, Criterion, Finding, Outcome, Severity, make_args
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
@@ -182,7 +185,7 @@ class StandardOfProof:
 
     @classmethod
     def named(
-        cls, name: str, *, as_of: pendulum.Date, rulebook: Rulebook | None = None
+        cls, name: str, *, as_of: _dt.date | str, rulebook: Rulebook | None = None
     ) -> StandardOfProof:
         """
         A standard from ``evidence.toml``: ``prima_facie`` (初步证据, the notion used by
@@ -190,15 +193,22 @@ class StandardOfProof:
         preservation) or ``high_probability``. The figures are library policy.
 
         Raises:
-            InvalidInputError: an unknown name.
+            InvalidInputError: an unknown name or a bad date (both listed).
         """
+        problems: list[Problem] = []
         if name not in STANDARDS:
-            raise InvalidInputError.single(
-                "standard", name, f"known standards: {', '.join(STANDARDS)}"
+            problems.append(
+                Problem.of("standard", name, f"known standards: {', '.join(STANDARDS)}")
             )
+        try:
+            day = to_date(as_of, path="as_of")
+        except InvalidInputError as exc:
+            problems.extend(exc.problems)
+        if problems:
+            raise InvalidInputError(problems)
         rb = rulebook or default_rulebook()
-        threshold = rb.param(f"evidence.standard.{name}.threshold", as_of=as_of)
-        minimum = rb.param(f"evidence.standard.{name}.minimum", as_of=as_of)
+        threshold = rb.param(f"evidence.standard.{name}.threshold", as_of=day)
+        minimum = rb.param(f"evidence.standard.{name}.minimum", as_of=day)
         cites = [rb.cite(POLICY)]
         if name == "prima_facie":
             cites.insert(0, rb.cite("aucl@2019-04-23:32"))
@@ -220,14 +230,27 @@ class StandardOfProof:
         rulebook: Rulebook | None = None,
     ) -> StandardOfProof:
         """A standard with the caller's own figures (cites the library policy)."""
-        problems = []
-        for label, value in (("threshold", threshold), ("minimum", minimum)):
-            if isinstance(value, bool) or not isinstance(value, Decimal) or value < 0:
-                problems.append((label, value))
-        if problems or threshold >= 1:
-            raise InvalidInputError.single(
-                "standard", (threshold, minimum), "threshold in [0, 1), minimum >= 0, Decimals"
+        problems: list[Problem] = []
+        if not isinstance(name, str) or not name:
+            problems.append(Problem.of("standard.name", name, "a non-empty name"))
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, Decimal)
+            or not threshold.is_finite()
+            or not (0 <= threshold < 1)
+        ):
+            problems.append(
+                Problem.of("standard.threshold", threshold, "a Decimal share in [0, 1)")
             )
+        if (
+            isinstance(minimum, bool)
+            or not isinstance(minimum, Decimal)
+            or not minimum.is_finite()
+            or minimum < 0
+        ):
+            problems.append(Problem.of("standard.minimum", minimum, "a Decimal weight >= 0"))
+        if problems:
+            raise InvalidInputError(problems)
         rb = rulebook or default_rulebook()
         return cls(name=name, threshold=threshold, minimum=minimum, citations=(rb.cite(POLICY),))
 
@@ -698,16 +721,45 @@ def _tree_order() -> tuple[ClaimCode, ...]:
     return tuple(order)
 
 
-def _pick(graph: EvidenceGraph, secret: str | None, respondent: str | None) -> tuple[str, str]:
-    problems: list[tuple[str, object, str]] = []
+@attrs.frozen(kw_only=True)
+class _Inputs:
+    secret: str
+    respondent: str
+    day: pendulum.Date
+    standard: StandardOfProof | str
+    excluded: frozenset[str]
+
+
+def _inputs(
+    graph: EvidenceGraph,
+    *,
+    secret: object,
+    respondent: object,
+    as_of: object,
+    standard: object,
+    excluded: object,
+) -> _Inputs:
+    """Check every argument of :func:`evaluate`; raise all problems together."""
+    problems: list[Problem] = []
+    day: pendulum.Date | None = None
+    try:
+        day = to_date(as_of, path="as_of")
+    except InvalidInputError as exc:
+        problems.extend(exc.problems)
     if secret is None:
         secrets = graph.secrets()
-        if len(secrets) != 1:
-            problems.append(("secret", secrets, "name the secret: the graph has several or none"))
-        else:
+        if len(secrets) == 1:
             secret = secrets[0]
-    elif secret not in graph or graph.node(secret).node_kind is not NodeKind.SECRET:
-        problems.append(("secret", secret, "no secret with this id"))
+        else:
+            problems.append(
+                Problem.of("secret", secrets, "name the secret: the graph has several or none")
+            )
+    elif (
+        not isinstance(secret, str)
+        or secret not in graph
+        or not isinstance(graph.node(secret), Secret)
+    ):
+        problems.append(Problem.of("secret", secret, "no secret with this id"))
     if respondent is None:
         performers = sorted(
             {
@@ -717,26 +769,64 @@ def _pick(graph: EvidenceGraph, secret: str | None, respondent: str | None) -> t
             }
             - {""}
         )
-        if len(performers) != 1:
-            problems.append(("respondent", performers, "name the respondent"))
-        else:
+        if len(performers) == 1:
             respondent = performers[0]
-    elif respondent not in graph or not isinstance(graph.node(respondent), Party):
-        problems.append(("respondent", respondent, "no party with this id"))
+        else:
+            problems.append(
+                Problem.of("respondent", performers, "name the respondent: several or no actors")
+            )
+    elif (
+        not isinstance(respondent, str)
+        or respondent not in graph
+        or not isinstance(graph.node(respondent), Party)
+    ):
+        problems.append(Problem.of("respondent", respondent, "no party with this id"))
+    if isinstance(standard, str):
+        if standard not in STANDARDS:
+            problems.append(
+                Problem.of("standard", standard, f"known standards: {', '.join(STANDARDS)}")
+            )
+    elif not isinstance(standard, StandardOfProof):
+        problems.append(
+            Problem.of("standard", standard, "a StandardOfProof or the name of a standard")
+        )
+    items: set[str] = set()
+    if isinstance(excluded, str | bytes) or not isinstance(excluded, Iterable):
+        problems.append(
+            Problem.of("excluded", excluded, "a collection of evidence item ids, not one id")
+        )
+    else:
+        for item in excluded:
+            if (
+                not isinstance(item, str)
+                or item not in graph
+                or not isinstance(graph.node(item), EvidenceItem)
+            ):
+                problems.append(
+                    Problem.of(f"excluded[{item!r}]", item, "no evidence item with this id")
+                )
+            else:
+                items.add(item)
     if problems:
-        from tradesecret.exceptions import Problem  # noqa: PLC0415
-
-        raise InvalidInputError(Problem.of(p, v, r) for p, v, r in problems)
-    assert secret is not None
-    assert respondent is not None
-    return secret, respondent
+        raise InvalidInputError(problems)
+    assert isinstance(secret, str)
+    assert isinstance(respondent, str)
+    assert day is not None
+    assert isinstance(standard, str | StandardOfProof)
+    return _Inputs(
+        secret=secret,
+        respondent=respondent,
+        day=day,
+        standard=standard,
+        excluded=frozenset(items),
+    )
 
 
 def evaluate(
     graph: EvidenceGraph,
     *,
     standard: StandardOfProof | str = "preponderance",
-    as_of: pendulum.Date,
+    as_of: _dt.date | str,
     secret: str | None = None,
     respondent: str | None = None,
     rulebook: Rulebook | None = None,
@@ -750,7 +840,8 @@ def evaluate(
     Args:
         graph: The evidence graph.
         standard: A :class:`StandardOfProof` or a name from :data:`STANDARDS`.
-        as_of: The date of the evaluation (selects parameter values).
+        as_of: The date of the evaluation (selects parameter values): a date or ISO
+            ``YYYY-MM-DD`` text.
         secret: Secret id; may be omitted when the graph has exactly one secret.
         respondent: Respondent party id; may be omitted when exactly one party performed
             events.
@@ -764,18 +855,28 @@ def evaluate(
             UNVERIFIED). ``False`` reports the triggers as not applicable.
 
     Raises:
-        InvalidInputError: unknown or ambiguous secret/respondent, unknown standard.
+        InvalidInputError: listing every problem with the arguments: a bad date, an
+            unknown or ambiguous secret or respondent, an unknown standard, an excluded
+            id that is not an evidence item of the graph.
     """
     rb = rulebook or default_rulebook()
-    secret, respondent = _pick(graph, secret, respondent)
-    std = _standard(standard, as_of, rb)
+    args = _inputs(
+        graph,
+        secret=secret,
+        respondent=respondent,
+        as_of=as_of,
+        standard=standard,
+        excluded=excluded,
+    )
+    secret, respondent, as_of = args.secret, args.respondent, args.day
+    std = _standard(args.standard, as_of, rb)
     ctx = _Context(
         graph=graph,
         secret=secret,
         respondent=respondent,
         as_of=as_of,
         rb=rb,
-        excluded=frozenset(excluded),
+        excluded=args.excluded,
     )
     findings: list[Finding] = []
     law = _law(rb, ctx.act_day)
@@ -1083,12 +1184,13 @@ def gaps(
     graph: EvidenceGraph,
     *,
     standard: StandardOfProof | str = "preponderance",
-    as_of: pendulum.Date,
+    as_of: _dt.date | str,
     secret: str | None = None,
     respondent: str | None = None,
     rulebook: Rulebook | None = None,
     excluded: Iterable[str] = (),
     infer_act_from_access_and_similarity: bool = True,
+    apply_burden_shift_after_2025: bool = True,
 ) -> tuple[Gap, ...]:
     """
     What is missing: for every claim not established, the kinds of evidence that would
@@ -1106,4 +1208,5 @@ def gaps(
         rulebook=rulebook,
         excluded=excluded,
         infer_act_from_access_and_similarity=infer_act_from_access_and_similarity,
+        apply_burden_shift_after_2025=apply_burden_shift_after_2025,
     ).gaps
