@@ -199,3 +199,22 @@ def test_json_round_trip_with_evidence_findings() -> None:
     )
 
     assert pa == from_json(to_json(pa), PreservationAssessment)
+
+
+class TestWorstOutcome:
+    @pytest.mark.parametrize(
+        ("outcomes", "expected"),
+        [
+            ([Outcome.NOT_APPLICABLE], Outcome.NOT_APPLICABLE),
+            ([Outcome.MET, Outcome.NOT_APPLICABLE], Outcome.MET),
+            ([Outcome.NOT_APPLICABLE, Outcome.CONTESTED], Outcome.CONTESTED),
+            ([Outcome.MET, Outcome.INSUFFICIENT_EVIDENCE, Outcome.NOT_MET], Outcome.NOT_MET),
+        ],
+    )
+    def test_not_applicable_alone_is_not_met(
+        self, outcomes: list[Outcome], expected: Outcome
+    ) -> None:
+        """A claim the evaluation marks not applicable is never turned into 'met'."""
+        from tradesecret.preservation._evidence import _worst  # noqa: PLC0415
+
+        assert expected == _worst(outcomes)

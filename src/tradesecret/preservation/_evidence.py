@@ -59,9 +59,12 @@ _ORDER: Final = (Outcome.NOT_MET, Outcome.CONTESTED, Outcome.INSUFFICIENT_EVIDEN
 
 
 def _worst(outcomes: list[Outcome]) -> Outcome:
+    """The worst outcome; not-applicable ones say nothing, unless all are."""
     for candidate in _ORDER:
         if candidate in outcomes:
             return candidate
+    if outcomes and all(o is Outcome.NOT_APPLICABLE for o in outcomes):
+        return Outcome.NOT_APPLICABLE
     return Outcome.MET
 
 
