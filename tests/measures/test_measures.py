@@ -591,6 +591,9 @@ class TestCheckExit:
         assert Outcome.NOT_MET == c.outcome
         assert code == c.findings[0].code
         assert "high" == c.findings[0].severity.value
+        # the step is the law's; its due day (the last day) is the library's policy
+        assert "tradesecret-policy@2026-11-21" == c.findings[0].citations[-1].id
+        assert to_date("2025-05-31") == c.findings[0].arg("due")
 
     def test_outstanding_carrier_named(self) -> None:
         """The SOP not destroyed is named."""

@@ -932,10 +932,11 @@ def check_exit(
             )
 
     def missing(code: str, cites: tuple[Citation, ...], remedy: str, **args: object) -> Criterion:
+        # the step is Art. 6 item 6 (or 5); its due day is library policy
         finding = Finding(
             code=f"{code}.missing",
             severity=Severity.HIGH if overdue else Severity.MEDIUM,
-            citations=cites,
+            citations=tuple(dict.fromkeys((*cites, policy_cite))),
             args={"due": due, **args},
             subject=person,
             remedies=(remedy,),
