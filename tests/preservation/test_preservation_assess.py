@@ -924,3 +924,27 @@ class TestRespondentLossEstimate:
         assert recommended == pa.security.recommended
         assert months == facts["months_at_stake"]
         assert loss == dict(pa.factor(BALANCE).facts)["respondent_loss"]
+
+
+class TestAsOf:
+    def test_discovery_after_as_of_is_an_input_error(self) -> None:
+        """A threat discovered after the assessment day is refused with its path."""
+        app = strong(urgency=UrgencyFacts(disclosure_imminent=True, discovered_on="2025-06-03"))
+        with pytest.raises(InvalidInputError) as info:
+            assess(app)
+
+        assert ["application.urgency.discovered_on"] == [p.path for p in info.value.problems]
+
+    def test_discovery_on_as_of_is_fine(self) -> None:
+        """Discovered the same day: no delay, urgency met."""
+        app = strong(urgency=UrgencyFacts(disclosure_imminent=True, discovered_on=AS_OF))
+        c = assess(app).factor(URGENCY)
+
+        assert (Outcome.MET, 0) == (c.outcome, dict(c.facts)["days_since_discovery"])
+
+    def test_before_coverage(self) -> None:
+        """Before 2022 the library holds no law: an error, never a default."""
+        from tradesecret import OutOfCoverageError  # noqa: PLC0415
+
+        with pytest.raises(OutOfCoverageError):
+            assess_preservation(strong(), as_of="2021-12-31")

@@ -43,6 +43,7 @@ import pendulum
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.evidence import EvidenceEvaluation, EvidenceGraph, evaluate
+from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.preservation._evidence import claims_from_evaluation
@@ -1203,6 +1204,10 @@ def assess_preservation(
         evidence_respondent: The respondent's node id in the graph, when the graph
             holds events by more than one party.
 
+    Raises:
+        InvalidInputError: the threat is said to be discovered after ``as_of``.
+        OutOfCoverageError: ``as_of`` before 2022-01-01, where the library holds no law.
+
     Legal basis:
         spc-ip-preservation@2018-12-12:4, spc-ip-preservation@2018-12-12:5,
         spc-ip-preservation@2018-12-12:6, spc-ip-preservation@2018-12-12:7,
@@ -1212,6 +1217,11 @@ def assess_preservation(
     """
     rb = rulebook if rulebook is not None else default_rulebook()
     day = to_date(as_of, path="as_of")
+    discovered = application.urgency.discovered_on
+    if discovered is not None and discovered > day:
+        raise InvalidInputError.single(
+            "application.urgency.discovered_on", str(discovered), f"is after as_of ({day})"
+        )
     findings: list[Finding] = []
     if evidence is not None:
         application, findings = _with_evidence(application, evidence, evidence_respondent, day, rb)
