@@ -329,7 +329,7 @@ class TestLawBoundaries:
         ev = evaluate(self.one_act("2025-11-01T10:00:00+08:00"), as_of=pendulum.Date(2026, 1, 1))
         ids = self.all_ids(ev)
         assert {i for i in ids if i.startswith("aucl@2025-06-27:")} == {"aucl@2025-06-27:10"}
-        assert ["aucl@2025-06-27", "aucl@2019-04-23:32.2"] == [
+        assert ["aucl@2025-06-27", "aucl@2019-04-23:32.2", "tradesecret-policy@2026-11-21"] == [
             c.id for c in ev.claim(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT).citations
         ]
         assert ["aucl@2025-06-27", "aucl@2019-04-23:32.1"] == [
@@ -367,6 +367,12 @@ class TestLawBoundaries:
         ]
         assert ["aucl@2019-04-23:32.2", "tradesecret-policy@2026-11-21"] == [
             c.id for c in ev.claim(ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY).citations
+        ]
+        assert ["aucl@2019-04-23:32.2", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in ev.claim(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT).citations
+        ]
+        assert ["aucl@2019-04-23:32.1"] == [
+            c.id for c in ev.claim(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET).citations
         ]
 
     def test_before_coverage(self) -> None:
@@ -680,3 +686,36 @@ class TestInputs:
         with pytest.raises(InvalidInputError) as info:
             StandardOfProof.named("beyond_doubt", as_of="not a date")
         assert ["standard", "as_of"] == [p.path for p in info.value.problems]
+
+
+class TestBurdenShiftTriggers:
+    """Which Art. 32 triggers the evidence meets, under the prima facie standard."""
+
+    def test_without_measures(self, example: EvidenceGraph) -> None:
+        """Without proof of measures 32(1) is not triggered; 32(2) still is, by the act."""
+        ev = evaluate(example, as_of=AS_OF, excluded={"E-nda", "E-policy"})
+        assert (NM, M) == (
+            ev.outcome_of(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET),
+            ev.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT),
+        )
+
+    def test_without_any_act(self, example: EvidenceGraph) -> None:
+        """Without an act shown, neither trigger is met (nothing 'reasonably shows' infringement)."""
+        ev = evaluate(example, as_of=AS_OF, excluded={"E-log", "E-mail"})
+        assert IE == ev.outcome_of(ClaimCode.ACT)
+        assert (NM, NM) == (
+            ev.outcome_of(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET),
+            ev.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT),
+        )
+
+    def test_prima_facie_even_under_strict_standard(self, example: EvidenceGraph) -> None:
+        """The triggers use the prima facie standard whatever standard the claims use."""
+        ev = evaluate(example, standard="high_probability", as_of=AS_OF)
+        assert IE == ev.outcome
+        assert (M, M) == (
+            ev.outcome_of(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET),
+            ev.outcome_of(ClaimCode.BURDEN_SHIFT_NON_INFRINGEMENT),
+        )
+        assert (
+            "prima_facie" == dict(ev.claim(ClaimCode.BURDEN_SHIFT_NOT_A_SECRET).facts)["standard"]
+        )

@@ -20,6 +20,12 @@ Claim tree (``evidence.claim.<code>``)::
     burden_shift.not_a_secret              AUCL 2019 Art. 32(1)   (prima facie, reported)
     burden_shift.non_infringement          AUCL 2019 Art. 32(2)   (prima facie, reported)
 
+The burden-shift triggers are read from the claims under the prima facie standard:
+Art. 32(1) when the measures and an infringing act are shown; Art. 32(2) when an act is
+shown and either access plus substantial similarity (item 1) or disclosure, use or --
+the library's reading of "a risk of disclosure or use" (item 2) -- an improper
+acquisition is shown. The latter mapping is library policy and is cited as such.
+
 The AUCL version is chosen by the Beijing day of the **last** act of the respondent on
 the secret (SPC 2020 Art. 28), through the parameter ``evidence.aucl_trade_secret_article``
 (AUCL 1993 Art. 10, 2017 Art. 9, 2019 Art. 9, 2025 Art. 10, each from its effective date).
@@ -438,7 +444,9 @@ def _claim_cites(code: ClaimCode, law: _Law) -> tuple[str, ...]:
         C.ACCESS: (f"{spc}12", *art32("2")),
         C.SIMILARITY: (f"{spc}13", *art32("2")),
         C.BURDEN_SHIFT_NOT_A_SECRET: art32("1") or (f"{_AUCL_2019}:32.1",),
-        C.BURDEN_SHIFT_NON_INFRINGEMENT: art32("2") or (f"{_AUCL_2019}:32.2",),
+        # the triggers of Art. 32(2) are read from the claims by library policy (an improper
+        # acquisition counts as a risk of disclosure or use, item 2)
+        C.BURDEN_SHIFT_NON_INFRINGEMENT: (*(art32("2") or (f"{_AUCL_2019}:32.2",)), POLICY),
     }
     return table[code]
 
