@@ -16,13 +16,17 @@ from tradesecret.ledger import (
     BatchResult,
     CompensationLedger,
     DueConvention,
+    EmployerRelease,
+    EndedBy,
     LedgerOptions,
     LedgerTerms,
     MinimumWageMonth,
+    PartialMonth,
     Payment,
     ReleaseGround,
     Reminder,
     ReminderTiming,
+    Rescission,
     UnpaidCounting,
     batch_from_arrow,
     batch_from_pandas,
@@ -48,12 +52,27 @@ row_st = st.fixed_dictionaries(
         ),
     }
 )
+ending_row_st = st.fixed_dictionaries(
+    {
+        "release": st.one_of(st.just(-1), st.integers(-10, 800)),
+        "negotiated": st.one_of(st.just(0), st.integers(1, 5_000_000)),
+        "rescission": st.one_of(st.just(-1), st.integers(-10, 800)),
+    }
+)
 options_st = st.builds(
     LedgerOptions,
     due_convention=st.sampled_from(DueConvention),
     unpaid_counting=st.sampled_from(UnpaidCounting),
     reminder_timing=st.sampled_from(ReminderTiming),
     minimum_wage_month=st.sampled_from(MinimumWageMonth),
+)
+ending_options_st = st.builds(
+    LedgerOptions,
+    due_convention=st.sampled_from(DueConvention),
+    unpaid_counting=st.sampled_from(UnpaidCounting),
+    reminder_timing=st.sampled_from(ReminderTiming),
+    partial_month=st.sampled_from(PartialMonth),
+    extra_on_pre_period_release=st.booleans(),
 )
 
 
@@ -75,7 +94,15 @@ def to_input(rows: list[dict[str, Any]]) -> BatchInput:
         pay_row=np.array([p[0] for p in pays], dtype=np.int64),
         pay_date=np.array([p[1] for p in pays], dtype=np.int64),
         pay_fen=np.array([p[2] for p in pays], dtype=np.int64),
+        release=[_day(r, "release") for r in rows],
+        release_negotiated_fen=[r.get("negotiated", 0) for r in rows],
+        rescission=[_day(r, "rescission") for r in rows],
     )
+
+
+def _day(row: dict[str, Any], name: str) -> int:
+    offset = int(row.get(name, -1))
+    return 0 if offset == -1 else BASE + int(row["t"]) + offset
 
 
 def to_ledger(data: BatchInput, row: int) -> CompensationLedger:
@@ -97,7 +124,29 @@ def to_ledger(data: BatchInput, row: int) -> CompensationLedger:
         if data.reminder[row]
         else ()
     )
-    return CompensationLedger(terms=terms, payments=payments, reminders=reminders)
+    negotiated = 0 if data.release_negotiated_fen is None else data.release_negotiated_fen[row]
+    releases = (
+        (
+            EmployerRelease(
+                date=pendulum.Date.fromordinal(int(data.release[row])),
+                negotiated_amount=Money.from_fen(int(negotiated)) if negotiated else None,
+            ),
+        )
+        if data.release is not None and data.release[row]
+        else ()
+    )
+    rescissions = (
+        (Rescission(date=pendulum.Date.fromordinal(int(data.rescission[row]))),)
+        if data.rescission is not None and data.rescission[row]
+        else ()
+    )
+    return CompensationLedger(
+        terms=terms,
+        payments=payments,
+        reminders=reminders,
+        employer_releases=releases,
+        rescissions=rescissions,
+    )
 
 
 def assert_row_equal(
@@ -138,6 +187,18 @@ def assert_row_equal(
     ):
         right = state.right(ground)
         assert (right.arose_on.toordinal() if right else 0) == column[row]
+    release = state.employer_release
+    assert (
+        state.free_since.toordinal() if state.free_since else 0,
+        list(EndedBy).index(state.ended_by),
+        release.extra_amount.fen if release else 0,
+        release.paid.fen if release else 0,
+    ) == (
+        res.free_since[row],
+        res.ended_by[row],
+        res.release_extra[row],
+        res.release_extra_paid[row],
+    )
 
 
 class TestIdentical:
@@ -153,6 +214,23 @@ class TestIdentical:
         day = pendulum.Date.fromordinal(BASE + as_of)
         res = evaluate_batch(data, as_of=day, options=opts)
         for row in range(len(rows)):
+            assert_row_equal(data, res, row, day, opts)
+
+    @settings(max_examples=120)
+    @given(
+        rows=st.lists(st.tuples(row_st, ending_row_st), min_size=1, max_size=10),
+        as_of=st.integers(0, 1300),
+        opts=ending_options_st,
+    )
+    def test_releases_and_rescissions(
+        self, rows: list[tuple[dict[str, Any], dict[str, Any]]], as_of: int, opts: LedgerOptions
+    ) -> None:
+        """With employer releases (statutory or negotiated) and rescissions, batch and object paths agree."""
+        merged = [{**base, **ending} for base, ending in rows]
+        data = to_input(merged)
+        day = pendulum.Date.fromordinal(BASE + as_of)
+        res = evaluate_batch(data, as_of=day, options=opts)
+        for row in range(len(merged)):
             assert_row_equal(data, res, row, day, opts)
 
     def test_per_row_as_of(self) -> None:
@@ -312,19 +390,19 @@ class TestUnsupportedInput:
         return agreements, payments[payments["agreement_id"] != "Z"]
 
     def test_unknown_column_refused(self) -> None:
-        """A column the batch path does not read (e.g. a release date) is an input error, as is a missing one."""
+        """A column the batch path does not read (e.g. a deferral date) is an input error, as is a missing one."""
         agreements, payments = self.frames()
         with pytest.raises(InvalidInputError) as info:
             batch_from_pandas(
-                agreements.assign(release_date=pd.NaT),
+                agreements.assign(deferral_date=pd.NaT),
                 payments.drop(columns=["amount_fen"]),
             )
-        assert ["agreements.release_date", "payments.amount_fen"] == [
+        assert ["agreements.deferral_date", "payments.amount_fen"] == [
             p.path for p in info.value.problems
         ]
 
     def test_events_table(self) -> None:
-        """A reminder event fills the reminder; a rescission, a second reminder or an unknown kind is reported for its row."""
+        """A reminder event fills the reminder; a breach, a second reminder or an unknown kind is reported for its row."""
         agreements, payments = self.frames()
         agreements = pd.concat(
             [agreements.drop(columns=["reminder_date"])] * 2, ignore_index=True
@@ -332,7 +410,7 @@ class TestUnsupportedInput:
         events = pd.DataFrame(
             {
                 "agreement_id": ["A", "B", "C", "C", "D", "Z"],
-                "kind": ["reminders", "rescissions", "reminders", "reminders", "bonus", "waivers"],
+                "kind": ["reminders", "breaches", "reminders", "reminders", "bonus", "waivers"],
                 "date": pd.to_datetime(
                     [
                         "2025-06-30",
@@ -350,11 +428,33 @@ class TestUnsupportedInput:
         assert [True, False, False, False] == res.valid.tolist()
         assert ref.right_late_after_reminder[0] == res.right_late_after_reminder[0]
         assert [
-            (1, "B", "event kind 'rescissions' is not supported by the batch path"),
-            (2, "C", "more than one reminder"),
+            (1, "B", "event kind 'breaches' is not supported by the batch path"),
+            (2, "C", "more than one of reminders"),
             (3, "D", "unknown event kind 'bonus'"),
             (-1, None, "event 5 names no known agreement"),
         ] == [(e.row, e.agreement_id, e.reasons[0].split(":")[0]) for e in res.errors]
+
+    def test_release_and_rescission_events(self) -> None:
+        """A's release on 16 Jun 2025 owes 3 x 6,000.00 (unpaid: arrears); B's rescission on 1 Oct 2025 has no right behind it."""
+        agreements, payments = self.frames()
+        events = pd.DataFrame(
+            {
+                "agreement_id": ["A", "B"],
+                "kind": ["employer_releases", "rescissions"],
+                "date": pd.to_datetime(["2025-06-16", "2025-10-01"]),
+            }
+        )
+        res = evaluate_batch(batch_from_pandas(agreements, payments, events), as_of="2025-10-31")
+        release, scheduled = (
+            list(EndedBy).index(EndedBy.EMPLOYER_RELEASE),
+            list(EndedBy).index(EndedBy.SCHEDULED_END),
+        )
+        assert [release, scheduled] == res.ended_by.tolist()
+        assert [1800000, 0] == res.release_extra.tolist()
+        # A: Feb and Mar paid; Apr, May and 15/30 of Jun (3,000.00) unpaid, plus the 18,000.00 extra
+        assert 3300000 == res.arrears[0]
+        assert [False, True] == res.bound.tolist()
+        assert pendulum.Date(2025, 6, 16).toordinal() == res.free_since[0]
 
     def test_named_instalment_and_reserved_activation_reported(self) -> None:
         """A payment naming an instalment, and a reserved activation, are reported for their rows."""

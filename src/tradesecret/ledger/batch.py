@@ -8,18 +8,19 @@ table of payments (``pay_row``, ``pay_date``, ``pay_fen``). :func:`batch_from_pa
 ``tradesecret[dataframe]``).
 
 The batch path covers the events an HR payroll run has: payments (allocated oldest first,
-none naming an instalment) and at most one written reminder per agreement, for agreements
-without a reserved activation. Deferral plans, employee-caused delays, activation decisions,
-waivers, releases, rescissions, breaches and penalty payments are rare, individual events:
-evaluate those agreements with :func:`~tradesecret.ledger.evaluate_compensation`. Results
-equal the per-object path's to the fen and the day (the test suite checks it on random
-populations).
+none naming an instalment), at most one written reminder, one employer release (statutory
+extra months or a negotiated amount) and one rescission per agreement, for agreements
+without a reserved activation. Deferral plans, employee-caused delays, activation
+decisions, waivers, breaches and penalty payments are rare, individual events: evaluate
+those agreements with :func:`~tradesecret.ledger.evaluate_compensation`. Results equal the
+per-object path's to the fen and the day (Hypothesis tests compare both on random
+populations, with releases and rescissions under every reading that concerns them).
 
 Nothing the batch cannot represent passes silently: the adapters refuse columns they do
 not know (:class:`~tradesecret.exceptions.InvalidInputError`), and report per row, in
 :attr:`BatchResult.errors`, an agreement with an event of another kind (``events`` table),
-a second reminder, a payment naming an instalment, or a reserved activation
-(``BatchInput.unsupported``). :func:`evaluate_batch` refuses the options it does not
+a second reminder, release or rescission, a payment naming an instalment, or a reserved
+activation (``BatchInput.unsupported``). :func:`evaluate_batch` refuses the options it does not
 implement (``CuredArrears.RIGHT_LAPSES``).
 
 A row that cannot be evaluated (a payment before the termination date, a negative or zero
@@ -45,10 +46,11 @@ from tradesecret.ledger.model import (
     DueConvention,
     LedgerOptions,
     MinimumWageMonth,
+    PartialMonth,
     ReminderTiming,
     UnpaidCounting,
 )
-from tradesecret.ledger.state import InstalmentStatus
+from tradesecret.ledger.state import EndedBy, InstalmentStatus
 from tradesecret.rulebook import ParameterSeries, Rulebook, default_rulebook
 
 #: ``pandas.DataFrame`` / ``pyarrow.Table`` (optional dependencies, typed loosely here).
@@ -77,6 +79,10 @@ _PAID_LATE = InstalmentStatus.PAID_LATE.code
 _PARTLY = InstalmentStatus.PARTLY_PAID.code
 _OVERDUE = InstalmentStatus.OVERDUE.code
 _NOT_YET = InstalmentStatus.NOT_YET_DUE.code
+_CANCELLED = InstalmentStatus.CANCELLED.code
+_ENDED_SCHEDULED = list(EndedBy).index(EndedBy.SCHEDULED_END)
+_ENDED_RELEASE = list(EndedBy).index(EndedBy.EMPLOYER_RELEASE)
+_ENDED_RESCISSION = list(EndedBy).index(EndedBy.RESCISSION)
 
 
 def _i64(values: object, name: str, n: int | None = None) -> I64:
@@ -93,6 +99,10 @@ def _i64(values: object, name: str, n: int | None = None) -> I64:
 
 def _as_i64(values: object) -> I64:
     return _i64(values, "array")
+
+
+def _opt_i64(values: object) -> I64 | None:
+    return None if values is None else _i64(values, "array")
 
 
 def _as_objects(values: object) -> Arr:
@@ -115,6 +125,11 @@ class BatchInput:
         pay_date: Payment dates, ordinals.
         pay_fen: Payment amounts, fen.
         agreement_id: Optional identifiers, per row (for error reports).
+        release: Date of an employer release (Interp. (I) Art. 39), ordinal; 0 = none.
+        release_negotiated_fen: Amount agreed for that release, fen; 0 = the statutory
+            extra months.
+        rescission: Date the employee exercised (or tried to exercise) a release right,
+            ordinal; 0 = none. Effective only if a right stands on that day.
         unsupported: ``(row, reason)`` pairs: rows holding input the batch path cannot
             represent (the adapters fill it); each is reported in
             :attr:`BatchResult.errors` and its outputs are zero. Row ``-1``: input that
@@ -132,6 +147,9 @@ class BatchInput:
     pay_fen: I64 = attrs.field(converter=_as_i64)
     agreement_id: Arr | None = None
     unsupported: tuple[tuple[int, str], ...] = ()
+    release: I64 | None = attrs.field(default=None, converter=_opt_i64)
+    release_negotiated_fen: I64 | None = attrs.field(default=None, converter=_opt_i64)
+    rescission: I64 | None = attrs.field(default=None, converter=_opt_i64)
 
     def __attrs_post_init__(self) -> None:
         n = self.termination.shape[0]
@@ -148,8 +166,17 @@ class BatchInput:
         ]
         problems += [
             Problem.of(name, getattr(self, name).shape[0], f"expected {n} values")
-            for name in ("months", "region", "agreed_fen", "average_wage_fen", "reminder")
-            if getattr(self, name).shape[0] != n
+            for name in (
+                "months",
+                "region",
+                "agreed_fen",
+                "average_wage_fen",
+                "reminder",
+                "release",
+                "release_negotiated_fen",
+                "rescission",
+            )
+            if getattr(self, name) is not None and getattr(self, name).shape[0] != n
         ]
         m = self.pay_row.shape[0]
         problems += [
@@ -190,6 +217,10 @@ class BatchResult:
     Dates are ordinals (0 = none), amounts fen. Status codes are
     :attr:`InstalmentStatus.code <tradesecret.ledger.InstalmentStatus.code>` (-1 beyond the
     schedule). Rows listed in :attr:`errors` have ``valid`` False and zero outputs.
+    ``free_since`` is the first free day when on or before ``as_of``; ``ended_by`` the
+    position of the :class:`~tradesecret.ledger.EndedBy` member in its enum;
+    ``release_extra`` / ``release_extra_paid`` the extra compensation of an employer
+    release and what was paid towards it.
     """
 
     as_of: I64
@@ -210,6 +241,10 @@ class BatchResult:
     right_unpaid_three_months: I64
     right_late_after_reminder: I64
     right_unpaid_over_three_months: I64
+    free_since: I64
+    ended_by: npt.NDArray[np.int8]
+    release_extra: I64
+    release_extra_paid: I64
 
     def to_pandas(self) -> DataFrame:
         """One row per agreement (no instalment matrices); dates as ``datetime64[D]``."""
@@ -234,6 +269,10 @@ class BatchResult:
                 "right_unpaid_three_months": dates(self.right_unpaid_three_months),
                 "right_late_after_reminder": dates(self.right_late_after_reminder),
                 "right_unpaid_over_three_months": dates(self.right_unpaid_over_three_months),
+                "free_since": dates(self.free_since),
+                "ended_by": [list(EndedBy)[k].value for k in self.ended_by.tolist()],
+                "release_extra_fen": self.release_extra,
+                "release_extra_paid_fen": self.release_extra_paid,
             }
         )
 
@@ -323,9 +362,10 @@ def evaluate_batch(
     Evaluate every agreement as of ``as_of`` (a date for all rows, or an ordinal array).
 
     Supports every :class:`~tradesecret.ledger.LedgerOptions` reading that concerns
-    payments and reminders (due convention, unpaid counting, reminder timing,
-    minimum-wage month); the readings of releases, breaches and activation do not arise
-    (the batch has no such events).
+    payments, reminders, releases and rescissions (due convention, unpaid counting,
+    reminder timing, minimum-wage month, partial month, extra months on a pre-period
+    release); the readings of breaches and activation do not arise (the batch has no
+    such events).
 
     Raises:
         InvalidInputError: ``options.cured_arrears`` is ``RIGHT_LAPSES`` (evaluate with
@@ -407,13 +447,16 @@ def evaluate_batch(
         else np.full(n, _NEVER, dtype=np.int64)
     )
     g_late, g_late_ok = _int_param(rb, "noncompete.guidance_release_late_months", as_of_arr)
-    coverage = cap_ok & off_ok & jud_ok & cure_ok
-    for extra_name in (
-        "noncompete.employer_release_extra_months",
-        "ledger.employee_delay_grace_days",
-        "ledger.employer_release_payment_days",
-    ):
-        coverage &= _int_param(rb, extra_name, t)[1]
+    extra_months, extra_ok = _int_param(rb, "noncompete.employer_release_extra_months", t)
+    pay_days, pay_days_ok = _int_param(rb, "ledger.employer_release_payment_days", t)
+    coverage = cap_ok & off_ok & jud_ok & cure_ok & extra_ok & pay_days_ok
+    coverage &= _int_param(rb, "ledger.employee_delay_grace_days", t)[1]
+    zeros = np.zeros(n, dtype=np.int64)
+    release = data.release if data.release is not None else zeros
+    negotiated = data.release_negotiated_fen if data.release_negotiated_fen is not None else zeros
+    rescission = data.rescission if data.rescission is not None else zeros
+    flag(negotiated < 0, "negative negotiated release amount")
+    flag((release < 0) | (rescission < 0), "negative release or rescission date")
     flag(~coverage, "termination date before the data's coverage")
     ratio_series = _series(rb, "noncompete.default_ratio", None)
     ratio_idx, ratio_ok = _lookup(ratio_series, t)
@@ -448,9 +491,13 @@ def evaluate_batch(
             "right_unpaid_three_months",
             "right_late_after_reminder",
             "right_unpaid_over_three_months",
+            "free_since",
+            "release_extra",
+            "release_extra_paid",
         )
     }
     bound = np.zeros(n, dtype=bool)
+    ended_by = np.zeros(n, dtype=np.int8)
     mw_series = {
         i: _series(rb, "minimum_wage.monthly", code) if known[i] else None
         for i, code in enumerate(region_codes.tolist())
@@ -501,6 +548,12 @@ def evaluate_batch(
             status_m=status_m,
             out=out,
             bound=bound,
+            ended_by_m=ended_by,
+            release_all=np.maximum(release, 0),
+            negotiated_all=np.maximum(negotiated, 0),
+            rescission_all=np.maximum(rescission, 0),
+            extra_months_all=extra_months,
+            pay_days_all=pay_days,
         )
     valid = np.ones(n, dtype=bool)
     rows = np.array(sorted(bad), dtype=np.int64)
@@ -512,6 +565,7 @@ def evaluate_batch(
         for vector in out.values():
             vector[rows] = 0
         bound[rows] = False
+        ended_by[rows] = 0
     ids = data.agreement_id
     errors = tuple(
         RowError(
@@ -531,6 +585,7 @@ def evaluate_batch(
         paid=paid_m,
         status=status_m,
         bound=bound,
+        ended_by=ended_by,
         **out,
     )
 
@@ -568,6 +623,12 @@ def _chunk(
     status_m: npt.NDArray[np.int8],
     out: dict[str, I64],
     bound: npt.NDArray[np.bool_],
+    ended_by_m: npt.NDArray[np.int8],
+    release_all: I64,
+    negotiated_all: I64,
+    rescission_all: I64,
+    extra_months_all: I64,
+    pay_days_all: I64,
 ) -> None:
     sl = slice(r0, r1)
     c = r1 - r0
@@ -612,15 +673,17 @@ def _chunk(
     amount = np.where(live, amount, 0)
     due = np.where(live, due, _NEVER)
     cum = np.cumsum(amount, axis=1)
-    prev = cum - amount
-    # payments: cumulative per row, completion of each instalment by merged search keys
+    rows_c = np.arange(c)
+    sched_end = ends[rows_c, np.maximum(months - 1, 0)]
+    # payments: cumulative per row
     lr = prow - r0
     total_paid = np.zeros(c, dtype=np.int64)
+    first = np.searchsorted(lr, rows_c, side="left")
+    last = np.searchsorted(lr, rows_c, side="right")
+    has = last > first
+    cum_local = np.zeros(0, dtype=np.int64)
     if pfen.size:
         cs = np.cumsum(pfen)
-        first = np.searchsorted(lr, np.arange(c), side="left")
-        last = np.searchsorted(lr, np.arange(c), side="right")
-        has = last > first
         base = np.zeros(c, dtype=np.int64)
         base[has] = cs[first[has]] - pfen[first[has]]
         cum_local = cs - base[lr]
@@ -628,16 +691,125 @@ def _chunk(
         too_big = (total_paid >= _ROW_SHIFT) | (cum[:, -1] >= _ROW_SHIFT if width else False)
         for row in np.flatnonzero(too_big).tolist():
             bad.setdefault(r0 + row, []).append("amounts too large for the batch kernel")
-        keys = lr * _ROW_SHIFT + np.minimum(cum_local, _ROW_SHIFT - 1)
-        targets = np.arange(c)[:, None] * _ROW_SHIFT + np.minimum(cum, _ROW_SHIFT - 1)
-        pos = np.searchsorted(keys, targets, side="left")
-        hit = pos < last[:, None]
-        completion = np.where(hit, pdate[np.minimum(pos, pdate.size - 1)], _NEVER)
-    else:
-        completion = np.full_like(amount, _NEVER)
-    completion = np.where(live & (amount > 0), completion, _NEVER)
-    paid = np.clip(total_paid[:, None] - prev, 0, amount)
+
+    def completion_of(amt: I64, cumulative: I64) -> I64:
+        """Day each instalment was paid in full (oldest-first allocation), ``_NEVER`` if not."""
+        if pfen.size:
+            keys = lr * _ROW_SHIFT + np.minimum(cum_local, _ROW_SHIFT - 1)
+            targets = rows_c[:, None] * _ROW_SHIFT + np.minimum(cumulative, _ROW_SHIFT - 1)
+            pos = np.searchsorted(keys, targets, side="left")
+            hit = pos < last[:, None]
+            done = np.where(hit, pdate[np.minimum(pos, pdate.size - 1)], _NEVER)
+        else:
+            done = np.full_like(amt, _NEVER)
+        return np.asarray(np.where(live & (amt > 0), done, _NEVER))
+
+    def rights(
+        completion: I64, usable: npt.NDArray[np.bool_], until: I64, reminder: I64
+    ) -> tuple[I64, I64, I64]:
+        """First day of each release right on or before ``until`` (Art. 38, §17 late, §17 unpaid)."""
+        j_need = judicial_all[sl]
+        g_ok = g_unpaid_ok_all[sl]
+        g_need = g_unpaid_all[sl]
+        if opts.unpaid_counting is UnpaidCounting.INSTALMENTS:
+            day = due + 1
+            shift = 1 << 23
+            ckeys = (rows_c[:, None] * shift + np.minimum(completion, shift - 1)).reshape(-1)
+            qkeys = rows_c[:, None] * shift + np.minimum(due, shift - 1)
+            k = np.searchsorted(ckeys, qkeys, side="right") - rows_c[:, None] * width
+            count = np.maximum(cols[None, :] + 1 - k, 0)
+            ok = usable & (day <= until[:, None])
+            r_j = np.where(ok & (count >= j_need[:, None]), day, _NEVER).min(axis=1, initial=_NEVER)
+            r_g = np.where(ok & (count >= g_need[:, None] + 1), day, _NEVER).min(
+                axis=1, initial=_NEVER
+            )
+        else:
+            safe_due = np.where(live, due, t[:, None])
+            day_j = table.add(safe_due, j_need[:, None]) + 1
+            day_g = table.add(safe_due, g_need[:, None]) + 1
+            ok_j = usable & (day_j <= until[:, None]) & (completion > day_j - 1)
+            ok_g = usable & (day_g <= until[:, None]) & (completion > day_g - 1)
+            r_j = np.where(ok_j, day_j, _NEVER).min(axis=1, initial=_NEVER)
+            r_g = np.where(ok_g, day_g, _NEVER).min(axis=1, initial=_NEVER)
+        g_since = g_since_all[sl]
+        r_g = np.where(g_ok & (r_g < _NEVER), np.maximum(r_g, g_since), _NEVER)
+        r_g = np.where(r_g <= until, r_g, _NEVER)
+        gl_ok = g_late_ok_all[sl] & (reminder > 0)
+        if bool(gl_ok.any()):
+            safe_due = np.where(live, due, t[:, None])
+            late_from = table.add(safe_due, g_late_all[sl][:, None]) + 1
+            earliest = due + 1 if opts.reminder_timing is ReminderTiming.AFTER_DUE else late_from
+            rem = reminder[:, None]
+            day_l = np.maximum(late_from, rem + cure_all[sl][:, None] + 1)
+            ok_l = usable & (rem >= earliest) & (day_l <= until[:, None]) & (completion > day_l - 1)
+            r_l = np.where(ok_l & gl_ok[:, None], day_l, _NEVER).min(axis=1, initial=_NEVER)
+            r_l = np.where(r_l < _NEVER, np.maximum(r_l, g_since), _NEVER)
+            r_l = np.where(r_l <= until, r_l, _NEVER)
+        else:
+            r_l = np.full(c, _NEVER, dtype=np.int64)
+        return r_j, r_l, r_g
+
+    completion = completion_of(amount, cum)
+    scheduled = amount
+    reminder = data.reminder[sl]
+    # an employer release or a rescission (on or before as_of, within the period) ends the
+    # restriction; same-day order as the fold: payments, release, rescission
+    rel = release_all[sl]
+    res = rescission_all[sl]
+    rel_ok = (rel > 0) & (rel <= a) & (rel <= sched_end)
+    res_try = (res > 0) & (res <= a) & (res <= sched_end) & ~(rel_ok & (rel <= res))
+    res_eff = np.zeros(c, dtype=bool)
+    if bool(res_try.any()):
+        pre = rights(completion, live & (amount > 0), np.where(res_try, res, 0), reminder)
+        res_eff = res_try & (np.minimum(np.minimum(pre[0], pre[1]), pre[2]) <= res)
+    rel_app = rel_ok & ~res_eff
+    ended = rel_app | res_eff
+    free = np.where(res_eff, res, np.where(rel_app, np.maximum(rel, t + 1), 0))
+    extra = np.zeros(c, dtype=np.int64)
+    extra_paid = np.zeros(c, dtype=np.int64)
+    cut_paid_before = np.zeros(c, dtype=np.int64)
+    if bool(ended.any()):
+        f = free[:, None]
+        if opts.partial_month is PartialMonth.PRO_RATA_DAYS:
+            part = (2 * amount * (f - starts) + (ends - starts + 1)) // (2 * (ends - starts + 1))
+        else:
+            part = amount
+        cut_amount = np.where(starts >= f, 0, np.where(ends >= f, part, amount))
+        amount = np.where(ended[:, None] & live, cut_amount, amount)
+        cum = np.cumsum(amount, axis=1)
+        completion = completion_of(amount, cum)
+        # extra compensation of an employer release (Interp. (I) Art. 39)
+        monthly = scheduled[rows_c, np.argmax(live & (ends >= rel[:, None]), axis=1)]
+        during = rel > t
+        statutory = np.where(
+            during | opts.extra_on_pre_period_release, extra_months_all[sl] * monthly, 0
+        )
+        negotiated = negotiated_all[sl]
+        extra = np.where(rel_app, np.where(negotiated > 0, negotiated, statutory), 0)
+        # payments on or before the ending day came before it; later ones fill the rest of
+        # the instalments, then the extra compensation; the rest is a credit
+        day_end = np.where(res_eff, res, rel)
+        if pfen.size:
+            dkeys = lr * (1 << 23) + np.clip(pdate, 0, (1 << 23) - 1)
+            upto = np.searchsorted(dkeys, rows_c * (1 << 23) + day_end, side="right")
+            cut_paid_before = np.where(
+                ended & (upto > first), cum_local[np.maximum(upto - 1, 0)], 0
+            )
+    total_new = cum[:, -1] if width else np.zeros(c, dtype=np.int64)
+    alloc_before = np.minimum(cut_paid_before, total_new)
+    after = total_paid - cut_paid_before
+    alloc = np.where(
+        ended,
+        alloc_before + np.minimum(after, total_new - alloc_before),
+        np.minimum(total_paid, total_new),
+    )
+    left_after = np.where(ended, after - (alloc - alloc_before), 0)
+    extra_paid = np.minimum(extra, left_after)
+    unallocated = total_paid - alloc - extra_paid
+    prev = cum - amount
+    paid = np.clip(alloc[:, None] - prev, 0, amount)
     outstanding = amount - paid
+    cancelled = live & (amount == 0)
     # statuses as of
     overdue = due < a[:, None]
     status = np.where(
@@ -645,67 +817,38 @@ def _chunk(
         np.where(completion <= due, _PAID, _PAID_LATE),
         np.where(~overdue, _NOT_YET, np.where(paid > 0, _PARTLY, _OVERDUE)),
     )
+    status = np.where(cancelled, _CANCELLED, status)
     status = np.where(live, status, -1).astype(np.int8)
-    sched_end = ends[np.arange(c), np.maximum(months - 1, 0)]
-    until = np.minimum(a, sched_end)
-    # release rights
-    counting = opts.unpaid_counting
-    j_need = judicial_all[sl]
-    g_ok = g_unpaid_ok_all[sl]
-    g_need = g_unpaid_all[sl]
-    if counting is UnpaidCounting.INSTALMENTS:
-        day = due + 1
-        shift = 1 << 23
-        ckeys = (np.arange(c)[:, None] * shift + np.minimum(completion, shift - 1)).reshape(-1)
-        qkeys = np.arange(c)[:, None] * shift + np.minimum(due, shift - 1)
-        k = np.searchsorted(ckeys, qkeys, side="right") - np.arange(c)[:, None] * width
-        count = np.maximum(cols[None, :] + 1 - k, 0)
-        ok = live & (day <= until[:, None])
-        r_j = np.where(ok & (count >= j_need[:, None]), day, _NEVER).min(axis=1, initial=_NEVER)
-        r_g = np.where(ok & (count >= g_need[:, None] + 1), day, _NEVER).min(axis=1, initial=_NEVER)
-    else:
-        safe_due = np.where(live, due, t[:, None])
-        day_j = table.add(safe_due, j_need[:, None]) + 1
-        day_g = table.add(safe_due, g_need[:, None]) + 1
-        ok_j = live & (day_j <= until[:, None]) & (completion > day_j - 1)
-        ok_g = live & (day_g <= until[:, None]) & (completion > day_g - 1)
-        r_j = np.where(ok_j, day_j, _NEVER).min(axis=1, initial=_NEVER)
-        r_g = np.where(ok_g, day_g, _NEVER).min(axis=1, initial=_NEVER)
-    g_since = g_since_all[sl]
-    r_g = np.where(g_ok & (r_g < _NEVER), np.maximum(r_g, g_since), _NEVER)
-    r_g = np.where(r_g <= until, r_g, _NEVER)
-    reminder = data.reminder[sl]
-    gl_ok = g_late_ok_all[sl] & (reminder > 0)
-    if bool(gl_ok.any()):
-        safe_due = np.where(live, due, t[:, None])
-        late_from = table.add(safe_due, g_late_all[sl][:, None]) + 1
-        earliest = due + 1 if opts.reminder_timing is ReminderTiming.AFTER_DUE else late_from
-        rem = reminder[:, None]
-        day_l = np.maximum(late_from, rem + cure_all[sl][:, None] + 1)
-        ok_l = live & (rem >= earliest) & (day_l <= until[:, None]) & (completion > day_l - 1)
-        r_l = np.where(ok_l & gl_ok[:, None], day_l, _NEVER).min(axis=1, initial=_NEVER)
-        r_l = np.where(r_l < _NEVER, np.maximum(r_l, g_since_all[sl]), _NEVER)
-        r_l = np.where(r_l <= until, r_l, _NEVER)
-    else:
-        r_l = np.full(c, _NEVER, dtype=np.int64)
+    last_restricted = np.where(res_eff, res, np.where(rel_app, free - 1, sched_end))
+    until = np.minimum(a, last_restricted)
+    r_j, r_l, r_g = rights(completion, live & (amount > 0), until, reminder)
+    extra_due = rel + pay_days_all[sl]
+    extra_arrears = np.where((extra > 0) & (extra_due < a), extra - extra_paid, 0)
     # write back
     due_m[sl] = np.where(live, due, 0)
     amt_m[sl] = amount
     paid_m[sl] = paid
     status_m[sl] = status
-    out["total_scheduled"][sl] = cum[:, -1] if width else 0
+    out["total_scheduled"][sl] = total_new
     out["total_fallen_due"][sl] = np.where(due <= a[:, None], amount, 0).sum(axis=1)
     out["total_paid"][sl] = total_paid
-    out["arrears"][sl] = np.where(overdue, outstanding, 0).sum(axis=1)
-    out["unallocated"][sl] = np.maximum(total_paid - (cum[:, -1] if width else 0), 0)
+    out["arrears"][sl] = np.where(overdue, outstanding, 0).sum(axis=1) + extra_arrears
+    out["unallocated"][sl] = unallocated
     out["scheduled_end"][sl] = sched_end
+    free_since = np.where(ended, free, sched_end + 1)
+    out["free_since"][sl] = np.where(free_since <= a, free_since, 0)
+    out["release_extra"][sl] = extra
+    out["release_extra_paid"][sl] = extra_paid
+    ended_by_m[sl] = np.where(
+        res_eff, _ENDED_RESCISSION, np.where(rel_app, _ENDED_RELEASE, _ENDED_SCHEDULED)
+    )
     for name, values in (
         ("right_unpaid_three_months", r_j),
         ("right_late_after_reminder", r_l),
         ("right_unpaid_over_three_months", r_g),
     ):
         out[name][sl] = np.where(values >= _NEVER, 0, values)
-    bound[sl] = (t < a) & (a <= sched_end)
+    bound[sl] = (t < a) & (a < free_since)
 
 
 # -- adapters ---------------------------------------------------------------------------------
@@ -747,11 +890,16 @@ _AGREEMENT_COLUMNS: Final = frozenset(
         "average_wage_fen",
         "reminder_date",
         "activation_reserved",
+        "release_date",
+        "release_negotiated_fen",
+        "rescission_date",
     }
 )
 _PAYMENT_COLUMNS: Final = frozenset({"agreement_id", "date", "amount_fen", "instalment"})
 _EVENT_COLUMNS: Final = frozenset({"agreement_id", "kind", "date"})
-_REQUIRED_AGREEMENT: Final = _AGREEMENT_COLUMNS - {"reminder_date", "activation_reserved"}
+_REQUIRED_AGREEMENT: Final = frozenset(
+    {"agreement_id", "termination_date", "months", "region", "agreed_fen", "average_wage_fen"}
+)
 _REQUIRED_PAYMENT: Final = _PAYMENT_COLUMNS - {"instalment"}
 #: Event kinds of the ``events`` table (the names of :class:`CompensationLedger` fields).
 _EVENT_KINDS: Final = frozenset(
@@ -799,14 +947,17 @@ def batch_from_pandas(
 
     ``agreements`` columns: ``agreement_id``, ``termination_date``, ``months``, ``region``,
     ``agreed_fen`` (0 = none), ``average_wage_fen`` (0 = unknown), and optionally
-    ``reminder_date`` (NaT = none) and ``activation_reserved`` (bool; a True row is
-    reported: the batch path has no activation decisions). ``payments`` columns:
+    ``reminder_date``, ``release_date`` (employer release), ``rescission_date`` (NaT =
+    none), ``release_negotiated_fen`` (0 = the statutory extra months) and
+    ``activation_reserved`` (bool; a True row is reported: the batch path has no
+    activation decisions). ``payments`` columns:
     ``agreement_id``, ``date``, ``amount_fen``, optionally ``instalment`` (a payment that
     names one is reported: the batch allocates oldest first only). ``events`` (optional):
     ``agreement_id``, ``kind`` (a :class:`~tradesecret.ledger.CompensationLedger` field
-    name: ``reminders``, ``waivers``, ``rescissions``...), ``date``; a reminder fills
-    ``reminder_date`` (a second reminder for the same agreement is reported), every other
-    kind is reported for its row. Dates may be ``datetime64`` or ``date`` objects.
+    name: ``reminders``, ``employer_releases``, ``rescissions``, ``waivers``...), ``date``;
+    a reminder, an employer release (statutory extra months unless the agreements table
+    gives a negotiated amount) or a rescission fills its date (a second one of a kind for
+    the same agreement is reported), every other kind is reported for its row. Dates may be ``datetime64`` or ``date`` objects.
 
     A payment or event whose ``agreement_id`` is unknown is a :class:`RowError` with row
     ``-1``.
@@ -824,10 +975,23 @@ def batch_from_pandas(
     ids = agreements["agreement_id"].astype(str)
     index = pd.Index(ids)
     pay_row = np.asarray(index.get_indexer(payments["agreement_id"].astype(str)), dtype=np.int64)
-    reminder = (
-        _ordinals(agreements["reminder_date"].to_numpy())
-        if "reminder_date" in agreements
-        else np.zeros(len(agreements), dtype=np.int64)
+    n = len(agreements)
+
+    def optional_dates(column: str) -> I64:
+        if column in agreements:
+            return _ordinals(agreements[column].to_numpy())
+        return np.zeros(n, dtype=np.int64)
+
+    filled = {
+        "reminders": optional_dates("reminder_date"),
+        "employer_releases": optional_dates("release_date"),
+        "rescissions": optional_dates("rescission_date"),
+    }
+    reminder = filled["reminders"]
+    negotiated = (
+        agreements["release_negotiated_fen"].fillna(0).to_numpy().astype(np.int64)
+        if "release_negotiated_fen" in agreements
+        else np.zeros(n, dtype=np.int64)
     )
     unsupported: list[tuple[int, str]] = []
     if "activation_reserved" in agreements:
@@ -852,12 +1016,13 @@ def batch_from_pandas(
             if row < 0:
                 unsupported.append((-1, f"event {k} names no known agreement"))
                 continue
-            if kind == "reminders":
-                if reminder[row] and reminder[row] != day:
+            if kind in filled:
+                column = filled[kind]
+                if column[row] and column[row] != day:
                     unsupported.append(
-                        (row, "more than one reminder: evaluate with evaluate_compensation")
+                        (row, f"more than one of {kind}: evaluate with evaluate_compensation")
                     )
-                reminder[row] = day if not reminder[row] else min(reminder[row], day)
+                column[row] = day if not column[row] else min(column[row], day)
             elif kind == "payments":
                 unsupported.append((row, "payments belong in the payments table"))
             elif kind in _EVENT_KINDS:
@@ -877,6 +1042,9 @@ def batch_from_pandas(
         pay_fen=payments["amount_fen"].to_numpy(),
         agreement_id=ids.to_numpy(dtype=object),
         unsupported=tuple(unsupported),
+        release=filled["employer_releases"],
+        release_negotiated_fen=negotiated,
+        rescission=filled["rescissions"],
     )
 
 

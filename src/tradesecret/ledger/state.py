@@ -82,11 +82,11 @@ class EndedBy(enum.Enum):
 
     SCHEDULED_END = "scheduled_end"
     WAIVER = "waiver"
+    EMPLOYER_RELEASE = "employer_release"
+    RESCISSION = "rescission"
     #: Activation was reserved, no decision was recorded at departure, and the evaluation
     #: reads that as the restriction never starting (``UndecidedActivation.NOT_STARTED``).
     NOT_ACTIVATED = "not_activated"
-    EMPLOYER_RELEASE = "employer_release"
-    RESCISSION = "rescission"
 
 
 @attrs.frozen(kw_only=True)
