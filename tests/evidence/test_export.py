@@ -70,6 +70,35 @@ class TestJson:
         with pytest.raises(InvalidInputError):
             from_json(json.dumps(data))
 
+    def test_every_problem_listed(self, example: EvidenceGraph) -> None:
+        """A hand-edited file lists every bad node, edge and log with its position."""
+        data = json.loads(to_json(example))
+        data["nodes"].append({"type": "planet", "id": "mars"})
+        data["nodes"].append({"type": "party", "id": "bad id", "name": "X"})
+        data["edges"].append({"kind": "embodies", "source": "S-gear", "target": "doc-spec"})
+        data["edges"].append({"kind": "teleports", "source": "wang", "target": "S-gear"})
+        data["custody"]["E-nda"]["entries"][0].pop("hash")
+        with pytest.raises(InvalidInputError) as info:
+            from_json(json.dumps(data))
+        n, e = len(data["nodes"]), len(data["edges"])
+        assert [
+            f"nodes[{n - 2}]",
+            f"nodes[{n - 1}].Party.id",
+            f"edges[{e - 2}].edge.embodies",
+            f"edges[{e - 1}]",
+            "custody['E-nda']",
+        ] == [p.path for p in info.value.problems]
+
+    def test_graphml_without_node_data(self) -> None:
+        """GraphML from another tool (no node data) is refused with the node named."""
+        text = (
+            '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+            '<graph edgedefault="directed"><node id="a"/></graph></graphml>'
+        )
+        with pytest.raises(InvalidInputError) as info:
+            from_graphml(text)
+        assert ["graphml.node['a']"] == [p.path for p in info.value.problems]
+
     def test_malformed(self) -> None:
         """Not JSON, or not this format, is an input error."""
         with pytest.raises(InvalidInputError):

@@ -14,13 +14,14 @@ Export and import: JSON (lossless), GraphML, Graphviz DOT, Markdown and HTML.
 from __future__ import annotations
 
 import enum
+import functools
 import html
 import io
 import json
 import types
 import typing
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -41,7 +42,7 @@ from tradesecret.evidence.model import (
     NodeKind,
     Stance,
 )
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 
 __all__ = ["from_graphml", "from_json", "to_dot", "to_graphml", "to_html", "to_json", "to_markdown"]
 
@@ -191,43 +192,87 @@ def to_json(graph: EvidenceGraph, *, indent: int | None = None) -> str:
 
 
 def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
-    """Rebuild a graph from :func:`to_dict` data, re-checking every edge rule."""
+    """
+    Rebuild a graph from :func:`to_dict` data, re-checking every edge rule.
+
+    Raises:
+        InvalidInputError: listing every bad node (``nodes[i]``), edge (``edges[i]``),
+            custody log (``custody['<item>']``) and event source, all at once.
+    """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise InvalidInputError.single("format", _short(data), f"expected format {FORMAT!r}")
     builder = EvidenceGraphBuilder()
-    sources: Mapping[str, str] = data.get("event_sources", {})
-    for raw in data["nodes"]:
-        builder.add(node_from_dict(raw))
-    for raw in data["edges"]:
-        kind = EdgeKind(raw["kind"])
-        if kind is EdgeKind.EVIDENCES:
-            builder.evidences(
-                raw["source"],
-                raw["target"],
-                stance=Stance(raw.get("stance", "supports")),
-                strength=Decimal(raw.get("strength", "1")),
-                note=raw.get("note", ""),
+    problems: list[Problem] = []
+
+    def attempt(path: str, raw: object, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except InvalidInputError as exc:
+            problems.extend(
+                attrs.evolve(p, path=f"{path}.{p.path}" if p.path else path) for p in exc.problems
             )
-        else:
-            builder.link(kind, raw["source"], raw["target"], note=raw.get("note", ""))
-    for item, raw in data.get("custody", {}).items():
-        builder.set_custody(_log_from(item, raw))
-    builder.record_sources(sources)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            problems.append(Problem.of(path, _short(raw), f"malformed: {exc!r}"))
+
+    for i, raw in enumerate(_list(data, "nodes", problems)):
+        attempt(f"nodes[{i}]", raw, functools.partial(_add_node, builder, raw))
+    for i, raw in enumerate(_list(data, "edges", problems)):
+        attempt(f"edges[{i}]", raw, functools.partial(_add_edge, builder, raw))
+    custody = data.get("custody", {})
+    if not isinstance(custody, Mapping):
+        problems.append(Problem.of("custody", _short(custody), "expected an object"))
+        custody = {}
+    for item, raw in custody.items():
+        attempt(f"custody[{item!r}]", raw, functools.partial(_set_custody, builder, item, raw))
+    sources = data.get("event_sources", {})
+    attempt("event_sources", sources, lambda: builder.record_sources(dict(sources)))
+    if problems:
+        raise InvalidInputError(problems)
     return builder.build()
 
 
+def _list(data: Mapping[str, Any], key: str, problems: list[Problem]) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        problems.append(Problem.of(key, _short(value), "expected a list"))
+        return []
+    return value
+
+
+def _add_node(builder: EvidenceGraphBuilder, raw: Mapping[str, Any]) -> None:
+    builder.add(node_from_dict(raw))
+
+
+def _set_custody(builder: EvidenceGraphBuilder, item: str, raw: Mapping[str, Any]) -> None:
+    builder.set_custody(_log_from(item, raw))
+
+
+def _add_edge(builder: EvidenceGraphBuilder, raw: Mapping[str, Any]) -> None:
+    kind = EdgeKind(raw["kind"])
+    if kind is EdgeKind.EVIDENCES:
+        builder.evidences(
+            raw["source"],
+            raw["target"],
+            stance=Stance(raw.get("stance", "supports")),
+            strength=Decimal(raw.get("strength", "1")),
+            note=raw.get("note", ""),
+        )
+    else:
+        builder.link(kind, raw["source"], raw["target"], note=raw.get("note", ""))
+
+
 def from_json(text: str) -> EvidenceGraph:
-    """Read a graph written by :func:`to_json`."""
+    """
+    Read a graph written by :func:`to_json`.
+
+    Raises:
+        InvalidInputError: text that is not JSON, or every problem :func:`from_dict` finds.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInputError.single("json", text[:60], str(exc)) from None
-    try:
-        return from_dict(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, InvalidInputError):
-            raise
-        raise InvalidInputError.single("json", text[:60], f"malformed graph: {exc}") from None
+    return from_dict(data)
 
 
 def _short(value: object) -> object:
@@ -289,7 +334,15 @@ def from_graphml(text: str) -> EvidenceGraph:
         g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     except Exception as exc:
         raise InvalidInputError.single("graphml", text[:60], f"unreadable GraphML: {exc}") from None
-    nodes = [json.loads(d["data"]) for _, d in g.nodes(data=True)]
+    nodes: list[Any] = []
+    problems: list[Problem] = []
+    for node_id, d in g.nodes(data=True):
+        try:
+            nodes.append(json.loads(d["data"]))
+        except (KeyError, TypeError, json.JSONDecodeError) as exc:
+            problems.append(Problem.of(f"graphml.node[{node_id!r}]", d, f"no node data: {exc!r}"))
+    if problems:
+        raise InvalidInputError(problems)
     edges: list[dict[str, Any]] = []
     sources: dict[str, str] = {}
     for u, v, d in g.edges(data=True):
