@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret import Money, Outcome, explain, from_json, to_date, to_json
+from tradesecret import Money, Outcome, definition, explain, from_json, to_date, to_json
 from tradesecret.definition import (
     AccessGrant,
     Carrier,
@@ -232,23 +232,20 @@ class TestAssessMeasures:
             "measures[1].secret_ids[1]",
         ] == [p.path for p in caught.value.problems]
 
-    def test_gc_restored_after_batch(self) -> None:
-        """The batch pauses the cyclic collector and restores the caller's setting either way."""
+    def test_batches_leave_the_garbage_collector_alone(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The collector is process-wide state shared by every tenant: batches never switch it."""
         import gc  # noqa: PLC0415
 
+        def forbidden() -> None:
+            pytest.fail("library code must not switch the process-wide garbage collector")
+
+        monkeypatch.setattr(gc, "disable", forbidden)
+        monkeypatch.setattr(gc, "enable", forbidden)
         secrets = [plain("S", ClassificationTier.ORDINARY)]
-        assert gc.isenabled()
-        assess_measures(secrets, as_of=TODAY)
-        assert gc.isenabled()
-        gc.disable()
-        try:
-            assess_measures(secrets, as_of=TODAY)
-            assert not gc.isenabled()
-        finally:
-            gc.enable()
-        with pytest.raises(InvalidInputError):
-            assess_measures(secrets, as_of="not a date")
-        assert gc.isenabled()
+        assert 1 == len(assess_measures(secrets, as_of=TODAY).assessments)
+        assert 1 == len(definition.assess_trade_secrets(secrets, as_of=TODAY))
 
     def test_registry_input_and_policy_override(self) -> None:
         """A registry is accepted and a user's own policy table changes the requirement."""

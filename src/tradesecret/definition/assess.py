@@ -63,7 +63,6 @@ from tradesecret.measures._legal import (
     MeasureTiming,
     _cite,
     _ids,
-    batch_gc_paused,
     combine_outcomes,
     date_and_problems,
     measures_and_problems,
@@ -293,10 +292,9 @@ def assess_trade_secrets(
             for sid in dict.fromkeys(m.secret_ids):
                 by_secret.setdefault(sid, []).append(m)
     ctx = _Context.make(day, rb, timing, require_correspondence, public_points, law_day=law_day)
-    with batch_gc_paused():
-        return tuple(
-            _assess(secret, (*general, *by_secret.get(secret.id, ())), ctx) for secret in listed
-        )
+    return tuple(
+        _assess(secret, (*general, *by_secret.get(secret.id, ())), ctx) for secret in listed
+    )
 
 
 def _provenance(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> tuple[Finding, ...]:

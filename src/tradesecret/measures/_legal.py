@@ -9,9 +9,7 @@ the model modules, so neither package imports the other's assessment module.
 from __future__ import annotations
 
 import enum
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 import pendulum
 
@@ -31,7 +29,6 @@ __all__ = [
     "Citer",
     "MeasureTiming",
     "as_measures",
-    "batch_gc_paused",
     "combine_outcomes",
     "date_and_problems",
     "measures_and_problems",
@@ -134,29 +131,6 @@ def date_and_problems(value: object, path: str) -> tuple[pendulum.Date | None, l
         return to_date(value, path=path), []
     except InvalidInputError as error:
         return None, list(error.problems)
-
-
-@contextmanager
-def batch_gc_paused() -> Iterator[None]:
-    """
-    Pause the cyclic garbage collector while a batch builds its results, then restore it.
-
-    A batch of 10,000 secrets allocates about a million small container objects (attrs
-    results, tuples, dicts), all of which survive the call and none of which form reference
-    cycles. With the collector running, every full (generation-2) collection re-traverses
-    all of them plus the caller's inputs, and the number of full collections grows with the
-    batch, so time per secret grew with batch size (about 40% of the time at 10,000
-    secrets was spent in the collector, collecting nothing). Reference counting still frees
-    everything promptly. The collector is re-enabled on exit only if it was enabled on entry,
-    so a caller that disabled it keeps it disabled.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Citer:

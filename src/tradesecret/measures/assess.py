@@ -35,7 +35,6 @@ from tradesecret.law import Citation
 from tradesecret.measures._legal import (
     Citer,
     MeasureTiming,
-    batch_gc_paused,
     combine_outcomes,
     date_and_problems,
     measures_and_problems,
@@ -259,23 +258,24 @@ def assess_measures(
     ``N`` is required when the effective tier's rank is at least
     ``measures.item<N>_required_from_tier``.
 
-    The cost is linear in secrets plus measures: measures are indexed by secret once, and
-    the cyclic garbage collector is paused while the report is built (see
-    :func:`~tradesecret.measures._legal.batch_gc_paused`).
+    The work is linear in secrets plus measures: measures are indexed by secret once. For
+    very large batches Python's cyclic garbage collector re-walks the growing set of result
+    objects, so time per secret rises with the batch; the library never switches the
+    collector itself (it is process-wide state shared by every tenant), but a caller that
+    owns its process may pause it around a batch.
 
     Raises:
         InvalidInputError: every problem at once -- a bad date, an item that is not a
             measure or NDA, a measure naming an unknown secret.
     """
-    with batch_gc_paused():
-        return _assess_measures(
-            secrets,
-            measures,
-            as_of=as_of,
-            rulebook=rulebook,
-            timing=timing,
-            require_correspondence=require_correspondence,
-        )
+    return _assess_measures(
+        secrets,
+        measures,
+        as_of=as_of,
+        rulebook=rulebook,
+        timing=timing,
+        require_correspondence=require_correspondence,
+    )
 
 
 def _assess_measures(
