@@ -151,7 +151,7 @@ _CSS: Final = (
     "max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}"
     "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}"
     "th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    "td:not(:first-child):not(:last-child){white-space:nowrap}"
+    "th,td{min-width:5em}"
     "th{background:#f0f0f0}h1{font-size:1.5rem}h2{font-size:1.25rem;border-bottom:1px solid #ddd}"
     "h3{font-size:1.05rem}section{margin-bottom:3rem}"
 )
