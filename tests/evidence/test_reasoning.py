@@ -533,6 +533,9 @@ class TestMore:
         assert {
             "evidence.standard.preponderance.threshold",
             "evidence.standard.preponderance.minimum",
+            # the burden-shift triggers are decided under the prima facie figures
+            "evidence.standard.prima_facie.threshold",
+            "evidence.standard.prima_facie.minimum",
             "evidence.weight.email",
             "evidence.act_weight.send_personal",
             "evidence.access_factor.post",

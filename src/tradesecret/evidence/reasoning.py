@@ -944,7 +944,9 @@ def evaluate(
         ctx=ctx, std=std, tallies=tallies, leaves=leaves, overrides=overrides, cites=act_cites
     )
     findings.extend(_temporal(ctx))
-    used = {(p.name, p.region): p for p in (*std.parameters, *ctx.used.values())}
+    # the claims' standard, the prima facie figures of the burden-shift triggers, and every
+    # weight, factor and law-version parameter read
+    used = {(p.name, p.region): p for p in (*std.parameters, *prima.parameters, *ctx.used.values())}
     assessment = Assessment(
         kind="evidence_chain",
         subject=f"{secret} / {respondent}",
