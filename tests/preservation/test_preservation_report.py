@@ -152,7 +152,7 @@ class TestMarkdown:
         md = readiness_report(hostile(), locale="bilingual", format="markdown", timetable=t)
 
         assert "## 期限表" in md and "## Timetable" in md
-        assert "2025-06-05 09:00 (UTC+8)" in md
+        assert "| 2025年6月5日 09:00 (UTC+8) |" in md and "| 5 Jun 2025 09:00 (UTC+8) |" in md
 
     def test_text(self) -> None:
         """Plain text carries no Markdown markers."""
@@ -250,3 +250,34 @@ class TestLegalWording:
             .message(f.code, f.args)
             .startswith("No suit or arbitration by 29 Feb 2024: the court shall lift the measure")
         )
+
+
+class TestTimetableRows:
+    @pytest.mark.parametrize(
+        ("locale", "row"),
+        [
+            (
+                "zh_CN",
+                "| 作出裁定（四十八小时） | 法院 | 2024年3月3日 17:30 (UTC+8) | 2024年3月3日 11:00 (UTC+8) | 已按期完成 |",
+            ),
+            (
+                "en",
+                "| Ruling (48 hours) | court | 3 Mar 2024 17:30 (UTC+8) | 3 Mar 2024 11:00 (UTC+8) | met |",
+            ),
+        ],
+    )
+    def test_hour_deadline_written_like_the_day_deadlines(self, locale: str, row: str) -> None:
+        """The 48-hour row gives the day the reader's way, then the Beijing time."""
+        from tradesecret import explain  # noqa: PLC0415
+
+        t = preservation_deadlines(
+            PreservationDates(
+                stage=Stage.PRE_SUIT,
+                accepted_at="2024-03-01T09:30:00Z",
+                ruled_at="2024-03-03T11:00:00+08:00",
+            ),
+            as_of="2024-03-04",
+        )
+        md = explain(t, locale=locale, format="markdown")
+
+        assert [line for line in md.splitlines() if line.startswith(row)]
