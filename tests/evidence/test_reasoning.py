@@ -440,6 +440,23 @@ class TestGaps:
             args["spec.pdf"]["end"],
         )
 
+    def test_access_window_ends_at_departure_event(self) -> None:
+        """A departure recorded only as an event also ends the window of the access-log gap."""
+        b = EvidenceGraphBuilder()
+        b.add(Party(id="p", name="P"))
+        b.add(Secret(id="S", name="S"))
+        b.add(Carrier(id="c", name="c.pdf"))
+        b.embodies("c", "S")
+        b.event(id="cp", kind=EventKind.COPY, by="p", on="c", at=t("2025-02-01T10:00:00+08:00"))
+        b.event(id="bye", kind=EventKind.DEPARTURE, by="p", at=t("2025-03-15T18:00:00+08:00"))
+        ev = evaluate(b.build(), as_of=AS_OF)
+        (gap,) = [g for g in ev.gaps if g.code == "evidence.gap.access_logs"]
+        assert ("c.pdf", pendulum.Date(2025, 2, 1), pendulum.Date(2025, 3, 15)) == (
+            dict(gap.args)["carrier"],
+            dict(gap.args)["start"],
+            dict(gap.args)["end"],
+        )
+
     def test_breach_gap_skips_proven_duty(self, example: EvidenceGraph) -> None:
         """The NDA is proven, so the breach gap asks only for proof of use."""
         found = gaps(example, as_of=AS_OF)

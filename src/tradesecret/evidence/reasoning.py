@@ -1103,10 +1103,12 @@ SUGGESTIONS: Final[Mapping[ClaimCode, tuple[tuple[EvidenceKind, str], ...]]] = M
 def _gap_args(ctx: _Context, code: str) -> list[dict[str, object]]:
     """Arguments for a gap message; several for per-carrier suggestions."""
     start = day_of(ctx.first_act) if ctx.first_act else ctx.as_of
-    party = ctx.g.node(ctx.respondent)
+    from tradesecret.evidence.temporal import departure_of  # noqa: PLC0415
+
     end = ctx.as_of
-    if isinstance(party, Party) and party.departed_at is not None:
-        end = min(end, day_of(party.departed_at))
+    left = departure_of(ctx.g, ctx.respondent)  # departed_at or a departure event
+    if left is not None:
+        end = min(end, day_of(left))
     measure_dates = [
         day_of(m.since)
         for m in ctx.g.nodes(NodeKind.MEASURE)
