@@ -512,10 +512,15 @@ class TestRulingTimeUnknown:
 class TestMonthEnds:
     @pytest.mark.parametrize(
         ("executed", "due"),
-        [("2025-02-26", "2025-03-03"), ("2025-02-24", "2025-03-03")],
+        [
+            ("2025-02-26", "2025-03-03"),
+            ("2025-02-24", "2025-03-03"),
+            ("2024-02-24", "2024-02-29"),
+            ("2024-02-26", "2024-03-04"),
+        ],
     )
     def test_deferred_service_across_february(self, executed: str, due: str) -> None:
-        """26 Feb 2025 + 5 days = Mon 3 Mar; 24 Feb + 5 = Sat 1 Mar, rolled to Mon 3 Mar."""
+        """26 Feb 2025 + 5 = Mon 3 Mar; 24 Feb 2025 + 5 = Sat 1 Mar -> Mon 3 Mar; in 2024, 24 Feb + 5 = Thu 29 Feb and 26 Feb + 5 = Sat 2 Mar -> Mon 4 Mar."""
         t = preservation_deadlines(pre(executed_on=executed, service_deferred=True), as_of=executed)
 
         assert to_date(due) == t.clock(ClockKind.DEFERRED_SERVICE).due
