@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
-import pendulum
 
 from tradesecret.money import Ratio
 from tradesecret.results import Criterion, Finding, Term
@@ -208,17 +207,15 @@ def _finding_items(
     return items
 
 
-def _moment(loc: Localizer, moment: pendulum.DateTime) -> str:
-    """A moment in Beijing time, its day written the reader's way: ``3 Mar 2024 10:25 (UTC+8)``."""
-    local = moment.in_timezone("Asia/Shanghai")
-    return f"{loc.date(local.date())} {local.format('HH:mm')} (UTC+8)"
-
-
 def _clock_rows(loc: Localizer, clocks: Iterable[Clock]) -> tuple[tuple[str, ...], ...]:
+    # Moments stay in the one unambiguous form the findings use (``time_text``); other
+    # modules' reports and tests rely on it.
+    from tradesecret.preservation._clocks import time_text  # noqa: PLC0415
+
     rows = []
     for c in clocks:
         if c.due_at is not None:
-            due = _moment(loc, c.due_at)
+            due = time_text(c.due_at)
         elif c.opens is not None:
             due = f"{loc.date(c.opens)} – {loc.date(c.due)}"
         else:
@@ -227,7 +224,7 @@ def _clock_rows(loc: Localizer, clocks: Iterable[Clock]) -> tuple[tuple[str, ...
                 due += " " + loc.message("preservation.report.rolled_from", {"nominal": c.nominal})
         done = ""
         if c.done_at is not None:
-            done = _moment(loc, c.done_at)
+            done = time_text(c.done_at)
         elif c.done_on is not None:
             done = loc.date(c.done_on)
         rows.append(
