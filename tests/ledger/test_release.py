@@ -145,6 +145,12 @@ class TestGuidance:
         assert arose(led, "2025-09-11", G.UNPAID_OVER_THREE_MONTHS) is None
         assert "2025-09-12" == arose(led, "2025-09-30", G.UNPAID_OVER_THREE_MONTHS)
 
+    def test_cured_before_the_guidance(self) -> None:
+        """Four instalments unpaid from 1 Aug 2025 but paid on 1 Sep, before the guidance: no guidance right; Art. 38 (1 Jul) stays."""
+        led = ledger(*TWO_PAID, pay("2025-09-01", "24000"))
+        assert arose(led, "2025-09-30", G.UNPAID_OVER_THREE_MONTHS) is None
+        assert "2025-07-01" == arose(led, "2025-09-30", G.UNPAID_THREE_MONTHS)
+
 
 class TestRescission:
     def test_effective_rescission(self) -> None:

@@ -711,6 +711,11 @@ def _chunk(
         j_need = judicial_all[sl]
         g_ok = g_unpaid_ok_all[sl]
         g_need = g_unpaid_all[sl]
+        # a guidance ground counts from the guidance's issue (``g_since``): met earlier, it
+        # arises on that day only if it still holds then
+        g_since = g_since_all[sl]
+        gs = g_since[:, None]
+        in_time = (g_since <= until)[:, None]
         if opts.unpaid_counting is UnpaidCounting.INSTALMENTS:
             day = due + 1
             shift = 1 << 23
@@ -720,31 +725,29 @@ def _chunk(
             count = np.maximum(cols[None, :] + 1 - k, 0)
             ok = usable & (day <= until[:, None])
             r_j = np.where(ok & (count >= j_need[:, None]), day, _NEVER).min(axis=1, initial=_NEVER)
-            r_g = np.where(ok & (count >= g_need[:, None] + 1), day, _NEVER).min(
+            r_g = np.where(ok & (day > gs) & (count >= g_need[:, None] + 1), day, _NEVER).min(
                 axis=1, initial=_NEVER
             )
+            at_since = (usable & in_time & (due < gs) & (completion >= gs)).sum(axis=1)
+            r_g = np.where(at_since >= g_need + 1, g_since, r_g)
         else:
             safe_due = np.where(live, due, t[:, None])
             day_j = table.add(safe_due, j_need[:, None]) + 1
-            day_g = table.add(safe_due, g_need[:, None]) + 1
+            day_g = np.maximum(table.add(safe_due, g_need[:, None]) + 1, gs)
             ok_j = usable & (day_j <= until[:, None]) & (completion > day_j - 1)
             ok_g = usable & (day_g <= until[:, None]) & (completion > day_g - 1)
             r_j = np.where(ok_j, day_j, _NEVER).min(axis=1, initial=_NEVER)
             r_g = np.where(ok_g, day_g, _NEVER).min(axis=1, initial=_NEVER)
-        g_since = g_since_all[sl]
-        r_g = np.where(g_ok & (r_g < _NEVER), np.maximum(r_g, g_since), _NEVER)
-        r_g = np.where(r_g <= until, r_g, _NEVER)
+        r_g = np.where(g_ok & (r_g <= until), r_g, _NEVER)
         gl_ok = g_late_ok_all[sl] & (reminder > 0)
         if bool(gl_ok.any()):
             safe_due = np.where(live, due, t[:, None])
             late_from = table.add(safe_due, g_late_all[sl][:, None]) + 1
             earliest = due + 1 if opts.reminder_timing is ReminderTiming.AFTER_DUE else late_from
             rem = reminder[:, None]
-            day_l = np.maximum(late_from, rem + cure_all[sl][:, None] + 1)
+            day_l = np.maximum(np.maximum(late_from, rem + cure_all[sl][:, None] + 1), gs)
             ok_l = usable & (rem >= earliest) & (day_l <= until[:, None]) & (completion > day_l - 1)
             r_l = np.where(ok_l & gl_ok[:, None], day_l, _NEVER).min(axis=1, initial=_NEVER)
-            r_l = np.where(r_l < _NEVER, np.maximum(r_l, g_since), _NEVER)
-            r_l = np.where(r_l <= until, r_l, _NEVER)
         else:
             r_l = np.full(c, _NEVER, dtype=np.int64)
         return r_j, r_l, r_g

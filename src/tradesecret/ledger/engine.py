@@ -672,15 +672,16 @@ def _first_or_current(
     Scan the days on which a ground's condition can change (``candidates``).
 
     ``holds(day)`` gives the founding instalments when the condition holds on ``day``.
-    Without lapse: the first day it holds (moved to ``since``, when the source did not
-    exist yet). With lapse: the start of the run that still holds on ``until`` (nothing
-    counts before ``since``), and every earlier run as ``(arose, lapsed)``.
+    Nothing counts before ``since`` (the day the source of the ground was issued): a
+    ground met earlier arises on ``since`` only if it still holds on that day. Without
+    lapse: the first day it holds. With lapse: the start of the run that still holds on
+    ``until``, and every earlier run as ``(arose, lapsed)``.
     """
     if not lapses:
-        for day in sorted(d for d in candidates if d <= until):
+        for day in sorted(d for d in {*candidates, since} if since <= d <= until):
             found = holds(day)
             if found is not None:
-                return (max(day, since), found), []
+                return (day, found), []
         return None, []
     run: tuple[int, tuple[int, ...]] | None = None
     ended: list[tuple[int, int]] = []
