@@ -249,6 +249,11 @@ class TestQueries:
         assert EventKind.ACCESS == kinds[0]
         assert EventKind.DEPARTURE == kinds[-2]
 
+    def test_edge_count(self, example: EvidenceGraph) -> None:
+        """The edge count is networkx's own, custody edges included."""
+        assert (42, 42) == (example.number_of_edges(), example.view().number_of_edges())
+        assert 42 == sum(1 for _ in example.edges())
+
     def test_day_of(self) -> None:
         """Days are Beijing days, whatever offset a time was recorded with."""
         assert pendulum.Date(2025, 10, 15) == day_of(t("2025-10-14T16:30:00+00:00"))
