@@ -8,14 +8,18 @@ from hypothesis import strategies as st
 
 from tradesecret import Money
 from tradesecret.ledger import (
+    Activation,
     CompensationLedger,
+    CuredArrears,
     EmployeeDelay,
     LedgerOptions,
     LedgerTerms,
     Payment,
     Reminder,
     Rescission,
+    UndecidedActivation,
     UnpaidCounting,
+    Waiver,
     build_schedule,
     evaluate_compensation,
 )
@@ -23,20 +27,27 @@ from tradesecret.ledger import (
 START = pendulum.Date(2024, 1, 1)
 
 terms_st = st.builds(
-    lambda t, months, agreed, region: LedgerTerms(
+    lambda t, months, agreed, region, reserved: LedgerTerms(
         agreement_id="P",
         termination_date=START.add(days=t),
         months=months,
         region=region,
         agreed_monthly=Money.from_fen(agreed) if agreed else None,
         average_monthly_wage=Money("9000.50"),
+        activation_reserved=reserved,
     ),
     st.integers(0, 800),
     st.integers(1, 24),
     st.one_of(st.just(0), st.integers(100, 2_000_000)),
     st.sampled_from(["CN-SH", "CN-BJ", "CN-GD-SZ"]),
+    st.booleans(),
 )
-options_st = st.builds(LedgerOptions, unpaid_counting=st.sampled_from(UnpaidCounting))
+options_st = st.builds(
+    LedgerOptions,
+    unpaid_counting=st.sampled_from(UnpaidCounting),
+    cured_arrears=st.sampled_from(CuredArrears),
+    undecided_activation=st.sampled_from(UndecidedActivation),
+)
 
 
 def day_after(terms: LedgerTerms, offset: int) -> pendulum.Date:
@@ -64,6 +75,9 @@ def ledgers(draw: st.DrawFn) -> CompensationLedger:
         )
     if draw(st.booleans()):
         events.append(Rescission(date=day_after(terms, draw(st.integers(1, 800)))))
+    decision = draw(st.sampled_from([None, Activation, Waiver]))
+    if decision is not None:
+        events.append(decision(date=day_after(terms, draw(st.integers(-10, 30)))))
     return CompensationLedger(terms=terms).record(*events)  # type: ignore[arg-type]
 
 
