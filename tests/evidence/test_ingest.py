@@ -315,6 +315,17 @@ class TestAtomicBatches:
             ingest_csv(b, text, item="L")
         assert ["L:2.time", "L:3.carrier"] == [p.path for p in info.value.problems]
 
+    def test_bad_event_ids(self) -> None:
+        """An event id from the file's id column must be a valid node id, as for add()."""
+        b = builder()
+        text = "id,time,user,doc,action\nmy event,2025-03-01T09:00:00+08:00,wang,d1,view\n"
+        with pytest.raises(InvalidInputError) as info:
+            ingest_csv(b, text, item="L")
+        assert ["L:2.id"] == [p.path for p in info.value.problems]
+        with pytest.raises(InvalidInputError) as info:
+            b.add(Event(id="my event", kind=EventKind.ACCESS, at=AT))
+        assert ["Event.id"] == [p.path for p in info.value.problems]
+
     def test_bad_new_ids(self) -> None:
         """A person or document id that cannot be a node id is listed, not half-added."""
         b = builder()

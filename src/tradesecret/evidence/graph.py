@@ -46,6 +46,7 @@ from tradesecret.exceptions import InvalidInputError, Problem
 __all__ = ["EvidenceGraph", "EvidenceGraphBuilder"]
 
 _ONE: Final = Decimal(1)
+_BAD_ID: Final = "an id is 1-200 characters without spaces or control characters"
 #: How many problems a bulk batch lists before it stops checking.
 _MAX_BULK_PROBLEMS: Final = 100
 #: Node attribute holding the node object; edge attributes: kind, stance, strength, note.
@@ -95,8 +96,16 @@ class EvidenceGraphBuilder:
     # -- nodes -----------------------------------------------------------------------------
 
     def add(self, node: Node) -> str:
-        """Add a node; adding an equal node again is a no-op, a different one an error."""
+        """
+        Add a node; adding an equal node again is a no-op, a different one an error.
+
+        Raises:
+            InvalidInputError: an id already taken by another node, or an event id that is
+                not a valid node id (other node classes check their ids when built).
+        """
         self._check_open()
+        if isinstance(node, Event) and not (isinstance(node.id, str) and _ID.match(node.id)):
+            raise InvalidInputError.single("Event.id", node.id, _BAD_ID)
         existing = self._g.nodes.get(node.id)
         if existing is not None:
             if existing[_OBJ] != node:
@@ -423,6 +432,8 @@ class EvidenceGraphBuilder:
                 problems.append(
                     Problem.of(f"{path(i)}.id", eid, "another node already has this id")
                 )
+            elif not isinstance(eid, str) or not _ID.match(eid):
+                problems.append(Problem.of(f"{path(i)}.id", eid, _BAD_ID))
             seen.add(eid)
             reason = ok_people.get(person, "")
             if reason == "":
@@ -451,7 +462,7 @@ class EvidenceGraphBuilder:
         if found is not None:
             return None if found[_OBJ].node_kind in kinds else f"not a {what}"
         if not isinstance(node_id, str) or not _ID.match(node_id):
-            return "an id is 1-200 characters without spaces or control characters"
+            return _BAD_ID
         return None
 
     def record_sources(self, sources: Mapping[str, str]) -> None:
