@@ -571,7 +571,13 @@ class EvidenceGraph:
     # -- basic access ----------------------------------------------------------------------
 
     def view(self) -> nx.DiGraph[str]:
-        """The frozen networkx graph (node attribute ``o`` = node object, edge ``k`` = kind)."""
+        """
+        The frozen networkx graph (node attribute ``o`` = node object, edge ``k`` = kind).
+
+        Frozen means no node or edge can be added or removed; networkx cannot freeze the
+        attribute dicts themselves, so treat them as read-only (the node objects are
+        immutable). Use :func:`tradesecret.evidence.export.to_networkx` for a mutable copy.
+        """
         return self._g
 
     def subgraph(self, ids: Iterable[str]) -> nx.DiGraph[str]:
