@@ -44,7 +44,16 @@ from tradesecret.evidence.model import (
 )
 from tradesecret.exceptions import InvalidInputError, Problem
 
-__all__ = ["from_graphml", "from_json", "to_dot", "to_graphml", "to_html", "to_json", "to_markdown"]
+__all__ = [
+    "from_graphml",
+    "from_json",
+    "to_dot",
+    "to_graphml",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "to_networkx",
+]
 
 FORMAT: Final = "tradesecret.evidence/1"
 
