@@ -6,7 +6,8 @@ The compensation ledger at population scale, and one agreement on its own.
   default (30 % of the wage or that month's minimum wage in Shanghai, Beijing or
   Shenzhen), a quarter with a written reminder; schedule, floor, allocation, statuses and
   release rights as of one date. The population is generated first (not timed);
-  ``seconds`` is the evaluation alone, ``peak_rss_mib`` the whole process.
+  ``evaluation_seconds`` is the evaluation alone (``seconds`` includes the generation),
+  ``peak_rss_mib`` the whole process.
 * ``ledger_single``: :func:`~tradesecret.ledger.evaluate_compensation` on one 24-month
   agreement with 10 payments and a reminder: 5 rounds of 200 runs, the mean and the
   median round.
