@@ -39,7 +39,6 @@ import pendulum
 from cattrs._compat import is_sequence
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.v import transform_error
 
 from tradesecret.dates import to_date, to_datetime
 from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
@@ -114,11 +113,11 @@ def make_converter() -> cattrs.Converter:
     """A fresh converter with the conventions of the module docstring."""
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(raw))
+    conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(raw, path=""))
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.to_date_string())
-    conv.register_structure_hook(pendulum.Date, lambda raw, _: to_date(raw))
+    conv.register_structure_hook(pendulum.Date, lambda raw, _: to_date(raw, path=""))
     conv.register_unstructure_hook(pendulum.DateTime, lambda d: d.isoformat())
-    conv.register_structure_hook(pendulum.DateTime, lambda raw, _: to_datetime(raw))
+    conv.register_structure_hook(pendulum.DateTime, lambda raw, _: to_datetime(raw, path=""))
     conv.register_unstructure_hook(
         Money, lambda m: {"amount": str(m.amount), "currency": m.currency}
     )
@@ -229,10 +228,35 @@ def structure(data: Any, cls: type[T]) -> T:
 
 def _problems(exc: ClassValidationError | IterableValidationError) -> list[Problem]:
     problems: list[Problem] = []
-    for line in transform_error(exc, path="$", format_exception=_format_exception):
-        reason, _, path = line.rpartition(" @ ")
-        problems.append(Problem(path=path or "$", value="", reason=reason or line))
+    _walk(exc, "$", problems)
     return problems
+
+
+def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
+    """Flatten cattrs' exception tree into problems with full paths (``$.a.b[2].c``)."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            _walk(inner, f"{path}.{note.name}", out)
+        for inner in without:
+            _walk(inner, path, out)
+    elif isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        for inner, index_note in with_index:
+            _walk(inner, f"{path}[{index_note.index!r}]", out)
+        for inner in without:
+            _walk(inner, path, out)
+    elif isinstance(exc, InvalidInputError):
+        # A value object's own check: its problem paths are relative to the field.
+        for problem in exc.problems:
+            inner_path = problem.path
+            if inner_path in ("", "$") or path.endswith("." + inner_path):
+                full = path
+            else:
+                full = f"{path}.{inner_path}"
+            out.append(Problem(path=full, value=problem.value, reason=problem.reason))
+    else:
+        out.append(Problem(path=path, value="", reason=_format_exception(exc, None)))
 
 
 def _format_exception(exc: BaseException, _: type | None) -> str:

@@ -274,3 +274,14 @@ class TestSets:
                 '{"code": "x", "severity": "info", "citations": ["lcl@2012-12-28:24"], "remedies": "abc"}',
                 Finding,
             )
+
+    def test_nested_problems_keep_their_full_path(self, rb: Rulebook) -> None:
+        """A value object's own error inside a nested structure keeps the full path and value."""
+        with pytest.raises(InvalidInputError) as info:
+            from_json(
+                '{"value": {"amount": "x"}, "rule": "r", "as_of": "2025-02-30", "citations": []}',
+                Determination[Money],
+            )
+        lines = info.value.lines()
+        assert "not a decimal number @ $.value.amount (got 'x')" in lines
+        assert "not a valid ISO date (YYYY-MM-DD) @ $.as_of (got '2025-02-30')" in lines
