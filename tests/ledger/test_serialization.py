@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import attrs
+
 from tradesecret import Money, explain, from_json, to_date, to_json
 from tradesecret.ledger import (
+    Activation,
     Breach,
     CompensationLedger,
     CompensationState,
+    CuredArrears,
     DeferralPlan,
     EmployeeDelay,
     EmployerRelease,
+    EndedBy,
+    LedgerOptions,
     LedgerTerms,
     Payment,
     PenaltyPaid,
     Reminder,
+    UndecidedActivation,
     build_schedule,
     evaluate_compensation,
 )
@@ -48,6 +55,19 @@ class TestJson:
     def test_state_round_trip(self) -> None:
         """The full state, with timeline, findings and parameters, survives JSON."""
         state = evaluate_compensation(full_ledger(), as_of="2025-12-31")
+        assert state == from_json(to_json(state), CompensationState)
+
+    def test_activation_and_new_readings_round_trip(self) -> None:
+        """A reserved, undecided activation read as NOT_STARTED, under the lapse reading: the state survives JSON."""
+        terms = attrs.evolve(full_ledger().terms, activation_reserved=True)
+        options = LedgerOptions(
+            cured_arrears=CuredArrears.RIGHT_LAPSES,
+            undecided_activation=UndecidedActivation.NOT_STARTED,
+        )
+        led = CompensationLedger(terms=terms).record(Activation(date="2025-03-01"))
+        state = evaluate_compensation(led, as_of="2025-12-31", options=options)
+        assert EndedBy.NOT_ACTIVATED == state.ended_by
+        assert led == from_json(to_json(led), CompensationLedger)
         assert state == from_json(to_json(state), CompensationState)
 
     def test_amounts_are_strings(self) -> None:
