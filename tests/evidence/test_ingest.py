@@ -8,6 +8,8 @@ import json
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradesecret.evidence import (
     CLAIM_TREE,
@@ -358,3 +360,41 @@ class TestAtomicBatches:
         assert 1 == b.add_events_bulk([(e, "wang", "d1")], source="L")
         g = b.build()
         assert ("wang", "L") == (g.performer("e1"), g.event_source("e1"))
+
+
+class TestAtomicityProperty:
+    """Whatever the mix of good and bad rows, a failing batch leaves the builder unchanged."""
+
+    @given(
+        rows=st.lists(
+            st.tuples(
+                st.sampled_from(["wang", "li", "it", "bad person", ""]),
+                st.sampled_from(["d1", "d2", "L", "bad doc"]),
+                st.sampled_from(["view", "copy", "teleport"]),
+                st.sampled_from(["2025-03-01T09:00:00+08:00", "2025-03-01T09:00:00", "x"]),
+            ),
+            min_size=1,
+            max_size=8,
+        )
+    )
+    def test_all_or_nothing(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Either every row becomes an event, or an error lists problems and nothing is added."""
+        b = builder()
+        text = "time,user,doc,action\n" + "".join(
+            f"{at},{who},{doc},{act}\n" for who, doc, act, at in rows
+        )
+        good = all(
+            who in ("wang", "li", "it")
+            and doc in ("d1", "d2")
+            and act != "teleport"
+            and at.endswith("+08:00")
+            for who, doc, act, at in rows
+        )
+        if good:
+            assert len(rows) == ingest_csv(b, text, item="L")
+            assert len(rows) == b.build().count(NodeKind.EVENT)
+            return
+        with pytest.raises(InvalidInputError):
+            ingest_csv(b, text, item="L")
+        g = b.build()
+        assert (2, 0) == (len(g), g.count(NodeKind.EVENT))
