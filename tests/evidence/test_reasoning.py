@@ -244,9 +244,13 @@ class TestLawVersion:
         return b.build()
 
     def test_2019(self, example: EvidenceGraph) -> None:
-        """An act in March 2025 is judged under AUCL 2019 Art. 9."""
+        """An act in March 2025 is judged under AUCL 2019 Art. 9; the reading is cited."""
         ev = evaluate(example, as_of=AS_OF)
         assert "aucl@2019-04-23:9" == ev.assessment.citations[0].id
+        (version,) = [f for f in ev.findings if f.code == "evidence.law.version"]
+        assert ["aucl@2019-04-23:9", "spc-ts@2020-09-10:28", "tradesecret-policy@2026-11-21"] == [
+            c.id for c in version.citations
+        ]
         assert pendulum.Date(2025, 3, 28) == ev.act_date
 
     def test_2025(self) -> None:

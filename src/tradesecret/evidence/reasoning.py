@@ -894,7 +894,13 @@ def evaluate(
         Finding(
             code="evidence.law.version" if ctx.last_act else "evidence.law.version_no_act",
             severity=Severity.INFO,
-            citations=(*act_cites[C.INFRINGEMENT], rb.cite("spc-ts@2020-09-10:28")),
+            # treating the respondent's acts on the secret as one continuing act is the
+            # library's reading of SPC Art. 28
+            citations=(
+                *act_cites[C.INFRINGEMENT],
+                rb.cite("spc-ts@2020-09-10:28"),
+                rb.cite(POLICY),
+            ),
             args={"act": ctx.act_day},
         )
     )
