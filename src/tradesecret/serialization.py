@@ -249,9 +249,9 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, InvalidInputError):
         # A value object's own check: its problem paths are relative to the field.
         for problem in exc.problems:
-            inner = problem.path
-            relative = inner not in ("", "$") and not path.endswith("." + inner)
-            full = f"{path}.{inner}" if relative else path
+            sub = problem.path
+            relative = sub not in ("", "$") and not path.endswith("." + sub)
+            full = f"{path}.{sub}" if relative else path
             out.append(Problem(path=full, value=problem.value, reason=problem.reason))
     else:
         out.append(Problem(path=path, value="", reason=_format_exception(exc, None)))
