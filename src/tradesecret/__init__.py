@@ -61,6 +61,13 @@ from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.serialization import from_json, to_json
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
+    from tradesecret.casefile import (
+        Case,
+        CaseReview,
+        case_schema,
+        load_case,
+        review_case,
+    )
     from tradesecret.definition import (
         AccessEvent,
         AccessGrant,
@@ -84,10 +91,13 @@ if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type
     from tradesecret.ledger import (
         CompensationLedger,
         CompensationState,
+        CuredArrears,
         InstalmentStatus,
         LedgerOptions,
         LedgerTerms,
         ReleaseRight,
+        UndecidedActivation,
+        activation_events_from_noncompete,
         build_schedule,
         evaluate_batch,
         evaluate_compensation,
@@ -126,6 +136,10 @@ if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type
         preservation_deadlines,
         readiness_report,
     )
+    from tradesecret.reports import (
+        Report,
+        render_html,
+    )
     from tradesecret.supply_chain import (
         CodeBook,
         CodingKey,
@@ -148,6 +162,8 @@ __all__ = [
     "AccessGrant",
     "Assessment",
     "Authority",
+    "Case",
+    "CaseReview",
     "ChinaCalendar",
     "Citation",
     "CitationError",
@@ -161,6 +177,7 @@ __all__ = [
     "ConfidentialityMeasure",
     "ConflictingRulesError",
     "Criterion",
+    "CuredArrears",
     "CurrencyMismatchError",
     "DataFileError",
     "DataItem",
@@ -201,6 +218,7 @@ __all__ = [
     "Project",
     "Ratio",
     "ReleaseRight",
+    "Report",
     "Rulebook",
     "SecretKind",
     "SecretRegistry",
@@ -212,9 +230,11 @@ __all__ = [
     "TraceStep",
     "TradeSecret",
     "TradeSecretError",
+    "UndecidedActivation",
     "UnknownRegionError",
     "Verification",
     "WageRecord",
+    "activation_events_from_noncompete",
     "assess_competition",
     "assess_measures",
     "assess_preservation",
@@ -223,6 +243,7 @@ __all__ = [
     "audit_factory",
     "average_monthly_wage",
     "build_schedule",
+    "case_schema",
     "certification_delay_penalty",
     "check_exit",
     "check_floor_controls",
@@ -238,11 +259,14 @@ __all__ = [
     "from_json",
     "hours_after",
     "leak_liquidated_damages",
+    "load_case",
     "month_periods",
     "plan_disclosure",
     "preservation_deadlines",
     "quality_penalty",
     "readiness_report",
+    "render_html",
+    "review_case",
     "review_nda",
     "review_noncompete",
     "review_penalty",
@@ -258,6 +282,19 @@ __all__ = [
 
 #: Top-level names served lazily from the domain packages: ``import tradesecret`` stays light.
 _LAZY: dict[str, tuple[str, str]] = {
+    "CuredArrears": ("tradesecret.ledger", "CuredArrears"),
+    "UndecidedActivation": ("tradesecret.ledger", "UndecidedActivation"),
+    "activation_events_from_noncompete": (
+        "tradesecret.ledger",
+        "activation_events_from_noncompete",
+    ),
+    "Case": ("tradesecret.casefile", "Case"),
+    "CaseReview": ("tradesecret.casefile", "CaseReview"),
+    "case_schema": ("tradesecret.casefile", "case_schema"),
+    "load_case": ("tradesecret.casefile", "load_case"),
+    "review_case": ("tradesecret.casefile", "review_case"),
+    "Report": ("tradesecret.reports", "Report"),
+    "render_html": ("tradesecret.reports", "render_html"),
     "AccessEvent": ("tradesecret.definition", "AccessEvent"),
     "AccessGrant": ("tradesecret.definition", "AccessGrant"),
     "ClassificationTier": ("tradesecret.definition", "ClassificationTier"),
