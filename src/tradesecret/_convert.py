@@ -1,12 +1,39 @@
-"""Shared attrs validators for the frozen value classes (layer 0: no project imports)."""
+"""Shared attrs converters and validators for the frozen value classes (layer 0)."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Final
 
 import attrs
+import pendulum
 
-__all__ = ["tuple_of"]
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError
+
+__all__ = ["check_id", "date_field", "optional_date_field", "tuple_of"]
+
+_ID: Final = re.compile(r"^\S(.*\S)?$")
+
+
+def date_field(value: object) -> pendulum.Date:
+    """Converter: a date given as ``pendulum.Date``, ``datetime.date`` or ISO text."""
+    return to_date(value, path="date")
+
+
+def optional_date_field(value: object) -> pendulum.Date | None:
+    """Converter: like :func:`date_field`, keeping ``None``."""
+    return None if value is None else to_date(value, path="date")
+
+
+def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Validator: an identifier is a non-blank string without surrounding spaces."""
+    if not isinstance(value, str) or not _ID.match(value):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            "must be a non-blank string without surrounding spaces",
+        )
 
 
 def tuple_of(*kinds: type[Any]) -> Any:

@@ -23,8 +23,10 @@ from typing import Final
 import attrs
 import pendulum
 
+from tradesecret._convert import check_id as _check_id
+from tradesecret._convert import date_field as _date
+from tradesecret._convert import optional_date_field as _opt_date
 from tradesecret._convert import tuple_of
-from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money
 
@@ -48,24 +50,6 @@ __all__ = [
 ]
 
 _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
-_ID: Final = re.compile(r"^\S(.*\S)?$")
-
-
-def _date(value: object) -> pendulum.Date:
-    return to_date(value, path="date")
-
-
-def _opt_date(value: object) -> pendulum.Date | None:
-    return None if value is None else to_date(value, path="date")
-
-
-def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            "must be a non-blank string without surrounding spaces",
-        )
 
 
 def _check_sha256(

@@ -40,9 +40,12 @@ import numpy as np
 import numpy.typing as npt
 import pendulum
 
+from tradesecret._convert import check_id as _check_id
+from tradesecret._convert import date_field as _date
+from tradesecret._convert import optional_date_field as _opt_date
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
-from tradesecret.definition._model import Carrier, TradeSecret, _check_id, _date, _opt_date
+from tradesecret.definition._model import Carrier, TradeSecret
 from tradesecret.exceptions import InvalidInputError, Problem
 
 __all__ = ["AccessAction", "AccessEvent", "AccessGrant", "Knowledge", "SecretRegistry"]
