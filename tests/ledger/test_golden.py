@@ -21,6 +21,7 @@ import pendulum
 import pytest
 
 from tradesecret import Money, explain, to_json
+from tradesecret.dates import term_end
 from tradesecret.exceptions import TradeSecretError
 from tradesecret.ledger import (
     Activation,
@@ -48,6 +49,7 @@ from tradesecret.ledger import (
     build_schedule,
     evaluate_compensation,
 )
+from tradesecret.ledger.engine import _add_months
 
 GOLDEN = Path(__file__).with_name("golden_states.json")
 CASES = 120
@@ -218,3 +220,14 @@ def test_golden_cases_cover_the_paths() -> None:
         "ledger.schedule.period_capped",
         "not_activated",
     }, kinds
+
+
+def test_month_arithmetic_on_ordinals_matches_term_end() -> None:
+    """The fold's month arithmetic on day ordinals is ``term_end`` day by day (leap years too)."""
+    day = pendulum.Date(2023, 1, 1)
+    while day < pendulum.Date(2029, 1, 1):
+        for months in (0, 1, 2, 3, 11, 12, 13, 23, 24, 25, 36):
+            assert _add_months(day.toordinal(), months) == (
+                term_end(day, months=months).toordinal()
+            ), (day, months)
+        day = day.add(days=1)

@@ -8,13 +8,15 @@ kernel uses the same representation); results convert back to
 
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
 import functools
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
 import pendulum
 
-from tradesecret.dates import MonthPeriod, month_periods, term_end, to_date
+from tradesecret.dates import to_date
 from tradesecret.exceptions import (
     InvalidInputError,
     OutOfCoverageError,
@@ -147,6 +149,31 @@ def build_schedule(
     """
     rb = rulebook if rulebook is not None else default_rulebook()
     opts = options if options is not None else LedgerOptions()
+    return _schedule(terms, opts, rb)[0]
+
+
+def _add_months(ordinal: int, months: int) -> int:
+    """
+    ``term_end(date, months=months)`` on day ordinals: the corresponding day ``months``
+    later, or the last day of that month when it has no such day (Civil Code Art. 202;
+    pendulum's ``add(months=...)``, which :func:`tradesecret.dates.term_end` uses, does
+    the same, and a test compares the two day by day).
+    """
+    day = _dt.date.fromordinal(ordinal)
+    year, month0 = divmod(day.month - 1 + months, 12)
+    year += day.year
+    month = month0 + 1
+    last = _DAYS_IN_MONTH[month] if month != 2 or not calendar.isleap(year) else 29
+    return _dt.date(year, month, min(day.day, last)).toordinal()
+
+
+_DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _schedule(
+    terms: LedgerTerms, opts: LedgerOptions, rb: Rulebook
+) -> tuple[CompensationSchedule, tuple[_Inst, ...]]:
+    """The schedule, and its instalments as the fold's integer rows (ordinals and fen)."""
     t = terms.termination_date
     problems: list[Problem] = []
     if terms.region not in rb.regions:
@@ -170,9 +197,16 @@ def build_schedule(
                 args={"agreed": terms.months, "cap": cap.as_int()},
             )
         )
-    periods = month_periods(t, months)
+    # month by month from the day after termination, each month's last day computed from
+    # the termination date (month_periods' rule), as (first, last) day ordinals
+    t_ord = t.toordinal()
+    periods: list[tuple[int, int]] = []
+    first = t_ord + 1
+    for i in range(months):
+        last = _add_months(t_ord, i + 1)
+        periods.append((first, last))
+        first = last + 1
     citations = [_lcl(rb, t, "23")]
-    instalments: list[Instalment] = []
     offset_days = offset.as_int()
     amounts: list[tuple[int, str, Money | None]]
     if terms.agreed_monthly is not None:
@@ -181,25 +215,40 @@ def build_schedule(
         amounts = _default_amounts(
             terms, periods, opts=opts, rb=rb, params=params, citations=citations
         )
-    for period, (fen, rule, min_wage) in zip(periods, amounts, strict=True):
-        anchor = (
-            period.last_day
-            if opts.due_convention is DueConvention.END_OF_PERIOD
-            else period.first_day
-        )
-        due = anchor.add(days=offset_days) if offset_days else anchor
+    end_of_period = opts.due_convention is DueConvention.END_OF_PERIOD
+    instalments: list[Instalment] = []
+    rows: list[_Inst] = []
+    for n, ((start, end), (fen, rule, min_wage)) in enumerate(
+        zip(periods, amounts, strict=True), start=1
+    ):
+        due = (end if end_of_period else start) + offset_days
         instalments.append(
             Instalment(
-                number=period.index + 1,
-                period_start=period.first_day,
-                period_end=period.last_day,
-                due=due,
+                number=n,
+                period_start=_d(start),
+                period_end=_d(end),
+                due=_d(due),
                 amount=_money(fen),
                 rule=rule,
                 minimum_wage=min_wage,
             )
         )
-    return CompensationSchedule(
+        rows.append(
+            _Inst(
+                number=n,
+                start=start,
+                end=end,
+                due=due,
+                scheduled=fen,
+                amount=fen,
+                paid=0,
+                completed=_NEVER,
+                effective_due=due,
+                deferred_by=None,
+                cancelled=False,
+            )
+        )
+    schedule = CompensationSchedule(
         agreement_id=terms.agreement_id,
         termination_date=t,
         months=months,
@@ -209,11 +258,12 @@ def build_schedule(
         parameters=tuple(params),
         findings=tuple(findings),
     )
+    return schedule, tuple(rows)
 
 
 def _default_amounts(
     terms: LedgerTerms,
-    periods: Sequence[MonthPeriod],
+    periods: Sequence[tuple[int, int]],
     *,
     opts: LedgerOptions,
     rb: Rulebook,
@@ -236,12 +286,11 @@ def _default_amounts(
         minimum_wage_on = _series_in_force(rb, "minimum_wage.monthly", terms.region)
     except LookupError as exc:
         raise InvalidInputError.single("region", terms.region, str(exc)) from None
-    for period in periods:
-        ref = (
-            period.first_day
-            if opts.minimum_wage_month is MinimumWageMonth.PERIOD_START
-            else period.last_day
-        )
+    at_start = opts.minimum_wage_month is MinimumWageMonth.PERIOD_START
+    last_value: ParameterValue | None = None
+    last_amount: tuple[int, str, Money | None] = (0, "", None)
+    for first, last in periods:
+        ref = _d(first if at_start else last)
         found = minimum_wage_on(ref)
         if found is None:
             problems.append(
@@ -250,11 +299,15 @@ def _default_amounts(
             continue
         mw = found
         params.append(mw)
-        mw_fen = _fen(mw.as_money())
-        if mw_fen > share:
-            out.append((mw_fen, "spc_labor_1_art36_min_wage_floor", mw.as_money()))
-        else:
-            out.append((share, "spc_labor_1_art36_default", mw.as_money()))
+        if mw is not last_value:  # one value is in force for many months: convert it once
+            mw_money = mw.as_money()
+            mw_fen = _fen(mw_money)
+            if mw_fen > share:
+                last_amount = (mw_fen, "spc_labor_1_art36_min_wage_floor", mw_money)
+            else:
+                last_amount = (share, "spc_labor_1_art36_default", mw_money)
+            last_value = mw
+        out.append(last_amount)
     if problems:
         raise InvalidInputError(problems[:1])
     return out
@@ -357,23 +410,7 @@ def _thresholds(rb: Rulebook, t: pendulum.Date, as_of: pendulum.Date) -> _Thresh
     )
 
 
-def _initial(schedule: CompensationSchedule) -> _Fold:
-    insts = tuple(
-        _Inst(
-            number=i.number,
-            start=i.period_start.toordinal(),
-            end=i.period_end.toordinal(),
-            due=i.due.toordinal(),
-            scheduled=i.amount.fen,
-            amount=i.amount.fen,
-            paid=0,
-            completed=_NEVER,
-            effective_due=i.due.toordinal(),
-            deferred_by=None,
-            cancelled=False,
-        )
-        for i in schedule.instalments
-    )
+def _initial(insts: tuple[_Inst, ...]) -> _Fold:
     return _Fold(
         insts=insts,
         unallocated=0,
@@ -750,9 +787,7 @@ def _rights_and_lapses(
             candidates = {i.effective_due + 1 for i in late}
         else:
             months = need if ground is ReleaseGround.UNPAID_THREE_MONTHS else need - 1
-            starts = [
-                (term_end(_d(i.effective_due), months=months).toordinal() + 1, i) for i in late
-            ]
+            starts = [(_add_months(i.effective_due, months) + 1, i) for i in late]
             holds = intervals_holds(starts)
             candidates = {s for s, _ in starts}
         found, ended = _first_or_current(
@@ -768,9 +803,7 @@ def _rights_and_lapses(
     if th.guidance_late_months is not None and reminders:
         starts = []
         for i in late:
-            late_from = (
-                term_end(_d(i.effective_due), months=th.guidance_late_months).toordinal() + 1
-            )
+            late_from = _add_months(i.effective_due, th.guidance_late_months) + 1
             earliest = (
                 i.effective_due + 1
                 if ctx.options.reminder_timing is ReminderTiming.AFTER_DUE
@@ -856,7 +889,7 @@ def evaluate_compensation(
     opts = options if options is not None else LedgerOptions()
     day = to_date(as_of, path="as_of")
     terms = ledger.terms
-    schedule = build_schedule(terms, options=opts, rulebook=rb)
+    schedule, rows = _schedule(terms, opts, rb)
     _validate(ledger, schedule.months)
     th = _thresholds(rb, terms.termination_date, day)
     ctx = _Ctx(
@@ -868,7 +901,7 @@ def evaluate_compensation(
         decided = any(isinstance(e, Activation | Waiver) and e.date <= t for e in events)
         ctx = ctx._replace(undecided=not decided)
     delays = [e for e in events if isinstance(e, EmployeeDelay)]
-    init = _initial(schedule)
+    init = _initial(rows)
     if ctx.undecided and opts.undecided_activation is UndecidedActivation.NOT_STARTED:
         start = t.toordinal() + 1
         init = _end_restriction(init, ctx, start, EndedBy.NOT_ACTIVATED)
