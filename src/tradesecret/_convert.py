@@ -43,7 +43,37 @@ def tuple_of(*kinds: type[Any]) -> Any:
     Collections in the domain are tuples (immutable, hashable, ordered); a list is refused
     with a ``TypeError`` naming the field instead of being converted behind the caller's back.
     """
-    return attrs.validators.deep_iterable(
-        member_validator=attrs.validators.instance_of(kinds),
-        iterable_validator=attrs.validators.instance_of(tuple),
+    return _TupleOf(
+        kinds,
+        attrs.validators.deep_iterable(
+            member_validator=attrs.validators.instance_of(kinds),
+            iterable_validator=attrs.validators.instance_of(tuple),
+        ),
     )
+
+
+class _TupleOf:
+    """
+    :func:`tuple_of`'s validator: a plain loop for a valid value (results are built often,
+    and attrs' composed validators cost a call per member); any other value goes through
+    attrs' ``deep_iterable`` validator, which raises its usual error.
+    """
+
+    __slots__ = ("_full", "_kinds")
+
+    def __init__(self, kinds: tuple[type[Any], ...], full: Any) -> None:
+        self._kinds = kinds
+        self._full = full
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is tuple:
+            kinds = self._kinds
+            for member in value:
+                if not isinstance(member, kinds):
+                    break
+            else:
+                return
+        self._full(instance, attribute, value)
+
+    def __repr__(self) -> str:
+        return repr(self._full)

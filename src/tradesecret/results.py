@@ -23,6 +23,7 @@ refused here as everywhere.
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeAlias, TypeVar
@@ -105,6 +106,9 @@ Arg: TypeAlias = str | int | Decimal | Money | Ratio | pendulum.Date | Term
 Args: TypeAlias = tuple[tuple[str, Arg], ...]
 
 _ARG_TYPES: Final = (str, int, Decimal, Money, Ratio, pendulum.Date, Term)
+# Exactly these types pass every check below (no bool, float or datetime is among them):
+# the fast path of make_args.
+_EXACT_ARG_TYPES: Final = frozenset(_ARG_TYPES)
 
 
 def make_args(values: Mapping[str, object] | Iterable[tuple[str, object]] = ()) -> Args:
@@ -115,9 +119,18 @@ def make_args(values: Mapping[str, object] | Iterable[tuple[str, object]] = ()) 
         FloatNotAllowedError: for a ``float``.
         InvalidInputError: for any other unsupported type or a bad name.
     """
-    items = list(values.items()) if isinstance(values, Mapping) else list(values)
+    if type(values) is tuple and not values:  # no arguments: the most common case
+        return ()
+    items = (
+        list(values.items())
+        if type(values) is dict or isinstance(values, Mapping)
+        else list(values)
+    )
     out: list[tuple[str, Arg]] = []
     for name, value in items:
+        if type(value) in _EXACT_ARG_TYPES and type(name) is str and name.isidentifier():
+            out.append((name, value))  # type: ignore[arg-type]  # the common case, checked
+            continue
         if isinstance(value, float):
             raise FloatNotAllowedError(f"args.{name}", value)
         if not isinstance(name, str) or not name.isidentifier():
@@ -129,15 +142,19 @@ def make_args(values: Mapping[str, object] | Iterable[tuple[str, object]] = ()) 
         if isinstance(value, pendulum.DateTime):
             raise InvalidInputError.single(f"args.{name}", value, "pass a date, not a datetime")
         out.append((name, value))
-    out.sort(key=lambda pair: pair[0])
-    names = [n for n, _ in out]
-    if len(set(names)) != len(names):
-        raise InvalidInputError.single("args", names, "duplicate argument name")
+    if len(out) > 1:
+        out.sort(key=_by_name)
+        names = [n for n, _ in out]
+        if len(set(names)) != len(names):
+            raise InvalidInputError.single("args", names, "duplicate argument name")
     return tuple(out)
 
 
+_by_name: Final = operator.itemgetter(0)
+
+
 def _args_converter(value: object) -> Args:
-    if isinstance(value, Mapping | list | tuple):
+    if type(value) is dict or type(value) is tuple or isinstance(value, Mapping | list | tuple):
         return make_args(value)
     raise InvalidInputError.single("args", value, "expected a mapping or pairs")
 
@@ -160,6 +177,8 @@ def strongest_tier(citations: Iterable[Citation]) -> Tier:
 
 
 def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
+    if type(citations) is tuple and len(citations) == 1 and type(citations[0]) is Citation:
+        return citations  # one citation: nothing to dedupe or check
     seen: dict[str, Citation] = {}
     for c in citations:
         if not isinstance(c, Citation):
