@@ -8,6 +8,7 @@ kernel uses the same representation); results convert back to
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as _dt
 import functools
@@ -99,13 +100,29 @@ def _param(rb: Rulebook, name: str, *, as_of: pendulum.Date) -> ParameterValue:
 
 def _series_in_force(
     rb: Rulebook, name: str, region: str
-) -> Callable[[pendulum.Date], ParameterValue | None]:
-    """``rulebook.param(name, region=...)`` as a function of the date (one chain lookup)."""
-    for code in (*rb.region_chain(region), None):
-        series = rb.series.get((name, code))
-        if series is not None:
-            return series.at
-    raise ParameterNotFoundError(name, region, "no value for this region or its parents")
+) -> Callable[[int], ParameterValue | None]:
+    """
+    ``rulebook.param(name, region=...)`` as a function of the day ordinal (one chain lookup;
+    :meth:`ParameterSeries.at` on ordinals).
+    """
+    found = next(
+        (
+            series
+            for code in (*rb.region_chain(region), None)
+            if (series := rb.series.get((name, code))) is not None
+        ),
+        None,
+    )
+    if found is None:
+        raise ParameterNotFoundError(name, region, "no value for this region or its parents")
+    values = found.values
+    since = [v.since.toordinal() for v in values]
+
+    def at(day: int) -> ParameterValue | None:
+        index = bisect.bisect_right(since, day) - 1
+        return values[index] if index >= 0 else None
+
+    return at
 
 
 def _fen(money: Money) -> int:
@@ -199,11 +216,13 @@ def _schedule(
         )
     # month by month from the day after termination, each month's last day computed from
     # the termination date (month_periods' rule), as (first, last) day ordinals
-    t_ord = t.toordinal()
     periods: list[tuple[int, int]] = []
-    first = t_ord + 1
-    for i in range(months):
-        last = _add_months(t_ord, i + 1)
+    first = t.toordinal() + 1
+    year, month, corresponding = t.year, t.month, t.day
+    for _ in range(months):  # _add_months(t, i + 1), month after month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        days = _DAYS_IN_MONTH[month] if month != 2 or not calendar.isleap(year) else 29
+        last = _dt.date(year, month, min(corresponding, days)).toordinal()
         periods.append((first, last))
         first = last + 1
     citations = [_lcl(rb, t, "23")]
@@ -233,21 +252,9 @@ def _schedule(
                 minimum_wage=min_wage,
             )
         )
-        rows.append(
-            _Inst(
-                number=n,
-                start=start,
-                end=end,
-                due=due,
-                scheduled=fen,
-                amount=fen,
-                paid=0,
-                completed=_NEVER,
-                effective_due=due,
-                deferred_by=None,
-                cancelled=False,
-            )
-        )
+        # number, start, end, due, scheduled, amount, paid, completed, effective_due,
+        # deferred_by, cancelled
+        rows.append(_Inst(n, start, end, due, fen, fen, 0, _NEVER, due, None, False))
     schedule = CompensationSchedule(
         agreement_id=terms.agreement_id,
         termination_date=t,
@@ -290,11 +297,11 @@ def _default_amounts(
     last_value: ParameterValue | None = None
     last_amount: tuple[int, str, Money | None] = (0, "", None)
     for first, last in periods:
-        ref = _d(first if at_start else last)
+        ref = first if at_start else last
         found = minimum_wage_on(ref)
         if found is None:
             problems.append(
-                Problem.of("region", terms.region, f"no minimum wage in force on {ref}")
+                Problem.of("region", terms.region, f"no minimum wage in force on {_d(ref)}")
             )
             continue
         mw = found
@@ -358,7 +365,28 @@ class _Ctx(NamedTuple):
     as_of: int
     rb: Rulebook
     thresholds: _Thresholds
+    cite: _Citer
+    lcl_id: str  # LCL Art. 23(2) in the version in force on the termination date
     undecided: bool = False  # activation reserved, no decision at departure, as of the date
+
+
+class _Citer:
+    """
+    ``rulebook.cite_all`` memoised for one evaluation: the same few ids are cited by many
+    steps, rights and findings. Built per call, so nothing is shared between calls.
+    """
+
+    __slots__ = ("_memo", "_rb")
+
+    def __init__(self, rb: Rulebook) -> None:
+        self._rb = rb
+        self._memo: dict[tuple[str, ...], tuple[Citation, ...]] = {}
+
+    def __call__(self, *ids: str) -> tuple[Citation, ...]:
+        found = self._memo.get(ids)
+        if found is None:
+            found = self._memo[ids] = self._rb.cite_all(*ids)
+        return found
 
 
 class _Thresholds(NamedTuple):
@@ -523,7 +551,7 @@ def _defer(fold: _Fold, ctx: _Ctx, event: DeferralPlan) -> _Fold:
 
 
 def _lcl_id(ctx: _Ctx) -> str:
-    return _lcl(ctx.rb, ctx.terms.termination_date, "23.2").id
+    return ctx.lcl_id
 
 
 def _end_restriction(fold: _Fold, ctx: _Ctx, free_from: int, ended_by: EndedBy) -> _Fold:
@@ -893,7 +921,14 @@ def evaluate_compensation(
     _validate(ledger, schedule.months)
     th = _thresholds(rb, terms.termination_date, day)
     ctx = _Ctx(
-        terms=terms, schedule=schedule, options=opts, as_of=day.toordinal(), rb=rb, thresholds=th
+        terms=terms,
+        schedule=schedule,
+        options=opts,
+        as_of=day.toordinal(),
+        rb=rb,
+        thresholds=th,
+        cite=_Citer(rb),
+        lcl_id=_lcl(rb, terms.termination_date, "23.2").id,
     )
     events = [e for e in ledger.events() if e.date <= day]
     t = terms.termination_date
@@ -914,6 +949,7 @@ def evaluate_compensation(
 
 def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
     rb, terms, schedule, opts, th = ctx.rb, ctx.terms, ctx.schedule, ctx.options, ctx.thresholds
+    cite = ctx.cite
     as_of = ctx.as_of
     sched_end = fold.insts[-1].end
     last_restricted = sched_end if fold.release_on is None else fold.release_on - 1
@@ -928,13 +964,13 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
         fold.insts, fold.reminders, ctx, until=min(as_of, rights_until)
     )
     effective_rescission = next((d for d, ok in fold.rescissions if ok), None)
-    guidance_cites = rb.cite_all(*th.guidance_cites) if th.guidance_cites else ()
+    guidance_cites = cite(*th.guidance_cites) if th.guidance_cites else ()
     rights = tuple(
         ReleaseRight(
             ground=g,
             arose_on=_d(arose),
             instalments=numbers,
-            citations=rb.cite_all(*th.judicial_cites)
+            citations=cite(*th.judicial_cites)
             if g is ReleaseGround.UNPAID_THREE_MONTHS
             else guidance_cites,
             exercised_on=_d(effective_rescission)
@@ -1009,9 +1045,9 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
             extra_due=_d(extra_due) if extra_due is not None else None,
             paid=_money(fold.extra_paid),
             outstanding=_money(fold.extra_owed - fold.extra_paid),
-            citations=rb.cite_all(*th.extra_cites, f"{_MOHRSS}:18")
+            citations=cite(*th.extra_cites, f"{_MOHRSS}:18")
             if during and day >= rb.instrument(_MOHRSS).effective
-            else rb.cite_all(*th.extra_cites),
+            else cite(*th.extra_cites),
         )
         if (
             negotiated is not None
@@ -1022,7 +1058,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
                 Finding(
                     code="ledger.release.negotiated_below_statutory",
                     severity=Severity.MEDIUM,
-                    citations=rb.cite_all(*th.extra_cites),
+                    citations=cite(*th.extra_cites),
                     args={
                         "negotiated": _money(negotiated),
                         "statutory": _money(th.extra_months * _monthly_at(fold, rel_day)),
@@ -1042,7 +1078,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
                 Finding(
                     code="ledger.rescission.no_right",
                     severity=Severity.HIGH,
-                    citations=rb.cite_all(*th.judicial_cites),
+                    citations=cite(*th.judicial_cites),
                     args={"date": _d(rd)},
                     remedies=("ledger.remedy.keep_performing",),
                 )
@@ -1052,7 +1088,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
             Finding(
                 code="ledger.rights.lapsed",
                 severity=Severity.LOW,
-                citations=rb.cite_all(*th.judicial_cites)
+                citations=cite(*th.judicial_cites)
                 if ground is ReleaseGround.UNPAID_THREE_MONTHS
                 else guidance_cites,
                 args={
@@ -1067,7 +1103,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
             Finding(
                 code="ledger.activation.decision_not_recorded",
                 severity=Severity.MEDIUM,
-                citations=rb.cite_all(_ART37),
+                citations=cite(_ART37),
                 args={
                     "termination": terms.termination_date,
                     "reading": Term(f"ledger.term.undecided.{opts.undecided_activation.value}"),
@@ -1077,7 +1113,7 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
         )
     for code, args in fold.notes:
         findings.append(
-            Finding(code=code, severity=Severity.LOW, citations=(rb.cite(_POLICY),), args=args)
+            Finding(code=code, severity=Severity.LOW, citations=cite(_POLICY), args=args)
         )
     if rights and effective_rescission is None and fold.release_on is None:
         findings.append(
@@ -1120,15 +1156,11 @@ def _state(ctx: _Ctx, fold: _Fold, day: pendulum.Date) -> CompensationState:
     if fold.release_on is None and sched_end < as_of:
         raw_steps.append((sched_end, "ledger.step.scheduled_end", {}, (_lcl_id(ctx),)))
     raw_steps.sort(key=lambda s: s[0])
-    resolved: dict[tuple[str, ...], tuple[Citation, ...]] = {}
-    for *_, cites in raw_steps:
-        if cites not in resolved:
-            resolved[cites] = rb.cite_all(*cites)
     timeline = tuple(
         TraceStep(
             rule="ledger_fold",
             code=code,
-            citations=resolved[cites],
+            citations=cite(*cites),
             args=args,
             on=_d(on),
         )
@@ -1180,7 +1212,7 @@ def _monthly_at(fold: _Fold, day: int) -> int:
 def _breach(
     fold: _Fold, ctx: _Ctx, day: pendulum.Date, paid_insts: int
 ) -> tuple[BreachState, list[Finding], list[ParameterValue]]:
-    rb, terms = ctx.rb, ctx.terms
+    rb, terms, cite = ctx.rb, ctx.terms, ctx.cite
     findings: list[Finding] = []
     params: list[ParameterValue] = []
     if ctx.options.breach_return is BreachReturn.ALL_PAID:
@@ -1200,7 +1232,7 @@ def _breach(
             Finding(
                 code="ledger.breach.interp2_not_in_force",
                 severity=Severity.INFO,
-                citations=rb.cite_all(f"{_INTERP2}:15"),
+                citations=cite(f"{_INTERP2}:15"),
                 args={"effective": interp2.effective},
             )
         )
@@ -1234,7 +1266,7 @@ def _breach(
             Finding(
                 code="ledger.breach.penalty_does_not_end_duty",
                 severity=Severity.HIGH,
-                citations=rb.cite_all(_ART40),
+                citations=cite(_ART40),
                 args={"paid": _money(fold.penalty_paid)},
             )
         )
@@ -1245,6 +1277,6 @@ def _breach(
         penalty_claimable=terms.penalty,
         penalty_paid=_money(fold.penalty_paid),
         duty_continues=ctx.as_of <= last_restricted,
-        citations=rb.cite_all(*cites),
+        citations=cite(*cites),
     )
     return state, findings, params
