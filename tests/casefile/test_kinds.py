@@ -24,6 +24,7 @@ from tradesecret.i18n import explain
 from tradesecret.money import Money
 from tradesecret.reports import render_html
 from tradesecret.results import Outcome
+from tradesecret.rulebook import default_rulebook
 from tradesecret.serialization import to_json
 
 KINDS = [name for name in example_names() if default_kinds()[name].available()]
@@ -87,13 +88,28 @@ class TestNoncompete:
         assert 12 == html.count('class="ts-bar"')
 
     def test_unknown_region_is_bad_input(self) -> None:
-        """An unknown place of performance is refused with its path or reason."""
+        """Every unknown region code is refused at load time, each with its JSON path."""
         raw = json.loads(example_text("noncompete"))
         raw["data"]["employee"]["place_of_performance"] = "CN-XX"
-        raw["data"]["ledger"]["terms"]["region"] = "CN-XX"
+        raw["data"]["ledger"]["terms"]["region"] = "CN-YY"
         with pytest.raises(InvalidInputError) as info:
-            review_case(load_case(raw))
-        assert any("CN-XX" in str(p) or "region" in str(p) for p in info.value.problems)
+            load_case(raw)
+        assert [
+            "unknown region code @ $.data.employee.place_of_performance (got 'CN-XX')",
+            "unknown region code @ $.data.ledger.terms.region (got 'CN-YY')",
+        ] == list(info.value.lines())
+
+    def test_a_tenant_rulebook_may_add_regions(self) -> None:
+        """A region defined in the caller's rulebook is accepted when that rulebook is given."""
+        raw = json.loads(example_text("noncompete"))
+        raw["data"]["employee"]["place_of_performance"] = "CN-SH-PD"
+        raw["data"]["ledger"]["terms"]["region"] = "CN-SH-PD"
+        book = default_rulebook().extended(
+            '[[region]]\ncode = "CN-SH-PD"\nname_zh = "浦东新区"\nname_en = "Pudong"\nparent = "CN-SH"\n'
+        )
+        with pytest.raises(InvalidInputError):
+            load_case(raw)
+        assert "CN-SH-PD" == load_case(raw, rulebook=book).data.employee.place_of_performance
 
 
 class TestPreservation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -279,9 +279,14 @@ def _data_type(kind: CaseKind) -> type:
         ) from None
 
 
-def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
+def parse_case(
+    raw: object, *, kinds: CaseKinds | None = None, rulebook: Rulebook | None = None
+) -> Case:
     """
     Build a :class:`Case` from decoded JSON (a dict), checking the envelope and the data.
+
+    Region codes are checked against ``rulebook`` (default: the package rulebook), so a
+    file with several unknown regions reports every one with its path.
 
     Raises:
         InvalidInputError: every problem found, with its JSON path (``$.data.wages[3].amount``).
@@ -344,6 +349,8 @@ def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
             except TradeSecretError as exc:
                 problems.append(Problem(path="$.data", value="", reason=str(exc)))
             problems += shape
+            book = rulebook if rulebook is not None else default_rulebook()
+            problems += _region_problems(raw["data"], "$.data", book.regions.keys())
     if problems:
         raise InvalidInputError(problems)
     assert kind is not None
@@ -352,6 +359,30 @@ def parse_case(raw: object, *, kinds: CaseKinds | None = None) -> Case:
 
 
 _SEQUENCES: Final = (tuple, list, frozenset, set)
+
+#: Fields that hold a region code (the minimum wage and other regional figures depend on it).
+_REGION_FIELDS: Final = frozenset({"region", "place_of_performance"})
+
+
+def _region_problems(raw: object, path: str, known: Collection[str]) -> list[Problem]:
+    """
+    Every region code in the case data that the package rulebook does not know, with its path.
+
+    Checked here, at load time, so that a case file with two bad regions reports both (a
+    domain function would stop at the first one it needs).
+    """
+    out: list[Problem] = []
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            child = f"{path}.{key}"
+            if key in _REGION_FIELDS and isinstance(value, str) and value not in known:
+                out.append(Problem.of(child, value, "unknown region code"))
+            else:
+                out += _region_problems(value, child, known)
+    elif isinstance(raw, list):
+        for i, item in enumerate(raw):
+            out += _region_problems(item, f"{path}[{i}]", known)
+    return out
 
 
 def _array_problems(raw: object, hint: Any, path: str) -> Iterator[Problem]:
@@ -401,16 +432,21 @@ def _under_data(problem: Problem) -> Problem:
 
 
 def load_case(
-    source: str | bytes | Path | Mapping[str, Any], *, kinds: CaseKinds | None = None
+    source: str | bytes | Path | Mapping[str, Any],
+    *,
+    kinds: CaseKinds | None = None,
+    rulebook: Rulebook | None = None,
 ) -> Case:
     """
     Read a case file from a path, JSON text or a decoded mapping.
+
+    ``rulebook`` (default: the package rulebook) is the one whose region codes the file may use.
 
     Raises:
         InvalidInputError: unreadable file, malformed JSON or bad content (every problem listed).
     """
     if isinstance(source, Mapping):
-        return parse_case(dict(source), kinds=kinds)
+        return parse_case(dict(source), kinds=kinds, rulebook=rulebook)
     if isinstance(source, Path):
         try:
             text: str | bytes = source.read_bytes()
@@ -432,7 +468,7 @@ def load_case(
         raise InvalidInputError(
             [Problem(path=where, value="", reason=f"malformed JSON: {reason}")]
         ) from None
-    return parse_case(raw, kinds=kinds)
+    return parse_case(raw, kinds=kinds, rulebook=rulebook)
 
 
 def dump_case(case: Case, *, indent: int | None = 2) -> str:
