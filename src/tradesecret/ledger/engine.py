@@ -12,7 +12,8 @@ import bisect
 import calendar
 import datetime as _dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 import pendulum
@@ -466,17 +467,17 @@ def _pay(fold: _Fold, event: Payment) -> _Fold:
     day = event.date.toordinal()
     left = event.amount.fen
     insts = list(fold.insts)
-    order = list(range(len(insts)))
-    if event.instalment is not None and 1 <= event.instalment <= len(insts):
-        order.remove(event.instalment - 1)
-        order.insert(0, event.instalment - 1)
+    named = event.instalment
+    order: Iterable[int] = range(len(insts))
+    if named is not None and 1 <= named <= len(insts):  # the named one first, then by age
+        order = [named - 1, *range(named - 1), *range(named, len(insts))]
     touched: list[int] = []
     for k in order:
         if left == 0:
             break
         inst = insts[k]
         owed = inst.amount - inst.paid
-        if inst.cancelled or owed <= 0:
+        if owed <= 0 or inst.cancelled:
             continue
         take = min(owed, left)
         left -= take
@@ -721,6 +722,7 @@ def _unpaid_at_end_of(inst: _Inst, day: int) -> bool:
     return not inst.cancelled and inst.amount > 0 and inst.completed > day
 
 
+_GROUND_ORDER: Final = MappingProxyType({g: n for n, g in enumerate(ReleaseGround)})
 _Right = tuple[ReleaseGround, int, tuple[int, ...]]
 _Lapsed = tuple[ReleaseGround, int, int]  # ground, arose, first day without the right
 
@@ -850,8 +852,8 @@ def _rights_and_lapses(
         if found is not None and found[0] <= until:
             out.append((ReleaseGround.LATE_AFTER_REMINDER, found[0], found[1]))
         lapsed += [(ReleaseGround.LATE_AFTER_REMINDER, a, b) for a, b in ended]
-    out.sort(key=lambda r: (r[1], list(ReleaseGround).index(r[0])))
-    lapsed.sort(key=lambda r: (r[1], list(ReleaseGround).index(r[0])))
+    out.sort(key=lambda r: (r[1], _GROUND_ORDER[r[0]]))
+    lapsed.sort(key=lambda r: (r[1], _GROUND_ORDER[r[0]]))
     return out, lapsed
 
 
