@@ -203,10 +203,14 @@ class ParameterSeries:
     name: str
     region: str | None
     values: tuple[ParameterValue, ...]
+    _sinces: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_sinces", tuple(v.since for v in self.values))
 
     def at(self, as_of: pendulum.Date) -> ParameterValue | None:
         """The value in force on ``as_of``, or ``None`` before the first one."""
-        index = bisect.bisect_right([v.since for v in self.values], as_of) - 1
+        index = bisect.bisect_right(self._sinces, as_of) - 1
         return self.values[index] if index >= 0 else None
 
 
