@@ -683,56 +683,39 @@ def employer_release(
     end = _termination(employee, None)
     extra = book.param(_EXTRA, as_of=released)
     art39 = extra.citations
-    if not agreement.post_termination:
+
+    def no_cost(rule: str, code: str, **args: object) -> Determination[Money]:
+        # A release that costs nothing under Art. 39: say why, with the article.
         return Determination(
             value=Money.zero(),
-            rule="noncompete_release_before_effect",
+            rule=rule,
             as_of=day,
             citations=art39,
             parameters=(extra,),
-            findings=(
-                Finding(
-                    code="noncompete.release.no_post_termination_restriction",
-                    severity=Severity.INFO,
-                    citations=art39,
-                    args={"release_date": released},
-                ),
-            ),
+            findings=(Finding(code=code, severity=Severity.INFO, citations=art39, args=args),),
+        )
+
+    if not agreement.post_termination:
+        return no_cost(
+            "noncompete_release_before_effect",
+            "noncompete.release.no_post_termination_restriction",
+            release_date=released,
         )
     if released <= end:
-        return Determination(
-            value=Money.zero(),
-            rule="noncompete_release_before_effect",
-            as_of=day,
-            citations=art39,
-            parameters=(extra,),
-            findings=(
-                Finding(
-                    code="noncompete.release.before_effect",
-                    severity=Severity.INFO,
-                    citations=art39,
-                    args={"release_date": released, "termination": end},
-                ),
-            ),
+        return no_cost(
+            "noncompete_release_before_effect",
+            "noncompete.release.before_effect",
+            release_date=released,
+            termination=end,
         )
     floor = compensation_floor(
         agreement, employee, as_of=day, rulebook=book, minimum_wage_day=minimum_wage_day
     )
     if floor.period_end is None or released > floor.period_end:
-        return Determination(
-            value=Money.zero(),
-            rule="noncompete_release_after_period",
-            as_of=day,
-            citations=art39,
-            parameters=(extra,),
-            findings=(
-                Finding(
-                    code="noncompete.release.after_period",
-                    severity=Severity.INFO,
-                    citations=art39,
-                    args={"release_date": released},
-                ),
-            ),
+        return no_cost(
+            "noncompete_release_after_period",
+            "noncompete.release.after_period",
+            release_date=released,
         )
     agreed = agreed_monthly_compensation(agreement, floor.average_wage.value)
     month = floor.month_of(released)

@@ -838,22 +838,19 @@ def _supplier_checks(supplier: Supplier, audit: Assessment | None, rb: Rulebook)
         raise InvalidInputError.single(
             "audit", f"{audit.kind}:{audit.subject}", f"not a factory audit of {supplier.id}"
         )
-    if audit.outcome is Outcome.NOT_MET:
+    flagged = {
+        Outcome.NOT_MET: ("supply_chain.disclosure.audit_failed", Severity.HIGH),
+        Outcome.INSUFFICIENT_EVIDENCE: (
+            "supply_chain.disclosure.audit_incomplete",
+            Severity.MEDIUM,
+        ),
+    }.get(audit.outcome)
+    if flagged is not None:
+        code, severity = flagged
         out.append(
             Finding(
-                code="supply_chain.disclosure.audit_failed",
-                severity=Severity.HIGH,
-                citations=policy,
-                args={"supplier": supplier.name, "as_of": audit.as_of},
-                subject=supplier.id,
-                remedies=("supply_chain.remedy.resolve_audit",),
-            )
-        )
-    elif audit.outcome is Outcome.INSUFFICIENT_EVIDENCE:
-        out.append(
-            Finding(
-                code="supply_chain.disclosure.audit_incomplete",
-                severity=Severity.MEDIUM,
+                code=code,
+                severity=severity,
                 citations=policy,
                 args={"supplier": supplier.name, "as_of": audit.as_of},
                 subject=supplier.id,
