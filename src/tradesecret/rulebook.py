@@ -208,7 +208,7 @@ class ParameterSeries:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_sinces", tuple(v.since for v in self.values))
 
-    def at(self, as_of: pendulum.Date) -> ParameterValue | None:
+    def at(self, *, as_of: pendulum.Date) -> ParameterValue | None:
         """The value in force on ``as_of``, or ``None`` before the first one."""
         index = bisect.bisect_right(self._sinces, as_of) - 1
         return self.values[index] if index >= 0 else None
@@ -382,7 +382,7 @@ class Rulebook:
             series = self.series.get((name, code))
             if series is None:
                 continue
-            value = series.at(as_of)
+            value = series.at(as_of=as_of)
             if value is None:
                 raise OutOfCoverageError(name, as_of, series.values[0].since, code)
             return value

@@ -174,3 +174,17 @@ class TestInvalid:
     def test_date_strings_are_parsed(self) -> None:
         """Dates given as ISO text become pendulum dates."""
         assert to_date("2025-01-31") == terms().termination_date
+
+
+def test_period_past_year_9999_is_an_input_error() -> None:
+    """A restriction that would end after 9999-12-31 is refused with the field, not a ValueError."""
+    terms = LedgerTerms(
+        agreement_id="A",
+        termination_date="9999-06-30",
+        months=12,
+        region="CN-SH",
+        agreed_monthly=Money("100"),
+    )
+    with pytest.raises(InvalidInputError) as info:
+        build_schedule(terms)
+    assert "termination_date" == info.value.field

@@ -95,7 +95,7 @@ class PublicPoints(enum.Enum):
     ANY_POINT_DEFEATS = "any_point_defeats"
 
 
-def statutory_basis(as_of: pendulum.Date, rulebook: Rulebook) -> ParameterValue:
+def statutory_basis(*, as_of: pendulum.Date, rulebook: Rulebook) -> ParameterValue:
     """
     The parameter naming the statutory definition in force on ``as_of``.
 
@@ -210,7 +210,7 @@ class _Context:
         return cls(
             day=day,
             citer=Citer(rb),
-            basis=statutory_basis(law, rb),
+            basis=statutory_basis(as_of=law, rulebook=rb),
             shift=rb.param("definition.burden_shift_article", as_of=law),
             timing=timing,
             require_correspondence=require_correspondence,

@@ -93,7 +93,7 @@ def _param(rb: Rulebook, name: str, *, as_of: pendulum.Date) -> ParameterValue:
     series = rb.series.get((name, None))
     if series is None:
         return rb.param(name, as_of=as_of)  # raises the precise lookup error
-    value = series.at(as_of)
+    value = series.at(as_of=as_of)
     if value is None:
         raise OutOfCoverageError(name, as_of, series.values[0].since, None)
     return value
@@ -186,6 +186,8 @@ def _add_months(ordinal: int, months: int) -> int:
 
 
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+#: Month index (year * 12 + month - 1) of December 9999, the last month a date can hold.
+_LAST_MONTH_INDEX: Final = 9999 * 12 + 11
 
 
 def _schedule(
@@ -214,6 +216,10 @@ def _schedule(
                 citations=cap.citations,
                 args={"agreed": terms.months, "cap": cap.as_int()},
             )
+        )
+    if (t.year * 12 + t.month - 1) + months > _LAST_MONTH_INDEX:
+        raise InvalidInputError.single(
+            "termination_date", t, "the restriction period would run past the year 9999"
         )
     # month by month from the day after termination, each month's last day computed from
     # the termination date (month_periods' rule), as (first, last) day ordinals
