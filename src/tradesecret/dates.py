@@ -40,6 +40,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import datetime as _dt
 import enum
 import re
@@ -73,6 +74,8 @@ Date = pendulum.Date
 DateTime = pendulum.DateTime
 
 _ISO_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_LAST_DATE: Final = pendulum.Date(9999, 12, 31)
 
 #: The time zone in which hour periods are counted.
 SHANGHAI: Final = pendulum.timezone("Asia/Shanghai")
@@ -153,8 +156,13 @@ def term_end(
     """
     _non_negative(years=years, months=months, days=days)
     total_months = years * 12 + months
-    end = start.add(months=total_months) if total_months else start
-    return end.add(days=days) if days else end
+    try:
+        end = start.add(months=total_months) if total_months else start
+        return end.add(days=days) if days else end
+    except (OverflowError, ValueError):
+        raise InvalidInputError.single(
+            "start", start, "the period would run past 9999-12-31, the last representable date"
+        ) from None
 
 
 def _non_negative(**values: int) -> None:
@@ -190,10 +198,8 @@ def _china_year(year: int) -> tuple[frozenset[_dt.date], frozenset[_dt.date]]:
     start = _dt.date(year, 1, 1)
     rest: set[_dt.date] = set()
     working_weekend: set[_dt.date] = set()
-    for offset in range(366):
+    for offset in range(366 if calendar_module.isleap(year) else 365):
         day = start + _dt.timedelta(days=offset)
-        if day.year != year:
-            break
         working = bool(cal.is_working_day(day))
         if not working:
             rest.add(day)
@@ -240,6 +246,12 @@ def roll_forward(day: pendulum.Date, calendar: Calendar) -> pendulum.Date:
     for _ in range(60):  # the longest run of rest days in any year is far below this
         if not calendar.is_rest_day(current):
             return current
+        if current == _LAST_DATE:
+            raise InvalidInputError.single(
+                "deadline",
+                day,
+                "the deadline would run past 9999-12-31, the last representable date",
+            )
         current = current.add(days=1)
     msg = f"calendar reports more than 60 consecutive rest days from {day}"
     raise ValueError(msg)

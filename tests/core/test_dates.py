@@ -182,3 +182,36 @@ class TestHours:
         """A UTC moment is converted; the end is reported in UTC+8."""
         end = hours_after(to_datetime("2024-02-28T20:00:00+00:00"), 48)
         assert "2024-03-02T04:00:00+08:00" == end.isoformat()
+
+
+class TestEndOfTime:
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: term_end(to_date("9999-12-31"), months=1),
+            lambda: term_end(to_date("9999-12-31"), days=1),
+            lambda: month_periods(to_date("9999-06-30"), 12),
+        ],
+    )
+    def test_periods_past_9999_are_input_errors(self, call: object) -> None:
+        """A period that would end after 9999-12-31 is an InvalidInputError, not a ValueError."""
+        with pytest.raises(InvalidInputError, match="9999-12-31"):
+            call()  # type: ignore[operator]
+
+    def test_deadline_in_the_last_days(self) -> None:
+        """A deadline on the last representable day (a Friday, a working day) lands on it."""
+        d = deadline(to_date("9999-12-30"), days=1)
+        assert (to_date("9999-12-31"), False, False) == (d.due, d.rolled, d.calendar_official)
+
+    def test_rolling_past_the_last_day_is_an_input_error(self) -> None:
+        """A last day that is a rest day at the very end of time cannot roll: an input error."""
+
+        class AllRest:
+            def is_rest_day(self, day: pendulum.Date) -> bool:
+                return True
+
+            def officially_published(self, year: int) -> bool:
+                return True
+
+        with pytest.raises(InvalidInputError, match="9999-12-31"):
+            deadline(to_date("9999-12-29"), days=1, calendar=AllRest())
