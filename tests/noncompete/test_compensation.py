@@ -440,3 +440,12 @@ def test_decimal_average_not_rounded(make_employee: Emp, make_wages: Wages) -> N
     d = average_monthly_wage(emp, as_of="2025-09-15")
     assert Decimal("10000.33") == d.value.amount.quantize(Decimal("0.01"))
     assert d.value.amount != Decimal("10000.33")
+
+
+def test_wage_window_in_december_9999_does_not_overflow(make_employee: Emp) -> None:
+    """A termination on the last representable day lists its wage months without overflowing."""
+    from tradesecret.noncompete.compensation import wage_months  # noqa: PLC0415
+
+    employee = make_employee(employment_start="9990-01-01", termination_date="9999-12-31")
+    months = wage_months(employee, termination=to_date("9999-12-31"), months=12)
+    assert (to_date("9999-01-01"), to_date("9999-12-01")) == (months[0], months[-1])

@@ -138,6 +138,8 @@ def wage_months(
     current = first
     while current <= last:
         out.append(current)
+        if current == last:  # never step past the last month (December 9999 has no successor)
+            break
         current = current.add(months=1)
     return tuple(out)
 
