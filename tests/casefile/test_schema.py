@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -153,3 +154,57 @@ class TestJsonSchema:
 
         with pytest.raises(TypeError, match="complex"):
             json_schema(Bad)
+
+
+class TestReviewSchema:
+    def test_every_example_review_validates(self, tmp_path: Path) -> None:
+        """`review --format json` of every shipped example validates against `schema review`."""
+        import io  # noqa: PLC0415
+        import json  # noqa: PLC0415
+
+        import jsonschema  # noqa: PLC0415
+
+        from tradesecret.casefile import example_names, example_text, review_schema  # noqa: PLC0415
+        from tradesecret.cli import main  # noqa: PLC0415
+
+        schema = review_schema()
+        jsonschema.Draft202012Validator.check_schema(schema)
+        seen: set[str] = set()
+        for name in example_names():
+            file = tmp_path / f"{name}.json"
+            file.write_text(example_text(name), encoding="utf-8")
+            out = io.StringIO()
+            assert 0 == main(
+                ["review", str(file), "--format", "json"], stdout=out, stderr=io.StringIO()
+            )
+            data = json.loads(out.getvalue())
+            jsonschema.validate(data, schema)
+            seen |= {r["type"] for r in data["results"]}
+        assert {
+            "Assessment",
+            "CompensationFloor",
+            "CompensationState",
+            "DisclosurePackage",
+            "PreservationAssessment",
+            "Timetable",
+            "EvidenceEvaluation",
+        } <= seen
+
+    def test_a_wrong_value_is_caught(self) -> None:
+        """The schema is not vacuous: a result with a float amount fails it."""
+        import jsonschema  # noqa: PLC0415
+
+        from tradesecret.casefile import review_schema  # noqa: PLC0415
+
+        bad = {
+            "kind": "x",
+            "title": "",
+            "as_of": "2025-01-01",
+            "missing": [],
+            "results": [{"type": "Timetable", "value": {"clocks": 1.5}}],
+        }
+        try:
+            jsonschema.validate(bad, review_schema())
+        except jsonschema.ValidationError:
+            return
+        raise AssertionError("schema accepted a malformed result")

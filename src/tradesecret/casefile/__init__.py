@@ -42,7 +42,7 @@ from tradesecret.casefile._core import (
     schema_names,
 )
 from tradesecret.casefile._runners import EvidenceReview, build_graph, claims_from_evaluation
-from tradesecret.casefile._schema import json_schema
+from tradesecret.casefile._schema import json_schema, review_schema
 
 __all__ = [
     "CASE_FORMAT",
@@ -65,5 +65,6 @@ __all__ = [
     "load_case",
     "parse_case",
     "review_case",
+    "review_schema",
     "schema_names",
 ]

@@ -13,7 +13,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from tradesecret.casefile._schema import DATE_PATTERN, json_schema
+from tradesecret.casefile._schema import DATE_PATTERN, json_schema, review_schema
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
 from tradesecret.i18n import Format, Localizer, explain
@@ -241,7 +241,8 @@ def case_schema(name: str, *, kinds: CaseKinds | None = None) -> dict[str, Any]:
     """
     The JSON Schema of a whole case file of kind ``name`` (envelope and ``data``).
 
-    ``name`` may also be ``case`` (the envelope alone).
+    ``name`` may also be ``case`` (the envelope alone) or ``review`` (the output of
+    ``tradesecret review --format json``, see :func:`review_schema`).
 
     Raises:
         InvalidInputError: unknown kind, or a kind whose domain is not installed.
@@ -249,6 +250,8 @@ def case_schema(name: str, *, kinds: CaseKinds | None = None) -> dict[str, Any]:
     reg = kinds if kinds is not None else default_kinds()
     if name == "case":
         return envelope_schema(reg)
+    if name == "review":
+        return review_schema()
     kind = reg[name]
     data_type = _data_type(kind)
     inner = json_schema(data_type)
@@ -265,9 +268,9 @@ def case_schema(name: str, *, kinds: CaseKinds | None = None) -> dict[str, Any]:
 
 
 def schema_names(kinds: CaseKinds | None = None) -> tuple[str, ...]:
-    """Names accepted by :func:`case_schema` (``case`` plus every available kind)."""
+    """Names accepted by :func:`case_schema`: ``case``, every available kind, and ``review``."""
     reg = kinds if kinds is not None else default_kinds()
-    return ("case", *(k.name for k in reg if k.available()))
+    return ("case", *(k.name for k in reg if k.available()), "review")
 
 
 def _data_type(kind: CaseKind) -> type:

@@ -44,7 +44,7 @@ from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Args
 
-__all__ = ["DATE_PATTERN", "DECIMAL_PATTERN", "json_schema"]
+__all__ = ["DATE_PATTERN", "DECIMAL_PATTERN", "RESULT_TYPES", "json_schema", "review_schema"]
 
 #: A decimal string as accepted by :func:`tradesecret.money.to_decimal`.
 DECIMAL_PATTERN: Final = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
@@ -72,16 +72,28 @@ class _Builder:
         self.names[cls] = name
         return name
 
-    def ref(self, cls: type) -> dict[str, Any]:
+    def ref(self, cls: Any) -> dict[str, Any]:
+        # ``cls`` is an attrs class or a parametrised generic one (``Determination[Money]``).
         known = cls in self.names
-        name = self._name(cls)
+        origin = typing.get_origin(cls)
+        if origin is not None and not known:
+            args = ", ".join(getattr(a, "__name__", str(a)) for a in typing.get_args(cls))
+            self.names[cls] = f"{self._name(origin)}[{args}]"
+        name = self.names[cls] if origin is not None else self._name(cls)
         if not known:
             self.defs[name] = {}  # placeholder: breaks recursion
             self.defs[name] = self.attrs_class(cls)
         return {"$ref": f"#/$defs/{name}"}
 
-    def attrs_class(self, cls: type) -> dict[str, Any]:
+    def attrs_class(self, generic: Any) -> dict[str, Any]:
+        cls = typing.get_origin(generic) or generic
         hints = typing.get_type_hints(cls)
+        params = getattr(cls, "__parameters__", ())
+        if params and typing.get_args(generic):  # substitute the type arguments of a generic
+            bound = dict(zip(params, typing.get_args(generic), strict=True))
+            hints = {
+                k: bound.get(v, v) if isinstance(v, typing.TypeVar) else v for k, v in hints.items()
+            }
         props: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
@@ -111,7 +123,7 @@ class _Builder:
             return {}
         if hint is type(None):
             return {"type": "null"}
-        if hint is Args:
+        if hint == Args:  # equal, not identical: type hints are rebuilt from annotations
             return {
                 "type": "object",
                 "additionalProperties": {
@@ -156,6 +168,10 @@ class _Builder:
         if origin is dict or (origin is not None and getattr(origin, "__name__", "") == "Mapping"):
             value = self.schema(args[1]) if len(args) == 2 else {}
             return {"type": "object", "additionalProperties": value}
+        if isinstance(origin, type) and attrs.has(origin):
+            return self.ref(hint)
+        if isinstance(hint, typing.TypeVar):
+            return {}
         if not isinstance(hint, type):
             msg = f"no JSON Schema for type {hint!r}"
             raise TypeError(msg)
@@ -250,3 +266,79 @@ def json_schema(
     if builder.defs:
         out["$defs"] = dict(sorted(builder.defs.items()))
     return out
+
+
+#: Result types a review can return, by the name the JSON output tags them with, and the
+#: module that defines each (imported on use: a domain may be missing from an installation).
+RESULT_TYPES: Final = {
+    "Assessment": "tradesecret.results",
+    "CompensationFloor": "tradesecret.noncompete",
+    "CompensationState": "tradesecret.ledger",
+    "DisclosurePackage": "tradesecret.supply_chain",
+    "MeasuresReport": "tradesecret.measures",
+    "PreservationAssessment": "tradesecret.preservation",
+    "Timetable": "tradesecret.preservation",
+    "EvidenceEvaluation": "tradesecret.evidence",
+}
+
+
+def review_schema() -> dict[str, Any]:
+    """
+    The JSON Schema of ``tradesecret review --format json`` output.
+
+    ``results`` is an array of ``{"type": <result type>, "value": <the result>}``; an
+    evidence evaluation's value is ``{"graph": {"nodes": [...], "edges": [...]},
+    "evaluation": <EvidenceEvaluation>}``. Types whose domain module is not installed are
+    left out.
+    """
+    import importlib  # noqa: PLC0415 - domains load only when this schema is asked for
+
+    builder = _Builder()
+    variants: list[dict[str, Any]] = []
+    for name, module in RESULT_TYPES.items():
+        try:
+            cls = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):  # pragma: no cover - a trimmed installation
+            continue
+        value = builder.ref(cls)
+        if name == "EvidenceEvaluation":
+            value = {
+                "type": "object",
+                "properties": {
+                    "graph": {
+                        "type": "object",
+                        "properties": {
+                            "nodes": {"type": "array", "items": {"type": "object"}},
+                            "edges": {"type": "array", "items": {"type": "object"}},
+                        },
+                        "required": ["nodes", "edges"],
+                    },
+                    "evaluation": value,
+                },
+                "required": ["graph"],
+                "additionalProperties": False,
+            }
+        variants.append(
+            {
+                "type": "object",
+                "properties": {"type": {"const": name}, "value": value},
+                "required": ["type", "value"],
+                "additionalProperties": False,
+            }
+        )
+    return {
+        "$schema": _DRAFT,
+        "$id": "https://tradesecret.invalid/schema/review.json",
+        "title": "tradesecret review output (--format json)",
+        "type": "object",
+        "properties": {
+            "kind": {"type": "string"},
+            "title": {"type": "string"},
+            "as_of": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "missing": {"type": "array", "items": {"type": "string"}},
+            "results": {"type": "array", "items": {"oneOf": variants}},
+        },
+        "required": ["kind", "title", "as_of", "missing", "results"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(builder.defs.items())),
+    }

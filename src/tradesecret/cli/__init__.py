@@ -92,8 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--locale", default="zh_CN", help="language of the summary")
     batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    schema = sub.add_parser("schema", help="the JSON Schema of a case-file kind")
-    schema.add_argument("name", help="case, or a kind: trade_secret, noncompete, ...")
+    schema = sub.add_parser(
+        "schema", help="the JSON Schema of a case-file kind, or of the review output"
+    )
+    schema.add_argument(
+        "name",
+        help="case, a kind (trade_secret, noncompete, ...), or review (--format json output)",
+    )
     example = sub.add_parser("example", help="print a shipped example case file")
     example.add_argument("name", help="a kind with a shipped example")
     return parser
