@@ -80,6 +80,8 @@ def explain_floor(floor: CompensationFloor, loc: Localizer, fmt: Format) -> str:
         cols = [c.strip() for c in header.split("|")]
         if fmt == "markdown":
             lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        else:
+            lines.append("  " + " · ".join(cols))
         for m in floor.months:
             guidance = loc.value(m.guidance_amount) if m.guidance_amount is not None else "—"
             cells = [
