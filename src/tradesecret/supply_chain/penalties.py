@@ -99,6 +99,23 @@ def _basis(rb: Rulebook) -> tuple[Citation, ...]:
     return (rb.cite(COMMON_PRACTICE), rb.cite(POLICY))
 
 
+class _Defaults:
+    """The contract terms a caller left out, filled from the rulebook and remembered."""
+
+    def __init__(self, rb: Rulebook, day: pendulum.Date) -> None:
+        self.rb = rb
+        self.day = day
+        self.params: list[ParameterValue] = []
+        self.defaulted: list[str] = []
+
+    def take(self, name: str, term: str) -> ParameterValue:
+        """The parameter ``name`` standing in for the contract term ``term``."""
+        value = self.rb.param(name, as_of=self.day)
+        self.params.append(value)
+        self.defaulted.append(term)
+        return value
+
+
 def _contract_term_finding(rb: Rulebook, *, defaulted: tuple[str, ...]) -> tuple[Finding, ...]:
     findings = [
         Finding(
@@ -232,13 +249,12 @@ def quality_penalty(
     assert day is not None
     assert measured is not None
     assert limit is not None
-    params: list[ParameterValue] = []
-    defaulted: list[str] = []
+    defaults = _Defaults(rb, day)
+    params, defaulted = defaults.params, defaults.defaulted
     if ratio_per_db is None:
-        p = rb.param("supply_chain.penalty.quality_ratio_per_db", as_of=day)
-        params.append(p)
-        ratio_per_db = p.as_ratio()
-        defaulted.append("ratio_per_db")
+        ratio_per_db = defaults.take(
+            "supply_chain.penalty.quality_ratio_per_db", "ratio_per_db"
+        ).as_ratio()
     excess = max(measured - limit, Decimal(0))
     if fraction is DbFraction.ROUND_UP:
         steps = excess.to_integral_value(rounding=ROUND_CEILING)
@@ -337,18 +353,16 @@ def certification_delay_penalty(
     assert day is not None
     assert start is not None
     assert done is not None
-    params: list[ParameterValue] = []
-    defaulted: list[str] = []
+    defaults = _Defaults(rb, day)
+    params, defaulted = defaults.params, defaults.defaulted
     if schedule_days is None:
-        p = rb.param("supply_chain.penalty.certification_schedule_days", as_of=day)
-        params.append(p)
-        schedule_days = p.as_int()
-        defaulted.append("schedule_days")
+        schedule_days = defaults.take(
+            "supply_chain.penalty.certification_schedule_days", "schedule_days"
+        ).as_int()
     if ratio_per_day is None:
-        p = rb.param("supply_chain.penalty.certification_delay_ratio_per_day", as_of=day)
-        params.append(p)
-        ratio_per_day = p.as_ratio()
-        defaulted.append("ratio_per_day")
+        ratio_per_day = defaults.take(
+            "supply_chain.penalty.certification_delay_ratio_per_day", "ratio_per_day"
+        ).as_ratio()
     findings = list(_contract_term_finding(rb, defaulted=tuple(defaulted)))
     period_cites = rb.cite_all(*_PERIOD_RULE)
     if roll_rest_days:
@@ -461,21 +475,15 @@ def leak_liquidated_damages(
     collect(problems)
     assert loss is not None
     assert day is not None
-    params: list[ParameterValue] = []
-    defaulted: list[str] = []
+    defaults = _Defaults(rb, day)
+    params, defaulted = defaults.params, defaults.defaulted
     minimum = floor if floor is not None else (terms.floor if terms is not None else None)
     if terms is None:
         # no agreed terms at all: the practice defaults fill the gaps
         if factor is None:
-            p = rb.param("supply_chain.penalty.leak_multiple", as_of=day)
-            params.append(p)
-            factor = p.as_decimal()
-            defaulted.append("multiple")
+            factor = defaults.take("supply_chain.penalty.leak_multiple", "multiple").as_decimal()
         if minimum is None:
-            p = rb.param("supply_chain.penalty.leak_floor", as_of=day)
-            params.append(p)
-            minimum = p.as_money()
-            defaulted.append("floor")
+            minimum = defaults.take("supply_chain.penalty.leak_floor", "floor").as_money()
     fixed = terms.fixed if terms is not None else None
     if factor is None and minimum is None and fixed is None:
         raise InvalidInputError.single(
