@@ -561,7 +561,7 @@ def _commercial_value(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> Cri
     )
 
 
-# -- 3. reasonable measures -----------------------------------------------------------------
+# -- 3. reasonable measures: criterion built in tradesecret.measures._legal (Arts. 5-6) ----
 
 
 # -- customer information -------------------------------------------------------------------
