@@ -34,6 +34,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final, TypeVar, get_origin
 
+import attrs
 import cattrs
 import pendulum
 from cattrs._compat import is_sequence
@@ -147,7 +148,26 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == int | Decimal | Money, _structure_param_value)
     conv.register_unstructure_hook_func(_is_set_type, lambda s: _sorted_items(conv, s))
     conv.register_structure_hook_factory(_is_collection_type, lambda t: _arrays_only(t, conv))
+    conv.register_structure_hook_factory(_is_attrs_type, lambda t: _objects_only(t, conv))
     return conv
+
+
+def _is_attrs_type(t: Any) -> bool:
+    target = get_origin(t) or t
+    return isinstance(target, type) and attrs.has(target) and target not in (Money, Citation)
+
+
+def _objects_only(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # An attrs class is read from a JSON object only; anything else is named plainly.
+    inner = conv.gen_structure_attrs_fromdict(t)
+
+    def hook(raw: Any, target: Any) -> Any:
+        if not isinstance(raw, dict):
+            msg = f"expected an object, not {type(raw).__name__}"
+            raise ValueError(msg)
+        return inner(raw, target)
+
+    return hook
 
 
 def _is_collection_type(t: Any) -> bool:

@@ -285,3 +285,12 @@ class TestSets:
         lines = info.value.lines()
         assert "not a decimal number @ $.value.amount (got 'x')" in lines
         assert "not a valid ISO date (YYYY-MM-DD) @ $.as_of (got '2025-02-30')" in lines
+
+    def test_an_array_is_not_an_object(self) -> None:
+        """A JSON array where an object is expected is named plainly, with its path."""
+        with pytest.raises(InvalidInputError) as info:
+            from_json(
+                '{"value": [], "rule": "r", "as_of": "2025-01-01", "citations": ["lcl@2012-12-28:24"]}',
+                Determination[Finding],
+            )
+        assert ["expected an object, not list @ $.value"] == list(info.value.lines())

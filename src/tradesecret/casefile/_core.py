@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import types
-import typing
 from collections.abc import Callable, Collection, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -339,19 +337,12 @@ def parse_case(
         except InvalidInputError as exc:
             problems += exc.problems
         else:
-            shape = list(_array_problems(raw["data"], data_type, "$.data"))
             try:
                 data = structure(raw["data"], data_type)
             except InvalidInputError as exc:
-                shaped = {p.path for p in shape}
-                problems += shape
-                shape = []
-                problems += [
-                    q for q in (_under_data(p) for p in exc.problems) if q.path not in shaped
-                ]
+                problems += [_under_data(p) for p in exc.problems]
             except TradeSecretError as exc:
                 problems.append(Problem(path="$.data", value="", reason=str(exc)))
-            problems += shape
             book = rulebook if rulebook is not None else default_rulebook()
             problems += _region_problems(raw["data"], "$.data", book.regions.keys())
     if problems:
@@ -386,41 +377,6 @@ def _region_problems(raw: object, path: str, known: Collection[str]) -> list[Pro
         for i, item in enumerate(raw):
             out += _region_problems(item, f"{path}[{i}]", known)
     return out
-
-
-def _array_problems(raw: object, hint: Any, path: str) -> Iterator[Problem]:
-    """
-    Text where an array is expected (cattrs would split ``"abc"`` into characters).
-
-    Walks the raw data along the attrs type hints; everything else is left to the converter.
-    """
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        if raw is None and len(options) < len(typing.get_args(hint)):
-            return
-        if len(options) == 1:
-            yield from _array_problems(raw, options[0], path)
-        return
-    if origin in _SEQUENCES:
-        if isinstance(raw, str | bytes) or not isinstance(raw, list):
-            yield Problem.of(path, raw, "expected an array")
-            return
-        args = typing.get_args(hint)
-        if args and (origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)):
-            for i, item in enumerate(raw):
-                yield from _array_problems(item, args[0], f"{path}[{i}]")
-        return
-    if isinstance(hint, type) and attrs.has(hint) and not isinstance(raw, dict):
-        yield Problem.of(path, raw, "expected an object")
-        return
-    if isinstance(hint, type) and attrs.has(hint) and isinstance(raw, dict):
-        hints = typing.get_type_hints(hint)
-        for field in attrs.fields(hint):
-            if field.name in raw:
-                yield from _array_problems(
-                    raw[field.name], hints.get(field.name), f"{path}.{field.name}"
-                )
 
 
 def _under_data(problem: Problem) -> Problem:
