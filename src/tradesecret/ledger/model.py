@@ -34,6 +34,7 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
+from tradesecret._convert import date_field as _date
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
@@ -63,10 +64,6 @@ __all__ = [
     "UnpaidCounting",
     "Waiver",
 ]
-
-
-def _date(value: object) -> pendulum.Date:
-    return to_date(value, path="date")
 
 
 def _opt_date(value: object) -> pendulum.Date | None:

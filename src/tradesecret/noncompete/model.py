@@ -18,6 +18,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from tradesecret._convert import date_field as _date
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
@@ -152,10 +153,6 @@ def _collect(*problems: Problem | None) -> list[Problem]:
 
 def _optional_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value, path="date")
-
-
-def _date(value: object) -> pendulum.Date:
-    return to_date(value, path="date")
 
 
 def _month(value: object) -> pendulum.Date:
