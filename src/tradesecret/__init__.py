@@ -19,6 +19,8 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
+# Presentation registers itself with the core (the core never imports it): resolved on use.
+from tradesecret import presenters as _presenters
 from tradesecret.dates import (
     ChinaCalendar,
     deadline,
@@ -59,6 +61,10 @@ from tradesecret.results import (
 )
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.serialization import from_json, to_json
+
+_presenters.register("explain", "tradesecret.i18n:explain")
+_presenters.register("markdown", "tradesecret.reports:notebook_markdown")
+_presenters.register("html", "tradesecret.reports:notebook_html")
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (

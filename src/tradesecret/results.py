@@ -31,6 +31,7 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 import attrs
 import pendulum
 
+from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 from tradesecret.law import Authority, Citation, Tier
@@ -208,15 +209,13 @@ class _Cited:
         """True when at least one cited source binds a court."""
         return self.tier.binding
 
-    def _repr_markdown_(self) -> str:
-        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, imported on use
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
-        return explain(self, locale="zh_CN", format="markdown")
-
-    def _repr_html_(self) -> str:
-        from tradesecret.reports import render_html  # noqa: PLC0415 - presentation layer, on use
-
-        return render_html(self, locale="zh_CN", standalone=False)
+    def _repr_html_(self) -> str | None:
+        shown = presenters.present("html", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
 
 @attrs.frozen(kw_only=True)

@@ -27,6 +27,7 @@ Examples:
 
 from __future__ import annotations
 
+from tradesecret.i18n import explain
 from tradesecret.reports._frames import to_dataframe
 from tradesecret.reports._render import (
     REPORT_FORMATS,
@@ -39,6 +40,17 @@ from tradesecret.reports._render import (
 )
 from tradesecret.reports._svg import GraphEdge, GraphNode, TimelinePoint, graph_svg, timeline_svg
 
+
+def notebook_markdown(obj: object, *, locale: str = "zh_CN") -> str:
+    """A result as Markdown for a notebook (registered as the ``markdown`` presenter)."""
+    return explain(obj, locale=locale, format="markdown")
+
+
+def notebook_html(obj: object, *, locale: str = "zh_CN") -> str:
+    """A result as an HTML fragment for a notebook (registered as the ``html`` presenter)."""
+    return render_html(obj, locale=locale, standalone=False)
+
+
 __all__ = [
     "REPORT_FORMATS",
     "GraphEdge",
@@ -48,6 +60,8 @@ __all__ = [
     "TimelinePoint",
     "graph_svg",
     "markdown_to_html",
+    "notebook_html",
+    "notebook_markdown",
     "render",
     "render_html",
     "render_markdown",

@@ -1,0 +1,56 @@
+"""
+Where presentation plugs into the core (layer 0): a registry of presenters.
+
+The core never imports presentation (i18n, reports, case files, the CLI), not even
+inside a function. A result that wants to show itself in a notebook asks this
+registry for the presenter of a *kind* (``"markdown"``, ``"html"``, ...); the
+top-level package registers each one as ``"module:function"`` text, resolved on
+first use, so ``import tradesecret`` stays light (no babel until a result is shown).
+
+The registry is written once, at import of :mod:`tradesecret`, and only read after
+that: it is configuration, not per-tenant state.
+
+Examples:
+    >>> from tradesecret import presenters
+    >>> presenters.register("example.upper", "builtins:str")
+    >>> presenters.present("example.upper", 12)
+    '12'
+    >>> presenters.present("example.none", 12) is None
+    True
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from typing import Any, Final
+
+__all__ = ["lookup", "present", "register"]
+
+_TARGETS: Final[dict[str, str | Callable[..., Any]]] = {}
+_LOCK: Final = threading.Lock()
+
+
+def register(kind: str, target: str | Callable[..., Any]) -> None:
+    """Register the presenter of ``kind``: a callable or ``"package.module:function"``."""
+    with _LOCK:
+        _TARGETS[kind] = target
+
+
+def lookup(kind: str) -> Callable[..., Any] | None:
+    """The presenter of ``kind``, imported on first use; ``None`` when none is registered."""
+    target = _TARGETS.get(kind)
+    if target is None or callable(target):
+        return target
+    module_name, _, attr = target.partition(":")
+    fn: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
+    with _LOCK:
+        _TARGETS[kind] = fn
+    return fn
+
+
+def present(kind: str, obj: object, /, **options: Any) -> Any:
+    """Call the presenter of ``kind`` on ``obj``; ``None`` when none is registered."""
+    fn = lookup(kind)
+    return None if fn is None else fn(obj, **options)
