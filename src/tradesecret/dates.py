@@ -138,11 +138,18 @@ def to_datetime(value: object, *, path: str = "datetime") -> pendulum.DateTime:
         raise InvalidInputError.single(
             path, value, "a datetime needs a time zone or offset (e.g. +08:00)"
         )
-    return pendulum.instance(value).in_timezone(SHANGHAI)
+    try:
+        return pendulum.instance(value).in_timezone(SHANGHAI)
+    except (OverflowError, ValueError):
+        raise InvalidInputError.single(path, value, _PAST_RANGE) from None
+
+
+_PAST_RANGE: Final = "outside the supported dates (0001-01-01 to 9999-12-31)"
+_PAST_END: Final = "the period would run past 9999-12-31, the last supported date"
 
 
 def term_end(
-    start: pendulum.Date, *, years: int = 0, months: int = 0, days: int = 0
+    start: pendulum.Date | _dt.date | str, *, years: int = 0, months: int = 0, days: int = 0
 ) -> pendulum.Date:
     """
     Last day of a period of the given length that runs from the day after ``start``.
@@ -154,15 +161,16 @@ def term_end(
     Legal basis:
         civil-code@2020-05-28:201.1, civil-code@2020-05-28:202
     """
+    day = to_date(start, path="start")
     _non_negative(years=years, months=months, days=days)
     total_months = years * 12 + months
+    if total_months > 12 * 10_000 or days > 366 * 10_000:
+        raise InvalidInputError.single("start", day, _PAST_END)
     try:
-        end = start.add(months=total_months) if total_months else start
+        end = day.add(months=total_months) if total_months else day
         return end.add(days=days) if days else end
     except (OverflowError, ValueError):
-        raise InvalidInputError.single(
-            "start", start, "the period would run past 9999-12-31, the last representable date"
-        ) from None
+        raise InvalidInputError.single("start", day, _PAST_END) from None
 
 
 def _non_negative(**values: int) -> None:
@@ -240,18 +248,14 @@ class ChinaCalendar:
         return year <= _china_last_official_year()
 
 
-def roll_forward(day: pendulum.Date, calendar: Calendar) -> pendulum.Date:
+def roll_forward(day: pendulum.Date | _dt.date | str, calendar: Calendar) -> pendulum.Date:
     """The first day on or after ``day`` that is not a rest day (Civil Code art. 203(1))."""
-    current = day
+    current = day = to_date(day, path="day")
     for _ in range(60):  # the longest run of rest days in any year is far below this
         if not calendar.is_rest_day(current):
             return current
         if current == _LAST_DATE:
-            raise InvalidInputError.single(
-                "deadline",
-                day,
-                "the deadline would run past 9999-12-31, the last representable date",
-            )
+            raise InvalidInputError.single("deadline", day, _PAST_END)
         current = current.add(days=1)
     msg = f"calendar reports more than 60 consecutive rest days from {day}"
     raise ValueError(msg)
@@ -277,7 +281,7 @@ class Deadline:
 
 
 def deadline(
-    start: pendulum.Date,
+    start: pendulum.Date | _dt.date | str,
     *,
     days: int = 0,
     months: int = 0,
@@ -326,7 +330,10 @@ class HourCounting(enum.Enum):
 
 
 def hours_after(
-    moment: pendulum.DateTime, hours: int, *, counting: HourCounting = HourCounting.EXACT
+    moment: pendulum.DateTime | _dt.datetime | str,
+    hours: int,
+    *,
+    counting: HourCounting = HourCounting.EXACT,
 ) -> pendulum.DateTime:
     """
     The moment ``hours`` hours after ``moment``, in ``Asia/Shanghai``.
@@ -339,13 +346,23 @@ def hours_after(
         >>> str(hours_after(to_datetime("2024-03-01T10:25:00+08:00"), 48))
         '2024-03-03 10:25:00+08:00'
     """
+    local = to_datetime(moment, path="moment")
     _non_negative(hours=hours)
-    local = moment.in_timezone(SHANGHAI)
-    if counting is HourCounting.FROM_NEXT_HOUR and (
-        local.minute or local.second or local.microsecond
-    ):
-        local = local.set(minute=0, second=0, microsecond=0).add(hours=1)
-    return local.add(hours=hours)
+    if not isinstance(counting, HourCounting):
+        raise InvalidInputError.single(
+            "counting", counting, f"expected one of {', '.join(c.value for c in HourCounting)}"
+        )
+    try:
+        if counting is HourCounting.FROM_NEXT_HOUR and (
+            local.minute or local.second or local.microsecond
+        ):
+            local = local.set(minute=0, second=0, microsecond=0).add(hours=1)
+        end = local.add(hours=hours)
+        if end.year > _LAST_DATE.year:
+            raise OverflowError
+    except (OverflowError, ValueError):
+        raise InvalidInputError.single("moment", local.isoformat(), _PAST_END) from None
+    return end
 
 
 @attrs.frozen(kw_only=True)
@@ -364,7 +381,7 @@ class MonthPeriod:
     last_day: pendulum.Date
 
 
-def month_periods(start: pendulum.Date, months: int) -> tuple[MonthPeriod, ...]:
+def month_periods(start: pendulum.Date | _dt.date | str, months: int) -> tuple[MonthPeriod, ...]:
     """
     Split a period of ``months`` months running from the day after ``start``.
 
@@ -377,8 +394,10 @@ def month_periods(start: pendulum.Date, months: int) -> tuple[MonthPeriod, ...]:
         >>> [(str(p.first_day), str(p.last_day)) for p in month_periods(to_date("2025-01-31"), 3)]
         [('2025-02-01', '2025-02-28'), ('2025-03-01', '2025-03-31'), ('2025-04-01', '2025-04-30')]
     """
+    day = to_date(start, path="start")
     _non_negative(months=months)
-    return tuple(_iter_month_periods(start, months))
+    term_end(day, months=months)  # refuses a period that would run past the last date
+    return tuple(_iter_month_periods(day, months))
 
 
 def _iter_month_periods(start: pendulum.Date, months: int) -> Iterator[MonthPeriod]:

@@ -16,7 +16,11 @@ comes only from :func:`tradesecret.explain`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as _dt
+import enum
+import json
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -50,8 +54,9 @@ class Problem:
 
     Attributes:
         path: Dotted path of the field, e.g. ``"wages[3].amount"``.
-        value: ``repr`` of the offending value (kept as text so the problem is
-            always printable and JSON-safe).
+        value: The offending value as JSON-like text (``"abc"``, ``12``, ``null``,
+            ``{"amount": "1.00", "currency": "CNY"}``), never a Python ``repr``, so the
+            problem is always printable and JSON-safe.
         reason: Why the value was rejected, in English.
     """
 
@@ -65,13 +70,76 @@ class Problem:
 
     @classmethod
     def of(cls, path: str, value: object, reason: str) -> Problem:
-        """Build a problem, recording ``repr(value)``."""
-        return cls(path=path, value=_short_repr(value), reason=reason)
+        """Build a problem, recording ``value`` as JSON-like text (:func:`render_value`)."""
+        return cls(path=path, value=render_value(value), reason=reason)
 
 
-def _short_repr(value: object, limit: int = 120) -> str:
-    text = repr(value)
+def render_value(value: object, limit: int = 120) -> str:
+    """
+    ``value`` as short JSON-like text for a message: never a Python ``repr``.
+
+    Examples:
+        >>> import datetime
+        >>> from decimal import Decimal
+        >>> render_value("NC-9"), render_value(None), render_value(True), render_value(Decimal("1.50"))
+        ('"NC-9"', 'null', 'true', '1.50')
+        >>> render_value(datetime.date(2025, 1, 1)), render_value([1, "a"])
+        ('"2025-01-01"', '[1, "a"]')
+    """
+    text = _render(value, 0)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _render(value: object, depth: int, *, decimal_text: bool = False) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _render(value.value, depth)
+    if isinstance(value, str):
+        text = str(value)
+        return json.dumps(text, ensure_ascii=_has_surrogate(text))
+    if isinstance(value, int):
+        if value.bit_length() > 256:
+            return f"<a whole number of {value.bit_length()} bits>"
+        return str(int(value))
+    if isinstance(value, Decimal):
+        text = str(value) if len(value.as_tuple().digits) <= 60 else "<a long decimal>"
+        return json.dumps(text) if decimal_text else text
+    if isinstance(value, float):
+        return float.__repr__(value)
+    if isinstance(value, _dt.date | _dt.time):
+        return json.dumps(value.isoformat())
+    if depth > 3:
+        return "…"
+    if isinstance(value, Mapping):
+        items = (f"{_render(str(k), depth + 1)}: {_render(v, depth + 1)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "[" + ", ".join(_render(v, depth + 1) for v in value) + "]"
+    if attrs.has(type(value)):
+        # a value object renders as its JSON form, decimals as text: {"amount": "8000", ...}
+        inner = (
+            f"{json.dumps(f.name)}: {_render(getattr(value, f.name), depth + 1, decimal_text=True)}"
+            for f in attrs.fields(type(value))  # type: ignore[arg-type]
+        )
+        return "{" + ", ".join(inner) + "}"
+    item = getattr(value, "item", None)
+    if type(value).__module__ == "numpy" and callable(item):  # numpy scalars
+        try:
+            return _render(item(), depth)
+        except (TypeError, ValueError):
+            pass
+    return f"<{type(value).__name__}>"
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class InvalidInputError(TradeSecretError, ValueError):
@@ -122,7 +190,7 @@ class FloatNotAllowedError(TradeSecretError, TypeError):
         self.field = path
         self.value = value
         super().__init__(
-            f"float {value!r} is not accepted @ {path}; pass Decimal, int or a decimal string"
+            f"float {_render(value, 0)} is not accepted @ {path}; pass Decimal, int or a decimal string"
         )
 
 
@@ -156,7 +224,7 @@ class CitationError(TradeSecretError, LookupError):
     def __init__(self, citation_id: str, reason: str) -> None:
         self.citation_id = citation_id
         self.reason = reason
-        super().__init__(f"{reason}: {citation_id!r}")
+        super().__init__(f"{reason}: {render_value(citation_id)}")
 
 
 class ParameterError(TradeSecretError, LookupError):
@@ -169,9 +237,9 @@ class ParameterNotFoundError(ParameterError):
     def __init__(self, name: str, region: str | None = None, reason: str = "") -> None:
         self.name = name
         self.region = region
-        where = f" for region {region!r}" if region else ""
+        where = f" for region {render_value(region)}" if region else ""
         extra = f": {reason}" if reason else ""
-        super().__init__(f"parameter {name!r} not found{where}{extra}")
+        super().__init__(f"parameter {render_value(name)} not found{where}{extra}")
 
 
 class OutOfCoverageError(ParameterError):
@@ -188,7 +256,7 @@ class OutOfCoverageError(ParameterError):
         self.region = region
         where = f" in {region}" if region else ""
         super().__init__(
-            f"parameter {name!r}{where} has no value on {as_of}; covered since {covered_since}"
+            f"parameter {render_value(name)}{where} has no value on {as_of}; covered since {covered_since}"
         )
 
 
@@ -197,7 +265,7 @@ class UnknownRegionError(TradeSecretError, LookupError):
 
     def __init__(self, region: str) -> None:
         self.region = region
-        super().__init__(f"unknown region code {region!r}")
+        super().__init__(f"unknown region code {render_value(region)}")
 
 
 class NoApplicableRuleError(TradeSecretError, LookupError):
@@ -205,7 +273,7 @@ class NoApplicableRuleError(TradeSecretError, LookupError):
 
     def __init__(self, rule_set: str) -> None:
         self.rule_set = rule_set
-        super().__init__(f"no rule of {rule_set!r} applies to these facts")
+        super().__init__(f"no rule of {render_value(rule_set)} applies to these facts")
 
 
 class ConflictingRulesError(TradeSecretError):
@@ -217,7 +285,7 @@ class ConflictingRulesError(TradeSecretError):
     def __init__(self, rule_set: str, labels: Iterable[str]) -> None:
         self.rule_set = rule_set
         self.labels = tuple(labels)
-        super().__init__(f"conflicting rules in {rule_set!r}: {', '.join(self.labels)}")
+        super().__init__(f"conflicting rules in {render_value(rule_set)}: {', '.join(self.labels)}")
 
 
 class MissingMessageError(TradeSecretError, LookupError):
@@ -226,4 +294,4 @@ class MissingMessageError(TradeSecretError, LookupError):
     def __init__(self, code: str, locale: str) -> None:
         self.code = code
         self.locale = locale
-        super().__init__(f"no message {code!r} in locale {locale!r}")
+        super().__init__(f"no message {render_value(code)} in locale {render_value(locale)}")

@@ -24,12 +24,14 @@ Examples:
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from functools import total_ordering
 from typing import Final
 
 import attrs
 
+from tradesecret import limits
 from tradesecret.exceptions import CurrencyMismatchError, FloatNotAllowedError, InvalidInputError
 
 __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
@@ -38,13 +40,22 @@ __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
 FEN: Final = Decimal("0.01")
 
 
+#: Decimal text: ASCII digits, an optional fraction and exponent (no Unicode digits).
+_DECIMAL_TEXT: Final = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", re.ASCII)
+
+
 def to_decimal(value: object, *, path: str = "value") -> Decimal:
     """
-    Convert ``Decimal | int | str`` to a finite ``Decimal``.
+    Convert ``Decimal | int | str`` to a finite ``Decimal`` within the bounds of
+    :mod:`tradesecret.limits`.
+
+    Text may carry thousands separators (``"5,000,000"``) and surrounding spaces; its digits
+    are ASCII. Its length and exponent are checked before it is converted.
 
     Raises:
         FloatNotAllowedError: for a ``float`` (a ``TypeError``).
-        InvalidInputError: for ``bool``, text that is not a number, NaN or infinity.
+        InvalidInputError: for ``bool``, text that is not a number, NaN or infinity, or a
+            value outside the bounds.
     """
     if isinstance(value, float):
         raise FloatNotAllowedError(path, value)
@@ -53,28 +64,77 @@ def to_decimal(value: object, *, path: str = "value") -> Decimal:
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
+        if abs(value) > limits.MAX_DECIMAL:
+            raise InvalidInputError.single(path, value, _too_large(limits.MAX_DECIMAL))
         result = Decimal(value)
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace(",", ""))
-        except InvalidOperation:
-            raise InvalidInputError.single(path, value, "not a decimal number") from None
+        result = _parse_text(value, path)
     else:
         raise InvalidInputError.single(
-            path, value, f"expected Decimal, int or str, not {type(value).__name__}"
+            path, value, f"expected a decimal string or a whole number, not {_kind(value)}"
         )
-    if not result.is_finite():
-        raise InvalidInputError.single(path, value, "must be a finite number")
+    _check_range(result, value, path)
     return result
 
 
+def _parse_text(value: str, path: str) -> Decimal:
+    text = value.strip().replace(",", "")
+    match = _DECIMAL_TEXT.match(text) if len(text) <= 2 * limits.MAX_NUMBER_DIGITS else None
+    if match is None:
+        raise InvalidInputError.single(path, value, "not a decimal number")
+    mantissa = text.split("e")[0].split("E")[0]
+    if sum(c.isdigit() for c in mantissa) > limits.MAX_NUMBER_DIGITS:
+        raise InvalidInputError.single(path, value, f"more than {limits.MAX_NUMBER_DIGITS} digits")
+    exponent = match.group(3)
+    if exponent and abs(int(exponent[1:])) > limits.MAX_EXPONENT:
+        raise InvalidInputError.single(
+            path, value, f"exponent larger than {limits.MAX_EXPONENT} in magnitude"
+        )
+    return Decimal(text)
+
+
+def _check_range(result: Decimal, value: object, path: str) -> None:
+    if not result.is_finite():
+        raise InvalidInputError.single(path, value, "must be a finite number")
+    if abs(result) > limits.MAX_DECIMAL:
+        raise InvalidInputError.single(path, value, _too_large(limits.MAX_DECIMAL))
+    if result and abs(result) < limits.MIN_DECIMAL:
+        raise InvalidInputError.single(path, value, _too_small(limits.MIN_DECIMAL))
+
+
+def _too_large(bound: Decimal) -> str:
+    return f"larger than {bound:,f} in magnitude (the supported range)"
+
+
+def _too_small(bound: Decimal) -> str:
+    return f"a non-zero value smaller than {bound} in magnitude (the supported range)"
+
+
+def _kind(value: object) -> str:
+    """The JSON-ish kind of a value, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 def _amount(value: object) -> Decimal:
-    return to_decimal(value, path="amount")
+    result = to_decimal(value, path="amount")
+    if abs(result) > limits.MAX_MONEY:
+        raise InvalidInputError.single("amount", value, _too_large(limits.MAX_MONEY))
+    if isinstance(value, str) and -result.as_tuple().exponent > limits.MAX_MONEY_SCALE:  # type: ignore[operator]
+        raise InvalidInputError.single(
+            "amount", value, f"more than {limits.MAX_MONEY_SCALE} decimal places"
+        )
+    return result
 
 
 def _currency(value: object) -> str:
     if not isinstance(value, str) or len(value) != 3 or not value.isalpha() or not value.isupper():
-        raise InvalidInputError.single("currency", value, "must be an ISO 4217 code such as 'CNY'")
+        raise InvalidInputError.single("currency", value, 'must be an ISO 4217 code such as "CNY"')
     return value
 
 
@@ -106,6 +166,8 @@ class Money:
         """From an integer number of fen (the columnar batch representation)."""
         if isinstance(fen, bool) or not isinstance(fen, int):
             raise InvalidInputError.single("fen", fen, "must be an int")
+        if abs(fen) > limits.MAX_MONEY * 100:
+            raise InvalidInputError.single("fen", fen, _too_large(limits.MAX_MONEY * 100))
         return cls(Decimal(fen).scaleb(-2), currency)
 
     @property
@@ -113,8 +175,9 @@ class Money:
         """The amount in integer fen. The amount must already be a whole number of fen."""
         scaled = self.amount.scaleb(2)
         if scaled != scaled.to_integral_value():
-            msg = f"{self.amount} is not a whole number of fen; call round_fen() first"
-            raise ValueError(msg)
+            raise InvalidInputError.single(
+                "amount", self.amount, "not a whole number of fen; call round_fen() first"
+            )
         return int(scaled)
 
     def round_fen(self) -> Money:
@@ -150,7 +213,7 @@ class Money:
         if isinstance(factor, Ratio):
             return Money(self.amount * factor.value, self.currency)
         if isinstance(factor, Decimal | int) and not isinstance(factor, bool):
-            return Money(self.amount * factor, self.currency)
+            return Money(self.amount * to_decimal(factor, path="factor"), self.currency)
         return NotImplemented
 
     __rmul__ = __mul__
@@ -160,17 +223,16 @@ class Money:
             raise FloatNotAllowedError("divisor", divisor)
         if isinstance(divisor, bool) or not isinstance(divisor, Decimal | int):
             return NotImplemented
-        if divisor == 0:
-            msg = "division of money by zero"
-            raise ZeroDivisionError(msg)
-        return Money(self.amount / Decimal(divisor), self.currency)
+        value = to_decimal(divisor, path="divisor")
+        if value == 0:
+            raise InvalidInputError.single("divisor", divisor, "division of money by zero")
+        return Money(self.amount / value, self.currency)
 
     def ratio_to(self, other: Money) -> Decimal:
         """``self / other`` as a plain decimal (e.g. an agreed amount as a share of wage)."""
         self._check(other)
         if other.amount == 0:
-            msg = "ratio to a zero amount"
-            raise ZeroDivisionError(msg)
+            raise InvalidInputError.single("other", other, "ratio to a zero amount")
         return self.amount / other.amount
 
     def __lt__(self, other: Money) -> bool:
@@ -195,6 +257,8 @@ def _ratio(value: object) -> Decimal:
     result = to_decimal(value, path="ratio")
     if result < 0:
         raise InvalidInputError.single("ratio", value, "a ratio cannot be negative")
+    if result > limits.MAX_RATIO:
+        raise InvalidInputError.single("ratio", value, _too_large(limits.MAX_RATIO))
     return result
 
 
@@ -213,7 +277,7 @@ class Ratio:
     def __mul__(self, other: int | Decimal) -> Ratio:
         if isinstance(other, float):
             raise FloatNotAllowedError("factor", other)
-        return Ratio(self.value * other)
+        return Ratio(self.value * to_decimal(other, path="factor"))
 
     def __str__(self) -> str:
         return f"{(self.value * 100).normalize():f} %"

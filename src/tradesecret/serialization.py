@@ -29,10 +29,12 @@ path, never a raw traceback.
 
 from __future__ import annotations
 
+import enum
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final, TypeVar, get_origin
+from typing import Any, Final, Literal, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -42,8 +44,15 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from tradesecret.dates import to_date, to_datetime
-from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.exceptions import (
+    CitationError,
+    InvalidInputError,
+    Problem,
+    TradeSecretError,
+    render_value,
+)
 from tradesecret.law import Citation, CitationRef, Tier, Verification
+from tradesecret.limits import MAX_INT
 from tradesecret.money import Money, Ratio, to_decimal
 from tradesecret.results import Arg, Args, Term, make_args
 
@@ -83,18 +92,23 @@ def _structure_arg(raw: Any, conv: cattrs.Converter) -> Arg:
 
 
 def _structure_citation(raw: Any, _: type) -> Citation:
-    if isinstance(raw, str):
-        from tradesecret.rulebook import default_rulebook  # noqa: PLC0415 - avoid a load at import
+    from tradesecret.rulebook import default_rulebook  # noqa: PLC0415 - avoid a load at import
 
-        return default_rulebook().cite(raw)
-    if isinstance(raw, dict):
-        return Citation(
-            ref=CitationRef.parse(raw["id"]),
-            tier=Tier(raw["tier"]),
-            short_zh=raw["short_zh"],
-            short_en=raw["short_en"],
-            status=Verification(raw["status"]),
-        )
+    try:
+        if isinstance(raw, str):
+            return default_rulebook().cite(raw)
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            if set(raw) == {"id"}:
+                return default_rulebook().cite(raw["id"])
+            return Citation(
+                ref=CitationRef.parse(raw["id"]),
+                tier=_strict_enum(Tier)(raw.get("tier"), Tier),
+                short_zh=_strict_str(raw.get("short_zh"), str),
+                short_en=_strict_str(raw.get("short_en"), str),
+                status=_strict_enum(Verification)(raw.get("status"), Verification),
+            )
+    except CitationError as exc:
+        raise ValueError(str(exc)) from None
     msg = "a citation is an id string or an object with 'id'"
     raise ValueError(msg)
 
@@ -113,20 +127,30 @@ def _structure_param_value(raw: Any, _: Any) -> int | Decimal | Money:
 def make_converter() -> cattrs.Converter:
     """A fresh converter with the conventions of the module docstring."""
     conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook_factory(_is_enum, _strict_enum)
+    conv.register_structure_hook_factory(_is_text_literal, _strict_literal)
     conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(raw, path=""))
+    conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(_decimal_text(raw), path=""))
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.to_date_string())
-    conv.register_structure_hook(pendulum.Date, lambda raw, _: to_date(raw, path=""))
+    conv.register_structure_hook(
+        pendulum.Date, lambda raw, _: to_date(_expect(raw, str, "a date string"), path="")
+    )
     conv.register_unstructure_hook(pendulum.DateTime, lambda d: d.isoformat())
-    conv.register_structure_hook(pendulum.DateTime, lambda raw, _: to_datetime(raw, path=""))
+    conv.register_structure_hook(
+        pendulum.DateTime,
+        lambda raw, _: to_datetime(_expect(raw, str, "a date-time string"), path=""),
+    )
     conv.register_unstructure_hook(
         Money, lambda m: {"amount": str(m.amount), "currency": m.currency}
     )
     conv.register_structure_hook(Money, _structure_money)
     conv.register_unstructure_hook(Ratio, lambda r: str(r.value))
-    conv.register_structure_hook(Ratio, lambda raw, _: Ratio(raw))
+    conv.register_structure_hook(Ratio, lambda raw, _: Ratio(_decimal_text(raw)))
     conv.register_unstructure_hook(Term, lambda t: t.code)
-    conv.register_structure_hook(Term, lambda raw, _: Term(raw))
+    conv.register_structure_hook(Term, lambda raw, _: Term(_expect(raw, str, "a string")))
     conv.register_unstructure_hook(
         Citation,
         lambda c: {
@@ -152,6 +176,94 @@ def make_converter() -> cattrs.Converter:
     return conv
 
 
+def _json_kind(raw: object) -> str:
+    if raw is None:
+        return "null"
+    if isinstance(raw, bool):
+        return "a boolean"
+    if isinstance(raw, str):
+        return "a string"
+    if isinstance(raw, int | Decimal | float):
+        return "a number"
+    if isinstance(raw, list | tuple):
+        return "an array"
+    if isinstance(raw, dict):
+        return "an object"
+    return f"a {type(raw).__name__}"
+
+
+def _expect(raw: object, kind: type[T], expected: str, path: str = "") -> T:
+    """``raw`` if it has the JSON type the schema allows; else an input error naming both."""
+    if not isinstance(raw, kind) or (kind is int and isinstance(raw, bool)):
+        raise InvalidInputError.single(path, raw, f"expected {expected}, got {_json_kind(raw)}")
+    return raw
+
+
+def _strict_str(raw: Any, _: Any) -> str:
+    return str(_expect(raw, str, "a string"))
+
+
+def _strict_bool(raw: Any, _: Any) -> bool:
+    return _expect(raw, bool, "a boolean (true or false)")
+
+
+def _strict_int(raw: Any, _: Any) -> int:
+    if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
+        raw = int(raw)  # a JSON number such as 12.0 or 1E+3 is a whole number, as in JSON Schema
+    value = _expect(raw, int, "a whole number")
+    if abs(value) > MAX_INT:
+        raise InvalidInputError.single(
+            "", value, f"a whole number larger than {MAX_INT:,} in magnitude (the supported range)"
+        )
+    return int(value)
+
+
+def _decimal_text(raw: Any, path: str = "") -> str:
+    """A decimal is written as text in JSON (``"6000.00"``): never a number, never a float."""
+    text = _expect(raw, str, 'a decimal string such as "6000.00"', path)
+    if not _DECIMAL_TEXT.match(text):
+        raise InvalidInputError.single(path, raw, "not a decimal number")
+    return text
+
+
+#: A decimal as the JSON Schema allows it (:data:`tradesecret.casefile._schema.DECIMAL_PATTERN`).
+_DECIMAL_TEXT: Final = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _strict_enum(t: Any) -> Callable[[Any, Any], Any]:
+    values = {m.value: m for m in t}
+    allowed = ", ".join(render_value(v) for v in values)
+
+    def hook(raw: Any, _: Any) -> Any:
+        if isinstance(raw, str | int) and not isinstance(raw, bool) and raw in values:
+            member = values[raw]
+            if type(member.value) is type(raw):
+                return member
+        raise InvalidInputError.single("", raw, f"expected one of {allowed}")
+
+    return hook
+
+
+def _is_text_literal(t: Any) -> bool:
+    return get_origin(t) is Literal and all(isinstance(a, str) for a in get_args(t))
+
+
+def _strict_literal(t: Any) -> Callable[[Any, Any], Any]:
+    options = get_args(t)
+    allowed = ", ".join(render_value(v) for v in options)
+
+    def hook(raw: Any, _: Any) -> Any:
+        if isinstance(raw, str) and raw in options:
+            return raw
+        raise InvalidInputError.single("", raw, f"expected one of {allowed}")
+
+    return hook
+
+
 def _is_attrs_type(t: Any) -> bool:
     target = get_origin(t) or t
     return isinstance(target, type) and attrs.has(target) and target not in (Money, Citation)
@@ -163,8 +275,7 @@ def _objects_only(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
     def hook(raw: Any, target: Any) -> Any:
         if not isinstance(raw, dict):
-            msg = f"expected an object, not {type(raw).__name__}"
-            raise ValueError(msg)
+            raise InvalidInputError.single("", raw, f"expected an object, got {_json_kind(raw)}")
         return inner(raw, target)
 
     return hook
@@ -189,8 +300,7 @@ def _arrays_only(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
     def hook(raw: Any, target: Any) -> Any:
         if not isinstance(raw, list | tuple):
-            msg = f"expected an array, not {type(raw).__name__}"
-            raise ValueError(msg)
+            raise InvalidInputError.single("", raw, f"expected an array, got {_json_kind(raw)}")
         return inner(raw, target)
 
     return hook
@@ -208,13 +318,19 @@ def _sorted_items(conv: cattrs.Converter, items: Any) -> list[Any]:
 
 def _structure_money(raw: Any, _: type) -> Money:
     if not isinstance(raw, dict):
-        msg = "money is an object {'amount': '<decimal string>', 'currency': 'CNY'}"
-        raise ValueError(msg)
+        raise InvalidInputError.single(
+            "",
+            raw,
+            f'expected a money object {{"amount": "<decimal string>", "currency": "CNY"}}, '
+            f"got {_json_kind(raw)}",
+        )
     extra = set(raw) - {"amount", "currency"}
     if extra:
-        msg = f"unknown money keys {sorted(extra)}"
-        raise ValueError(msg)
-    return Money(raw["amount"], raw.get("currency", "CNY"))
+        raise InvalidInputError.single("", sorted(extra), "unknown fields")
+    if "amount" not in raw:
+        raise InvalidInputError([Problem(path="amount", value="", reason="required field missing")])
+    currency = _expect(raw.get("currency", "CNY"), str, "a string", "currency")
+    return Money(_decimal_text(raw["amount"], "amount"), currency)
 
 
 #: The library's converter. Immutable in practice: register hooks on your own
@@ -238,8 +354,8 @@ def structure(data: Any, cls: type[T]) -> T:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
         raise InvalidInputError(_problems(exc)) from None
-    except InvalidInputError:
-        raise
+    except InvalidInputError as exc:
+        raise InvalidInputError(attrs.evolve(p, path=p.path or "$") for p in exc.problems) from None
     except TradeSecretError:
         raise
     except (ValueError, TypeError, KeyError) as exc:
@@ -283,7 +399,7 @@ def _format_exception(exc: BaseException, _: type | None) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown fields {sorted(exc.extra_fields)}"
+        return f"unknown fields {render_value(sorted(exc.extra_fields))}"
     return str(exc) or type(exc).__name__
 
 

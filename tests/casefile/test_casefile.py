@@ -73,12 +73,16 @@ class TestLoad:
         found = problems(kinds, good)
         assert any("salary" in reason for reason in found.values())
 
-    def test_json_number_amount_is_read_exactly(
-        self, kinds: CaseKinds, good: dict[str, Any]
-    ) -> None:
-        """A JSON number with a fraction is read as a Decimal, never through a float."""
+    def test_json_number_amount_is_refused(self, kinds: CaseKinds, good: dict[str, Any]) -> None:
+        """An amount written as a JSON number is refused, as the schema says: amounts are text."""
         text = json.dumps(good).replace('"6000.00"', "6000.10")
-        assert Money("6000.10") == load_case(text, kinds=kinds).data.payments[0].amount
+        with pytest.raises(InvalidInputError) as info:
+            load_case(text, kinds=kinds)
+        expected = (
+            'expected a decimal string such as "6000.00", got a number'
+            " @ $.data.payments[0].amount (got 6000.10)"
+        )
+        assert [expected] == list(info.value.lines())
 
     def test_not_an_object(self, kinds: CaseKinds) -> None:
         """A JSON array is not a case file."""

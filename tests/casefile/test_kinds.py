@@ -95,8 +95,8 @@ class TestNoncompete:
         with pytest.raises(InvalidInputError) as info:
             load_case(raw)
         assert [
-            "unknown region code @ $.data.employee.place_of_performance (got 'CN-XX')",
-            "unknown region code @ $.data.ledger.terms.region (got 'CN-YY')",
+            'unknown region code @ $.data.employee.place_of_performance (got "CN-XX")',
+            'unknown region code @ $.data.ledger.terms.region (got "CN-YY")',
         ] == list(info.value.lines())
 
     def test_a_tenant_rulebook_may_add_regions(self) -> None:

@@ -283,8 +283,8 @@ class TestSets:
                 Determination[Money],
             )
         lines = info.value.lines()
-        assert "not a decimal number @ $.value.amount (got 'x')" in lines
-        assert "not a valid ISO date (YYYY-MM-DD) @ $.as_of (got '2025-02-30')" in lines
+        assert 'not a decimal number @ $.value.amount (got "x")' in lines
+        assert 'not a valid ISO date (YYYY-MM-DD) @ $.as_of (got "2025-02-30")' in lines
 
     def test_an_array_is_not_an_object(self) -> None:
         """A JSON array where an object is expected is named plainly, with its path."""
@@ -293,4 +293,4 @@ class TestSets:
                 '{"value": [], "rule": "r", "as_of": "2025-01-01", "citations": ["lcl@2012-12-28:24"]}',
                 Determination[Finding],
             )
-        assert ["expected an object, not list @ $.value"] == list(info.value.lines())
+        assert ["expected an object, got an array @ $.value (got [])"] == list(info.value.lines())

@@ -296,10 +296,10 @@ class TestAtomicBatches:
         with pytest.raises(InvalidInputError) as info:
             ingest_csv(b, text, item="L")
         assert [
-            ("L:3.id", "'a1'"),
-            ("L:4.id", "'L'"),
-            ("L:5.person", "'S1'"),
-            ("L:6.carrier", "'it'"),
+            ("L:3.id", '"a1"'),
+            ("L:4.id", '"L"'),
+            ("L:5.person", '"S1"'),
+            ("L:6.carrier", '"it"'),
         ] == [(p.path, p.value) for p in info.value.problems]
         assert "wang" not in b
         assert "doc-1" not in b

@@ -87,7 +87,7 @@ class TestAverageMonthlyWage:
         )
         with pytest.raises(InvalidInputError) as err:
             average_monthly_wage(emp, as_of="2025-09-15")
-        assert ["'2024-12'"] == [p.value for p in err.value.problems]
+        assert ['"2024-12"'] == [p.value for p in err.value.problems]
         assert "wages" == err.value.field
 
     def test_no_termination_date(self, make_employee: Emp) -> None:

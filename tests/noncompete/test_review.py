@@ -114,7 +114,7 @@ class TestParties:
         for call in calls:
             with pytest.raises(InvalidInputError) as err:
                 call()
-            assert [("agreement.employee", "'E-999'")] == [
+            assert [("agreement.employee", '"E-999"')] == [
                 (p.path, p.value) for p in err.value.problems
             ]
 

@@ -1095,7 +1095,7 @@ status = "V1"
         with pytest.raises(InvalidInputError) as info:
             pkg.entry("motor")
 
-        assert ("item_id", "'motor'") == (info.value.field, info.value.value)
+        assert ("item_id", '"motor"') == (info.value.field, info.value.value)
 
 
 class TestInputs:
