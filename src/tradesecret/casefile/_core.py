@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Iterator, Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -19,7 +18,7 @@ from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
-from tradesecret.serialization import structure, unstructure
+from tradesecret.serialization import read_json, structure, unstructure
 
 #: The value of the envelope's ``format`` key.
 CASE_FORMAT: Final = "tradesecret-case"
@@ -401,6 +400,10 @@ def load_case(
 
     ``rulebook`` (default: the package rulebook) is the one whose region codes the file may use.
 
+    The text is read within the bounds of :mod:`tradesecret.limits` (size, nesting, number
+    literals, valid Unicode) before anything is converted; see
+    :func:`tradesecret.serialization.read_json`.
+
     Raises:
         InvalidInputError: unreadable file, malformed JSON or bad content (every problem listed).
     """
@@ -415,18 +418,7 @@ def load_case(
             ) from None
     else:
         text = source
-    try:
-        raw = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = (
-            f"$ (line {exc.lineno}, column {exc.colno})"
-            if isinstance(exc, json.JSONDecodeError)
-            else "$"
-        )
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
-        raise InvalidInputError(
-            [Problem(path=where, value="", reason=f"malformed JSON: {reason}")]
-        ) from None
+    raw = read_json(text)
     return parse_case(raw, kinds=kinds, rulebook=rulebook)
 
 
