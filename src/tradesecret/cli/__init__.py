@@ -7,28 +7,51 @@ Options: ``--locale zh_CN|en|bilingual``, ``--format text|markdown|html|json``,
 ``--fail-on info|low|medium|high|critical``, ``--output FILE``.
 
 Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 bad input, with every
-problem listed (path and reason) -- never a traceback for bad input.
+problem listed (path and reason) -- never a traceback for bad input; 70 an internal error
+(a bug), reported in one line with an error id -- the traceback only with ``--debug``
+(accepted anywhere on the command line).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.exceptions import (
+    ConflictingRulesError,
+    InvalidInputError,
+    MissingMessageError,
+    NoApplicableRuleError,
+    Problem,
+    TradeSecretError,
+)
 from tradesecret.results import Severity
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_INTERNAL_ERROR", "EXIT_OK", "main"]
 
+#: Everything went well (and no finding reached ``--fail-on``).
 EXIT_OK = 0
+#: A finding at or above ``--fail-on``.
 EXIT_FINDINGS = 1
+#: Bad input or usage: every problem is listed with its path.
 EXIT_BAD_INPUT = 2
+#: An internal error (a bug in the library): one line with an error id (``EX_SOFTWARE``).
+EXIT_INTERNAL_ERROR = 70
+
+#: Library errors that are bugs, not bad input.
+_INTERNAL: tuple[type[TradeSecretError], ...] = (
+    MissingMessageError,
+    NoApplicableRuleError,
+    ConflictingRulesError,
+)
 
 _FORMATS = ("text", "markdown", "html", "json")
 _SEVERITIES = tuple(s.value for s in Severity)
@@ -49,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tradesecret",
         description="PRC trade-secret and non-compete compliance, with citations. Not legal advice.",
+        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, "
+        "70 internal error (--debug, anywhere on the line, shows its traceback).",
     )
     common = _Parser(add_help=False)
     common.add_argument("--locale", default="zh_CN", help="zh_CN (default), en or bilingual")
@@ -139,6 +164,32 @@ def main(
     """Run the command line; returns the exit code."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    words = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in words
+    words = [w for w in words if w != "--debug"]
+    try:
+        return _main(words, out, err)
+    except Exception as exc:  # the one place that turns a bug into exit 70
+        return _internal_error(exc, err, debug=debug)
+
+
+def _internal_error(exc: BaseException, err: TextIO, *, debug: bool) -> int:
+    """One line naming the error and an id that is the same for the same bug."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = "|".join(f"{Path(f.filename).name}:{f.name}:{f.lineno}" for f in frames[-5:])
+    error_id = hashlib.sha256(f"{type(exc).__name__}|{where}".encode()).hexdigest()[:10]
+    message = " ".join(str(exc).split())[:200] or type(exc).__name__
+    if debug:
+        err.write("".join(traceback.format_exception(exc)))
+    err.write(
+        f"error: internal error {error_id} ({type(exc).__name__}: {message}); "
+        "this is a bug in tradesecret, please report it with the error id"
+        f"{'' if debug else ' (--debug shows the traceback)'}\n"
+    )
+    return EXIT_INTERNAL_ERROR
+
+
+def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -154,6 +205,8 @@ def main(
         for line in exc.lines():
             err.write(f"error: {line}\n")
         return EXIT_BAD_INPUT
+    except _INTERNAL:
+        raise
     except TradeSecretError as exc:
         err.write(f"error: {exc}\n")
         return EXIT_BAD_INPUT
