@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 import pendulum
 
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 
-__all__ = ["check_id", "date_field", "optional_date_field", "tuple_of"]
+__all__ = ["check_id", "date_field", "exact", "optional_date_field", "tuple_of"]
 
 _ID: Final = re.compile(r"^\S(.*\S)?$")
 
@@ -77,3 +78,48 @@ class _TupleOf:
 
     def __repr__(self) -> str:
         return repr(self._full)
+
+
+def exact(kind: type[Any], *, optional: bool = False, floats_only: bool = False) -> Any:
+    """
+    Validator for a money, decimal or ratio slot: a ``float`` is refused with
+    :class:`~tradesecret.exceptions.FloatNotAllowedError`, any other type than ``kind``
+    (an ``int`` is a whole ``Decimal``; ``None`` when ``optional``) with an input error --
+    unless ``floats_only``, for a class whose own check lists every wrong field at once.
+
+    Examples:
+        >>> import attrs
+        >>> from tradesecret.money import Money
+        >>> @attrs.frozen(kw_only=True)
+        ... class Fee:
+        ...     amount: Money = attrs.field(validator=exact(Money))
+        >>> Fee(amount=1.5)
+        Traceback (most recent call last):
+        ...
+        tradesecret.exceptions.FloatNotAllowedError: float 1.5 is not accepted @ Fee.amount; pass Decimal, int or a decimal string
+    """
+    return _Exact(kind, optional, floats_only)
+
+
+class _Exact:
+    __slots__ = ("_floats_only", "_kind", "_optional")
+
+    def __init__(self, kind: type[Any], optional: bool, floats_only: bool) -> None:
+        self._kind = kind
+        self._optional = optional
+        self._floats_only = floats_only
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, self._kind) or (value is None and self._optional):
+            return
+        path = f"{type(instance).__name__}.{attribute.name}"
+        if isinstance(value, float):
+            raise FloatNotAllowedError(path, value)
+        if self._floats_only or (
+            self._kind is Decimal and isinstance(value, int) and not isinstance(value, bool)
+        ):
+            return
+        raise InvalidInputError.single(path, value, f"expected {self._kind.__name__}")
+
+    def __repr__(self) -> str:
+        return f"<exact {self._kind.__name__}{' or None' if self._optional else ''}>"

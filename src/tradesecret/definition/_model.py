@@ -25,8 +25,8 @@ import pendulum
 
 from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
+from tradesecret._convert import exact, tuple_of
 from tradesecret._convert import optional_date_field as _opt_date
-from tradesecret._convert import tuple_of
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money
 
@@ -259,7 +259,7 @@ class ValueEvidence:
 
     kind: ValueKind
     description: str = ""
-    amount: Money | None = None
+    amount: Money | None = attrs.field(default=None, validator=exact(Money, optional=True))
     on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
     potential: bool = False
     evidence_id: str | None = None

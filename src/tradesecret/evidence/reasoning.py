@@ -61,7 +61,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
+from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import (
@@ -182,8 +182,8 @@ class StandardOfProof:
     """
 
     name: str
-    threshold: Decimal
-    minimum: Decimal
+    threshold: Decimal = attrs.field(validator=exact(Decimal, floats_only=True))
+    minimum: Decimal = attrs.field(validator=exact(Decimal, floats_only=True))
     parameters: tuple[ParameterValue, ...] = attrs.field(
         default=(), validator=tuple_of(ParameterValue)
     )

@@ -16,8 +16,8 @@ import pendulum
 
 from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
+from tradesecret._convert import exact, tuple_of
 from tradesecret._convert import optional_date_field as _opt_date
-from tradesecret._convert import tuple_of
 from tradesecret.money import Money
 
 if TYPE_CHECKING:  # the definition package imports this module; no runtime cycle
@@ -272,10 +272,10 @@ class LiquidatedDamages:
         fixed: A fixed amount instead of (or besides) a multiple.
     """
 
-    multiple: Decimal | None = None
-    estimated_loss: Money | None = None
-    floor: Money | None = None
-    fixed: Money | None = None
+    multiple: Decimal | None = attrs.field(default=None, validator=exact(Decimal, optional=True))
+    estimated_loss: Money | None = attrs.field(default=None, validator=exact(Money, optional=True))
+    floor: Money | None = attrs.field(default=None, validator=exact(Money, optional=True))
+    fixed: Money | None = attrs.field(default=None, validator=exact(Money, optional=True))
 
     def amount(self) -> Money | None:
         """

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
+from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.definition._model import ClassificationTier, TradeSecret, ValueKind
 from tradesecret.definition.registry import SecretRegistry
@@ -549,9 +549,9 @@ class NdaPolicy:
         parameters: The parameter values the policy was built from, if any.
     """
 
-    damages_multiple_min: Decimal
-    damages_multiple_max: Decimal
-    damages_floor: Money
+    damages_multiple_min: Decimal = attrs.field(validator=exact(Decimal))
+    damages_multiple_max: Decimal = attrs.field(validator=exact(Decimal))
+    damages_floor: Money = attrs.field(validator=exact(Money))
     partner_noncompete_max_months: int
     require_verifier: bool = True
     parameters: tuple[ParameterValue, ...] = attrs.field(

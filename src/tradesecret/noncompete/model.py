@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import date_field as _date
-from tradesecret._convert import tuple_of
+from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money, Ratio
@@ -171,7 +171,7 @@ class WageRecord:
     """
 
     month: pendulum.Date = attrs.field(converter=_month)
-    amount: Money
+    amount: Money = attrs.field(validator=exact(Money, floats_only=True))
 
     def __attrs_post_init__(self) -> None:
         problem = _money_problem("amount", self.amount)
@@ -294,10 +294,16 @@ class CompensationTerms:
     """
 
     basis: CompensationBasis = CompensationBasis.NONE
-    monthly_amount: Money | None = None
-    ratio: Ratio | None = None
+    monthly_amount: Money | None = attrs.field(
+        default=None, validator=exact(Money, optional=True, floats_only=True)
+    )
+    ratio: Ratio | None = attrs.field(
+        default=None, validator=exact(Ratio, optional=True, floats_only=True)
+    )
     timing: PaymentTiming = PaymentTiming.MONTHLY_AFTER_TERMINATION
-    in_service_amount: Money | None = None
+    in_service_amount: Money | None = attrs.field(
+        default=None, validator=exact(Money, optional=True, floats_only=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _collect(
@@ -350,8 +356,12 @@ class PenaltyTerms:
     """
 
     basis: PenaltyBasis = PenaltyBasis.NONE
-    amount: Money | None = None
-    multiple: Decimal | None = None
+    amount: Money | None = attrs.field(
+        default=None, validator=exact(Money, optional=True, floats_only=True)
+    )
+    multiple: Decimal | None = attrs.field(
+        default=None, validator=exact(Decimal, optional=True, floats_only=True)
+    )
     text: str = ""
 
     def __attrs_post_init__(self) -> None:

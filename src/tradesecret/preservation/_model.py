@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
+from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date, to_datetime
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money, Ratio
@@ -316,7 +316,9 @@ class HarmFacts:
     reputation_unrecoverable: bool = False
     spread_uncontrollable: bool = False
     posted_publicly: bool = False
-    market_share_fall: Ratio | None = None
+    market_share_fall: Ratio | None = attrs.field(
+        default=None, validator=exact(Ratio, optional=True, floats_only=True)
+    )
     users_affected: int | None = None
     strategy_exposed: bool = False
     judgment_hard_to_enforce: bool = False
@@ -453,7 +455,9 @@ class ClaimInput:
     outcome: Outcome
     evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     gaps: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    strength: Decimal | None = None
+    strength: Decimal | None = attrs.field(
+        default=None, validator=exact(Decimal, optional=True, floats_only=True)
+    )
     secret: str | None = None
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
 

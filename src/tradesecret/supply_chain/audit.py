@@ -30,7 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
+from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import term_end
 from tradesecret.exceptions import Problem
 from tradesecret.law import Citation
@@ -139,8 +139,12 @@ class FactoryProfile:
     preproduction_signoff: bool | None = None
     trade_secret_disputes: int | None = None
     leak_complaints: int | None = None
-    quoted_unit_price: Money | None = None
-    market_unit_price: Money | None = None
+    quoted_unit_price: Money | None = attrs.field(
+        default=None, validator=exact(Money, optional=True, floats_only=True)
+    )
+    market_unit_price: Money | None = attrs.field(
+        default=None, validator=exact(Money, optional=True, floats_only=True)
+    )
     certification_cases: tuple[pendulum.Date, ...] | None = None
     certification_answers_vague: bool | None = None
     min_batch_units: int | None = None
