@@ -69,6 +69,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret.dates import to_date
 from tradesecret.exceptions import (
     CitationError,
     DataFileError,
@@ -369,6 +370,7 @@ class Rulebook:
             OutOfCoverageError: ``as_of`` is before the first value.
             UnknownRegionError: ``region`` is not a known code.
         """
+        as_of = to_date(as_of, path="as_of")  # a date, a datetime.date or ISO text
         if name not in self._names:
             raise ParameterNotFoundError(name)
         if region is None:

@@ -30,6 +30,7 @@ path, never a raw traceback.
 from __future__ import annotations
 
 import enum
+import importlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -188,6 +189,18 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_set_type, lambda s: _sorted_items(conv, s))
     conv.register_structure_hook_factory(_is_collection_type, lambda t: _arrays_only(t, conv))
     conv.register_structure_hook_factory(_is_attrs_type, lambda t: _objects_only(t, conv))
+    conv.register_unstructure_hook_func(_is_graph, lambda g: _graph_codec("to_dict")(g))  # noqa: PLW0108 - resolved on use
+    conv.register_structure_hook_func(_is_graph, lambda raw, _: _graph_codec("from_dict")(raw))
+    conv.register_unstructure_hook_func(
+        _is_evidence_review,
+        lambda r: {
+            "graph": _graph_codec("to_dict")(r.graph),
+            "evaluation": conv.unstructure(r.evaluation),
+        },
+    )
+    conv.register_structure_hook_func(
+        _is_evidence_review, lambda raw, t: _structure_evidence_review(raw, t, conv)
+    )
     return conv
 
 
@@ -277,6 +290,39 @@ def _strict_literal(t: Any) -> Callable[[Any, Any], Any]:
         raise InvalidInputError.single("", raw, f"expected one of {allowed}")
 
     return hook
+
+
+def _is_graph(t: Any) -> bool:
+    # An evidence graph has its own lossless JSON form (tradesecret.evidence.export); it is
+    # found by name so that this module does not load the evidence domain (and networkx).
+    return getattr(t, "__qualname__", "") == "EvidenceGraph" and getattr(
+        t, "__module__", ""
+    ).startswith("tradesecret.evidence")
+
+
+def _is_evidence_review(t: Any) -> bool:
+    # The case file's evidence review holds a graph and its evaluation, typed loosely so
+    # that the case-file package does not load the evidence domain.
+    return getattr(t, "__qualname__", "") == "EvidenceReview" and getattr(
+        t, "__module__", ""
+    ).startswith("tradesecret.casefile")
+
+
+def _structure_evidence_review(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
+    if not isinstance(raw, dict) or set(raw) != {"graph", "evaluation"}:
+        raise InvalidInputError.single(
+            "", raw, 'expected an object {"graph": ..., "evaluation": ...}'
+        )
+    evaluation = importlib.import_module("tradesecret.evidence").EvidenceEvaluation
+    return t(
+        graph=_graph_codec("from_dict")(raw["graph"]),
+        evaluation=conv.structure(raw["evaluation"], evaluation),
+    )
+
+
+def _graph_codec(name: str) -> Callable[[Any], Any]:
+    fn: Callable[[Any], Any] = getattr(importlib.import_module("tradesecret.evidence.export"), name)
+    return fn
 
 
 def _is_attrs_type(t: Any) -> bool:
