@@ -378,7 +378,7 @@ class Rulebook:
         else:
             try:
                 candidates = self._chains[region]
-            except KeyError:
+            except (KeyError, TypeError):  # TypeError: not a code at all (a list, a dict)
                 raise UnknownRegionError(region) from None
         for code in candidates:
             series = self.series.get((name, code))

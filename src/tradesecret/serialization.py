@@ -131,7 +131,7 @@ def _structure_citation(raw: Any, _: type) -> Citation:
 
 def _structure_param_value(raw: Any, _: Any) -> int | Decimal | Money:
     if isinstance(raw, dict):
-        return Money(raw["amount"], raw.get("currency", "CNY"))
+        return _structure_money(raw, Money)
     if isinstance(raw, str):
         return to_decimal(raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
@@ -389,9 +389,17 @@ def _structure_money(raw: Any, _: type) -> Money:
     if extra:
         raise InvalidInputError.single("", sorted(extra), "unknown fields")
     if "amount" not in raw:
-        raise InvalidInputError([Problem(path="amount", value="", reason="required field missing")])
-    currency = _expect(raw.get("currency", "CNY"), str, "a string", "currency")
-    return Money(_decimal_text(raw["amount"], "amount"), currency)
+        raise InvalidInputError(
+            [Problem(path=".amount", value="", reason="required field missing")]
+        )
+    currency = _expect(raw.get("currency", "CNY"), str, "a string", ".currency")
+    try:
+        return Money(_decimal_text(raw["amount"], ".amount"), currency)
+    except InvalidInputError as exc:  # Money's own check names its field: make it relative
+        raise InvalidInputError(
+            attrs.evolve(p, path=p.path if p.path.startswith(".") else f".{p.path}")
+            for p in exc.problems
+        ) from None
 
 
 #: The library's converter. Immutable in practice: register hooks on your own
@@ -416,7 +424,10 @@ def structure(data: Any, cls: type[T]) -> T:
     except (ClassValidationError, IterableValidationError) as exc:
         raise InvalidInputError(_problems(exc)) from None
     except InvalidInputError as exc:
-        raise InvalidInputError(attrs.evolve(p, path=p.path or "$") for p in exc.problems) from None
+        raise InvalidInputError(
+            attrs.evolve(p, path="$" + p.path if p.path[:1] in ("", ".") else p.path)
+            for p in exc.problems
+        ) from None
     except TradeSecretError:
         raise
     except (ValueError, TypeError, KeyError) as exc:
@@ -448,7 +459,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
         for problem in exc.problems:
             sub = problem.path
             relative = sub not in ("", "$") and not path.endswith("." + sub)
-            full = f"{path}.{sub}" if relative else path
+            full = f"{path}{sub}" if sub.startswith(".") else f"{path}.{sub}" if relative else path
             out.append(Problem(path=full, value=problem.value, reason=problem.reason))
     else:
         out.append(Problem(path=path, value="", reason=_format_exception(exc, None)))

@@ -1,0 +1,88 @@
+"""The reader and the published JSON Schema agree on the JSON type of every value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.fuzz.harness import (
+    KINDS,
+    example,
+    leaves,
+    replaced,
+    schema_accepts,
+    schema_values,
+    subschema,
+    wrong_typed,
+)
+from tradesecret.casefile import load_case
+from tradesecret.exceptions import InvalidInputError
+
+
+def json_path(path: tuple[Any, ...]) -> str:
+    """``("data", "wages", 3)`` as ``$.data.wages[3]``."""
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+
+
+def reader_problems(document: Any) -> list[tuple[str, str]] | None:
+    """The reader's problems (path, reason), or ``None`` when it accepts ``document``."""
+    try:
+        load_case(document)
+    except InvalidInputError as exc:
+        return [(p.path, p.reason) for p in exc.problems]
+    return None
+
+
+def probes(kind: str) -> list[tuple[tuple[Any, ...], Any, bool]]:
+    """(path, value, schema allows it) for every node of the example of ``kind``."""
+    document = example(kind)
+    out: list[tuple[tuple[Any, ...], Any, bool]] = []
+    for path, value in leaves(document):
+        if path[0] != "data":
+            continue
+        schema = subschema(kind, path, value)
+        out += [(path, v, False) for v in wrong_typed(schema)]
+        out += [(path, v, True) for v in schema_values(schema)]
+    return out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_wrong_json_type_at_every_leaf_is_refused(kind: str) -> None:
+    """Every node of every example given a JSON type the schema refuses: the reader refuses it
+    too, at that path (0 silent conversions)."""
+    document = example(kind)
+    silent: list[str] = []
+    checked = 0
+    for path, value, allowed in probes(kind):
+        if allowed:
+            continue
+        changed = replaced(document, path, value)
+        assert not schema_accepts(kind, changed), (json_path(path), value)
+        found = reader_problems(changed)
+        checked += 1
+        where = json_path(path)
+        if found is None or not any(p == where or p.startswith(where) for p, _ in found):
+            silent.append(f"{where} = {value!r}: {found}")
+    assert [] == silent
+    assert checked > 20
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_values_the_schema_allows_pass_the_type_check(kind: str) -> None:
+    """Every value the schema allows at a node (null where it is nullable, each enum value,
+    each JSON type of a union) passes the reader's type check at that path."""
+    document = example(kind)
+    disagreements: list[str] = []
+    for path, value, allowed in probes(kind):
+        if not allowed:
+            continue
+        changed = replaced(document, path, value)
+        if not schema_accepts(kind, changed):
+            continue  # e.g. an array that must not be empty: not a type question
+        found = reader_problems(changed) or []
+        where = json_path(path)
+        typed = [r for p, r in found if p.startswith(where) and r.startswith("expected ")]
+        if typed:
+            disagreements.append(f"{where} = {value!r}: {typed}")
+    assert [] == disagreements
