@@ -14,13 +14,39 @@ with a ``head`` line (entry count and head hash), so a truncated file is caught 
 Room is left for an external timestamp token (e.g. an RFC 3161 response) over the
 head hash: :class:`TimestampToken`. The library does not ship an RFC 3161 client; a
 caller passes a :class:`TimestampVerifier` (any callable) to check tokens where present.
+
+Two protections:
+
+* **unkeyed** (the default): plain SHA-256. It catches any edit made by someone who does
+  not recompute the hashes -- but whoever can edit the log can also recompute every hash
+  after the edit (re-chain it), so an unkeyed chain proves consistency, not authenticity;
+  :meth:`CustodyLog.verify` reports it as ``rechainable``.
+* **keyed**: HMAC-SHA256 with the organisation's secret key (``protection="hmac-sha256"``).
+  The key is passed to each call and never stored in the log or in any result. The head
+  line also carries a ``seal``, an HMAC over the item, count, head hash **and the timestamp
+  token**, so the token is covered by the chain too. Without the key nobody can re-chain
+  an edited log.
+
+Examples:
+    >>> from tradesecret.dates import to_datetime
+    >>> key = b"organisation-secret-key-0123456789"
+    >>> log = CustodyLog(item="E-1", entries=(), protection=KEYED).append(
+    ...     to_party="legal", at=to_datetime("2025-03-01T10:00:00+08:00"),
+    ...     item_sha256="ab" * 32, key=key)
+    >>> check = log.verify(key=key)
+    >>> check.protection, check.intact, check.rechainable
+    ('keyed', True, False)
+    >>> CustodyLog(item="E-1", entries=()).verify().rechainable
+    True
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import hmac
 import json
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -29,10 +55,13 @@ import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_datetime
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 
 __all__ = [
     "GENESIS",
+    "KEYED",
+    "UNKEYED",
+    "ChainCheck",
     "CustodyEntry",
     "CustodyLog",
     "TimestampToken",
@@ -44,6 +73,40 @@ __all__ = [
 
 #: The ``prev_hash`` of the first entry.
 GENESIS: Final = "0" * 64
+#: An unkeyed chain: plain SHA-256 (anyone who can edit the log can re-chain it).
+UNKEYED: Final = "sha256"
+#: A keyed chain: HMAC-SHA256 with the organisation's key (passed in, never stored).
+KEYED: Final = "hmac-sha256"
+#: The shortest key accepted for a keyed chain, in bytes.
+MIN_KEY_BYTES: Final = 16
+
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _check_key(key: object, protection: str) -> bytes | None:
+    """The key a chain of ``protection`` needs (never echoed in a message)."""
+    if protection == UNKEYED:
+        if key is not None:
+            raise InvalidInputError(
+                [Problem(path="key", value="", reason="this chain is unkeyed: it takes no key")]
+            )
+        return None
+    if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
+        reason = f"a keyed chain needs its key: bytes, at least {MIN_KEY_BYTES} long"
+        raise InvalidInputError([Problem(path="key", value="", reason=reason)])
+    return key
+
+
+def _protection(value: object) -> None:
+    if value not in (UNKEYED, KEYED):
+        raise InvalidInputError.single(
+            "protection", value, f'expected one of "{UNKEYED}", "{KEYED}"'
+        )
+
+
+def _text(path: str, value: object) -> None:
+    if isinstance(value, str) and _LONE_SURROGATE.search(value):
+        raise InvalidInputError.single(path, value, "not valid Unicode (a lone surrogate)")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -66,14 +129,20 @@ def entry_hash(
     at: pendulum.DateTime,
     note: str,
     prev_hash: str,
+    key: bytes | None = None,
 ) -> str:
-    """The hash of one entry: SHA-256 over its canonical JSON and the previous hash."""
+    """
+    The hash of one entry over its canonical JSON and the previous hash: SHA-256, or
+    HMAC-SHA256 with ``key`` for a keyed chain.
+    """
     body = json.dumps(
         [seq, item, item_sha256, from_party, to_party, _iso(at), note, prev_hash],
         ensure_ascii=False,
         separators=(",", ":"),
-    )
-    return sha256_hex(body.encode("utf-8"))
+    ).encode("utf-8", "surrogatepass")
+    if key is None:
+        return sha256_hex(body)
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
 @attrs.frozen(kw_only=True)
@@ -103,8 +172,8 @@ class CustodyEntry:
     prev_hash: str
     hash: str
 
-    def expected_hash(self) -> str:
-        """The hash this entry should have."""
+    def expected_hash(self, key: bytes | None = None) -> str:
+        """The hash this entry should have (``key`` for a keyed chain)."""
         return entry_hash(
             seq=self.seq,
             item=self.item,
@@ -114,6 +183,7 @@ class CustodyEntry:
             at=self.at,
             note=self.note,
             prev_hash=self.prev_hash,
+            key=key,
         )
 
 
@@ -140,6 +210,28 @@ TimestampVerifier = Callable[[TimestampToken, bytes], bool]
 
 
 @attrs.frozen(kw_only=True)
+class ChainCheck:
+    """
+    What :meth:`CustodyLog.verify` found.
+
+    Attributes:
+        protection: ``"keyed"`` (HMAC-SHA256) or ``"unkeyed"`` (SHA-256).
+        intact: No problem found in what could be checked.
+        key_checked: The hashes and the seal were checked with the key (keyed chains only).
+        rechainable: Whoever can edit the log can also recompute its hashes, so an edit
+            followed by re-chaining would not show: true for every unkeyed chain, and for a
+            keyed chain checked without its key.
+        problems: ``(code, seq, detail)`` triples, as :meth:`CustodyLog.problems`.
+    """
+
+    protection: str
+    intact: bool
+    key_checked: bool
+    rechainable: bool
+    problems: tuple[tuple[str, int, str], ...]
+
+
+@attrs.frozen(kw_only=True)
 class CustodyLog:
     """
     The hash-linked custody log of one evidence item.
@@ -148,11 +240,27 @@ class CustodyLog:
         item: Evidence item id.
         entries: The entries, in order.
         token: An external timestamp token over the head, if obtained.
+        protection: :data:`UNKEYED` (SHA-256) or :data:`KEYED` (HMAC-SHA256 with a key
+            passed to each call, never stored).
+        seal: For a keyed chain, the HMAC over item, count, head hash and token.
     """
 
     item: str
     entries: tuple[CustodyEntry, ...] = attrs.field(validator=tuple_of(CustodyEntry))
     token: TimestampToken | None = None
+    protection: str = attrs.field(default=UNKEYED, validator=lambda _, __, v: _protection(v))
+    seal: str | None = None
+
+    def _seal(self, key: bytes, token: TimestampToken | None) -> str:
+        body = _dump(
+            {
+                "count": len(self.entries),
+                "head": self.head,
+                "item": self.item,
+                "token": _token_dict(token),
+            }
+        )
+        return hmac.new(key, body.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     @property
     def head(self) -> str:
@@ -167,8 +275,17 @@ class CustodyLog:
         item_sha256: str,
         from_party: str | None = None,
         note: str = "",
+        key: bytes | None = None,
     ) -> CustodyLog:
-        """A new log with one more entry (``from_party`` defaults to the current holder)."""
+        """
+        A new log with one more entry (``from_party`` defaults to the current holder).
+
+        ``key`` is required for a keyed chain and refused for an unkeyed one. The new log has
+        no timestamp token (a token covers one head).
+        """
+        secret = _check_key(key, self.protection)
+        for path, text in (("to_party", to_party), ("from_party", from_party), ("note", note)):
+            _text(path, text)
         seq = len(self.entries)
         if from_party is None and self.entries:
             from_party = self.entries[-1].to_party
@@ -182,6 +299,7 @@ class CustodyLog:
             at=at,
             note=note,
             prev_hash=prev,
+            key=secret,
         )
         entry = CustodyEntry(
             seq=seq,
@@ -194,11 +312,14 @@ class CustodyLog:
             prev_hash=prev,
             hash=digest,
         )
-        return attrs.evolve(self, entries=(*self.entries, entry), token=None)
+        longer = attrs.evolve(self, entries=(*self.entries, entry), token=None, seal=None)
+        return longer if secret is None else attrs.evolve(longer, seal=longer._seal(secret, None))
 
-    def with_token(self, token: TimestampToken) -> CustodyLog:
-        """This log with an external timestamp token over its head."""
-        return attrs.evolve(self, token=token)
+    def with_token(self, token: TimestampToken, *, key: bytes | None = None) -> CustodyLog:
+        """This log with an external timestamp token over its head (sealed with ``key`` when keyed)."""
+        secret = _check_key(key, self.protection)
+        seal = None if secret is None else self._seal(secret, token)
+        return attrs.evolve(self, token=token, seal=seal)
 
     def holder(self) -> str | None:
         """Who holds the item now."""
@@ -209,24 +330,47 @@ class CustodyLog:
         lines = [_dump(_entry_dict(e)) for e in self.entries]
         head: dict[str, Any] = {"count": len(self.entries), "head": self.head, "item": self.item}
         if self.token is not None:
-            head["token"] = {
-                "at": _iso(self.token.at),
-                "authority": self.token.authority,
-                "head_hash": self.token.head_hash,
-                "token": self.token.token,
-            }
+            head["token"] = _token_dict(self.token)
+        if self.protection == KEYED:
+            head["protection"] = self.protection
+            head["seal"] = self.seal
         lines.append(_dump(head))
         return ("\n".join(lines) + "\n").encode("utf-8")
 
-    def problems(self) -> tuple[tuple[str, int, str], ...]:
+    def verify(self, *, key: bytes | None = None) -> ChainCheck:
+        """
+        Check the chain and say which protection it has.
+
+        A keyed chain is fully checked only with its ``key`` (hashes and seal); without it
+        only the links, numbering and order are checked, and the check says so.
+        """
+        keyed = self.protection == KEYED
+        if keyed and key is not None:
+            _check_key(key, KEYED)
+        elif not keyed and key is not None:
+            _check_key(key, UNKEYED)  # refuses: an unkeyed chain has no key
+        found = self.problems(key=key)
+        checked = keyed and key is not None
+        return ChainCheck(
+            protection="keyed" if keyed else "unkeyed",
+            intact=not found,
+            key_checked=checked,
+            rechainable=not checked,
+            problems=found,
+        )
+
+    def problems(self, *, key: bytes | None = None) -> tuple[tuple[str, int, str], ...]:
         """
         What is wrong with the chain itself: ``(code, seq, detail)`` triples.
 
         Codes: ``hash`` (an entry's hash does not match its content), ``link`` (prev_hash
         does not match the previous entry), ``seq`` (numbering), ``item`` (another item's
         entry), ``order`` (a timestamp earlier than the previous one), ``token_head``
-        (the token is over another head).
+        (the token is over another head), ``seal`` (a keyed chain's seal over head and
+        token does not match). A keyed chain's hashes and seal are checked only with ``key``.
         """
+        keyed = self.protection == KEYED
+        check_hashes = not keyed or key is not None
         found: list[tuple[str, int, str]] = []
         prev_hash = GENESIS
         prev_at: pendulum.DateTime | None = None
@@ -237,14 +381,33 @@ class CustodyLog:
                 found.append(("item", index, entry.item))
             if entry.prev_hash != prev_hash:
                 found.append(("link", index, entry.prev_hash))
-            if entry.expected_hash() != entry.hash:
+            if check_hashes and entry.expected_hash(key if keyed else None) != entry.hash:
                 found.append(("hash", index, entry.hash))
             if prev_at is not None and entry.at < prev_at:
                 found.append(("order", index, _iso(entry.at)))
             prev_hash, prev_at = entry.hash, entry.at
         if self.token is not None and self.token.head_hash != self.head:
             found.append(("token_head", len(self.entries), self.token.head_hash))
+        if (
+            keyed
+            and key is not None
+            and (
+                self.seal is None or not hmac.compare_digest(self.seal, self._seal(key, self.token))
+            )
+        ):
+            found.append(("seal", len(self.entries), self.seal or ""))
         return tuple(found)
+
+
+def _token_dict(token: TimestampToken | None) -> dict[str, str] | None:
+    if token is None:
+        return None
+    return {
+        "at": _iso(token.at),
+        "authority": token.authority,
+        "head_hash": token.head_hash,
+        "token": token.token,
+    }
 
 
 def _dump(obj: dict[str, Any]) -> str:
@@ -287,7 +450,7 @@ def parse_log(data: bytes) -> CustodyLog:
         if not rows or not isinstance(rows[-1], dict) or "head" not in rows[-1]:
             raise ValueError("no head line (truncated?)")
         head = rows[-1]
-        if set(head) - {"count", "head", "item", "token"}:
+        if set(head) - {"count", "head", "item", "token", "protection", "seal"}:
             raise ValueError("unexpected keys in the head line")
         entries: list[CustodyEntry] = []
         for row in rows[:-1]:
@@ -315,7 +478,13 @@ def parse_log(data: bytes) -> CustodyLog:
                 authority=str(raw["authority"]),
                 at=to_datetime(raw["at"], path="custody.token.at"),
             )
-        log = CustodyLog(item=str(head["item"]), entries=tuple(entries), token=token)
+        log = CustodyLog(
+            item=str(head["item"]),
+            entries=tuple(entries),
+            token=token,
+            protection=str(head.get("protection", UNKEYED)),
+            seal=None if head.get("seal") is None else str(head["seal"]),
+        )
         if head["count"] != len(entries):
             raise ValueError(f"head says {head['count']} entries, found {len(entries)}")
         if head["head"] != log.head:

@@ -30,7 +30,7 @@ import networkx as nx
 import pendulum
 
 from tradesecret.dates import to_datetime
-from tradesecret.evidence.custody import CustodyEntry, CustodyLog, TimestampToken
+from tradesecret.evidence.custody import UNKEYED, CustodyEntry, CustodyLog, TimestampToken
 from tradesecret.evidence.graph import EvidenceGraph, EvidenceGraphBuilder
 from tradesecret.evidence.model import (
     NODE_CLASSES,
@@ -151,6 +151,9 @@ def _log_dict(log: CustodyLog) -> dict[str, Any]:
             "authority": t.authority,
             "at": t.at.isoformat(),
         }
+    if log.protection != UNKEYED:
+        out["protection"] = log.protection
+        out["seal"] = log.seal
     return out
 
 
@@ -178,7 +181,13 @@ def _log_from(item: str, raw: Mapping[str, Any]) -> CustodyLog:
             authority=t["authority"],
             at=to_datetime(t["at"], path=f"custody.{item}.token.at"),
         )
-    return CustodyLog(item=item, entries=entries, token=token)
+    return CustodyLog(
+        item=item,
+        entries=entries,
+        token=token,
+        protection=raw.get("protection", UNKEYED),
+        seal=raw.get("seal"),
+    )
 
 
 # -- JSON ---------------------------------------------------------------------------------

@@ -23,7 +23,13 @@ from typing import Protocol
 import attrs
 
 from tradesecret._convert import tuple_of
-from tradesecret.evidence.custody import CustodyLog, TimestampVerifier, parse_log, sha256_hex
+from tradesecret.evidence.custody import (
+    KEYED,
+    CustodyLog,
+    TimestampVerifier,
+    parse_log,
+    sha256_hex,
+)
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
@@ -46,12 +52,17 @@ class IntegrityReport:
         logs_checked: How many custody logs were checked.
         failed_items: Items whose content or custody failed; pass them to
             ``evaluate(..., excluded=...)`` to disregard them.
+        protection: ``(item, "keyed" | "unkeyed")`` for every custody log checked.
+        rechainable: Items whose custody log could be edited and re-chained without it
+            showing: unkeyed logs, and keyed ones checked without the key.
     """
 
     findings: tuple[Finding, ...] = attrs.field(validator=tuple_of(Finding))
     items_checked: int
     logs_checked: int
     failed_items: frozenset[str]
+    protection: tuple[tuple[str, str], ...] = ()
+    rechainable: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -85,6 +96,7 @@ def verify(
     logs: Mapping[str, bytes] | None = None,
     verifier: TimestampVerifier | None = None,
     rulebook: Rulebook | None = None,
+    key: bytes | None = None,
 ) -> IntegrityReport:
     """
     Check items and custody logs.
@@ -97,6 +109,7 @@ def verify(
             and timestamps.
         verifier: Checks external timestamp tokens over log heads, where present.
         rulebook: For citations.
+        key: The organisation's key for keyed custody logs (HMAC-SHA256); never stored.
 
     Raises:
         InvalidInputError: listing every id in ``contents`` or ``logs`` that is not an
@@ -135,9 +148,15 @@ def verify(
         if sha256_hex(data) != items[item_id].sha256:
             flag("evidence.integrity.item_changed", item_id)
     checked = 0
+    protection: dict[str, str] = {}
+    rechainable: set[str] = set()
     for item_id, recorded in graph.custody_logs().items():
         checked += 1
-        _check_log(recorded, items[item_id], flag, verifier)
+        chain = recorded.verify(key=key if recorded.protection == KEYED else None)
+        protection[item_id] = chain.protection
+        if chain.rechainable:
+            rechainable.add(item_id)
+        _check_log(recorded, items[item_id], flag, verifier, key)
         if logs is None or item_id not in logs:
             continue
         try:
@@ -156,20 +175,26 @@ def verify(
             )
         elif supplied.token != recorded.token:
             flag("evidence.integrity.log_mismatch", item_id)
-        _check_log(supplied, items[item_id], flag, verifier)
+        _check_log(supplied, items[item_id], flag, verifier, key)
     unique = {(f.code, f.subject, f.args): f for f in findings}
     return IntegrityReport(
         findings=tuple(unique.values()),
         items_checked=len(contents or {}),
         logs_checked=checked,
         failed_items=frozenset(failed),
+        protection=tuple(sorted(protection.items())),
+        rechainable=frozenset(rechainable),
     )
 
 
 def _check_log(
-    log: CustodyLog, item: EvidenceItem, flag: _Flag, verifier: TimestampVerifier | None
+    log: CustodyLog,
+    item: EvidenceItem,
+    flag: _Flag,
+    verifier: TimestampVerifier | None,
+    key: bytes | None,
 ) -> None:
-    for code, seq, _detail in log.problems():
+    for code, seq, _detail in log.problems(key=key if log.protection == KEYED else None):
         if code == "order":
             flag("evidence.integrity.timestamp_order", item.id, seq=seq)
         elif code == "token_head":
