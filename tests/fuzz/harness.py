@@ -309,7 +309,11 @@ def subschema(kind: str, path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     node: dict[str, Any] = root
     for step in path:
         node = _resolve(root, node)
-        node = node.get("items", {}) if isinstance(step, int) else node["properties"].get(step, {})
+        node = (
+            node.get("items", {})
+            if isinstance(step, int)
+            else node.get("properties", {}).get(step, {})
+        )
     return _resolve(root, node)
 
 
