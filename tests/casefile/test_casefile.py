@@ -80,7 +80,7 @@ class TestLoad:
             load_case(text, kinds=kinds)
         expected = (
             'expected a decimal string such as "6000.00", got a number'
-            " @ $.data.payments[0].amount (got 6000.10)"
+            " @ $.data.payments[0].amount.amount (got 6000.10)"
         )
         assert [expected] == list(info.value.lines())
 

@@ -131,7 +131,7 @@ class TestMoneyBounds:
         raw = example("noncompete")
         raw["data"]["employee"]["wages"][0]["amount"]["amount"] = "1000000000000000000000000000000"
         [(path, reason)] = problems(raw)
-        assert "$.data.employee.wages[0].amount" == path
+        assert "$.data.employee.wages[0].amount.amount" == path
         assert reason.startswith("larger than")
 
     def test_ratio_bounds(self) -> None:
