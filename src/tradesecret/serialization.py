@@ -91,19 +91,19 @@ def _unstructure_arg(value: Arg, conv: cattrs.Converter) -> dict[str, Any]:
     for kind, tag in _ARG_TAGS.items():
         if isinstance(value, kind) and not isinstance(value, bool):
             return {"type": tag, "value": conv.unstructure(value)}
-    msg = f"unsupported message argument {value!r}"
+    msg = f"unsupported message argument {render_value(value)}"
     raise TypeError(msg)
 
 
 def _structure_arg(raw: Any, conv: cattrs.Converter) -> Arg:
     if not isinstance(raw, dict) or set(raw) != {"type", "value"}:
-        msg = "a message argument is {'type': ..., 'value': ...}"
+        msg = 'a message argument is {"type": ..., "value": ...}'
         raise ValueError(msg)
     tag, value = raw["type"], raw["value"]
     for kind, name in _ARG_TAGS.items():
         if name == tag:
             return conv.structure(value, kind)
-    msg = f"unknown argument type {tag!r}"
+    msg = f"unknown argument type {render_value(tag)}"
     raise ValueError(msg)
 
 
@@ -125,7 +125,7 @@ def _structure_citation(raw: Any, _: type) -> Citation:
             )
     except CitationError as exc:
         raise ValueError(str(exc)) from None
-    msg = "a citation is an id string or an object with 'id'"
+    msg = 'a citation is an id string or an object with "id"'
     raise ValueError(msg)
 
 
@@ -577,6 +577,8 @@ def read_json(text: str | bytes) -> Any:
         ...
         tradesecret.exceptions.InvalidInputError: a number with an exponent larger than 40 @ $.a (got 1E+999999)
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise InvalidInputError.single("$", text, "JSON text is a string or UTF-8 bytes")
     if len(text) > MAX_JSON_CHARS:
         reason = f"longer than {MAX_JSON_CHARS:,} characters"
         raise InvalidInputError([Problem(path="$", value=f"{len(text):,}", reason=reason)])
@@ -587,8 +589,6 @@ def read_json(text: str | bytes) -> Any:
             raise InvalidInputError(
                 [Problem(path="$", value="", reason="malformed JSON: not UTF-8")]
             ) from None
-    if not isinstance(text, str):
-        raise InvalidInputError.single("$", text, "JSON text is a string or UTF-8 bytes")
     _check_depth(text)
     try:
         data = json.loads(
