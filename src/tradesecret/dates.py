@@ -51,7 +51,7 @@ from typing import Final, Protocol, runtime_checkable
 import attrs
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, json_kind
 
 __all__ = [
     "SHANGHAI",
@@ -111,7 +111,7 @@ def to_date(value: object, *, path: str = "date") -> pendulum.Date:
             ) from None
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     raise InvalidInputError.single(
-        path, value, f"expected a date or ISO date string, not {type(value).__name__}"
+        path, value, f"expected a date or ISO date string, got {json_kind(value)}"
     )
 
 
@@ -132,7 +132,7 @@ def to_datetime(value: object, *, path: str = "datetime") -> pendulum.DateTime:
         value = parsed
     if not isinstance(value, _dt.datetime):
         raise InvalidInputError.single(
-            path, value, f"expected an aware datetime, not {type(value).__name__}"
+            path, value, f"expected an aware datetime, got {json_kind(value)}"
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError.single(

@@ -40,6 +40,8 @@ __all__ = [
     "Problem",
     "TradeSecretError",
     "UnknownRegionError",
+    "json_kind",
+    "render_value",
 ]
 
 
@@ -132,6 +134,29 @@ def _render(value: object, depth: int, *, decimal_text: bool = False) -> str:
         except (TypeError, ValueError):
             pass
     return f"<{type(value).__name__}>"
+
+
+def json_kind(value: object) -> str:
+    """
+    What kind of JSON value ``value`` is, for messages (``"null"``, ``"a string"``, ...).
+
+    Examples:
+        >>> json_kind(None), json_kind("x"), json_kind(1.5), json_kind([]), json_kind(True)
+        ('null', 'a string', 'a number', 'an array', 'a boolean')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | Decimal | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return f"a {type(value).__name__}"
 
 
 def _has_surrogate(text: str) -> bool:

@@ -32,7 +32,12 @@ from typing import Final
 import attrs
 
 from tradesecret import limits
-from tradesecret.exceptions import CurrencyMismatchError, FloatNotAllowedError, InvalidInputError
+from tradesecret.exceptions import (
+    CurrencyMismatchError,
+    FloatNotAllowedError,
+    InvalidInputError,
+    json_kind,
+)
 
 __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
 
@@ -71,7 +76,7 @@ def to_decimal(value: object, *, path: str = "value") -> Decimal:
         result = _parse_text(value, path)
     else:
         raise InvalidInputError.single(
-            path, value, f"expected a decimal string or a whole number, not {_kind(value)}"
+            path, value, f"expected a decimal string or a whole number, got {json_kind(value)}"
         )
     _check_range(result, value, path)
     return result
@@ -108,17 +113,6 @@ def _too_large(bound: Decimal) -> str:
 
 def _too_small(bound: Decimal) -> str:
     return f"a non-zero value smaller than {bound} in magnitude (the supported range)"
-
-
-def _kind(value: object) -> str:
-    """The JSON-ish kind of a value, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def _amount(value: object) -> Decimal:

@@ -51,6 +51,7 @@ from tradesecret.exceptions import (
     InvalidInputError,
     Problem,
     TradeSecretError,
+    json_kind,
     render_value,
 )
 from tradesecret.law import Citation, CitationRef, Tier, Verification
@@ -204,20 +205,7 @@ def make_converter() -> cattrs.Converter:
     return conv
 
 
-def _json_kind(raw: object) -> str:
-    if raw is None:
-        return "null"
-    if isinstance(raw, bool):
-        return "a boolean"
-    if isinstance(raw, str):
-        return "a string"
-    if isinstance(raw, int | Decimal | float):
-        return "a number"
-    if isinstance(raw, list | tuple):
-        return "an array"
-    if isinstance(raw, dict):
-        return "an object"
-    return f"a {type(raw).__name__}"
+_json_kind = json_kind
 
 
 def _expect(raw: object, kind: type[T], expected: str, path: str = "") -> T:
@@ -604,7 +592,7 @@ def read_json(text: str | bytes) -> Any:
                 Problem(
                     path=f"$ (line {exc.lineno}, column {exc.colno})",
                     value="",
-                    reason=f"malformed JSON: {exc.msg}",
+                    reason=f"malformed JSON: {exc.msg.replace(chr(39), chr(34))}",
                 )
             ]
         ) from None

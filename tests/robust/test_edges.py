@@ -62,13 +62,13 @@ class TestDecimals:
 
     def test_other_types_named_as_json(self) -> None:
         """A dict or list is named as a JSON object or array."""
-        assert ["expected a decimal string or a whole number, not an object"] == reasons(
+        assert ["expected a decimal string or a whole number, got an object"] == reasons(
             to_decimal, {}
         )
-        assert ["expected a decimal string or a whole number, not an array"] == reasons(
+        assert ["expected a decimal string or a whole number, got an array"] == reasons(
             to_decimal, []
         )
-        assert ["expected a decimal string or a whole number, not null"] == reasons(
+        assert ["expected a decimal string or a whole number, got null"] == reasons(
             to_decimal, None
         )
 

@@ -299,7 +299,7 @@ def parse_case(
     if extra:
         problems.append(Problem.of("$", extra, "unknown envelope keys"))
     if raw.get("format") != CASE_FORMAT:
-        problems.append(Problem.of("$.format", raw.get("format"), f"must be {CASE_FORMAT!r}"))
+        problems.append(Problem.of("$.format", raw.get("format"), f'must be "{CASE_FORMAT}"'))
     version = raw.get("version")
     if version != CASE_VERSION or isinstance(version, bool):
         problems.append(
