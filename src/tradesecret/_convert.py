@@ -15,6 +15,7 @@ from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 __all__ = ["check_id", "date_field", "exact", "optional_date_field", "tuple_of"]
 
 _ID: Final = re.compile(r"^\S(.*\S)?$")
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def date_field(value: object) -> pendulum.Date:
@@ -28,8 +29,8 @@ def optional_date_field(value: object) -> pendulum.Date | None:
 
 
 def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """Validator: an identifier is a non-blank string without surrounding spaces."""
-    if not isinstance(value, str) or not _ID.match(value):
+    """Validator: an identifier is a non-blank string without surrounding spaces, valid Unicode."""
+    if not isinstance(value, str) or not _ID.match(value) or _LONE_SURROGATE.search(value):
         raise InvalidInputError.single(
             f"{type(instance).__name__}.{attribute.name}",
             value,

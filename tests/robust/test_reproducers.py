@@ -8,10 +8,12 @@ import json
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import tradesecret.cli as cli
-from tradesecret.casefile import example_text, load_case, review_case
+from tradesecret._convert import check_id
+from tradesecret.casefile import example_names, example_text, load_case, review_case
 from tradesecret.cli import EXIT_BAD_INPUT, EXIT_INTERNAL_ERROR, main
 from tradesecret.dates import hours_after, term_end, to_date
 from tradesecret.definition import ValueEvidence, ValueKind
@@ -152,6 +154,17 @@ class TestUnicode:
             problems(text)
         )
 
+    def test_lone_surrogate_in_an_id_from_python(self) -> None:
+        """5. An identifier built in Python that is not valid Unicode is refused, naming it."""
+
+        @attrs.frozen(kw_only=True)
+        class Item:
+            id: str = attrs.field(validator=check_id)
+
+        with pytest.raises(InvalidInputError) as info:
+            Item(id="\udfff")
+        assert "Item.id" == info.value.field
+
     def test_lone_surrogate_in_a_key(self) -> None:
         """A key that is not valid Unicode is refused."""
         with pytest.raises(InvalidInputError) as info:
@@ -262,9 +275,10 @@ class TestPublicApi:
         with pytest.raises(InvalidInputError):
             rb.param("noncompete.max_post_term_months", as_of="2025-13-01")  # type: ignore[arg-type]
 
-    def test_preservation_results_round_trip(self) -> None:
-        """9. ``to_json(review.results)`` on a preservation case works; each result round-trips."""
-        review = review_case(load_case(example_text("preservation")))
+    @pytest.mark.parametrize("kind", example_names())
+    def test_review_results_round_trip(self, kind: str) -> None:
+        """9. ``to_json(review.results)`` works (preservation included); each result round-trips."""
+        review = review_case(load_case(example_text(kind)))
         assert json.loads(to_json(review.results))
         for result in review.results:
             again = from_json(to_json(result), type(result))
