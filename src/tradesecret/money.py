@@ -31,12 +31,20 @@ from typing import Final
 
 import attrs
 
-from tradesecret import limits
 from tradesecret.exceptions import (
     CurrencyMismatchError,
     FloatNotAllowedError,
     InvalidInputError,
     json_kind,
+)
+from tradesecret.limits import (
+    MAX_DECIMAL,
+    MAX_EXPONENT,
+    MAX_MONEY,
+    MAX_MONEY_SCALE,
+    MAX_NUMBER_DIGITS,
+    MAX_RATIO,
+    MIN_DECIMAL,
 )
 
 __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
@@ -69,8 +77,8 @@ def to_decimal(value: object, *, path: str = "value") -> Decimal:
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
-        if abs(value) > limits.MAX_DECIMAL:
-            raise InvalidInputError.single(path, value, _too_large(limits.MAX_DECIMAL))
+        if abs(value) > MAX_DECIMAL:
+            raise InvalidInputError.single(path, value, _too_large(MAX_DECIMAL))
         result = Decimal(value)
     elif isinstance(value, str):
         result = _parse_text(value, path)
@@ -84,16 +92,16 @@ def to_decimal(value: object, *, path: str = "value") -> Decimal:
 
 def _parse_text(value: str, path: str) -> Decimal:
     text = value.strip().replace(",", "")
-    match = _DECIMAL_TEXT.match(text) if len(text) <= 2 * limits.MAX_NUMBER_DIGITS else None
+    match = _DECIMAL_TEXT.match(text) if len(text) <= 2 * MAX_NUMBER_DIGITS else None
     if match is None:
         raise InvalidInputError.single(path, value, "not a decimal number")
     mantissa = text.split("e")[0].split("E")[0]
-    if sum(c.isdigit() for c in mantissa) > limits.MAX_NUMBER_DIGITS:
-        raise InvalidInputError.single(path, value, f"more than {limits.MAX_NUMBER_DIGITS} digits")
+    if sum(c.isdigit() for c in mantissa) > MAX_NUMBER_DIGITS:
+        raise InvalidInputError.single(path, value, f"more than {MAX_NUMBER_DIGITS} digits")
     exponent = match.group(3)
-    if exponent and abs(int(exponent[1:])) > limits.MAX_EXPONENT:
+    if exponent and abs(int(exponent[1:])) > MAX_EXPONENT:
         raise InvalidInputError.single(
-            path, value, f"exponent larger than {limits.MAX_EXPONENT} in magnitude"
+            path, value, f"exponent larger than {MAX_EXPONENT} in magnitude"
         )
     return Decimal(text)
 
@@ -101,10 +109,10 @@ def _parse_text(value: str, path: str) -> Decimal:
 def _check_range(result: Decimal, value: object, path: str) -> None:
     if not result.is_finite():
         raise InvalidInputError.single(path, value, "must be a finite number")
-    if abs(result) > limits.MAX_DECIMAL:
-        raise InvalidInputError.single(path, value, _too_large(limits.MAX_DECIMAL))
-    if result and abs(result) < limits.MIN_DECIMAL:
-        raise InvalidInputError.single(path, value, _too_small(limits.MIN_DECIMAL))
+    if abs(result) > MAX_DECIMAL:
+        raise InvalidInputError.single(path, value, _too_large(MAX_DECIMAL))
+    if result and abs(result) < MIN_DECIMAL:
+        raise InvalidInputError.single(path, value, _too_small(MIN_DECIMAL))
 
 
 def _too_large(bound: Decimal) -> str:
@@ -117,11 +125,11 @@ def _too_small(bound: Decimal) -> str:
 
 def _amount(value: object) -> Decimal:
     result = to_decimal(value, path="amount")
-    if abs(result) > limits.MAX_MONEY:
-        raise InvalidInputError.single("amount", value, _too_large(limits.MAX_MONEY))
-    if isinstance(value, str) and -result.as_tuple().exponent > limits.MAX_MONEY_SCALE:  # type: ignore[operator]
+    if abs(result) > MAX_MONEY:
+        raise InvalidInputError.single("amount", value, _too_large(MAX_MONEY))
+    if isinstance(value, str) and -result.as_tuple().exponent > MAX_MONEY_SCALE:  # type: ignore[operator]
         raise InvalidInputError.single(
-            "amount", value, f"more than {limits.MAX_MONEY_SCALE} decimal places"
+            "amount", value, f"more than {MAX_MONEY_SCALE} decimal places"
         )
     return result
 
@@ -160,8 +168,8 @@ class Money:
         """From an integer number of fen (the columnar batch representation)."""
         if isinstance(fen, bool) or not isinstance(fen, int):
             raise InvalidInputError.single("fen", fen, "must be an int")
-        if abs(fen) > limits.MAX_MONEY * 100:
-            raise InvalidInputError.single("fen", fen, _too_large(limits.MAX_MONEY * 100))
+        if abs(fen) > MAX_MONEY * 100:
+            raise InvalidInputError.single("fen", fen, _too_large(MAX_MONEY * 100))
         return cls(Decimal(fen).scaleb(-2), currency)
 
     @property
@@ -251,8 +259,8 @@ def _ratio(value: object) -> Decimal:
     result = to_decimal(value, path="ratio")
     if result < 0:
         raise InvalidInputError.single("ratio", value, "a ratio cannot be negative")
-    if result > limits.MAX_RATIO:
-        raise InvalidInputError.single("ratio", value, _too_large(limits.MAX_RATIO))
+    if result > MAX_RATIO:
+        raise InvalidInputError.single("ratio", value, _too_large(MAX_RATIO))
     return result
 
 

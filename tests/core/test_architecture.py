@@ -15,6 +15,7 @@ LAYERS = {
     "money": 0,
     "dates": 0,
     "_convert": 0,
+    "_jsonread": 0,
     "limits": 0,
     "law": 1,
     "rulebook": 1,
