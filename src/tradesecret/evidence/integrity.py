@@ -18,7 +18,7 @@ Findings (all cite the library policy; the checks are technical, not legal rules
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -148,14 +148,8 @@ def verify(
         if sha256_hex(data) != items[item_id].sha256:
             flag("evidence.integrity.item_changed", item_id)
     checked = 0
-    protection: dict[str, str] = {}
-    rechainable: set[str] = set()
     for item_id, recorded in graph.custody_logs().items():
         checked += 1
-        chain = recorded.verify(key=key if recorded.protection == KEYED else None)
-        protection[item_id] = chain.protection
-        if chain.rechainable:
-            rechainable.add(item_id)
         _check_log(recorded, items[item_id], flag, verifier, key)
         if logs is None or item_id not in logs:
             continue
@@ -182,9 +176,20 @@ def verify(
         items_checked=len(contents or {}),
         logs_checked=checked,
         failed_items=frozenset(failed),
-        protection=tuple(sorted(protection.items())),
-        rechainable=frozenset(rechainable),
+        **_protection(graph, key),
     )
+
+
+def _protection(graph: EvidenceGraph, key: bytes | None) -> dict[str, Any]:
+    """Each log's protection, and the items whose log could be re-chained unnoticed."""
+    checks = {
+        item: log.verify(key=key if log.protection == KEYED else None)
+        for item, log in graph.custody_logs().items()
+    }
+    return {
+        "protection": tuple(sorted((item, c.protection) for item, c in checks.items())),
+        "rechainable": frozenset(item for item, c in checks.items() if c.rechainable),
+    }
 
 
 def _check_log(
