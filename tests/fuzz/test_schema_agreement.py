@@ -86,3 +86,19 @@ def test_values_the_schema_allows_pass_the_type_check(kind: str) -> None:
         if typed:
             disagreements.append(f"{where} = {value!r}: {typed}")
     assert [] == disagreements
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_whole_numbers_beyond_the_bound(kind: str) -> None:
+    """A whole number beyond the stated bound is refused by the schema and by the reader."""
+    document = example(kind)
+    paths = [
+        p
+        for p, v in leaves(document)
+        if p[0] == "data" and isinstance(v, int) and not isinstance(v, bool)
+    ]
+    for path in paths:
+        changed = replaced(document, path, 10**15 + 1)
+        assert not schema_accepts(kind, changed), json_path(path)
+        found = reader_problems(changed) or []
+        assert any(p == json_path(path) for p, _ in found), (json_path(path), found)

@@ -41,6 +41,7 @@ import attrs
 import pendulum
 
 from tradesecret.law import Citation
+from tradesecret.limits import MAX_INT
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Args
 
@@ -180,8 +181,8 @@ class _Builder:
     def leaf(self, hint: type) -> dict[str, Any]:
         if hint is bool:
             return {"type": "boolean"}
-        if hint is int:
-            return {"type": "integer"}
+        if hint is int:  # the bound of tradesecret.limits, stated in the schema too
+            return {"type": "integer", "minimum": -MAX_INT, "maximum": MAX_INT}
         if hint is str:
             return {"type": "string"}
         if hint is Decimal or hint is Ratio:
