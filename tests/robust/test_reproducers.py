@@ -188,11 +188,15 @@ class TestDateRange:
 
     @pytest.mark.parametrize("field", ["employment_start", "termination_date"])
     def test_employment_dates_on_the_last_day(self, field: str) -> None:
-        """6. Employment start or termination on 9999-12-31 is an input error."""
+        """6. Employment start or termination on 9999-12-31 is an input error with full paths."""
         raw = example("noncompete")
         raw["data"]["employee"][field] = "9999-12-31"
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as info:
             review_case(load_case(raw))
+        assert {p.path.split("[")[0] for p in info.value.problems} <= {
+            "$.data.employee.termination_date",
+            "$.data.employee.wages",
+        }
 
     def test_offset_past_the_last_day(self) -> None:
         """A time whose Beijing time falls after 9999-12-31 is an input error."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -447,13 +448,45 @@ def review_case(
     Review a case: run its kind's assessments as of ``as_of`` (default: the case's date).
 
     Raises:
-        InvalidInputError: the domain refused the input (every problem listed).
+        InvalidInputError: the domain refused the input (every problem listed; a path the
+            domain gives relative to its own objects, such as ``wages``, is completed to the
+            full JSON path, ``$.data.employee.wages``, where the case file has one such place).
     """
     reg = kinds if kinds is not None else default_kinds()
     kind = reg[case.kind]
-    day = as_of if as_of is not None else case.as_of
-    results = kind.run(case.data, day, rulebook if rulebook is not None else default_rulebook())
+    day = to_date(as_of, path="as_of") if as_of is not None else case.as_of
+    try:
+        results = kind.run(case.data, day, rulebook if rulebook is not None else default_rulebook())
+    except InvalidInputError as exc:
+        places = _json_places(unstructure(case.data), "$.data")
+        raise InvalidInputError(
+            attrs.evolve(p, path=_full_path(p.path, places)) for p in exc.problems
+        ) from None
     return CaseReview(kind=case.kind, title=case.title, as_of=day, results=tuple(results))
+
+
+_STEP: Final = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _json_places(node: object, path: str) -> list[str]:
+    """Every JSON path in ``node``, depth first."""
+    out = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _json_places(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _json_places(value, f"{path}[{i}]")
+    return out
+
+
+def _full_path(path: str, places: list[str]) -> str:
+    """``path`` completed to the one JSON path of the case file that ends with it, if unique."""
+    if path.startswith("$") or not path:
+        return path
+    tail = "".join(f".{key}" if key else f"[{index}]" for key, index in _STEP.findall(path))
+    found = [place for place in places if place.endswith(tail)]
+    return found[0] if len(found) == 1 else path
 
 
 def example_names(kinds: CaseKinds | None = None) -> tuple[str, ...]:
