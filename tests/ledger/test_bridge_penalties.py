@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pendulum
@@ -45,7 +46,7 @@ AGREEMENT = NonCompeteAgreement(
 )
 
 
-def penalty(terms: PenaltyTerms, **agreement: object) -> Money | None:
+def penalty(terms: PenaltyTerms, **agreement: Any) -> Money | None:
     """The ledger penalty for ``terms`` (and agreement fields)."""
     changed = attrs.evolve(AGREEMENT, penalty=terms, **agreement)
     return terms_from_noncompete(changed, EMPLOYEE, as_of="2025-09-15").penalty
