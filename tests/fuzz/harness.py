@@ -153,11 +153,10 @@ def replaced(document: Any, path: tuple[Any, ...], value: Any) -> Any:
 def dumps(document: Any) -> str:
     """JSON text of ``document``; :class:`Raw` markers become their literal text."""
     text = json.dumps(document, ensure_ascii=False, default=_default)
-    while _RAW in text:
+    while '"' + _RAW_JSON in text:
         start = text.index('"' + _RAW_JSON)
-        end = text.index('"', start + 1 + len(_RAW_JSON))
-        literal = json.loads(text[start : end + 1])[len(_RAW) :]
-        text = text[:start] + literal + text[end + 1 :]
+        marker, end = json.decoder.scanstring(text, start + 1)
+        text = text[:start] + marker[len(_RAW) :] + text[end:]
     return text
 
 
@@ -412,3 +411,28 @@ def _branch_values(schema: dict[str, Any]) -> list[Any]:
     if kind == "array":
         return [[]]
     return []
+
+
+@st.composite
+def mutated(draw: st.DrawFn, document: Any) -> str:
+    """``document`` (any JSON value) with one to three nodes replaced, removed or added."""
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        paths = [p for p, _ in leaves(document)]
+        if not paths:
+            return dumps(draw(json_values))
+        path = draw(st.sampled_from(paths))
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        action = draw(st.sampled_from(["replace", "replace", "delete", "add"]))
+        if action == "replace":
+            document = replaced(document, path, draw(json_values))
+        elif action == "delete" and isinstance(parent, dict):
+            kept = {k: v for k, v in parent.items() if k != path[-1]}
+            document = replaced(document, path[:-1], kept)
+        elif isinstance(parent, dict):
+            key = draw(st.text(min_size=1, max_size=8))
+            document = replaced(document, path[:-1], {**parent, key: draw(json_values)})
+        elif isinstance(parent, list):
+            document = replaced(document, path[:-1], [*parent, draw(json_values)])
+    return dumps(document)

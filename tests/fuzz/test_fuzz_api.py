@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -11,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fuzz.harness import mutated
 from tradesecret.dates import (
     deadline,
     hours_after,
@@ -26,7 +29,7 @@ from tradesecret.measures import LiquidatedDamages
 from tradesecret.money import Money, Ratio, to_decimal
 from tradesecret.results import Assessment, Finding
 from tradesecret.rulebook import default_rulebook
-from tradesecret.serialization import from_json, read_json
+from tradesecret.serialization import from_json, read_json, to_json
 from tradesecret.supply_chain import leak_liquidated_damages
 
 anything = st.one_of(
@@ -125,3 +128,40 @@ def test_public_function_never_crashes(name: str) -> None:
 def test_decimal_results_stay_exact() -> None:
     """A bounded amount multiplied and rounded stays exact to the fen."""
     assert Decimal("6000.00") == (Money("20000") * Ratio("0.30")).round_fen().amount
+
+
+def _results() -> list[tuple[str, Any]]:
+    from tradesecret.casefile import (  # noqa: PLC0415 - collected once, at test collection
+        example_names,
+        example_text,
+        load_case,
+        review_case,
+    )
+
+    out: list[tuple[str, Any]] = []
+    for kind in example_names():
+        for result in review_case(load_case(example_text(kind))).results:
+            out.append((f"{kind}:{type(result).__name__}", result))
+    return out
+
+
+RESULTS = _results()
+
+
+@pytest.mark.parametrize(("name", "result"), RESULTS, ids=[n for n, _ in RESULTS])
+def test_mutated_results_read_back_or_refused(name: str, result: Any) -> None:
+    """A result's JSON with nodes replaced, removed or added: read back, or a typed error."""
+    document = read_json(to_json(result))
+
+    @settings(
+        max_examples=int(os.environ.get("FUZZ_RESULTS", "15")),
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(mutated(document))
+    def check(text: str) -> None:
+        with contextlib.suppress(TradeSecretError):
+            from_json(text, type(result))
+
+    check()

@@ -43,6 +43,7 @@ from tradesecret.evidence.model import (
     Stance,
 )
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.money import to_decimal
 
 __all__ = [
     "from_graphml",
@@ -94,7 +95,7 @@ def _convert(hint: Any, raw: Any, path: str) -> Any:
     if hint is pendulum.DateTime:
         return to_datetime(raw, path=path)
     if hint is Decimal:
-        return Decimal(raw)
+        return to_decimal(raw, path=path)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint(raw)
     return raw
@@ -229,8 +230,10 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
             problems.extend(
                 attrs.evolve(p, path=f"{path}.{p.path}" if p.path else path) for p in exc.problems
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            problems.append(Problem.of(path, _short(raw), f"malformed: {exc!r}"))
+        except KeyError as exc:
+            problems.append(Problem.of(path, _short(raw), f"required field missing: {exc}"))
+        except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+            problems.append(Problem.of(path, _short(raw), f"malformed: {exc}"))
 
     for i, raw in enumerate(_list(data, "nodes", problems)):
         attempt(f"nodes[{i}]", raw, functools.partial(_add_node, builder, raw))
@@ -272,7 +275,7 @@ def _add_edge(builder: EvidenceGraphBuilder, raw: Mapping[str, Any]) -> None:
             raw["source"],
             raw["target"],
             stance=Stance(raw.get("stance", "supports")),
-            strength=Decimal(raw.get("strength", "1")),
+            strength=to_decimal(raw.get("strength", "1"), path="strength"),
             note=raw.get("note", ""),
         )
     else:
