@@ -155,7 +155,7 @@ def dumps(document: Any) -> str:
     text = json.dumps(document, ensure_ascii=False, default=_default)
     while '"' + _RAW_JSON in text:
         start = text.index('"' + _RAW_JSON)
-        marker, end = json.decoder.scanstring(text, start + 1)
+        marker, end = json.decoder.scanstring(text, start + 1)  # type: ignore[attr-defined]
         text = text[:start] + marker[len(_RAW) :] + text[end:]
     return text
 
