@@ -312,6 +312,17 @@ class TestCli:
         assert err.startswith("error: ")
         assert 1 == len(err.splitlines())
 
+    def test_closed_pipe_is_not_a_bug(self) -> None:
+        """A reader that goes away (``| head``) ends the run quietly with exit 0."""
+
+        class Closed(io.StringIO):
+            def write(self, text: str) -> int:
+                raise BrokenPipeError
+
+        err = io.StringIO()
+        assert EXIT_OK == main(["schema", "case"], stdout=Closed(), stderr=err)
+        assert "" == err.getvalue()
+
     def test_date_bound_in_problem(self) -> None:
         """Problems carry JSON text values."""
         assert '"2025-01-01"' == Problem.of("x", to_date("2025-01-01"), "r").value

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -169,6 +170,10 @@ def main(
     words = [w for w in words if w != "--debug"]
     try:
         return _main(words, out, err)
+    except BrokenPipeError:  # the reader of our output went away (``| head``): not a bug
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the one place that turns a bug into exit 70
         return _internal_error(exc, err, debug=debug)
 
