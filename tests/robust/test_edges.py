@@ -21,7 +21,16 @@ from tradesecret.casefile import (
     schema_names,
 )
 from tradesecret.cli import EXIT_BAD_INPUT, EXIT_OK, main
-from tradesecret.dates import hours_after, roll_forward, to_date, to_datetime
+from tradesecret.dates import (
+    deadline,
+    hours_after,
+    month_periods,
+    roll_forward,
+    to_date,
+    to_datetime,
+)
+from tradesecret.evidence import verify
+from tradesecret.evidence.example import CONTENT, example_builder
 from tradesecret.exceptions import (
     FloatNotAllowedError,
     InvalidInputError,
@@ -326,3 +335,18 @@ class TestCli:
     def test_date_bound_in_problem(self) -> None:
         """Problems carry JSON text values."""
         assert '"2025-01-01"' == Problem.of("x", to_date("2025-01-01"), "r").value
+
+
+class TestRoundTrips:
+    def test_other_public_results_round_trip(self) -> None:
+        """Integrity reports, deadlines, month periods, custody logs and chain checks round-trip."""
+        graph = example_builder().build()
+        values: list[Any] = [
+            verify(graph, contents=CONTENT),
+            deadline(to_date("2025-09-30"), days=1),
+            month_periods("2025-01-31", 2)[1],
+            graph.custody("E-mail"),
+            graph.custody("E-mail").verify(),
+        ]
+        for value in values:
+            assert value == from_json(to_json(value), type(value))
