@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 import io
 import json
+import runpy
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -350,3 +352,37 @@ class TestRoundTrips:
         ]
         for value in values:
             assert value == from_json(to_json(value), type(value))
+
+
+class TestCliEntryPoints:
+    def test_module_entry_point(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``python -m tradesecret.cli example factory_audit`` prints the example and exits 0."""
+        monkeypatch.setattr(sys, "argv", ["tradesecret", "example", "factory_audit"])
+        with pytest.raises(SystemExit) as info:
+            runpy.run_module("tradesecret.cli.__main__", run_name="__main__")
+        assert 0 == info.value.code
+        assert '"kind": "factory_audit"' in capsys.readouterr().out
+
+    def test_ledger_of_a_case_without_one(self, tmp_path: Path) -> None:
+        """The ledger command on a noncompete case without a ledger exits 2 naming the path."""
+        raw = json.loads(example_text("noncompete"))
+        raw["data"].pop("ledger", None)
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        err = io.StringIO()
+        code = main(
+            ["ledger", str(path), "--as-of", "2025-12-31"], stdout=io.StringIO(), stderr=err
+        )
+        assert (EXIT_BAD_INPUT, True) == (code, "$.data.ledger" in err.getvalue())
+
+    def test_ledger_of_another_kind(self, tmp_path: Path) -> None:
+        """The ledger command reads noncompete cases only."""
+        path = tmp_path / "case.json"
+        path.write_text(example_text("factory_audit"), encoding="utf-8")
+        err = io.StringIO()
+        code = main(
+            ["ledger", str(path), "--as-of", "2025-12-31"], stdout=io.StringIO(), stderr=err
+        )
+        assert (EXIT_BAD_INPUT, True) == (code, "$.kind" in err.getvalue())
