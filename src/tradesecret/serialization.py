@@ -32,7 +32,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final, TypeVar, get_origin
+from types import UnionType
+from typing import Any, Final, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -40,9 +41,11 @@ import pendulum
 from cattrs._compat import is_sequence
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from tradesecret.dates import to_date, to_datetime
 from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.facts import UNKNOWN, Unknown
 from tradesecret.law import Citation, CitationRef, Tier, Verification
 from tradesecret.money import Money, Ratio, to_decimal
 from tradesecret.results import Arg, Args, Term, make_args
@@ -149,7 +152,49 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(_is_set_type, lambda s: _sorted_items(conv, s))
     conv.register_structure_hook_factory(_is_collection_type, lambda t: _arrays_only(t, conv))
     conv.register_structure_hook_factory(_is_attrs_type, lambda t: _objects_only(t, conv))
+    # Facts not stated: ``null`` (or a left-out field, by the field's default) both ways.
+    conv.register_unstructure_hook(Unknown, lambda _: None)
+    conv.register_structure_hook_func(_is_fact_type, lambda raw, t: _structure_fact(raw, t, conv))
+    conv.register_unstructure_hook_factory(_has_optional_lists, lambda t: _omit_empty(t, conv))
     return conv
+
+
+#: Result fields written only when they hold something (older outputs stay byte-identical).
+_OMITTED_WHEN_EMPTY: Final = ("context", "open")
+
+
+def _has_optional_lists(t: Any) -> bool:
+    target = get_origin(t) or t
+    return (
+        isinstance(target, type)
+        and attrs.has(target)
+        and any(f.name in _OMITTED_WHEN_EMPTY for f in attrs.fields(target))
+    )
+
+
+def _omit_empty(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    target = get_origin(t) or t
+    overrides = {
+        f.name: override(omit_if_default=True)
+        for f in attrs.fields(target)
+        if f.name in _OMITTED_WHEN_EMPTY
+    }
+    return make_dict_unstructure_fn(target, conv, **overrides)  # type: ignore[arg-type]
+
+
+def _is_fact_type(t: Any) -> bool:
+    return get_origin(t) in (Union, UnionType) and _UNKNOWN_LITERAL in get_args(t)
+
+
+def _structure_fact(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
+    if raw is None or raw is UNKNOWN:
+        return UNKNOWN
+    rest = tuple(a for a in get_args(t) if a != _UNKNOWN_LITERAL)
+    target: Any = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007 - built at run time
+    return conv.structure(raw, target)
+
+
+_UNKNOWN_LITERAL: Final = Literal[Unknown.UNKNOWN]
 
 
 def _is_attrs_type(t: Any) -> bool:

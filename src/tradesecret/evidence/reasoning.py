@@ -85,7 +85,16 @@ from tradesecret.evidence.model import (
 )
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
-from tradesecret.results import Args, Assessment, Criterion, Finding, Outcome, Severity, make_args
+from tradesecret.results import (
+    Args,
+    Assessment,
+    Combination,
+    Criterion,
+    Finding,
+    Outcome,
+    Severity,
+    make_args,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 __all__ = [
@@ -958,6 +967,7 @@ def evaluate(
         subject=f"{secret} / {respondent}",
         as_of=as_of,
         outcome=root,
+        combination=Combination.TREE,
         citations=act_cites[C.INFRINGEMENT],
         criteria=tuple(criteria),
         findings=tuple(findings),

@@ -969,7 +969,7 @@ def review_noncompete(
     cap = book.param("noncompete.max_post_term_months", as_of=day)
     release = book.param("noncompete.release_unpaid_months", as_of=day)
     floor, assumed, coverage = _try_floor(agreement, employee, day, book)
-    eligibility, binds = _eligibility(mk, agreement, employee, secrets)
+    eligibility, _ = _eligibility(mk, agreement, employee, secrets)
     criteria = (
         eligibility,
         _scope(mk, agreement, secrets),
@@ -996,7 +996,7 @@ def review_noncompete(
         kind="noncompete",
         subject=agreement.id,
         as_of=day,
-        outcome=Outcome.MET if binds else Outcome.NOT_MET,
+        outcome=Outcome.combine(c.outcome for c in criteria),
         citations=book.cite_all(LCL_23_2, LCL_24_1, LCL_24_2, I1_36, I2_13_1),
         criteria=criteria,
         findings=tuple(findings),

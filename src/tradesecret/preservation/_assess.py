@@ -56,7 +56,16 @@ from tradesecret.preservation._model import (
     PartyKind,
     Stage,
 )
-from tradesecret.results import Arg, Assessment, Criterion, Finding, Outcome, Severity, Term
+from tradesecret.results import (
+    Arg,
+    Assessment,
+    Combination,
+    Criterion,
+    Finding,
+    Outcome,
+    Severity,
+    Term,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 if TYPE_CHECKING:
@@ -1293,6 +1302,9 @@ def assess_preservation(
         subject=application.id,
         as_of=day,
         outcome=outcome,
+        # The five factors are weighed (SPC IP-preservation provisions Art. 7); readiness is
+        # reported beside them as ``ready``.
+        combination=Combination.WEIGHED,
         citations=(
             *ctx.cite(f"{IP}:7"),
             ctx.cpl("104" if pre else "103"),
