@@ -40,6 +40,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret.facts import Unknown
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Args
@@ -142,6 +143,13 @@ class _Builder:
         args = typing.get_args(hint)
         if origin is typing.Literal:
             return {"enum": list(args)}
+        if origin in (typing.Union, types.UnionType) and _NOT_STATED in args:
+            # A fact that may be unknown: null (or the field left out) means "not stated".
+            stated = [self.schema(a) for a in args if a != _NOT_STATED]
+            return {
+                "anyOf": [*stated, {"type": "null"}],
+                "x-unknown": "null or left out: not stated (unknown), which is not 'none' or zero",
+            }
         if origin in (typing.Union, types.UnionType):
             options = [a for a in args if a is not type(None)]
             alternatives = [self.schema(a) for a in options]
@@ -217,6 +225,10 @@ class _Builder:
             return self.ref(hint)
         msg = f"no JSON Schema for type {hint.__name__}"
         raise TypeError(msg)
+
+
+#: The "not stated" member of a :data:`tradesecret.facts.Fact` union.
+_NOT_STATED: Final = typing.Literal[Unknown.UNKNOWN]
 
 
 def _summary(cls: type) -> str:
