@@ -46,6 +46,7 @@ from tradesecret.exceptions import (
     TradeSecretError,
     UnknownRegionError,
 )
+from tradesecret.i18n import Localizer as _Localizer
 from tradesecret.i18n import explain
 from tradesecret.law import Authority, Citation, Instrument, Tier, Verification
 from tradesecret.money import Money, Ratio
@@ -65,6 +66,7 @@ from tradesecret.serialization import from_json, to_json
 _presenters.register("explain", "tradesecret.i18n:explain")
 _presenters.register("markdown", "tradesecret.reports:notebook_markdown")
 _presenters.register("html", "tradesecret.reports:notebook_html")
+_presenters.register("localizer", _Localizer.for_locale)
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (

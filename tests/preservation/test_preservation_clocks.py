@@ -597,7 +597,9 @@ class TestBoundariesAcrossTheCalendar:
 
     def test_lift_over_a_leap_month_end(self) -> None:
         """Applied Mon 26 Feb 2024: day 5 is Sat 2 Mar, so the ruling is due Mon 4 Mar."""
-        t = preservation_deadlines(pre(lift_applied_on="2024-02-26"), as_of="2024-03-05")
+        t = preservation_deadlines(
+            pre(lift_applied_on="2024-02-26", lift_qualifies=True), as_of="2024-03-05"
+        )
         c = t.clock(ClockKind.LIFT_RULING)
 
         assert (to_date("2024-03-02"), to_date("2024-03-04")) == (c.nominal, c.due)
@@ -640,6 +642,23 @@ class TestBoundariesAcrossTheCalendar:
         )
         assert "cpl@2023-09-01:104" == c.citations[0].id
         assert "cpl@2023-09-01:104" == t.citations[0].id
+
+
+class TestUnknownFacts:
+    def test_lift_qualification_not_stated(self) -> None:
+        """The lift clock runs, with a finding that it needs the application to qualify."""
+        t = preservation_deadlines(pre(lift_applied_on="2025-03-03"), as_of="2025-03-03")
+
+        assert to_date("2025-03-10") == t.clock(ClockKind.LIFT_RULING).due
+        assert "preservation.clock.lift_qualification_unknown" in t.codes()
+
+    def test_in_suit_urgency_not_stated(self) -> None:
+        """In suit, urgency not stated: no 48-hour clock, a finding saying it would apply."""
+        dates = PreservationDates(stage=Stage.IN_SUIT, accepted_at="2025-03-03T09:00:00+08:00")
+        t = preservation_deadlines(dates, as_of="2025-03-03")
+
+        assert () == t.clocks
+        assert frozenset({"preservation.clock.urgency_unknown"}) == t.codes()
 
 
 class TestEarly2022:
