@@ -286,3 +286,27 @@ class TestCatalogLabels:
     def test_memory_placeholder_is_not_binding(self, rb: Rulebook) -> None:
         """The placeholder for figures from memory never reads binding."""
         assert not rb.instrument("unverified-min-wage@2026-11-21").tier.binding
+
+
+class TestSeedFigures:
+    @pytest.mark.parametrize(
+        ("measures", "supply_chain"),
+        [
+            ("measures.nda_damages_multiple_min", "supply_chain.penalty.leak_multiple"),
+            ("measures.nda_damages_multiple_max", "supply_chain.penalty.leak_multiple_max"),
+            ("measures.nda_damages_floor", "supply_chain.penalty.leak_floor"),
+        ],
+    )
+    def test_same_seed_figure_has_one_status(
+        self, rb: Rulebook, measures: str, supply_chain: str
+    ) -> None:
+        """The 3-5x and RMB 500,000 seeds have no published source: UNVERIFIED in both files."""
+        day = to_date("2025-01-01")
+        a, b = rb.param(measures, as_of=day), rb.param(supply_chain, as_of=day)
+        assert (a.value, Verification.UNVERIFIED) == (b.value, b.status)
+        assert a.status == b.status
+
+    def test_factory_noncompete_seed_is_unverified(self, rb: Rulebook) -> None:
+        """The 24-month partner non-compete seed is common practice, UNVERIFIED, not binding."""
+        v = rb.param("measures.partner_noncompete_months", as_of=to_date("2025-01-01"))
+        assert (24, Verification.UNVERIFIED, False) == (v.as_int(), v.status, v.binding)
