@@ -984,10 +984,3 @@ class TestAsOf:
         c = assess(app).factor(URGENCY)
 
         assert (Outcome.MET, 0) == (c.outcome, dict(c.facts)["days_since_discovery"])
-
-    def test_before_coverage(self) -> None:
-        """Before 2022 the library holds no law: an error, never a default."""
-        from tradesecret import OutOfCoverageError  # noqa: PLC0415
-
-        with pytest.raises(OutOfCoverageError):
-            assess_preservation(strong(), as_of="2021-12-31")

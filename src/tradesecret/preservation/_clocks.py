@@ -52,6 +52,7 @@ from tradesecret.dates import (
     to_date,
     to_datetime,
 )
+from tradesecret.exceptions import NoRuleInForceError
 from tradesecret.facts import UNKNOWN
 from tradesecret.law import Citation
 from tradesecret.preservation._dates import PreservationDates
@@ -107,6 +108,22 @@ class _Run:
         self.params = Params(rb, day)
         self.clocks: list[Clock] = []
         self.findings: list[Finding] = []
+
+    def param(self, name: str, on: pendulum.Date, kind: ClockKind) -> ParameterValue | None:
+        """
+        The period ``name`` in force on ``on``; ``None`` (and a finding citing the law of
+        that day) where no such period existed then -- never a later period applied back.
+        """
+        try:
+            return self.params.get(name, on=on)
+        except NoRuleInForceError as exc:
+            self.finding(
+                "preservation.clock.no_rule",
+                Severity.INFO,
+                tuple(exc.no_rule.citations),
+                {"clock": _term(kind), "on": on},
+            )
+            return None
 
     def cpl(self, day: pendulum.Date, *roles: str) -> tuple[Citation, ...]:
         """The CPL articles playing ``roles`` on ``day``."""
@@ -183,17 +200,16 @@ class _Run:
         start = dates.accepted_at.in_timezone("Asia/Shanghai").date()
         pre = dates.stage is Stage.PRE_SUIT
         if not pre and dates.urgent is UNKNOWN:
-            self.finding(
-                "preservation.clock.urgency_unknown",
-                Severity.INFO,
-                self.cpl(start, "in_suit")
-                or self.params.get("ruling_hours_urgent_in_suit", on=start).citations,
-            )
+            in_suit = self.cpl(start, "in_suit")
+            if in_suit:  # before 2013 there was no conduct preservation to rule on
+                self.finding("preservation.clock.urgency_unknown", Severity.INFO, in_suit)
             return
         if not pre and dates.urgent is False:
             return
         name = "ruling_hours_pre_suit" if pre else "ruling_hours_urgent_in_suit"
-        param = self.params.get(name, on=start)
+        param = self.param(name, start, ClockKind.RULING)
+        if param is None:
+            return
         due_at = hours_after(dates.accepted_at, param.as_int(), counting=hour_counting)
         status = self._ruling_status(due_at)
         cites = (*param.citations, *self.cpl(start, "periods"))
@@ -244,7 +260,9 @@ class _Run:
         dates = self.dates
         if not dates.service_deferred or dates.executed_on is None:
             return
-        param = self.params.get("deferred_service_days", on=dates.executed_on)
+        param = self.param("deferred_service_days", dates.executed_on, ClockKind.DEFERRED_SERVICE)
+        if param is None:
+            return
         clock = self.day_clock(
             ClockKind.DEFERRED_SERVICE,
             Actor.COURT,
@@ -267,7 +285,9 @@ class _Run:
         if dates.stage is not Stage.PRE_SUIT or dates.executed_on is None:
             return
         on = dates.executed_on
-        param = self.params.get("sue_within_days", on=on)
+        param = self.param("sue_within_days", on, ClockKind.SUIT)
+        if param is None:
+            return
         clock = self.day_clock(
             ClockKind.SUIT,
             Actor.APPLICANT,
@@ -301,7 +321,9 @@ class _Run:
         expiry = dates.measure_expires_on
         # The window's law is the law of the day the measure was taken (else its expiry).
         law_day = dates.executed_on or expiry
-        param = self.params.get("continue_request_days_before_expiry", on=law_day)
+        param = self.param("continue_request_days_before_expiry", law_day, ClockKind.CONTINUATION)
+        if param is None:
+            return
         days = param.as_int()
         if window is ContinuationWindow.BEFORE_EXPIRY_DAY:
             opens, closes = expiry.subtract(days=days), expiry.subtract(days=1)
@@ -358,7 +380,9 @@ class _Run:
         start = dates.reconsideration_requested_on
         if start is None:
             return
-        param = self.params.get("reconsideration_ruling_days", on=start)
+        param = self.param("reconsideration_ruling_days", start, ClockKind.RECONSIDERATION_RULING)
+        if param is None:
+            return
         clock = self.day_clock(
             ClockKind.RECONSIDERATION_RULING,
             Actor.COURT,
@@ -380,7 +404,11 @@ class _Run:
                 Severity.INFO,
                 self.cpl(start, "reconsideration") or param.citations,
             )
-        allowed = self.params.get("reconsideration_requests_allowed", on=start)
+        allowed = self.param(
+            "reconsideration_requests_allowed", start, ClockKind.RECONSIDERATION_RULING
+        )
+        if allowed is None:
+            return
         count = dates.reconsideration_count if dates.reconsideration_count is not None else 1
         if count > allowed.as_int():
             self.finding(
@@ -396,7 +424,9 @@ class _Run:
         start = dates.lift_applied_on
         if start is None:
             return
-        param = self.params.get("lift_ruling_days", on=start)
+        param = self.param("lift_ruling_days", start, ClockKind.LIFT_RULING)
+        if param is None:
+            return
         if dates.lift_qualifies is False:
             self.finding("preservation.clock.lift_not_qualifying", Severity.INFO, param.citations)
             return

@@ -47,8 +47,8 @@ class Weak:
         return bool(self.claims.get(kind)) and self.weak(kind)
 
     def failing(self, code: str) -> bool:
-        """The criterion is not met (in any way)."""
-        return self.by_code[code].outcome is not Outcome.MET
+        """The criterion is not met (in any way); a factor that was not yet law is not."""
+        return self.by_code[code].outcome not in (Outcome.MET, Outcome.NOT_APPLICABLE)
 
 
 @attrs.frozen(kw_only=True)

@@ -52,7 +52,10 @@ def not_yet_law(ctx: Ctx, code: str, source: str) -> Criterion | None:
                 "preservation.law.factor_not_yet_law",
                 Severity.INFO,
                 cites,
-                {"factor": Term(code), "since": ctx.rb.instruments[source.split(":", maxsplit=1)[0]].effective},
+                {
+                    "factor": Term(code),
+                    "since": ctx.rb.instruments[source.split(":", maxsplit=1)[0]].effective,
+                },
             ),
         ),
     )

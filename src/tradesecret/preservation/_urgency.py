@@ -125,6 +125,18 @@ def urgency(ctx: Ctx) -> tuple[Criterion, bool]:
     delayed = any(f.code == "preservation.urgency.delay" for f in crit.findings)
     if crit.outcome is Outcome.MET and delayed:
         crit = attrs.evolve(crit, outcome=Outcome.CONTESTED)
+    elif crit.outcome is Outcome.MET:
+        # A delay would make urgency contested (library policy): the discovery date, when
+        # not stated, decides the outcome and is listed as missing.
+        crit = attrs.evolve(
+            crit,
+            open=tuple(
+                attrs.evolve(u, if_holds=Outcome.CONTESTED)
+                if u.rule == "preservation.urgency.delay"
+                else u
+                for u in crit.open
+            ),
+        )
     strength = {Outcome.MET: _ONE, Outcome.NOT_MET: _ZERO}.get(
         crit.outcome, ctx.params.claim_strength(crit.outcome)
     )
