@@ -22,7 +22,7 @@ from typing import Final
 import pendulum
 
 from tradesecret.dates import to_datetime
-from tradesecret.evidence.graph import EvidenceGraphBuilder
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.ingest import ingest_csv, log_item
 from tradesecret.evidence.model import (
     Agreement,

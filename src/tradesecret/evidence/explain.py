@@ -1,15 +1,16 @@
-"""Rendering of evidence results for :func:`tradesecret.explain` (called lazily)."""
+"""Rendering of evidence results for :func:`tradesecret.explain` (with the localizer it is given)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tradesecret.evidence._tree import CLAIM_TREE
 from tradesecret.evidence.model import ClaimCode
-from tradesecret.evidence.reasoning import CLAIM_TREE, EvidenceEvaluation
-from tradesecret.results import Criterion, Finding, Outcome
+from tradesecret.results import Criterion, Finding, Outcome, Term
 
 if TYPE_CHECKING:
     from tradesecret.evidence.integrity import IntegrityReport
+    from tradesecret.evidence.reasoning import EvidenceEvaluation
     from tradesecret.i18n import Localizer
 
 __all__ = ["explain_evaluation", "explain_integrity"]
@@ -109,8 +110,6 @@ def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
 
 
 def _term(outcome: Outcome) -> Any:
-    from tradesecret.results import Term  # noqa: PLC0415
-
     return Term(f"term.outcome.{outcome.value}")
 
 

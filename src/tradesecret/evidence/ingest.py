@@ -46,8 +46,8 @@ from typing import Final
 
 import pendulum
 
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.custody import sha256_hex
-from tradesecret.evidence.graph import EvidenceGraphBuilder
 from tradesecret.evidence.model import (
     CollectionMethod,
     Event,

@@ -22,8 +22,10 @@ from typing import Protocol
 
 import attrs
 
+from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.evidence.custody import CustodyLog, TimestampVerifier, parse_log, sha256_hex
+from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
@@ -64,14 +66,11 @@ class IntegrityReport:
 
     def __explain__(self, loc: object, fmt: str) -> str:
         """Render the findings."""
-        from tradesecret.evidence.explain import explain_integrity  # noqa: PLC0415
-
         return explain_integrity(self, loc, fmt)
 
-    def _repr_markdown_(self) -> str:
-        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, on use
-
-        return explain(self, locale="zh_CN", format="markdown")
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
 
 class _Flag(Protocol):
