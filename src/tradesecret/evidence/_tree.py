@@ -28,7 +28,6 @@ class Combine(enum.Enum):
     ANY = "any"
 
 
-C = ClaimCode
 #: Parent -> (combination, children). Leaves are absent.
 CLAIM_TREE: Final[Mapping[ClaimCode, tuple[Combine, tuple[ClaimCode, ...]]]] = MappingProxyType(
     {
