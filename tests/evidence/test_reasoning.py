@@ -491,7 +491,7 @@ class TestPresentation:
     def test_markdown_repr(self, example: EvidenceGraph) -> None:
         """Notebooks show the Chinese Markdown."""
         ev = evaluate(example, as_of=AS_OF)
-        assert ev._repr_markdown_().startswith("## 证据链评估")
+        assert str(ev._repr_markdown_()).startswith("## 证据链评估")
 
 
 class TestMore:
