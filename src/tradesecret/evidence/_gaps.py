@@ -22,6 +22,7 @@ from tradesecret.evidence.model import (
     day_of,
 )
 from tradesecret.evidence.temporal import departure_of
+from tradesecret.facts import UNKNOWN
 from tradesecret.law import Citation
 from tradesecret.results import (
     Args,
@@ -124,7 +125,7 @@ def _gap_args(ctx: Context, code: str) -> list[dict[str, object]]:
     measure_dates = [
         day_of(m.since)
         for m in ctx.g.nodes(NodeKind.MEASURE)
-        if isinstance(m, Measure) and m.since is not None
+        if isinstance(m, Measure) and m.since is not UNKNOWN
     ]
     if measure_dates:
         start = min(start, *measure_dates)

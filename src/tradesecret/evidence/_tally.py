@@ -9,6 +9,8 @@ from typing import Final
 import attrs
 import pendulum
 
+from tradesecret.engine import LegalClock
+from tradesecret.evidence._timing import measure_timing, predates
 from tradesecret.evidence._tree import RESPONDENT_CLAIMS
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import (
@@ -26,10 +28,12 @@ from tradesecret.evidence.model import (
     Stance,
     day_of,
 )
+from tradesecret.facts import Tri
 from tradesecret.law import Citation
 from tradesecret.results import (
     Finding,
     Severity,
+    Undetermined,
 )
 from tradesecret.rulebook import ParameterValue, Rulebook
 
@@ -98,6 +102,8 @@ class Context:
             if any(t in targets for t in graph.successors(e.id, EdgeKind.TARGETS))
         )
         acts = [e for e in self.events if e.kind not in (EventKind.ACCESS, EventKind.DEPARTURE)]
+        self.measures_open: list[Undetermined] = []
+        self.measures_if_dated: Tally | None = None
         self.first_act: pendulum.DateTime | None = min((e.at for e in acts), default=None)
         self.last_act: pendulum.DateTime | None = max((e.at for e in acts), default=None)
         self.act_day: pendulum.Date = day_of(self.last_act) if self.last_act else as_of
@@ -168,7 +174,7 @@ def leaf_tallies(ctx: Context, findings: list[Finding], cite: Citation) -> dict[
     duty = Tally()
     for agreement in g.successors(ctx.respondent, EdgeKind.BOUND_BY):
         obj = g.node(agreement)
-        if predates(obj, ctx.first_act):
+        if predates(obj, ctx.first_act) is Tri.TRUE:
             ctx.tally_node(agreement, _ONE, duty)
     breach = Tally()
     if duty.pro and use.pro:
@@ -178,34 +184,7 @@ def leaf_tallies(ctx: Context, findings: list[Finding], cite: Citation) -> dict[
         breach.con.update(use.con)
     breach.facts = {"duty_items": len(duty.pro), "use_items": len(use.pro)}
     out[C.BREACH_OF_DUTY] = breach
-    # measures: those protecting the secret or its carriers, and the respondent's agreements,
-    # taken before the act complained of (SPC Art. 5(1))
-    measures = Tally()
-    protecting: list[str] = list(g.successors(ctx.secret, EdgeKind.PROTECTED_BY))
-    for carrier in ctx.carriers:
-        protecting.extend(g.successors(carrier.id, EdgeKind.PROTECTED_BY))
-    protecting.extend(g.successors(ctx.respondent, EdgeKind.BOUND_BY))
-    seen: set[str] = set()
-    for mid in protecting:
-        if mid in seen:
-            continue
-        seen.add(mid)
-        obj = g.node(mid)
-        if predates(obj, ctx.first_act):
-            ctx.tally_node(mid, _ONE, measures)
-        elif ctx.first_act is not None:
-            findings.append(
-                Finding(
-                    code="evidence.temporal.measure_after_act",
-                    severity=Severity.HIGH,
-                    citations=(ctx.rb.cite("spc-ts@2020-09-10:5.1"),),
-                    args={"measure": mid, "act": day_of(ctx.first_act)},
-                    subject=mid,
-                    remedies=("evidence.remedy.prove_measure_date",),
-                )
-            )
-    measures.facts = {"measures": len(seen)}
-    out[C.MEASURES] = measures
+    out[C.MEASURES] = measures_tally(ctx, findings)
     # ownership: formation records and the holder
     ownership = Tally()
     for record in g.successors(ctx.secret, EdgeKind.FORMED_BY):
@@ -231,11 +210,36 @@ def leaf_tallies(ctx: Context, findings: list[Finding], cite: Citation) -> dict[
     return out
 
 
-def predates(obj: object, act: pendulum.DateTime | None) -> bool:
-    if act is None:
-        return True
-    if isinstance(obj, Measure):
-        return obj.since is not None and obj.since < act
-    if isinstance(obj, Agreement):
-        return obj.signed_at is not None and obj.signed_at < act
-    return False
+def measures_tally(ctx: Context, findings: list[Finding]) -> Tally:
+    """
+    The measures protecting the secret or its carriers, and the respondent's agreements,
+    taken before the act complained of (SPC 2020 Art. 5(1)); those whose date is not
+    stated go to ``ctx.measures_if_dated`` and ``ctx.measures_open`` instead.
+    """
+    g = ctx.g
+    measures, if_dated = Tally(), Tally()
+    protecting: list[str] = list(g.successors(ctx.secret, EdgeKind.PROTECTED_BY))
+    for carrier in ctx.carriers:
+        protecting.extend(g.successors(carrier.id, EdgeKind.PROTECTED_BY))
+    protecting.extend(g.successors(ctx.respondent, EdgeKind.BOUND_BY))
+    seen: set[str] = set()
+    clock = LegalClock(ctx.rb, ctx.act_day)
+    for mid in dict.fromkeys(protecting):
+        seen.add(mid)
+        obj = g.node(mid)
+        when = predates(obj, ctx.first_act)
+        if when is Tri.TRUE:
+            ctx.tally_node(mid, _ONE, measures)
+            ctx.tally_node(mid, _ONE, if_dated)
+            continue
+        if ctx.first_act is None or not isinstance(obj, Measure | Agreement):
+            continue
+        fired, open_rows = measure_timing(clock, obj, ctx.first_act)
+        findings.extend(fired)
+        if when is Tri.UNKNOWN:
+            ctx.tally_node(mid, _ONE, if_dated)
+            ctx.measures_open.extend(open_rows)
+    measures.facts = {"measures": len(seen)}
+    if_dated.facts = dict(measures.facts)
+    ctx.measures_if_dated = if_dated
+    return measures

@@ -43,6 +43,24 @@ def _claim_line(loc: Localizer, c: Criterion) -> str:
     return f"{loc.message(c.code)}: {loc.value(c.outcome)}{weights} — {loc.citations(c.citations)}"
 
 
+def _missing(loc: Localizer, ev: EvidenceEvaluation, fmt: str) -> list[str]:
+    """The "what is missing" list: facts not stated, most decisive first."""
+    lines = [_h(fmt, 3, loc.message("evidence.heading.missing"))]
+    missing = ev.missing()
+    if not missing:
+        return [*lines, loc.message("evidence.missing.none"), ""]
+    sep = "、" if loc.zh else ", "
+    for m in missing:
+        if m.decisive:
+            names = sep.join(loc.message(c) for c in m.criteria)
+            lines.append(
+                "- " + loc.message("evidence.missing.fact", {"fact": m.fact, "criteria": names})
+            )
+        else:
+            lines.append("- " + loc.message("evidence.missing.note", {"fact": m.fact}))
+    return [*lines, ""]
+
+
 def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
     """Render an :class:`EvidenceEvaluation`."""
     loc: Localizer = loc_  # type: ignore[assignment]
@@ -61,6 +79,7 @@ def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
         loc.message("evidence.format.standard", {"standard": std_name}),
         f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
         "",
+        *_missing(loc, ev, fmt),
         _h(fmt, 3, loc.message("evidence.heading.claims")),
     ]
     by_code = {c.code: c for c in a.criteria}

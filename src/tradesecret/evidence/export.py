@@ -43,6 +43,7 @@ from tradesecret.evidence.model import (
     Stance,
 )
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import UNKNOWN
 
 __all__ = [
     "from_graphml",
@@ -62,6 +63,8 @@ FORMAT: Final = "tradesecret.evidence/1"
 
 
 def _plain(value: Any) -> Any:
+    if value is UNKNOWN:
+        return None  # not stated: JSON null
     if isinstance(value, pendulum.DateTime):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -86,6 +89,10 @@ def _convert(hint: Any, raw: Any, path: str) -> Any:
     args = typing.get_args(hint)
     if raw is None and type(None) in args:
         return None
+    if raw is None and typing.Literal[UNKNOWN] in args:
+        return UNKNOWN
+    if origin is typing.Literal:
+        return raw
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return _convert(inner[0], raw, path)

@@ -25,6 +25,7 @@ import pendulum
 from tradesecret._convert import tuple_of
 from tradesecret.dates import SHANGHAI
 from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN, Fact
 
 __all__ = [
     "ACCESS_EVENTS",
@@ -87,7 +88,7 @@ def _valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> 
 
 
 def _aware(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
+    if value is None or value is UNKNOWN:
         return
     # tzinfo, not utcoffset(): pendulum's utcoffset() is slow and its zones always answer
     if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
@@ -96,6 +97,11 @@ def _aware(instance: object, attribute: Any, value: Any) -> None:
             value,
             "expected an aware pendulum.DateTime (use tradesecret.dates.to_datetime)",
         )
+
+
+def _fact_time(value: object) -> Any:
+    """A moment as a fact: ``None`` (the old spelling) and left out both mean not stated."""
+    return UNKNOWN if value is None else value
 
 
 def _sha(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -322,12 +328,14 @@ class FormationRecord:
     Attributes:
         id: Unique node id.
         description: What it records.
-        created_at: When the record was made, if known.
+        created_at: When the record was made (default: not stated).
     """
 
     id: str = attrs.field(validator=_valid_id)
     description: str
-    created_at: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    created_at: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=_fact_time, validator=_aware
+    )
 
     node_kind = NodeKind.FORMATION_RECORD
 
@@ -343,7 +351,8 @@ class Party:
         role: Role in the matter.
         post: Post or title (SPC 2020 Art. 12 item 1).
         duties: Duties and tasks touching the secret (Art. 12 items 1-3).
-        departed_at: When the person left, if they did; events after it are flagged.
+        departed_at: When the person left, if they did; events after it are flagged
+            (default: not stated).
     """
 
     id: str = attrs.field(validator=_valid_id)
@@ -351,7 +360,9 @@ class Party:
     role: PartyRole = PartyRole.EMPLOYEE
     post: str = ""
     duties: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    departed_at: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    departed_at: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=_fact_time, validator=_aware
+    )
 
     node_kind = NodeKind.PARTY
 
@@ -366,12 +377,16 @@ class Measure:
         kind: Which Art. 6 item it is.
         description: What it is.
         since: When it was first in place; must predate the act complained of (Art. 5(1)).
+            Not stated (the default): the measure is neither counted nor said to come
+            after the act -- the rule is undetermined and names the date.
     """
 
     id: str = attrs.field(validator=_valid_id)
     kind: MeasureKind
     description: str = ""
-    since: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    since: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=_fact_time, validator=_aware
+    )
 
     node_kind = NodeKind.MEASURE
 
@@ -385,13 +400,16 @@ class Agreement:
         id: Unique node id.
         kind: NDA, confidentiality clause, non-compete, exit commitment.
         description: What it says.
-        signed_at: When it was signed; must predate the act complained of.
+        signed_at: When it was signed; must predate the act complained of (default: not
+            stated, see ``Measure.since``).
     """
 
     id: str = attrs.field(validator=_valid_id)
     kind: AgreementKind = AgreementKind.NDA
     description: str = ""
-    signed_at: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    signed_at: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=_fact_time, validator=_aware
+    )
 
     node_kind = NodeKind.AGREEMENT
 

@@ -52,7 +52,7 @@ something rebuts it); **CONTESTED** when evidence goes both ways and neither pre
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -84,9 +84,10 @@ from tradesecret.results import (
     MissingFact,
     Outcome,
     Severity,
+    Undetermined,
     make_args,
 )
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = [
     "CLAIM_TREE",
@@ -206,110 +207,154 @@ def evaluate(
         standard=standard,
         excluded=excluded,
     )
-    secret, respondent, as_of = args.secret, args.respondent, args.day
-    std = resolve_standard(args.standard, as_of, rb)
     ctx = Context(
         graph=graph,
-        secret=secret,
-        respondent=respondent,
-        as_of=as_of,
+        secret=args.secret,
+        respondent=args.respondent,
+        as_of=args.day,
         rb=rb,
         excluded=args.excluded,
     )
-    findings: list[Finding] = []
-    law = law_on(rb, ctx.act_day)
-    ctx.used[law.article.name] = law.article
-    act_cites = {code: rb.cite_all(*claim_cites(code, law)) for code in ClaimCode}
-    findings.append(
-        Finding(
-            code="evidence.law.version" if ctx.last_act else "evidence.law.version_no_act",
+    std = resolve_standard(args.standard, args.day, rb)
+    overrides: dict[ClaimCode, Outcome] = {}
+    if not infer_act_from_access_and_similarity:
+        overrides[C.INFERRED_FROM_ACCESS_AND_SIMILARITY] = Outcome.NOT_APPLICABLE
+    return _Evaluation(ctx, std, overrides).result(apply_burden_shift_after_2025)
+
+
+class _Evaluation:
+    """One evaluation: the law of the act day, the leaves, the tree, the criteria."""
+
+    def __init__(
+        self, ctx: Context, std: StandardOfProof, overrides: dict[ClaimCode, Outcome]
+    ) -> None:
+        self.ctx = ctx
+        self.std = std
+        self.overrides = overrides
+        self.findings: list[Finding] = []
+        self.law = law_on(ctx.rb, ctx.act_day)
+        ctx.used[self.law.article.name] = self.law.article
+        self.cites = {code: ctx.rb.cite_all(*claim_cites(code, self.law)) for code in ClaimCode}
+        self.prima = StandardOfProof.named("prima_facie", as_of=ctx.as_of, rulebook=ctx.rb)
+
+    def law_finding(self) -> Finding:
+        """Which AUCL version the act date selects."""
+        rb = self.ctx.rb
+        return Finding(
+            code="evidence.law.version" if self.ctx.last_act else "evidence.law.version_no_act",
             severity=Severity.INFO,
             # treating the respondent's acts on the secret as one continuing act is the
             # library's reading of SPC Art. 28
             citations=(
-                *act_cites[C.INFRINGEMENT],
+                *self.cites[C.INFRINGEMENT],
                 rb.cite("spc-ts@2020-09-10:28"),
                 rb.cite(POLICY),
             ),
-            args={"act": ctx.act_day},
+            args={"act": self.ctx.act_day},
         )
-    )
-    tallies = leaf_tallies(ctx, findings, act_cites[C.RIGHT][0])
-    leaves = {code: std.decide(t.pro_total, t.con_total) for code, t in tallies.items()}
-    overrides: dict[ClaimCode, Outcome] = {}
-    if not infer_act_from_access_and_similarity:
-        overrides[C.INFERRED_FROM_ACCESS_AND_SIMILARITY] = Outcome.NOT_APPLICABLE
-    outcomes = resolve(leaves, overrides)
 
-    # burden-shift triggers, always under the prima facie standard
-    prima = StandardOfProof.named("prima_facie", as_of=as_of, rulebook=rb)
-    pf = {code: prima.decide(t.pro_total, t.con_total) for code, t in tallies.items()}
-    pf_all = resolve(pf, overrides)
-    shift = burden_shift(ctx, law, pf_all, findings, apply_burden_shift_after_2025)
+    def measures_open(self, leaves: dict[ClaimCode, Outcome]) -> tuple[Undetermined, ...]:
+        """
+        The measures whose date is not stated: each decides the measures claim when
+        counting it would change the outcome (then the claim is undetermined).
+        """
+        ctx = self.ctx
+        if not ctx.measures_open or ctx.measures_if_dated is None:
+            return ()
+        base = leaves[C.MEASURES]
+        dated = self.std.decide(ctx.measures_if_dated.pro_total, ctx.measures_if_dated.con_total)
+        if dated is not base and base is not Outcome.INSUFFICIENT_EVIDENCE:
+            leaves[C.MEASURES] = Outcome.INSUFFICIENT_EVIDENCE
+        return tuple(
+            attrs.evolve(u, if_holds=base, otherwise=dated, criterion=C.MEASURES.message)
+            for u in ctx.measures_open
+        )
 
-    criteria: list[Criterion] = []
-    params: tuple[ParameterValue, ...] = ()  # listed once, on the assessment
-    for code in tree_order():
-        tally = tallies.get(code)
-        criteria.append(
+    def criteria(
+        self,
+        tallies: Mapping[ClaimCode, Tally],
+        outcomes: Mapping[ClaimCode, Outcome],
+        shift: Mapping[ClaimCode, Outcome],
+        measures_open: tuple[Undetermined, ...],
+    ) -> list[Criterion]:
+        """Every claim in tree order, then the burden-shift triggers."""
+        out = [
             _criterion(
                 code=code,
                 outcome=outcomes[code],
-                tally=tally,
-                cites=act_cites[code],
-                params=params,
-                std=std,
+                tally=tallies.get(code),
+                cites=self.cites[code],
+                std=self.std,
+                open_rows=measures_open if code is C.MEASURES else (),
             )
-        )
-    for code, outcome in shift.items():
-        tally = Tally()
+            for code in tree_order()
+        ]
+        merged = Tally()
         for child in (C.MEASURES, C.ACCESS, C.SIMILARITY, C.DISCLOSURE_OR_USE):
-            tally.merge(tallies[child])
-        criteria.append(
-            _criterion(
-                code=code,
-                outcome=outcome,
-                tally=tally,
-                cites=act_cites[code],
-                params=params,
-                std=prima,
-            )
+            merged.merge(tallies[child])
+        out += [
+            _criterion(code=code, outcome=o, tally=merged, cites=self.cites[code], std=self.prima)
+            for code, o in shift.items()
+        ]
+        return out
+
+    def result(self, after_2025: bool) -> EvidenceEvaluation:
+        """Evaluate: leaves, the tree, the burden shift, the gaps, the temporal findings."""
+        ctx, std = self.ctx, self.std
+        self.findings.append(self.law_finding())
+        tallies = leaf_tallies(ctx, self.findings, self.cites[C.RIGHT][0])
+        leaves = {code: std.decide(t.pro_total, t.con_total) for code, t in tallies.items()}
+        measures_open = self.measures_open(leaves)
+        outcomes = resolve(leaves, self.overrides)
+        # burden-shift triggers, always under the prima facie standard
+        pf = {code: self.prima.decide(t.pro_total, t.con_total) for code, t in tallies.items()}
+        pf_all = resolve(pf, self.overrides)
+        shift = burden_shift(ctx, self.law, pf_all, self.findings, after_2025)
+        criteria = self.criteria(tallies, outcomes, shift, measures_open)
+        gap_list = find_gaps(
+            ctx=ctx,
+            std=std,
+            tallies=tallies,
+            leaves=leaves,
+            overrides=self.overrides,
+            cites=self.cites,
         )
-    root = outcomes[C.INFRINGEMENT]
-    gap_list = find_gaps(
-        ctx=ctx, std=std, tallies=tallies, leaves=leaves, overrides=overrides, cites=act_cites
-    )
-    findings.extend(_temporal(ctx))
-    # the claims' standard, the prima facie figures of the burden-shift triggers, and every
-    # weight, factor and law-version parameter read
-    used = {(p.name, p.region): p for p in (*std.parameters, *prima.parameters, *ctx.used.values())}
-    assessment = Assessment(
-        kind="evidence_chain",
-        subject=f"{secret} / {respondent}",
-        as_of=as_of,
-        outcome=root,
-        combination=Combination.TREE,
-        citations=act_cites[C.INFRINGEMENT],
-        criteria=tuple(criteria),
-        findings=tuple(findings),
-        parameters=tuple(used.values()),
-    )
-    tree = tuple(
-        (parent.value, tuple(c.value for c in children))
-        for parent, (_, children) in CLAIM_TREE.items()
-    )
-    return EvidenceEvaluation(
-        secret=secret,
-        respondent=respondent,
-        as_of=as_of,
-        standard=std,
-        outcome=root,
-        act_date=day_of(ctx.last_act) if ctx.last_act else None,
-        assessment=assessment,
-        tree=tree,
-        gaps=gap_list,
-        paths=graph.paths(respondent, secret),
-    )
+        self.findings.extend(_temporal(ctx))
+        return self.wrap(outcomes[C.INFRINGEMENT], criteria, gap_list)
+
+    def wrap(
+        self, root: Outcome, criteria: list[Criterion], gap_list: tuple[Gap, ...]
+    ) -> EvidenceEvaluation:
+        """The evaluation object, with every parameter read listed once."""
+        ctx, std = self.ctx, self.std
+        params = (*std.parameters, *self.prima.parameters, *ctx.used.values())
+        used = {(p.name, p.region): p for p in params}
+        assessment = Assessment(
+            kind="evidence_chain",
+            subject=f"{ctx.secret} / {ctx.respondent}",
+            as_of=ctx.as_of,
+            outcome=root,
+            combination=Combination.TREE,
+            citations=self.cites[C.INFRINGEMENT],
+            criteria=tuple(criteria),
+            findings=tuple(self.findings),
+            parameters=tuple(used.values()),
+        )
+        return EvidenceEvaluation(
+            secret=ctx.secret,
+            respondent=ctx.respondent,
+            as_of=ctx.as_of,
+            standard=std,
+            outcome=root,
+            act_date=day_of(ctx.last_act) if ctx.last_act else None,
+            assessment=assessment,
+            tree=tuple(
+                (parent.value, tuple(c.value for c in children))
+                for parent, (_, children) in CLAIM_TREE.items()
+            ),
+            gaps=gap_list,
+            paths=ctx.g.paths(ctx.respondent, ctx.secret),
+        )
 
 
 def _criterion(
@@ -318,8 +363,8 @@ def _criterion(
     outcome: Outcome,
     tally: Tally | None,
     cites: tuple[Citation, ...],
-    params: tuple[ParameterValue, ...],
     std: StandardOfProof,
+    open_rows: tuple[Undetermined, ...] = (),
 ) -> Criterion:
     if tally is None:
         return Criterion(code=code.message, outcome=outcome, citations=cites)
@@ -333,8 +378,8 @@ def _criterion(
         citations=cites,
         facts=facts,
         evidence=tally.items(),
-        parameters=params,
         strength=share,
+        open=open_rows,
     )
 
 

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 
 import pendulum
 
+from tradesecret.engine import LegalClock
+from tradesecret.evidence._timing import measure_timing
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import (
     ACCESS_EVENTS,
@@ -29,6 +31,7 @@ from tradesecret.evidence.model import (
     Party,
     day_of,
 )
+from tradesecret.facts import UNKNOWN
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -45,7 +48,7 @@ def departure_of(graph: EvidenceGraph, party: str) -> pendulum.DateTime | None:
     """When the party left: ``Party.departed_at`` or its earliest departure event."""
     obj = graph.node(party)
     times = [e.at for e in graph.events_by(party) if e.kind is EventKind.DEPARTURE]
-    if isinstance(obj, Party) and obj.departed_at is not None:
+    if isinstance(obj, Party) and obj.departed_at is not UNKNOWN:
         times.append(obj.departed_at)
     return min(times, default=None)
 
@@ -144,11 +147,45 @@ def respondent_findings(
     return out
 
 
+def _measures_after(
+    graph: EvidenceGraph,
+    secret: str,
+    carriers: list[str],
+    first_act: pendulum.DateTime,
+    rb: Rulebook,
+) -> list[Finding]:
+    """Measures taken after the first act (the law of the act day); undated: said so."""
+    protecting = set(graph.successors(secret, EdgeKind.PROTECTED_BY))
+    for cid in carriers:
+        protecting.update(graph.successors(cid, EdgeKind.PROTECTED_BY))
+    clock = LegalClock(rb, day_of(first_act))
+    out: list[Finding] = []
+    for mid in sorted(protecting):
+        obj = graph.node(mid)
+        if not isinstance(obj, Measure | Agreement):
+            continue
+        fired, open_rows = measure_timing(clock, obj, first_act)
+        out.extend(fired)
+        out.extend(
+            Finding(
+                code="evidence.temporal.measure_date_unknown",
+                severity=Severity.MEDIUM,
+                citations=u.citations,
+                args={"measure": mid, "act": day_of(first_act)},
+                subject=mid,
+                remedies=("evidence.remedy.prove_measure_date",),
+            )
+            for u in open_rows
+        )
+    return out
+
+
 def check_temporal(
     graph: EvidenceGraph, *, rulebook: Rulebook | None = None
 ) -> tuple[Finding, ...]:
     """
-    Every temporal finding in the graph: measures later than the first act on each secret,
+    Every temporal finding in the graph: measures later than the first act on each secret
+    (a measure whose date is not stated: ``evidence.temporal.measure_date_unknown``),
     out-of-order chains per person and carrier, events after departures, items collected
     before the events they record.
     """
@@ -171,25 +208,7 @@ def check_temporal(
                 out.extend(_order(events, who, target, rb))
         if first_act is None:
             continue
-        protecting = set(graph.successors(secret, EdgeKind.PROTECTED_BY))
-        for cid in carriers:
-            protecting.update(graph.successors(cid, EdgeKind.PROTECTED_BY))
-        for mid in sorted(protecting):
-            obj = graph.node(mid)
-            since = obj.since if isinstance(obj, Measure) else None
-            if isinstance(obj, Agreement):
-                since = obj.signed_at
-            if since is None or since >= first_act:
-                out.append(
-                    Finding(
-                        code="evidence.temporal.measure_after_act",
-                        severity=Severity.HIGH,
-                        citations=(rb.cite("spc-ts@2020-09-10:5.1"),),
-                        args={"measure": mid, "act": day_of(first_act)},
-                        subject=mid,
-                        remedies=("evidence.remedy.prove_measure_date",),
-                    )
-                )
+        out.extend(_measures_after(graph, secret, carriers, first_act, rb))
     events = [e for e in graph.nodes(NodeKind.EVENT) if isinstance(e, Event)]
     out.extend(_evidence_before_event(graph, events, rb))
     return tuple(out)
