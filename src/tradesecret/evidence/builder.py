@@ -14,10 +14,10 @@ from typing import Any, Final
 import networkx as nx
 import pendulum
 
+from tradesecret.evidence._fields import ID as ID_RE
 from tradesecret.evidence.custody import CustodyLog
 from tradesecret.evidence.graph import _KIND, _OBJ, EvidenceGraph
 from tradesecret.evidence.model import (
-    _ID,
     EDGE_RULES,
     Carrier,
     Claim,
@@ -93,7 +93,7 @@ class EvidenceGraphBuilder:
                 not a valid node id (other node classes check their ids when built).
         """
         self._check_open()
-        if isinstance(node, Event) and not (isinstance(node.id, str) and _ID.match(node.id)):
+        if isinstance(node, Event) and not (isinstance(node.id, str) and ID_RE.match(node.id)):
             raise InvalidInputError.single("Event.id", node.id, _BAD_ID)
         existing = self._g.nodes.get(node.id)
         if existing is not None:
@@ -286,7 +286,7 @@ class EvidenceGraphBuilder:
         log = self._custody.get(item)
         if log is None:
             problems.append(Problem.of("custody.item", item, "no evidence item with this id"))
-        if not isinstance(to, str) or not _ID.match(to):
+        if not isinstance(to, str) or not ID_RE.match(to):
             problems.append(Problem.of("custody.to", to, "not a valid party id"))
         if not isinstance(at, pendulum.DateTime) or at.tzinfo is None:
             problems.append(
@@ -421,7 +421,7 @@ class EvidenceGraphBuilder:
                 problems.append(
                     Problem.of(f"{path(i)}.id", eid, "another node already has this id")
                 )
-            elif not isinstance(eid, str) or not _ID.match(eid):
+            elif not isinstance(eid, str) or not ID_RE.match(eid):
                 problems.append(Problem.of(f"{path(i)}.id", eid, _BAD_ID))
             seen.add(eid)
             reason = ok_people.get(person, "")
@@ -450,7 +450,7 @@ class EvidenceGraphBuilder:
         found = self._g.nodes.get(node_id)
         if found is not None:
             return None if found[_OBJ].node_kind in kinds else f"not a {what}"
-        if not isinstance(node_id, str) or not _ID.match(node_id):
+        if not isinstance(node_id, str) or not ID_RE.match(node_id):
             return _BAD_ID
         return None
 
