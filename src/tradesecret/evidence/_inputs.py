@@ -38,6 +38,80 @@ class Inputs:
     excluded: frozenset[str]
 
 
+def _secret(graph: EvidenceGraph, secret: object, problems: list[Problem]) -> object:
+    if secret is None:
+        secrets = graph.secrets()
+        if len(secrets) == 1:
+            return secrets[0]
+        problems.append(
+            Problem.of("secret", secrets, "name the secret: the graph has several or none")
+        )
+    elif (
+        not isinstance(secret, str)
+        or secret not in graph
+        or not isinstance(graph.node(secret), Secret)
+    ):
+        problems.append(Problem.of("secret", secret, "no secret with this id"))
+    return secret
+
+
+def _respondent(graph: EvidenceGraph, respondent: object, problems: list[Problem]) -> object:
+    if respondent is None:
+        performers = sorted(
+            {
+                graph.performer(e.id) or ""
+                for e in graph.nodes(NodeKind.EVENT)
+                if isinstance(e, Event) and e.kind is not EventKind.DEPARTURE
+            }
+            - {""}
+        )
+        if len(performers) == 1:
+            return performers[0]
+        problems.append(
+            Problem.of("respondent", performers, "name the respondent: several or no actors")
+        )
+    elif (
+        not isinstance(respondent, str)
+        or respondent not in graph
+        or not isinstance(graph.node(respondent), Party)
+    ):
+        problems.append(Problem.of("respondent", respondent, "no party with this id"))
+    return respondent
+
+
+def _standard(standard: object, problems: list[Problem]) -> None:
+    if isinstance(standard, str):
+        if standard not in STANDARDS:
+            problems.append(
+                Problem.of("standard", standard, f"known standards: {', '.join(STANDARDS)}")
+            )
+    elif not isinstance(standard, StandardOfProof):
+        problems.append(
+            Problem.of("standard", standard, "a StandardOfProof or the name of a standard")
+        )
+
+
+def _excluded(graph: EvidenceGraph, excluded: object, problems: list[Problem]) -> set[str]:
+    items: set[str] = set()
+    if isinstance(excluded, str | bytes) or not isinstance(excluded, Iterable):
+        problems.append(
+            Problem.of("excluded", excluded, "a collection of evidence item ids, not one id")
+        )
+        return items
+    for item in excluded:
+        if (
+            not isinstance(item, str)
+            or item not in graph
+            or not isinstance(graph.node(item), EvidenceItem)
+        ):
+            problems.append(
+                Problem.of(f"excluded[{item!r}]", item, "no evidence item with this id")
+            )
+        else:
+            items.add(item)
+    return items
+
+
 def check_inputs(
     graph: EvidenceGraph,
     *,
@@ -54,67 +128,10 @@ def check_inputs(
         day = to_date(as_of, path="as_of")
     except InvalidInputError as exc:
         problems.extend(exc.problems)
-    if secret is None:
-        secrets = graph.secrets()
-        if len(secrets) == 1:
-            secret = secrets[0]
-        else:
-            problems.append(
-                Problem.of("secret", secrets, "name the secret: the graph has several or none")
-            )
-    elif (
-        not isinstance(secret, str)
-        or secret not in graph
-        or not isinstance(graph.node(secret), Secret)
-    ):
-        problems.append(Problem.of("secret", secret, "no secret with this id"))
-    if respondent is None:
-        performers = sorted(
-            {
-                graph.performer(e.id) or ""
-                for e in graph.nodes(NodeKind.EVENT)
-                if isinstance(e, Event) and e.kind is not EventKind.DEPARTURE
-            }
-            - {""}
-        )
-        if len(performers) == 1:
-            respondent = performers[0]
-        else:
-            problems.append(
-                Problem.of("respondent", performers, "name the respondent: several or no actors")
-            )
-    elif (
-        not isinstance(respondent, str)
-        or respondent not in graph
-        or not isinstance(graph.node(respondent), Party)
-    ):
-        problems.append(Problem.of("respondent", respondent, "no party with this id"))
-    if isinstance(standard, str):
-        if standard not in STANDARDS:
-            problems.append(
-                Problem.of("standard", standard, f"known standards: {', '.join(STANDARDS)}")
-            )
-    elif not isinstance(standard, StandardOfProof):
-        problems.append(
-            Problem.of("standard", standard, "a StandardOfProof or the name of a standard")
-        )
-    items: set[str] = set()
-    if isinstance(excluded, str | bytes) or not isinstance(excluded, Iterable):
-        problems.append(
-            Problem.of("excluded", excluded, "a collection of evidence item ids, not one id")
-        )
-    else:
-        for item in excluded:
-            if (
-                not isinstance(item, str)
-                or item not in graph
-                or not isinstance(graph.node(item), EvidenceItem)
-            ):
-                problems.append(
-                    Problem.of(f"excluded[{item!r}]", item, "no evidence item with this id")
-                )
-            else:
-                items.add(item)
+    secret = _secret(graph, secret, problems)
+    respondent = _respondent(graph, respondent, problems)
+    _standard(standard, problems)
+    items = _excluded(graph, excluded, problems)
     if problems:
         raise InvalidInputError(problems)
     assert isinstance(secret, str)

@@ -51,7 +51,7 @@ from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import Ratio
 from tradesecret.preservation._claims import basis, likelihood
-from tradesecret.preservation._codes import FACTORS, READINESS
+from tradesecret.preservation._codes import READINESS
 from tradesecret.preservation._counter import counter_arguments
 from tradesecret.preservation._ctx import Ctx, finding
 from tradesecret.preservation._evidence import claims_from_evaluation
@@ -179,14 +179,20 @@ def assess_preservation(
     findings: list[Finding] = []
     if evidence is not None:
         application, findings = _with_evidence(application, evidence, evidence_respondent, day, rb)
-    ctx = Ctx(application, day, rb)
+    return _assemble(Ctx(application, day, rb), findings)
+
+
+def _assemble(ctx: Ctx, findings: list[Finding]) -> PreservationAssessment:
+    """The criteria, the score, the stated headline, the verdict and the counter-arguments."""
+    application, day = ctx.app, ctx.day
     criteria, delayed, estimate = _criteria(ctx)
     by_code = {c.code: c for c in criteria}
     score = _score(ctx, by_code)
     ready_min = ctx.params.dec("ready_score_min")
     below = score < ready_min
     outcome = headline(criteria, application.stage, below_line=below)
-    if below and Outcome.combine(c.outcome for c in criteria if c.code in FACTORS) is Outcome.MET:
+    merits_met = headline(criteria, application.stage, below_line=False) is Outcome.MET
+    if below and merits_met:
         findings.append(
             finding(
                 "preservation.score.below_line",
