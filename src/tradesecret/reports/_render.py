@@ -14,6 +14,7 @@ import pendulum
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import Explainable, Localizer, explain, normalize_locale
 from tradesecret.law import Citation
+from tradesecret.reports._json import annotate
 from tradesecret.results import Assessment, Criterion, Determination, Finding, Severity, TraceStep
 
 if TYPE_CHECKING:
@@ -487,36 +488,43 @@ def _demote(markdown: str) -> str:
     )
 
 
-def to_plain(result: object) -> Any:
+def to_plain(result: object, *, locale: str = "zh_CN") -> Any:
     """
     JSON-ready data for any result, list of results or case review.
 
     Each result is unstructured by its own type (the conventions of
-    :mod:`tradesecret.serialization`); a review becomes ``{"kind", "title", "as_of",
-    "missing", "results": [{"type": ..., "value": ...}, ...]}``. An evidence graph is given
-    as its nodes and edges.
+    :mod:`tradesecret.serialization`), then every finding, criterion, determination,
+    assessment, trace step and citation gets its sentence in ``locale`` (``message``,
+    ``tier``, ``binding``, citation ``label``: see :mod:`tradesecret.reports._json`).
+    A review becomes ``{"kind", "title", "as_of", "locale", "missing", "results":
+    [{"type": ..., "value": ...}, ...]}``. An evidence graph is given as its nodes and
+    edges. ``bilingual`` gives the Chinese sentences.
     """
     from tradesecret.serialization import unstructure  # noqa: PLC0415
 
+    loc = Localizer.for_locale(_locales(locale)[0])
     if _is_review(result):
         return {
             "kind": result.kind,
             "title": result.title,
             "as_of": result.as_of.to_date_string(),
+            "locale": loc.locale,
             "missing": list(result.missing),
-            "results": [_typed(item) for item in result.results],
+            "results": [_typed(item, loc) for item in result.results],
         }
     if isinstance(result, tuple | list):
-        return [_typed(item) for item in result]
-    return unstructure(result)
+        return [_typed(item, loc) for item in result]
+    plain = unstructure(result)
+    annotate(result, plain, loc)
+    return plain
 
 
-def _typed(item: object) -> dict[str, Any]:
+def _typed(item: object, loc: Localizer) -> dict[str, Any]:
     from tradesecret.reports._domain import evidence_picture  # noqa: PLC0415
     from tradesecret.serialization import unstructure  # noqa: PLC0415
 
     evaluation = getattr(item, "evaluation", None)
-    picture = evidence_picture(item, Localizer.for_locale("en"), limit=10**9)
+    picture = evidence_picture(item, loc, limit=10**9)
     if picture is not None:
         nodes, edges = picture
         value: dict[str, Any] = {
@@ -527,8 +535,11 @@ def _typed(item: object) -> dict[str, Any]:
         }
         if evaluation is not None:
             value["evaluation"] = unstructure(evaluation)
+            annotate(evaluation, value["evaluation"], loc)
         return {"type": type(evaluation or item).__name__, "value": value}
-    return {"type": type(item).__name__, "value": unstructure(item)}
+    plain = unstructure(item)
+    annotate(item, plain, loc)
+    return {"type": type(item).__name__, "value": plain}
 
 
 def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> str:
@@ -545,7 +556,7 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
     if format == "markdown":
         return render_markdown(result, locale=locale)
     if format == "json":
-        return json.dumps(to_plain(result), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(to_plain(result, locale=locale), ensure_ascii=False, indent=2) + "\n"
     parts = []
     for code in _locales(locale):
         items = (
