@@ -31,6 +31,7 @@ LAYERS = {
     "cli": 4,
     "casefile": 4,
     "reports": 4,
+    "server": 4,
     "_docs": 4,
 }
 
