@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -12,13 +15,19 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
+import pendulum
 import pytest
 
 pytest.importorskip("starlette", reason="the server extra is not installed")
 uvicorn = pytest.importorskip("uvicorn", reason="the server extra is not installed")
 httpx = pytest.importorskip("httpx", reason="the server extra is not installed")
 
-from tradesecret.casefile import example_text, load_case  # noqa: E402
+from tradesecret.casefile import (  # noqa: E402
+    case_schema,
+    example_text,
+    load_case,
+    review_schema,
+)
 from tradesecret.cli import main  # noqa: E402
 from tradesecret.exceptions import InvalidInputError  # noqa: E402
 from tradesecret.rulebook import Rulebook, default_rulebook  # noqa: E402
@@ -89,8 +98,6 @@ class TestEndpoints:
 
     def test_openapi_lists_review_with_the_published_schemas(self, http: Any) -> None:
         """/openapi.json lists every endpoint; its Case and Review schemas are the CLI's."""
-        from tradesecret.casefile import case_schema, review_schema  # noqa: PLC0415
-
         doc = http.get("/openapi.json").json()
         assert "3.1.0" == doc["openapi"]
         assert {"/v1/review", "/v1/ledger", "/v1/batch", "/v1/regions", "/healthz"} <= set(
@@ -216,9 +223,7 @@ class TestEndpoints:
         assert (200, csv.text) == (parquet.status_code, parquet.text)
 
 
-def _day() -> Any:
-    import pendulum  # noqa: PLC0415
-
+def _day() -> pendulum.Date:
     return pendulum.date(2025, 1, 1)
 
 
@@ -367,3 +372,40 @@ def test_concurrent_requests_match_sequential(http: Any) -> None:
         concurrent = list(pool.map(call, calls))
     assert all(200 == code for code, _ in sequential)
     assert sequential == concurrent
+
+
+def test_tradesecret_serve_command(tmp_path: Path) -> None:
+    """``tradesecret serve --token-env VAR`` in its own process answers over HTTP and checks the token."""
+    port = _free_port()
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": src, "TS_TEST_TOKEN": "tok-123"}
+    cmd = [sys.executable, "-m", "tradesecret.cli", "serve", "--port", str(port)]
+    proc = subprocess.Popen(
+        [*cmd, "--token-env", "TS_TEST_TOKEN"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "serve.log").open("w"),
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        health = None
+        for _ in range(200):  # at most about 20 s
+            try:
+                health = httpx.get(f"{base}/healthz", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert health is not None, (tmp_path / "serve.log").read_text()
+        assert "ok" == health.json()["status"]
+        assert 401 == httpx.post(f"{base}/v1/review", content=NONCOMPETE).status_code
+        answer = httpx.post(
+            f"{base}/v1/review?locale=en",
+            content=NONCOMPETE,
+            headers={"authorization": "Bearer tok-123"},
+            timeout=60,
+        )
+        messages = [f["message"] for f in _findings(answer.json())]
+        assert any(m.startswith("The employee is senior technical staff") for m in messages)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
