@@ -151,3 +151,32 @@ def test_serve_refuses_missing_token_variable(argv: list[str]) -> None:
     code, _, err = run(*argv)
     assert 2 == code
     assert "TS_NO_SUCH_VARIABLE_SET" in err
+
+
+class TestNestedPayments:
+    def test_nested_payments_match_the_separate_file(self) -> None:
+        """JSON Lines agreements with their own payments give the rows of CSV + --payments."""
+        code, out, _ = run(
+            "batch",
+            str(BATCH / "agreements_with_payments.jsonl"),
+            "--as-of",
+            "2026-01-15",
+            "-o",
+            "-",
+            "--no-progress",
+        )
+        assert 0 == code
+        assert TestBatchExamples()._rows("csv")[1] == [json.loads(x) for x in out.splitlines()]
+
+    @pytest.mark.parametrize("bad", ['"soon"', "[1, 2]", '{"date": "2025-01-01"}'])
+    def test_bad_nested_payments(self, tmp_path: Path, bad: str) -> None:
+        """A payments value that is not an array of objects is exit 2 naming the line."""
+        path = tmp_path / "in.jsonl"
+        path.write_text(
+            '{"agreement_id": "A", "termination_date": "2025-01-31", "months": 6, '
+            f'"region": "CN-SH", "agreed_monthly": "1000", "payments": {bad}}}\n',
+            encoding="utf-8",
+        )
+        code, _, err = run("batch", str(path), "--as-of", "2026-01-15", "-o", "-")
+        assert 2 == code
+        assert "line 1: payments" in err

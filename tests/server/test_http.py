@@ -202,6 +202,30 @@ class TestEndpoints:
         assert out.getvalue().splitlines() == r.text.splitlines()
         assert "72000.00" == json.loads(r.text.splitlines()[0])["total_scheduled"]
 
+    def test_batch_with_nested_payments(self, http: Any) -> None:
+        """JSON Lines agreements carrying their payments give the CLI's rows for CSV + --payments."""
+        r = http.post(
+            "/v1/batch?as_of=2026-01-15&input=jsonl",
+            content=(BATCH / "agreements_with_payments.jsonl").read_bytes(),
+        )
+        out = io.StringIO()
+        main(
+            [
+                "batch",
+                str(BATCH / "agreements.csv"),
+                "--payments",
+                str(BATCH / "payments.csv"),
+                "--as-of",
+                "2026-01-15",
+                "-o",
+                "-",
+            ],
+            stdout=out,
+            stderr=io.StringIO(),
+        )
+        assert (200, out.getvalue().splitlines()) == (r.status_code, r.text.splitlines())
+        assert "12000.00" == json.loads(r.text.splitlines()[0])["arrears"]
+
     def test_batch_parquet(self, http: Any, tmp_path: Path) -> None:
         """POST /v1/batch with a Parquet upload gives the CSV's rows."""
         pacsv = pytest.importorskip("pyarrow.csv")

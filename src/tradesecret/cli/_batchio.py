@@ -2,7 +2,8 @@
 Batch inputs and outputs beyond files: JSON Lines input, results to a stream.
 
 ``tradesecret batch`` reads CSV, Parquet or JSON Lines (``.jsonl``/``.ndjson``: one object
-per line, the same keys as the CSV columns) and writes ``.csv``, ``.jsonl``, ``.parquet`` or
+per line, the same keys as the CSV columns, and optionally the agreement's own
+``"payments": [{"date": ..., "amount": ...}]``) and writes ``.csv``, ``.jsonl``, ``.parquet`` or
 ``-`` (JSON Lines on standard output; the summary then goes to standard error). The HTTP
 API's ``POST /v1/batch`` uses the same functions.
 """
@@ -31,7 +32,14 @@ from tradesecret.cli._batch import (
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money
 
-__all__ = ["evaluate_file", "iter_jsonl", "read_input", "run_batch_any", "summarize"]
+__all__ = [
+    "evaluate_file",
+    "iter_jsonl",
+    "read_input",
+    "run_batch_any",
+    "split_payments",
+    "summarize",
+]
 
 #: Suffixes read as JSON Lines.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -81,11 +89,53 @@ def read_jsonl(path: str) -> dict[str, Column]:
         rows.append(row)
     if problems:
         raise InvalidInputError(problems)
+    return _columns(rows)
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, Column]:
     names = list(dict.fromkeys(k for row in rows for k in row))
     return {
         name: np.array([_text(row.get(name)) for row in rows], dtype=object).reshape(-1)
         for name in names
     }
+
+
+def split_payments(
+    agreements: dict[str, Column], path: str
+) -> tuple[dict[str, Column], dict[str, Column] | None]:
+    """
+    Nested payments taken out of JSON Lines agreements: ``"payments": [{"date", "amount"}]``.
+
+    Each payment gets its row's ``agreement_id``; the result is the payments table of
+    ``--payments`` (``None`` when no row has payments).
+
+    Raises:
+        InvalidInputError: a ``payments`` value that is not an array of objects.
+    """
+    nested = agreements.pop("payments", None)
+    if nested is None:
+        return agreements, None
+    ids = agreements.get("agreement_id", np.array([None] * len(nested), dtype=object))
+    rows: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for number, (agreement, text) in enumerate(zip(ids.tolist(), nested.tolist(), strict=True), 1):
+        if text is None:
+            continue
+        try:
+            items = json.loads(text, parse_float=Decimal)
+        except json.JSONDecodeError:
+            items = text
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            problems.append(
+                Problem.of(
+                    f"{path}: line {number}: payments", text[:80], "expected an array of objects"
+                )
+            )
+            continue
+        rows += [{**item, "agreement_id": agreement} for item in items]
+    if problems:
+        raise InvalidInputError(problems)
+    return agreements, _columns(rows) if rows else None
 
 
 def read_input(path: str) -> dict[str, Column]:
@@ -105,7 +155,14 @@ def evaluate_file(
 ) -> tuple[dict[str, list[Any]], list[str]]:
     """The output columns of a batch input, and the payments that named no agreement."""
     agreements = read_input(input_path)
-    payments = read_input(payments_path) if payments_path else None
+    agreements, nested = split_payments(agreements, input_path)
+    payments = read_input(payments_path) if payments_path else nested
+    if payments_path and nested is not None:
+        raise InvalidInputError.single(
+            "--payments",
+            payments_path,
+            "the input has nested payments already: give one or the other",
+        )
     data, reasons, orphans = _build(agreements, payments)
     if progress is not None:
         for reason in orphans:
