@@ -15,6 +15,7 @@ problem listed (path and reason) -- never a traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
 
-from tradesecret.cli import _more
+from tradesecret.cli._commands import add_commands
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
@@ -112,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     example = sub.add_parser("example", help="print a shipped example case file")
     example.add_argument("name", help="a kind with a shipped example")
-    _more.add_commands(sub, common)
+    add_commands(sub, common)
     return parser
 
 
@@ -183,9 +184,12 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if getattr(args, "locale", None) is not None:
         _check_locale(args.locale)
-    done = _more.run(args, out, err, read=_read, write=_write)
-    if done is not None:
-        return done
+    if args.command in ("review", "ledger", "batch", "regions", "serve"):
+        # these load on use (case files, reports, numpy, the server): start-up stays light
+        more: Any = importlib.import_module("tradesecret.cli._more")
+        done: int | None = more.run(args, out, err, read=_read, write=_write)
+        if done is not None:
+            return done
 
     if args.command == "params":
         _check_locale(args.locale)
@@ -194,12 +198,12 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             as_of=as_of, region=args.region, locale=_one(args.locale), fmt=args.format
         )
         if args.format == "html":
-            from tradesecret.reports import markdown_to_html  # noqa: PLC0415
+            from tradesecret.reports import REPORT_CSS, markdown_to_html  # noqa: PLC0415
 
             md = render_params(
                 as_of=as_of, region=args.region, locale=_one(args.locale), fmt="markdown"
             )
-            text = _html_page(markdown_to_html(md))
+            text = _html_page(markdown_to_html(md), REPORT_CSS)
         _write(text, args.output, out)
         return EXIT_OK
     if args.command == "demo":
@@ -247,10 +251,10 @@ def _one(locale: str) -> str:
     return "zh_CN" if locale in ("bilingual", "both") else locale
 
 
-def _html_page(body: str) -> str:
+def _html_page(body: str, css: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>tradesecret</title>'
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<style>{css}</style></head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 

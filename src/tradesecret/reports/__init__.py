@@ -45,9 +45,11 @@ from tradesecret.reports._render import (
     render_html,
     render_markdown,
 )
+from tradesecret.reports._style import CSS as REPORT_CSS
 from tradesecret.reports._svg import GraphEdge, GraphNode, TimelinePoint, graph_svg, timeline_svg
 
 __all__ = [
+    "REPORT_CSS",
     "REPORT_FORMATS",
     "GraphEdge",
     "GraphNode",
