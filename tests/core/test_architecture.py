@@ -36,6 +36,7 @@ LAYERS = {
     "cli": 4,
     "casefile": 4,
     "reports": 4,
+    "server": 4,
     "_docs": 4,
     "_docs_code": 4,
 }
