@@ -30,8 +30,8 @@ from typing import Any, Final
 
 import attrs
 
-from tradesecret import presenters
 from tradesecret.exceptions import CurrencyMismatchError, FloatNotAllowedError, InvalidInputError
+from tradesecret.presenters import present
 
 __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
 
@@ -193,12 +193,12 @@ class Money:
 
     def _repr_html_(self) -> str | None:
         """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
-        shown = presenters.present("html", self)
+        shown = present("html", self)
         return shown if isinstance(shown, str) else None
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
-        shown = presenters.present("pretty", self)
+        shown = present("pretty", self)
         printer.text(shown if isinstance(shown, str) and not cycle else repr(self))
 
 
@@ -231,10 +231,10 @@ class Ratio:
 
     def _repr_html_(self) -> str | None:
         """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
-        shown = presenters.present("html", self)
+        shown = present("html", self)
         return shown if isinstance(shown, str) else None
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
-        shown = presenters.present("pretty", self)
+        shown = present("pretty", self)
         printer.text(shown if isinstance(shown, str) and not cycle else repr(self))

@@ -36,7 +36,7 @@ class TestHtml:
         assert cites
         assert all('class="ts-cite-meta"' in c for c in cites)
         assert (
-            'LCL Art. 24(1) <span class="ts-cite-meta">(binding, checked against the official text)'
+            'LCL Art. 24(1) <span class="ts-cite-meta">(binding, secondary source citing the official text)'
             in html
         )
 
@@ -80,7 +80,9 @@ class TestMarkdownAndText:
         assert "| 3 | 1 Nov 2025 – 30 Nov 2025 | 30 Nov 2025 | CN¥6,000.00 | CN¥0.00 |" in md
         assert len(review.results) == md.count("#### Sources: what binds and how it was verified")
         assert 1 == md.count("Generated from the sources cited; not legal advice.")
-        assert "| LCL Art. 24(1) | law | binding | checked against the official text |" in md
+        assert (
+            "| LCL Art. 24(1) | law | binding | secondary source citing the official text |" in md
+        )
 
     def test_text_lists_sources_with_status(self, review: CaseReview) -> None:
         """The text report lists each source with its tier, force and verification status."""
