@@ -36,6 +36,7 @@ LAYERS = {
     "casefile": 4,
     "reports": 4,
     "_docs": 4,
+    "_docs_law": 4,
 }
 
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter", "localtime", "gmtime"}
