@@ -334,3 +334,17 @@ def test_no_legal_number_in_message_text(path: Path) -> None:
             if _LEGAL_NUMBER.search(text):
                 found.append(line)
     assert [] == found
+
+
+def test_no_value_is_stronger_than_the_date_of_its_basis(rb: Rulebook) -> None:
+    """A value's status is never stronger than the status of its basis instrument (its dates)."""
+    order = [Verification.V1, Verification.V2, Verification.DERIVED, Verification.V3]
+    order.append(Verification.UNVERIFIED)
+    for series in rb.all_series():
+        for entry in series.entries:
+            basis = rb.instrument(entry.citations[0].ref.key)
+            assert order.index(entry.status) >= order.index(basis.status), (
+                series.name,
+                series.region,
+                str(entry.since),
+            )
