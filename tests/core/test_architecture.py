@@ -39,6 +39,7 @@ LAYERS = {
     "server": 4,
     "_docs": 4,
     "_docs_code": 4,
+    "_docs_law": 4,
 }
 
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter", "localtime", "gmtime"}
