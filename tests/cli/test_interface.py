@@ -55,6 +55,19 @@ class TestRegions:
         )
         assert {"gbt2260", "parent", "note"} <= set(shanghai)
 
+    def test_all_31_provincial_divisions_with_gbt2260_codes(self) -> None:
+        """Every provincial-level division is listed with its GB/T 2260 code and tiers."""
+        _, out, _ = run("regions", "--format", "json")
+        provinces = {r["code"]: r for r in json.loads(out) if r["level"] == "province"}
+        assert 31 == len(provinces)
+        assert "440000" == provinces["CN-GD"]["gbt2260"]
+        assert ["CN-GD-T1", "CN-GD-T2", "CN-GD-T3", "CN-GD-T4"] == provinces["CN-GD"][
+            "tier_regions"
+        ]
+        assert all(len(r["gbt2260"]) == 6 for r in provinces.values())
+        shenzhen = next(r for r in json.loads(out) if r["gbt2260"] == "440300")
+        assert ("CN-GD-SZ", "city") == (shenzhen["code"], shenzhen["level"])
+
     def test_text(self) -> None:
         """Text output has one line per region, Shenzhen among them as a city."""
         code, out, _ = run("regions", "--locale", "en")

@@ -2,16 +2,18 @@
 ``tradesecret regions``: every region code the rulebook knows, with its names.
 
 Each region is given with every field the rulebook holds for it (``code``, ``name_zh``,
-``name_en``, ``parent``, ``note``, and -- where the region data carries them -- its
-GB/T 2260 administrative division code and its minimum-wage tier mapping), plus its
-``level`` (``country``, ``province`` or ``city``). The HTTP API's ``GET /v1/regions``
+``name_en``, ``parent``, ``note``, its GB/T 2260 administrative division code
+``gbt2260`` and, for a city, its minimum-wage tier mapping ``tiers`` with validity dates),
+plus its ``level`` (``country``, ``province``, ``city`` or ``tier``) and, for a province,
+its ``tier_regions``. The HTTP API's ``GET /v1/regions``
 gives the same list.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import re
+from typing import Any, Final
 
 from tradesecret.rulebook import Region, Rulebook, default_rulebook
 from tradesecret.serialization import unstructure
@@ -20,17 +22,13 @@ __all__ = ["region_rows", "render_regions"]
 
 
 def _level(rulebook: Rulebook, region: Region) -> str:
+    if _TIER.match(region.code):
+        return "tier"
     depth = len(rulebook.region_chain(region.code)) - 1
     return ("country", "province", "city")[min(depth, 2)]
 
 
-def _gbt2260(region: Region) -> str | None:
-    """The GB/T 2260 code, under whichever field name the region data gives it."""
-    for name in ("gbt2260", "gb_t_2260", "gbt_2260", "gb2260", "adcode", "division_code"):
-        value = getattr(region, name, None)
-        if value is not None:
-            return str(value)
-    return None
+_TIER: Final = re.compile(r"^CN-[A-Z]{2}-T\d+$")
 
 
 def region_rows(rulebook: Rulebook | None = None) -> list[dict[str, Any]]:
@@ -41,7 +39,8 @@ def region_rows(rulebook: Rulebook | None = None) -> list[dict[str, Any]]:
         region = rb.regions[code]
         row: dict[str, Any] = dict(unstructure(region))
         row["level"] = _level(rb, region)
-        row["gbt2260"] = _gbt2260(region)
+        if row["level"] == "province":
+            row["tier_regions"] = list(rb.tier_regions(code))
         rows.append(row)
     return rows
 
