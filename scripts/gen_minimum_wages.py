@@ -285,7 +285,7 @@ def _abolished_tiers(by_region: dict[str, list[Entry]], tiers: dict[str, set[str
         for n in numbers:
             for e in by_region.get(f"{province}-T{n}", []):
                 standards[e.since][n] = e
-        for since, present in standards.items():
+        for since, present in sorted(standards.items()):
             if len(present) < 2:
                 continue
             top = max(int(n) for n in present)
@@ -298,6 +298,8 @@ def _abolished_tiers(by_region: dict[str, list[Entry]], tiers: dict[str, set[str
                 earlier = [e for e in series if e.since < since]
                 if not earlier or any(e.since == since for e in series):
                     continue
+                if max(earlier, key=lambda e: e.since).amount is None:
+                    continue  # already ended by an earlier standard
                 key = (_ZH.get(province, ""), since.isoformat(), n)
                 if key in NOT_FOUND:
                     last = max(earlier, key=lambda e: e.since)

@@ -180,3 +180,19 @@ class TestStatuses:
             if series.name == "minimum_wage.monthly":
                 for v in series.values:
                     assert "unverified-min-wage" != v.citations[0].ref.instrument
+
+
+def test_tenant_maps_an_unmapped_city_to_a_tier(rb: Rulebook) -> None:
+    """The error's remedy works: a tenant region with the GB/T code under a tier region resolves."""
+    text = """
+[[region]]
+code = "CN-GD-MAOMING"
+name_zh = "茂名市"
+name_en = "Maoming"
+parent = "CN-GD-T4"
+gbt2260 = "440900"
+note = "tenant's own mapping"
+"""
+    book = rb.extended(text, source="tenant.toml")
+    v = book.param("minimum_wage.monthly", as_of=to_date("2025-03-01"), region="440902")
+    assert (Money(1750), "mw-gd@2025-03-01") == (v.as_money(), v.citations[0].id)

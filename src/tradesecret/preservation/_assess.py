@@ -312,7 +312,12 @@ def _before_conduct_preservation(
     )
     if not cites:
         raise OutOfCoverageError("preservation", day, "2013-01-01", None)
-    note = finding("preservation.law.no_conduct_preservation", Severity.CRITICAL, cites)
+    since = min(
+        (i.effective for i in rb.instruments.values() if i.id == "cpl" and i.article("101")),
+        default=None,
+    )
+    args = {} if since is None else {"since": since}
+    note = finding("preservation.law.no_conduct_preservation", Severity.CRITICAL, cites, args)
     assessment = Assessment(
         kind="preservation",
         subject=application.id,

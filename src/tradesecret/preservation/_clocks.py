@@ -201,8 +201,14 @@ class _Run:
         pre = dates.stage is Stage.PRE_SUIT
         if not pre and dates.urgent is UNKNOWN:
             in_suit = self.cpl(start, "in_suit")
-            if in_suit:  # before 2013 there was no conduct preservation to rule on
-                self.finding("preservation.clock.urgency_unknown", Severity.INFO, in_suit)
+            hours = self.param("ruling_hours_urgent_in_suit", start, ClockKind.RULING)
+            if in_suit and hours is not None:  # none before 2013: no conduct preservation
+                self.finding(
+                    "preservation.clock.urgency_unknown",
+                    Severity.INFO,
+                    in_suit,
+                    {"hours": hours.as_int()},
+                )
             return
         if not pre and dates.urgent is False:
             return
@@ -428,7 +434,12 @@ class _Run:
         if param is None:
             return
         if dates.lift_qualifies is False:
-            self.finding("preservation.clock.lift_not_qualifying", Severity.INFO, param.citations)
+            self.finding(
+                "preservation.clock.lift_not_qualifying",
+                Severity.INFO,
+                param.citations,
+                {"days": param.as_int()},
+            )
             return
         if dates.lift_qualifies is UNKNOWN:
             # The clock runs only if the application qualifies: shown, and said to depend on it.

@@ -36,6 +36,7 @@ class UrgencyRow:
     urgency: UrgencyFacts
     days_since_discovery: Fact[int] = UNKNOWN
     delay_line: int = 0
+    in_suit_hours: int = 0
 
 
 # SPC IP-preservation provisions Art. 6: 「有下列情况之一，不立即采取行为保全措施即足以损害申请人利益的，
@@ -74,6 +75,7 @@ URGENCY_TABLE: Final[RuleTable[UrgencyRow]] = RuleTable(
                 basis=(),
                 support=(f"{IP}:6",),
                 when=lambda f: not f.pre_suit and not f.situation,
+                args=lambda f: {"hours": f.in_suit_hours},
                 clause="情况紧急的，必须在四十八小时内作出裁定 — in suit, urgency only speeds the ruling",
             ),
             "in_suit",
@@ -120,6 +122,7 @@ def urgency(ctx: Ctx) -> tuple[Criterion, bool]:
         urgency=u,
         days_since_discovery=elapsed,
         delay_line=delay.as_int(),
+        in_suit_hours=ctx.params.int("ruling_hours_urgent_in_suit"),
     )
     crit = ctx.evaluate(URGENCY_TABLE, row, facts_args=facts, parameters=(delay,))
     delayed = any(f.code == "preservation.urgency.delay" for f in crit.findings)
