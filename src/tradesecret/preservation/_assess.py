@@ -316,7 +316,7 @@ def _before_conduct_preservation(
         (i.effective for i in rb.instruments.values() if i.id == "cpl" and i.article("101")),
         default=None,
     )
-    args = {} if since is None else {"since": since}
+    args: dict[str, object] = {} if since is None else {"since": since}
     note = finding("preservation.law.no_conduct_preservation", Severity.CRITICAL, cites, args)
     assessment = Assessment(
         kind="preservation",
