@@ -51,6 +51,7 @@ from tradesecret.preservation._facts import (
     SecurityForm,
     UrgencyFacts,
 )
+from tradesecret.preservation._harm import HARM_TABLE, PUBLIC_INTEREST_TABLE
 from tradesecret.preservation._model import (
     Application,
     Claim,
@@ -86,9 +87,11 @@ __all__ = [
     "EX_PARTE_TABLE",
     "FACTORS",
     "HARM",
+    "HARM_TABLE",
     "LIKELIHOOD",
     "ORDER_TABLE",
     "PUBLIC_INTEREST",
+    "PUBLIC_INTEREST_TABLE",
     "READINESS",
     "REQUESTS",
     "SECURITY",

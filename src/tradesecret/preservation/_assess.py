@@ -39,6 +39,7 @@ What is law and what is the library's reading
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
@@ -51,12 +52,13 @@ from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import Ratio
 from tradesecret.preservation._claims import basis, likelihood
-from tradesecret.preservation._codes import READINESS
+from tradesecret.preservation._codes import PUBLIC_INTEREST, READINESS
 from tradesecret.preservation._counter import counter_arguments
 from tradesecret.preservation._ctx import Ctx, finding
 from tradesecret.preservation._evidence import claims_from_evaluation
+from tradesecret.preservation._harm import harm, public_interest
 from tradesecret.preservation._law import IP, POLICY, TS, preservation_in_force
-from tradesecret.preservation._merits import balance, harm, public_interest
+from tradesecret.preservation._merits import balance, not_yet_law
 from tradesecret.preservation._model import Application, ClaimInput, Stage
 from tradesecret.preservation._readiness import contents, requests, respondent_loss, security
 from tradesecret.preservation._result import PreservationAssessment, SecurityEstimate, headline
@@ -245,7 +247,7 @@ def _criteria(ctx: Ctx) -> tuple[tuple[Criterion, ...], bool, SecurityEstimate]:
         likelihood(ctx),
         harm_,
         balance(ctx, harm_),
-        public_interest(ctx),
+        _when_law(ctx, PUBLIC_INTEREST, public_interest),
         urgency_,
         ex_parte(ctx, urgency_),
         requests_,
@@ -253,6 +255,12 @@ def _criteria(ctx: Ctx) -> tuple[tuple[Criterion, ...], bool, SecurityEstimate]:
         contents(ctx, harm_, requests_, security_),
     )
     return criteria, delayed, estimate
+
+
+def _when_law(ctx: Ctx, code: str, build: Callable[[Ctx], Criterion]) -> Criterion:
+    """The criterion, or not applicable where its Art. 7 source was not law on the day."""
+    absent = not_yet_law(ctx, code, f"{IP}:7")
+    return build(ctx) if absent is None else absent
 
 
 def _score(ctx: Ctx, by_code: dict[str, Criterion]) -> Decimal:
