@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from tradesecret import explain
-from tradesecret.casefile import example_text, load_case, review_case
+from tradesecret.casefile import EvidenceReview, example_text, load_case, review_case
 from tradesecret.money import Money
 from tradesecret.preservation import (
     BALANCE,
@@ -169,6 +169,10 @@ class TestShippedExampleInThePast:
 
         assert ["cpl@2012-08-31:101"] == ids(pa)
         assert Outcome.NOT_APPLICABLE == pa.factor(BALANCE).outcome
+        evaluation = next(r for r in review.results if isinstance(r, EvidenceReview)).evaluation
+        cited = {c.id for crit in evaluation.assessment.criteria for c in crit.citations}
+        assert not any(c.startswith("spc-ts@") for c in cited)
+        assert {"aucl@1993-09-02:10", "spc-unfair-comp@2007-01-12:11"} <= cited
         for locale in ("zh_CN", "en"):
             assert explain(pa, locale=locale, format="markdown")
 

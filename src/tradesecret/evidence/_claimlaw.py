@@ -83,12 +83,15 @@ def claim_cites(code: ClaimCode, law: Law) -> tuple[str, ...]:
         return (old,)
 
     spc = "spc-ts@2020-09-10:"
+    # the SPC 2007 interpretation (in force 2007-02-01 to 2022-03-20) where the 2020
+    # provisions were not yet law; LegalClock keeps only what was law on the act day
+    old = "spc-unfair-comp@2007-01-12:"
     table: dict[ClaimCode, tuple[str, ...]] = {
         C.INFRINGEMENT: (base,),
         C.RIGHT: (p("4"), f"{spc}1"),
-        C.NOT_PUBLICLY_KNOWN: (p("4"), f"{spc}3", f"{spc}4"),
-        C.COMMERCIAL_VALUE: (p("4"), f"{spc}7"),
-        C.MEASURES: (p("4"), f"{spc}5.1", f"{spc}6"),
+        C.NOT_PUBLICLY_KNOWN: (p("4"), f"{spc}3", f"{spc}4", f"{old}9"),
+        C.COMMERCIAL_VALUE: (p("4"), f"{spc}7", f"{old}10"),
+        C.MEASURES: (p("4"), f"{spc}5.1", f"{spc}6", f"{old}11"),
         C.CONTENT_DEFINED: (f"{spc}1", f"{spc}27"),
         C.OWNERSHIP: (p("4"), POLICY),
         C.ACT: (p("1"),),
@@ -97,7 +100,7 @@ def claim_cites(code: ClaimCode, law: Law) -> tuple[str, ...]:
         C.BREACH_OF_DUTY: (p("1.3"), f"{spc}10"),
         C.INFERRED_FROM_ACCESS_AND_SIMILARITY: (*art32("2"), POLICY),
         C.ACCESS: (f"{spc}12", *art32("2")),
-        C.SIMILARITY: (f"{spc}13", *art32("2")),
+        C.SIMILARITY: (f"{spc}13", f"{old}14", *art32("2")),
         C.BURDEN_SHIFT_NOT_A_SECRET: art32("1") or (f"{AUCL_2019}:32.1",),
         # the triggers of Art. 32(2) are read from the claims by library policy (an improper
         # acquisition counts as a risk of disclosure or use, item 2)

@@ -61,7 +61,8 @@ import pendulum
 
 from tradesecret import presenters
 from tradesecret._convert import tuple_of
-from tradesecret.evidence._claimlaw import burden_shift, claim_cites, law_on
+from tradesecret.engine import LegalClock
+from tradesecret.evidence._claimlaw import AUCL_2019, Shift, burden_shift, claim_cites, law_on
 from tradesecret.evidence._gaps import SUGGESTIONS, Gap, find_gaps
 from tradesecret.evidence._inputs import check_inputs
 from tradesecret.evidence._standards import STANDARDS, StandardOfProof
@@ -234,8 +235,28 @@ class _Evaluation:
         self.findings: list[Finding] = []
         self.law = law_on(ctx.rb, ctx.act_day)
         ctx.used[self.law.article.name] = self.law.article
-        self.cites = {code: ctx.rb.cite_all(*claim_cites(code, self.law)) for code in ClaimCode}
+        self.cites = {code: self._law_of_the_day(code) for code in ClaimCode}
         self.prima = StandardOfProof.named("prima_facie", as_of=ctx.as_of, rulebook=ctx.rb)
+
+    def _law_of_the_day(self, code: ClaimCode) -> tuple[Citation, ...]:
+        """
+        The claim's sources that were law on the act day (re-pointed to that day's
+        version); where none was, the AUCL article of the day. For AUCL 2025 acts the 2019
+        burden-shift article is cited as the content applied (its 2025 number is UNVERIFIED).
+        """
+        rb, clock = self.ctx.rb, LegalClock(self.ctx.rb, self.ctx.act_day)
+        out: list[Citation] = []
+        for text in claim_cites(code, self.law):
+            cited = clock.cite(text)
+            if (
+                cited is None
+                and text.startswith(f"{AUCL_2019}:32")
+                and self.law.shift is Shift.AUCL_2025
+            ):
+                cited = rb.cite(text)
+            if cited is not None:
+                out.append(cited)
+        return tuple(out) or (rb.cite(f"{self.law.key}:{self.law.number}"),)
 
     def law_finding(self) -> Finding:
         """Which AUCL version the act date selects."""
@@ -247,7 +268,7 @@ class _Evaluation:
             # library's reading of SPC Art. 28
             citations=(
                 *self.cites[C.INFRINGEMENT],
-                rb.cite("spc-ts@2020-09-10:28"),
+                *LegalClock(rb, self.ctx.act_day).those_in_force(("spc-ts@2020-09-10:28",)),
                 rb.cite(POLICY),
             ),
             args={"act": self.ctx.act_day},
