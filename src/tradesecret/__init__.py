@@ -69,6 +69,8 @@ _presenters.register("markdown", "tradesecret.reports:notebook_markdown")
 _presenters.register("html", "tradesecret.reports:notebook_html")
 _presenters.register("pretty", "tradesecret.reports:notebook_pretty")
 _presenters.register("localizer", _Localizer.for_locale)
+_presenters.register("evidence.graph.markdown", "tradesecret.evidence._display:to_markdown")
+_presenters.register("evidence.graph.html", "tradesecret.evidence._display:to_html")
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (

@@ -23,7 +23,7 @@ from typing import Any, Final
 import networkx as nx
 import pendulum
 
-from tradesecret.evidence._display import to_html, to_markdown
+from tradesecret import presenters
 from tradesecret.evidence.custody import CustodyLog
 from tradesecret.evidence.model import (
     Carrier,
@@ -311,13 +311,13 @@ class EvidenceGraph:
             f"<EvidenceGraph {self._g.number_of_nodes()} nodes, {self._g.number_of_edges()} edges>"
         )
 
-    def _repr_markdown_(self) -> str:
-        text: str = to_markdown(self)
-        return text
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("evidence.graph.markdown", self)
+        return None if shown is None else str(shown)
 
-    def _repr_html_(self) -> str:
-        text: str = to_html(self)
-        return text
+    def _repr_html_(self) -> str | None:
+        shown = presenters.present("evidence.graph.html", self)
+        return None if shown is None else str(shown)
 
 
 def _edge(u: str, v: str, data: Mapping[str, Any]) -> Edge:
