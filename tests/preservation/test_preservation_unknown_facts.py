@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret import explain
+from tradesecret import InvalidInputError, explain
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import Money
 from tradesecret.preservation import (
@@ -66,7 +67,7 @@ def build(
         orders=(order,),
         urgency=UrgencyFacts(
             disclosure_imminent=urgent,
-            questioning_may_defeat_enforcement=questioning,  # type: ignore[arg-type]
+            questioning_may_defeat_enforcement=questioning,
             discovered_on=discovered,
         ),
         harm=HarmFacts(reputation_unrecoverable=True, estimated_loss=Money("9000000")),
@@ -154,3 +155,20 @@ class TestSecurityNotStated:
 
         assert back.amount is UNKNOWN
         assert attrs.evolve(sec) == back
+
+
+class TestInputs:
+    def test_bad_three_valued_facts_reported_together(self) -> None:
+        """A fact that is neither true, false nor not stated is an input error, reported with the others."""
+        with pytest.raises(InvalidInputError) as caught:
+            UrgencyFacts(questioning_may_defeat_enforcement="yes", discovered_on="bad")
+
+        assert ["discovered_on", "questioning_may_defeat_enforcement"] == sorted(
+            p.path for p in caught.value.problems
+        )
+
+    def test_none_reads_as_not_stated(self) -> None:
+        """``None`` for a three-valued fact or the discovery date is read as not stated."""
+        u = UrgencyFacts(questioning_may_defeat_enforcement=None, discovered_on=None)
+
+        assert (UNKNOWN, UNKNOWN) == (u.questioning_may_defeat_enforcement, u.discovered_on)

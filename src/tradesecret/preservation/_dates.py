@@ -46,7 +46,7 @@ class PreservationDates:
     """
 
     stage: Stage
-    urgent: Fact[bool] = attrs.field(default=UNKNOWN, validator=fact_bool)
+    urgent: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
     accepted_at: pendulum.DateTime | None = attrs.field(default=None, converter=opt_datetime)
     ruled_at: pendulum.DateTime | None = attrs.field(default=None, converter=opt_datetime)
     executed_on: pendulum.Date | None = attrs.field(default=None, converter=opt_date)
@@ -61,7 +61,7 @@ class PreservationDates:
     reconsideration_count: int | None = None
     reconsideration_ruled_on: pendulum.Date | None = attrs.field(default=None, converter=opt_date)
     lift_applied_on: pendulum.Date | None = attrs.field(default=None, converter=opt_date)
-    lift_qualifies: Fact[bool] = attrs.field(default=UNKNOWN, validator=fact_bool)
+    lift_qualifies: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
     lift_ruled_on: pendulum.Date | None = attrs.field(default=None, converter=opt_date)
 
     def __attrs_post_init__(self) -> None:

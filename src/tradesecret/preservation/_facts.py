@@ -73,7 +73,7 @@ class UrgencyFacts:
     disposal_imminent: bool = False
     other: str = ""
     questioning_may_defeat_enforcement: Fact[bool] = attrs.field(
-        default=UNKNOWN, validator=fact_bool
+        default=UNKNOWN, converter=fact_bool
     )
     discovered_on: Fact[pendulum.Date] = attrs.field(default=UNKNOWN, converter=fact_date)
     detail: str = ""

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "check",
+    "fact_bool",
     "fact_date",
     "opt_date",
     "opt_datetime",
@@ -119,7 +120,10 @@ def check(obj: AttrsInstance) -> None:
     raise_if(problems_of(obj))
 
 
-def fact_bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: a ``bool`` or :data:`~tradesecret.facts.UNKNOWN`."""
-    if value is not UNKNOWN and not isinstance(value, bool):
-        raise InvalidInputError.single(attribute.name, value, "must be true, false or not stated")
+def fact_bool(value: object) -> Fact[bool]:
+    """A ``bool`` or :data:`~tradesecret.facts.UNKNOWN` (``None`` is read as not stated)."""
+    if value is UNKNOWN or value is None:
+        return UNKNOWN
+    if not isinstance(value, bool):
+        return cast("bool", Invalid(value, "must be true, false or not stated"))
+    return value
