@@ -34,18 +34,24 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
+from tradesecret import presenters
 from tradesecret._convert import date_field, optional_date_field, tuple_of
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of
 from tradesecret.law import Citation, Instrument
 from tradesecret.money import Money
+from tradesecret.remedies._explain import explain_enforcement
 from tradesecret.results import Determination, Finding, Outcome, Severity, Undetermined
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+
+if TYPE_CHECKING:
+    from tradesecret.i18n import Format, Localizer
 
 __all__ = ["EnforcementReview", "FineBand", "InfringingAct", "review_enforcement"]
 
@@ -138,6 +144,13 @@ class EnforcementReview:
         default=(), validator=tuple_of(ParameterValue)
     )
     open: tuple[Undetermined, ...] = attrs.field(default=(), validator=tuple_of(Undetermined))
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        return explain_enforcement(self, loc, fmt)
+
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
     def codes(self) -> frozenset[str]:
         """The codes of the findings."""

@@ -36,15 +36,18 @@ Examples:
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
+from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.remedies._explain import explain_penalty
 from tradesecret.results import (
     Args,
     Determination,
@@ -56,6 +59,9 @@ from tradesecret.results import (
     make_args,
 )
 from tradesecret.rulebook import NoRule, ParameterValue, Rulebook, default_rulebook
+
+if TYPE_CHECKING:
+    from tradesecret.i18n import Format, Localizer
 
 __all__ = [
     "Adjustment",
@@ -177,6 +183,13 @@ class PenaltyReview:
             if line.rule == rule:
                 return line
         raise KeyError(rule)
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        return explain_penalty(self, loc, fmt)
+
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
     def codes(self) -> frozenset[str]:
         """The codes of the findings."""
@@ -394,14 +407,10 @@ def _factors(facts: PenaltyFacts, clock: LegalClock, book: Rulebook) -> tuple[Fa
         known = value is not UNKNOWN
         args: Args = ()
         if known:
-            shown = ("term.yes" if value else "term.no") if isinstance(value, bool) else value
-            args = make_args({"value": _arg(shown)})
+            shown = Term(f"term.bool.{str(value).lower()}") if isinstance(value, bool) else value
+            args = make_args({"value": shown})
         out.append(Factor(code=code, known=known, args=args, citations=citations))
     return tuple(out)
-
-
-def _arg(value: object) -> object:
-    return Term(value) if isinstance(value, str) and value.startswith("term.") else value
 
 
 def _open(

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
+from tradesecret import presenters
 from tradesecret._convert import date_field, tuple_of
 from tradesecret.dates import term_end
 from tradesecret.engine import LegalClock
@@ -37,6 +39,7 @@ from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact, Tri, tri
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.remedies._explain import explain_remedies
 from tradesecret.remedies.breach import Breach, BreachKind, Business, CompanyRole
 from tradesecret.remedies.clauses import (
     CompensationClause,
@@ -53,10 +56,14 @@ from tradesecret.results import (
     MissingFact,
     Outcome,
     Severity,
+    Term,
     Undetermined,
     missing_facts,
 )
 from tradesecret.rulebook import Rulebook, default_rulebook
+
+if TYPE_CHECKING:
+    from tradesecret.i18n import Format, Localizer
 
 __all__ = ["AfterBreach", "Payment", "Remedies", "ReturnScope", "remedies"]
 
@@ -168,6 +175,13 @@ class Remedies:
         if self.penalty is not None:
             rules += self.penalty.open
         return missing_facts(rules)
+
+    def __explain__(self, loc: Localizer, fmt: Format) -> str:
+        return explain_remedies(self, loc, fmt)
+
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
     def codes(self) -> frozenset[str]:
         """Every finding code."""
@@ -329,7 +343,10 @@ def _penalty_item(
             basis,
             open_rules=(_open(code, fact, basis, Outcome.MET),),
         )
-    facts = {"amount": review.agreed, "adjustment": review.adjustment.value}
+    facts = {
+        "amount": review.agreed,
+        "adjustment": Term(f"remedies.adjustment.{review.adjustment.value}"),
+    }
     actual = case.penalty is not UNKNOWN and case.penalty.actual_loss_if_higher
     findings: tuple[Finding, ...] = ()
     if actual:
