@@ -235,7 +235,14 @@ def monthly_compensation(
     turns on a wage not stated. An annual amount is spread over twelve months; a lump sum
     over the restricted period. The floor, where the clause has one, is the minimum wage.
     """
-    facts = income if income is not None else IncomeFacts()
+    exact = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
+    return UNKNOWN if exact is UNKNOWN else exact.round_fen()
+
+
+def _monthly_exact(
+    clause: CompensationClause, period_months: int, facts: IncomeFacts
+) -> Fact[Money]:
+    """The monthly amount before rounding (rounded once where it is shown or totalled)."""
     shape = clause.shape
     monthly: Fact[Money]
     if shape is CompensationShape.MONTHLY_AMOUNT:
@@ -258,7 +265,7 @@ def monthly_compensation(
         if facts.minimum_wage is UNKNOWN:
             return UNKNOWN  # the floor may lift it: unknown until the minimum wage is stated
         monthly = max(monthly, facts.minimum_wage)
-    return monthly.round_fen()
+    return monthly
 
 
 def total_compensation(
@@ -267,7 +274,7 @@ def total_compensation(
     """The total over the period: the lump sum as agreed, else the monthly amount times the months."""
     if clause.shape is CompensationShape.LUMP_SUM and clause.minimum_wage_floor is not True:
         return clause.amount
-    monthly = monthly_compensation(clause, period_months=period_months, income=income)
+    monthly = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
     return UNKNOWN if monthly is UNKNOWN else (monthly * period_months).round_fen()
 
 
@@ -322,7 +329,7 @@ def _agreed(
     if shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
         total = total_compensation(compensation, period_months=period_months, income=income)
         return UNKNOWN if total is UNKNOWN else total * multiple
-    monthly = monthly_compensation(compensation, period_months=period_months, income=income)
+    monthly = _monthly_exact(compensation, period_months, income)
     if monthly is UNKNOWN or income.breached_months is UNKNOWN:
         return UNKNOWN
     return monthly * income.breached_months * multiple

@@ -54,13 +54,21 @@ def overlap(a: Fact[tuple[str, ...]], b: Fact[tuple[str, ...]]) -> Tri:
     True when the two lists share an item (compared without case or surrounding space);
     false when either is stated as none or they share nothing; unknown when either is.
     """
+    if _stated_empty(a) or _stated_empty(b):
+        return Tri.FALSE  # decided whatever the other list is
     if a is UNKNOWN or b is UNKNOWN:
         return Tri.UNKNOWN
     return Tri.of(bool(_norm(a) & _norm(b)))
 
 
+def _stated_empty(a: Fact[tuple[str, ...]]) -> bool:
+    return a is not UNKNOWN and not _norm(a)
+
+
 def _disjoint(a: Fact[tuple[str, ...]], b: Fact[tuple[str, ...]]) -> Tri:
     """True only when both lists are stated, non-empty, and share nothing."""
+    if _stated_empty(a) or _stated_empty(b):
+        return Tri.FALSE
     if a is UNKNOWN or b is UNKNOWN:
         return Tri.UNKNOWN
     return Tri.of(bool(_norm(a)) and bool(_norm(b)) and not (_norm(a) & _norm(b)))
