@@ -151,7 +151,11 @@ class TestPenaltyDamagesPerformance:
 
     def test_no_penalty_damages_for_whole_loss(self, rb: Rulebook) -> None:
         """Stated: no penalty clause. The loss itself is the damages claim."""
-        r = remedies(case(penalty=None, loss=Money("80000")), as_of=AS_OF, rulebook=rb)
+        r = remedies(
+            case(penalty=PenaltyClause(shape=PenaltyShape.NONE), loss=Money("80000")),
+            as_of=AS_OF,
+            rulebook=rb,
+        )
         assert Money("80000.00") == dict(r.item("remedies.item.damages").facts)["amount"]
         assert Outcome.NOT_MET is r.item("remedies.item.penalty").outcome
 

@@ -53,9 +53,10 @@ def missing_lines(loc: Localizer, fmt: Format, missing: tuple[MissingFact, ...])
 
 
 def _criterion(loc: Localizer, c: Criterion) -> list[str]:
-    head = (
-        f"- {loc.message(c.code, c.facts)}: {loc.value(c.outcome)} — {loc.citations(c.citations)}"
-    )
+    amount = dict(c.facts).get("amount")
+    shown = f" · {loc.value(amount)}" if amount is not None else ""
+    outcome = f"{loc.value(c.outcome)}{shown}"
+    head = f"- {loc.message(c.code, c.facts)}: {outcome} — {loc.citations(c.citations)}"
     return [head, *_findings(loc, c.findings, 1)]
 
 

@@ -70,6 +70,7 @@ class CompensationShape(enum.Enum):
 class PenaltyShape(enum.Enum):
     """How a penalty clause states the amount."""
 
+    NONE = "none"  # 未约定违约金 (stated: no penalty)
     FIXED_AMOUNT = "fixed_amount"  # 固定金额
     MULTIPLE_OF_TOTAL_COMPENSATION = "multiple_of_total_compensation"  # 补偿总额的倍数
     MULTIPLE_OF_ANNUAL_INCOME = "multiple_of_annual_income"  # 年收入的倍数
@@ -181,14 +182,19 @@ class PenaltyClause:
         if not isinstance(self.shape, PenaltyShape):
             raise InvalidInputError.single("penalty.shape", self.shape, "expected a PenaltyShape")
         fixed = self.shape is PenaltyShape.FIXED_AMOUNT
+        multiple = not fixed and self.shape is not PenaltyShape.NONE
         problems = _operand_problems(
             "penalty",
             self.shape,
             {
                 "amount": (self.amount, Money, fixed),
-                "multiple": (self.multiple, (Decimal, int), not fixed),
+                "multiple": (self.multiple, (Decimal, int), multiple),
             },
         )
+        if self.shape is PenaltyShape.NONE and self.actual_loss_if_higher:
+            problems.append(
+                Problem.of("penalty.actual_loss_if_higher", True, "no penalty is agreed")
+            )
         if (
             self.shape is not PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME
             and self.includes_affiliate_income is not UNKNOWN
@@ -309,6 +315,8 @@ def _agreed(
     income: IncomeFacts,
 ) -> Fact[Money]:
     shape, multiple = clause.shape, clause.multiple
+    if shape is PenaltyShape.NONE:
+        return Money.zero()  # stated: no penalty agreed
     if shape is PenaltyShape.FIXED_AMOUNT:
         return clause.amount
     if multiple is UNKNOWN:

@@ -43,8 +43,10 @@ from tradesecret.remedies._explain import explain_remedies
 from tradesecret.remedies.breach import Breach, BreachKind, Business, CompanyRole
 from tradesecret.remedies.clauses import (
     CompensationClause,
+    CompensationShape,
     IncomeFacts,
     PenaltyClause,
+    PenaltyShape,
     penalty_amount,
     total_compensation,
 )
@@ -109,7 +111,7 @@ class AfterBreach:
         restriction_months: The post-termination period, in months, as agreed.
         in_service_clause: The agreement restricts competition during employment.
         compensation: The compensation clause.
-        penalty: The penalty clause (``None``: stated that there is none).
+        penalty: The penalty clause (``PenaltyShape.NONE``: stated that there is none).
         income: Wages and income the clauses are measured on.
         payments: Compensation paid (``()``: stated as none).
         return_scope: What the agreement says is returned on breach.
@@ -122,7 +124,7 @@ class AfterBreach:
     restriction_months: Fact[int] = UNKNOWN
     in_service_clause: Fact[bool] = UNKNOWN
     compensation: Fact[CompensationClause] = UNKNOWN
-    penalty: Fact[PenaltyClause | None] = UNKNOWN
+    penalty: Fact[PenaltyClause] = UNKNOWN
     income: IncomeFacts = attrs.field(factory=IncomeFacts)
     payments: Fact[tuple[Payment, ...]] = UNKNOWN
     return_scope: Fact[ReturnScope] = UNKNOWN
@@ -286,10 +288,44 @@ def _return_item(case: AfterBreach, as_of: pendulum.Date, book: Rulebook) -> Cri
     return _criterion(code, Outcome.MET, basis, findings=tuple(findings), facts=facts)
 
 
+def _penalty_needs(case: AfterBreach) -> str:
+    """The first fact not stated that the penalty clause's amount turns on."""
+    penalty, income = case.penalty, case.income
+    if penalty is UNKNOWN:
+        return "breach.penalty"
+    shape = penalty.shape
+    if shape is PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME:
+        if income.annual_income is UNKNOWN:
+            return "breach.income.annual_income"
+        if penalty.includes_affiliate_income is UNKNOWN:
+            return "breach.penalty.includes_affiliate_income"
+        return "breach.income.affiliate_income"
+    if case.compensation is UNKNOWN:
+        return "breach.compensation"
+    if (
+        shape is PenaltyShape.MULTIPLE_OF_BREACHED_MONTHS_COMPENSATION
+        and income.breached_months is UNKNOWN
+    ):
+        return "breach.income.breached_months"
+    if case.restriction_months is UNKNOWN and shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
+        return "agreement.duration_months"
+    comp = case.compensation
+    if (
+        comp.shape is CompensationShape.AVERAGE_WAGE_RATIO
+        and income.average_monthly_wage is UNKNOWN
+    ):
+        return "breach.income.average_monthly_wage"
+    return "breach.income.minimum_wage"
+
+
+def _no_penalty(case: AfterBreach) -> bool:
+    return case.penalty is not UNKNOWN and case.penalty.shape is PenaltyShape.NONE
+
+
 def _penalty_review(
     case: AfterBreach, as_of: pendulum.Date, book: Rulebook
 ) -> tuple[PenaltyReview | None, Fact[Money]]:
-    if case.penalty is None:
+    if _no_penalty(case):
         return None, UNKNOWN
     months = case.restriction_months if case.restriction_months is not UNKNOWN else 0
     compensation = None if case.compensation is UNKNOWN else case.compensation
@@ -330,13 +366,13 @@ def _penalty_item(
     basis = clock.those_in_force(("lcl@2012-12-28:23", "lcl@2012-12-28:25")) or book.cite_all(
         _POLICY
     )
-    if case.penalty is None:
+    if _no_penalty(case):
         finding = Finding(
             code="remedies.penalty.none_agreed", severity=Severity.INFO, citations=basis
         )
         return _criterion(code, Outcome.NOT_MET, basis, findings=(finding,))
     if review is None or review.agreed is UNKNOWN:
-        fact = "breach.penalty" if case.penalty is UNKNOWN else "breach.income"
+        fact = _penalty_needs(case)
         return _criterion(
             code,
             Outcome.INSUFFICIENT_EVIDENCE,
@@ -374,15 +410,14 @@ def _damages_item(
             basis,
             open_rules=(_open(code, "breach.loss", basis, Outcome.MET),),
         )
-    penalty_none = case.penalty is None
-    if penalty_none:
+    if _no_penalty(case):
         beyond = case.loss
     elif agreed is UNKNOWN:
         return _criterion(
             code,
             Outcome.INSUFFICIENT_EVIDENCE,
             basis,
-            open_rules=(_open(code, "breach.penalty", basis, Outcome.MET),),
+            open_rules=(_open(code, _penalty_needs(case), basis, Outcome.MET),),
         )
     else:
         beyond = case.loss - agreed if agreed < case.loss else Money.zero()

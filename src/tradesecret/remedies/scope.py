@@ -352,9 +352,11 @@ def review_breach_scope(
     if breach.kind is BreachKind.SIDE_DUTY:
         out.append(SIDE_DUTY.evaluate(breach, on=day, rulebook=rulebook, facts_args=_kind(breach)))
         return tuple(out)
-    if employer is not None and breach.business is not None:
+    if breach.business is not None:
+        # The employer's business not given: every fact of it is unknown, never "none".
+        known = employer if employer is not None else Business(name="-")
         comparison = Comparison(
-            employer=employer, other=breach.business, substitutable=breach.substitutable
+            employer=known, other=breach.business, substitutable=breach.substitutable
         )
         out.append(
             COMPETITION.evaluate(
