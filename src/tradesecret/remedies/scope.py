@@ -27,7 +27,7 @@ from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, any_of, not_, tri
 from tradesecret.remedies.breach import Breach, BreachKind, Business, CompanyRole
 from tradesecret.results import Criterion, Outcome, Severity, Undetermined
-from tradesecret.rulebook import Rulebook
+from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = [
     "ATTRIBUTION",
@@ -338,7 +338,7 @@ def review_breach_scope(
     termination_date: Fact[pendulum.Date],
     in_service_clause: Fact[bool],
     as_of: pendulum.Date,
-    rulebook: Rulebook,
+    rulebook: Rulebook | None = None,
 ) -> tuple[Criterion, ...]:
     """
     The criteria that decide whether the breach is one: competition (with the
@@ -347,10 +347,11 @@ def review_breach_scope(
     The law applied is the law of the breach's first day (a continuing breach: its last
     day as of ``as_of``, the later law governing continuing facts).
     """
+    book = rulebook if rulebook is not None else default_rulebook()
     day = breach.last_day(as_of)
     out: list[Criterion] = []
     if breach.kind is BreachKind.SIDE_DUTY:
-        out.append(SIDE_DUTY.evaluate(breach, on=day, rulebook=rulebook, facts_args=_kind(breach)))
+        out.append(SIDE_DUTY.evaluate(breach, on=day, rulebook=book, facts_args=_kind(breach)))
         return tuple(out)
     if breach.business is not None:
         # The employer's business not given: every fact of it is unknown, never "none".
@@ -360,13 +361,11 @@ def review_breach_scope(
         )
         out.append(
             COMPETITION.evaluate(
-                comparison, on=day, rulebook=rulebook, facts_args={"business": breach.business.name}
+                comparison, on=day, rulebook=book, facts_args={"business": breach.business.name}
             )
         )
     if breach.kind is BreachKind.INDIRECT_COMPETITION:
-        out.append(
-            ATTRIBUTION.evaluate(breach, on=day, rulebook=rulebook, facts_args=_kind(breach))
-        )
+        out.append(ATTRIBUTION.evaluate(breach, on=day, rulebook=book, facts_args=_kind(breach)))
     began_in_service = tri(termination_date, lambda t: breach.start <= t)
     if began_in_service is not Tri.FALSE:
         facts = InServiceFacts(
@@ -374,7 +373,7 @@ def review_breach_scope(
             in_service_clause=in_service_clause,
             officer=_officer(breach.company_role, supervisors=True),
         )
-        criterion = IN_SERVICE.evaluate(facts, on=day, rulebook=rulebook, facts_args=_kind(breach))
+        criterion = IN_SERVICE.evaluate(facts, on=day, rulebook=book, facts_args=_kind(breach))
         if began_in_service is Tri.UNKNOWN:
             criterion = attrs.evolve(criterion, open=(*criterion.open, _when_unknown(criterion)))
         out.append(criterion)
