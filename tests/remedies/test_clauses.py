@@ -194,3 +194,11 @@ class TestPenaltyShapes:
         with pytest.raises(InvalidInputError) as err:
             PenaltyClause(**kwargs)
         assert path == err.value.field
+
+
+def test_no_penalty_shape() -> None:
+    """Shape `none` states that no penalty was agreed: nothing is payable as a penalty, and it takes no operand."""
+    none = PenaltyClause(shape=P.NONE)
+    assert Money("0.00") == penalty_amount(none, compensation=COMP, period_months=12, income=INCOME)
+    with pytest.raises(InvalidInputError):
+        PenaltyClause(shape=P.NONE, amount=Money("1"))
