@@ -110,7 +110,7 @@ class TestCompetition:
         c = _scope(rb, _breach(other))["remedies.criterion.competition"]
         assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
         missing = {m.fact for m in c.missing() if m.decisive}
-        assert {"other.customers", "other.markets"} <= missing
+        assert {"breach.business.customers", "breach.business.markets"} <= missing
 
 
 class TestIndirectAndSideDuty:
@@ -207,10 +207,18 @@ class TestInService:
 
     def test_no_clause_no_office(self, rb: Rulebook) -> None:
         """A post-termination clause does not reach in-service conduct of a person without office."""
+        c = _scope(
+            rb, self._in_service(company_role=CompanyRole.NONE, end=D(2025, 1, 10)), clause=False
+        )["remedies.criterion.in_service"]
+        assert Outcome.NOT_MET is c.outcome
+
+    def test_continued_after_termination(self, rb: Rulebook) -> None:
+        """Joined the rival before leaving and stayed: the part after termination is a post-termination breach."""
         c = _scope(rb, self._in_service(company_role=CompanyRole.NONE), clause=False)[
             "remedies.criterion.in_service"
         ]
-        assert Outcome.NOT_MET is c.outcome
+        assert Outcome.MET is c.outcome
+        assert "remedies.in_service.continued_after_termination" in {f.code for f in c.findings}
 
     @pytest.mark.parametrize(
         ("day", "code"),
@@ -284,7 +292,7 @@ def test_decided_stays_decided_undetermined_can_change(
     if base is not Outcome.INSUFFICIENT_EVIDENCE:
         assert base is after
     else:
-        values = [("a",), ("b",), ("c",), ("z",), ()]
+        values = [("a",), ("b",), ("c",), ("z",), ("a", "b", "c"), ()]
         seen = {
             outcome(
                 {k: (v2 if v is UNKNOWN else v) for k, v in emp.items()},

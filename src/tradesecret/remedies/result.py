@@ -308,7 +308,7 @@ def _penalty_needs(case: AfterBreach) -> str:
     ):
         return "breach.income.breached_months"
     if case.restriction_months is UNKNOWN and shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
-        return "agreement.duration_months"
+        return "restriction_months"
     comp = case.compensation
     if (
         comp.shape is CompensationShape.AVERAGE_WAGE_RATIO
@@ -460,11 +460,7 @@ def _performance_item(case: AfterBreach, as_of: pendulum.Date, book: Rulebook) -
         )
         return _criterion(code, Outcome.NOT_MET, basis, findings=(finding,))
     if case.termination_date is UNKNOWN or case.restriction_months is UNKNOWN:
-        missing = (
-            "employee.termination_date"
-            if case.termination_date is UNKNOWN
-            else "agreement.duration_months"
-        )
+        missing = "termination_date" if case.termination_date is UNKNOWN else "restriction_months"
         return _criterion(
             code,
             Outcome.INSUFFICIENT_EVIDENCE,
@@ -512,7 +508,7 @@ def _company_item(
     for fact, state in (
         ("breach.company_role", officer),
         ("breach.board_approved", approved),
-        ("employee.termination_date", began_in_service),
+        ("termination_date", began_in_service),
     ):
         if state is Tri.UNKNOWN:
             open_rules.append(_open(code, fact, basis, Outcome.MET))

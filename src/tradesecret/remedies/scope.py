@@ -232,11 +232,20 @@ class InServiceFacts:
         in_service_clause: The agreement restricts competition during employment.
         officer: The person is a director or senior officer (supervisors too from the
             2023 Company Law).
+        termination_date: The last day of employment.
+        last_day: The breach's last day as of the day asked about.
     """
 
     breach: Breach
     in_service_clause: Fact[bool] = UNKNOWN
     officer: Tri = Tri.UNKNOWN
+    termination_date: Fact[pendulum.Date] = UNKNOWN
+    last_day: pendulum.Date
+
+    @property
+    def continued_after(self) -> Tri:
+        """The breach went on after the employment ended."""
+        return tri(self.termination_date, lambda t: t < self.last_day)
 
 
 def _officer(role: Fact[CompanyRole], *, supervisors: bool) -> Tri:
@@ -260,8 +269,18 @@ IN_SERVICE: RuleTable[InServiceFacts] = RuleTable(
             severity=Severity.HIGH,
             effect=Effect.FAILS,
             basis=("lcl@2012-12-28:23",),
-            facts=("in_service_clause", "breach.company_role"),
-            when=lambda f: all_of(not_(f.in_service_clause), not_(f.officer)),
+            facts=("in_service_clause", "breach.company_role", "termination_date"),
+            when=lambda f: all_of(
+                not_(f.in_service_clause), not_(f.officer), not_(f.continued_after)
+            ),
+        ),
+        Check(
+            code="remedies.in_service.continued_after_termination",
+            severity=Severity.MEDIUM,
+            effect=Effect.NOTES,
+            basis=("lcl@2012-12-28:23",),
+            facts=("in_service_clause", "termination_date"),
+            when=lambda f: all_of(not_(f.in_service_clause), f.continued_after),
         ),
         Check(
             code="remedies.in_service.clause_upheld",
@@ -359,11 +378,10 @@ def review_breach_scope(
         comparison = Comparison(
             employer=known, other=breach.business, substitutable=breach.substitutable
         )
-        out.append(
-            COMPETITION.evaluate(
-                comparison, on=day, rulebook=book, facts_args={"business": breach.business.name}
-            )
+        criterion = COMPETITION.evaluate(
+            comparison, on=day, rulebook=book, facts_args={"business": breach.business.name}
         )
+        out.append(_repath(criterion))
     if breach.kind is BreachKind.INDIRECT_COMPETITION:
         out.append(ATTRIBUTION.evaluate(breach, on=day, rulebook=book, facts_args=_kind(breach)))
     began_in_service = tri(termination_date, lambda t: breach.start <= t)
@@ -372,12 +390,31 @@ def review_breach_scope(
             breach=breach,
             in_service_clause=in_service_clause,
             officer=_officer(breach.company_role, supervisors=True),
+            termination_date=termination_date,
+            last_day=day,
         )
         criterion = IN_SERVICE.evaluate(facts, on=day, rulebook=book, facts_args=_kind(breach))
         if began_in_service is Tri.UNKNOWN:
             criterion = attrs.evolve(criterion, open=(*criterion.open, _when_unknown(criterion)))
         out.append(criterion)
     return tuple(out)
+
+
+#: Where the comparison's facts sit in an :class:`~tradesecret.remedies.AfterBreach`.
+_PATHS = {"other.": "breach.business.", "substitutable": "breach.substitutable"}
+
+
+def _repath(criterion: Criterion) -> Criterion:
+    """The comparison's fact paths as the user wrote them (``breach.business.customers``)."""
+
+    def one(path: str) -> str:
+        for prefix, target in _PATHS.items():
+            if path.startswith(prefix):
+                return target + path[len(prefix) :]
+        return path
+
+    rows = tuple(attrs.evolve(u, facts=tuple(map(one, u.facts))) for u in criterion.open)
+    return attrs.evolve(criterion, open=rows)
 
 
 def _kind(breach: Breach) -> Mapping[str, object]:
@@ -387,7 +424,7 @@ def _kind(breach: Breach) -> Mapping[str, object]:
 def _when_unknown(criterion: Criterion) -> Undetermined:
     return Undetermined(
         rule="remedies.in_service.began_in_service",
-        facts=("employee.termination_date",),
+        facts=("termination_date",),
         if_holds=criterion.outcome,
         otherwise=Outcome.NOT_APPLICABLE,
         severity=Severity.MEDIUM,
