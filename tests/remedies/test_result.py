@@ -89,6 +89,20 @@ class TestReturnOfCompensation:
         assert Money("18000.00") == facts["amount"]
         assert 3 == facts["count"]
 
+    def test_breached_months_end_with_the_breach(self, rb: Rulebook) -> None:
+        """A breach from 2025-03-10 to 2025-04-10: only March and April are breached months (12,000)."""
+        b = Breach(
+            kind=BreachKind.WORKING_FOR_COMPETITOR,
+            start=D(2025, 3, 10),
+            end=D(2025, 4, 10),
+            business=RIVAL,
+        )
+        r = remedies(
+            case(breach=b, return_scope=ReturnScope.BREACHED_MONTHS), as_of=AS_OF, rulebook=rb
+        )
+        facts = dict(r.item("remedies.item.return_compensation").facts)
+        assert (Money("12000.00"), "2025-03, 2025-04") == (facts["amount"], facts["months"])
+
     def test_scope_not_stated(self, rb: Rulebook) -> None:
         """What is returned not stated: undetermined, both figures shown, the fact named as missing."""
         r = remedies(_unknown_scope(), as_of=AS_OF, rulebook=rb)
