@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pendulum
 import pytest
 
 from tradesecret.exceptions import InvalidInputError
@@ -16,11 +17,15 @@ from tradesecret.remedies import (
     IncomeFacts,
     PenaltyClause,
     PenaltyShape,
+    compensation_schedule,
     monthly_compensation,
     penalty_amount,
+    review_clauses,
     total_compensation,
 )
+from tradesecret.rulebook import Rulebook
 
+D = pendulum.date
 INCOME = IncomeFacts(
     average_monthly_wage=Money("20000"),
     minimum_wage=Money("2740"),
@@ -202,3 +207,81 @@ def test_no_penalty_shape() -> None:
     assert Money("0.00") == penalty_amount(none, compensation=COMP, period_months=12, income=INCOME)
     with pytest.raises(InvalidInputError):
         PenaltyClause(shape=P.NONE, amount=Money("1"))
+
+
+class TestScheduleAndReview:
+    @pytest.mark.parametrize(
+        ("clause", "amounts"),
+        [
+            (CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("6000")), ["6000.00"] * 3),
+            (CompensationClause(shape=S.AVERAGE_WAGE_RATIO, ratio=Ratio("0.3")), ["6000.00"] * 3),
+            (CompensationClause(shape=S.MINIMUM_WAGE_RATIO, ratio=Ratio("1")), ["2740.00"] * 3),
+            (CompensationClause(shape=S.ANNUAL_AMOUNT, amount=Money("72000")), ["6000.00"] * 3),
+            (CompensationClause(shape=S.LUMP_SUM, amount=Money("15000")), ["15000"]),
+        ],
+    )
+    def test_schedule_each_shape(self, clause: CompensationClause, amounts: list[str]) -> None:
+        """Three months from 2025-01-31: monthly instalments (Feb 28, Mar 31, Apr 30), a lump sum once."""
+        s = compensation_schedule(
+            clause, termination_date=D(2025, 1, 31), period_months=3, income=INCOME
+        )
+        assert [Money(a) for a in amounts] == [i.amount for i in s]
+        assert D(2025, 2, 1) == s[0].first_day
+        assert D(2025, 4, 30) == s[-1].last_day
+
+    def test_lump_sum_reviewed(self, rb: Rulebook) -> None:
+        """A lump sum is noted against LCL Art. 23's monthly payment."""
+        c = review_clauses(
+            CompensationClause(shape=S.LUMP_SUM, amount=Money("15000")),
+            UNKNOWN,
+            period_months=12,
+            as_of=D(2026, 1, 1),
+            rulebook=rb,
+        )
+        f = next(f for f in c.findings if f.code == "remedies.clause.lump_sum_not_monthly")
+        assert ("lcl@2012-12-28:23",) == tuple(x.id for x in f.citations)
+
+    @pytest.mark.parametrize(("day", "fires"), [(D(2025, 9, 11), False), (D(2025, 9, 12), True)])
+    def test_below_minimum_wage_is_guidance_from_2025_09_12(
+        self, rb: Rulebook, day: pendulum.Date, fires: bool
+    ) -> None:
+        """2,000 a month below a 2,740 minimum wage without a floor: a guidance finding from 2025-09-12."""
+        c = review_clauses(
+            CompensationClause(
+                shape=S.MONTHLY_AMOUNT, amount=Money("2000"), minimum_wage_floor=False
+            ),
+            UNKNOWN,
+            period_months=12,
+            as_of=day,
+            income=INCOME,
+            rulebook=rb,
+        )
+        found = [f for f in c.findings if f.code == "remedies.clause.below_minimum_wage"]
+        assert fires == bool(found)
+        if found:
+            assert not found[0].binding
+
+    def test_affiliate_income_is_policy(self, rb: Rulebook) -> None:
+        """Counting affiliate income is flagged as the library's policy, not law."""
+        p = PenaltyClause(
+            shape=P.MULTIPLE_OF_ANNUAL_INCOME, multiple=Decimal("2"), includes_affiliate_income=True
+        )
+        c = review_clauses(UNKNOWN, p, period_months=12, as_of=D(2026, 1, 1), rulebook=rb)
+        f = next(f for f in c.findings if f.code == "remedies.clause.affiliate_income")
+        assert "library_policy" == f.tier.value
+
+    @pytest.mark.parametrize(
+        ("day", "cited"),
+        [
+            (D(2020, 12, 31), "contract-law@1999-10-01:114"),
+            (D(2021, 1, 1), "civil-code@2020-05-28:585"),
+        ],
+    )
+    def test_actual_loss_clause_by_period(
+        self, rb: Rulebook, day: pendulum.Date, cited: str
+    ) -> None:
+        """ "The actual loss if higher" rests on Contract Law Art. 114 to 2020, Civil Code Art. 585 from 2021."""
+        p = PenaltyClause(shape=P.FIXED_AMOUNT, amount=Money("1"), actual_loss_if_higher=True)
+        c = review_clauses(UNKNOWN, p, period_months=12, as_of=day, rulebook=rb)
+        found = [f for f in c.findings if f.code == "remedies.clause.actual_loss_if_higher"]
+        assert [cited] == [x.id for f in found for x in f.citations]

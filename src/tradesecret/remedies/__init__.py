@@ -7,6 +7,7 @@ After a breach: how breaches happen, and the remedies as courts and regulators d
   indirect competition, in-service rules and side duties, as rule tables;
 * :mod:`~tradesecret.remedies.clauses` -- compensation and penalty clause shapes and
   what each one gives;
+* :mod:`~tradesecret.remedies.clause_review` -- the shapes reviewed and scheduled;
 * :mod:`~tradesecret.remedies.penalty` -- the agreed penalty and its adjustment
   (reference lines and factors, never a predicted figure);
 * :mod:`~tradesecret.remedies.result` -- :func:`remedies`, every remedy with its basis;
@@ -22,6 +23,7 @@ from tradesecret.remedies.breach import (
     Link,
     SideDuty,
 )
+from tradesecret.remedies.clause_review import Instalment, compensation_schedule, review_clauses
 from tradesecret.remedies.clauses import (
     CompensationClause,
     CompensationShape,
@@ -63,6 +65,7 @@ __all__ = [
     "FineBand",
     "IncomeFacts",
     "InfringingAct",
+    "Instalment",
     "Link",
     "Payment",
     "PenaltyClause",
@@ -72,10 +75,12 @@ __all__ = [
     "Remedies",
     "ReturnScope",
     "SideDuty",
+    "compensation_schedule",
     "monthly_compensation",
     "penalty_amount",
     "remedies",
     "review_breach_scope",
+    "review_clauses",
     "review_enforcement",
     "review_penalty",
     "total_compensation",

@@ -126,6 +126,12 @@ def explain_remedies(result: Remedies, loc: Localizer, fmt: Format) -> str:
     lines += ["", _h(fmt, 3, loc.term("remedies.heading.items"))]
     for c in result.items:
         lines += _criterion(loc, c)
+    if result.clauses is not None:
+        lines += [
+            "",
+            _h(fmt, 3, loc.term("remedies.heading.clauses")),
+            *_criterion(loc, result.clauses),
+        ]
     if result.penalty is not None:
         lines += ["", explain_penalty(result.penalty, loc, fmt)]
     else:

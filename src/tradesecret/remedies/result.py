@@ -32,9 +32,10 @@ import pendulum
 from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import InvalidInputError
-from tradesecret.facts import tri
+from tradesecret.facts import UNKNOWN, tri
 from tradesecret.law import Citation
 from tradesecret.remedies._explain import explain_remedies
+from tradesecret.remedies.clause_review import review_clauses
 from tradesecret.remedies.items import (
     company_item,
     damages_item,
@@ -67,6 +68,7 @@ class Remedies:
         items: One criterion per remedy, in the order of the module docstring.
         penalty: The penalty review, where there is a penalty clause.
         citations: The overall basis.
+        clauses: The clause shapes reviewed (see :func:`~tradesecret.remedies.review_clauses`).
     """
 
     as_of: pendulum.Date
@@ -75,6 +77,7 @@ class Remedies:
     items: tuple[Criterion, ...] = attrs.field(validator=tuple_of(Criterion))
     penalty: PenaltyReview | None
     citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
+    clauses: Criterion | None = None
 
     def item(self, code: str) -> Criterion:
         """The remedy ``code`` (e.g. ``remedies.item.return_compensation``)."""
@@ -85,7 +88,8 @@ class Remedies:
 
     def missing(self) -> tuple[MissingFact, ...]:
         """The facts not stated that would change an outcome, most decisive first."""
-        rules = [u for c in (*self.scope, *self.items) for u in c.open]
+        extra = (self.clauses,) if self.clauses is not None else ()
+        rules = [u for c in (*self.scope, *self.items, *extra) for u in c.open]
         if self.penalty is not None:
             rules += self.penalty.open
         return missing_facts(rules)
@@ -99,10 +103,25 @@ class Remedies:
 
     def codes(self) -> frozenset[str]:
         """Every finding code."""
-        found = {f.code for c in (*self.scope, *self.items) for f in c.findings}
+        extra = (self.clauses,) if self.clauses is not None else ()
+        found = {f.code for c in (*self.scope, *self.items, *extra) for f in c.findings}
         if self.penalty is not None:
             found |= self.penalty.codes()
         return frozenset(found)
+
+
+def _clauses(case: AfterBreach, as_of: pendulum.Date, book: Rulebook) -> Criterion | None:
+    if case.compensation is UNKNOWN and case.penalty is UNKNOWN:
+        return None
+    months = case.restriction_months if case.restriction_months is not UNKNOWN else 0
+    return review_clauses(
+        case.compensation,
+        case.penalty,
+        period_months=months,
+        as_of=as_of,
+        income=case.income,
+        rulebook=book,
+    )
 
 
 def remedies(
@@ -142,4 +161,5 @@ def remedies(
         items=items,
         penalty=review,
         citations=citations,
+        clauses=_clauses(case, as_of, book),
     )
