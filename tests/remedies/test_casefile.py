@@ -19,6 +19,7 @@ from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import explain
 from tradesecret.money import Money
 from tradesecret.remedies import Adjustment, EnforcementReview, FineBand, Remedies
+from tradesecret.reports import render_html
 from tradesecret.results import Outcome
 
 
@@ -53,6 +54,12 @@ class TestBreachSection:
         """The whole review explains itself in both locales."""
         review = review_case(load_case(json.dumps(breach_example())))
         assert "360,000.00" in explain(review, locale=locale)
+
+    def test_html_report(self) -> None:
+        """The bilingual HTML report renders the remedies."""
+        review = review_case(load_case(json.dumps(breach_example())))
+        html = render_html(review, locale="bilingual")
+        assert 'lang="zh-CN"' in html and "360,000.00" in html
 
     def test_review_json_validates(self, tmp_path: Path) -> None:
         """`review --format json` of the breach example validates against the review schema."""
