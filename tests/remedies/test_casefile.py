@@ -78,7 +78,7 @@ class TestBreachSection:
         r = remedies_of(raw)
         assert Outcome.INSUFFICIENT_EVIDENCE is r.item("remedies.item.penalty").outcome
         assert Outcome.INSUFFICIENT_EVIDENCE is r.outcome  # the employer's business is not stated
-        assert {"breach.penalty", "breach.loss", "breach.payments"} <= {m.fact for m in r.missing()}
+        assert {"penalty", "loss", "payments"} <= {m.fact for m in r.missing()}
 
     def test_null_means_not_stated(self) -> None:
         """`null` is read as not stated, exactly like a field left out."""
@@ -118,6 +118,11 @@ MONEY = {"amount": "120000.00", "currency": "CNY"}
 @pytest.mark.parametrize(
     ("compensation", "penalty", "expected"),
     [
+        (
+            {"shape": "monthly_amount", "amount": {"amount": "6000", "currency": "CNY"}},
+            {"shape": "multiple_of_monthly_wage", "multiple": "6"},
+            "120000.00",
+        ),
         (
             {"shape": "monthly_amount", "amount": {"amount": "6000", "currency": "CNY"}},
             {"shape": "fixed_amount", "amount": MONEY},

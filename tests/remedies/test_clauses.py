@@ -138,6 +138,7 @@ class TestPenaltyShapes:
                 ),
                 "600000.00",
             ),
+            (PenaltyClause(shape=P.MULTIPLE_OF_MONTHLY_WAGE, multiple=Decimal("6")), "120000.00"),
             (
                 PenaltyClause(
                     shape=P.MULTIPLE_OF_BREACHED_MONTHS_COMPENSATION, multiple=Decimal("2")

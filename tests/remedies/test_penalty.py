@@ -107,7 +107,7 @@ class TestUnknownAndReferences:
             rulebook=rb,
         )
         assert Adjustment.UNDETERMINED is r.adjustment
-        assert ("penalty.loss",) == r.open[0].facts
+        assert ("loss",) == r.open[0].facts
         loss = next(f for f in r.factors if f.code == "remedies.factor.loss")
         assert not loss.known
 

@@ -108,7 +108,7 @@ class TestReturnOfCompensation:
         r = remedies(_unknown_scope(), as_of=AS_OF, rulebook=rb)
         item = r.item("remedies.item.return_compensation")
         assert Outcome.INSUFFICIENT_EVIDENCE is item.outcome
-        assert "breach.return_scope" in {m.fact for m in r.missing()}
+        assert "return_scope" in {m.fact for m in r.missing()}
 
     def test_not_agreed(self, rb: Rulebook) -> None:
         """Art. 15 supports return only as agreed."""
@@ -259,7 +259,7 @@ class TestSideDutyAndUnknowns:
         assert Outcome.INSUFFICIENT_EVIDENCE is outcomes["remedies.item.penalty"]
         assert Outcome.INSUFFICIENT_EVIDENCE is outcomes["remedies.item.damages"]
         assert Outcome.INSUFFICIENT_EVIDENCE is outcomes["remedies.item.continued_performance"]
-        assert {"breach.payments", "breach.loss", "breach.penalty"} <= {m.fact for m in r.missing()}
+        assert {"payments", "loss", "penalty"} <= {m.fact for m in r.missing()}
 
     def test_multiple_of_breached_months_needs_months(self, rb: Rulebook) -> None:
         """Double the compensation of the breached months: 2 x 6,000 x 3 = 36,000 once the months are stated."""
@@ -282,4 +282,4 @@ class TestSideDutyAndUnknowns:
         text = explain(
             remedies(_unknown_scope(), as_of=AS_OF, rulebook=rb), locale=locale, format="markdown"
         )
-        assert text.index("breach.return_scope") < text.index("30,000.00")
+        assert text.index("return_scope") < text.index("30,000.00")

@@ -73,6 +73,7 @@ class PenaltyShape(enum.Enum):
     NONE = "none"  # 未约定违约金 (stated: no penalty)
     FIXED_AMOUNT = "fixed_amount"  # 固定金额
     MULTIPLE_OF_TOTAL_COMPENSATION = "multiple_of_total_compensation"  # 补偿总额的倍数
+    MULTIPLE_OF_MONTHLY_WAGE = "multiple_of_monthly_wage"  # 月平均工资的倍数
     MULTIPLE_OF_ANNUAL_INCOME = "multiple_of_annual_income"  # 年收入的倍数
     MULTIPLE_OF_BREACHED_MONTHS_COMPENSATION = (
         "multiple_of_breached_months_compensation"  # 违约期间补偿的倍数（如双倍）
@@ -332,6 +333,9 @@ def _agreed(
                 return UNKNOWN
             base = base + income.affiliate_income
         return base * multiple
+    if shape is PenaltyShape.MULTIPLE_OF_MONTHLY_WAGE:
+        wage = income.average_monthly_wage
+        return UNKNOWN if wage is UNKNOWN else wage * multiple
     if compensation is None:
         return UNKNOWN
     if shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:

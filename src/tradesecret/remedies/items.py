@@ -85,7 +85,7 @@ def return_item(case: AfterBreach, as_of: pendulum.Date, book: Rulebook) -> Crit
             Outcome.INSUFFICIENT_EVIDENCE,
             basis,
             findings=tuple(findings),
-            open_rules=(_open(code, "breach.payments", basis, Outcome.MET),),
+            open_rules=(_open(code, "payments", basis, Outcome.MET),),
         )
     if case.return_scope is ReturnScope.NONE_AGREED or not case.payments:
         reason = "remedies.return.not_agreed" if case.payments else "remedies.return.nothing_paid"
@@ -116,7 +116,7 @@ def return_item(case: AfterBreach, as_of: pendulum.Date, book: Rulebook) -> Crit
             basis,
             findings=tuple(findings),
             facts=facts,
-            open_rules=(_open(code, "breach.return_scope", basis, Outcome.MET),),
+            open_rules=(_open(code, "return_scope", basis, Outcome.MET),),
         )
     findings.append(
         Finding(
@@ -137,21 +137,23 @@ def _penalty_needs(case: AfterBreach) -> str:
     """The first fact not stated that the penalty clause's amount turns on."""
     penalty, income = case.penalty, case.income
     if penalty is UNKNOWN:
-        return "breach.penalty"
+        return "penalty"
     shape = penalty.shape
     if shape is PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME:
         if income.annual_income is UNKNOWN:
-            return "breach.income.annual_income"
+            return "income.annual_income"
         if penalty.includes_affiliate_income is UNKNOWN:
-            return "breach.penalty.includes_affiliate_income"
-        return "breach.income.affiliate_income"
+            return "penalty.includes_affiliate_income"
+        return "income.affiliate_income"
+    if shape is PenaltyShape.MULTIPLE_OF_MONTHLY_WAGE:
+        return "income.average_monthly_wage"
     if case.compensation is UNKNOWN:
-        return "breach.compensation"
+        return "compensation"
     if (
         shape is PenaltyShape.MULTIPLE_OF_BREACHED_MONTHS_COMPENSATION
         and income.breached_months is UNKNOWN
     ):
-        return "breach.income.breached_months"
+        return "income.breached_months"
     if case.restriction_months is UNKNOWN and shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
         return "restriction_months"
     comp = case.compensation
@@ -159,8 +161,8 @@ def _penalty_needs(case: AfterBreach) -> str:
         comp.shape is CompensationShape.AVERAGE_WAGE_RATIO
         and income.average_monthly_wage is UNKNOWN
     ):
-        return "breach.income.average_monthly_wage"
-    return "breach.income.minimum_wage"
+        return "income.average_monthly_wage"
+    return "income.minimum_wage"
 
 
 def _no_penalty(case: AfterBreach) -> bool:
@@ -253,7 +255,7 @@ def damages_item(
             code,
             Outcome.INSUFFICIENT_EVIDENCE,
             basis,
-            open_rules=(_open(code, "breach.loss", basis, Outcome.MET),),
+            open_rules=(_open(code, "loss", basis, Outcome.MET),),
         )
     if _no_penalty(case):
         beyond = case.loss

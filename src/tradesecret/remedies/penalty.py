@@ -417,12 +417,12 @@ def _open(
     facts: PenaltyFacts, adjustment: Adjustment, governing: tuple[Citation, ...]
 ) -> tuple[Undetermined, ...]:
     out: list[Undetermined] = []
-    for name in ("agreed", "loss"):
+    for name, path in (("agreed", "penalty"), ("loss", "loss")):
         if getattr(facts, name) is UNKNOWN:
             out.append(
                 Undetermined(
                     rule="remedies.penalty.adjustment",
-                    facts=(f"penalty.{name}",),
+                    facts=(path,),
                     if_holds=Outcome.MET,
                     otherwise=Outcome.INSUFFICIENT_EVIDENCE,
                     severity=Severity.HIGH,
