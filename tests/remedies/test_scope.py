@@ -304,3 +304,72 @@ def test_decided_stays_decided_undetermined_can_change(
             for s2 in (True, False)
         }
         assert len(seen) > 1
+
+
+@pytest.mark.parametrize(
+    ("breach", "termination", "clause", "criterion", "fact"),
+    [
+        (
+            Breach(
+                kind=BreachKind.WORKING_FOR_COMPETITOR,
+                start=D(2025, 3, 1),
+                business=Business(
+                    name="R",
+                    business_lines=("光伏",),
+                    products=("组件",),
+                    customers=("整车厂",),
+                    markets=("中国",),
+                ),
+            ),
+            D(2025, 1, 31),
+            False,
+            "remedies.criterion.competition",
+            "breach.substitutable",
+        ),
+        (
+            Breach(
+                kind=BreachKind.RUNNING_COMPETING_BUSINESS,
+                start=D(2024, 10, 1),
+                end=D(2025, 1, 10),
+                business=EMPLOYER,
+                company_role=CompanyRole.NONE,
+            ),
+            D(2025, 1, 31),
+            UNKNOWN,
+            "remedies.criterion.in_service",
+            "in_service_clause",
+        ),
+        (
+            Breach(
+                kind=BreachKind.RUNNING_COMPETING_BUSINESS,
+                start=D(2024, 10, 1),
+                end=D(2025, 1, 10),
+                business=EMPLOYER,
+                company_role=CompanyRole.NONE,
+            ),
+            UNKNOWN,
+            False,
+            "remedies.criterion.in_service",
+            "termination_date",
+        ),
+        (
+            Breach(
+                kind=BreachKind.SIDE_DUTY,
+                start=D(2025, 3, 1),
+                side_duty=SideDuty.REPORT_NEW_EMPLOYMENT,
+                duty_limited_to_period=True,
+            ),
+            D(2025, 1, 31),
+            False,
+            "remedies.criterion.side_duty",
+            "duty_limited_to_verification",
+        ),
+    ],
+)
+def test_each_unknown_fact_is_named(
+    rb: Rulebook, breach: Breach, termination: Any, clause: Any, criterion: str, fact: str
+) -> None:
+    """An unknown fact a rule turns on leaves the criterion undetermined and is named as missing."""
+    c = _scope(rb, breach, termination=termination, clause=clause)[criterion]
+    assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
+    assert fact in {m.fact for m in c.missing() if m.decisive}
