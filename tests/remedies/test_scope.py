@@ -373,3 +373,17 @@ def test_each_unknown_fact_is_named(
     c = _scope(rb, breach, termination=termination, clause=clause)[criterion]
     assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
     assert fact in {m.fact for m in c.missing() if m.decisive}
+
+
+def test_what_decided_competition_is_said(rb: Rulebook) -> None:
+    """A competitor found on actual business says which lines and products overlap."""
+    other = Business(
+        name="R",
+        business_lines=("动力电池",),
+        products=("磷酸铁锂电芯",),
+        customers=("整车厂",),
+        markets=("中国",),
+    )
+    c = _scope(rb, _breach(other))["remedies.criterion.competition"]
+    found = next(f for f in c.findings if f.code == "remedies.competition.same_kind")
+    assert ("动力电池", "磷酸铁锂电芯") == (found.arg("lines"), found.arg("products"))

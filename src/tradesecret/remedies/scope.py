@@ -161,6 +161,18 @@ COMPETITION: RuleTable[Comparison] = RuleTable(
             args=lambda f: {"business": f.other.name},
         ),
         Check(
+            code="remedies.competition.same_kind",
+            severity=Severity.INFO,
+            effect=Effect.NOTES,
+            basis=(_LCL_24_2,),
+            facts=_ACTUAL,
+            when=_same_kind,
+            args=lambda f: {
+                "lines": _shared(f.employer.business_lines, f.other.business_lines) or "-",
+                "products": _shared(f.employer.products, f.other.products) or "-",
+            },
+        ),
+        Check(
             code="remedies.competition.registered_scope_not_decisive",
             severity=Severity.INFO,
             effect=Effect.NOTES,
