@@ -134,7 +134,7 @@ class TestUnknownAndReferences:
             "remedies.factor.compensation_paid": True,
             "remedies.factor.income": False,
             "remedies.factor.malice": False,
-            "remedies.factor.breach_months": False,
+            "remedies.factor.breach_days": False,
         } == known
 
     @pytest.mark.parametrize("locale", ["zh_CN", "en"])

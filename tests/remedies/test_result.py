@@ -283,3 +283,11 @@ class TestSideDutyAndUnknowns:
             remedies(_unknown_scope(), as_of=AS_OF, rulebook=rb), locale=locale, format="markdown"
         )
         assert text.index("return_scope") < text.index("30,000.00")
+
+
+def test_breach_length_is_a_factor_from_the_dates(rb: Rulebook) -> None:
+    """The penalty factors show the breach's length from its dates: 2025-03-10 to 2026-01-15 is 312 days."""
+    r = remedies(case(), as_of=AS_OF, rulebook=rb)
+    assert r.penalty is not None
+    days = next(f for f in r.penalty.factors if f.code == "remedies.factor.breach_days")
+    assert (True, 312) == (days.known, dict(days.args)["value"])

@@ -197,7 +197,7 @@ def penalty_review(
         compensation_paid=paid,
         total_compensation=total,
         monthly_income=case.income.average_monthly_wage,
-        breach_months=case.income.breached_months,
+        breach_days=(case.breach.last_day(as_of) - case.breach.start).in_days() + 1,
     )
     review = review_penalty(
         facts, as_of=as_of, facts_day=case.breach.last_day(as_of), rulebook=book

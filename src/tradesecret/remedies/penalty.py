@@ -111,7 +111,7 @@ class PenaltyFacts:
         compensation_paid: Compensation paid before the breach was found.
         total_compensation: Total agreed compensation (for the guidance reference line).
         monthly_income: The employee's monthly wage before leaving.
-        breach_months: How many months the breach lasted.
+        breach_days: How many days the breach lasted (as of the day asked about).
     """
 
     agreed: Fact[Money] = UNKNOWN
@@ -120,7 +120,7 @@ class PenaltyFacts:
     compensation_paid: Fact[Money] = UNKNOWN
     total_compensation: Fact[Money] = UNKNOWN
     monthly_income: Fact[Money] = UNKNOWN
-    breach_months: Fact[int] = UNKNOWN
+    breach_days: Fact[int] = UNKNOWN
 
 
 @attrs.frozen(kw_only=True)
@@ -400,7 +400,7 @@ def _factors(facts: PenaltyFacts, clock: LegalClock, book: Rulebook) -> tuple[Fa
         ("remedies.factor.compensation_paid", facts.compensation_paid, weigh),
         ("remedies.factor.income", facts.monthly_income, weigh),
         ("remedies.factor.malice", facts.malicious, weigh),
-        ("remedies.factor.breach_months", facts.breach_months, weigh),
+        ("remedies.factor.breach_days", facts.breach_days, weigh),
     )
     out: list[Factor] = []
     for code, value, citations in rows:
