@@ -29,6 +29,7 @@ LAYERS = {
     "supply_chain": 3,
     "noncompete": 3,
     "ledger": 3,
+    "remedies": 3,
     "evidence": 3,
     "preservation": 3,
     "i18n": 4,

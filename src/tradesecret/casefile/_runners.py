@@ -9,6 +9,7 @@ import attrs
 import pendulum
 
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import UNKNOWN as _UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
 
@@ -38,7 +39,55 @@ def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[obj
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
         out.append(evaluate(data.ledger, as_of=as_of, rulebook=rulebook))
+    out.extend(breach_remedies(data, as_of, rulebook))
     return tuple(out)
+
+
+def _stated(value: Any) -> Any:
+    """A case-file value as a fact: ``None`` (left out) is not stated."""
+    return _UNKNOWN if value is None else value
+
+
+def _business(profile: Any) -> Any:
+    """A non-compete ``BusinessProfile`` as a remedies ``Business``: an empty list is not stated."""
+    rm = importlib.import_module("tradesecret.remedies")
+    fields = ("registered_scope", "business_lines", "products", "customers", "markets")
+    values = {f: (tuple(getattr(profile, f)) or _UNKNOWN) for f in fields}
+    return rm.Business(name=profile.name, **values)
+
+
+def breach_remedies(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
+    """The remedies for the case's ``breach`` section, if it has one."""
+    section = getattr(data, "breach", None)
+    if section is None:
+        return ()
+    rm = importlib.import_module("tradesecret.remedies")
+    employer = section.employer
+    if employer is None and getattr(data, "business", None) is not None:
+        employer = _business(data.business)
+    agreement, employee = data.agreement, data.employee
+    case = rm.AfterBreach(
+        breach=section.breach,
+        employer=employer,
+        termination_date=_stated(getattr(employee, "termination_date", None)),
+        restriction_months=_stated(getattr(agreement, "duration_months", None)),
+        in_service_clause=_stated(getattr(agreement, "in_service", None)),
+        compensation=section.compensation,
+        penalty=section.penalty,
+        income=section.income,
+        payments=section.payments,
+        return_scope=section.return_scope,
+        loss=section.loss,
+    )
+    return (rm.remedies(case, as_of=as_of, rulebook=rulebook),)
+
+
+def trade_secret_enforcement(
+    data: Any, as_of: pendulum.Date, rulebook: Rulebook
+) -> tuple[object, ...]:
+    """The fine band and the civil damages frame under the AUCL version that governs the act."""
+    rm = importlib.import_module("tradesecret.remedies")
+    return (rm.review_enforcement(data.act, as_of=as_of, rulebook=rulebook),)
 
 
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:

@@ -352,6 +352,8 @@ RESULT_TYPES: Final = {
     "PreservationAssessment": "tradesecret.preservation",
     "Timetable": "tradesecret.preservation",
     "EvidenceEvaluation": "tradesecret.evidence",
+    "Remedies": "tradesecret.remedies",
+    "EnforcementReview": "tradesecret.remedies",
 }
 
 
