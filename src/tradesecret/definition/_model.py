@@ -27,7 +27,9 @@ from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import optional_date_field as _opt_date
 from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
 __all__ = [
@@ -50,6 +52,32 @@ __all__ = [
 ]
 
 _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
+
+
+def fact_date(value: object) -> Fact[pendulum.Date]:
+    """Converter: a date, or :data:`~tradesecret.facts.UNKNOWN` for one not stated (``None`` too)."""
+    if value is UNKNOWN or value is None:
+        return UNKNOWN
+    return to_date(value, path="date")
+
+
+def fact_tuple_of(*kinds: type[object]) -> object:
+    """Validator: :data:`~tradesecret.facts.UNKNOWN` (not stated) or a tuple of ``kinds``."""
+    inner = tuple_of(*kinds)
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is not UNKNOWN:
+            inner(instance, attribute, value)
+
+    return check
+
+
+def fact_bool(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    """Validator: ``True``, ``False`` or :data:`~tradesecret.facts.UNKNOWN`."""
+    if value is not UNKNOWN and not isinstance(value, bool):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
+        )
 
 
 def _check_sha256(
@@ -307,12 +335,14 @@ class PublicExposure:
     Attributes:
         id: Identifier.
         kind: The Art. 4(1) channel.
-        on: The day the information became public this way.
+        on: The day the information became public this way; ``UNKNOWN`` when not stated
+            (then whether it predates the act is undetermined).
         covers: Ids of the secret points revealed; empty means the whole secret.
         description: What was published, shown or sold (title, patent number, fair).
         simple_features_only: For :attr:`ExposureKind.PRODUCT_OBSERVATION`: True when
             what observation reveals is only size, structure, materials or a simple
-            combination of parts (Art. 4(1) item 2 requires this). Ignored for other kinds.
+            combination of parts (Art. 4(1) item 2 requires this); ``UNKNOWN`` when not
+            stated (then item 2 is undetermined). Ignored for other kinds.
         confirmed: False for an exposure alleged but not established (e.g. raised by the
             other side); unconfirmed exposures make the outcome contested, not "not met".
         source: Where the exposure is documented.
@@ -320,10 +350,10 @@ class PublicExposure:
 
     id: str = attrs.field(validator=_check_id)
     kind: ExposureKind
-    on: pendulum.Date = attrs.field(converter=_date)
+    on: Fact[pendulum.Date] = attrs.field(default=UNKNOWN, converter=fact_date)
     covers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     description: str = ""
-    simple_features_only: bool = True
+    simple_features_only: Fact[bool] = attrs.field(default=UNKNOWN, validator=fact_bool)
     confirmed: bool = True
     source: str = ""
 
@@ -373,7 +403,8 @@ class CustomerInformation:
     Details of a customer-information secret (SPC 2020 Arts. 1(3) and 2).
 
     Attributes:
-        elements: What the compilation contains for each customer.
+        elements: What the compilation contains for each customer; ``UNKNOWN`` when not
+            stated (``()`` is "stated: nothing beyond a list").
         customer_count: How many customers it covers.
         relies_on_long_term_relationship_only: True when the only ground offered is a
             long-term stable trading relationship with the customers (Art. 2(1): not
@@ -383,12 +414,23 @@ class CustomerInformation:
             (Art. 2(2)).
     """
 
-    elements: tuple[CustomerElement, ...] = attrs.field(
-        default=(), validator=tuple_of(CustomerElement)
+    elements: Fact[tuple[CustomerElement, ...]] = attrs.field(
+        default=UNKNOWN, validator=fact_tuple_of(CustomerElement)
     )
     customer_count: int = 0
     relies_on_long_term_relationship_only: bool = False
     followed_individual_employee: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+
+
+def _unknown_if_none(value: object) -> Fact[CustomerInformation]:
+    """``None`` (the former "not given") reads as not stated."""
+    if value is None or value is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(value, CustomerInformation):
+        raise InvalidInputError.single(
+            "TradeSecret.customer_information", value, "expected CustomerInformation or null"
+        )
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -405,14 +447,16 @@ class TradeSecret:
         points: Secret points: what exactly is secret.
         carriers: Where it is recorded.
         formation: The chain proving origin and ownership, in any order.
-        value_evidence: Evidence of commercial value.
+        value_evidence: Evidence of commercial value; ``UNKNOWN`` when not stated (``()`` is
+            "stated: none").
         tier: The holder's classification.
         exposures: Known or alleged public exposures.
         compilation: True when the secret is new information formed by sorting, improving
             or processing public information (SPC Art. 4(2)).
         secrecy_evidence: Ids of prior-art searches or non-public-knowledge appraisals
             (非公知性鉴定) supporting that it is not publicly known.
-        customer_information: Details for customer information, if any.
+        customer_information: Details for customer information; ``UNKNOWN`` when not stated
+            (for customer information the Art. 1(3) and 2 rules are then undetermined).
         created: The day the information came into being, if known.
         description: Free text.
     """
@@ -427,8 +471,8 @@ class TradeSecret:
     formation: tuple[FormationRecord, ...] = attrs.field(
         default=(), validator=tuple_of(FormationRecord)
     )
-    value_evidence: tuple[ValueEvidence, ...] = attrs.field(
-        default=(), validator=tuple_of(ValueEvidence)
+    value_evidence: Fact[tuple[ValueEvidence, ...]] = attrs.field(
+        default=UNKNOWN, validator=fact_tuple_of(ValueEvidence)
     )
     tier: ClassificationTier = ClassificationTier.ORDINARY
     exposures: tuple[PublicExposure, ...] = attrs.field(
@@ -436,7 +480,9 @@ class TradeSecret:
     )
     compilation: bool = False
     secrecy_evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    customer_information: CustomerInformation | None = None
+    customer_information: Fact[CustomerInformation] = attrs.field(
+        default=UNKNOWN, converter=_unknown_if_none
+    )
     created: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
     description: str = ""
 

@@ -18,6 +18,8 @@ from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import optional_date_field as _opt_date
 from tradesecret._convert import tuple_of
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
 if TYPE_CHECKING:  # the definition package imports this module; no runtime cycle
@@ -73,6 +75,11 @@ class MeasureKind(enum.Enum):
         """The SPC 2020 Art. 6 item (1-7)."""
         return _MEASURE_ITEM[self]
 
+    @property
+    def item_2007(self) -> int:
+        """The 法释〔2007〕2号 Art. 11(3) item (1-7) the kind falls under (7: other measures)."""
+        return _MEASURE_ITEM_2007.get(self, 7)
+
 
 _MEASURE_ITEM: Final = {
     MeasureKind.CONFIDENTIALITY_AGREEMENT: 1,
@@ -97,6 +104,22 @@ _MEASURE_ITEM: Final = {
     MeasureKind.OTHER: 7,
 }
 
+# 法释〔2007〕2号 Art. 11(3) (2007-02-01 to 2022-03-19): （一）限定涉密信息的知悉范围，只对必须知悉的相关人员
+# 告知其内容；（二）对于涉密信息载体采取加锁等防范措施；（三）在涉密信息的载体上标有保密标志；（四）对于涉密信息
+# 采用密码或者代码等；（五）签订保密协议；（六）对于涉密的机器、厂房、车间等场所限制来访者或者提出保密要求；
+# （七）确保信息秘密的其他合理措施。 Kinds the 2007 list does not name fall under item 7.
+_MEASURE_ITEM_2007: Final = {
+    MeasureKind.NEED_TO_KNOW: 1,
+    MeasureKind.SEALING: 2,
+    MeasureKind.ISOLATION: 2,
+    MeasureKind.MARKING: 3,
+    MeasureKind.ENCRYPTION: 4,
+    MeasureKind.CONFIDENTIALITY_AGREEMENT: 5,
+    MeasureKind.CONTRACT_CLAUSE: 5,
+    MeasureKind.RESTRICTED_PREMISES: 6,
+    MeasureKind.VISITOR_CONTROL: 6,
+}
+
 #: A representative kind per Art. 6 item, used when a plan proposes a measure.
 ITEM_DEFAULT_KIND: Final = {
     1: MeasureKind.CONFIDENTIALITY_AGREEMENT,
@@ -107,6 +130,18 @@ ITEM_DEFAULT_KIND: Final = {
     6: MeasureKind.EXIT_PROCEDURE,
     7: MeasureKind.OTHER,
 }
+
+
+def _fact_strings(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    if value is not UNKNOWN:
+        tuple_of(str)(instance, attribute, value)
+
+
+def _fact_bool(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    if value is not UNKNOWN and not isinstance(value, bool):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -124,10 +159,11 @@ class ConfidentialityMeasure:
         people: Persons or groups bound by it.
         areas: Premises, systems or networks it covers.
         evidence: Ids of the evidence that it was in force (signed copies, attendance
-            sheets, access-control logs, screenshots).
+            sheets, access-control logs, screenshots); ``UNKNOWN`` when not stated (``()``
+            is "stated: none").
         identifies_secret: True when the measure itself names or defines the protected
             secret (correspondence, SPC 2020 Art. 5(2)); a generic "all confidential
-            information" clause does not.
+            information" clause does not. ``UNKNOWN`` when not stated.
         description: Free text.
     """
 
@@ -139,8 +175,8 @@ class ConfidentialityMeasure:
     all_secrets: bool = False
     people: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     areas: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    identifies_secret: bool = False
+    evidence: Fact[tuple[str, ...]] = attrs.field(default=UNKNOWN, validator=_fact_strings)
+    identifies_secret: Fact[bool] = attrs.field(default=UNKNOWN, validator=_fact_bool)
     description: str = ""
 
     @property

@@ -31,14 +31,15 @@ from tradesecret.dates import to_date
 from tradesecret.definition._model import ClassificationTier, TradeSecret, ValueKind
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import or_else
 from tradesecret.law import Citation
+from tradesecret.measures._criterion import reasonable_measures
 from tradesecret.measures._legal import (
     Citer,
     MeasureTiming,
     combine_outcomes,
     date_and_problems,
     measures_and_problems,
-    reasonable_measures,
 )
 from tradesecret.measures._model import (
     ITEM_DEFAULT_KIND,
@@ -221,7 +222,7 @@ def _effective_tier(
 ) -> tuple[ClassificationTier, Money | None]:
     amounts = [
         v.amount
-        for v in secret.value_evidence
+        for v in or_else(secret.value_evidence, ())
         if v.amount is not None
         and (v.on is None or v.on <= day)
         and v.kind is not ValueKind.OTHER
@@ -351,7 +352,7 @@ def _assess_measures(
             weight = params[f"measures.item{i}_weight"]
             used += [required_from, weight]
             present = [m for m in in_force if m.item == i]
-            proven = [m for m in present if m.evidence]
+            proven = [m for m in present if or_else(m.evidence, ())]
             facts = {
                 "item": Term(f"measures.item.{i}"),
                 "tier": Term(f"measures.tier.{tier.value}"),
