@@ -39,6 +39,7 @@ from tradesecret.exceptions import (
     InvalidInputError,
     MissingMessageError,
     NoApplicableRuleError,
+    NoRuleInForceError,
     OutOfCoverageError,
     ParameterError,
     ParameterNotFoundError,
@@ -59,7 +60,7 @@ from tradesecret.results import (
     Term,
     TraceStep,
 )
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Region, Rulebook, default_rulebook
 from tradesecret.serialization import from_json, to_json
 
 _presenters.register("explain", "tradesecret.i18n:explain")
@@ -209,6 +210,8 @@ __all__ = [
     "NdaPolicy",
     "NdaTier",
     "NoApplicableRuleError",
+    "NoRule",
+    "NoRuleInForceError",
     "NonCompeteAgreement",
     "NonDisclosureAgreement",
     "OutOfCoverageError",
@@ -223,6 +226,7 @@ __all__ = [
     "Problem",
     "Project",
     "Ratio",
+    "Region",
     "ReleaseRight",
     "Report",
     "Rulebook",

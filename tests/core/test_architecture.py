@@ -19,6 +19,8 @@ LAYERS = {
     "presenters": 0,
     "law": 1,
     "rulebook": 1,
+    "_rulebook_types": 1,
+    "_rulebook_load": 1,
     "results": 2,
     "rules": 2,
     "engine": 2,
