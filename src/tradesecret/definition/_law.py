@@ -30,7 +30,7 @@ from tradesecret.engine import LegalClock
 from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.law import Citation
 from tradesecret.results import Criterion, Finding, Undetermined
-from tradesecret.rulebook import ParameterValue, Rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
 __all__ = ["SPC2007", "SPC2020", "DefinitionLaw", "prevailing"]
 
@@ -53,14 +53,16 @@ class DefinitionLaw:
         rulebook: The rulebook.
         statute: The parameter naming the statutory article in force that day, or ``None``
             before any statute defined a trade secret.
-        shift: The burden-shifting parameter that day, or ``None`` where no rule shifted it.
+        shift: The burden-shifting parameter that day; a :class:`~tradesecret.rulebook.NoRule`
+            where no rule shifted the burden (citing what the law then was); ``None``
+            before any statute.
     """
 
     day: pendulum.Date
     rulebook: Rulebook
     clock: LegalClock
     statute: ParameterValue | None
-    shift: ParameterValue | None
+    shift: ParameterValue | NoRule | None
 
     @classmethod
     def on(
@@ -114,6 +116,14 @@ class DefinitionLaw:
                 return found
         return self.statute_only()
 
+    def rule_label(self, item_2020: str, item_2007: str) -> str:
+        """The trace label of a listed item by period: the 2020 one, the 2007 one, or the statute."""
+        if self.spc2020:
+            return item_2020
+        if self.spc2007:
+            return item_2007
+        return "aucl_trade_secret_statute"
+
     def statute_only(self) -> tuple[Citation, ...]:
         """The statute of the day (the AUCL 1993 article before any statute)."""
         if self.statute is not None:
@@ -125,20 +135,18 @@ _AUCL_1993: Final = "aucl@1993-09-02"
 
 
 def _param_or_none(rulebook: Rulebook, name: str, day: pendulum.Date) -> ParameterValue | None:
+    """The value in force, or ``None`` before the data's first entry or where no rule was."""
     try:
-        value = rulebook.param(name, as_of=day)
+        return rulebook.param(name, as_of=day)
+    except OutOfCoverageError:  # NoRuleInForceError included
+        return None
+
+
+def _shift(rulebook: Rulebook, day: pendulum.Date) -> ParameterValue | NoRule | None:
+    try:
+        return rulebook.lookup("definition.burden_shift_article", as_of=day)
     except OutOfCoverageError:
         return None
-    return None if _absent(value) else value
-
-
-def _absent(value: ParameterValue) -> bool:
-    """True for a value recorded as "no such rule on that day"."""
-    return bool(getattr(value, "absent", False))
-
-
-def _shift(rulebook: Rulebook, day: pendulum.Date) -> ParameterValue | None:
-    return _param_or_none(rulebook, "definition.burden_shift_article", day)
 
 
 def prevailing(criterion: Criterion) -> Criterion:

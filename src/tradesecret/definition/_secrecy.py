@@ -319,7 +319,7 @@ def _trace(known: Sequence[_Exposed], law: DefinitionLaw) -> list[TraceStep]:
         on = x.on if x.on is not UNKNOWN else None
         out.append(
             TraceStep(
-                rule=f"spc_ts_art4_1_item{item}",
+                rule=law.rule_label(f"spc_ts_art4_1_item{item}", f"spc_uc_2007_art9_item{item}"),
                 code=f"definition.secrecy.item{item}",
                 citations=_item_cite(law, item),
                 args={"exposure": x.id, "points": _ids(e.covered)},

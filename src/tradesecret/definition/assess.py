@@ -258,13 +258,13 @@ def _burden(
     (AUCL 2019 Art. 32(1), AUCL 2025 Art. 39); before it the claimant proved every element
     (法释〔2007〕2号 Art. 14) -- the finding says there was no such rule then.
     """
-    if law.shift is None:
-        burden = law.clock.cite(f"{SPC2007}:14")
+    if not isinstance(law.shift, ParameterValue):
+        said = law.shift.citations if law.shift is not None else law.statute_only()
         return [
             Finding(
                 code="definition.burden.no_shift",
                 severity=Severity.INFO,
-                citations=(burden,) if burden is not None else law.statute_only(),
+                citations=said,
                 args={"on": law.day},
                 subject=secret.id,
             )

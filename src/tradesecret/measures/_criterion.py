@@ -135,7 +135,9 @@ def _item_cite(m: ConfidentialityMeasure, law: DefinitionLaw) -> tuple[Citation,
 def _trace(counted: Sequence[ConfidentialityMeasure], law: DefinitionLaw) -> list[TraceStep]:
     return [
         TraceStep(
-            rule=f"spc_ts_art6_item{m.item}",
+            rule=law.rule_label(
+                f"spc_ts_art6_item{m.item}", f"spc_uc_2007_art11_item{m.kind.item_2007}"
+            ),
             code=f"definition.measures.item{m.item}",
             citations=_item_cite(m, law),
             args={"measure": m.id},
