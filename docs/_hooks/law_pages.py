@@ -7,6 +7,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 
 from tradesecret._docs import articles_page, instruments_page, parameters_page
+from tradesecret._docs_code import article_code_page, rule_tables_page
 
 
 def on_files(files: Files, config: Any, **_: Any) -> Files:
@@ -15,6 +16,8 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
         ("law/instruments.md", instruments_page()),
         ("law/articles.md", articles_page()),
         ("law/parameters.md", parameters_page()),
+        ("law/article-code.md", article_code_page()),
+        ("law/rule-tables.md", rule_tables_page()),
     ):
         files.append(File.generated(config, path, content=content))
     return files

@@ -37,6 +37,7 @@ LAYERS = {
     "casefile": 4,
     "reports": 4,
     "_docs": 4,
+    "_docs_code": 4,
 }
 
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter", "localtime", "gmtime"}

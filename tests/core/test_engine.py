@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable, criterion_outcome, read_path
 from tradesecret.facts import UNKNOWN, Fact, Tri, Unknown, all_of, any_of, known, not_, or_else, tri
+from tradesecret.i18n import explain
 from tradesecret.results import (
     Assessment,
     Combination,
@@ -278,3 +279,38 @@ class TestBasisAndContext:
         )
         assert (False, "practice") == (f.binding, f.tier.value)
         assert ["spc-ts@2020-09-10:6"] == [c.id for c in f.context]
+
+
+class TestExplainMissing:
+    """Explanations put the missing facts at the top and list the open rules."""
+
+    @pytest.mark.parametrize(
+        ("locale", "heading", "outcome"),
+        [
+            ("en", "What is missing:", "insufficient evidence"),
+            ("zh_CN", "尚缺的事实：", "证据不足"),
+        ],
+    )
+    def test_missing_list_at_the_top(
+        self, rb: Rulebook, locale: str, heading: str, outcome: str
+    ) -> None:
+        """The missing facts come before the criteria, most decisive first, in both locales."""
+        c = TABLE.evaluate(
+            Employee(months=12), on=DAY, rulebook=rb, facts_args={"cap": 24, "months": 12}
+        )
+        a = Assessment(
+            kind="noncompete",
+            subject="NC-1",
+            as_of=DAY,
+            outcome=Outcome.combine([c.outcome]),
+            citations=rb.cite_all(LCL_24_1),
+            criteria=(c,),
+        )
+        text = explain(a, locale=locale, format="markdown")
+        lines = text.splitlines()
+        top = lines.index(heading)
+        assert lines[top + 1].startswith("- `secrets`")
+        assert lines[top + 2].startswith("- `senior`")
+        assert top < next(i for i, line in enumerate(lines) if "###" in line)
+        assert outcome in text
+        assert "`noncompete.eligibility.no_secrets_known`" in text

@@ -481,8 +481,16 @@ def example_text(name: str, *, kinds: CaseKinds | None = None) -> str:
     return (resources.files("tradesecret.casefile") / "examples" / kind.example).read_text("utf-8")
 
 
+#: The built-in kinds, registered once by the package (``tradesecret.casefile``) when it
+#: loads ``_kinds``: this module never imports the kinds that are built on it.
+_BUILTIN: Final[list[CaseKinds]] = []
+
+
+def register_builtin_kinds(kinds: CaseKinds) -> None:
+    """Register the built-in kinds (called once, by ``tradesecret.casefile``)."""
+    _BUILTIN[:] = [kinds]
+
+
 def default_kinds() -> CaseKinds:
     """The built-in kinds (each reports whether its domain is installed)."""
-    from tradesecret.casefile._kinds import BUILTIN_KINDS  # noqa: PLC0415
-
-    return BUILTIN_KINDS
+    return _BUILTIN[0]
