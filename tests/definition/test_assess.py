@@ -210,9 +210,7 @@ class TestNotPubliclyKnown:
         self, make_secret: Factory, kind: ExposureKind, item: int
     ) -> None:
         """A confirmed exposure of the whole secret under each Art. 4(1) item: not met, citing that item."""
-        exposure = PublicExposure(
-            id="X", kind=kind, on="2024-01-10", simple_features_only=True
-        )
+        exposure = PublicExposure(id="X", kind=kind, on="2024-01-10", simple_features_only=True)
         a = assess_trade_secret(make_secret(exposures=(exposure,)), as_of=ACT)
 
         c = a.criterion(self.CODE)
@@ -763,9 +761,7 @@ class TestBurdenShift:
         finding = next(f for f in a.findings if f.code == "definition.burden.shift")
         assert "aucl@2019-04-23:32.1" == finding.citations[0].id
 
-    def test_aucl_2025_article_39(
-        self, make_secret: Factory, make_measure: MeasureFactory
-    ) -> None:
+    def test_aucl_2025_article_39(self, make_secret: Factory, make_measure: MeasureFactory) -> None:
         """For later acts the burden shift is AUCL 2025 Art. 39 (V2, same wording as Art. 32)."""
         a = assess_trade_secret(make_secret(), as_of="2025-10-15", measures=[make_measure()])
 

@@ -105,7 +105,10 @@ LONG_TERM_ONLY: Final = Check[CustomerFacts](
     facts=("customer_information.relies_on_long_term_relationship_only",),
     when=_long_term_only,
     remedies=_DEPTH,
-    clause="法释〔2020〕7号 第二条第一款：当事人仅以与特定客户保持长期稳定交易关系为由，主张该特定客户属于商业秘密的，人民法院不予支持。",
+    clause=(
+        "法释〔2020〕7号 第二条第一款：当事人仅以与特定客户保持长期稳定交易关系为由，"
+        "主张该特定客户属于商业秘密的，人民法院不予支持。"
+    ),
 )
 
 # 法释〔2020〕7号 Art. 2(2): 「客户基于对员工个人的信赖而与该员工所在单位进行交易，该员工离职后，能够证明客户

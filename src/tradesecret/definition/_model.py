@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -61,18 +61,18 @@ def fact_date(value: object) -> Fact[pendulum.Date]:
     return to_date(value, path="date")
 
 
-def fact_tuple_of(*kinds: type[object]) -> object:
+def fact_tuple_of(*kinds: type[object]) -> Any:
     """Validator: :data:`~tradesecret.facts.UNKNOWN` (not stated) or a tuple of ``kinds``."""
     inner = tuple_of(*kinds)
 
-    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not UNKNOWN:
             inner(instance, attribute, value)
 
     return check
 
 
-def fact_bool(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: ``True``, ``False`` or :data:`~tradesecret.facts.UNKNOWN`."""
     if value is not UNKNOWN and not isinstance(value, bool):
         raise InvalidInputError.single(

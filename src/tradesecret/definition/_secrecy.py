@@ -179,7 +179,9 @@ def _open_row(
     otherwise: Outcome,
 ) -> Undetermined:
     """An exposure whose date or nature is not stated: what each answer would give."""
-    holds = _tally(secret.point_ids(), [*known, e], compilation=secret.compilation, any_point=any_point)
+    holds = _tally(
+        secret.point_ids(), [*known, e], compilation=secret.compilation, any_point=any_point
+    )
     confirmed = e.exposure.confirmed
     return Undetermined(
         rule=f"definition.secrecy.item{e.exposure.kind.item}"

@@ -81,7 +81,6 @@ __all__ = [
 ]
 
 
-
 class PublicPoints(enum.Enum):
     """How public secret points affect the claim; see the module docstring."""
 

@@ -98,7 +98,7 @@ def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
     best = _outcome(counted, maybe, spec_maybe, require_correspondence=rc)
     open_rows: tuple[Undetermined, ...] = ()
     if best is not worst:
-        open_rows = _open_rows(secret, counted, law, worst=worst, best=best)
+        open_rows = _open_rows(counted, law, worst=worst, best=best)
     else:
         findings += _gap(secret, counted, sure, spec_sure, law, require_correspondence=rc)
     parameters: list[ParameterValue] = []
@@ -223,7 +223,6 @@ def _gap(
 
 
 def _open_rows(
-    secret: TradeSecret,
     counted: Sequence[ConfidentialityMeasure],
     law: DefinitionLaw,
     *,
@@ -235,7 +234,11 @@ def _open_rows(
     for m in counted:
         for path, rule, unknown in (
             ("evidence", "definition.measures.no_evidence", m.evidence is UNKNOWN),
-            ("identifies_secret", "definition.measures.generic_only", m.identifies_secret is UNKNOWN),
+            (
+                "identifies_secret",
+                "definition.measures.generic_only",
+                m.identifies_secret is UNKNOWN,
+            ),
         ):
             if not unknown:
                 continue

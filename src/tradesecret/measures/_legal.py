@@ -169,5 +169,3 @@ def _cite(rb: Citer, *ids: str) -> tuple[Citation, ...]:
 
 def _ids(values: Iterable[str]) -> str:
     return ", ".join(values) or "-"
-
-

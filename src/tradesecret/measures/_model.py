@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -132,12 +132,12 @@ ITEM_DEFAULT_KIND: Final = {
 }
 
 
-def _fact_strings(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _fact_strings(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not UNKNOWN:
         tuple_of(str)(instance, attribute, value)
 
 
-def _fact_bool(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not UNKNOWN and not isinstance(value, bool):
         raise InvalidInputError.single(
             f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
