@@ -592,6 +592,33 @@ class TestCheckExit:
         assert "tradesecret-policy@2026-11-21" == c.findings[0].citations[-1].id
         assert to_date("2025-05-31") == c.findings[0].arg("due")
 
+    @pytest.mark.parametrize(
+        ("last_day", "as_of", "rests_on", "no_rule"),
+        [
+            ("2020-09-11", "2020-09-11", "tradesecret-policy@2026-11-21", True),
+            ("2020-09-12", "2020-09-12", "spc-ts@2020-09-10:6.1.6", False),
+        ],
+    )
+    def test_item_6_only_from_2020_09_12(
+        self, last_day: str, as_of: str, rests_on: str, no_rule: bool
+    ) -> None:
+        """Before 2020-09-12 no listed measure named the departure: policy only, said so (2007 item 7 as context)."""
+        d = departure(
+            last_day=last_day,
+            registered_on=last_day,
+            reminder_on=last_day,
+            access_revoked_on=last_day,
+            returned=(),
+            destroyed=(),
+        )
+        a = check_exit(d, as_of=as_of)
+
+        assert rests_on == a.criterion("measures.exit.register").citations[0].id
+        assert no_rule == ("measures.exit.no_rule" in a.codes())
+        assert (not no_rule) == a.criterion("measures.exit.register").binding
+        if no_rule:
+            assert ["spc-unfair-comp@2007-01-12:11.3.7"] == [c.id for c in a.context]
+
     def test_outstanding_carrier_named(self) -> None:
         """The SOP not destroyed is named."""
         a = check_exit(departure(destroyed=()), as_of="2025-06-02", registry=exit_registry())

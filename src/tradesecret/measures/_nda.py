@@ -1,0 +1,395 @@
+"""NDA review against the holder's policy (common-practice figures by default)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
+from tradesecret.definition._model import ClassificationTier, TradeSecret
+from tradesecret.definition.registry import SecretRegistry
+from tradesecret.law import Citation
+from tradesecret.measures._legal import (
+    combine_outcomes,
+)
+from tradesecret.measures._model import (
+    LiquidatedDamages,
+    NdaTier,
+    NonDisclosureAgreement,
+)
+from tradesecret.money import Money
+from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity, Term
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+
+__all__ = ["NdaPolicy", "review_nda"]
+
+_SPC = "spc-ts@2020-09-10"
+_POLICY = "tradesecret-policy@2026-11-21"
+_PRACTICE = "common-practice@2026-11-21"
+_ITEMS = (1, 2, 3, 4, 5, 6, 7)
+_TIERS = (ClassificationTier.ORDINARY, ClassificationTier.IMPORTANT, ClassificationTier.CORE)
+
+GapReason = Literal["missing", "unproven"]
+
+
+# -- NDA review -----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class NdaPolicy:
+    """
+    The holder's chosen policy for tiered NDAs (an input; not law).
+
+    Attributes:
+        damages_multiple_min: Lowest acceptable multiple of estimated loss.
+        damages_multiple_max: Highest acceptable multiple.
+        damages_floor: Lowest acceptable floor amount.
+        partner_noncompete_max_months: Longest acceptable partner non-compete.
+        require_verifier: Whether a third-party verifier of leaks must be named.
+        parameters: The parameter values the policy was built from, if any.
+    """
+
+    damages_multiple_min: Decimal
+    damages_multiple_max: Decimal
+    damages_floor: Money
+    partner_noncompete_max_months: int
+    require_verifier: bool = True
+    parameters: tuple[ParameterValue, ...] = attrs.field(
+        default=(), validator=tuple_of(ParameterValue)
+    )
+
+    @classmethod
+    def common_practice(cls, *, as_of: object, rulebook: Rulebook | None = None) -> NdaPolicy:
+        """The common-practice figures of ``data/measures.toml`` (3-5x, RMB 500,000, 24 months)."""
+        day = to_date(as_of, path="as_of")
+        rb = rulebook if rulebook is not None else default_rulebook()
+        lo = rb.param("measures.nda_damages_multiple_min", as_of=day)
+        hi = rb.param("measures.nda_damages_multiple_max", as_of=day)
+        floor = rb.param("measures.nda_damages_floor", as_of=day)
+        months = rb.param("measures.partner_noncompete_months", as_of=day)
+        return cls(
+            damages_multiple_min=lo.as_decimal(),
+            damages_multiple_max=hi.as_decimal(),
+            damages_floor=floor.as_money(),
+            partner_noncompete_max_months=months.as_int(),
+            parameters=(lo, hi, floor, months),
+        )
+
+
+def review_nda(
+    nda: NonDisclosureAgreement,
+    *,
+    as_of: object,
+    policy: NdaPolicy | None = None,
+    secrets: Iterable[TradeSecret] | SecretRegistry | None = None,
+    rulebook: Rulebook | None = None,
+) -> Assessment:
+    """
+    Review a tiered NDA against the holder's policy.
+
+    Criteria (kind ``nda_review``): ``measures.nda.scope`` (missing scope, undefined
+    secrets, unknown secret ids, NDA tier below a covered secret's tier),
+    ``measures.nda.damages`` (outside the policy), ``measures.nda.verifier`` and
+    ``measures.nda.noncompete``. An employee's non-compete is governed by labour law (LCL
+    Arts. 23-24) and is only flagged here; see :mod:`tradesecret.noncompete`.
+
+    Args:
+        nda: The agreement.
+        as_of: Review date (selects the parameter values of the default policy).
+        policy: The holder's policy; default :meth:`NdaPolicy.common_practice`.
+        secrets: The registry or secrets, to check scope ids and tiers.
+        rulebook: Defaults to the package rulebook.
+    """
+    day = to_date(as_of, path="as_of")
+    rb = rulebook if rulebook is not None else default_rulebook()
+    pol = policy if policy is not None else NdaPolicy.common_practice(as_of=day, rulebook=rb)
+    policy_cite = rb.cite(_POLICY)
+    practice_cite = rb.cite(_PRACTICE)
+    by_id: dict[str, TradeSecret] | None = None
+    if secrets is not None:
+        listed = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
+        by_id = {s.id: s for s in listed}
+    criteria = [
+        _nda_scope(nda, by_id, rb),
+        _nda_damages(nda, pol, policy_cite, practice_cite),
+        _nda_verifier(nda, pol, policy_cite, practice_cite),
+        _nda_noncompete(nda, pol, rb, practice_cite),
+        _nda_duration(nda, policy_cite),
+    ]
+    return Assessment(
+        kind="nda_review",
+        subject=nda.id,
+        as_of=day,
+        outcome=combine_outcomes(c.outcome for c in criteria),
+        citations=(rb.cite(f"{_SPC}:6.1.1"), rb.cite(f"{_SPC}:10"), policy_cite),
+        criteria=tuple(criteria),
+        parameters=pol.parameters,
+    )
+
+
+def _nda_scope(
+    nda: NonDisclosureAgreement, by_id: dict[str, TradeSecret] | None, rb: Rulebook
+) -> Criterion:
+    findings: list[Finding] = []
+    cites = rb.cite_all(f"{_SPC}:6.1.1", f"{_SPC}:5.2")
+    if not nda.scope:
+        findings.append(
+            Finding(
+                code="measures.nda.missing_scope",
+                severity=Severity.HIGH,
+                citations=cites,
+                subject=nda.id,
+                remedies=("measures.remedy.nda_scope",),
+            )
+        )
+        return Criterion(
+            code="measures.nda.scope",
+            outcome=Outcome.NOT_MET,
+            citations=cites,
+            findings=tuple(findings),
+            facts={"items": 0},
+        )
+    for i, item in enumerate(nda.scope, start=1):
+        if not item.defined:
+            findings.append(
+                Finding(
+                    code="measures.nda.undefined_secret",
+                    severity=Severity.MEDIUM,
+                    citations=rb.cite_all(f"{_SPC}:5.2"),
+                    args={"index": i, "category": Term(f"measures.scope.{item.category.value}")},
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_define",),
+                )
+            )
+    if by_id is not None:
+        for sid in nda.secret_ids():
+            secret = by_id.get(sid)
+            if secret is None:
+                findings.append(
+                    Finding(
+                        code="measures.nda.unknown_secret",
+                        severity=Severity.MEDIUM,
+                        citations=rb.cite_all(f"{_SPC}:5.2"),
+                        args={"secret": sid},
+                        subject=nda.id,
+                        remedies=("measures.remedy.nda_define",),
+                    )
+                )
+            elif not nda.tier.covers(secret.tier):
+                findings.append(
+                    Finding(
+                        code="measures.nda.tier_too_low",
+                        severity=Severity.MEDIUM,
+                        citations=(rb.cite(_POLICY),),
+                        args={
+                            "secret": sid,
+                            "secret_tier": Term(f"measures.tier.{secret.tier.value}"),
+                            "nda_tier": Term(f"measures.tier.{nda.tier.value}"),
+                        },
+                        subject=nda.id,
+                        remedies=("measures.remedy.nda_upgrade",),
+                    )
+                )
+    worst = max((f.severity.rank for f in findings), default=0)
+    return Criterion(
+        code="measures.nda.scope",
+        outcome=Outcome.MET if worst < Severity.MEDIUM.rank else Outcome.NOT_MET,
+        citations=cites,
+        findings=tuple(findings),
+        facts={"items": len(nda.scope)},
+    )
+
+
+def _nda_damages(
+    nda: NonDisclosureAgreement, pol: NdaPolicy, policy_cite: Citation, practice_cite: Citation
+) -> Criterion:
+    findings: list[Finding] = []
+    cites = (practice_cite, policy_cite)
+    d = nda.damages
+    if d is None:
+        findings.append(
+            Finding(
+                code="measures.nda.no_damages",
+                severity=Severity.LOW,
+                citations=cites,
+                subject=nda.id,
+                remedies=("measures.remedy.nda_damages",),
+            )
+        )
+    else:
+        if d.multiple is not None and not (
+            pol.damages_multiple_min <= d.multiple <= pol.damages_multiple_max
+        ):
+            findings.append(
+                Finding(
+                    code="measures.nda.multiple_outside_policy",
+                    severity=Severity.MEDIUM,
+                    citations=cites,
+                    args={
+                        "multiple": d.multiple,
+                        "low": pol.damages_multiple_min,
+                        "high": pol.damages_multiple_max,
+                    },
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_damages",),
+                )
+            )
+        if d.multiple is not None and d.estimated_loss is None:
+            findings.append(
+                Finding(
+                    code="measures.nda.no_loss_estimate",
+                    severity=Severity.LOW,
+                    citations=cites,
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_loss_estimate",),
+                )
+            )
+        if d.floor is None:
+            findings.append(
+                Finding(
+                    code="measures.nda.no_floor",
+                    severity=Severity.MEDIUM,
+                    citations=cites,
+                    args={"policy": pol.damages_floor},
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_damages",),
+                )
+            )
+        elif d.floor.amount < pol.damages_floor.amount:
+            findings.append(
+                Finding(
+                    code="measures.nda.floor_below_policy",
+                    severity=Severity.MEDIUM,
+                    citations=cites,
+                    args={"floor": d.floor, "policy": pol.damages_floor},
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_damages",),
+                )
+            )
+    worst = max((f.severity.rank for f in findings), default=0)
+    return Criterion(
+        code="measures.nda.damages",
+        outcome=Outcome.MET if worst < Severity.MEDIUM.rank else Outcome.NOT_MET,
+        citations=cites,
+        findings=tuple(findings),
+        facts={"amount": _amount_or_dash(d)},
+    )
+
+
+def _amount_or_dash(damages: LiquidatedDamages | None) -> Money | str:
+    """The agreed amount where it can be computed, else ``-`` (never a misleading zero)."""
+    amount = damages.amount() if damages is not None else None
+    return amount if amount is not None else "-"
+
+
+def _nda_verifier(
+    nda: NonDisclosureAgreement, pol: NdaPolicy, policy_cite: Citation, practice_cite: Citation
+) -> Criterion:
+    cites = (practice_cite, policy_cite)
+    if nda.verifier or not pol.require_verifier:
+        return Criterion(
+            code="measures.nda.verifier",
+            outcome=Outcome.MET if nda.verifier else Outcome.NOT_APPLICABLE,
+            citations=cites,
+            facts={"verifier": nda.verifier or "-"},
+        )
+    return Criterion(
+        code="measures.nda.verifier",
+        outcome=Outcome.NOT_MET,
+        citations=cites,
+        findings=(
+            Finding(
+                code="measures.nda.no_verifier",
+                severity=Severity.MEDIUM,
+                citations=cites,
+                subject=nda.id,
+                remedies=("measures.remedy.nda_verifier",),
+            ),
+        ),
+        facts={"verifier": "-"},
+    )
+
+
+def _nda_noncompete(
+    nda: NonDisclosureAgreement, pol: NdaPolicy, rb: Rulebook, practice_cite: Citation
+) -> Criterion:
+    nc = nda.noncompete
+    if nc is None:
+        return Criterion(
+            code="measures.nda.noncompete",
+            outcome=Outcome.NOT_APPLICABLE,
+            citations=(practice_cite,),
+            facts={"months": 0},
+        )
+    if nda.party_kind.is_employee:
+        cites = rb.cite_all("lcl@2012-12-28:23", "lcl@2012-12-28:24")
+        return Criterion(
+            code="measures.nda.noncompete",
+            outcome=Outcome.NOT_APPLICABLE,
+            citations=cites,
+            findings=(
+                Finding(
+                    code="measures.nda.employee_noncompete",
+                    severity=Severity.INFO,
+                    citations=cites,
+                    args={"months": nc.months},
+                    subject=nda.id,
+                    remedies=("measures.remedy.use_noncompete_module",),
+                ),
+            ),
+            facts={"months": nc.months},
+        )
+    if nc.months > pol.partner_noncompete_max_months:
+        return Criterion(
+            code="measures.nda.noncompete",
+            outcome=Outcome.NOT_MET,
+            citations=(practice_cite,),
+            findings=(
+                Finding(
+                    code="measures.nda.noncompete_too_long",
+                    severity=Severity.MEDIUM,
+                    citations=(practice_cite,),
+                    args={"months": nc.months, "policy": pol.partner_noncompete_max_months},
+                    subject=nda.id,
+                    remedies=("measures.remedy.nda_noncompete",),
+                ),
+            ),
+            facts={"months": nc.months},
+        )
+    return Criterion(
+        code="measures.nda.noncompete",
+        outcome=Outcome.MET,
+        citations=(practice_cite,),
+        facts={"months": nc.months},
+    )
+
+
+def _nda_duration(nda: NonDisclosureAgreement, policy_cite: Citation) -> Criterion:
+    """Library policy: a core NDA should bind until the information becomes public."""
+    months: int | str = nda.duration_months if nda.duration_months is not None else "-"
+    findings: tuple[Finding, ...] = ()
+    if nda.duration_months is not None and nda.tier is NdaTier.CORE:
+        findings = (
+            Finding(
+                code="measures.nda.limited_duration",
+                severity=Severity.LOW,
+                citations=(policy_cite,),
+                args={"months": nda.duration_months},
+                subject=nda.id,
+                remedies=("measures.remedy.nda_until_public",),
+            ),
+        )
+    return Criterion(
+        code="measures.nda.duration",
+        outcome=Outcome.MET,
+        citations=(policy_cite,),
+        findings=findings,
+        facts={"months": months},
+    )
+
+
+# -- exit procedure -------------------------------------------------------------------------
