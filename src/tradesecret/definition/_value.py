@@ -32,27 +32,32 @@ def _basis(law: DefinitionLaw) -> tuple[Citation, ...]:
     return law.cites((f"{SPC2020}:7.1",), (f"{SPC2007}:10",))
 
 
+def _unstated(law: DefinitionLaw) -> Criterion:
+    """Value evidence not stated: undetermined, naming the fact."""
+    return Criterion(
+        code=CODE,
+        outcome=Outcome.INSUFFICIENT_EVIDENCE,
+        citations=_basis(law),
+        facts={"items": 0, "largest": "-"},
+        open=(
+            Undetermined(
+                rule="definition.value.no_evidence",
+                facts=("value_evidence",),
+                if_holds=Outcome.INSUFFICIENT_EVIDENCE,
+                otherwise=Outcome.MET,
+                severity=Severity.HIGH,
+                citations=_basis(law),
+                criterion=CODE,
+            ),
+        ),
+    )
+
+
 def commercial_value(secret: TradeSecret, law: DefinitionLaw) -> Criterion:
     """The second element on the act date under the law of that day."""
     day = law.day
     if secret.value_evidence is UNKNOWN:
-        return Criterion(
-            code=CODE,
-            outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            citations=_basis(law),
-            facts={"items": 0, "largest": "-"},
-            open=(
-                Undetermined(
-                    rule="definition.value.no_evidence",
-                    facts=("value_evidence",),
-                    if_holds=Outcome.INSUFFICIENT_EVIDENCE,
-                    otherwise=Outcome.MET,
-                    severity=Severity.HIGH,
-                    citations=_basis(law),
-                    criterion=CODE,
-                ),
-            ),
-        )
+        return _unstated(law)
     stated = secret.value_evidence
     usable = [v for v in stated if v.on is None or v.on <= day]
     findings: list[Finding] = []

@@ -70,12 +70,9 @@ from tradesecret.supply_chain._model import (
     DisclosureForm,
     FileRef,
     ItemKind,
-    Project,
     Sensitivity,
-    Supplier,
-    SupplierKind,
-    nda_in_force,
 )
+from tradesecret.supply_chain._parties import Project, Supplier, SupplierKind, nda_in_force
 from tradesecret.supply_chain.codebook import CodingKey, code_label, item_code
 
 if TYPE_CHECKING:
