@@ -132,6 +132,29 @@ class TestAssessMeasures:
             "measures.adequacy.item2",
         ] == [c.code for c in report.assessment("S").criteria]
 
+    @pytest.mark.parametrize(
+        ("as_of", "law", "plan_item"),
+        [
+            ("2020-09-11", ["spc-unfair-comp@2007-01-12:11"], []),
+            (
+                "2020-09-12",
+                ["spc-ts@2020-09-10:5", "spc-ts@2020-09-10:6"],
+                ["spc-ts@2020-09-10:6.1.2"],
+            ),
+        ],
+    )
+    def test_law_of_the_day(self, as_of: str, law: list[str], plan_item: list[str]) -> None:
+        """The report rests on 2007 Art. 11 before 2020-09-12 and on SPC 2020 Arts. 5-6 from then."""
+        early = ConfidentialityMeasure(
+            id="A", kind=MeasureKind.CONFIDENTIALITY_AGREEMENT, start="2019-01-01",
+            secret_ids=("S",), evidence=("proof",), identifies_secret=True,
+        )  # fmt: skip
+        report = assess_measures([plain("S", ClassificationTier.ORDINARY)], [early], as_of=as_of)
+
+        a = report.assessment("S")
+        assert [*law, "tradesecret-policy@2026-11-21"] == [c.id for c in a.citations]
+        assert plan_item == [c.id for c in report.plan[0].citations[1:]]
+
     def test_core_secret_gaps_ranked_and_planned(self) -> None:
         """A core secret with only an agreement has gaps for items 2-6, ranked by weight."""
         report = assess_measures(

@@ -10,8 +10,10 @@ import pendulum
 
 from tradesecret import presenters
 from tradesecret._convert import tuple_of
+from tradesecret.definition._law import SPC2007
 from tradesecret.definition._model import ClassificationTier, TradeSecret, ValueKind
 from tradesecret.definition.registry import SecretRegistry
+from tradesecret.engine import LegalClock
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import or_else
 from tradesecret.law import Citation
@@ -19,7 +21,6 @@ from tradesecret.measures._criterion import reasonable_measures
 from tradesecret.measures._legal import (
     Citer,
     MeasureTiming,
-    combine_outcomes,
     date_and_problems,
     measures_and_problems,
 )
@@ -248,6 +249,33 @@ def assess_measures(
     )
 
 
+@attrs.frozen(kw_only=True)
+class _Batch:
+    """What every secret of one call shares."""
+
+    day: pendulum.Date
+    rb: Rulebook
+    citer: Citer
+    params: dict[str, ParameterValue]
+    policy: Citation
+    report_cites: tuple[Citation, ...]
+    item_cites: dict[int, tuple[Citation, ...]]
+    general: tuple[ConfidentialityMeasure, ...]
+    by_secret: dict[str, list[ConfidentialityMeasure]]
+    unauthorised: dict[str, list[str]]
+    registry: SecretRegistry | None
+    timing: MeasureTiming
+    require_correspondence: bool
+
+    @property
+    def threshold(self) -> Money:
+        return self.params["measures.high_value_threshold"].as_money()
+
+    @property
+    def multiplier(self) -> int:
+        return self.params["measures.missing_gap_multiplier"].as_int()
+
+
 def _assess_measures(
     secrets: Iterable[TradeSecret] | SecretRegistry,
     measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
@@ -257,14 +285,35 @@ def _assess_measures(
     timing: MeasureTiming,
     require_correspondence: bool,
 ) -> MeasuresReport:
-    day, problems = date_and_problems(as_of, "as_of")
     rb = rulebook if rulebook is not None else default_rulebook()
-    registry: SecretRegistry | None = None
-    if isinstance(secrets, SecretRegistry):
-        registry = secrets
-        secret_list = secrets.secrets
-    else:
-        secret_list = tuple(secrets)
+    day, registry, secret_list, items = _checked_inputs(secrets, measures, as_of)
+    ctx = _batch(day, rb, items, registry, timing, require_correspondence)
+    gaps: list[MeasureGap] = []
+    assessments = [_assess_one(secret, ctx, gaps) for secret in secret_list]
+    gaps.sort(key=lambda g: (-g.score, g.secret_id, g.item))
+    return MeasuresReport(
+        as_of=day,
+        assessments=tuple(assessments),
+        gaps=tuple(gaps),
+        plan=_plan(gaps, ctx.policy, ctx.item_cites),
+        parameters=tuple(ctx.params.values()),
+    )
+
+
+def _checked_inputs(
+    secrets: Iterable[TradeSecret] | SecretRegistry,
+    measures: Iterable[ConfidentialityMeasure | NonDisclosureAgreement],
+    as_of: object,
+) -> tuple[
+    pendulum.Date,
+    SecretRegistry | None,
+    tuple[TradeSecret, ...],
+    tuple[ConfidentialityMeasure, ...],
+]:
+    """The date, the registry, the secrets and the measures, or one error with every problem."""
+    day, problems = date_and_problems(as_of, "as_of")
+    registry = secrets if isinstance(secrets, SecretRegistry) else None
+    secret_list = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
     known: set[str] = set()
     for i, secret in enumerate(secret_list):
         if not isinstance(secret, TradeSecret):
@@ -283,16 +332,25 @@ def _assess_measures(
     ]
     if problems or day is None:
         raise InvalidInputError(problems)
-    items = tuple(m for _, m in indexed)
-    params = _policy_params(rb, day)
-    citer = Citer(rb)
-    threshold = params["measures.high_value_threshold"].as_money()
-    multiplier = params["measures.missing_gap_multiplier"].as_int()
-    policy_cite = rb.cite(_POLICY)
-    item_cites = {i: rb.cite(f"{_SPC}:6.1.{i}") for i in _ITEMS}
-    report_cites = (*rb.cite_all(f"{_SPC}:5", f"{_SPC}:6"), policy_cite)
-    # index measures by secret once (company-wide ones apply to all)
-    general = [m for m in items if m.all_secrets]
+    return day, registry, secret_list, tuple(m for _, m in indexed)
+
+
+def _batch(  # noqa: PLR0917 - internal helper
+    day: pendulum.Date,
+    rb: Rulebook,
+    items: tuple[ConfidentialityMeasure, ...],
+    registry: SecretRegistry | None,
+    timing: MeasureTiming,
+    require_correspondence: bool,
+) -> _Batch:
+    """The shared context: parameters, citations of the day, measures indexed by secret."""
+    clock = LegalClock(rb, day)
+    policy = rb.cite(_POLICY)
+    # the Art. 6 items are the 2020 list: cited only where in force (from 2020-09-12)
+    item_cites = {i: clock.those_in_force([f"{_SPC}:6.1.{i}"]) for i in _ITEMS}
+    law = clock.those_in_force([f"{_SPC}:5", f"{_SPC}:6"]) or clock.those_in_force(
+        [f"{SPC2007}:11"]
+    )
     by_secret: dict[str, list[ConfidentialityMeasure]] = {}
     for m in items:
         if not m.all_secrets:
@@ -301,123 +359,128 @@ def _assess_measures(
     unauthorised: dict[str, list[str]] = {}
     if registry is not None:
         for event in registry.unauthorised_events():
-            if event.on <= day:
-                people = unauthorised.setdefault(event.secret_id, [])
-                if event.person not in people:
-                    people.append(event.person)
-    assessments: list[Assessment] = []
-    gaps: list[MeasureGap] = []
-    for secret in secret_list:
-        mine = (*general, *by_secret.get(secret.id, ()))
-        legal = reasonable_measures(secret, mine, day, citer, timing, require_correspondence)
-        in_force = [m for m in mine if m.start <= day and (m.end is None or m.end >= day)]
-        tier, largest = _effective_tier(secret, day, threshold)
-        criteria = [legal]
-        used = [params["measures.high_value_threshold"], params["measures.missing_gap_multiplier"]]
-        for i in _ITEMS:
-            required_from = params[f"measures.item{i}_required_from_tier"]
-            if tier.rank < required_from.as_int():
+            if event.on > day:
                 continue
-            weight = params[f"measures.item{i}_weight"]
-            used += [required_from, weight]
-            present = [m for m in in_force if m.item == i]
-            proven = [m for m in present if or_else(m.evidence, ())]
-            facts = {
-                "item": Term(f"measures.item.{i}"),
-                "tier": Term(f"measures.tier.{tier.value}"),
-            }
-            if proven:
-                criteria.append(
-                    Criterion(
-                        code=f"measures.adequacy.item{i}",
-                        outcome=Outcome.MET,
-                        citations=(policy_cite,),
-                        facts=facts,
-                        evidence=tuple(m.id for m in proven),
-                        parameters=(required_from,),
-                    )
-                )
-                continue
-            reason: GapReason = "unproven" if present else "missing"
-            score = weight.as_int() * (tier.rank + 1) * (multiplier if reason == "missing" else 1)
-            finding = Finding(
-                code=f"measures.gap.{reason}",
-                severity=_gap_severity(tier, reason),
-                citations=(policy_cite,),
+            people = unauthorised.setdefault(event.secret_id, [])
+            if event.person not in people:
+                people.append(event.person)
+    return _Batch(
+        day=day,
+        rb=rb,
+        citer=Citer(rb),
+        params=_policy_params(rb, day),
+        policy=policy,
+        report_cites=(*law, policy),
+        item_cites=item_cites,
+        general=tuple(m for m in items if m.all_secrets),
+        by_secret=by_secret,
+        unauthorised=unauthorised,
+        registry=registry,
+        timing=timing,
+        require_correspondence=require_correspondence,
+    )
+
+
+def _assess_one(secret: TradeSecret, ctx: _Batch, gaps: list[MeasureGap]) -> Assessment:
+    """The legal criterion, then one heuristic criterion per required item."""
+    day, params = ctx.day, ctx.params
+    mine = (*ctx.general, *ctx.by_secret.get(secret.id, ()))
+    legal = reasonable_measures(
+        secret, mine, day, ctx.citer, ctx.timing, ctx.require_correspondence
+    )
+    in_force = [m for m in mine if m.start <= day and (m.end is None or m.end >= day)]
+    tier, largest = _effective_tier(secret, day, ctx.threshold)
+    criteria = [legal]
+    used = [params["measures.high_value_threshold"], params["measures.missing_gap_multiplier"]]
+    for i in _ITEMS:
+        found = _item_criterion(secret, i, tier, in_force, ctx, used)
+        if found is not None:
+            criteria.append(found[0])
+            gaps.extend(found[1])
+    findings: list[Finding] = []
+    if ctx.registry is not None:
+        findings += _registry_findings(
+            ctx.registry, secret.id, in_force, day, ctx.unauthorised, ctx.rb, ctx.policy
+        )
+    if tier is not secret.tier and largest is not None:
+        findings.append(
+            Finding(
+                code="measures.tier.raised_for_value",
+                severity=Severity.INFO,
+                citations=(ctx.policy,),
                 args={
-                    "item": Term(f"measures.item.{i}"),
                     "tier": Term(f"measures.tier.{tier.value}"),
-                    "measures": ", ".join(m.id for m in present) or "-",
+                    "amount": largest,
+                    "threshold": ctx.threshold,
                 },
                 subject=secret.id,
-                remedies=(
-                    f"measures.remedy.item{i}"
-                    if reason == "missing"
-                    else "measures.remedy.evidence",
-                ),
-            )
-            gaps.append(
-                MeasureGap(
-                    secret_id=secret.id,
-                    item=i,
-                    reason=reason,
-                    tier=tier,
-                    score=score,
-                    finding=finding,
-                )
-            )
-            criteria.append(
-                Criterion(
-                    code=f"measures.adequacy.item{i}",
-                    outcome=Outcome.INSUFFICIENT_EVIDENCE if present else Outcome.NOT_MET,
-                    citations=(policy_cite,),
-                    findings=(finding,),
-                    facts=facts,
-                    evidence=tuple(m.id for m in present),
-                    parameters=(required_from, weight, params["measures.missing_gap_multiplier"]),
-                )
-            )
-        heuristic = combine_outcomes(c.outcome for c in criteria[1:])
-        findings: list[Finding] = []
-        if registry is not None:
-            findings += _registry_findings(
-                registry, secret.id, in_force, day, unauthorised, rb, policy_cite
-            )
-        if tier is not secret.tier and largest is not None:
-            findings.append(
-                Finding(
-                    code="measures.tier.raised_for_value",
-                    severity=Severity.INFO,
-                    citations=(policy_cite,),
-                    args={
-                        "tier": Term(f"measures.tier.{tier.value}"),
-                        "amount": largest,
-                        "threshold": threshold,
-                    },
-                    subject=secret.id,
-                )
-            )
-        assessments.append(
-            Assessment(
-                kind="measures_adequacy",
-                subject=secret.id,
-                as_of=day,
-                outcome=combine_outcomes((legal.outcome, heuristic)),
-                citations=report_cites,
-                criteria=tuple(criteria),
-                findings=tuple(findings),
-                parameters=tuple(_dedupe_params(used)),
             )
         )
-    gaps.sort(key=lambda g: (-g.score, g.secret_id, g.item))
-    plan = _plan(gaps, policy_cite, item_cites)
-    return MeasuresReport(
+    return Assessment(
+        kind="measures_adequacy",
+        subject=secret.id,
         as_of=day,
-        assessments=tuple(assessments),
-        gaps=tuple(gaps),
-        plan=plan,
-        parameters=tuple(params.values()),
+        outcome=Outcome.combine(c.outcome for c in criteria),
+        citations=ctx.report_cites,
+        criteria=tuple(criteria),
+        findings=tuple(findings),
+        parameters=tuple(_dedupe_params(used)),
     )
+
+
+def _item_criterion(  # noqa: PLR0917 - internal helper
+    secret: TradeSecret,
+    i: int,
+    tier: ClassificationTier,
+    in_force: list[ConfidentialityMeasure],
+    ctx: _Batch,
+    used: list[ParameterValue],
+) -> tuple[Criterion, list[MeasureGap]] | None:
+    """Item ``i`` for a secret of ``tier``: met, or a gap (missing or unproven); ``None`` if not required."""
+    required_from = ctx.params[f"measures.item{i}_required_from_tier"]
+    if tier.rank < required_from.as_int():
+        return None
+    weight = ctx.params[f"measures.item{i}_weight"]
+    used += [required_from, weight]
+    present = [m for m in in_force if m.item == i]
+    proven = [m for m in present if or_else(m.evidence, ())]
+    facts = {"item": Term(f"measures.item.{i}"), "tier": Term(f"measures.tier.{tier.value}")}
+    code = f"measures.adequacy.item{i}"
+    if proven:
+        met = Criterion(
+            code=code,
+            outcome=Outcome.MET,
+            citations=(ctx.policy,),
+            facts=facts,
+            evidence=tuple(m.id for m in proven),
+            parameters=(required_from,),
+        )
+        return met, []
+    reason: GapReason = "unproven" if present else "missing"
+    score = weight.as_int() * (tier.rank + 1) * (ctx.multiplier if reason == "missing" else 1)
+    finding = Finding(
+        code=f"measures.gap.{reason}",
+        severity=_gap_severity(tier, reason),
+        citations=(ctx.policy,),
+        args={**facts, "measures": ", ".join(m.id for m in present) or "-"},
+        subject=secret.id,
+        remedies=(
+            f"measures.remedy.item{i}" if reason == "missing" else "measures.remedy.evidence",
+        ),
+    )
+    gap = MeasureGap(
+        secret_id=secret.id, item=i, reason=reason, tier=tier, score=score, finding=finding
+    )
+    criterion = Criterion(
+        code=code,
+        outcome=Outcome.INSUFFICIENT_EVIDENCE if present else Outcome.NOT_MET,
+        citations=(ctx.policy,),
+        findings=(finding,),
+        facts=facts,
+        evidence=tuple(m.id for m in present),
+        parameters=(required_from, weight, ctx.params["measures.missing_gap_multiplier"]),
+    )
+    return criterion, [gap]
 
 
 def _registry_findings(  # noqa: PLR0917 - private helper
@@ -476,7 +539,7 @@ def _dedupe_params(params: Iterable[ParameterValue]) -> list[ParameterValue]:
 
 
 def _plan(
-    gaps: list[MeasureGap], policy: Citation, item_cites: dict[int, Citation]
+    gaps: list[MeasureGap], policy: Citation, item_cites: dict[int, tuple[Citation, ...]]
 ) -> tuple[PlannedMeasure, ...]:
     groups: dict[tuple[int, str], list[MeasureGap]] = {}
     for gap in gaps:  # already sorted by descending score
@@ -496,7 +559,7 @@ def _plan(
                 secret_ids=tuple(dict.fromkeys(g.secret_id for g in members)),
                 score=sum(g.score for g in members),
                 remedy="measures.plan.adopt" if reason == "missing" else "measures.plan.evidence",
-                citations=(policy, item_cites[item]),
+                citations=(policy, *item_cites[item]),
             )
         )
     return tuple(out)
