@@ -416,6 +416,20 @@ class TestReviewNda:
             c.id for c in a.criterion("measures.nda.damages").citations
         ][:1]
 
+    @pytest.mark.parametrize(
+        ("as_of", "first"),
+        [
+            ("2020-09-11", "spc-unfair-comp@2007-01-12:11.3.5"),
+            ("2020-09-12", "spc-ts@2020-09-10:6.1.1"),
+        ],
+    )
+    def test_agreement_item_of_the_day(self, as_of: str, first: str) -> None:
+        """An NDA is 2007 Art. 11(3) item 5 before 2020-09-12 and SPC 2020 Art. 6 item 1 from then."""
+        a = review_nda(nda(signed="2019-01-10"), as_of=as_of)
+
+        assert first == a.citations[0].id
+        assert first == a.criterion("measures.nda.scope").citations[0].id
+
     def test_missing_scope(self) -> None:
         """No scope at all: not met."""
         a = review_nda(nda(scope=()), as_of=TODAY)

@@ -10,12 +10,10 @@ import attrs
 
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
+from tradesecret.definition._law import SPC2007, DefinitionLaw
 from tradesecret.definition._model import ClassificationTier, TradeSecret
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.law import Citation
-from tradesecret.measures._legal import (
-    combine_outcomes,
-)
 from tradesecret.measures._model import (
     LiquidatedDamages,
     NdaTier,
@@ -109,12 +107,13 @@ def review_nda(
     pol = policy if policy is not None else NdaPolicy.common_practice(as_of=day, rulebook=rb)
     policy_cite = rb.cite(_POLICY)
     practice_cite = rb.cite(_PRACTICE)
+    law = DefinitionLaw.on(day, rb)
     by_id: dict[str, TradeSecret] | None = None
     if secrets is not None:
         listed = secrets.secrets if isinstance(secrets, SecretRegistry) else tuple(secrets)
         by_id = {s.id: s for s in listed}
     criteria = [
-        _nda_scope(nda, by_id, rb),
+        _nda_scope(nda, by_id, rb, law),
         _nda_damages(nda, pol, policy_cite, practice_cite),
         _nda_verifier(nda, pol, policy_cite, practice_cite),
         _nda_noncompete(nda, pol, rb, practice_cite),
@@ -124,18 +123,27 @@ def review_nda(
         kind="nda_review",
         subject=nda.id,
         as_of=day,
-        outcome=combine_outcomes(c.outcome for c in criteria),
-        citations=(rb.cite(f"{_SPC}:6.1.1"), rb.cite(f"{_SPC}:10"), policy_cite),
+        outcome=Outcome.combine(c.outcome for c in criteria),
+        citations=(
+            *law.cites((f"{_SPC}:6.1.1", f"{_SPC}:10"), (f"{SPC2007}:11.3.5",)),
+            policy_cite,
+        ),
         criteria=tuple(criteria),
         parameters=pol.parameters,
     )
 
 
 def _nda_scope(
-    nda: NonDisclosureAgreement, by_id: dict[str, TradeSecret] | None, rb: Rulebook
+    nda: NonDisclosureAgreement,
+    by_id: dict[str, TradeSecret] | None,
+    rb: Rulebook,
+    law: DefinitionLaw,
 ) -> Criterion:
+    """The scope: an agreement item of the list of the day (2020 Art. 6 item 1; 2007 Art.
+    11(3) item 5), identifying the secret (2020 Art. 5(2); 2007 Art. 11(2))."""
     findings: list[Finding] = []
-    cites = rb.cite_all(f"{_SPC}:6.1.1", f"{_SPC}:5.2")
+    cites = law.cites((f"{_SPC}:6.1.1", f"{_SPC}:5.2"), (f"{SPC2007}:11.3.5", f"{SPC2007}:11.2"))
+    identify = law.cites((f"{_SPC}:5.2",), (f"{SPC2007}:11.2",))
     if not nda.scope:
         findings.append(
             Finding(
@@ -159,7 +167,7 @@ def _nda_scope(
                 Finding(
                     code="measures.nda.undefined_secret",
                     severity=Severity.MEDIUM,
-                    citations=rb.cite_all(f"{_SPC}:5.2"),
+                    citations=identify,
                     args={"index": i, "category": Term(f"measures.scope.{item.category.value}")},
                     subject=nda.id,
                     remedies=("measures.remedy.nda_define",),
@@ -173,7 +181,7 @@ def _nda_scope(
                     Finding(
                         code="measures.nda.unknown_secret",
                         severity=Severity.MEDIUM,
-                        citations=rb.cite_all(f"{_SPC}:5.2"),
+                        citations=identify,
                         args={"secret": sid},
                         subject=nda.id,
                         remedies=("measures.remedy.nda_define",),
