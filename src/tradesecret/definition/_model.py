@@ -33,6 +33,7 @@ from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
 __all__ = [
+    "PUBLIC_KNOWLEDGE_ITEMS",
     "Carrier",
     "CarrierKind",
     "ClassificationTier",
@@ -41,6 +42,7 @@ __all__ = [
     "ExposureKind",
     "FormationKind",
     "FormationRecord",
+    "ListedItem",
     "PublicExposure",
     "SecretKind",
     "SecretPoint",
@@ -312,19 +314,87 @@ class ExposureKind(enum.Enum):
     @property
     def item(self) -> int:
         """The SPC 2020 Art. 4(1) item the exposure falls under."""
+        return _EXPOSURE_ITEM[self].item
+
+    @property
+    def listed(self) -> ListedItem:
+        """The item of the law's list the exposure falls under (see :data:`PUBLIC_KNOWLEDGE_ITEMS`)."""
         return _EXPOSURE_ITEM[self]
 
 
-_EXPOSURE_ITEM: Final = {
-    ExposureKind.GENERAL_KNOWLEDGE: 1,
-    ExposureKind.INDUSTRY_PRACTICE: 1,
-    ExposureKind.PRODUCT_OBSERVATION: 2,
-    ExposureKind.PUBLICATION: 3,
-    ExposureKind.PATENT: 3,
-    ExposureKind.PUBLIC_REPORT: 4,
-    ExposureKind.EXHIBITION: 4,
-    ExposureKind.OTHER_PUBLIC_CHANNEL: 5,
-}
+@attrs.frozen(kw_only=True)
+class ListedItem:
+    """
+    One item of a list in the law, quoted, with the kinds this library maps to it.
+
+    Attributes:
+        item: The item number.
+        kinds: The library's kinds that fall under it.
+        clause: The item's text (2020 provisions).
+        cite: The citation id of the item (2020 provisions).
+        clause_2007: The corresponding item's text in 法释〔2007〕2号, if any.
+        cite_2007: Its citation id, if any.
+    """
+
+    item: int
+    kinds: tuple[enum.Enum, ...]
+    clause: str
+    cite: str
+    clause_2007: str = ""
+    cite_2007: str = ""
+
+
+_SPC2020: Final = "spc-ts@2020-09-10"
+_SPC2007: Final = "spc-unfair-comp@2007-01-12"
+
+#: 法释〔2020〕7号 Art. 4(1) (from 2020-09-12) and 法释〔2007〕2号 Art. 9(2) (2007-02-01 to
+#: 2022-03-19): 「具有下列情形之一的，人民法院可以认定有关信息为公众所知悉」 -- the situations in which a
+#: court *may* find information publicly known, item by item. (2007 item 6, 「该信息无需付出一定的
+#: 代价而容易获得」, has no exposure kind here.)
+PUBLIC_KNOWLEDGE_ITEMS: Final = (
+    ListedItem(
+        item=1,
+        kinds=(ExposureKind.GENERAL_KNOWLEDGE, ExposureKind.INDUSTRY_PRACTICE),
+        clause="该信息在所属领域属于一般常识或者行业惯例的",
+        cite=f"{_SPC2020}:4.1.1",
+        clause_2007="该信息为其所属技术或者经济领域的人的一般常识或者行业惯例",
+        cite_2007=f"{_SPC2007}:9.2.1",
+    ),
+    ListedItem(
+        item=2,
+        kinds=(ExposureKind.PRODUCT_OBSERVATION,),
+        clause="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，所属领域的相关人员通过观察上市产品即可直接获得的",
+        cite=f"{_SPC2020}:4.1.2",
+        clause_2007="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，进入市场后相关公众通过观察产品即可直接获得",
+        cite_2007=f"{_SPC2007}:9.2.2",
+    ),
+    ListedItem(
+        item=3,
+        kinds=(ExposureKind.PUBLICATION, ExposureKind.PATENT),
+        clause="该信息已经在公开出版物或者其他媒体上公开披露的",
+        cite=f"{_SPC2020}:4.1.3",
+        clause_2007="该信息已经在公开出版物或者其他媒体上公开披露",
+        cite_2007=f"{_SPC2007}:9.2.3",
+    ),
+    ListedItem(
+        item=4,
+        kinds=(ExposureKind.PUBLIC_REPORT, ExposureKind.EXHIBITION),
+        clause="该信息已通过公开的报告会、展览等方式公开的",
+        cite=f"{_SPC2020}:4.1.4",
+        clause_2007="该信息已通过公开的报告会、展览等方式公开",
+        cite_2007=f"{_SPC2007}:9.2.4",
+    ),
+    ListedItem(
+        item=5,
+        kinds=(ExposureKind.OTHER_PUBLIC_CHANNEL,),
+        clause="所属领域的相关人员从其他公开渠道可以获得该信息的",
+        cite=f"{_SPC2020}:4.1.5",
+        clause_2007="该信息从其他公开渠道可以获得",
+        cite_2007=f"{_SPC2007}:9.2.5",
+    ),
+)
+
+_EXPOSURE_ITEM: Final = {kind: row for row in PUBLIC_KNOWLEDGE_ITEMS for kind in row.kinds}
 
 
 @attrs.frozen(kw_only=True)

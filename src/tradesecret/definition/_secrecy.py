@@ -29,7 +29,12 @@ from typing import Final
 import attrs
 
 from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
-from tradesecret.definition._model import ExposureKind, PublicExposure, TradeSecret
+from tradesecret.definition._model import (
+    PUBLIC_KNOWLEDGE_ITEMS,
+    ExposureKind,
+    PublicExposure,
+    TradeSecret,
+)
 from tradesecret.facts import UNKNOWN, Tri, all_of, tri
 from tradesecret.law import Citation
 from tradesecret.results import (
@@ -130,7 +135,9 @@ def _exposed(secret: TradeSecret, law: DefinitionLaw) -> list[_Exposed]:
 
 
 def _item_cite(law: DefinitionLaw, item: int) -> tuple[Citation, ...]:
-    return law.cites((f"{SPC2020}:4.1.{item}",), (f"{SPC2007}:9.2.{item}",))
+    """The item of the list of the day (:data:`PUBLIC_KNOWLEDGE_ITEMS`), else the statute."""
+    row = PUBLIC_KNOWLEDGE_ITEMS[item - 1]
+    return law.cites((row.cite,), (row.cite_2007,))
 
 
 def _criterion_basis(law: DefinitionLaw) -> tuple[Citation, ...]:

@@ -28,7 +28,7 @@ from tradesecret.definition._model import CarrierKind, ClassificationTier, Trade
 from tradesecret.facts import UNKNOWN, Tri, any_of
 from tradesecret.law import Citation
 from tradesecret.measures._legal import Citer, MeasureTiming, _ids
-from tradesecret.measures._model import ConfidentialityMeasure
+from tradesecret.measures._model import MEASURE_ITEMS, ConfidentialityMeasure
 from tradesecret.results import Criterion, Finding, Outcome, Severity, TraceStep, Undetermined
 from tradesecret.rulebook import ParameterValue
 
@@ -129,7 +129,8 @@ def _item(m: ConfidentialityMeasure, law: DefinitionLaw) -> int:
 
 
 def _item_cite(m: ConfidentialityMeasure, law: DefinitionLaw) -> tuple[Citation, ...]:
-    return law.cites((f"{SPC2020}:6.1.{m.item}",), (f"{SPC2007}:11.3.{m.kind.item_2007}",))
+    """The item of the list of the day (:data:`MEASURE_ITEMS`; 2007 Art. 11(3)), else the statute."""
+    return law.cites((MEASURE_ITEMS[m.item - 1].cite,), (f"{SPC2007}:11.3.{m.kind.item_2007}",))
 
 
 def _trace(counted: Sequence[ConfidentialityMeasure], law: DefinitionLaw) -> list[TraceStep]:
