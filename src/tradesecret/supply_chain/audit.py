@@ -190,6 +190,7 @@ def red_flags(assessment: Assessment) -> tuple[Finding, ...]:
 
 
 def outstanding_checks(assessment: Assessment) -> tuple[str, ...]:
-    """The facts still to check (``live_video``, ``price``, ...), from the open rows."""
-    names = (_OUTSTANDING.get(m.fact, m.fact) for m in assessment.missing())
+    """The facts still to check (``live_video``, ``price``, ...), in the checklist's order."""
+    missing = {m.fact for m in assessment.missing()}
+    names = (r.outstanding for r in ROWS if r.outstanding and missing & set(r.check.facts))
     return tuple(dict.fromkeys(names))
