@@ -66,6 +66,7 @@ from tradesecret.serialization import from_json, to_json
 _presenters.register("explain", "tradesecret.i18n:explain")
 _presenters.register("markdown", "tradesecret.reports:notebook_markdown")
 _presenters.register("html", "tradesecret.reports:notebook_html")
+_presenters.register("pretty", "tradesecret.reports:notebook_pretty")
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (

@@ -36,8 +36,10 @@ LAYERS = {
     "cli": 4,
     "casefile": 4,
     "reports": 4,
+    "server": 4,
     "_docs": 4,
     "_docs_code": 4,
+    "_docs_law": 4,
 }
 
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter", "localtime", "gmtime"}

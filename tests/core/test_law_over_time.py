@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,7 @@ from tradesecret.exceptions import DataFileError
 from tradesecret.money import Money
 from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
+LOCALES = Path(__file__).resolve().parents[2] / "src" / "tradesecret" / "i18n" / "locale"
 NO = "no rule"
 OUT = "not covered"
 
@@ -286,3 +289,62 @@ class TestCatalogLabels:
     def test_memory_placeholder_is_not_binding(self, rb: Rulebook) -> None:
         """The placeholder for figures from memory never reads binding."""
         assert not rb.instrument("unverified-min-wage@2026-11-21").tier.binding
+
+
+class TestSeedFigures:
+    @pytest.mark.parametrize(
+        ("measures", "supply_chain"),
+        [
+            ("measures.nda_damages_multiple_min", "supply_chain.penalty.leak_multiple"),
+            ("measures.nda_damages_multiple_max", "supply_chain.penalty.leak_multiple_max"),
+            ("measures.nda_damages_floor", "supply_chain.penalty.leak_floor"),
+        ],
+    )
+    def test_same_seed_figure_has_one_status(
+        self, rb: Rulebook, measures: str, supply_chain: str
+    ) -> None:
+        """The 3-5x and RMB 500,000 seeds have no published source: UNVERIFIED in both files."""
+        day = to_date("2025-01-01")
+        a, b = rb.param(measures, as_of=day), rb.param(supply_chain, as_of=day)
+        assert (a.value, Verification.UNVERIFIED) == (b.value, b.status)
+        assert a.status == b.status
+
+    def test_factory_noncompete_seed_is_unverified(self, rb: Rulebook) -> None:
+        """The 24-month partner non-compete seed is common practice, UNVERIFIED, not binding."""
+        v = rb.param("measures.partner_noncompete_months", as_of=to_date("2025-01-01"))
+        assert (24, Verification.UNVERIFIED, False) == (v.as_int(), v.status, v.binding)
+
+
+_LEGAL_NUMBER = re.compile(
+    r"\b(one|two|three|four|five|six|seven|ten|twelve|thirty|fifty|\d+)[ -](months?|days?|hours?|years?)\b"
+    r"|[一二三四五六七八九十两]+(?:个月|日内|日期限|小时|年)|(?<!\d)\d{1,3}\s*(?:个月|小时|日内|年)"
+    r"|\d+\s*%|百分之"
+)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(LOCALES.glob("*/LC_MESSAGES/*.po")), ids=lambda p: f"{p.parts[-3]}/{p.name}"
+)
+def test_no_legal_number_in_message_text(path: Path) -> None:
+    """Periods and rates in messages are {placeholders} filled from parameters, never literals."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgstr"):
+            text = re.sub(r"\{[^}]*\}", "", line)
+            if _LEGAL_NUMBER.search(text):
+                found.append(line)
+    assert [] == found
+
+
+def test_no_value_is_stronger_than_the_date_of_its_basis(rb: Rulebook) -> None:
+    """A value's status is never stronger than the status of its basis instrument (its dates)."""
+    order = [Verification.V1, Verification.V2, Verification.DERIVED, Verification.V3]
+    order.append(Verification.UNVERIFIED)
+    for series in rb.all_series():
+        for entry in series.entries:
+            basis = rb.instrument(entry.citations[0].ref.key)
+            assert order.index(entry.status) >= order.index(basis.status), (
+                series.name,
+                series.region,
+                str(entry.since),
+            )

@@ -179,16 +179,16 @@ class TestMinimumWage:
         )
 
     def test_unverified_steps_say_so(self, rb: Rulebook) -> None:
-        """Steps from memory carry UNVERIFIED and a note."""
-        v = rb.param("minimum_wage.monthly", as_of=to_date("2025-08-31"), region="CN-BJ")
-        assert Verification.UNVERIFIED == v.status
-        assert "memory" in v.note
+        """An undated Shandong step carries UNVERIFIED and a note saying where it comes from."""
+        v = rb.param("minimum_wage.monthly", as_of=to_date("2023-01-01"), region="CN-SD-T1")
+        assert (Money(2100), Verification.UNVERIFIED) == (v.as_money(), v.status)
+        assert "Start date not found" in v.note
 
     def test_out_of_coverage_is_an_error_not_zero(self, rb: Rulebook) -> None:
         """Before the first value: OutOfCoverageError naming the first date."""
         with pytest.raises(OutOfCoverageError) as info:
-            rb.param("minimum_wage.monthly", as_of=to_date("2025-06-30"), region="CN-TJ")
-        assert to_date("2025-07-01") == info.value.covered_since
+            rb.param("minimum_wage.monthly", as_of=to_date("2017-06-30"), region="CN-TJ")
+        assert to_date("2017-07-01") == info.value.covered_since
 
     def test_province_without_a_single_value(self, rb: Rulebook) -> None:
         """Guangdong has city values only: asking for the province is not answered by a guess."""
