@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import pendulum
@@ -27,7 +27,7 @@ from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import optional_date_field as _opt_date
 from tradesecret._convert import tuple_of
-from tradesecret.dates import to_date
+from tradesecret.definition._facts import fact_bool, fact_date, fact_tuple_of
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
@@ -54,32 +54,6 @@ __all__ = [
 ]
 
 _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
-
-
-def fact_date(value: object) -> Fact[pendulum.Date]:
-    """Converter: a date, or :data:`~tradesecret.facts.UNKNOWN` for one not stated (``None`` too)."""
-    if value is UNKNOWN or value is None:
-        return UNKNOWN
-    return to_date(value, path="date")
-
-
-def fact_tuple_of(*kinds: type[object]) -> Any:
-    """Validator: :data:`~tradesecret.facts.UNKNOWN` (not stated) or a tuple of ``kinds``."""
-    inner = tuple_of(*kinds)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not UNKNOWN:
-            inner(instance, attribute, value)
-
-    return check
-
-
-def fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: ``True``, ``False`` or :data:`~tradesecret.facts.UNKNOWN`."""
-    if value is not UNKNOWN and not isinstance(value, bool):
-        raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
-        )
 
 
 def _check_sha256(
