@@ -32,11 +32,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pendulum
+
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.measures import LiquidatedDamages
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Determination, Finding, Severity, TraceStep
-from tradesecret.rulebook import Rulebook, default_rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.supply_chain._common import (
     COMMON_PRACTICE,
 )
@@ -141,6 +143,21 @@ def quality_penalty(
     )
 
 
+def _delay_terms(
+    defaults: Defaults, schedule_days: int | None, ratio_per_day: Ratio | None
+) -> tuple[int, Ratio]:
+    """The contract's schedule and daily share, or the practice defaults (recorded)."""
+    if schedule_days is None:
+        schedule_days = defaults.take(
+            "supply_chain.penalty.certification_schedule_days", "schedule_days"
+        ).as_int()
+    if ratio_per_day is None:
+        ratio_per_day = defaults.take(
+            "supply_chain.penalty.certification_delay_ratio_per_day", "ratio_per_day"
+        ).as_ratio()
+    return schedule_days, ratio_per_day
+
+
 def certification_delay_penalty(
     order_value: Money,
     *,
@@ -157,9 +174,8 @@ def certification_delay_penalty(
     """
     Certification delay penalty: ``order_value x ratio_per_day x days late``, capped, rounded.
 
-    The schedule runs ``schedule_days`` days from the day after ``schedule_start``; the
-    due day moves past statutory rest days unless ``roll_rest_days`` is False (the
-    contract may agree otherwise). Completion on or before the due day costs nothing.
+    The schedule runs ``schedule_days`` days from the day after ``schedule_start``; the due day
+    moves past rest days unless ``roll_rest_days`` is False. On time costs nothing.
 
     Args:
         order_value: The order value the share applies to.
@@ -193,14 +209,7 @@ def certification_delay_penalty(
     )
     defaults = Defaults(rb, day)
     params, defaulted = defaults.params, defaults.defaulted
-    if schedule_days is None:
-        schedule_days = defaults.take(
-            "supply_chain.penalty.certification_schedule_days", "schedule_days"
-        ).as_int()
-    if ratio_per_day is None:
-        ratio_per_day = defaults.take(
-            "supply_chain.penalty.certification_delay_ratio_per_day", "ratio_per_day"
-        ).as_ratio()
+    schedule_days, ratio_per_day = _delay_terms(defaults, schedule_days, ratio_per_day)
     findings = list(contract_term_finding(rb, defaulted=tuple(defaulted)))
     due, nominal, period_cites = due_day(start, schedule_days, rb, findings, roll=roll_rest_days)
     late = max((done - due).in_days(), 0) if done > due else 0
@@ -229,6 +238,24 @@ def certification_delay_penalty(
         findings=tuple(findings),
         extra=period_cites,
     )
+
+
+def _above_practice(
+    factor: Decimal | None, rb: Rulebook, day: pendulum.Date, params: list[ParameterValue]
+) -> list[Finding]:
+    """A multiple above the practice range is reported (low), never refused."""
+    practice_max = rb.param("supply_chain.penalty.leak_multiple_max", as_of=day)
+    if factor is None or factor <= practice_max.as_decimal():
+        return []
+    params.append(practice_max)
+    return [
+        Finding(
+            code="supply_chain.penalty.multiple_above_practice",
+            severity=Severity.LOW,
+            citations=(rb.cite(COMMON_PRACTICE),),
+            args={"multiple": factor, "practice_max": practice_max.as_decimal()},
+        )
+    ]
 
 
 def leak_liquidated_damages(
@@ -275,21 +302,14 @@ def leak_liquidated_damages(
         raise InvalidInputError.single(
             "terms", terms, "the agreed terms set no multiple, floor or fixed amount"
         )
-    findings = list(contract_term_finding(rb, defaulted=tuple(defaulted)))
-    practice_max = rb.param("supply_chain.penalty.leak_multiple_max", as_of=day)
-    if factor is not None and factor > practice_max.as_decimal():
-        params.append(practice_max)
-        findings.append(
-            Finding(
-                code="supply_chain.penalty.multiple_above_practice",
-                severity=Severity.LOW,
-                citations=(rb.cite(COMMON_PRACTICE),),
-                args={"multiple": factor, "practice_max": practice_max.as_decimal()},
-            )
-        )
+    findings = [
+        *contract_term_finding(rb, defaulted=tuple(defaulted)),
+        *_above_practice(factor, rb, day, params),
+    ]
     product = loss * factor if factor is not None else None
     candidates = [m for m in (product, minimum, fixed) if m is not None]
     raw = max(candidates, key=lambda m: m.amount)
+    shown = {"multiple": factor, "product": product, "floor": minimum, "fixed": fixed}
     trace = [
         TraceStep(
             rule="multiple_with_floor",
@@ -297,10 +317,7 @@ def leak_liquidated_damages(
             citations=penalty_basis(rb),
             args={
                 "loss": loss,
-                "multiple": factor if factor is not None else "—",
-                "product": product if product is not None else "—",
-                "floor": minimum if minimum is not None else "—",
-                "fixed": fixed if fixed is not None else "—",
+                **{k: "—" if v is None else v for k, v in shown.items()},
                 "amount": raw,
             },
             parameters=tuple(params),
