@@ -65,12 +65,13 @@ def assess(day: str, *, s: TradeSecret | None = None, **kw: object) -> Assessmen
 
 class TestStatute:
     def test_no_statute_before_1993_12_01(self) -> None:
-        """On 1993-11-30 no statute defined a trade secret: not applicable, said so, citing AUCL 1993 Art. 10."""
+        """On 1993-11-30 no statute defined a trade secret: not applicable, said so, never binding."""
         a = assess("1993-11-30")
 
         assert Outcome.NOT_APPLICABLE == a.outcome
         assert ["definition.law.no_statute"] == [f.code for f in a.findings]
-        assert "aucl@1993-09-02:10" == a.citations[0].id
+        assert ["aucl@1993-09-02:10"] == [c.id for c in a.findings[0].context]
+        assert not a.findings[0].binding
 
     def test_aucl_1993_from_1993_12_01(self) -> None:
         """From 1993-12-01 AUCL 1993 Art. 10 defines it; no interpretation yet, so the elements rest on it."""

@@ -284,19 +284,26 @@ def _burden(
 
 
 def _no_statute(secret: TradeSecret, law: DefinitionLaw) -> Assessment:
-    """Before 1993-12-01 no statute defined a trade secret: say so, citing the first one."""
+    """
+    Before 1993-12-01 no statute defined a trade secret: say so. Nothing binding rests on
+    it, so the finding rests on the library's reading and mentions the first statute as
+    context only.
+    """
+    policy = (law.rulebook.cite(POLICY),)
     first = law.statute_only()
     return Assessment(
         kind="trade_secret",
         subject=secret.id,
         as_of=law.day,
         outcome=Outcome.NOT_APPLICABLE,
-        citations=first,
+        citations=policy,
+        context=first,
         findings=(
             Finding(
                 code="definition.law.no_statute",
                 severity=Severity.INFO,
-                citations=first,
+                citations=policy,
+                context=first,
                 args={"on": law.day},
                 subject=secret.id,
             ),
