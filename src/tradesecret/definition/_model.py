@@ -311,7 +311,7 @@ class ListedItem:
     """
 
     item: int
-    kinds: tuple[enum.Enum, ...]
+    kinds: tuple[ExposureKind, ...]
     clause: str
     cite: str
     clause_2007: str = ""
