@@ -155,6 +155,21 @@ class TestAssessMeasures:
         assert [*law, "tradesecret-policy@2026-11-21"] == [c.id for c in a.citations]
         assert plan_item == [c.id for c in report.plan[0].citations[1:]]
 
+    @pytest.mark.parametrize(
+        ("locale", "heading"), [("en", "What is missing"), ("zh_CN", "尚缺的事实")]
+    )
+    def test_missing_facts_first(self, locale: str, heading: str) -> None:
+        """A measure whose evidence is not stated: listed as missing, at the top of the report."""
+        unstated = ConfidentialityMeasure(
+            id="A", kind=MeasureKind.CONFIDENTIALITY_AGREEMENT, start="2024-01-01",
+            secret_ids=("S",), identifies_secret=True,
+        )  # fmt: skip
+        report = assess_measures([plain("S", ClassificationTier.ORDINARY)], [unstated], as_of=TODAY)
+
+        assert ["measures[A].evidence"] == [m.fact for m in report.missing()]
+        text = explain(report, locale=locale)
+        assert text.index(heading) < text.index(explain(report.assessment("S"), locale=locale)[:6])
+
     def test_core_secret_gaps_ranked_and_planned(self) -> None:
         """A core secret with only an agreement has gaps for items 2-6, ranked by weight."""
         report = assess_measures(

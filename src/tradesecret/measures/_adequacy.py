@@ -31,7 +31,16 @@ from tradesecret.measures._model import (
     NonDisclosureAgreement,
 )
 from tradesecret.money import Money
-from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity, Term
+from tradesecret.results import (
+    Assessment,
+    Criterion,
+    Finding,
+    MissingFact,
+    Outcome,
+    Severity,
+    Term,
+    missing_facts,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 if TYPE_CHECKING:  # presentation layer: types only
@@ -140,8 +149,12 @@ class MeasuresReport:
             raise InvalidInputError.single("secret_id", secret_id, "no assessment for this secret")
         return found
 
+    def missing(self) -> tuple[MissingFact, ...]:
+        """The facts not stated that would change an outcome, across every secret, most decisive first."""
+        return missing_facts(u for a in self.assessments for c in a.criteria for u in c.open)
+
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
-        """Render the report (see :func:`tradesecret.explain`)."""
+        """Render the report (see :func:`tradesecret.explain`): what is missing comes first."""
         head = "## " if fmt == "markdown" else ""
         sub = "### " if fmt == "markdown" else ""
         lines = [
@@ -152,6 +165,7 @@ class MeasuresReport:
             ),
             "",
             loc.message("measures.report.heuristics_note"),
+            *(["", *loc.missing(fmt, self.missing())] if self.missing() else []),
             "",
             sub + loc.term("measures.report.plan_heading"),
         ]
