@@ -50,7 +50,6 @@ __all__ = ["MeasureGap", "MeasuresReport", "PlannedMeasure", "assess_measures"]
 
 _SPC = "spc-ts@2020-09-10"
 _POLICY = "tradesecret-policy@2026-11-21"
-_PRACTICE = "common-practice@2026-11-21"
 _ITEMS = (1, 2, 3, 4, 5, 6, 7)
 _TIERS = (ClassificationTier.ORDINARY, ClassificationTier.IMPORTANT, ClassificationTier.CORE)
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Final
 
 import attrs
+import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.definition._law import SPC2007, DefinitionLaw
-from tradesecret.definition._model import ClassificationTier, TradeSecret
+from tradesecret.definition._model import TradeSecret
 from tradesecret.definition.registry import SecretRegistry
+from tradesecret.engine import Check, Effect, LegalClock, RuleTable
 from tradesecret.law import Citation
 from tradesecret.measures._model import (
     LiquidatedDamages,
@@ -28,10 +30,6 @@ __all__ = ["NdaPolicy", "review_nda"]
 _SPC = "spc-ts@2020-09-10"
 _POLICY = "tradesecret-policy@2026-11-21"
 _PRACTICE = "common-practice@2026-11-21"
-_ITEMS = (1, 2, 3, 4, 5, 6, 7)
-_TIERS = (ClassificationTier.ORDINARY, ClassificationTier.IMPORTANT, ClassificationTier.CORE)
-
-GapReason = Literal["missing", "unproven"]
 
 
 # -- NDA review -----------------------------------------------------------------------------
@@ -114,9 +112,9 @@ def review_nda(
         by_id = {s.id: s for s in listed}
     criteria = [
         _nda_scope(nda, by_id, rb, law),
-        _nda_damages(nda, pol, policy_cite, practice_cite),
+        _nda_damages(nda, pol, rb, day),
         _nda_verifier(nda, pol, policy_cite, practice_cite),
-        _nda_noncompete(nda, pol, rb, practice_cite),
+        _nda_noncompete(nda, pol, rb, practice_cite, day),
         _nda_duration(nda, policy_cite),
     ]
     return Assessment(
@@ -212,79 +210,102 @@ def _nda_scope(
     )
 
 
+@attrs.frozen(kw_only=True)
+class _DamagesFacts:
+    """What the damages rows read: the agreed terms (``None``: none agreed) and the policy."""
+
+    nda_id: str
+    damages: LiquidatedDamages | None
+    policy: NdaPolicy
+
+
+def _multiple_outside(f: _DamagesFacts) -> bool:
+    d, p = f.damages, f.policy
+    multiple = None if d is None else d.multiple
+    return multiple is not None and not (
+        p.damages_multiple_min <= multiple <= p.damages_multiple_max
+    )
+
+
+def _floor_below(f: _DamagesFacts) -> bool:
+    d = f.damages
+    return d is not None and d.floor is not None and d.floor.amount < f.policy.damages_floor.amount
+
+
+def _damages_row(
+    code: str,
+    severity: Severity,
+    when: Callable[[_DamagesFacts], bool],
+    remedy: str = "measures.remedy.nda_damages",
+    args: Callable[[_DamagesFacts], Mapping[str, object]] | None = None,
+) -> Check[_DamagesFacts]:
+    """A policy row: medium or worse fails the criterion, low only notes."""
+    return Check[_DamagesFacts](
+        code=code,
+        severity=severity,
+        effect=Effect.FAILS if severity.at_least(Severity.MEDIUM) else Effect.NOTES,
+        basis=(_PRACTICE, _POLICY),
+        when=when,
+        args=args if args is not None else (lambda _: {}),
+        subject=lambda f: f.nda_id,
+        remedies=(remedy,),
+    )
+
+
+#: Liquidated damages in an NDA against the holder's policy (common practice by default):
+#: agreed at all, a multiple within the policy's range with a loss estimate, a floor.
+DAMAGES: Final = RuleTable[_DamagesFacts](
+    criterion="measures.nda.damages",
+    basis=(_PRACTICE, _POLICY),
+    checks=(
+        _damages_row("measures.nda.no_damages", Severity.LOW, lambda f: f.damages is None),
+        _damages_row(
+            "measures.nda.multiple_outside_policy",
+            Severity.MEDIUM,
+            _multiple_outside,
+            args=lambda f: {
+                "multiple": f.damages.multiple if f.damages and f.damages.multiple else Decimal(0),
+                "low": f.policy.damages_multiple_min,
+                "high": f.policy.damages_multiple_max,
+            },
+        ),
+        _damages_row(
+            "measures.nda.no_loss_estimate",
+            Severity.LOW,
+            lambda f: (
+                f.damages is not None
+                and f.damages.multiple is not None
+                and f.damages.estimated_loss is None
+            ),
+            remedy="measures.remedy.nda_loss_estimate",
+        ),
+        _damages_row(
+            "measures.nda.no_floor",
+            Severity.MEDIUM,
+            lambda f: f.damages is not None and f.damages.floor is None,
+            args=lambda f: {"policy": f.policy.damages_floor},
+        ),
+        _damages_row(
+            "measures.nda.floor_below_policy",
+            Severity.MEDIUM,
+            _floor_below,
+            args=lambda f: {
+                "floor": f.damages.floor
+                if f.damages and f.damages.floor
+                else f.policy.damages_floor,
+                "policy": f.policy.damages_floor,
+            },
+        ),
+    ),
+)
+
+
 def _nda_damages(
-    nda: NonDisclosureAgreement, pol: NdaPolicy, policy_cite: Citation, practice_cite: Citation
+    nda: NonDisclosureAgreement, pol: NdaPolicy, rb: Rulebook, day: pendulum.Date
 ) -> Criterion:
-    findings: list[Finding] = []
-    cites = (practice_cite, policy_cite)
-    d = nda.damages
-    if d is None:
-        findings.append(
-            Finding(
-                code="measures.nda.no_damages",
-                severity=Severity.LOW,
-                citations=cites,
-                subject=nda.id,
-                remedies=("measures.remedy.nda_damages",),
-            )
-        )
-    else:
-        if d.multiple is not None and not (
-            pol.damages_multiple_min <= d.multiple <= pol.damages_multiple_max
-        ):
-            findings.append(
-                Finding(
-                    code="measures.nda.multiple_outside_policy",
-                    severity=Severity.MEDIUM,
-                    citations=cites,
-                    args={
-                        "multiple": d.multiple,
-                        "low": pol.damages_multiple_min,
-                        "high": pol.damages_multiple_max,
-                    },
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_damages",),
-                )
-            )
-        if d.multiple is not None and d.estimated_loss is None:
-            findings.append(
-                Finding(
-                    code="measures.nda.no_loss_estimate",
-                    severity=Severity.LOW,
-                    citations=cites,
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_loss_estimate",),
-                )
-            )
-        if d.floor is None:
-            findings.append(
-                Finding(
-                    code="measures.nda.no_floor",
-                    severity=Severity.MEDIUM,
-                    citations=cites,
-                    args={"policy": pol.damages_floor},
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_damages",),
-                )
-            )
-        elif d.floor.amount < pol.damages_floor.amount:
-            findings.append(
-                Finding(
-                    code="measures.nda.floor_below_policy",
-                    severity=Severity.MEDIUM,
-                    citations=cites,
-                    args={"floor": d.floor, "policy": pol.damages_floor},
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_damages",),
-                )
-            )
-    worst = max((f.severity.rank for f in findings), default=0)
-    return Criterion(
-        code="measures.nda.damages",
-        outcome=Outcome.MET if worst < Severity.MEDIUM.rank else Outcome.NOT_MET,
-        citations=cites,
-        findings=tuple(findings),
-        facts={"amount": _amount_or_dash(d)},
+    facts = _DamagesFacts(nda_id=nda.id, damages=nda.damages, policy=pol)
+    return DAMAGES.evaluate(
+        facts, on=day, rulebook=rb, facts_args={"amount": _amount_or_dash(nda.damages)}
     )
 
 
@@ -323,7 +344,11 @@ def _nda_verifier(
 
 
 def _nda_noncompete(
-    nda: NonDisclosureAgreement, pol: NdaPolicy, rb: Rulebook, practice_cite: Citation
+    nda: NonDisclosureAgreement,
+    pol: NdaPolicy,
+    rb: Rulebook,
+    practice_cite: Citation,
+    day: pendulum.Date,
 ) -> Criterion:
     nc = nda.noncompete
     if nc is None:
@@ -334,7 +359,9 @@ def _nda_noncompete(
             facts={"months": 0},
         )
     if nda.party_kind.is_employee:
-        cites = rb.cite_all("lcl@2012-12-28:23", "lcl@2012-12-28:24")
+        # labour law governs it: LCL Arts. 23-24 in the version of the day (from 2008-01-01)
+        lcl = LegalClock(rb, day).those_in_force(["lcl@2012-12-28:23", "lcl@2012-12-28:24"])
+        cites = lcl or (rb.cite(_POLICY),)
         return Criterion(
             code="measures.nda.noncompete",
             outcome=Outcome.NOT_APPLICABLE,
