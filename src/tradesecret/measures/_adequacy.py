@@ -10,7 +10,7 @@ import pendulum
 
 from tradesecret import presenters
 from tradesecret._convert import tuple_of
-from tradesecret.definition._law import SPC2007
+from tradesecret.definition._law import SPC2007, DefinitionLaw
 from tradesecret.definition._model import ClassificationTier, TradeSecret, ValueKind
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.engine import LegalClock
@@ -361,9 +361,8 @@ def _batch(  # noqa: PLR0917 - internal helper
     policy = rb.cite(_POLICY)
     # the Art. 6 items are the 2020 list: cited only where in force (from 2020-09-12)
     item_cites = {i: clock.those_in_force([f"{_SPC}:6.1.{i}"]) for i in _ITEMS}
-    law = clock.those_in_force([f"{_SPC}:5", f"{_SPC}:6"]) or clock.those_in_force(
-        [f"{SPC2007}:11"]
-    )
+    # the measures element of the day: 2020 Arts. 5-6, 2007 Art. 11, or the statute alone
+    law = DefinitionLaw.on(day, rb).cites((f"{_SPC}:5", f"{_SPC}:6"), (f"{SPC2007}:11",))
     by_secret: dict[str, list[ConfidentialityMeasure]] = {}
     for m in items:
         if not m.all_secrets:
