@@ -47,6 +47,7 @@ from tradesecret.exceptions import (
     TradeSecretError,
     UnknownRegionError,
 )
+from tradesecret.i18n import Localizer as _Localizer
 from tradesecret.i18n import explain
 from tradesecret.law import Authority, Citation, Instrument, Tier, Verification
 from tradesecret.money import Money, Ratio
@@ -67,6 +68,9 @@ _presenters.register("explain", "tradesecret.i18n:explain")
 _presenters.register("markdown", "tradesecret.reports:notebook_markdown")
 _presenters.register("html", "tradesecret.reports:notebook_html")
 _presenters.register("pretty", "tradesecret.reports:notebook_pretty")
+_presenters.register("localizer", _Localizer.for_locale)
+_presenters.register("evidence.graph.markdown", "tradesecret.evidence._display:to_markdown")
+_presenters.register("evidence.graph.html", "tradesecret.evidence._display:to_html")
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (
