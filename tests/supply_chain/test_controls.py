@@ -108,15 +108,29 @@ class TestChecklist:
         assert not jammer.binding
 
     def test_unchecked_controls(self) -> None:
-        """Controls not checked are insufficient evidence, each with an outstanding finding."""
+        """Controls not checked are undetermined, each naming the fact that is missing."""
         report = check(FloorControls(site="S"))
 
         assert Outcome.INSUFFICIENT_EVIDENCE == report.assessment.outcome
+        assert frozenset() == report.assessment.codes()
         assert {
-            "supply_chain.controls.outstanding.phones",
-            "supply_chain.controls.outstanding.code_of_conduct",
-            "supply_chain.controls.outstanding.supervisor",
-        } == report.assessment.codes()
+            "phones_prohibited",
+            "code_of_conduct_signed",
+            "staff_count",
+            "supervisor_on_site",
+            "daily_log",
+            "daily_photos",
+        } == {m.fact for m in report.assessment.missing()}
+
+    def test_one_missing_control_decides_despite_unknowns(self) -> None:
+        """A supervisor stated absent fails the criterion whatever the log and photos are."""
+        report = check(FloorControls(site="S", supervisor_on_site=False))
+
+        assert (
+            Outcome.NOT_MET
+            == report.assessment.criterion("supply_chain.controls.supervisor").outcome
+        )
+        assert Outcome.NOT_MET == report.assessment.outcome
 
 
 class TestRetention:
@@ -134,6 +148,17 @@ class TestRetention:
     def test_ended_flag(self, full: FloorControls, as_of: str, ended: bool) -> None:
         """The retention period has ended only after its last day."""
         assert ended == check(full, as_of).retention[0].ended
+
+    def test_retention_rests_on_practice(self, full: FloorControls) -> None:
+        """The six-month retention is a practice figure: its finding is not binding, SPC Art. 6 only context."""
+        record = attrs.evolve(full.destructions[0], video_deleted_on=to_date("2025-10-01"))
+        report = check(attrs.evolve(full, destructions=(record,)))
+        (finding,) = report.assessment.criterion("supply_chain.controls.destruction_video").findings
+
+        assert "supply_chain.controls.video_deleted_early" == finding.code
+        assert ["common-practice@2026-11-21"] == [c.id for c in finding.citations]
+        assert ["spc-ts@2020-09-10:6"] == [c.id for c in finding.context]
+        assert not finding.binding
 
     @pytest.mark.parametrize(("deleted", "early"), [("2026-02-28", True), ("2026-03-01", False)])
     def test_deleted_early_boundary(self, full: FloorControls, deleted: str, early: bool) -> None:
@@ -238,12 +263,14 @@ class TestCitationsByDate:
     def test_spc_measures_article_from_its_effective_date(
         self, full: FloorControls, as_of: str, spc_cited: bool
     ) -> None:
-        """SPC Art. 6 backs the controls only from 2020-09-12; before, practice and policy alone."""
-        controls = attrs.evolve(full, destructions=())
+        """SPC Art. 6 is context from 2020-09-12 only; the practice figures never read binding (issue 14)."""
+        controls = attrs.evolve(full, destructions=(), phones_prohibited=False)
         report = check_floor_controls(controls, as_of=as_of)
+        phones = report.assessment.criterion("supply_chain.controls.phones")
 
-        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in report.assessment.citations})
-        assert spc_cited == (
-            "spc-ts@2020-09-10:6"
-            in {c.id for c in report.assessment.criterion("supply_chain.controls.phones").citations}
-        )
+        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in report.assessment.context})
+        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in phones.context})
+        assert "spc-ts@2020-09-10:6" not in {c.id for c in report.assessment.citations}
+        assert not report.assessment.binding
+        assert not phones.findings[0].binding
+        assert ["tradesecret-policy@2026-11-21"] == [c.id for c in phones.findings[0].citations]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -18,15 +18,19 @@ from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import optional_date_field as _opt_date
 from tradesecret._convert import tuple_of
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
 if TYPE_CHECKING:  # the definition package imports this module; no runtime cycle
     from tradesecret.definition._model import ClassificationTier
 
 __all__ = [
+    "MEASURE_ITEMS",
     "ConfidentialityMeasure",
     "ExitProcedure",
     "LiquidatedDamages",
+    "MeasureItem",
     "MeasureKind",
     "NdaScopeItem",
     "NdaTier",
@@ -73,28 +77,112 @@ class MeasureKind(enum.Enum):
         """The SPC 2020 Art. 6 item (1-7)."""
         return _MEASURE_ITEM[self]
 
+    @property
+    def item_2007(self) -> int:
+        """The 法释〔2007〕2号 Art. 11(3) item (1-7) the kind falls under (7: other measures)."""
+        return _MEASURE_ITEM_2007.get(self, 7)
 
-_MEASURE_ITEM: Final = {
-    MeasureKind.CONFIDENTIALITY_AGREEMENT: 1,
-    MeasureKind.CONTRACT_CLAUSE: 1,
-    MeasureKind.ARTICLES_OF_ASSOCIATION: 2,
-    MeasureKind.RULES: 2,
-    MeasureKind.TRAINING: 2,
-    MeasureKind.WRITTEN_NOTICE: 2,
-    MeasureKind.RESTRICTED_PREMISES: 3,
-    MeasureKind.VISITOR_CONTROL: 3,
-    MeasureKind.MARKING: 4,
-    MeasureKind.CLASSIFICATION: 4,
-    MeasureKind.ISOLATION: 4,
+
+@attrs.frozen(kw_only=True)
+class MeasureItem:
+    """
+    One item of 法释〔2020〕7号 Art. 6(1), quoted, with the kinds this library maps to it.
+
+    Attributes:
+        item: The item number (1-7).
+        kinds: The measure kinds that fall under it.
+        clause: The item's text.
+        cite: Its citation id.
+    """
+
+    item: int
+    kinds: tuple[MeasureKind, ...]
+    clause: str
+    cite: str
+
+
+_SPC: Final = "spc-ts@2020-09-10"
+
+#: 法释〔2020〕7号 Art. 6(1) (from 2020-09-12): 「具有下列情形之一，在正常情况下足以防止商业秘密泄露的，人民法院
+#: 应当认定权利人采取了相应保密措施」 -- item by item.
+MEASURE_ITEMS: Final = (
+    MeasureItem(
+        item=1,
+        kinds=(MeasureKind.CONFIDENTIALITY_AGREEMENT, MeasureKind.CONTRACT_CLAUSE),
+        clause="签订保密协议或者在合同中约定保密义务的",
+        cite=f"{_SPC}:6.1.1",
+    ),
+    MeasureItem(
+        item=2,
+        kinds=(
+            MeasureKind.ARTICLES_OF_ASSOCIATION,
+            MeasureKind.RULES,
+            MeasureKind.TRAINING,
+            MeasureKind.WRITTEN_NOTICE,
+        ),
+        clause="通过章程、培训、规章制度、书面告知等方式，对能够接触、获取商业秘密的员工、前员工、供应商、客户、来访者等提出保密要求的",
+        cite=f"{_SPC}:6.1.2",
+    ),
+    MeasureItem(
+        item=3,
+        kinds=(MeasureKind.RESTRICTED_PREMISES, MeasureKind.VISITOR_CONTROL),
+        clause="对涉密的厂房、车间等生产经营场所限制来访者或者进行区分管理的",
+        cite=f"{_SPC}:6.1.3",
+    ),
+    MeasureItem(
+        item=4,
+        kinds=(
+            MeasureKind.MARKING,
+            MeasureKind.CLASSIFICATION,
+            MeasureKind.ISOLATION,
+            MeasureKind.ENCRYPTION,
+            MeasureKind.SEALING,
+            MeasureKind.NEED_TO_KNOW,
+        ),
+        clause="以标记、分类、隔离、加密、封存、限制能够接触或者获取的人员范围等方式，对商业秘密及其载体进行区分和管理的",
+        cite=f"{_SPC}:6.1.4",
+    ),
+    MeasureItem(
+        item=5,
+        kinds=(
+            MeasureKind.DEVICE_RESTRICTION,
+            MeasureKind.NETWORK_RESTRICTION,
+            MeasureKind.STORAGE_RESTRICTION,
+            MeasureKind.SOFTWARE_RESTRICTION,
+        ),
+        clause="对能够接触、获取商业秘密的计算机设备、电子设备、网络设备、存储设备、软件等，采取禁止或者限制使用、访问、存储、复制等措施的",
+        cite=f"{_SPC}:6.1.5",
+    ),
+    MeasureItem(
+        item=6,
+        kinds=(MeasureKind.EXIT_PROCEDURE,),
+        clause="要求离职员工登记、返还、清除、销毁其接触或者获取的商业秘密及其载体，继续承担保密义务的",
+        cite=f"{_SPC}:6.1.6",
+    ),
+    MeasureItem(
+        item=7,
+        kinds=(MeasureKind.OTHER,),
+        clause="采取其他合理保密措施的",
+        cite=f"{_SPC}:6.1.7",
+    ),
+)
+
+_MEASURE_ITEM: Final = {kind: row.item for row in MEASURE_ITEMS for kind in row.kinds}
+
+# 法释〔2007〕2号 Art. 11(3) (2007-02-01 to 2022-03-19): （一）限定涉密信息的知悉范围，只对必须知悉的相关人员
+# 告知其内容；（二）对于涉密信息载体采取加锁等防范措施；（三）在涉密信息的载体上标有保密标志；（四）对于涉密信息
+# 采用密码或者代码等；（五）签订保密协议；（六）对于涉密的机器、厂房、车间等场所限制来访者或者提出保密要求；
+# （七）确保信息秘密的其他合理措施。 Kinds the 2007 list does not name fall under item 7.
+_MEASURE_ITEM_2007: Final = {
+    MeasureKind.NEED_TO_KNOW: 1,
+    MeasureKind.SEALING: 2,
+    MeasureKind.ISOLATION: 2,
+    MeasureKind.MARKING: 3,
     MeasureKind.ENCRYPTION: 4,
-    MeasureKind.SEALING: 4,
-    MeasureKind.NEED_TO_KNOW: 4,
-    MeasureKind.DEVICE_RESTRICTION: 5,
-    MeasureKind.NETWORK_RESTRICTION: 5,
-    MeasureKind.STORAGE_RESTRICTION: 5,
-    MeasureKind.SOFTWARE_RESTRICTION: 5,
-    MeasureKind.EXIT_PROCEDURE: 6,
-    MeasureKind.OTHER: 7,
+    MeasureKind.CONFIDENTIALITY_AGREEMENT: 5,
+    MeasureKind.CONTRACT_CLAUSE: 5,
+    MeasureKind.RESTRICTED_PREMISES: 6,
+    MeasureKind.VISITOR_CONTROL: 6,
 }
 
 #: A representative kind per Art. 6 item, used when a plan proposes a measure.
@@ -107,6 +195,18 @@ ITEM_DEFAULT_KIND: Final = {
     6: MeasureKind.EXIT_PROCEDURE,
     7: MeasureKind.OTHER,
 }
+
+
+def _fact_strings(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN:
+        tuple_of(str)(instance, attribute, value)
+
+
+def _fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN and not isinstance(value, bool):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -124,10 +224,11 @@ class ConfidentialityMeasure:
         people: Persons or groups bound by it.
         areas: Premises, systems or networks it covers.
         evidence: Ids of the evidence that it was in force (signed copies, attendance
-            sheets, access-control logs, screenshots).
+            sheets, access-control logs, screenshots); ``UNKNOWN`` when not stated (``()``
+            is "stated: none").
         identifies_secret: True when the measure itself names or defines the protected
             secret (correspondence, SPC 2020 Art. 5(2)); a generic "all confidential
-            information" clause does not.
+            information" clause does not. ``UNKNOWN`` when not stated.
         description: Free text.
     """
 
@@ -139,8 +240,8 @@ class ConfidentialityMeasure:
     all_secrets: bool = False
     people: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     areas: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    identifies_secret: bool = False
+    evidence: Fact[tuple[str, ...]] = attrs.field(default=UNKNOWN, validator=_fact_strings)
+    identifies_secret: Fact[bool] = attrs.field(default=UNKNOWN, validator=_fact_bool)
     description: str = ""
 
     @property
