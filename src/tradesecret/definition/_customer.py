@@ -76,7 +76,7 @@ IDENTITY_ONLY_2020: Final = Check[CustomerFacts](
     facts=_ELEMENTS,
     when=_identity_only,
     remedies=_DEPTH,
-    clause="法释〔2020〕7号 第一条第三款：客户信息，包括客户的名称、地址、联系方式以及交易习惯、意向、内容等信息。",
+    clause="法释〔2020〕7号 第一条第三款：……客户信息，包括客户的名称、地址、联系方式以及交易习惯、意向、内容等信息。",
 )
 
 # 法释〔2007〕2号 Art. 13(1): 「商业秘密中的客户名单，一般是指客户的名称、地址、联系方式以及交易的习惯、
@@ -91,7 +91,7 @@ IDENTITY_ONLY_2007: Final = Check[CustomerFacts](
     facts=_ELEMENTS,
     when=_identity_only,
     remedies=_DEPTH,
-    clause="法释〔2007〕2号 第十三条第一款：客户名单……区别于相关公知信息的特殊客户信息。",
+    clause="法释〔2007〕2号 第十三条第一款：……客户名单……区别于相关公知信息的特殊客户信息……",
 )
 
 # 法释〔2020〕7号 Art. 2(1): 「当事人仅以与特定客户保持长期稳定交易关系为由，主张该特定客户属于商业秘密的，
@@ -120,7 +120,7 @@ FOLLOWED_2020: Final = Check[CustomerFacts](
     basis=(f"{SPC2020}:2.2",),
     when=_followed,
     args=_followed_args,
-    clause="法释〔2020〕7号 第二条第二款：客户基于对员工个人的信赖……人民法院应当认定该员工没有采用不正当手段。",
+    clause="法释〔2020〕7号 第二条第二款：客户基于对员工个人的信赖……人民法院应当认定该员工没有采用不正当手段……",
 )
 
 # 法释〔2007〕2号 Art. 13(2): 「客户基于对职工个人的信赖而与职工所在单位进行市场交易，该职工离职后，能够证明

@@ -321,10 +321,10 @@ class ListedItem:
 _SPC2020: Final = "spc-ts@2020-09-10"
 _SPC2007: Final = "spc-unfair-comp@2007-01-12"
 
-#: 法释〔2020〕7号 Art. 4(1) (from 2020-09-12) and 法释〔2007〕2号 Art. 9(2) (2007-02-01 to
-#: 2022-03-19): 「具有下列情形之一的，人民法院可以认定有关信息为公众所知悉」 -- the situations in which a
-#: court *may* find information publicly known, item by item. (2007 item 6, 「该信息无需付出一定的
-#: 代价而容易获得」, has no exposure kind here.)
+#: 法释〔2020〕7号 Art. 4(1) (from 2020-09-12): 「具有下列情形之一的，人民法院可以认定有关信息为公众所知悉」,
+#: and 法释〔2007〕2号 Art. 9(2) (2007-02-01 to 2022-03-19): 「具有下列情形之一的，可以认定有关信息不构成不为
+#: 公众所知悉」 -- the situations in which a court *may* find information publicly known, item by
+#: item. (2007 item 6, 「该信息无需付出一定的代价而容易获得」, has no exposure kind here.)
 PUBLIC_KNOWLEDGE_ITEMS: Final = (
     ListedItem(
         item=1,

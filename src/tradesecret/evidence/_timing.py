@@ -87,7 +87,7 @@ MEASURE_TIMING: Final[RuleTable[MeasureTiming]] = RuleTable(
             _ROW,
             basis=(_SPC_2007,),
             when=lambda f: all_of(not f.spc2020, _after(f)),
-            clause="SPC 2007 Art. 11: 权利人为防止信息泄漏所采取的与其商业价值等具体情况相适应的合理保护措施",
+            clause="SPC 2007 Art. 11: 权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施",
         ),
     ),
 )

@@ -504,7 +504,7 @@ def _registry_findings(  # noqa: PLR0917 - private helper
     rb: Rulebook,
     policy_cite: Citation,
 ) -> list[Finding]:
-    """Need-to-know checked against the registry (SPC Art. 6 item 4 "限定知悉范围")."""
+    """Need-to-know checked against the registry (SPC Art. 6 item 4 "限制能够接触或者获取的人员范围")."""
     out: list[Finding] = []
     item4 = rb.cite(f"{_SPC}:6.1.4")
     if secret_id in unauthorised:

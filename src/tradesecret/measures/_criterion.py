@@ -6,7 +6,7 @@ Element 3: confidentiality measures (相应保密措施), by period.
   Art. 5(2) factors; the Art. 6 list of seven items, each finding measures taken where it
   「在正常情况下足以防止商业秘密泄露的」.
 * 法释〔2007〕2号 Art. 11, 2007-02-01 to 2020-09-11 (then displaced where inconsistent; repealed
-  2022-03-20): 「权利人为防止信息泄漏所采取的与其商业价值等具体情况相适应的合理保护措施」, its factors
+  2022-03-20): 「权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施」, its factors
   (Art. 11(2)) and its own list of seven items (Art. 11(3); :attr:`MeasureKind.item_2007`).
   No "before the act" rule: a measure counts when it is in force on the act date.
 * Before 2007-02-01: the statute alone (AUCL 1993 Art. 10: 「经权利人采取保密措施」).

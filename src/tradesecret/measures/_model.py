@@ -47,22 +47,22 @@ class MeasureKind(enum.Enum):
     # item 1: 签订保密协议或者在合同中约定保密义务
     CONFIDENTIALITY_AGREEMENT = "confidentiality_agreement"
     CONTRACT_CLAUSE = "contract_clause"
-    # item 2: 章程、培训、规章制度、书面告知等方式提出保密要求
+    # item 2 (paraphrase): 通过章程、培训、规章制度、书面告知等方式提出保密要求
     ARTICLES_OF_ASSOCIATION = "articles_of_association"
     RULES = "rules"
     TRAINING = "training"
     WRITTEN_NOTICE = "written_notice"
-    # item 3: 限制来访者或者进行区分管理的涉密场所
+    # item 3 (paraphrase): 涉密场所限制来访者或者进行区分管理
     RESTRICTED_PREMISES = "restricted_premises"
     VISITOR_CONTROL = "visitor_control"
-    # item 4: 标记、分类、隔离、加密、封存、限制知悉范围
+    # item 4 (paraphrase): 标记、分类、隔离、加密、封存、限制能够接触或者获取的人员范围
     MARKING = "marking"
     CLASSIFICATION = "classification"
     ISOLATION = "isolation"
     ENCRYPTION = "encryption"
     SEALING = "sealing"
     NEED_TO_KNOW = "need_to_know"
-    # item 5: 禁止或者限制使用、访问、存储、复制计算机设备、电子设备、网络设备、存储设备、软件等
+    # item 5 (paraphrase): 对计算机设备、电子设备、网络设备、存储设备、软件等禁止或者限制使用、访问、存储、复制
     DEVICE_RESTRICTION = "device_restriction"
     NETWORK_RESTRICTION = "network_restriction"
     STORAGE_RESTRICTION = "storage_restriction"

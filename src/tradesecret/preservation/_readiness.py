@@ -58,11 +58,11 @@ class OrderRow:
 
 # SPC IP-preservation provisions Art. 4: 「向人民法院申请行为保全，应当递交申请书和相应证据。申请书应当载明下列
 # 事项：……（二）申请采取行为保全措施的内容和期限；……」 (the application states the content and the duration
-# of the measures); Art. 13 (duration: 裁定停止侵害知识产权行为的，其期限可以至案件裁判生效时止).
+# of the measures); Art. 13(2) (duration: 「裁定停止侵害知识产权行为的效力，一般应当维持至案件裁判生效时止。」).
 ORDER_TABLE: Final[RuleTable[OrderRow]] = RuleTable(
     criterion=REQUESTS,
     basis=(f"{IP}:4", f"{IP}:13"),
-    clause="Art. 4(2): 申请采取行为保全措施的内容和期限",
+    clause="Art. 4 item 2: 申请采取行为保全措施的内容和期限",
     checks=(
         Check(
             code="preservation.gap.order_secrets",
@@ -246,7 +246,7 @@ SECURITY_TABLE: Final[RuleTable[SecurityRow]] = RuleTable(
     criterion=SECURITY,
     basis=(f"{IP}:11",),
     clause="CPL Art. 101 (2012) / 104 (2021): 申请人应当提供担保，不提供担保的，裁定驳回申请; "
-    "SPC IP-preservation provisions Art. 11: 担保数额应当相当于被申请人可能因执行行为保全措施所遭受的损失",
+    "SPC IP-preservation provisions Art. 11: 申请人提供的担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失",
     checks=(
         *cpl_versions(
             Check(
@@ -272,7 +272,10 @@ SECURITY_TABLE: Final[RuleTable[SecurityRow]] = RuleTable(
                 not f.pre_suit, not_(f.offered), not f.security.reason_for_none.strip()
             ),
             remedies=("preservation.remedy.offer_security",),
-            clause="Art. 4: 申请书应当载明……担保的情况 (in suit: offer security or say why not)",
+            clause=(
+                "Art. 4: 申请书应当载明……为行为保全提供担保的财产信息或资信证明，或者不需要提供担保的理由"
+                " (in suit: offer security or say why not)"
+            ),
         ),
         Check(
             code="preservation.security.court_decides",
@@ -293,7 +296,7 @@ SECURITY_TABLE: Final[RuleTable[SecurityRow]] = RuleTable(
             basis=(f"{IP}:11",),
             support=("cpl-interp@2022-04-01:152",),
             when=lambda f: all_of(f.offered, f.loss is None, f.individual),
-            clause="担保数额……由人民法院确定 (no loss figure: the court sets the amount)",
+            clause="CPL Interp. Art. 152: 担保的数额由人民法院根据案件的具体情况决定 (no loss figure: the court sets the amount)",
         ),
         Check(
             code="preservation.security.amount_by_court",
@@ -303,7 +306,10 @@ SECURITY_TABLE: Final[RuleTable[SecurityRow]] = RuleTable(
             support=("cpl-interp@2022-04-01:152",),
             when=lambda f: all_of(f.offered, f.loss is None, not f.individual),
             remedies=("preservation.remedy.quantify_respondent_loss",),
-            clause="担保数额……由人民法院确定 (quantify the respondent's loss to size the offer)",
+            clause=(
+                "CPL Interp. Art. 152: 担保的数额由人民法院根据案件的具体情况决定"
+                " (quantify the respondent's loss to size the offer)"
+            ),
         ),
         Check(
             code="preservation.gap.security_short",
@@ -314,7 +320,7 @@ SECURITY_TABLE: Final[RuleTable[SecurityRow]] = RuleTable(
             when=lambda f: f.short(),
             args=_shortfall,
             remedies=("preservation.remedy.raise_security",),
-            clause="担保数额应当相当于被申请人可能……遭受的损失",
+            clause="担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失",
         ),
         Check(
             code="preservation.security.no_buffer",

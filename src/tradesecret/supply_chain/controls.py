@@ -92,8 +92,8 @@ def _row(code: str, severity: Severity, basis: tuple[str, ...], **kw: Any) -> Ch
     )
 
 
-# Phones off the line: the library's reading of SPC 2020 Art. 6 item 5 「禁止或者限制使用、访问、存储、复制
-# 计算机设备、电子设备……」 (a phone records the part). The check rests on the library's policy;
+# Phones off the line: the library's reading of SPC 2020 Art. 6 item 5 「对能够接触、获取商业秘密的计算机设备、
+# 电子设备……采取禁止或者限制使用、访问、存储、复制等措施的」 (a phone records the part). The check rests on the library's policy;
 # the article is context only (it lists measures, it does not require this one).
 PHONES: Final = RuleTable[FloorControls](
     criterion="supply_chain.controls.phones",
@@ -105,13 +105,16 @@ PHONES: Final = RuleTable[FloorControls](
             (POLICY,),
             facts=("phones_prohibited",),
             when=lambda c: not_(c.phones_prohibited),
-            clause="法释〔2020〕7号 第六条第一款第（五）项（context）：禁止或者限制使用……电子设备",
+            clause=(
+                "法释〔2020〕7号 第六条第一款第（五）项（context）："
+                "……电子设备……采取禁止或者限制使用、访问、存储、复制等措施的"
+            ),
         ),
     ),
 )
 
 # A staff code of conduct signed by everyone on the line: common contracting practice (Art. 6
-# item 2 「以规章制度、书面告知等方式……提出保密要求」 is context).
+# item 2 「通过章程、培训、规章制度、书面告知等方式，……提出保密要求的」 is context).
 CODE_OF_CONDUCT: Final = RuleTable[FloorControls](
     criterion="supply_chain.controls.code_of_conduct",
     basis=(COMMON_PRACTICE,),
@@ -123,7 +126,10 @@ CODE_OF_CONDUCT: Final = RuleTable[FloorControls](
             facts=("code_of_conduct_signed", "staff_count"),
             when=_unsigned,
             args=_conduct_args,
-            clause="法释〔2020〕7号 第六条第一款第（二）项（context）：以章程、培训、规章制度、书面告知等方式提出保密要求",
+            clause=(
+                "法释〔2020〕7号 第六条第一款第（二）项（context）："
+                "通过章程、培训、规章制度、书面告知等方式，……提出保密要求的"
+            ),
         ),
     ),
 )
