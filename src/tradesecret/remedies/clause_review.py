@@ -121,7 +121,7 @@ def _below_minimum(f: ClauseFacts) -> Tri:
 CLAUSES: RuleTable[ClauseFacts] = RuleTable(
     criterion="remedies.criterion.clauses",
     basis=("lcl@2012-12-28:23",),
-    clause="LCL 23(2) 按月给予经济补偿; MOHRSS guide §13; Civil Code 585(1)",
+    clause="LCL 23(2) 「按月给予劳动者经济补偿」; MOHRSS guide §13; Civil Code 585(1)",
     checks=(
         Check(
             code="remedies.clause.lump_sum_not_monthly",

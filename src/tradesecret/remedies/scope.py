@@ -128,7 +128,10 @@ _ACTUAL = (
 COMPETITION: RuleTable[Comparison] = RuleTable(
     criterion="remedies.criterion.competition",
     basis=(_LCL_24_2,),
-    clause="LCL 24(2) 「生产或者经营同类产品、从事同类业务的有竞争关系」; GC 190 实际经营内容、服务对象或者产品受众、对应市场",
+    clause=(
+        "LCL 24(2) 「生产或者经营同类产品、从事同类业务的有竞争关系」; "
+        "GC 190 (paraphrase): 实际经营内容、服务对象或者产品受众、对应市场"
+    ),
     checks=(
         Check(
             code="remedies.competition.no_same_kind",
