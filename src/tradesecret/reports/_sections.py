@@ -47,7 +47,23 @@ def cited(result: object) -> list[Citation]:
 
     for c in walk(result):
         found.setdefault(c.id, c)
-    return sorted(found.values(), key=lambda c: (c.authority.rank, c.id))
+    return sorted(found.values(), key=_reading_order)
+
+
+def _reading_order(c: Citation) -> tuple[object, ...]:
+    """Authority, then instrument, then articles in number order (Art. 3 before Art. 10)."""
+    ref = c.ref
+    article = ref.article or ""
+    number = int(article) if article.isdigit() else -1
+    return (
+        c.authority.rank,
+        ref.instrument,
+        ref.version,
+        number,
+        article,
+        ref.paragraph or 0,
+        ref.item or 0,
+    )
 
 
 def _row(loc: Localizer, c: Citation) -> tuple[str, str, str, str]:
