@@ -1,0 +1,158 @@
+"""
+Employer release during the period: three extra months of compensation (Interp. (IV)
+Art. 9 from 2013-02-01; Interp. (I) Art. 39 from 2021-01-01; MOHRSS guidelines §18).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from tradesecret.dates import to_date
+from tradesecret.exceptions import OutOfCoverageError
+from tradesecret.money import Money
+from tradesecret.noncompete.floor import (
+    MinimumWageDay,
+    agreed_monthly_compensation,
+    compensation_floor,
+)
+from tradesecret.noncompete.model import EmployeeFacts, NonCompeteAgreement, check_parties
+from tradesecret.noncompete.wages import termination_of
+from tradesecret.results import Determination, Finding, TraceStep, Severity
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+
+__all__ = ["employer_release"]
+
+_EXTRA: Final = "noncompete.employer_release_extra_months"
+_G_EXTRA: Final = "noncompete.guidance_employer_release_min_months"
+
+
+def _book(rulebook: Rulebook | None) -> Rulebook:
+    return rulebook if rulebook is not None else default_rulebook()
+
+
+def employer_release(
+    agreement: NonCompeteAgreement,
+    employee: EmployeeFacts,
+    *,
+    release_date: object,
+    as_of: object,
+    by_agreement: bool = False,
+    rulebook: Rulebook | None = None,
+    minimum_wage_day: MinimumWageDay = MinimumWageDay.LAST_DAY,
+) -> Determination[Money]:
+    """
+    Extra cost of the employer releasing the employee from the non-compete early.
+
+    * Released on or before the termination date (before the post-termination
+      restriction takes effect): no extra compensation.
+    * Released during the period: three extra months of compensation (Interp. (I)
+      Art. 39); the MOHRSS guidelines (§18) say at least three months where no
+      agreement is reached (``by_agreement=False`` adds that guidance finding).
+    * Released after the period ended: nothing to release.
+
+    The monthly basis is the agreed monthly compensation, or, where none was agreed,
+    the judicial default for the month of release (Interp. (I) Art. 36).
+
+    Args:
+        agreement: The agreement (post-termination period and compensation).
+        employee: The employee; ``termination_date`` is required.
+        release_date: The day the employer releases the employee.
+        as_of: The date asked for; fixes whether the MOHRSS note applies.
+        by_agreement: The release was agreed with the employee (no guidance note).
+        rulebook: Parameters and citations.
+        minimum_wage_day: See :func:`compensation_floor`.
+
+    Raises:
+        InvalidInputError: no termination date, the agreement binds another person,
+            bad dates, missing wage months (when the period has begun).
+
+    Legal basis:
+        spc-labor-1@2020-12-29:39; mohrss-nc-guide@2025-09-12:18
+    """
+    check_parties(agreement, employee)
+    book = _book(rulebook)
+    day = to_date(as_of, path="as_of")
+    released = to_date(release_date, path="release_date")
+    end = termination_of(employee, None)
+    extra = book.param(_EXTRA, as_of=released)
+    art39 = extra.citations
+
+    def no_cost(rule: str, code: str, **args: object) -> Determination[Money]:
+        # A release that costs nothing under Art. 39: say why, with the article.
+        return Determination(
+            value=Money.zero(),
+            rule=rule,
+            as_of=day,
+            citations=art39,
+            parameters=(extra,),
+            findings=(Finding(code=code, severity=Severity.INFO, citations=art39, args=args),),
+        )
+
+    if not agreement.post_termination:
+        return no_cost(
+            "noncompete_release_before_effect",
+            "noncompete.release.no_post_termination_restriction",
+            release_date=released,
+        )
+    if released <= end:
+        return no_cost(
+            "noncompete_release_before_effect",
+            "noncompete.release.before_effect",
+            release_date=released,
+            termination=end,
+        )
+    floor = compensation_floor(
+        agreement, employee, as_of=day, rulebook=book, minimum_wage_day=minimum_wage_day
+    )
+    if floor.period_end is None or released > floor.period_end:
+        return no_cost(
+            "noncompete_release_after_period",
+            "noncompete.release.after_period",
+            release_date=released,
+        )
+    agreed = agreed_monthly_compensation(agreement, floor.average_wage.value)
+    month = floor.month_of(released)
+    basis = agreed if agreed is not None else month.default_amount
+    months = extra.as_int()
+    value = (basis * months).round_fen()
+    findings = [
+        Finding(
+            code="noncompete.release.during_period",
+            severity=Severity.INFO,
+            citations=art39,
+            args={"months": months, "monthly": basis, "amount": value, "release_date": released},
+        )
+    ]
+    params: list[ParameterValue] = [extra, *floor.parameters]
+    if not by_agreement:
+        try:
+            g = book.param(_G_EXTRA, as_of=day)
+        except OutOfCoverageError:
+            pass
+        else:
+            params.append(g)
+            findings.append(
+                Finding(
+                    code="noncompete.release.guidance_minimum",
+                    severity=Severity.INFO,
+                    citations=g.citations,
+                    args={"months": g.as_int(), "amount": (basis * g.as_int()).round_fen()},
+                )
+            )
+    step = TraceStep(
+        rule="spc_labor_1_art39_extra_months",
+        code="noncompete.trace.release_extra",
+        citations=art39,
+        args={"months": months, "monthly": basis, "amount": value},
+        parameters=(extra,),
+        on=released,
+    )
+    return Determination(
+        value=value,
+        rule="spc_labor_1_art39_extra_months",
+        as_of=day,
+        citations=art39,
+        parameters=tuple(params),
+        trace=(*floor.trace, step),
+        findings=tuple(findings),
+    )
