@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tradesecret import explain
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete import (
+    NonCompeteReview,
     ActivationDecision,
     CompensationBasis,
     CompensationTerms,
@@ -231,4 +232,4 @@ class TestReviewNeverFails:
         assert all(f.citations for f in a.all_findings())
         explain(a, locale="zh_CN", format="markdown")
         explain(a, locale="en")
-        assert a == from_json(to_json(a), Assessment)
+        assert a == from_json(to_json(a), NonCompeteReview)

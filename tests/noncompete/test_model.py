@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from tradesecret.facts import UNKNOWN
+
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete import (
@@ -27,14 +29,10 @@ Agr = Callable[..., NonCompeteAgreement]
 
 
 class TestValidation:
-    def test_compensation_needs_its_figure(self) -> None:
-        """A monthly amount or ratio basis without the figure is an input error."""
-        with pytest.raises(InvalidInputError) as err:
-            CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT)
-        assert ["compensation.monthly_amount"] == [p.path for p in err.value.problems]
-        with pytest.raises(InvalidInputError) as err:
-            CompensationTerms(basis=CompensationBasis.WAGE_RATIO)
-        assert ["compensation.ratio"] == [p.path for p in err.value.problems]
+    def test_compensation_figure_may_be_unknown(self) -> None:
+        """A monthly amount or ratio basis without the figure: the figure is not stated."""
+        assert UNKNOWN is CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT).monthly_amount
+        assert UNKNOWN is CompensationTerms(basis=CompensationBasis.WAGE_RATIO).ratio
 
     def test_figure_without_basis_is_not_silently_ignored(self) -> None:
         """An amount given with the default basis (none) would read as 'nothing agreed'."""
@@ -63,14 +61,10 @@ class TestValidation:
             ("compensation.ratio", "must be Ratio"),
         ] == [(p.path, p.reason.split(",")[0]) for p in err.value.problems]
 
-    def test_penalty_needs_its_figure(self) -> None:
-        """A fixed or multiple penalty without the figure is an input error."""
-        with pytest.raises(InvalidInputError) as err:
-            PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT)
-        assert ["penalty.amount"] == [p.path for p in err.value.problems]
-        with pytest.raises(InvalidInputError) as err:
-            PenaltyTerms(basis=PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE)
-        assert ["penalty.multiple"] == [p.path for p in err.value.problems]
+    def test_penalty_figure_may_be_unknown(self) -> None:
+        """A fixed or multiple penalty without the figure: the figure is not stated."""
+        assert UNKNOWN is PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT).amount
+        assert UNKNOWN is PenaltyTerms(basis=PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE).multiple
 
     def test_penalty_bad_figures(self) -> None:
         """A negative amount, a negative or float multiple are refused."""

@@ -23,6 +23,7 @@ from tradesecret.noncompete._common import (
     LCL_24_1,
     LCL_24_2,
     NOT_STATED,
+    POLICY,
     TYPICAL_SCOPE,
     ReviewFacts,
     join,
@@ -193,7 +194,8 @@ SCOPE: Final = RuleTable[ReviewFacts](
             code="noncompete.scope.no_named_list",
             severity=Severity.LOW,
             effect=Effect.NOTES,
-            basis=(GUIDE,),
+            # No source in the reference asks for a named list: the library's advice.
+            basis=(POLICY,),
             when=lambda f: not f.agreement.restricted_companies,
             facts=("agreement.restricted_companies",),
             remedies=("noncompete.remedy.name_competitors",),
@@ -214,7 +216,7 @@ SCOPE: Final = RuleTable[ReviewFacts](
             severity=Severity.MEDIUM,
             effect=Effect.FAILS,
             basis=(GUIDE,),
-            support=(TYPICAL_SCOPE,),
+            context=(TYPICAL_SCOPE,),
             when=lambda f: f.agreement.region_extent in _BROAD
             and not f.agreement.region_reasons_stated,
             facts=("agreement.region_extent", "agreement.region_reasons_stated"),
@@ -229,7 +231,7 @@ SCOPE: Final = RuleTable[ReviewFacts](
             severity=Severity.MEDIUM,
             effect=Effect.FAILS,
             basis=(GUIDE,),
-            support=(TYPICAL_SCOPE,),
+            context=(TYPICAL_SCOPE,),
             when=lambda f: bool(_wider_than_operations(f)),
             facts=("agreement.regions", "agreement.employer_regions"),
             args=lambda f: {
