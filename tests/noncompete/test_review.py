@@ -746,7 +746,7 @@ class TestEveryFindingCites:
             ("noncompete.scope.region_exceeds_secrets", Severity.MEDIUM, binding),
             ("noncompete.scope.not_limited_to_competitors", Severity.MEDIUM, Tier.LAW),
             ("noncompete.scope.no_named_list", Severity.LOW, Tier.LIBRARY_POLICY),
-            ("noncompete.scope.broad_region_without_reasons", Severity.MEDIUM, Tier.TYPICAL_CASE),
+            ("noncompete.scope.broad_region_without_reasons", Severity.MEDIUM, guidance),
             ("noncompete.duration.exceeds_cap", Severity.HIGH, Tier.LAW),
             ("noncompete.compensation.below_default", Severity.MEDIUM, guidance),
             ("noncompete.compensation.below_minimum_wage", Severity.HIGH, guidance),
