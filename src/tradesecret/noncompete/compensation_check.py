@@ -208,9 +208,8 @@ def compensation_view(
             _finding(ctx, "noncompete.compensation.assumed_termination", Severity.INFO,
                      _cites(ctx, I1_36, I4_6), termination=end)
         )
-    findings += _payment_findings(ctx)
     if ratio is None:
-        return _before_default(ctx, findings, average, agreed)
+        return _before_default(ctx, findings + _payment_findings(ctx), average, agreed)
     return _with_default(ctx, findings + wage_findings, ratio, floor, average, agreed)
 
 
@@ -365,11 +364,13 @@ def _with_default(
                     },
                 )
             )
+        findings += _payment_findings(ctx)
         outcome = _outcome_of([], [], findings)
         return _view(ctx, outcome, findings, [], floor, average, agreed, (I1_36, I4_6, LCL_23_2), (ratio,))
     checks = _Comparisons(ctx, ratio, floor, average, agreed)
     fired, opened = checks.run()
     findings += fired
+    findings += _payment_findings(ctx)
     outcome = _outcome_of(fired, opened, findings)
     opened = [
         attrs.evolve(u, otherwise=Outcome.NOT_MET if outcome is Outcome.NOT_MET else
