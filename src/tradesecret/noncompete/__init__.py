@@ -47,6 +47,7 @@ from tradesecret.noncompete.model import (
     PersonnelCategory,
     RegionExtent,
     TerminationManner,
+    StatedAverageWage,
     WageRecord,
 )
 from tradesecret.noncompete.release import employer_release

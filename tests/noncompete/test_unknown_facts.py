@@ -1,0 +1,225 @@
+"""Unknown facts in the non-compete review: not stated is not none (issue 12)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradesecret import explain
+from tradesecret.exceptions import OutOfCoverageError
+from tradesecret.facts import UNKNOWN
+from tradesecret.money import Money, Ratio
+from tradesecret.noncompete import (
+    CompensationBasis,
+    CompensationTerms,
+    EmployeeFacts,
+    NonCompeteAgreement,
+    PenaltyBasis,
+    PenaltyTerms,
+    PersonnelCategory,
+    StatedAverageWage,
+    review_noncompete,
+)
+from tradesecret.results import Outcome
+from tests.noncompete.conftest import agreement, employee
+
+Emp = Callable[..., EmployeeFacts]
+Agr = Callable[..., NonCompeteAgreement]
+AS_OF = "2025-10-01"
+
+
+def monthly(amount: str) -> CompensationTerms:
+    """A monthly amount agreed."""
+    return CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT, monthly_amount=Money(amount))
+
+
+class TestSecretsNotItemised:
+    def test_senior_technical_without_secrets_is_not_knew_none(self) -> None:
+        """Secrets not stated: no 'no secrets known' finding; eligibility open, naming the fact."""
+        a = review_noncompete(
+            agreement(compensation=monthly("8000")),
+            employee(secrets_known=UNKNOWN),
+            as_of=AS_OF,
+        )
+        assert "noncompete.eligibility.no_secrets_known" not in a.codes()
+        c = a.criterion("noncompete.criterion.eligibility")
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+        rule = next(u for u in c.open if u.rule == "noncompete.eligibility.no_secrets_known")
+        assert ("employee.secrets_known",) == rule.facts
+        assert (Outcome.NOT_MET, Outcome.MET) == (rule.if_holds, rule.otherwise)
+        assert ["spc-labor-2@2025-07-31:13.1"] == [c.id for c in rule.citations]
+        assert "employee.secrets_known" == a.missing()[0].fact
+
+    def test_before_interp2_secrets_do_not_decide(self) -> None:
+        """On 2025-08-31 Interp. (II) Art. 13(1) is not law: eligibility met per LCL Art. 24(1)."""
+        a = review_noncompete(
+            agreement(compensation=monthly("8000")), employee(secrets_known=UNKNOWN),
+            as_of="2025-08-31",
+        )
+        assert Outcome.MET == a.criterion("noncompete.criterion.eligibility").outcome
+        after = review_noncompete(
+            agreement(compensation=monthly("8000")), employee(secrets_known=()),
+            as_of="2025-09-01",
+        )
+        assert "noncompete.eligibility.no_secrets_known" in after.codes()
+
+    def test_stated_none_is_no_effect(self) -> None:
+        """Secrets stated as none from 2025-09-01: critical finding, eligibility not met."""
+        a = review_noncompete(agreement(), employee(secrets_known=()), as_of=AS_OF)
+        assert Outcome.NOT_MET == a.criterion("noncompete.criterion.eligibility").outcome
+
+    def test_category_unknown(self) -> None:
+        """Category not stated: the general-staff rule is open, never fired."""
+        a = review_noncompete(agreement(), employee(category=UNKNOWN), as_of=AS_OF)
+        assert "noncompete.eligibility.general_staff" not in a.codes()
+        assert "employee.category" in [m.fact for m in a.missing()]
+
+    def test_missing_list_in_explain_both_locales(self) -> None:
+        """The text explanation opens with the headline and what is missing."""
+        a = review_noncompete(agreement(), employee(secrets_known=UNKNOWN), as_of=AS_OF)
+        en = explain(a, locale="en")
+        zh = explain(a, locale="zh_CN")
+        assert en.startswith("Outcome: ")
+        assert "What is missing" in en.split("\n")[2]
+        assert "(employee.secrets_known)" in en
+        assert "缺少的事实" in zh
+
+
+class TestCompensationUnknown:
+    def test_unknown_compensation_no_without_compensation(self) -> None:
+        """Compensation not stated: no without_compensation finding, criterion not met."""
+        nc = agreement(
+            compensation=UNKNOWN,
+            penalty=PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT, amount=Money("100000")),
+        )
+        a = review_noncompete(nc, employee(), as_of=AS_OF)
+        assert "noncompete.penalty.without_compensation" not in a.codes()
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.MET != comp.outcome
+        assert Outcome.MET != a.outcome
+
+    def test_unknown_amount(self) -> None:
+        """A monthly amount whose figure is withheld is undetermined, naming the field."""
+        nc = agreement(compensation=CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT))
+        a = review_noncompete(nc, employee(), as_of=AS_OF)
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.INSUFFICIENT_EVIDENCE == comp.outcome
+        assert "agreement.compensation.monthly_amount" in [m.fact for m in comp.missing()]
+
+    def test_none_agreed_is_met_with_default(self) -> None:
+        """None agreed from 2013-02-01: the clause holds with the Art. 36 default (met)."""
+        a = review_noncompete(agreement(), employee(), as_of=AS_OF)
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.MET == comp.outcome
+        assert {"noncompete.compensation.none_agreed", "noncompete.compensation.default_applies"} <= {
+            f.code for f in comp.findings
+        }
+
+    def test_none_agreed_before_interp4_contested(self) -> None:
+        """None agreed on 2013-01-31: no default rule then, contested; 2013-02-01: met."""
+        emp = employee(
+            wages=(), average_wage=StatedAverageWage(amount=Money("9000"), source="payroll"),
+            termination_date="2013-01-15", employment_start="2010-01-01",
+        )
+        nc = agreement(signed_on="2010-01-01", duration_months=12)
+        before = review_noncompete(nc, emp, as_of="2013-01-31")
+        comp = before.criterion("noncompete.criterion.compensation")
+        assert Outcome.CONTESTED == comp.outcome
+        f = next(f for f in comp.findings if f.code == "noncompete.compensation.no_default_rule")
+        assert ["lcl@2007-06-29:23.2"] == [c.id for c in f.citations]
+
+    @pytest.fixture
+    def no_minimum_wage(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The place's minimum wage is out of coverage for every month."""
+        from tradesecret.noncompete import compensation_check, floor  # noqa: PLC0415
+
+        def missing(book: Any, region: str, first: Any, last: Any, day: Any) -> Any:
+            raise OutOfCoverageError("minimum_wage.monthly", last, None, region)
+
+        monkeypatch.setattr(compensation_check, "minimum_wage_for", missing)
+        monkeypatch.setattr(floor, "minimum_wage_for", missing)
+
+    @pytest.mark.usefixtures("no_minimum_wage")
+    def test_interval_decides_below_thirty_percent(self) -> None:
+        """Average 20,000: 4,000 is below 30 % (6,000) whatever the minimum wage: not met."""
+        a = review_noncompete(agreement(compensation=monthly("4000")), employee(), as_of=AS_OF)
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.NOT_MET == comp.outcome
+        f = next(f for f in comp.findings if f.code == "noncompete.compensation.below_default")
+        assert (Money("4000.00"), Money("6000.00")) == (f.arg("agreed"), f.arg("default"))
+
+    @pytest.mark.usefixtures("no_minimum_wage")
+    def test_interval_decides_above_every_minimum_wage(self) -> None:
+        """9,000 is above 30 % and above every minimum wage held (any place): met, no CNY 0."""
+        a = review_noncompete(
+            agreement(compensation=monthly("9000"), duration_months=12), employee(), as_of=AS_OF
+        )
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.MET == comp.outcome
+        assert "minimum_wage.monthly" in {p.name for p in comp.parameters}
+
+    @pytest.mark.usefixtures("no_minimum_wage")
+    def test_interval_undecided_names_the_minimum_wage(self) -> None:
+        """Average 5,000, agreed 2,000 (above 30 %, below the highest minimum wage): open."""
+        emp = employee(wages=(), average_wage=StatedAverageWage(amount=Money("5000"), source="HR"))
+        a = review_noncompete(
+            agreement(compensation=monthly("2000"), duration_months=12), emp, as_of=AS_OF
+        )
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.INSUFFICIENT_EVIDENCE == comp.outcome
+        assert ["minimum_wage.monthly[CN-SH]"] == [m.fact for m in comp.missing()]
+        assert "noncompete.penalty.reduction_factors" not in a.codes()
+
+
+class TestDuration:
+    def test_thirty_months_never_met(self) -> None:
+        """A 30-month period at CNY 1,500 a month: duration not met whatever the wages."""
+        nc = agreement(duration_months=30, compensation=monthly("1500"))
+        for emp in (employee(), employee(wages=())):
+            a = review_noncompete(nc, emp, as_of=AS_OF)
+            assert Outcome.NOT_MET == a.criterion("noncompete.criterion.duration").outcome
+            assert Outcome.NOT_MET == a.outcome
+
+
+_CATEGORY = st.sampled_from([UNKNOWN, *PersonnelCategory])
+_SECRETS = st.sampled_from([UNKNOWN, (), employee().secrets_known])
+_COMP = st.sampled_from(
+    [UNKNOWN, CompensationTerms(basis=CompensationBasis.NONE), monthly("1500"), monthly("9000"),
+     CompensationTerms(basis=CompensationBasis.WAGE_RATIO, ratio=Ratio("0.5"))]
+)
+
+
+def _fill(value: Any, choices: list[Any]) -> list[Any]:
+    return choices if value is UNKNOWN else [value]
+
+
+class TestUnknownProperty:
+    @settings(max_examples=40, deadline=None)
+    @given(category=_CATEGORY, secrets=_SECRETS, comp=_COMP)
+    def test_decided_stays_and_undetermined_moves(self, category: Any, secrets: Any, comp: Any) -> None:
+        """A decided criterion never changes when an unknown is filled; an open one can."""
+        base = review_noncompete(
+            agreement(compensation=comp),
+            employee(category=category, secrets_known=secrets),
+            as_of=AS_OF,
+        )
+        fills = [
+            review_noncompete(
+                agreement(compensation=c),
+                employee(category=k, secrets_known=s),
+                as_of=AS_OF,
+            )
+            for k in _fill(category, list(PersonnelCategory))
+            for s in _fill(secrets, [(), employee().secrets_known])
+            for c in _fill(comp, [CompensationTerms(basis=CompensationBasis.NONE), monthly("1500"), monthly("9000")])
+        ]
+        for criterion in base.criteria:
+            outcomes = {f.criterion(criterion.code).outcome for f in fills}
+            if criterion.outcome is Outcome.INSUFFICIENT_EVIDENCE and criterion.open:
+                assert len(outcomes) > 1 or criterion.outcome not in outcomes
+            elif criterion.outcome is not Outcome.INSUFFICIENT_EVIDENCE:
+                assert {criterion.outcome} == outcomes, criterion.code
