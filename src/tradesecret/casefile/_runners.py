@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
+from tradesecret.facts import UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
 
@@ -28,17 +29,102 @@ def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
 
 def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """Agreement review, the compensation floors, then the ledger as of the date."""
-    out: list[object] = []
-    review = _fn("noncompete", "review_noncompete")
-    if review is not None:
-        out.append(review(data.agreement, data.employee, as_of=as_of, rulebook=rulebook))
-    floor = _fn("noncompete", "compensation_floor")
-    if floor is not None and data.employee.termination_date is not None:
-        out.append(floor(data.agreement, data.employee, as_of=as_of, rulebook=rulebook))
+    nc = importlib.import_module("tradesecret.noncompete")
+    out: list[object] = [
+        nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
+    ]
+    employee = data.employee
+    wages = importlib.import_module("tradesecret.noncompete.wages")
+    if employee.termination_date is not None and wages.has_wage(employee):
+        try:
+            out.append(nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook))
+        except OutOfCoverageError:
+            pass  # no default rule (before 2013-02-01) or no minimum wage: the review says so
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
-        out.append(evaluate(data.ledger, as_of=as_of, rulebook=rulebook))
+        ledger = _ledger(data, as_of, rulebook)
+        try:
+            out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
+        except OutOfCoverageError:
+            pass  # the ledger's rules (Interp. (IV) Arts. 8-9) were not law yet: the review says so
     return tuple(out)
+
+
+def _derived_terms(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> dict[str, Any]:
+    """The ledger terms the employee and the agreement state (``UNKNOWN`` where they do not)."""
+    nc = importlib.import_module("tradesecret.noncompete")
+    wages = importlib.import_module("tradesecret.noncompete.wages")
+    employee, agreement = data.employee, data.agreement
+    average: Any = UNKNOWN
+    if wages.has_wage(employee) and employee.termination_date is not None:
+        try:
+            average = nc.average_monthly_wage(employee, as_of=as_of, rulebook=rulebook).value
+        except OutOfCoverageError:
+            average = UNKNOWN
+    agreed = nc.agreed_compensation(agreement, average)
+    return {
+        "agreement_id": agreement.id,
+        "termination_date": employee.termination_date or UNKNOWN,
+        "months": agreement.duration_months,
+        "region": employee.place_of_performance,
+        "agreed_monthly": agreed,
+        "average_monthly_wage": average,
+        "activation_reserved": agreement.activation_reserved,
+    }
+
+
+#: Ledger term -> where the case file states the same fact.
+_SOURCES: Final = {
+    "agreement_id": "$.data.agreement.id",
+    "termination_date": "$.data.employee.termination_date",
+    "months": "$.data.agreement.duration_months",
+    "region": "$.data.employee.place_of_performance",
+    "agreed_monthly": "$.data.agreement.compensation",
+    "average_monthly_wage": "$.data.employee.wages",
+}
+
+
+def _ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> Any:
+    """
+    The ledger with terms derived from ``employee`` and ``agreement`` (one source per
+    fact). Terms stated in the case file too must agree, else an input error names both.
+
+    Raises:
+        InvalidInputError: a stated term differs from its source, or a term has no source.
+    """
+    ledger = importlib.import_module("tradesecret.ledger")
+    derived = _derived_terms(data, as_of, rulebook)
+    stated = data.ledger.terms
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for name, value in derived.items():
+        given = UNKNOWN if stated is UNKNOWN else getattr(stated, name)
+        source = _SOURCES.get(name)
+        if value is UNKNOWN or value is None and given is not None and name == "agreed_monthly":
+            values[name] = None if given is UNKNOWN else given
+        elif given not in (UNKNOWN, None) and given != value and source is not None:
+            problems.append(
+                Problem.of(
+                    f"$.data.ledger.terms.{name}",
+                    str(given),
+                    f"differs from {source} ({value}): state the fact once",
+                )
+            )
+        else:
+            values[name] = value
+    if stated is not UNKNOWN and stated.penalty is not None:
+        values["penalty"] = stated.penalty
+    if values.get("termination_date") is None and not problems:
+        problems.append(
+            Problem.of("$.data.employee.termination_date", None, "the ledger starts at termination")
+        )
+    if problems:
+        raise InvalidInputError(problems)
+    if values.get("agreed_monthly") is not None and values["agreed_monthly"].amount <= 0:
+        values["agreed_monthly"] = None
+    events = {a.name: getattr(data.ledger, a.name) for a in attrs.fields(type(data.ledger))}
+    events.pop("terms")
+    return ledger.CompensationLedger(terms=ledger.LedgerTerms(**values), **events)
 
 
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
