@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from tradesecret import explain
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete import (
-    NonCompeteReview,
     ActivationDecision,
     CompensationBasis,
     CompensationTerms,
@@ -20,6 +19,7 @@ from tradesecret.noncompete import (
     KnownSecret,
     MinimumWageDay,
     NonCompeteAgreement,
+    NonCompeteReview,
     PaymentTiming,
     PenaltyBasis,
     PenaltyTerms,
@@ -29,7 +29,6 @@ from tradesecret.noncompete import (
     compensation_floor,
     review_noncompete,
 )
-from tradesecret.results import Assessment
 from tradesecret.serialization import from_json, to_json
 
 REGIONS = ("CN-SH", "CN-BJ", "CN-GD-SZ", "CN-GD-GZ", "CN-JS-NJ", "CN-ZJ-HZ", "CN-TJ")

@@ -7,9 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from tradesecret.facts import UNKNOWN
-
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
+from tradesecret.facts import UNKNOWN
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete import (
     CompensationBasis,

@@ -14,13 +14,13 @@ from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.law import Authority, Tier
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete import (
-    NonCompeteReview,
     ActivationDecision,
     CompensationBasis,
     CompensationTerms,
     EmployeeFacts,
     KnownSecret,
     NonCompeteAgreement,
+    NonCompeteReview,
     PaymentTiming,
     PenaltyBasis,
     PenaltyTerms,
@@ -225,9 +225,7 @@ class TestEligibility:
             f.tier,
             f.binding,
         )
-        assert ["mohrss-nc-guide@2025-09-12"] == [
-            c.id for c in f.citations
-        ]
+        assert ["mohrss-nc-guide@2025-09-12"] == [c.id for c in f.citations]
         assert Outcome.MET == a.criterion("noncompete.criterion.eligibility").outcome
 
     def test_secrets_from_registry(self, make_employee: Emp, make_agreement: Agr) -> None:

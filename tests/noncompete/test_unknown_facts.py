@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.noncompete.conftest import agreement, employee
 from tradesecret import explain
 from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.facts import UNKNOWN
@@ -25,7 +26,6 @@ from tradesecret.noncompete import (
     review_noncompete,
 )
 from tradesecret.results import Outcome
-from tests.noncompete.conftest import agreement, employee
 
 Emp = Callable[..., EmployeeFacts]
 Agr = Callable[..., NonCompeteAgreement]
@@ -57,12 +57,14 @@ class TestSecretsNotItemised:
     def test_before_interp2_secrets_do_not_decide(self) -> None:
         """On 2025-08-31 Interp. (II) Art. 13(1) is not law: eligibility met per LCL Art. 24(1)."""
         a = review_noncompete(
-            agreement(compensation=monthly("8000")), employee(secrets_known=UNKNOWN),
+            agreement(compensation=monthly("8000")),
+            employee(secrets_known=UNKNOWN),
             as_of="2025-08-31",
         )
         assert Outcome.MET == a.criterion("noncompete.criterion.eligibility").outcome
         after = review_noncompete(
-            agreement(compensation=monthly("8000")), employee(secrets_known=()),
+            agreement(compensation=monthly("8000")),
+            employee(secrets_known=()),
             as_of="2025-09-01",
         )
         assert "noncompete.eligibility.no_secrets_known" in after.codes()
@@ -115,15 +117,18 @@ class TestCompensationUnknown:
         a = review_noncompete(agreement(), employee(), as_of=AS_OF)
         comp = a.criterion("noncompete.criterion.compensation")
         assert Outcome.MET == comp.outcome
-        assert {"noncompete.compensation.none_agreed", "noncompete.compensation.default_applies"} <= {
-            f.code for f in comp.findings
-        }
+        assert {
+            "noncompete.compensation.none_agreed",
+            "noncompete.compensation.default_applies",
+        } <= {f.code for f in comp.findings}
 
     def test_none_agreed_before_interp4_contested(self) -> None:
         """None agreed on 2013-01-31: no default rule then, contested; 2013-02-01: met."""
         emp = employee(
-            wages=(), average_wage=StatedAverageWage(amount=Money("9000"), source="payroll"),
-            termination_date="2013-01-15", employment_start="2010-01-01",
+            wages=(),
+            average_wage=StatedAverageWage(amount=Money("9000"), source="payroll"),
+            termination_date="2013-01-15",
+            employment_start="2010-01-01",
         )
         nc = agreement(signed_on="2010-01-01", duration_months=12)
         before = review_noncompete(nc, emp, as_of="2013-01-31")
@@ -188,8 +193,13 @@ class TestDuration:
 _CATEGORY = st.sampled_from([UNKNOWN, *PersonnelCategory])
 _SECRETS = st.sampled_from([UNKNOWN, (), employee().secrets_known])
 _COMP = st.sampled_from(
-    [UNKNOWN, CompensationTerms(basis=CompensationBasis.NONE), monthly("1500"), monthly("9000"),
-     CompensationTerms(basis=CompensationBasis.WAGE_RATIO, ratio=Ratio("0.5"))]
+    [
+        UNKNOWN,
+        CompensationTerms(basis=CompensationBasis.NONE),
+        monthly("1500"),
+        monthly("9000"),
+        CompensationTerms(basis=CompensationBasis.WAGE_RATIO, ratio=Ratio("0.5")),
+    ]
 )
 
 
@@ -200,7 +210,9 @@ def _fill(value: Any, choices: list[Any]) -> list[Any]:
 class TestUnknownProperty:
     @settings(max_examples=40, deadline=None)
     @given(category=_CATEGORY, secrets=_SECRETS, comp=_COMP)
-    def test_decided_stays_and_undetermined_moves(self, category: Any, secrets: Any, comp: Any) -> None:
+    def test_decided_stays_and_undetermined_moves(
+        self, category: Any, secrets: Any, comp: Any
+    ) -> None:
         """A decided criterion never changes when an unknown is filled; an open one can."""
         base = review_noncompete(
             agreement(compensation=comp),
@@ -215,7 +227,10 @@ class TestUnknownProperty:
             )
             for k in _fill(category, list(PersonnelCategory))
             for s in _fill(secrets, [(), employee().secrets_known])
-            for c in _fill(comp, [CompensationTerms(basis=CompensationBasis.NONE), monthly("1500"), monthly("9000")])
+            for c in _fill(
+                comp,
+                [CompensationTerms(basis=CompensationBasis.NONE), monthly("1500"), monthly("9000")],
+            )
         ]
         for criterion in base.criteria:
             outcomes = {f.criterion(criterion.code).outcome for f in fills}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from typing import Any, Final
 
@@ -36,17 +37,21 @@ def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[obj
     employee = data.employee
     wages = importlib.import_module("tradesecret.noncompete.wages")
     if employee.termination_date is not None and wages.has_wage(employee):
-        try:
-            out.append(nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook))
-        except OutOfCoverageError:
-            pass  # no default rule (before 2013-02-01) or no minimum wage: the review says so
+        # No default rule (before 2013-02-01) or no minimum wage: the review says so.
+        with contextlib.suppress(OutOfCoverageError):
+            out.append(
+                nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook)
+            )
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
         ledger = _ledger(data, as_of, rulebook)
         try:
-            out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
+            # The ledger's rules (Interp. (IV) Arts. 8-9 from 2013-02-01) must be law at
+            # termination; before them the review says there was no such rule.
+            rulebook.param("noncompete.release_unpaid_months", as_of=ledger.terms.termination_date)
         except OutOfCoverageError:
-            pass  # the ledger's rules (Interp. (IV) Arts. 8-9) were not law yet: the review says so
+            return tuple(out)
+        out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
     return tuple(out)
 
 
@@ -100,7 +105,7 @@ def _ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> Any:
     for name, value in derived.items():
         given = UNKNOWN if stated is UNKNOWN else getattr(stated, name)
         source = _SOURCES.get(name)
-        if value is UNKNOWN or value is None and given is not None and name == "agreed_monthly":
+        if value is UNKNOWN or (value is None and given is not None and name == "agreed_monthly"):
             values[name] = None if given is UNKNOWN else given
         elif given not in (UNKNOWN, None) and given != value and source is not None:
             problems.append(

@@ -46,8 +46,8 @@ from tradesecret.noncompete.model import (
     PenaltyTerms,
     PersonnelCategory,
     RegionExtent,
-    TerminationManner,
     StatedAverageWage,
+    TerminationManner,
     WageRecord,
 )
 from tradesecret.noncompete.release import employer_release

@@ -125,14 +125,23 @@ def _open_text(loc: Localizer, rule: Undetermined) -> str:
         "otherwise": Term(f"term.outcome.{rule.otherwise.value}"),
         "criterion": Term(rule.criterion or rule.rule),
     }
-    text = loc.message(code, args) if loc.has(code) else loc.message("noncompete.open.generic", args)
+    text = (
+        loc.message(code, args) if loc.has(code) else loc.message("noncompete.open.generic", args)
+    )
     return f"{text} — {loc.citations(rule.citations)}"
 
 
 def explain_review(review: Assessment, loc: Localizer, fmt: Format, body: str) -> str:
     """The headline and the "what is missing" list, then ``body`` (the assessment)."""
     lines = [
-        _h(fmt, 2, loc.message("noncompete.review.headline", {"outcome": Term(f"term.outcome.{review.outcome.value}")})),
+        _h(
+            fmt,
+            2,
+            loc.message(
+                "noncompete.review.headline",
+                {"outcome": Term(f"term.outcome.{review.outcome.value}")},
+            ),
+        ),
         "",
         _h(fmt, 3, loc.message("noncompete.missing.heading")),
     ]
@@ -142,7 +151,5 @@ def explain_review(review: Assessment, loc: Localizer, fmt: Format, body: str) -
     open_rules = [u for c in review.criteria for u in c.open]
     for item in missing:
         lines.append(f"- {_fact_label(loc, item.fact)}")
-        lines.extend(
-            f"  - {_open_text(loc, u)}" for u in open_rules if item.fact in u.facts
-        )
+        lines.extend(f"  - {_open_text(loc, u)}" for u in open_rules if item.fact in u.facts)
     return "\n".join([*lines, "", body])

@@ -33,7 +33,7 @@ import pendulum
 from tradesecret.dates import month_periods
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import OutOfCoverageError
-from tradesecret.facts import UNKNOWN, Fact, Tri
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete._common import (
@@ -123,8 +123,12 @@ def _cites(ctx: _Ctx, *texts: str) -> tuple[Citation, ...]:
     return ctx.clock.those_in_force(texts) or ctx.book.cite_all(POLICY)
 
 
-def _finding(ctx: _Ctx, code: str, severity: Severity, cites: tuple[Citation, ...], **args: object) -> Finding:
-    remedies = ("noncompete.remedy.raise_compensation",) if severity.at_least(Severity.MEDIUM) else ()
+def _finding(
+    _ctx: _Ctx, code: str, severity: Severity, cites: tuple[Citation, ...], **args: object
+) -> Finding:
+    remedies = (
+        ("noncompete.remedy.raise_compensation",) if severity.at_least(Severity.MEDIUM) else ()
+    )
     return Finding(code=code, severity=severity, citations=cites, args=args, remedies=remedies)
 
 
@@ -140,7 +144,9 @@ def _average(ctx: _Ctx) -> tuple[Fact[Money], list[Finding]]:
     if not has_wage(ctx.employee):
         return UNKNOWN, []
     try:
-        d = average_monthly_wage(ctx.employee, as_of=ctx.day, rulebook=ctx.book, termination=ctx.end)
+        d = average_monthly_wage(
+            ctx.employee, as_of=ctx.day, rulebook=ctx.book, termination=ctx.end
+        )
     except OutOfCoverageError:
         return UNKNOWN, []
     return d.value, list(d.findings)
@@ -205,20 +211,30 @@ def compensation_view(
     findings: list[Finding] = []
     if floor is not None and assumed:
         findings.append(
-            _finding(ctx, "noncompete.compensation.assumed_termination", Severity.INFO,
-                     _cites(ctx, I1_36, I4_6), termination=end)
+            _finding(
+                ctx,
+                "noncompete.compensation.assumed_termination",
+                Severity.INFO,
+                _cites(ctx, I1_36, I4_6),
+                termination=end,
+            )
         )
     if ratio is None:
         return _before_default(ctx, findings + _payment_findings(ctx), average, agreed)
     return _with_default(ctx, findings + wage_findings, ratio, floor, average, agreed)
 
 
-def _floor(ctx: _Ctx, ratio: ParameterValue | None, average: Fact[Money]) -> CompensationFloor | None:
+def _floor(
+    ctx: _Ctx, ratio: ParameterValue | None, average: Fact[Money]
+) -> CompensationFloor | None:
     if ratio is None or average is UNKNOWN:
         return None
     try:
         return compensation_floor(
-            ctx.agreement, ctx.employee, as_of=ctx.day, rulebook=ctx.book,
+            ctx.agreement,
+            ctx.employee,
+            as_of=ctx.day,
+            rulebook=ctx.book,
             termination=ctx.end if ctx.assumed else None,
         )
     except OutOfCoverageError:
@@ -230,7 +246,9 @@ def _payment_findings(ctx: _Ctx) -> list[Finding]:
     if terms is UNKNOWN:
         return []
     out: list[Finding] = []
-    in_service = terms.in_service_amount is not None or terms.timing is PaymentTiming.DURING_EMPLOYMENT
+    in_service = (
+        terms.in_service_amount is not None or terms.timing is PaymentTiming.DURING_EMPLOYMENT
+    )
     if in_service and ctx.clock.cite(G16) is not None:
         out.append(
             Finding(
@@ -275,17 +293,37 @@ def _before_default(
     )
     opened: list[Undetermined] = []
     if unknown:
-        opened.append(_open(ctx, "noncompete.compensation.none_agreed", ("agreement.compensation",),
-                            Outcome.CONTESTED, Outcome.MET, (LCL_23_2,)))
-    outcome = Outcome.CONTESTED if none_agreed else (Outcome.INSUFFICIENT_EVIDENCE if unknown else Outcome.MET)
-    if any(f.severity.at_least(Severity.MEDIUM) and f.code != "noncompete.compensation.no_default_rule" for f in findings):
+        opened.append(
+            _open(
+                ctx,
+                "noncompete.compensation.none_agreed",
+                ("agreement.compensation",),
+                Outcome.CONTESTED,
+                Outcome.MET,
+                (LCL_23_2,),
+            )
+        )
+    outcome = (
+        Outcome.CONTESTED
+        if none_agreed
+        else (Outcome.INSUFFICIENT_EVIDENCE if unknown else Outcome.MET)
+    )
+    if any(
+        f.severity.at_least(Severity.MEDIUM) and f.code != "noncompete.compensation.no_default_rule"
+        for f in findings
+    ):
         outcome = Outcome.NOT_MET
     return _view(ctx, outcome, findings, opened, None, average, agreed, (LCL_23_2,))
 
 
-def _open(
-    ctx: _Ctx, rule: str, facts: tuple[str, ...], if_holds: Outcome, otherwise: Outcome,
-    basis: tuple[str, ...], severity: Severity = Severity.MEDIUM,
+def _open(  # noqa: PLR0917 - internal, called in order
+    ctx: _Ctx,
+    rule: str,
+    facts: tuple[str, ...],
+    if_holds: Outcome,
+    otherwise: Outcome,
+    basis: tuple[str, ...],
+    severity: Severity = Severity.MEDIUM,
 ) -> Undetermined:
     return Undetermined(
         rule=rule,
@@ -298,7 +336,7 @@ def _open(
     )
 
 
-def _view(
+def _view(  # noqa: PLR0917 - internal, called in order
     ctx: _Ctx,
     outcome: Outcome,
     findings: list[Finding],
@@ -326,12 +364,16 @@ def _view(
         open=tuple(opened),
     )
     return CompensationView(
-        criterion=criterion, floor=floor, average=average, agreed=agreed, months=ctx.months,
+        criterion=criterion,
+        floor=floor,
+        average=average,
+        agreed=agreed,
+        months=ctx.months,
         parameters=params,
     )
 
 
-def _with_default(
+def _with_default(  # noqa: PLR0917 - internal, called in order
     ctx: _Ctx,
     findings: list[Finding],
     ratio: ParameterValue,
@@ -366,24 +408,46 @@ def _with_default(
             )
         findings += _payment_findings(ctx)
         outcome = _outcome_of([], [], findings)
-        return _view(ctx, outcome, findings, [], floor, average, agreed, (I1_36, I4_6, LCL_23_2), (ratio,))
+        return _view(
+            ctx, outcome, findings, [], floor, average, agreed, (I1_36, I4_6, LCL_23_2), (ratio,)
+        )
     checks = _Comparisons(ctx, ratio, floor, average, agreed)
     fired, opened = checks.run()
     findings += fired
     findings += _payment_findings(ctx)
     outcome = _outcome_of(fired, opened, findings)
     opened = [
-        attrs.evolve(u, otherwise=Outcome.NOT_MET if outcome is Outcome.NOT_MET else
-                     (Outcome.INSUFFICIENT_EVIDENCE if len(opened) > 1 else Outcome.MET),
-                     if_holds=Outcome.NOT_MET)
+        attrs.evolve(
+            u,
+            otherwise=Outcome.NOT_MET
+            if outcome is Outcome.NOT_MET
+            else (Outcome.INSUFFICIENT_EVIDENCE if len(opened) > 1 else Outcome.MET),
+            if_holds=Outcome.NOT_MET,
+        )
         for u in opened
     ]
-    return _view(ctx, outcome, findings, opened, floor, average, agreed, (I1_36, I4_6, LCL_23_2),
-                 (ratio, *checks.parameters))
+    return _view(
+        ctx,
+        outcome,
+        findings,
+        opened,
+        floor,
+        average,
+        agreed,
+        (I1_36, I4_6, LCL_23_2),
+        (ratio, *checks.parameters),
+    )
 
 
-def _outcome_of(fired: list[Finding], opened: list[Undetermined], findings: list[Finding]) -> Outcome:
-    failing = {_BELOW_DEFAULT, _BELOW_MIN, _BELOW_LONG, "noncompete.compensation.in_service_payment_not_counted"}
+def _outcome_of(
+    _fired: list[Finding], opened: list[Undetermined], findings: list[Finding]
+) -> Outcome:
+    failing = {
+        _BELOW_DEFAULT,
+        _BELOW_MIN,
+        _BELOW_LONG,
+        "noncompete.compensation.in_service_payment_not_counted",
+    }
     if any(f.code in failing for f in findings):
         return Outcome.NOT_MET
     if opened:
@@ -395,8 +459,12 @@ class _Comparisons:
     """The three comparisons of an agreed amount with the floors, each a Tri."""
 
     def __init__(
-        self, ctx: _Ctx, ratio: ParameterValue, floor: CompensationFloor | None,
-        average: Fact[Money], agreed: Fact[Money | None],
+        self,
+        ctx: _Ctx,
+        ratio: ParameterValue,
+        floor: CompensationFloor | None,
+        average: Fact[Money],
+        agreed: Fact[Money | None],
     ) -> None:
         self.ctx = ctx
         self.ratio = ratio.as_ratio()
@@ -404,7 +472,9 @@ class _Comparisons:
         self.agreed = agreed
         self.parameters: list[ParameterValue] = []
         if floor is not None:
-            self.wages: list[Fact[ParameterValue]] = [m.minimum_wage_parameter for m in floor.months]
+            self.wages: list[Fact[ParameterValue]] = [
+                m.minimum_wage_parameter for m in floor.months
+            ]
             self.coverage: OutOfCoverageError | None = None
         else:
             self.wages, self.coverage = _minimum_wages(ctx)
@@ -418,9 +488,15 @@ class _Comparisons:
     def run(self) -> tuple[list[Finding], list[Undetermined]]:
         if self.coverage is not None:
             self.findings.append(
-                _finding(self.ctx, "noncompete.compensation.out_of_coverage", Severity.INFO,
-                         _cites(self.ctx, I1_36, I4_6), name=self.coverage.name,
-                         on=str(self.coverage.as_of), since=str(self.coverage.covered_since))
+                _finding(
+                    self.ctx,
+                    "noncompete.compensation.out_of_coverage",
+                    Severity.INFO,
+                    _cites(self.ctx, I1_36, I4_6),
+                    name=self.coverage.name,
+                    on=str(self.coverage.as_of),
+                    since=str(self.coverage.covered_since),
+                )
             )
         self._below_default()
         self._below_minimum()
@@ -446,8 +522,16 @@ class _Comparisons:
     def _below_default(self) -> None:
         agreed, average = self.agreed, self.average
         if agreed is UNKNOWN or average is UNKNOWN or agreed is None:
-            self.opened.append(_open(self.ctx, _BELOW_DEFAULT, self._unknown_inputs() or ("employee.wages",),
-                                     Outcome.NOT_MET, Outcome.MET, (G13,)))
+            self.opened.append(
+                _open(
+                    self.ctx,
+                    _BELOW_DEFAULT,
+                    self._unknown_inputs() or ("employee.wages",),
+                    Outcome.NOT_MET,
+                    Outcome.MET,
+                    (G13,),
+                )
+            )
             return
         raw = average * self.ratio
         default = raw.round_fen()
@@ -455,15 +539,31 @@ class _Comparisons:
         governed = first is not UNKNOWN and raw < first.as_money()
         if agreed < default and not governed:
             self.findings.append(
-                _finding(self.ctx, _BELOW_DEFAULT, Severity.MEDIUM, self.cites,
-                         agreed=agreed, default=default, ratio=self.ratio)
+                _finding(
+                    self.ctx,
+                    _BELOW_DEFAULT,
+                    Severity.MEDIUM,
+                    self.cites,
+                    agreed=agreed,
+                    default=default,
+                    ratio=self.ratio,
+                )
             )
 
     def _below_minimum(self) -> None:
         agreed = self.agreed
         if agreed is UNKNOWN or agreed is None:
-            self.opened.append(_open(self.ctx, _BELOW_MIN, self._unknown_inputs() or ("employee.wages",),
-                                     Outcome.NOT_MET, Outcome.MET, (G13,), Severity.HIGH))
+            self.opened.append(
+                _open(
+                    self.ctx,
+                    _BELOW_MIN,
+                    self._unknown_inputs() or ("employee.wages",),
+                    Outcome.NOT_MET,
+                    Outcome.MET,
+                    (G13,),
+                    Severity.HIGH,
+                )
+            )
             return
         known = [(i, w) for i, w in enumerate(self.wages) if w is not UNKNOWN]
         low = [(i, w) for i, w in known if agreed < w.as_money()]
@@ -471,8 +571,16 @@ class _Comparisons:
             periods = month_periods(self.ctx.end, self.ctx.months)
             i, w = low[0]
             self.findings.append(
-                _finding(self.ctx, _BELOW_MIN, Severity.HIGH, self.cites, agreed=agreed,
-                         minimum_wage=w.as_money(), first=periods[i].first_day, count=len(low))
+                _finding(
+                    self.ctx,
+                    _BELOW_MIN,
+                    Severity.HIGH,
+                    self.cites,
+                    agreed=agreed,
+                    minimum_wage=w.as_money(),
+                    first=periods[i].first_day,
+                    count=len(low),
+                )
             )
             return
         if len(known) == len(self.wages):
@@ -480,17 +588,36 @@ class _Comparisons:
         self._bound_used()
         if self.highest is not None and agreed >= self.highest.as_money():
             return  # at or above every minimum wage held for any place: decided
-        self.opened.append(_open(self.ctx, _BELOW_MIN, (self._wage_path(),), Outcome.NOT_MET,
-                                 Outcome.MET, (G13,), Severity.HIGH))
+        self.opened.append(
+            _open(
+                self.ctx,
+                _BELOW_MIN,
+                (self._wage_path(),),
+                Outcome.NOT_MET,
+                Outcome.MET,
+                (G13,),
+                Severity.HIGH,
+            )
+        )
 
-    def _below_long(self, g_ratio: Ratio, threshold: int, params: tuple[ParameterValue, ...]) -> None:
+    def _below_long(
+        self, g_ratio: Ratio, threshold: int, params: tuple[ParameterValue, ...]
+    ) -> None:
         if self.ctx.months <= threshold:
             return
         self.parameters += params
         agreed, average = self.agreed, self.average
         if agreed is UNKNOWN or average is UNKNOWN or agreed is None:
-            self.opened.append(_open(self.ctx, _BELOW_LONG, self._unknown_inputs() or ("employee.wages",),
-                                     Outcome.NOT_MET, Outcome.MET, (G13,)))
+            self.opened.append(
+                _open(
+                    self.ctx,
+                    _BELOW_LONG,
+                    self._unknown_inputs() or ("employee.wages",),
+                    Outcome.NOT_MET,
+                    Outcome.MET,
+                    (G13,),
+                )
+            )
             return
         first = self.wages[0] if self.wages else UNKNOWN
         raw = average * g_ratio
@@ -498,20 +625,40 @@ class _Comparisons:
         guidance = guidance.round_fen()
         if agreed < guidance:
             self.findings.append(
-                _finding(self.ctx, _BELOW_LONG, Severity.MEDIUM, _cites(self.ctx, G13),
-                         agreed=agreed, guidance=guidance, ratio=g_ratio,
-                         months=self.ctx.months, threshold=threshold)
+                _finding(
+                    self.ctx,
+                    _BELOW_LONG,
+                    Severity.MEDIUM,
+                    _cites(self.ctx, G13),
+                    agreed=agreed,
+                    guidance=guidance,
+                    ratio=g_ratio,
+                    months=self.ctx.months,
+                    threshold=threshold,
+                )
             )
-        elif first is UNKNOWN and not (self.highest is not None and agreed >= self.highest.as_money()):
+        elif first is UNKNOWN and not (
+            self.highest is not None and agreed >= self.highest.as_money()
+        ):
             self._bound_used()
-            self.opened.append(_open(self.ctx, _BELOW_LONG, (self._wage_path(),), Outcome.NOT_MET,
-                                     Outcome.MET, (G13,)))
+            self.opened.append(
+                _open(
+                    self.ctx,
+                    _BELOW_LONG,
+                    (self._wage_path(),),
+                    Outcome.NOT_MET,
+                    Outcome.MET,
+                    (G13,),
+                )
+            )
 
 
 def _guidance_ratio(ctx: _Ctx) -> tuple[Ratio, int, tuple[ParameterValue, ...]] | None:
     """The long-period guidance ratio and threshold in force on the review date, if any."""
     try:
-        threshold = ctx.book.param("noncompete.guidance_long_period_threshold_months", as_of=ctx.day)
+        threshold = ctx.book.param(
+            "noncompete.guidance_long_period_threshold_months", as_of=ctx.day
+        )
         long_ratio = ctx.book.param("noncompete.guidance_long_period_ratio", as_of=ctx.day)
     except OutOfCoverageError:
         return None

@@ -26,7 +26,9 @@ def _finding(
     *,
     remedies: tuple[str, ...] = (),
 ) -> Finding:
-    return Finding(code=code, severity=severity, citations=cites, args=args or {}, remedies=remedies)
+    return Finding(
+        code=code, severity=severity, citations=cites, args=args or {}, remedies=remedies
+    )
 
 
 def _criterion(

@@ -14,7 +14,7 @@ from typing import Final
 import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
-from tradesecret.facts import UNKNOWN, all_of, any_of, not_
+from tradesecret.facts import UNKNOWN, Tri, all_of, any_of, not_
 from tradesecret.noncompete._common import (
     G7,
     GUIDE,
@@ -48,20 +48,32 @@ def _count(f: ReviewFacts) -> int | Term:
     return NOT_STATED if f.secrets is UNKNOWN else len(f.secrets)
 
 
-def _told(f: ReviewFacts) -> object:
+def _told(f: ReviewFacts) -> Tri:
     return any_of(f.employee.told_reasons_and_secrets, f.agreement.reasons_and_secrets_disclosed)
 
 
 # LCL Art. 24(1): 竞业限制的人员限于用人单位的高级管理人员、高级技术人员和其他负有保密义务的人员。
 # (Non-compete restrictions are limited to senior managers, senior technical staff and other
 # personnel bound by confidentiality.)
-_LCL_24_1 = "劳动合同法第二十四条第一款：竞业限制的人员限于用人单位的高级管理人员、高级技术人员和其他负有保密义务的人员。 (Only senior managers, senior technical staff and other confidentiality-bound personnel.)"
+_LCL_24_1 = (
+    "劳动合同法第二十四条第一款：竞业限制的人员限于用人单位的高级管理人员、高级技术人员和其他负有保密义务的人员。"
+    " (Only senior managers, senior technical staff "
+    "and other confidentiality-bound personnel.)"
+)
 # Interp. (II) Art. 13(1): 劳动者不知悉、不接触商业秘密和与知识产权相关的保密事项……竞业限制条款不生效。
 # (An employee who neither knew nor accessed trade secrets or IP-related confidential matters is
 # not bound: the clause has no effect.)
-_I2_13_1 = "解释（二）第十三条第一款：劳动者不知悉、不接触用人单位的商业秘密和与知识产权相关的保密事项，劳动者请求确认竞业限制条款不生效的，人民法院依法予以支持。 (No secret known or accessed: the clause has no effect.)"
+_I2_13_1 = (
+    "解释（二）第十三条第一款：劳动者不知悉、不接触用人单位的商业秘密和与知识产权相关的保密事项，"
+    "劳动者请求确认竞业限制条款不生效的，人民法院依法予以支持。 (No secret known "
+    "or accessed: the clause has no effect.)"
+)
 # MOHRSS guidelines §7: 仅掌握一般知识技能或接触一般经营信息的人员不宜约定竞业限制；说明理由与涉及的秘密。
-_G7 = "合规指引第七条：竞业限制人员限于负有保密义务的人员，仅掌握一般知识、技能或一般经营信息的不宜约定。 (Staff with general knowledge only should not be bound; tell the bound why.)"
+_G7 = (
+    "合规指引第七条：竞业限制人员限于负有保密义务的人员，仅掌握一般知识、技能或一般经营信息的不宜约定。"
+    " (Staff with general knowledge only should not "
+    "be bound; tell the bound why.)"
+)
 
 ELIGIBILITY: Final = RuleTable[ReviewFacts](
     criterion="noncompete.criterion.eligibility",
@@ -134,7 +146,9 @@ ELIGIBILITY: Final = RuleTable[ReviewFacts](
 )
 
 
-def eligibility(facts: ReviewFacts, *, day: pendulum.Date, book: Rulebook, clock: LegalClock) -> Criterion:
+def eligibility(
+    facts: ReviewFacts, *, day: pendulum.Date, book: Rulebook, clock: LegalClock
+) -> Criterion:
     """The eligibility criterion (see :data:`ELIGIBILITY`)."""
     return ELIGIBILITY.evaluate(
         facts,

@@ -128,7 +128,10 @@ def agreed_monthly_compensation(
 
 
 def minimum_wage_for(
-    book: Rulebook, region: str, month_first: pendulum.Date, month_last: pendulum.Date,
+    book: Rulebook,
+    region: str,
+    month_first: pendulum.Date,
+    month_last: pendulum.Date,
     day: MinimumWageDay,
 ) -> ParameterValue:
     """The minimum wage fixing one month of the period (on its last or first day)."""
@@ -480,7 +483,7 @@ def _months(
     return months, wage_params, projected
 
 
-def _trace(
+def _trace(  # noqa: PLR0917 - internal, called in order
     average: Determination[Money],
     ratio_param: ParameterValue,
     g_ratio: Ratio | None,

@@ -160,7 +160,7 @@ def _fact_of(validator: Any) -> Any:
     return check
 
 
-def _bool_fact(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _bool_fact(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not UNKNOWN and not isinstance(value, bool):
         raise InvalidInputError.single(attribute.name, value, "must be true, false or not stated")
 

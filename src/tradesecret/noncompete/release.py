@@ -17,7 +17,7 @@ from tradesecret.noncompete.floor import (
 )
 from tradesecret.noncompete.model import EmployeeFacts, NonCompeteAgreement, check_parties
 from tradesecret.noncompete.wages import termination_of
-from tradesecret.results import Determination, Finding, TraceStep, Severity
+from tradesecret.results import Determination, Finding, Severity, TraceStep
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 __all__ = ["employer_release"]

@@ -38,10 +38,18 @@ _NAMED = (
 
 # LCL Art. 24(2): 在解除或者终止劳动合同后……竞业限制期限，不得超过二年。
 # (After the contract ends, the non-compete period shall not exceed two years.)
-_LCL_24_2 = "劳动合同法第二十四条第二款：在解除或者终止劳动合同后，……竞业限制期限，不得超过二年。 (The post-termination period shall not exceed two years.)"
+_LCL_24_2 = (
+    "劳动合同法第二十四条第二款：在解除或者终止劳动合同后，……竞业限制期限，不得超过二年。 (The "
+    "post-termination period shall not exceed two "
+    "years.)"
+)
 # Interp. (II) Art. 14: 约定在职期间竞业限制……不予支持 (an in-service non-compete with senior or
 # confidentiality-bound staff is not void for being in-service or unpaid).
-_I2_14 = "解释（二）第十四条：与高级管理人员、高级技术人员和其他负有保密义务的人员约定在职期间竞业限制的，不因在职期间或未支付经济补偿而无效。 (In-service non-competes are valid.)"
+_I2_14 = (
+    "解释（二）第十四条：与高级管理人员、高级技术人员和其他负有保密义务的人员约定在职期间竞业限制的，"
+    "不因在职期间或未支付经济补偿而无效。 (In-service non-competes are "
+    "valid.)"
+)
 
 DURATION: Final = RuleTable[ReviewFacts](
     criterion="noncompete.criterion.duration",
@@ -87,11 +95,21 @@ DURATION: Final = RuleTable[ReviewFacts](
 
 # GC 184 applying LCL Art. 26(1)(2): a clause that time in proceedings does not count toward the
 # period excludes the employee's rights and is invalid.
-_GC_184 = "指导性案例184号（劳动合同法第二十六条第一款第二项）：约定仲裁、诉讼期间不计入竞业限制期限的条款，排除劳动者权利，无效。 (Extension by proceedings is invalid.)"
+_GC_184 = (
+    "指导性案例184号（劳动合同法第二十六条第一款第二项）：约定仲裁、诉讼期间不计入竞业限制期限的条款，"
+    "排除劳动者权利，无效。 (Extension by proceedings is invalid.)"
+)
 # Interp. (I) Art. 38 / Interp. (IV) Art. 8: 因用人单位的原因导致三个月未支付经济补偿，劳动者请求解除
 # 竞业限制约定的，人民法院应予支持。(Three months unpaid: the employee may ask for release.)
-_RELEASE = "解释（一）第三十八条（2013-02-01至2020-12-31：解释（四）第八条）：因用人单位原因三个月未支付经济补偿，劳动者请求解除竞业限制约定的，应予支持。 (Release after three months unpaid.)"
-_LCL_24_1_TEXT = "劳动合同法第二十四条第一款：竞业限制的范围、地域、期限由用人单位与劳动者约定。 (Scope, region and period are agreed by both.)"
+_RELEASE = (
+    "解释（一）第三十八条（2013-02-01至2020-12-31：解释（四）第八条）：因用人单位原因三个月未支付经济补偿，"
+    "劳动者请求解除竞业限制约定的，应予支持。 (Release after three months "
+    "unpaid.)"
+)
+_LCL_24_1_TEXT = (
+    "劳动合同法第二十四条第一款：竞业限制的范围、地域、期限由用人单位与劳动者约定。 (Scope,"
+    " region and period are agreed by both.)"
+)
 
 CLAUSES: Final = RuleTable[ReviewFacts](
     criterion="noncompete.criterion.clauses",
@@ -119,9 +137,11 @@ CLAUSES: Final = RuleTable[ReviewFacts](
             basis=(POLICY,),
             support=(G17,),
             context=(I4_8, I1_38),
-            when=lambda f: f.release_months is not None
-            and f.agreement.release_unpaid_months is not None
-            and f.agreement.release_unpaid_months > f.release_months,
+            when=lambda f: (
+                f.release_months is not None
+                and f.agreement.release_unpaid_months is not None
+                and f.agreement.release_unpaid_months > f.release_months
+            ),
             facts=("agreement.release_unpaid_months",),
             args=lambda f: {
                 "months": f.agreement.release_unpaid_months or 0,
@@ -145,7 +165,11 @@ CLAUSES: Final = RuleTable[ReviewFacts](
 
 # Interp. (I) Art. 37: 劳动合同解除或者终止后，除另有约定外，用人单位要求劳动者履行竞业限制义务……应予
 # 支持。(After termination, unless otherwise agreed, the employer may require performance.)
-_I1_37 = "解释（一）第三十七条：当事人约定了竞业限制和经济补偿，劳动合同解除或者终止后，除另有约定外，用人单位要求劳动者履行竞业限制义务，或者劳动者履行后要求支付经济补偿的，应予支持。 (The non-compete survives termination.)"
+_I1_37 = (
+    "解释（一）第三十七条：当事人约定了竞业限制和经济补偿，劳动合同解除或者终止后，除另有约定外，"
+    "用人单位要求劳动者履行竞业限制义务，或者劳动者履行后要求支付经济补偿的，应予支持。 (The "
+    "non-compete survives termination.)"
+)
 _UNDECIDED = (ActivationDecision.NOT_RECORDED, ActivationDecision.NOT_RESERVED)
 
 
@@ -177,9 +201,11 @@ ACTIVATION: Final = RuleTable[ReviewFacts](
             severity=Severity.MEDIUM,
             effect=Effect.FAILS,
             basis=(I1_37,),
-            when=lambda f: f.agreement.activation_reserved
-            and _ended(f)
-            and f.agreement.activation_decision in _UNDECIDED,
+            when=lambda f: (
+                f.agreement.activation_reserved
+                and _ended(f)
+                and f.agreement.activation_decision in _UNDECIDED
+            ),
             facts=("agreement.activation_decision",),
             remedies=("noncompete.remedy.record_decision",),
             clause=_I1_37,
@@ -189,8 +215,10 @@ ACTIVATION: Final = RuleTable[ReviewFacts](
             severity=Severity.INFO,
             effect=Effect.NOTES,
             basis=(I1_37,),
-            when=lambda f: f.agreement.activation_reserved
-            and f.agreement.activation_decision not in _UNDECIDED,
+            when=lambda f: (
+                f.agreement.activation_reserved
+                and f.agreement.activation_decision not in _UNDECIDED
+            ),
             args=lambda f: {
                 "decision": Term(
                     f"noncompete.term.activation.{f.agreement.activation_decision.value}"
@@ -213,7 +241,12 @@ ACTIVATION: Final = RuleTable[ReviewFacts](
 
 
 def duration(
-    facts: ReviewFacts, cap: ParameterValue, *, day: pendulum.Date, book: Rulebook, clock: LegalClock
+    facts: ReviewFacts,
+    cap: ParameterValue,
+    *,
+    day: pendulum.Date,
+    book: Rulebook,
+    clock: LegalClock,
 ) -> Criterion:
     """The duration criterion (see :data:`DURATION`)."""
     return DURATION.evaluate(
