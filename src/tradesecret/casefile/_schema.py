@@ -285,6 +285,7 @@ def json_schema(
 RESULT_TYPES: Final = {
     "Assessment": "tradesecret.results",
     "CompensationFloor": "tradesecret.noncompete",
+    "NonCompeteReview": "tradesecret.noncompete",
     "CompensationState": "tradesecret.ledger",
     "DisclosurePackage": "tradesecret.supply_chain",
     "MeasuresReport": "tradesecret.measures",
