@@ -93,7 +93,9 @@ def noncompete_ledger() -> type:
     for a in attrs.fields(base):
         if a.name != "terms":
             these[a.name] = attrs.field(default=a.default, validator=a.validator, type=a.type)
-    cls = attrs.make_class("NonCompeteLedger", these, frozen=True, kw_only=True, slots=True)
+    cls = attrs.make_class(
+        "NonCompeteLedger", these, bases=(base,), frozen=True, kw_only=True, slots=True
+    )
     cls.__doc__ = (
         "The compensation ledger's events; terms are derived from the employee and the "
         "agreement (stated terms must agree with them)."
