@@ -39,6 +39,7 @@ from tradesecret.exceptions import (
     InvalidInputError,
     MissingMessageError,
     NoApplicableRuleError,
+    NoRuleInForceError,
     OutOfCoverageError,
     ParameterError,
     ParameterNotFoundError,
@@ -59,12 +60,13 @@ from tradesecret.results import (
     Term,
     TraceStep,
 )
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Region, Rulebook, default_rulebook
 from tradesecret.serialization import from_json, to_json
 
 _presenters.register("explain", "tradesecret.i18n:explain")
 _presenters.register("markdown", "tradesecret.reports:notebook_markdown")
 _presenters.register("html", "tradesecret.reports:notebook_html")
+_presenters.register("pretty", "tradesecret.reports:notebook_pretty")
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (
@@ -209,6 +211,8 @@ __all__ = [
     "NdaPolicy",
     "NdaTier",
     "NoApplicableRuleError",
+    "NoRule",
+    "NoRuleInForceError",
     "NonCompeteAgreement",
     "NonDisclosureAgreement",
     "OutOfCoverageError",
@@ -223,6 +227,7 @@ __all__ = [
     "Problem",
     "Project",
     "Ratio",
+    "Region",
     "ReleaseRight",
     "Report",
     "Rulebook",

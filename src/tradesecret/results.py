@@ -31,11 +31,11 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 from tradesecret.law import Authority, Citation, Tier
 from tradesecret.money import Money, Ratio
+from tradesecret.presenters import present
 from tradesecret.rulebook import ParameterValue
 
 __all__ = [
@@ -288,11 +288,11 @@ class _Cited:
         return self.tier.binding
 
     def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
+        shown = present("markdown", self, locale="zh_CN")
         return None if shown is None else str(shown)
 
     def _repr_html_(self) -> str | None:
-        shown = presenters.present("html", self, locale="zh_CN")
+        shown = present("html", self, locale="zh_CN")
         return None if shown is None else str(shown)
 
 

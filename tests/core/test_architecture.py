@@ -19,6 +19,8 @@ LAYERS = {
     "presenters": 0,
     "law": 1,
     "rulebook": 1,
+    "_rulebook_types": 1,
+    "_rulebook_load": 1,
     "results": 2,
     "rules": 2,
     "engine": 2,
@@ -34,7 +36,10 @@ LAYERS = {
     "cli": 4,
     "casefile": 4,
     "reports": 4,
+    "server": 4,
     "_docs": 4,
+    "_docs_code": 4,
+    "_docs_law": 4,
 }
 
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic", "perf_counter", "localtime", "gmtime"}

@@ -121,11 +121,11 @@ class TestStatutoryBasis:
     def test_aucl_2025_from_2025_10_15(
         self, make_secret: Factory, make_measure: MeasureFactory
     ) -> None:
-        """From 2025-10-15 the definition is AUCL 2025 Art. 10 (status V3)."""
+        """From 2025-10-15 the definition is AUCL 2025 Art. 10 (status V2)."""
         a = assess_trade_secret(make_secret(), as_of="2025-10-15", measures=[make_measure()])
 
         assert "aucl@2025-06-27:10" == a.citations[0].id
-        assert "V3" == a.parameters[0].status.value
+        assert "V2" == a.parameters[0].status.value
 
     def test_continuing_act_judged_under_amended_law(
         self, make_secret: Factory, make_measure: MeasureFactory
@@ -759,15 +759,13 @@ class TestBurdenShift:
         finding = next(f for f in a.findings if f.code == "definition.burden.shift")
         assert "aucl@2019-04-23:32.1" == finding.citations[0].id
 
-    def test_aucl_2025_article_unverified(
-        self, make_secret: Factory, make_measure: MeasureFactory
-    ) -> None:
-        """For later acts the 2025 article is unknown: said so, citing the instrument as a whole."""
+    def test_aucl_2025_article_39(self, make_secret: Factory, make_measure: MeasureFactory) -> None:
+        """For later acts the burden shift is AUCL 2025 Art. 39 (V2, same wording as Art. 32)."""
         a = assess_trade_secret(make_secret(), as_of="2025-10-15", measures=[make_measure()])
 
-        finding = next(f for f in a.findings if f.code == "definition.burden.shift_unverified")
-        assert "aucl@2025-06-27" == finding.citations[0].id
-        assert "UNVERIFIED" == a.parameters[1].status.value
+        finding = next(f for f in a.findings if f.code == "definition.burden.shift")
+        assert "aucl@2025-06-27:39.1" == finding.citations[0].id
+        assert "V2" == a.parameters[1].status.value
 
     def test_not_noted_without_measures(self, make_secret: Factory) -> None:
         """No measures shown, no burden shift."""

@@ -343,7 +343,7 @@ class TestLawBoundaries:
             f for f in ev.findings if f.code == "evidence.burden_shift.article_unverified"
         ]
         assert ["aucl@2025-06-27", "aucl@2019-04-23:32"] == [c.id for c in finding.citations]
-        assert "V3" == ev.assessment.citations[0].status.value
+        assert "V2" == ev.assessment.citations[0].status.value
         off = evaluate(
             self.one_act("2025-11-01T10:00:00+08:00"),
             as_of=pendulum.Date(2026, 1, 1),

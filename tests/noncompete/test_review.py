@@ -499,13 +499,15 @@ class TestCompensation:
     def test_minimum_wage_out_of_coverage(
         self, make_employee: Emp, make_agreement: Agr, make_wages: Wages
     ) -> None:
-        """A 2021 leaver in Shanghai: no minimum wage held then; reported, not raised."""
+        """A 2016 leaver in Shanghai: no minimum wage held then; reported, not raised."""
         emp = make_employee(
-            termination_date="2021-06-30", wages=make_wages("2020-07-01", 12, "9000")
+            employment_start="2014-03-01",
+            termination_date="2016-06-30",
+            wages=make_wages("2015-07-01", 12, "9000"),
         )
         a = review_noncompete(sound(make_agreement), emp, as_of=AS_OF)
         f = finding(a, "noncompete.compensation.out_of_coverage")
-        assert ("minimum_wage.monthly", "2023-07-01") == (f.arg("name"), f.arg("since"))
+        assert ("minimum_wage.monthly", "2017-04-01") == (f.arg("name"), f.arg("since"))
         assert "noncompete.compensation.not_computable" not in a.codes()
 
     def test_without_wages_not_computable(self, make_employee: Emp, make_agreement: Agr) -> None:

@@ -27,7 +27,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -40,6 +40,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from tradesecret.exceptions import DataFileError, InvalidInputError, MissingMessageError, Problem
+from tradesecret.i18n._missing import missing_lines, open_lines
 from tradesecret.law import Citation, Tier, Verification
 from tradesecret.money import Money, Ratio
 from tradesecret.results import (
@@ -49,10 +50,12 @@ from tradesecret.results import (
     Criterion,
     Determination,
     Finding,
+    MissingFact,
     Outcome,
     Severity,
     Term,
     TraceStep,
+    Undetermined,
 )
 from tradesecret.rulebook import ParameterValue
 
@@ -197,6 +200,14 @@ class Localizer:
         """A translated token."""
         return self.template(code)
 
+    def missing(self, fmt: Format, missing: Sequence[MissingFact]) -> list[str]:
+        """The "what is missing" lines of a review (empty when every fact is stated)."""
+        return missing_lines(self, fmt, missing)
+
+    def open_rules(self, fmt: Format, rules: Iterable[Undetermined], depth: int = 0) -> list[str]:
+        """One line per undetermined rule: the facts it turns on and what each answer gives."""
+        return open_lines(self, fmt, rules, depth)
+
     def date(self, day: pendulum.Date) -> str:
         """A date: ``2025年9月1日`` / ``1 Sep 2025``."""
         if self.zh:
@@ -313,6 +324,9 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
         f"{loc.label('heading.outcome')}{loc.value(a.outcome)} · {loc.label('heading.as_of')}{loc.date(a.as_of)}",
         f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
     ]
+    missing = a.missing()
+    if missing:
+        lines += ["", *loc.missing(fmt, missing)]
     if a.criteria:
         lines += ["", _h(fmt, 3, loc.term("heading.criteria"))]
         if fmt == "markdown":
@@ -334,6 +348,9 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
     all_findings = list(a.all_findings())
     if all_findings:
         lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, all_findings)]
+    open_rules = [u for c in a.criteria for u in c.open]
+    if open_rules:
+        lines += ["", _h(fmt, 3, loc.term("heading.open")), *loc.open_rules(fmt, open_rules)]
     params = _unique_params([*a.parameters, *(p for c in a.criteria for p in c.parameters)])
     if params:
         lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
@@ -401,7 +418,9 @@ def explain(result: object, *, locale: str = "zh_CN", format: Format = "text") -
         return "\n".join(_findings(loc, [result]))
     if isinstance(result, Criterion):
         head = f"{loc.message(result.code, result.facts)}: {loc.value(result.outcome)} — {loc.citations(result.citations)}"
-        return "\n".join([head, *_findings(loc, result.findings)])
+        return "\n".join(
+            [head, *_findings(loc, result.findings), *loc.open_rules(format, result.open)]
+        )
     if isinstance(result, TraceStep):
         return "\n".join(_explain_trace(loc, [result]))
     msg = f"cannot explain a {type(result).__name__}"

@@ -93,6 +93,7 @@ def employer_release(
             "noncompete_release_before_effect",
             "noncompete.release.no_post_termination_restriction",
             release_date=released,
+            extra_months=extra.as_int(),
         )
     if released <= end:
         return no_cost(

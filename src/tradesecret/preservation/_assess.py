@@ -725,11 +725,13 @@ def _urgency(ctx: _Ctx) -> tuple[Criterion, bool]:
         strength = ctx.params.claim_strength(outcome) if delayed else _ONE
     else:
         outcome, strength = Outcome.NOT_MET, _ZERO
+        hours = None if pre else ctx.params.int("ruling_hours_urgent_in_suit")
         findings.append(
             _finding(
                 "preservation.gap.urgency" if pre else "preservation.urgency.not_urgent_in_suit",
                 Severity.CRITICAL if pre else Severity.INFO,
                 cites,
+                None if hours is None else {"hours": hours},
                 remedies=(
                     ("preservation.remedy.document_urgency", "preservation.remedy.consider_in_suit")
                     if pre

@@ -582,10 +582,12 @@ def preservation_deadlines(
                     {"due": clock.due},
                 )
         else:
+            lift = params.get("lift_ruling_days", on=start)
             finding(
                 "preservation.clock.lift_not_qualifying",
                 Severity.INFO,
-                params.get("lift_ruling_days", on=start).citations,
+                lift.citations,
+                {"days": lift.as_int()},
             )
 
     basis_day = dates.accepted_at.date() if dates.accepted_at is not None else day
