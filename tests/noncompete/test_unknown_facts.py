@@ -238,3 +238,63 @@ class TestUnknownProperty:
                 assert len(outcomes) > 1 or criterion.outcome not in outcomes
             elif criterion.outcome is not Outcome.INSUFFICIENT_EVIDENCE:
                 assert {criterion.outcome} == outcomes, criterion.code
+
+
+class TestLegalTimeBoundaries:
+    """The day before and the day a rule takes effect."""
+
+    def _review(self, day: str, **changes: Any) -> Any:
+        emp = employee(
+            employment_start="2010-01-01",
+            termination_date="2012-06-30",
+            wages=(),
+            average_wage=StatedAverageWage(amount=Money("9000"), source="payroll"),
+        )
+        nc = agreement(signed_on="2010-01-01", compensation=monthly("3000"), **changes)
+        return review_noncompete(nc, emp, as_of=day)
+
+    def test_activation_interp4_then_interp1(self) -> None:
+        """Art. 37's rule cites nothing before 2013-02-01, Interp. (IV) Art. 7, then Interp. (I)."""
+        cited = {}
+        for day in ("2013-01-31", "2013-02-01", "2020-12-31", "2021-01-01"):
+            a = self._review(day)
+            found = [f for f in a.all_findings() if f.code.endswith("survives_termination")]
+            cited[day] = [c.id for f in found for c in f.citations]
+        assert {
+            "2013-01-31": [],
+            "2013-02-01": ["spc-labor-4@2013-01-18:7"],
+            "2020-12-31": ["spc-labor-4@2013-01-18:7"],
+            "2021-01-01": ["spc-labor-1@2020-12-29:37"],
+        } == cited
+
+    def test_lcl_version_of_the_day(self) -> None:
+        """A 30-month period cites the 2007 LCL on 2013-06-30 and the 2012 text on 2013-07-01."""
+        ids = []
+        for day in ("2013-06-30", "2013-07-01"):
+            a = self._review(day, duration_months=30)
+            f = next(f for f in a.all_findings() if f.code == "noncompete.duration.exceeds_cap")
+            ids.append(f.citations[0].id)
+        assert ["lcl@2007-06-29:24.2", "lcl@2012-12-28:24.2"] == ids
+
+    def test_extension_by_proceedings_under_the_2007_text(self) -> None:
+        """LCL Art. 26 voids the extension clause in 2012 already (GC 184 cited only from 2022)."""
+        a = self._review("2012-12-31", extends_period_during_proceedings=True)
+        f = next(f for f in a.all_findings() if f.code.endswith("extension_by_proceedings"))
+        assert ["lcl@2007-06-29:26"] == [c.id for c in f.citations]
+
+    def test_guidelines_from_publication(self) -> None:
+        """Reasons not disclosed (MOHRSS §7): nothing on 2025-09-11, a finding on 2025-09-12."""
+        emp = employee(category=PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND)
+        codes = [
+            "noncompete.eligibility.reasons_not_disclosed"
+            in review_noncompete(agreement(), emp, as_of=day).codes()
+            for day in ("2025-09-11", "2025-09-12")
+        ]
+        assert [False, True] == codes
+
+    def test_stated_average_review_in_2012(self) -> None:
+        """An agreed amount in 2012: no national floor then, the criterion is met and says so."""
+        a = self._review("2012-12-31")
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.MET == comp.outcome
+        assert "noncompete.compensation.no_default_rule" in {f.code for f in comp.findings}

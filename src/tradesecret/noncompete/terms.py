@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
 import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
@@ -17,6 +18,7 @@ from tradesecret.noncompete._common import (
     I1_37,
     I1_38,
     I2_14,
+    I4_7,
     I4_8,
     LCL_24_1,
     LCL_24_2,
@@ -113,7 +115,7 @@ _LCL_24_1_TEXT = (
 
 CLAUSES: Final = RuleTable[ReviewFacts](
     criterion="noncompete.criterion.clauses",
-    basis=(LCL_26, I1_38),
+    basis=(LCL_26, I1_38, I4_8),
     clause=_GC_184,
     checks=(
         Check(
@@ -182,61 +184,62 @@ def _manner(f: ReviewFacts) -> Term:
     return Term(f"noncompete.term.manner.{manner.value if manner else 'unknown'}")
 
 
+_ACTIVATION_ROWS: Final[tuple[Check[ReviewFacts], ...]] = (
+    Check(
+        code="noncompete.activation.survives_termination",
+        severity=Severity.INFO,
+        effect=Effect.NOTES,
+        basis=(I1_37,),
+        when=lambda f: _ended(f) and f.agreement.post_termination,
+        args=lambda f: {"manner": _manner(f)},
+        clause=_I1_37,
+    ),
+    Check(
+        code="noncompete.activation.decision_not_recorded",
+        severity=Severity.MEDIUM,
+        effect=Effect.FAILS,
+        basis=(I1_37,),
+        when=lambda f: (
+            f.agreement.activation_reserved
+            and _ended(f)
+            and f.agreement.activation_decision in _UNDECIDED
+        ),
+        facts=("agreement.activation_decision",),
+        remedies=("noncompete.remedy.record_decision",),
+        clause=_I1_37,
+    ),
+    Check(
+        code="noncompete.activation.decision_recorded",
+        severity=Severity.INFO,
+        effect=Effect.NOTES,
+        basis=(I1_37,),
+        when=lambda f: (
+            f.agreement.activation_reserved and f.agreement.activation_decision not in _UNDECIDED
+        ),
+        args=lambda f: {
+            "decision": Term(f"noncompete.term.activation.{f.agreement.activation_decision.value}")
+        },
+        clause=_I1_37,
+    ),
+    Check(
+        code="noncompete.activation.termination_agreement_silent",
+        severity=Severity.MEDIUM,
+        effect=Effect.FAILS,
+        basis=(I1_37,),
+        when=lambda f: f.employee.termination_agreement_mentions_noncompete is False,
+        facts=("employee.termination_agreement_mentions_noncompete",),
+        remedies=("noncompete.remedy.record_decision",),
+        clause=_I1_37,
+    ),
+)
+
+# The same rows under Interp. (IV) Art. 7 (2013-02-01 to 2020-12-31), which Interp. (I) Art. 37
+# restates: each applies only while its basis is law; before 2013-02-01 no row applies.
 ACTIVATION: Final = RuleTable[ReviewFacts](
     criterion="noncompete.criterion.activation",
-    basis=(I1_37,),
+    basis=(I1_37, I4_7),
     clause=_I1_37,
-    checks=(
-        Check(
-            code="noncompete.activation.survives_termination",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(I1_37,),
-            when=lambda f: _ended(f) and f.agreement.post_termination,
-            args=lambda f: {"manner": _manner(f)},
-            clause=_I1_37,
-        ),
-        Check(
-            code="noncompete.activation.decision_not_recorded",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(I1_37,),
-            when=lambda f: (
-                f.agreement.activation_reserved
-                and _ended(f)
-                and f.agreement.activation_decision in _UNDECIDED
-            ),
-            facts=("agreement.activation_decision",),
-            remedies=("noncompete.remedy.record_decision",),
-            clause=_I1_37,
-        ),
-        Check(
-            code="noncompete.activation.decision_recorded",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(I1_37,),
-            when=lambda f: (
-                f.agreement.activation_reserved
-                and f.agreement.activation_decision not in _UNDECIDED
-            ),
-            args=lambda f: {
-                "decision": Term(
-                    f"noncompete.term.activation.{f.agreement.activation_decision.value}"
-                )
-            },
-            clause=_I1_37,
-        ),
-        Check(
-            code="noncompete.activation.termination_agreement_silent",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(I1_37,),
-            when=lambda f: f.employee.termination_agreement_mentions_noncompete is False,
-            facts=("employee.termination_agreement_mentions_noncompete",),
-            remedies=("noncompete.remedy.record_decision",),
-            clause=_I1_37,
-        ),
-    ),
+    checks=(*_ACTIVATION_ROWS, *(attrs.evolve(row, basis=(I4_7,)) for row in _ACTIVATION_ROWS)),
 )
 
 
