@@ -140,12 +140,12 @@ class TestCompensationUnknown:
     @pytest.fixture
     def no_minimum_wage(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The place's minimum wage is out of coverage for every month."""
-        from tradesecret.noncompete import compensation_check, floor  # noqa: PLC0415
+        from tradesecret.noncompete import _compensation_ctx, floor  # noqa: PLC0415
 
         def missing(book: Any, region: str, first: Any, last: Any, day: Any) -> Any:
             raise OutOfCoverageError("minimum_wage.monthly", last, None, region)
 
-        monkeypatch.setattr(compensation_check, "minimum_wage_for", missing)
+        monkeypatch.setattr(_compensation_ctx, "minimum_wage_for", missing)
         monkeypatch.setattr(floor, "minimum_wage_for", missing)
 
     @pytest.mark.usefixtures("no_minimum_wage")
