@@ -92,7 +92,24 @@ def assess_competition(
             outcome=Outcome.INSUFFICIENT_EVIDENCE,
             facts={"company": new.name},
         )
-    business = former_business & new_business
+    outcome, finding = _compare(former, new, former_business & new_business, registered, cites)
+    return _criterion(
+        "noncompete.criterion.competition",
+        cites,
+        [finding],
+        outcome=outcome,
+        facts={"company": new.name},
+    )
+
+
+def _compare(
+    former: BusinessProfile,
+    new: BusinessProfile,
+    business: set[str],
+    registered: set[str],
+    cites: tuple[Citation, ...],
+) -> tuple[Outcome, Finding]:
+    """The outcome and finding once both sides' actual business is known (GC 190)."""
     customers = norm(former.customers) & norm(new.customers)
     markets = norm(former.markets) & norm(new.markets)
     known_audience = bool(former.customers and new.customers and former.markets and new.markets)
@@ -102,47 +119,24 @@ def assess_competition(
             if registered
             else "noncompete.competition.no_actual_overlap"
         )
-        findings.append(
-            _finding(
-                code,
-                Severity.INFO,
-                cites,
-                {"company": new.name, "scope": show(registered, former.registered_scope)},
-            )
+        args = {"company": new.name, "scope": show(registered, former.registered_scope)}
+        return Outcome.NOT_MET, _finding(code, Severity.INFO, cites, args)
+    shown = show(business, former.business_lines, former.products)
+    if known_audience and not customers and not markets:
+        return Outcome.CONTESTED, _finding(
+            "noncompete.competition.different_audience",
+            Severity.MEDIUM,
+            cites,
+            {"company": new.name, "business": shown},
         )
-        outcome = Outcome.NOT_MET
-    elif known_audience and not customers and not markets:
-        findings.append(
-            _finding(
-                "noncompete.competition.different_audience",
-                Severity.MEDIUM,
-                cites,
-                {
-                    "company": new.name,
-                    "business": show(business, former.business_lines, former.products),
-                },
-            )
-        )
-        outcome = Outcome.CONTESTED
-    else:
-        findings.append(
-            _finding(
-                "noncompete.competition.actual_overlap",
-                Severity.HIGH,
-                cites,
-                {
-                    "company": new.name,
-                    "business": show(business, former.business_lines, former.products),
-                    "customers": show(customers, former.customers) or "—",
-                    "markets": show(markets, former.markets) or "—",
-                },
-            )
-        )
-        outcome = Outcome.MET
-    return _criterion(
-        "noncompete.criterion.competition",
+    return Outcome.MET, _finding(
+        "noncompete.competition.actual_overlap",
+        Severity.HIGH,
         cites,
-        findings,
-        outcome=outcome,
-        facts={"company": new.name},
+        {
+            "company": new.name,
+            "business": shown,
+            "customers": show(customers, former.customers) or "—",
+            "markets": show(markets, former.markets) or "—",
+        },
     )

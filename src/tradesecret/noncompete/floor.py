@@ -23,11 +23,32 @@ Rounding: half up to the fen (:meth:`~tradesecret.money.Money.round_fen`) at one
 point, the **monthly instalment** (each month's default and guidance amount, and the
 agreed amount of :func:`agreed_monthly_compensation`). The average wage and the raw
 ratio products are exact; totals are sums of rounded instalments.
+
+The judicial default is what the employee may claim where **nothing** was agreed (a
+gap-filling default); it is not a statutory minimum for agreed amounts, though the
+guidelines and courts use it as the reference floor. The guidance floor is
+administrative guidance ("generally not below"), not binding.
+
+Example:
+    >>> from tradesecret.noncompete import (
+    ...     EmployeeFacts, NonCompeteAgreement, PersonnelCategory, WageRecord,
+    ...     compensation_floor)
+    >>> from tradesecret.money import Money
+    >>> import pendulum
+    >>> wages = tuple(WageRecord(month=pendulum.Date(2024, 9, 1).add(months=i),
+    ...                          amount=Money("20000")) for i in range(12))
+    >>> emp = EmployeeFacts(person_id="e1", role="R&D lead",
+    ...     category=PersonnelCategory.SENIOR_TECHNICAL, place_of_performance="CN-SH",
+    ...     employment_start="2020-03-01", wages=wages, termination_date="2025-09-01")
+    >>> nc = NonCompeteAgreement(id="nc1", employer="ACME", employee="e1",
+    ...     signed_on="2020-03-01", duration_months=18)
+    >>> f = compensation_floor(nc, emp, as_of="2025-09-15")
+    >>> (str(f.months[0].default_amount), str(f.months[0].guidance_amount))
+    ('CNY 6000.00', 'CNY 10000.00')
 """
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -41,6 +62,11 @@ from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation, Tier
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete._explain import explain_floor
+from tradesecret.noncompete.minimum_wages import (
+    MinimumWageDay,
+    highest_minimum_wage,
+    minimum_wage_for,
+)
 from tradesecret.noncompete.model import (
     CompensationBasis,
     EmployeeFacts,
@@ -71,15 +97,6 @@ _G_LONG: Final = "noncompete.guidance_long_period_ratio"
 _G_THRESHOLD: Final = "noncompete.guidance_long_period_threshold_months"
 _CAP: Final = "noncompete.max_post_term_months"
 _MIN_WAGE: Final = "minimum_wage.monthly"
-
-
-class MinimumWageDay(enum.Enum):
-    """Which day of each month of the period fixes that month's minimum wage."""
-
-    #: The month's last day: a rise during the month applies to that month (default).
-    LAST_DAY = "last_day"
-    #: The month's first day: a rise applies from the next month.
-    FIRST_DAY = "first_day"
 
 
 def _book(rulebook: Rulebook | None) -> Rulebook:
@@ -125,37 +142,6 @@ def agreed_monthly_compensation(
             "agreement.compensation", None, "not stated: the agreed amount is needed here"
         )
     return agreed
-
-
-def minimum_wage_for(
-    book: Rulebook,
-    region: str,
-    month_first: pendulum.Date,
-    month_last: pendulum.Date,
-    day: MinimumWageDay,
-) -> ParameterValue:
-    """The minimum wage fixing one month of the period (on its last or first day)."""
-    on = month_last if day is MinimumWageDay.LAST_DAY else month_first
-    return book.param(_MIN_WAGE, as_of=on, region=region)
-
-
-def highest_minimum_wage(book: Rulebook) -> ParameterValue | None:
-    """
-    The highest monthly minimum wage the rulebook holds, for any place and date.
-
-    Minimum wages are raised, never lowered: this bounds the minimum wage of every
-    place on every date up to the last figure held (later months are projected, as the
-    floor does). Where 30 % of an average exceeds it, a comparison with the local
-    minimum wage is decided without knowing that wage.
-    """
-    best: ParameterValue | None = None
-    for series in book.all_series():
-        if series.name != _MIN_WAGE:
-            continue
-        for value in series.values:
-            if best is None or value.as_money() > best.as_money():
-                best = value
-    return best
 
 
 @attrs.frozen(kw_only=True)
@@ -319,48 +305,20 @@ def compensation_floor(
     include_termination_month: bool = False,
 ) -> CompensationFloor:
     """
-    Both floors, month by month, for the agreement's post-termination period.
+    Both floors, month by month, for the agreement's post-termination period (cut at
+    the statutory cap, LCL Art. 24(2)): ``default = max(30 % x average, minimum wage)``
+    (Interp. (I) Art. 36) and ``guidance = max(30 % or 50 % x average, minimum wage)``
+    (MOHRSS §13; 50 % above 12 months), each rounded half up to the fen per instalment.
 
-    Per month: ``default = max(30 % x average, minimum wage)`` (Interp. (I) Art. 36) and
-    ``guidance = max(30 % or 50 % x average, minimum wage)`` (MOHRSS §13; 50 % when the
-    period exceeds 12 months), each rounded half up to the fen at the monthly
-    instalment. The period is the agreed one cut at the statutory cap (LCL Art. 24(2)).
-
-    The judicial default is what the employee may claim where **nothing** was agreed
-    (a gap-filling default); it is not a statutory minimum for agreed amounts, though
-    the guidelines and courts use it as the reference floor. The guidance floor is
-    administrative guidance ("generally not below"), not binding.
-
-    Args:
-        agreement: The agreement (its ``duration_months``).
-        employee: The employee (wages, termination, place of performance).
-        as_of: The date asked for; fixes the guidance tier.
-        rulebook: Parameters and citations.
-        termination: Assume this termination date (drafting).
-        minimum_wage_day: Which day of each month fixes its minimum wage.
-        include_termination_month: See :func:`average_monthly_wage`.
+    ``termination`` assumes a termination date (drafting); ``minimum_wage_day`` says
+    which day of each month fixes its minimum wage; ``include_termination_month``: see
+    :func:`~tradesecret.noncompete.average_monthly_wage`; ``as_of`` fixes the guidance tier.
 
     Raises:
-        InvalidInputError: bad input (the agreement binds another person, unknown
-            region, missing wage months...).
-        OutOfCoverageError: a minimum wage before the first value held.
-
-    Examples:
-        >>> from tradesecret.noncompete import (
-        ...     EmployeeFacts, NonCompeteAgreement, PersonnelCategory, WageRecord,
-        ...     compensation_floor)
-        >>> from tradesecret.money import Money
-        >>> import pendulum
-        >>> wages = tuple(WageRecord(month=pendulum.Date(2024, 9, 1).add(months=i),
-        ...                          amount=Money("20000")) for i in range(12))
-        >>> emp = EmployeeFacts(person_id="e1", role="R&D lead",
-        ...     category=PersonnelCategory.SENIOR_TECHNICAL, place_of_performance="CN-SH",
-        ...     employment_start="2020-03-01", wages=wages, termination_date="2025-09-01")
-        >>> nc = NonCompeteAgreement(id="nc1", employer="ACME", employee="e1",
-        ...     signed_on="2020-03-01", duration_months=18)
-        >>> f = compensation_floor(nc, emp, as_of="2025-09-15")
-        >>> (str(f.months[0].default_amount), str(f.months[0].guidance_amount))
-        ('CNY 6000.00', 'CNY 10000.00')
+        InvalidInputError: bad input (another person's agreement, unknown region,
+            missing wage months...).
+        OutOfCoverageError: no default rule on the termination date (before 2013-02-01),
+            or a minimum wage before the first value held.
     """
     check_parties(agreement, employee)
     book = _book(rulebook)
@@ -390,18 +348,50 @@ def compensation_floor(
         rule=minimum_wage_day,
         day=day,
     )
-    default_total = sum((m.default_amount for m in months), Money.zero())
-    guidance_total: Money | None = None
-    if g_ratio is not None:
-        guidance_total = sum((m.guidance_amount or Money.zero() for m in months), Money.zero())
+    return _assemble(
+        agreement,
+        employee,
+        book=book,
+        day=day,
+        end=end,
+        average=average,
+        ratio_param=ratio_param,
+        cap_param=cap_param,
+        guidance=(g_ratio, g_params),
+        months=months,
+        wage_params=wage_params,
+        projected=projected,
+        region=region,
+    )
+
+
+def _assemble(
+    agreement: NonCompeteAgreement,
+    employee: EmployeeFacts,
+    *,
+    book: Rulebook,
+    day: pendulum.Date,
+    end: pendulum.Date,
+    average: Determination[Money],
+    ratio_param: ParameterValue,
+    cap_param: ParameterValue,
+    guidance: tuple[Ratio | None, tuple[ParameterValue, ...]],
+    months: list[MonthlyFloor],
+    wage_params: dict[_WageKey, tuple[ParameterValue, pendulum.Date]],
+    projected: list[pendulum.Date],
+    region: str,
+) -> CompensationFloor:
+    """The floor from its parts: totals, trace, findings, parameters."""
+    g_ratio, g_params = guidance
+    agreed = agreement.duration_months if agreement.post_termination else 0
+    default_total, guidance_total = _totals(months, guided=g_ratio is not None)
     guidance_citations = g_params[0].citations if g_params else ()
-    trace = _trace(average, ratio_param, g_ratio, g_params, months_n, wage_params, region)
     findings = _findings(
         book,
         months,
         wage_params,
         projected,
-        agreed=agreed if agreement.post_termination else 0,
+        agreed=agreed,
         cap=cap_param,
         default_citations=ratio_param.citations,
         guidance=g_ratio,
@@ -414,8 +404,8 @@ def compensation_floor(
         termination=end,
         average_wage=average,
         agreed_months=agreed,
-        period_months=months_n,
-        default_ratio=default_ratio,
+        period_months=len(months),
+        default_ratio=ratio_param.as_ratio(),
         guidance_ratio=g_ratio,
         months=tuple(months),
         default_total=default_total,
@@ -431,11 +421,21 @@ def compensation_floor(
             *(p for p, _ in wage_params.values()),
         ),
         findings=tuple(findings),
-        trace=tuple(trace),
+        trace=tuple(
+            _trace(average, ratio_param, g_ratio, g_params, len(months), wage_params, region)
+        ),
     )
 
 
 _WageKey = tuple[pendulum.Date, str | None]
+
+
+def _totals(months: list[MonthlyFloor], *, guided: bool) -> tuple[Money, Money | None]:
+    """Sums of the rounded monthly instalments, default and guidance."""
+    default_total = sum((m.default_amount for m in months), Money.zero())
+    if not guided:
+        return default_total, None
+    return default_total, sum((m.guidance_amount or Money.zero() for m in months), Money.zero())
 
 
 def _months(

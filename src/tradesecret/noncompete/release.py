@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import Final
 
+import pendulum
+
 from tradesecret.dates import to_date
 from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.money import Money
 from tradesecret.noncompete.floor import (
+    CompensationFloor,
     MinimumWageDay,
     agreed_monthly_compensation,
     compensation_floor,
@@ -28,6 +31,22 @@ _G_EXTRA: Final = "noncompete.guidance_employer_release_min_months"
 
 def _book(rulebook: Rulebook | None) -> Rulebook:
     return rulebook if rulebook is not None else default_rulebook()
+
+
+def _no_cost(
+    extra: ParameterValue, day: pendulum.Date, rule: str, code: str, **args: object
+) -> Determination[Money]:
+    """A release that costs nothing under Art. 39: say why, with the article."""
+    return Determination(
+        value=Money.zero(),
+        rule=rule,
+        as_of=day,
+        citations=extra.citations,
+        parameters=(extra,),
+        findings=(
+            Finding(code=code, severity=Severity.INFO, citations=extra.citations, args=args),
+        ),
+    )
 
 
 def employer_release(
@@ -67,7 +86,8 @@ def employer_release(
             bad dates, missing wage months (when the period has begun).
 
     Legal basis:
-        spc-labor-1@2020-12-29:39; mohrss-nc-guide@2025-09-12:18
+        spc-labor-4@2013-01-18:9 (2013-2020); spc-labor-1@2020-12-29:39;
+        mohrss-nc-guide@2025-09-12:18
     """
     check_parties(agreement, employee)
     book = _book(rulebook)
@@ -75,18 +95,9 @@ def employer_release(
     released = to_date(release_date, path="release_date")
     end = termination_of(employee, None)
     extra = book.param(_EXTRA, as_of=released)
-    art39 = extra.citations
 
     def no_cost(rule: str, code: str, **args: object) -> Determination[Money]:
-        # A release that costs nothing under Art. 39: say why, with the article.
-        return Determination(
-            value=Money.zero(),
-            rule=rule,
-            as_of=day,
-            citations=art39,
-            parameters=(extra,),
-            findings=(Finding(code=code, severity=Severity.INFO, citations=art39, args=args),),
-        )
+        return _no_cost(extra, day, rule, code, **args)
 
     if not agreement.post_termination:
         return no_cost(
@@ -112,8 +123,24 @@ def employer_release(
             release_date=released,
         )
     agreed = agreed_monthly_compensation(agreement, floor.average_wage.value)
-    month = floor.month_of(released)
-    basis = agreed if agreed is not None else month.default_amount
+    basis = agreed if agreed is not None else floor.month_of(released).default_amount
+    return _during_period(
+        floor, basis, extra, book=book, day=day, released=released, by_agreement=by_agreement
+    )
+
+
+def _during_period(
+    floor: CompensationFloor,
+    basis: Money,
+    extra: ParameterValue,
+    *,
+    book: Rulebook,
+    day: pendulum.Date,
+    released: pendulum.Date,
+    by_agreement: bool,
+) -> Determination[Money]:
+    """Released during the period: the extra months of compensation at ``basis`` a month."""
+    art39 = extra.citations
     months = extra.as_int()
     value = (basis * months).round_fen()
     findings = [
@@ -125,21 +152,20 @@ def employer_release(
         )
     ]
     params: list[ParameterValue] = [extra, *floor.parameters]
-    if not by_agreement:
-        try:
-            g = book.param(_G_EXTRA, as_of=day)
-        except OutOfCoverageError:
-            pass
-        else:
-            params.append(g)
-            findings.append(
-                Finding(
-                    code="noncompete.release.guidance_minimum",
-                    severity=Severity.INFO,
-                    citations=g.citations,
-                    args={"months": g.as_int(), "amount": (basis * g.as_int()).round_fen()},
-                )
+    guidance = None if by_agreement else _guidance_minimum(book, day)
+    if guidance is not None:
+        params.append(guidance)
+        findings.append(
+            Finding(
+                code="noncompete.release.guidance_minimum",
+                severity=Severity.INFO,
+                citations=guidance.citations,
+                args={
+                    "months": guidance.as_int(),
+                    "amount": (basis * guidance.as_int()).round_fen(),
+                },
             )
+        )
     step = TraceStep(
         rule="spc_labor_1_art39_extra_months",
         code="noncompete.trace.release_extra",
@@ -157,3 +183,11 @@ def employer_release(
         trace=(*floor.trace, step),
         findings=tuple(findings),
     )
+
+
+def _guidance_minimum(book: Rulebook, day: pendulum.Date) -> ParameterValue | None:
+    """The MOHRSS §18 minimum in force on ``day`` (``None`` before the guidelines)."""
+    try:
+        return book.param(_G_EXTRA, as_of=day)
+    except OutOfCoverageError:
+        return None

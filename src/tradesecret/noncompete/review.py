@@ -99,6 +99,21 @@ def _release_param(book: Rulebook, day: pendulum.Date) -> ParameterValue | None:
         return None
 
 
+def _notes(book: Rulebook, day: pendulum.Date) -> tuple[Finding, ...]:
+    """The review's own notes: Interp. (II) not yet in force on ``day``."""
+    interp2 = book.instrument(I2)
+    if day >= interp2.effective:
+        return ()
+    return (
+        Finding(
+            code="noncompete.review.interp2_not_in_force",
+            severity=Severity.INFO,
+            citations=book.cite_all(I2_13_1),
+            args={"effective": interp2.effective},
+        ),
+    )
+
+
 def review_noncompete(
     agreement: NonCompeteAgreement,
     employee: EmployeeFacts,
@@ -161,17 +176,6 @@ def review_noncompete(
         ),
         activation(facts, day=day, book=book, clock=clock),
     )
-    findings: list[Finding] = []
-    interp2 = book.instrument(I2)
-    if day < interp2.effective:
-        findings.append(
-            Finding(
-                code="noncompete.review.interp2_not_in_force",
-                severity=Severity.INFO,
-                citations=book.cite_all(I2_13_1),
-                args={"effective": interp2.effective},
-            )
-        )
     parameters = (cap,) if release is None else (cap, release)
     return NonCompeteReview(
         kind="noncompete",
@@ -180,7 +184,7 @@ def review_noncompete(
         outcome=Outcome.combine(c.outcome for c in criteria),
         citations=clock.those_in_force((LCL_23_2, LCL_24_1, LCL_24_2, I4_6, I1_36, I2_13_1)),
         criteria=criteria,
-        findings=tuple(findings),
+        findings=_notes(book, day),
         parameters=parameters,
     )
 

@@ -123,9 +123,8 @@ def average_monthly_wage(
 
     Raises:
         InvalidInputError: no termination date, wage months missing (all listed), or
-            no wage stated at all (neither records nor an average).
-        OutOfCoverageError: a termination before 2013-02-01, when no rule set the
-            wage base of a default compensation.
+            no wage stated (neither records nor an average).
+        OutOfCoverageError: a termination before 2013-02-01 (no rule set the base).
 
     Legal basis:
         spc-labor-1@2020-12-29:36; mohrss-nc-guide@2025-09-12:13
@@ -142,15 +141,7 @@ def average_monthly_wage(
         months=param.as_int(),
         include_termination_month=include_termination_month,
     )
-    by_month = {w.month: w.amount for w in employee.wages}
-    missing = [m for m in window if m not in by_month]
-    if missing:
-        raise InvalidInputError(
-            [Problem.of("wages", _ym(m), "no wage record for this month") for m in missing]
-        )
-    total = Money.zero()
-    for m in window:
-        total = total + by_month[m]
+    total = _total(employee, window)
     average = total / len(window)
     args = {
         "first_month": _ym(window[0]),
@@ -186,6 +177,17 @@ def average_monthly_wage(
         trace=(step,),
         findings=tuple(findings),
     )
+
+
+def _total(employee: EmployeeFacts, window: tuple[pendulum.Date, ...]) -> Money:
+    """The wages of the window's months; a month without a record is an input error."""
+    by_month = {w.month: w.amount for w in employee.wages}
+    missing = [m for m in window if m not in by_month]
+    if missing:
+        raise InvalidInputError(
+            [Problem.of("wages", _ym(m), "no wage record for this month") for m in missing]
+        )
+    return sum((by_month[m] for m in window), Money.zero())
 
 
 def _stated(
