@@ -277,7 +277,7 @@ def _rendered(cls: type) -> dict[str, Any]:
             "tier": _TIER,
             "binding": _BINDING,
         }
-    if cls is Criterion or cls is Assessment:
+    if cls is Criterion or issubclass(cls, Assessment):  # a domain's review is an Assessment
         return {"message": _MESSAGE, "outcome_label": _TEXT, "tier": _TIER, "binding": _BINDING}
     if cls is Determination:
         return {
