@@ -117,13 +117,13 @@ def _fact_label(loc: Localizer, path: str) -> str:
     return path
 
 
-def _open_text(loc: Localizer, rule: Undetermined) -> str:
+def _open_text(loc: Localizer, rule: Undetermined, criteria: dict[str, str]) -> str:
     suffix = rule.rule.removeprefix("noncompete.")
     code = f"noncompete.open.{suffix}"
     args = {
         "if_holds": Term(f"term.outcome.{rule.if_holds.value}"),
         "otherwise": Term(f"term.outcome.{rule.otherwise.value}"),
-        "criterion": Term(rule.criterion or rule.rule),
+        "criterion": criteria.get(rule.criterion or "", rule.criterion or rule.rule),
     }
     text = (
         loc.message(code, args) if loc.has(code) else loc.message("noncompete.open.generic", args)
@@ -132,24 +132,26 @@ def _open_text(loc: Localizer, rule: Undetermined) -> str:
 
 
 def explain_review(review: Assessment, loc: Localizer, fmt: Format, body: str) -> str:
-    """The headline and the "what is missing" list, then ``body`` (the assessment)."""
+    """
+    The headline and the "what is missing" list, then ``body`` (the assessment).
+
+    Only facts that would change a criterion's outcome are listed, most decisive first,
+    each with the rules it decides and what each answer would give.
+    """
+    headline = Term(f"term.outcome.{review.outcome.value}")
     lines = [
-        _h(
-            fmt,
-            2,
-            loc.message(
-                "noncompete.review.headline",
-                {"outcome": Term(f"term.outcome.{review.outcome.value}")},
-            ),
-        ),
+        _h(fmt, 2, loc.message("noncompete.review.headline", {"outcome": headline})),
         "",
         _h(fmt, 3, loc.message("noncompete.missing.heading")),
     ]
-    missing = review.missing()
+    criteria = {c.code: loc.message(c.code, c.facts) for c in review.criteria}
+    decisive = [u for c in review.criteria for u in c.open if u.decisive]
+    missing = [m for m in review.missing() if m.decisive]
     if not missing:
         lines.append(loc.message("noncompete.missing.none"))
-    open_rules = [u for c in review.criteria for u in c.open]
     for item in missing:
         lines.append(f"- {_fact_label(loc, item.fact)}")
-        lines.extend(f"  - {_open_text(loc, u)}" for u in open_rules if item.fact in u.facts)
+        lines.extend(
+            f"  - {_open_text(loc, u, criteria)}" for u in decisive if item.fact in u.facts
+        )
     return "\n".join([*lines, "", body])
