@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -28,7 +29,9 @@ from tradesecret.noncompete import (
     floor,
     review_noncompete,
 )
+from tradesecret.noncompete._common import NOT_STATED
 from tradesecret.results import Outcome
+from tradesecret.serialization import from_json, to_json
 
 Emp = Callable[..., EmployeeFacts]
 Agr = Callable[..., NonCompeteAgreement]
@@ -320,3 +323,71 @@ class TestLegalTimeBoundaries:
         comp = a.criterion("noncompete.criterion.compensation")
         assert Outcome.MET == comp.outcome
         assert "noncompete.compensation.no_default_rule" in {f.code for f in comp.findings}
+
+
+class TestMoreUnknowns:
+    def test_penalty_amount_withheld(self) -> None:
+        """A fixed penalty whose amount is withheld: the guidance-multiple rule is open."""
+        nc = agreement(
+            compensation=monthly("6000"),
+            penalty=PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT),
+        )
+        a = review_noncompete(nc, employee(), as_of=AS_OF)
+        c = a.criterion("noncompete.criterion.penalty")
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+        assert "agreement.penalty.amount" in [m.fact for m in c.missing()]
+        assert "noncompete.penalty.reduction_factors" not in {f.code for f in c.findings}
+
+    def test_gap_not_stated_is_never_zero(self) -> None:
+        """Compensation not stated, penalty known: the reduction note shows 'not stated', not CNY 0."""
+        nc = agreement(
+            compensation=UNKNOWN,
+            penalty=PenaltyTerms(basis=PenaltyBasis.FIXED_AMOUNT, amount=Money("100000")),
+        )
+        a = review_noncompete(nc, employee(), as_of=AS_OF)
+        f = next(f for f in a.all_findings() if f.code == "noncompete.penalty.reduction_factors")
+        assert (Money("100000"), NOT_STATED, NOT_STATED) == (
+            f.arg("penalty"),
+            f.arg("total"),
+            f.arg("gap"),
+        )
+
+    def test_disclosure_unknown_for_confidentiality_bound(self) -> None:
+        """Confidentiality-bound staff, disclosure not stated: the §7 rule is open, not fired."""
+        emp = employee(
+            category=PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND,
+            told_reasons_and_secrets=UNKNOWN,
+        )
+        nc = agreement(reasons_and_secrets_disclosed=UNKNOWN)
+        a = review_noncompete(nc, emp, as_of=AS_OF)
+        c = a.criterion("noncompete.criterion.eligibility")
+        assert "noncompete.eligibility.reasons_not_disclosed" not in {f.code for f in c.findings}
+        rule = next(u for u in c.open if u.rule.endswith("reasons_not_disclosed"))
+        assert (
+            "employee.told_reasons_and_secrets",
+            "agreement.reasons_and_secrets_disclosed",
+        ) == rule.facts
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+
+    def test_told_on_either_side_suffices(self) -> None:
+        """Told on the agreement, not stated on the employee: decided (Kleene OR)."""
+        emp = employee(
+            category=PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND,
+            told_reasons_and_secrets=UNKNOWN,
+        )
+        a = review_noncompete(agreement(reasons_and_secrets_disclosed=True), emp, as_of=AS_OF)
+        assert Outcome.MET == a.criterion("noncompete.criterion.eligibility").outcome
+
+    def test_json_null_and_left_out_are_not_stated(self) -> None:
+        """In JSON, null and a left-out field are UNKNOWN; [] is stated none."""
+        base = to_json(employee())
+        data = json.loads(base)
+        data["secrets_known"] = None
+        data.pop("category")
+        emp = from_json(json.dumps(data), EmployeeFacts)
+        assert (UNKNOWN, UNKNOWN) == (emp.secrets_known, emp.category)
+        data["secrets_known"] = []
+        assert () == from_json(json.dumps(data), EmployeeFacts).secrets_known
+        nc = json.loads(to_json(agreement()))
+        nc.pop("compensation")
+        assert UNKNOWN is from_json(json.dumps(nc), NonCompeteAgreement).compensation
