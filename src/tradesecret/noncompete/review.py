@@ -56,7 +56,7 @@ from tradesecret.noncompete._common import (
     known_secrets,
 )
 from tradesecret.noncompete._explain import explain_review
-from tradesecret.noncompete.compensation_check import compensation_view
+from tradesecret.noncompete.compensation_check import CompensationView, compensation_view
 from tradesecret.noncompete.eligibility import eligibility
 from tradesecret.noncompete.floor import CompensationFloor
 from tradesecret.noncompete.model import EmployeeFacts, NonCompeteAgreement, check_parties
@@ -164,16 +164,7 @@ def review_noncompete(
         duration(facts, cap, day=day, book=book, clock=clock),
         view.criterion,
         clauses(facts, release, day=day, book=book, clock=clock),
-        penalty_criterion(
-            agreement,
-            agreed=view.agreed,
-            average=view.average,
-            months=view.months,
-            floor=view.floor,
-            day=day,
-            book=book,
-            clock=clock,
-        ),
+        _penalty(agreement, view, day=day, book=book, clock=clock),
         activation(facts, day=day, book=book, clock=clock),
     )
     parameters = (cap,) if release is None else (cap, release)
@@ -217,6 +208,18 @@ def review_penalty(
     cap = book.param("noncompete.max_post_term_months", as_of=day)
     clock = LegalClock(book, day)
     view = compensation_view(agreement, employee, day=day, book=book, clock=clock, cap=cap)
+    return _penalty(agreement, view, day=day, book=book, clock=clock)
+
+
+def _penalty(
+    agreement: NonCompeteAgreement,
+    view: CompensationView,
+    *,
+    day: pendulum.Date,
+    book: Rulebook,
+    clock: LegalClock,
+) -> Criterion:
+    """The penalty criterion on the compensation figures of ``view``."""
     return penalty_criterion(
         agreement,
         agreed=view.agreed,
