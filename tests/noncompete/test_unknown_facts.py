@@ -141,7 +141,7 @@ class TestCompensationUnknown:
         comp = before.criterion("noncompete.criterion.compensation")
         assert Outcome.CONTESTED == comp.outcome
         f = next(f for f in comp.findings if f.code == "noncompete.compensation.no_default_rule")
-        assert ["lcl@2007-06-29:23.2"] == [c.id for c in f.citations]
+        assert ["lcl@2007-06-29:23"] == [c.id for c in f.citations]  # the data's "no such rule"
 
     @pytest.fixture
     def no_minimum_wage(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,7 +60,7 @@ from tradesecret.noncompete.model import (
 )
 from tradesecret.noncompete.wages import average_monthly_wage, has_wage
 from tradesecret.results import Criterion, Finding, Outcome, Severity, Term, Undetermined
-from tradesecret.rulebook import ParameterValue, Rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
 __all__ = ["CompensationView", "compensation_view"]
 
@@ -87,12 +87,13 @@ class CompensationView:
     parameters: tuple[ParameterValue, ...] = ()
 
 
-def _default_ratio(ctx: Ctx) -> ParameterValue | None:
-    """The 30 % default in force at termination; ``None`` before any rule set one."""
-    try:
-        return ctx.book.param("noncompete.default_ratio", as_of=ctx.end)
-    except OutOfCoverageError:
-        return None
+def _default_ratio(ctx: Ctx) -> ParameterValue | NoRule:
+    """
+    The 30 % default in force at termination (the date the floor is computed for), or
+    the data's statement that no rule set one then (before 2013-02-01), citing the law
+    as it then stood.
+    """
+    return ctx.book.lookup("noncompete.default_ratio", as_of=ctx.end)
 
 
 def _average(ctx: Ctx) -> tuple[Fact[Money], list[Finding]]:
@@ -147,15 +148,15 @@ def compensation_view(
                 termination=end,
             )
         )
-    if ratio is None:
-        return _before_default(ctx, findings + _payment_findings(ctx), average, agreed)
+    if isinstance(ratio, NoRule):
+        return _before_default(ctx, findings + _payment_findings(ctx), ratio, average, agreed)
     return _with_default(ctx, findings + wage_findings, ratio, floor, average, agreed)
 
 
 def _floor(
-    ctx: Ctx, ratio: ParameterValue | None, average: Fact[Money]
+    ctx: Ctx, ratio: ParameterValue | NoRule, average: Fact[Money]
 ) -> CompensationFloor | None:
-    if ratio is None or average is UNKNOWN:
+    if isinstance(ratio, NoRule) or average is UNKNOWN:
         return None
     try:
         return compensation_floor(
@@ -204,9 +205,13 @@ def _payment_findings(ctx: Ctx) -> list[Finding]:
 
 
 def _before_default(
-    ctx: Ctx, findings: list[Finding], average: Fact[Money], agreed: Fact[Money | None]
+    ctx: Ctx,
+    findings: list[Finding],
+    no_rule: NoRule,
+    average: Fact[Money],
+    agreed: Fact[Money | None],
 ) -> CompensationView:
-    """Before 2013-02-01: no rule set a default or a floor; say so."""
+    """Before 2013-02-01: no rule set a default or a floor; say so, citing the law then."""
     terms = ctx.agreement.compensation
     none_agreed = terms is not UNKNOWN and terms.basis is CompensationBasis.NONE
     unknown = terms is UNKNOWN or terms.basis is UNKNOWN
@@ -215,8 +220,8 @@ def _before_default(
             ctx,
             "noncompete.compensation.no_default_rule",
             Severity.MEDIUM if none_agreed else Severity.INFO,
-            cites(ctx, LCL_23_2),
-            effective=ctx.book.instrument("spc-labor-4@2013-01-18").effective,
+            no_rule.citations,
+            effective=no_rule.until or ctx.end,
         )
     )
     opened: list[Undetermined] = []
