@@ -26,6 +26,7 @@ from tradesecret.noncompete import (
     PersonnelCategory,
     StatedAverageWage,
     _compensation_ctx,
+    employer_release,
     floor,
     review_noncompete,
 )
@@ -391,3 +392,33 @@ class TestMoreUnknowns:
         nc = json.loads(to_json(agreement()))
         nc.pop("compensation")
         assert UNKNOWN is from_json(json.dumps(nc), NonCompeteAgreement).compensation
+
+
+class TestNoSuchRuleYet:
+    def test_employer_release_before_interp4(self) -> None:
+        """Released 2013-01-31: no rule gave extra months; 2013-02-01: Interp. (IV) Art. 9."""
+        emp = employee(
+            employment_start="2010-01-01",
+            termination_date="2012-12-31",
+            wages=(),
+            average_wage=StatedAverageWage(amount=Money("10000"), source="payroll"),
+        )
+        nc = agreement(signed_on="2010-01-01", compensation=monthly("3000"))
+        before = employer_release(nc, emp, release_date="2013-01-31", as_of="2013-01-31")
+        assert (Money.zero(), "noncompete_release_no_rule") == (before.value, before.rule)
+        assert ["lcl@2007-06-29:23"] == [c.id for c in before.citations]
+        after = employer_release(nc, emp, release_date="2013-02-01", as_of="2013-02-01")
+        assert (Money("9000.00"), ["spc-labor-4@2013-01-18:9"]) == (
+            after.value,
+            [c.id for c in after.citations],
+        )
+
+    def test_release_clause_before_interp4(self) -> None:
+        """A six-month release clause in 2012: a note that no release rule existed, no finding against it."""
+        emp = employee(employment_start="2010-01-01", termination_date="2012-06-30")
+        nc = agreement(signed_on="2010-01-01", release_unpaid_months=6)
+        codes = review_noncompete(nc, emp, as_of="2012-12-31").codes()
+        assert "noncompete.clause.no_release_rule" in codes
+        assert "noncompete.clause.release_requires_more_unpaid_months" not in codes
+        later = review_noncompete(nc, emp, as_of="2013-02-01").codes()
+        assert "noncompete.clause.release_requires_more_unpaid_months" in later

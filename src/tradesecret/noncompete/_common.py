@@ -82,6 +82,7 @@ class ReviewFacts:
         cap: The statutory cap on the post-termination period, in months.
         release_months: Months of non-payment after which the employee may ask for
             release under the interpretation in force (``None``: no such rule that day).
+        release_rule_from: Where no such rule existed yet, the day one took effect.
     """
 
     employee: EmployeeFacts
@@ -89,6 +90,7 @@ class ReviewFacts:
     secrets: Fact[tuple[KnownSecret, ...]]
     cap: int
     release_months: int | None = None
+    release_rule_from: pendulum.Date | None = None
 
     def category_is(self, *categories: PersonnelCategory) -> Tri:
         """Whether the personnel category is one of ``categories`` (unknown if not stated)."""

@@ -271,6 +271,10 @@ class CompensationFloor:
                 return month
         raise InvalidInputError.single("day", str(target), "outside the restriction period")
 
+    def default_for(self, day: object) -> Money:
+        """The default instalment of the month of the period containing ``day``."""
+        return self.month_of(day).default_amount
+
     def _repr_markdown_(self) -> str | None:
         shown = presenters.present("explain", self, locale="zh_CN", format="markdown")
         return None if shown is None else str(shown)

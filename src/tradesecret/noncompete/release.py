@@ -9,8 +9,8 @@ from typing import Final
 
 import pendulum
 
-from tradesecret.dates import to_date
-from tradesecret.exceptions import OutOfCoverageError
+from tradesecret.dates import month_periods, to_date
+from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.money import Money
 from tradesecret.noncompete.floor import (
     CompensationFloor,
@@ -21,10 +21,12 @@ from tradesecret.noncompete.floor import (
 from tradesecret.noncompete.model import EmployeeFacts, NonCompeteAgreement, check_parties
 from tradesecret.noncompete.wages import termination_of
 from tradesecret.results import Determination, Finding, Severity, TraceStep
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Rulebook, default_rulebook
 
 __all__ = ["employer_release"]
 
+_DEFAULT_RATIO: Final = "noncompete.default_ratio"
+_CAP: Final = "noncompete.max_post_term_months"
 _EXTRA: Final = "noncompete.employer_release_extra_months"
 _G_EXTRA: Final = "noncompete.guidance_employer_release_min_months"
 
@@ -49,6 +51,25 @@ def _no_cost(
     )
 
 
+def _no_rule(entry: NoRule, day: pendulum.Date, released: pendulum.Date) -> Determination[Money]:
+    """Before 2013-02-01 no rule gave extra months on an employer release: say so."""
+    effective = entry.until or released
+    return Determination(
+        value=Money.zero(),
+        rule="noncompete_release_no_rule",
+        as_of=day,
+        citations=entry.citations,
+        findings=(
+            Finding(
+                code="noncompete.release.no_rule",
+                severity=Severity.INFO,
+                citations=entry.citations,
+                args={"release_date": released, "effective": effective},
+            ),
+        ),
+    )
+
+
 def employer_release(
     agreement: NonCompeteAgreement,
     employee: EmployeeFacts,
@@ -68,22 +89,18 @@ def employer_release(
       Art. 39); the MOHRSS guidelines (§18) say at least three months where no
       agreement is reached (``by_agreement=False`` adds that guidance finding).
     * Released after the period ended: nothing to release.
+    * Released before Interp. (IV) Art. 9 (2013-02-01): no such rule; the result says so.
 
     The monthly basis is the agreed monthly compensation, or, where none was agreed,
     the judicial default for the month of release (Interp. (I) Art. 36).
 
-    Args:
-        agreement: The agreement (post-termination period and compensation).
-        employee: The employee; ``termination_date`` is required.
-        release_date: The day the employer releases the employee.
-        as_of: The date asked for; fixes whether the MOHRSS note applies.
-        by_agreement: The release was agreed with the employee (no guidance note).
-        rulebook: Parameters and citations.
-        minimum_wage_day: See :func:`compensation_floor`.
+    ``employee.termination_date`` is required; ``as_of`` fixes whether the MOHRSS note
+    applies; ``by_agreement``: the release was agreed (no guidance note);
+    ``minimum_wage_day``: see :func:`~tradesecret.noncompete.compensation_floor`.
 
     Raises:
-        InvalidInputError: no termination date, the agreement binds another person,
-            bad dates, missing wage months (when the period has begun).
+        InvalidInputError: no termination date, another person's agreement, bad dates,
+            missing wage months (when the period has begun).
 
     Legal basis:
         spc-labor-4@2013-01-18:9 (2013-2020); spc-labor-1@2020-12-29:39;
@@ -94,7 +111,10 @@ def employer_release(
     day = to_date(as_of, path="as_of")
     released = to_date(release_date, path="release_date")
     end = termination_of(employee, None)
-    extra = book.param(_EXTRA, as_of=released)
+    entry = book.lookup(_EXTRA, as_of=released)
+    if isinstance(entry, NoRule):
+        return _no_rule(entry, day, released)
+    extra = entry
 
     def no_cost(rule: str, code: str, **args: object) -> Determination[Money]:
         return _no_cost(extra, day, rule, code, **args)
@@ -113,24 +133,54 @@ def employer_release(
             release_date=released,
             termination=end,
         )
-    floor = compensation_floor(
-        agreement, employee, as_of=day, rulebook=book, minimum_wage_day=minimum_wage_day
+    floor, agreed, period_end = _basis(
+        agreement, employee, book=book, day=day, end=end, rule=minimum_wage_day
     )
-    if floor.period_end is None or released > floor.period_end:
+    if period_end is None or released > period_end:
         return no_cost(
             "noncompete_release_after_period",
             "noncompete.release.after_period",
             release_date=released,
         )
-    agreed = agreed_monthly_compensation(agreement, floor.average_wage.value)
-    basis = agreed if agreed is not None else floor.month_of(released).default_amount
+    basis = agreed if agreed is not None or floor is None else floor.default_for(released)
+    assert basis is not None  # the pre-2013 branch refuses a clause without an amount
     return _during_period(
         floor, basis, extra, book=book, day=day, released=released, by_agreement=by_agreement
     )
 
 
+def _basis(
+    agreement: NonCompeteAgreement,
+    employee: EmployeeFacts,
+    *,
+    book: Rulebook,
+    day: pendulum.Date,
+    end: pendulum.Date,
+    rule: MinimumWageDay,
+) -> tuple[CompensationFloor | None, Money | None, pendulum.Date | None]:
+    """
+    The floor (where a default rule applied at termination), the agreed monthly amount
+    (``None``: none agreed, the default is the basis) and the period's last day.
+
+    Terminated before any default rule (before 2013-02-01): only an agreed monthly amount
+    can be the basis, and the period is the agreed one, capped.
+    """
+    if isinstance(book.lookup(_DEFAULT_RATIO, as_of=end), NoRule):
+        agreed = agreed_monthly_compensation(agreement, Money.zero())
+        if agreed is None:
+            raise InvalidInputError.single(
+                "agreement.compensation", "none", "no default rule at termination: state the amount"
+            )
+        cap = book.param(_CAP, as_of=end).as_int()
+        periods = month_periods(end, min(agreement.duration_months, cap))
+        return None, agreed, periods[-1].last_day if periods else None
+    floor = compensation_floor(agreement, employee, as_of=day, rulebook=book, minimum_wage_day=rule)
+    agreed = agreed_monthly_compensation(agreement, floor.average_wage.value)
+    return floor, agreed, floor.period_end
+
+
 def _during_period(
-    floor: CompensationFloor,
+    floor: CompensationFloor | None,
     basis: Money,
     extra: ParameterValue,
     *,
@@ -151,7 +201,7 @@ def _during_period(
             args={"months": months, "monthly": basis, "amount": value, "release_date": released},
         )
     ]
-    params: list[ParameterValue] = [extra, *floor.parameters]
+    params: list[ParameterValue] = [extra, *(floor.parameters if floor is not None else ())]
     guidance = None if by_agreement else _guidance_minimum(book, day)
     if guidance is not None:
         params.append(guidance)
@@ -180,7 +230,7 @@ def _during_period(
         as_of=day,
         citations=art39,
         parameters=tuple(params),
-        trace=(*floor.trace, step),
+        trace=(*(floor.trace if floor is not None else ()), step),
         findings=tuple(findings),
     )
 

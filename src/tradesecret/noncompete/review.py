@@ -41,7 +41,6 @@ import pendulum
 from tradesecret import presenters
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
-from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.noncompete._common import (
     I1_36,
     I2,
@@ -64,7 +63,7 @@ from tradesecret.noncompete.penalty import penalty_criterion
 from tradesecret.noncompete.scope import scope
 from tradesecret.noncompete.terms import activation, clauses, duration
 from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity
-from tradesecret.rulebook import ParameterValue, Rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Format, Localizer
@@ -92,11 +91,14 @@ class NonCompeteReview(Assessment):
         return explain_review(self, loc, fmt, str(body))
 
 
-def _release_param(book: Rulebook, day: pendulum.Date) -> ParameterValue | None:
-    try:
-        return book.param("noncompete.release_unpaid_months", as_of=day)
-    except OutOfCoverageError:
-        return None
+def _release_param(
+    book: Rulebook, day: pendulum.Date
+) -> tuple[ParameterValue | None, pendulum.Date | None]:
+    """The release rule in force on ``day``, or the day one took effect (no rule yet)."""
+    entry = book.lookup("noncompete.release_unpaid_months", as_of=day)
+    if isinstance(entry, NoRule):
+        return None, entry.until
+    return entry, None
 
 
 def _notes(book: Rulebook, day: pendulum.Date) -> tuple[Finding, ...]:
@@ -148,7 +150,7 @@ def review_noncompete(
     day = to_date(as_of, path="as_of")
     book.check_region(employee.place_of_performance, path="place_of_performance")
     cap = book.param("noncompete.max_post_term_months", as_of=day)
-    release = _release_param(book, day)
+    release, release_from = _release_param(book, day)
     clock = LegalClock(book, day)
     facts = ReviewFacts(
         employee=employee,
@@ -156,6 +158,7 @@ def review_noncompete(
         secrets=known_secrets(employee, as_of=day, registry=registry),
         cap=cap.as_int(),
         release_months=release.as_int() if release is not None else None,
+        release_rule_from=release_from,
     )
     view = compensation_view(agreement, employee, day=day, book=book, clock=clock, cap=cap)
     criteria = (

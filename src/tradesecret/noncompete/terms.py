@@ -20,9 +20,11 @@ from tradesecret.noncompete._common import (
     I2_14,
     I4_7,
     I4_8,
+    LCL_23_2,
     LCL_24_1,
     LCL_24_2,
     LCL_26,
+    NOT_STATED,
     POLICY,
     ReviewFacts,
 )
@@ -150,6 +152,23 @@ CLAUSES: Final = RuleTable[ReviewFacts](
                 "law": f.release_months or 0,
             },
             remedies=("noncompete.remedy.delete_clause",),
+            clause=_RELEASE,
+        ),
+        Check(
+            code="noncompete.clause.no_release_rule",
+            severity=Severity.INFO,
+            effect=Effect.NOTES,
+            basis=(LCL_23_2,),
+            when=lambda f: (
+                f.release_months is None
+                and f.release_rule_from is not None
+                and f.agreement.release_unpaid_months is not None
+            ),
+            facts=("agreement.release_unpaid_months",),
+            args=lambda f: {
+                "months": f.agreement.release_unpaid_months or 0,
+                "effective": NOT_STATED if f.release_rule_from is None else f.release_rule_from,
+            },
             clause=_RELEASE,
         ),
         Check(
