@@ -101,16 +101,20 @@ def _release_param(
     return entry, None
 
 
-def _notes(book: Rulebook, day: pendulum.Date) -> tuple[Finding, ...]:
-    """The review's own notes: Interp. (II) not yet in force on ``day``."""
+def _notes(book: Rulebook, clock: LegalClock) -> tuple[Finding, ...]:
+    """
+    The review's own notes: Interp. (II) not yet in force on the day. The note rests on
+    the law then (LCL Art. 24(1)); Interp. (II) is mentioned as context only.
+    """
     interp2 = book.instrument(I2)
-    if day >= interp2.effective:
+    if clock.day >= interp2.effective:
         return ()
     return (
         Finding(
             code="noncompete.review.interp2_not_in_force",
             severity=Severity.INFO,
-            citations=book.cite_all(I2_13_1),
+            citations=clock.those_in_force((LCL_24_1,)),
+            context=book.cite_all(I2_13_1),
             args={"effective": interp2.effective},
         ),
     )
@@ -178,7 +182,7 @@ def review_noncompete(
         outcome=Outcome.combine(c.outcome for c in criteria),
         citations=clock.those_in_force((LCL_23_2, LCL_24_1, LCL_24_2, I4_6, I1_36, I2_13_1)),
         criteria=criteria,
-        findings=_notes(book, day),
+        findings=_notes(book, clock),
         parameters=parameters,
     )
 
