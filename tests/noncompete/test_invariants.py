@@ -19,7 +19,6 @@ from tradesecret.noncompete import (
     KnownSecret,
     MinimumWageDay,
     NonCompeteAgreement,
-    NonCompeteReview,
     PaymentTiming,
     PenaltyBasis,
     PenaltyTerms,
@@ -29,6 +28,7 @@ from tradesecret.noncompete import (
     compensation_floor,
     review_noncompete,
 )
+from tradesecret.results import Assessment
 from tradesecret.serialization import from_json, to_json
 
 REGIONS = ("CN-SH", "CN-BJ", "CN-GD-SZ", "CN-GD-GZ", "CN-JS-NJ", "CN-ZJ-HZ", "CN-TJ")
@@ -231,4 +231,4 @@ class TestReviewNeverFails:
         assert all(f.citations for f in a.all_findings())
         explain(a, locale="zh_CN", format="markdown")
         explain(a, locale="en")
-        assert a == from_json(to_json(a), NonCompeteReview)
+        assert a == from_json(to_json(a), Assessment)

@@ -20,7 +20,6 @@ from tradesecret.noncompete import (
     EmployeeFacts,
     KnownSecret,
     NonCompeteAgreement,
-    NonCompeteReview,
     PaymentTiming,
     PenaltyBasis,
     PenaltyTerms,
@@ -82,7 +81,7 @@ class TestSoundAgreement:
         a = review_noncompete(sound(make_agreement), make_employee(), as_of=AS_OF)
         assert "竞业限制协议审查" in explain(a, locale="zh_CN")
         assert "Non-compete review" in explain(a, locale="en", format="markdown")
-        assert a == from_json(to_json(a), NonCompeteReview)
+        assert a == from_json(to_json(a), Assessment)
 
     def test_before_the_lcl_out_of_coverage(self, make_employee: Emp, make_agreement: Agr) -> None:
         """Reviews before the LCL took effect (2008-01-01) are out of coverage; 2020 reviews."""

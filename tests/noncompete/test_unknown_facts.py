@@ -88,14 +88,14 @@ class TestSecretsNotItemised:
         assert "employee.category" in [m.fact for m in a.missing()]
 
     def test_missing_list_in_explain_both_locales(self) -> None:
-        """The text explanation opens with the headline and what is missing."""
+        """The explanation lists the missing fact at the top, labelled from the catalog."""
         a = review_noncompete(agreement(), employee(secrets_known=UNKNOWN), as_of=AS_OF)
         en = explain(a, locale="en")
         zh = explain(a, locale="zh_CN")
-        assert en.startswith("Outcome: ")
-        assert "What is missing" in en.split("\n")[2]
-        assert "(employee.secrets_known)" in en
-        assert "缺少的事实" in zh
+        head = en.split("Criteria and factors")[0]
+        assert "What is missing" in head
+        assert "The secrets the employee knew or accessed (employee.secrets_known)" in head
+        assert "劳动者知悉或接触的商业秘密（employee.secrets_known）" in zh.split("要件与因素")[0]
 
 
 class TestCompensationUnknown:

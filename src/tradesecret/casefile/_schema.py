@@ -277,7 +277,7 @@ def _rendered(cls: type) -> dict[str, Any]:
             "tier": _TIER,
             "binding": _BINDING,
         }
-    if cls is Criterion or issubclass(cls, Assessment):  # a domain's review is an Assessment
+    if cls is Criterion or cls is Assessment:
         return {"message": _MESSAGE, "outcome_label": _TEXT, "tier": _TIER, "binding": _BINDING}
     if cls is Determination:
         return {
@@ -346,13 +346,14 @@ def json_schema(
 RESULT_TYPES: Final = {
     "Assessment": "tradesecret.results",
     "CompensationFloor": "tradesecret.noncompete",
-    "NonCompeteReview": "tradesecret.noncompete",
     "CompensationState": "tradesecret.ledger",
     "DisclosurePackage": "tradesecret.supply_chain",
     "MeasuresReport": "tradesecret.measures",
     "PreservationAssessment": "tradesecret.preservation",
     "Timetable": "tradesecret.preservation",
     "EvidenceEvaluation": "tradesecret.evidence",
+    "Remedies": "tradesecret.remedies",
+    "EnforcementReview": "tradesecret.remedies",
 }
 
 

@@ -9,12 +9,11 @@ whenever counsel asks "would this clause hold?".
   and :class:`PenaltyTerms`), :class:`BusinessProfile`.
 * Calculators: :func:`average_monthly_wage`, :func:`compensation_floor` (both tiers,
   month by month), :func:`employer_release`, :func:`review_penalty`.
-* Review: :func:`review_noncompete` (a :class:`NonCompeteReview`, an
-  :class:`~tradesecret.results.Assessment` with seven criteria, most of them rule
-  tables) and :func:`assess_competition` (Guiding Case 190).
+* Review: :func:`review_noncompete` (an :class:`~tradesecret.results.Assessment` with
+  seven criteria, most of them rule tables) and :func:`assess_competition` (Guiding Case 190).
 * Facts a user may not know are :data:`~tradesecret.facts.UNKNOWN` by default (secrets
   known, personnel category, the compensation clause, the penalty, wages): a rule that
-  turns on one is undetermined and the review lists it in :meth:`NonCompeteReview.missing`.
+  turns on one is undetermined and the review lists it in ``missing()``.
 
 Binding law: LCL Arts. 23-26; SPC Labour Interpretation (I) Arts. 36-40 and (II)
 Arts. 13-15; Guiding Cases 184 and 190 (courts shall refer to them). Guidance: the
@@ -51,7 +50,7 @@ from tradesecret.noncompete.model import (
     WageRecord,
 )
 from tradesecret.noncompete.release import employer_release
-from tradesecret.noncompete.review import NonCompeteReview, review_noncompete, review_penalty
+from tradesecret.noncompete.review import review_noncompete, review_penalty
 from tradesecret.noncompete.wages import average_monthly_wage
 
 __all__ = [
@@ -65,7 +64,6 @@ __all__ = [
     "MinimumWageDay",
     "MonthlyFloor",
     "NonCompeteAgreement",
-    "NonCompeteReview",
     "PaymentTiming",
     "PenaltyBasis",
     "PenaltyTerms",

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from tradesecret.results import Finding, Term, TraceStep, Undetermined
+from tradesecret.results import Finding, TraceStep
 from tradesecret.rulebook import ParameterValue
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Format, Localizer
     from tradesecret.noncompete.floor import CompensationFloor
-    from tradesecret.results import Assessment
 
 
 def _h(fmt: Format, level: int, text: str) -> str:
@@ -106,52 +105,3 @@ def explain_floor(floor: CompensationFloor, loc: Localizer, fmt: Format) -> str:
         lines += [f"- {loc.parameter(p)}" for p in params]
     lines += ["", loc.term("heading.disclaimer")]
     return "\n".join(lines)
-
-
-def _fact_label(loc: Localizer, path: str) -> str:
-    code = f"noncompete.fact.{path}"
-    if loc.has(code):
-        return loc.message(code)
-    if path.startswith("minimum_wage.monthly["):
-        return loc.message("noncompete.fact.minimum_wage", {"region": path[21:-1]})
-    return path
-
-
-def _open_text(loc: Localizer, rule: Undetermined, criteria: dict[str, str]) -> str:
-    suffix = rule.rule.removeprefix("noncompete.")
-    code = f"noncompete.open.{suffix}"
-    args = {
-        "if_holds": Term(f"term.outcome.{rule.if_holds.value}"),
-        "otherwise": Term(f"term.outcome.{rule.otherwise.value}"),
-        "criterion": criteria.get(rule.criterion or "", rule.criterion or rule.rule),
-    }
-    text = (
-        loc.message(code, args) if loc.has(code) else loc.message("noncompete.open.generic", args)
-    )
-    return f"{text} — {loc.citations(rule.citations)}"
-
-
-def explain_review(review: Assessment, loc: Localizer, fmt: Format, body: str) -> str:
-    """
-    The headline and the "what is missing" list, then ``body`` (the assessment).
-
-    Only facts that would change a criterion's outcome are listed, most decisive first,
-    each with the rules it decides and what each answer would give.
-    """
-    headline = Term(f"term.outcome.{review.outcome.value}")
-    lines = [
-        _h(fmt, 2, loc.message("noncompete.review.headline", {"outcome": headline})),
-        "",
-        _h(fmt, 3, loc.message("noncompete.missing.heading")),
-    ]
-    criteria = {c.code: loc.message(c.code, c.facts) for c in review.criteria}
-    decisive = [u for c in review.criteria for u in c.open if u.decisive]
-    missing = [m for m in review.missing() if m.decisive]
-    if not missing:
-        lines.append(loc.message("noncompete.missing.none"))
-    for item in missing:
-        lines.append(f"- {_fact_label(loc, item.fact)}")
-        lines.extend(
-            f"  - {_open_text(loc, u, criteria)}" for u in decisive if item.fact in u.facts
-        )
-    return "\n".join([*lines, "", body])

@@ -1,9 +1,8 @@
 """
 Review of a non-compete agreement: "would this clause hold?"
 
-:func:`review_noncompete` returns a :class:`NonCompeteReview` (an
-:class:`~tradesecret.results.Assessment` of kind ``noncompete``) with seven criteria, in
-this order:
+:func:`review_noncompete` returns an :class:`~tradesecret.results.Assessment` of kind
+``noncompete`` with seven criteria, in this order:
 
 ========================================  ===============================================
 criterion                                 what it checks (rule table or module)
@@ -20,9 +19,9 @@ criterion                                 what it checks (rule table or module)
 **Headline.** The review's outcome is :meth:`Outcome.combine
 <tradesecret.results.Outcome.combine>` of its criteria: any criterion not met → not
 met; else any undetermined (a fact not stated) → insufficient evidence; else contested;
-else met. :meth:`NonCompeteReview.missing` lists the facts not stated that would change
-an outcome, most decisive first, and the text and Markdown explanations show it at
-the top.
+else met. :meth:`~tradesecret.results.Assessment.missing` lists the facts not stated that
+would change an outcome, most decisive first; the text and Markdown explanations show it
+at the top (the facts' labels are the ``fact.<path>`` messages of the non-compete catalog).
 
 **Legal time.** The review answers for any date from 2008-01-01 (the LCL). A rule
 applies only from the day its basis is law: Interp. (IV) Arts. 6-10 from 2013-02-01,
@@ -33,12 +32,8 @@ MOHRSS guidelines from 2025-09-12. Before a rule existed the review says so (e.g
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.noncompete._common import (
@@ -54,7 +49,6 @@ from tradesecret.noncompete._common import (
     book_of,
     known_secrets,
 )
-from tradesecret.noncompete._explain import explain_review
 from tradesecret.noncompete.compensation_check import CompensationView, compensation_view
 from tradesecret.noncompete.eligibility import eligibility
 from tradesecret.noncompete.floor import CompensationFloor
@@ -65,30 +59,10 @@ from tradesecret.noncompete.terms import activation, clauses, duration
 from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity
 from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
-if TYPE_CHECKING:
-    from tradesecret.i18n import Format, Localizer
-
-__all__ = ["NonCompeteReview", "review_noncompete", "review_penalty"]
+__all__ = ["review_noncompete", "review_penalty"]
 
 #: The first day the review answers for (the LCL took effect).
 _LCL_ORIGINAL = "lcl@2007-06-29"
-
-
-@attrs.frozen(kw_only=True)
-class NonCompeteReview(Assessment):
-    """
-    The non-compete review: an :class:`~tradesecret.results.Assessment` whose outcome is
-    :meth:`~tradesecret.results.Outcome.combine` of its criteria, and whose explanation
-    opens with the headline and what is missing.
-    """
-
-    def __explain__(self, loc: Localizer, fmt: Format) -> str:
-        """Headline, what is missing (most decisive first), then the assessment."""
-        plain = Assessment(
-            **{a.name: getattr(self, a.name) for a in attrs.fields(Assessment) if a.init}
-        )
-        body = presenters.present("explain", plain, locale=loc.locale, format=fmt)
-        return explain_review(self, loc, fmt, str(body))
 
 
 def _release_param(
@@ -127,7 +101,7 @@ def review_noncompete(
     as_of: object,
     registry: SecretSource | None = None,
     rulebook: Rulebook | None = None,
-) -> NonCompeteReview:
+) -> Assessment:
     """
     Review a non-compete: eligibility, scope, duration, compensation, clauses, penalty,
     activation (see the module docstring for the criteria and their basis).
@@ -175,7 +149,7 @@ def review_noncompete(
         activation(facts, day=day, book=book, clock=clock),
     )
     parameters = (cap,) if release is None else (cap, release)
-    return NonCompeteReview(
+    return Assessment(
         kind="noncompete",
         subject=agreement.id,
         as_of=day,
