@@ -95,3 +95,16 @@ def test_moved_back_to_2011_and_2016(tmp_path: Path) -> None:
         assert 0 == run.returncode, run.stderr
         result = json.loads(run.stdout)["results"][0]["value"]
         assert lcl in {c["id"] for c in result["citations"]}
+
+
+def test_wage_not_in_cny_exits_2_with_its_path(tmp_path: Path) -> None:
+    """A USD wage month and a USD agreed amount: exit 2, each with its full JSON path."""
+
+    def usd(d: Any) -> None:
+        d["employee"]["wages"][3]["amount"]["currency"] = "USD"
+        d["agreement"]["compensation"]["monthly_amount"]["currency"] = "USD"
+
+    rc, err = review(tmp_path, usd)
+    assert 2 == rc
+    assert "$.data.employee.wages[3].amount" in err
+    assert "$.data.agreement.compensation.monthly_amount" in err

@@ -145,6 +145,8 @@ def _money_problem(path: str, value: object) -> Problem | None:
         return None
     if not isinstance(value, Money):
         return Problem.of(path, value, "must be Money, e.g. Money('8000')")
+    if value.currency != "CNY":
+        return Problem.of(path, str(value), "must be CNY (the floors and minimum wages are in CNY)")
     if value.amount < 0:
         return Problem.of(path, value, "must not be negative")
     return None
@@ -215,10 +217,10 @@ class StatedAverageWage:
     source: str
 
     def __attrs_post_init__(self) -> None:
-        problems = _collect(_money_problem("average_wage.amount", self.amount))
+        problems = _collect(_money_problem("amount", self.amount))
         if not isinstance(self.source, str) or not self.source.strip():
             problems.append(
-                Problem.of("average_wage.source", self.source, "say where the figure comes from")
+                Problem.of("source", self.source, "say where the figure comes from")
             )
         if problems:
             raise InvalidInputError(problems)
@@ -359,14 +361,14 @@ class CompensationTerms:
 
     def __attrs_post_init__(self) -> None:
         problems = _collect(
-            _enum_problem("compensation.basis", self.basis, CompensationBasis),
-            _enum_problem("compensation.timing", self.timing, PaymentTiming),
-            _money_problem("compensation.monthly_amount", self.monthly_amount),
-            _money_problem("compensation.in_service_amount", self.in_service_amount),
+            _enum_problem("basis", self.basis, CompensationBasis),
+            _enum_problem("timing", self.timing, PaymentTiming),
+            _money_problem("monthly_amount", self.monthly_amount),
+            _money_problem("in_service_amount", self.in_service_amount),
         )
         if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
             problems.append(
-                Problem.of("compensation.ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')")
+                Problem.of("ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')")
             )
         pairs = (
             ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
@@ -376,7 +378,7 @@ class CompensationTerms:
             if value is not UNKNOWN and self.basis is not basis:
                 problems.append(
                     Problem.of(
-                        f"compensation.{name}",
+                        name,
                         value,
                         f"given, but basis is not CompensationBasis.{basis.name} (set basis)",
                     )
@@ -412,22 +414,22 @@ class PenaltyTerms:
 
     def __attrs_post_init__(self) -> None:
         problems = _collect(
-            _enum_problem("penalty.basis", self.basis, PenaltyBasis),
-            _money_problem("penalty.amount", self.amount),
+            _enum_problem("basis", self.basis, PenaltyBasis),
+            _money_problem("amount", self.amount),
         )
         if self.multiple is not UNKNOWN:
             if isinstance(self.multiple, bool) or not isinstance(self.multiple, Decimal | int):
                 problems.append(
                     Problem.of(
-                        "penalty.multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')"
+                        "multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')"
                     )
                 )
             elif self.multiple < 0:
-                problems.append(Problem.of("penalty.multiple", self.multiple, "must be >= 0"))
+                problems.append(Problem.of("multiple", self.multiple, "must be >= 0"))
         if self.amount is not UNKNOWN and self.basis is not PenaltyBasis.FIXED_AMOUNT:
             problems.append(
                 Problem.of(
-                    "penalty.amount",
+                    "amount",
                     self.amount,
                     "given, but basis is not PenaltyBasis.FIXED_AMOUNT (set basis)",
                 )
@@ -435,7 +437,7 @@ class PenaltyTerms:
         if self.multiple is not UNKNOWN and self.basis not in _MULTIPLE_BASES:
             problems.append(
                 Problem.of(
-                    "penalty.multiple",
+                    "multiple",
                     self.multiple,
                     "given, but basis is not a PenaltyBasis.MULTIPLE_* basis (set basis)",
                 )
