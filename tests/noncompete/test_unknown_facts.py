@@ -422,3 +422,44 @@ class TestNoSuchRuleYet:
         assert "noncompete.clause.release_requires_more_unpaid_months" not in codes
         later = review_noncompete(nc, emp, as_of="2013-02-01").codes()
         assert "noncompete.clause.release_requires_more_unpaid_months" in later
+
+
+class TestNewMessagesRender:
+    def test_every_new_code_renders_in_both_locales(self) -> None:
+        """Reviews and releases with the new findings explain in zh_CN and en."""
+        emp = employee(
+            employment_start="2010-01-01",
+            termination_date="2012-06-30",
+            wages=(),
+            average_wage=StatedAverageWage(amount=Money("9000"), source="payroll"),
+        )
+        nc = agreement(signed_on="2010-01-01", release_unpaid_months=6)
+        results = [
+            review_noncompete(nc, emp, as_of="2012-12-31"),
+            review_noncompete(
+                agreement(compensation=UNKNOWN),
+                employee(
+                    wages=(), average_wage=StatedAverageWage(amount=Money("9000"), source="HR")
+                ),
+                as_of=AS_OF,
+            ),
+            employer_release(
+                agreement(signed_on="2010-01-01", compensation=monthly("3000")),
+                emp,
+                release_date="2012-12-31",
+                as_of="2012-12-31",
+            ),
+        ]
+        codes: set[str] = set()
+        for result in results:
+            for locale in ("zh_CN", "en"):
+                assert explain(result, locale=locale)
+            codes |= {f.code for f in getattr(result, "findings", ())}
+            if hasattr(result, "all_findings"):
+                codes |= {f.code for f in result.all_findings()}
+        assert {
+            "noncompete.compensation.no_default_rule",
+            "noncompete.clause.no_release_rule",
+            "noncompete.release.no_rule",
+            "noncompete.average.stated",
+        } <= codes
