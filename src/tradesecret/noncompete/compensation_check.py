@@ -21,6 +21,10 @@ then Interp. (I) Art. 36). The criterion is then *met* -- the compensation owed 
 default -- with a medium ``none_agreed`` finding (LCL Art. 23(2) asks for agreed
 monthly compensation) and the default amounts. Before 2013-02-01 no rule filled the
 gap: the criterion is *contested* and a finding says there was no such rule.
+
+**Which day's law.** The default and its wage base are those in force at termination
+(the day the floor is computed for, as :func:`~tradesecret.noncompete.compensation_floor`
+does); the guidance and the rule tables use the review date.
 """
 
 from __future__ import annotations
