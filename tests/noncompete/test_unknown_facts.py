@@ -277,7 +277,10 @@ class TestLegalTimeBoundaries:
             average_wage=StatedAverageWage(amount=Money("9000"), source="payroll"),
         )
         nc = agreement(signed_on="2010-01-01", compensation=monthly("3000"), **changes)
-        return review_noncompete(nc, emp, as_of=day)
+        review = review_noncompete(nc, emp, as_of=day)
+        for locale in ("zh_CN", "en"):  # every boundary renders in both locales
+            assert explain(review, locale=locale)
+        return review
 
     def test_activation_interp4_then_interp1(self) -> None:
         """Art. 37's rule cites nothing before 2013-02-01, Interp. (IV) Art. 7, then Interp. (I)."""
@@ -463,3 +466,26 @@ class TestNewMessagesRender:
             "noncompete.release.no_rule",
             "noncompete.average.stated",
         } <= codes
+
+
+class TestDefaultRuleBoundaries:
+    """The default's basis follows the termination date: Interp. (IV) Art. 6, then (I) Art. 36."""
+
+    def test_interp4_then_interp1(self) -> None:
+        """Terminated 2020-12-31: Interp. (IV) Art. 6; on 2021-01-01: Interp. (I) Art. 36."""
+        cited = {}
+        for end in ("2020-12-31", "2021-01-01"):
+            emp = employee(
+                termination_date=end,
+                wages=(),
+                average_wage=StatedAverageWage(amount=Money("20000"), source="payroll"),
+            )
+            a = review_noncompete(agreement(), emp, as_of="2021-02-01")
+            f = next(f for f in a.all_findings() if f.code.endswith("default_applies"))
+            cited[end] = ([c.id for c in f.citations], f.arg("amount"))
+            for locale in ("zh_CN", "en"):
+                assert explain(a, locale=locale)
+        assert {
+            "2020-12-31": (["spc-labor-4@2013-01-18:6"], Money("6000.00")),
+            "2021-01-01": (["spc-labor-1@2020-12-29:36"], Money("6000.00")),
+        } == cited
