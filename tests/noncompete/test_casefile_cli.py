@@ -10,6 +10,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from tradesecret.casefile import example_text, load_case
+from tradesecret.casefile._noncompete import noncompete_ledger
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.money import Money
+from tradesecret.rulebook import default_rulebook
+
 EXAMPLE = Path(__file__).parents[2] / "examples" / "noncompete.json"
 
 
@@ -108,3 +116,35 @@ def test_wage_not_in_cny_exits_2_with_its_path(tmp_path: Path) -> None:
     assert 2 == rc
     assert "$.data.employee.wages[3].amount" in err
     assert "$.data.agreement.compensation.monthly_amount" in err
+
+
+def test_ledger_terms_derived_with_the_penalty() -> None:
+    """Terms left out: the ledger gets region, months, amount and penalty from the agreement."""
+    raw = json.loads(example_text("noncompete"))
+    raw["data"]["ledger"].pop("terms")
+    raw["data"]["agreement"]["penalty"] = {
+        "basis": "multiple_of_total_compensation",
+        "multiple": "2",
+    }
+    case = load_case(raw)
+    ledger = noncompete_ledger(case.data, case.as_of, default_rulebook())
+    terms = ledger.terms
+    assert ("CN-SH", 12, Money("6000.00"), Money("144000.00")) == (
+        terms.region,
+        terms.months,
+        terms.agreed_monthly,
+        terms.penalty,
+    )
+    raw["data"]["ledger"]["terms"] = {
+        "agreement_id": "NC-2019-1024",
+        "termination_date": "2025-08-31",
+        "months": 12,
+        "region": "CN-SH",
+        "agreed_monthly": {"amount": "6000.00", "currency": "CNY"},
+        "penalty": {"amount": "100000.00", "currency": "CNY"},
+    }
+    case = load_case(raw)
+    with pytest.raises(InvalidInputError) as err:
+        noncompete_ledger(case.data, case.as_of, default_rulebook())
+    assert ["$.data.ledger.terms.penalty"] == [p.path for p in err.value.problems]
+    assert "$.data.agreement.penalty" in err.value.problems[0].reason

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from typing import Any, Final
+from typing import Any
 
 import attrs
 import pendulum
 
+from tradesecret.casefile._noncompete import noncompete_ledger
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
-from tradesecret.facts import UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
 
@@ -44,7 +44,7 @@ def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[obj
             )
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
-        ledger = _ledger(data, as_of, rulebook)
+        ledger = noncompete_ledger(data, as_of, rulebook)
         try:
             # The ledger's rules (Interp. (IV) Arts. 8-9 from 2013-02-01) must be law at
             # termination; before them the review says there was no such rule.
@@ -53,83 +53,6 @@ def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[obj
             return tuple(out)
         out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
     return tuple(out)
-
-
-def _derived_terms(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> dict[str, Any]:
-    """The ledger terms the employee and the agreement state (``UNKNOWN`` where they do not)."""
-    nc = importlib.import_module("tradesecret.noncompete")
-    wages = importlib.import_module("tradesecret.noncompete.wages")
-    employee, agreement = data.employee, data.agreement
-    average: Any = UNKNOWN
-    if wages.has_wage(employee) and employee.termination_date is not None:
-        try:
-            average = nc.average_monthly_wage(employee, as_of=as_of, rulebook=rulebook).value
-        except OutOfCoverageError:
-            average = UNKNOWN
-    agreed = nc.agreed_compensation(agreement, average)
-    return {
-        "agreement_id": agreement.id,
-        "termination_date": employee.termination_date or UNKNOWN,
-        "months": agreement.duration_months,
-        "region": employee.place_of_performance,
-        "agreed_monthly": agreed,
-        "average_monthly_wage": average,
-        "activation_reserved": agreement.activation_reserved,
-    }
-
-
-#: Ledger term -> where the case file states the same fact.
-_SOURCES: Final = {
-    "agreement_id": "$.data.agreement.id",
-    "termination_date": "$.data.employee.termination_date",
-    "months": "$.data.agreement.duration_months",
-    "region": "$.data.employee.place_of_performance",
-    "agreed_monthly": "$.data.agreement.compensation",
-    "average_monthly_wage": "$.data.employee.wages",
-}
-
-
-def _ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> Any:
-    """
-    The ledger with terms derived from ``employee`` and ``agreement`` (one source per
-    fact). Terms stated in the case file too must agree, else an input error names both.
-
-    Raises:
-        InvalidInputError: a stated term differs from its source, or a term has no source.
-    """
-    ledger = importlib.import_module("tradesecret.ledger")
-    derived = _derived_terms(data, as_of, rulebook)
-    stated = data.ledger.terms
-    problems: list[Problem] = []
-    values: dict[str, Any] = {}
-    for name, value in derived.items():
-        given = UNKNOWN if stated is UNKNOWN else getattr(stated, name)
-        source = _SOURCES.get(name)
-        if value is UNKNOWN or (value is None and given is not None and name == "agreed_monthly"):
-            values[name] = None if given is UNKNOWN else given
-        elif given not in (UNKNOWN, None) and given != value and source is not None:
-            problems.append(
-                Problem.of(
-                    f"$.data.ledger.terms.{name}",
-                    str(given),
-                    f"differs from {source} ({value}): state the fact once",
-                )
-            )
-        else:
-            values[name] = value
-    if stated is not UNKNOWN and stated.penalty is not None:
-        values["penalty"] = stated.penalty
-    if values.get("termination_date") is None and not problems:
-        problems.append(
-            Problem.of("$.data.employee.termination_date", None, "the ledger starts at termination")
-        )
-    if problems:
-        raise InvalidInputError(problems)
-    if values.get("agreed_monthly") is not None and values["agreed_monthly"].amount <= 0:
-        values["agreed_monthly"] = None
-    events = {a.name: getattr(data.ledger, a.name) for a in attrs.fields(type(data.ledger))}
-    events.pop("terms")
-    return ledger.CompensationLedger(terms=ledger.LedgerTerms(**values), **events)
 
 
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
