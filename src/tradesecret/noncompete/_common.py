@@ -160,8 +160,3 @@ def show(keys: Iterable[str], *sources: Iterable[str]) -> str:
 def join(items: Iterable[str]) -> str:
     """Sorted, comma-separated."""
     return ", ".join(sorted(items))
-
-
-def before(day: pendulum.Date, book: Rulebook, key: str) -> bool:
-    """True when ``day`` is before the instrument version ``key`` took effect."""
-    return day < book.instrument(key).effective

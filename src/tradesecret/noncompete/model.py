@@ -219,9 +219,7 @@ class StatedAverageWage:
     def __attrs_post_init__(self) -> None:
         problems = _collect(_money_problem("amount", self.amount))
         if not isinstance(self.source, str) or not self.source.strip():
-            problems.append(
-                Problem.of("source", self.source, "say where the figure comes from")
-            )
+            problems.append(Problem.of("source", self.source, "say where the figure comes from"))
         if problems:
             raise InvalidInputError(problems)
 
@@ -367,9 +365,7 @@ class CompensationTerms:
             _money_problem("in_service_amount", self.in_service_amount),
         )
         if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
-            problems.append(
-                Problem.of("ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')")
-            )
+            problems.append(Problem.of("ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')"))
         pairs = (
             ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
             ("ratio", self.ratio, CompensationBasis.WAGE_RATIO),
@@ -420,9 +416,7 @@ class PenaltyTerms:
         if self.multiple is not UNKNOWN:
             if isinstance(self.multiple, bool) or not isinstance(self.multiple, Decimal | int):
                 problems.append(
-                    Problem.of(
-                        "multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')"
-                    )
+                    Problem.of("multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')")
                 )
             elif self.multiple < 0:
                 problems.append(Problem.of("multiple", self.multiple, "must be >= 0"))
