@@ -25,9 +25,10 @@ from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, tri
 from tradesecret.money import Money
 from tradesecret.noncompete._common import G14, I1_36, I2_15, LCL_23_2, NOT_STATED, POLICY
+from tradesecret.noncompete._compensation_ctx import agreed_path
 from tradesecret.noncompete.floor import CompensationFloor
 from tradesecret.noncompete.model import CompensationBasis, NonCompeteAgreement, PenaltyBasis
-from tradesecret.results import Criterion, Outcome, Severity, Term
+from tradesecret.results import Criterion, Outcome, Severity, Term, Undetermined
 from tradesecret.rulebook import ParameterValue, Rulebook
 
 __all__ = ["PENALTY", "PenaltyFacts", "penalty_criterion"]
@@ -227,6 +228,42 @@ def penalty_criterion(
     for name, value in (("penalty", facts.penalty), ("total", total), ("multiple", facts.ratio())):
         if value is not UNKNOWN and value is not None:
             shown[name] = value
-    return PENALTY.evaluate(
+    criterion = PENALTY.evaluate(
         facts, on=day, rulebook=book, clock=clock, facts_args=shown, parameters=params
     )
+    inputs = _inputs(agreement, total, average)
+    return attrs.evolve(criterion, open=tuple(_named(u, agreement, inputs) for u in criterion.open))
+
+
+def _inputs(
+    agreement: NonCompeteAgreement, total: Fact[Money | None], average: Fact[Money]
+) -> tuple[str, ...]:
+    """The user's facts, not stated, that the penalty amount and the total turn on."""
+    terms = agreement.penalty
+    paths: list[str] = []
+    if terms.basis is UNKNOWN:
+        paths.append("agreement.penalty.basis")
+    elif terms.basis is PenaltyBasis.FIXED_AMOUNT and terms.amount is UNKNOWN:
+        paths.append("agreement.penalty.amount")
+    elif terms.basis is not PenaltyBasis.FIXED_AMOUNT and terms.multiple is UNKNOWN:
+        paths.append("agreement.penalty.multiple")
+    if terms.basis is PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE and average is UNKNOWN:
+        paths.append("employee.wages")
+    if total is UNKNOWN:
+        paths.append(agreed_path(agreement))
+    return tuple(dict.fromkeys(paths))
+
+
+def _named(
+    rule: Undetermined, agreement: NonCompeteAgreement, inputs: tuple[str, ...]
+) -> Undetermined:
+    """An open row naming the user's facts it turns on (not every path the row may read)."""
+    if rule.rule == "noncompete.penalty.exceeds_guidance_multiple" and inputs:
+        return attrs.evolve(rule, facts=inputs)
+    if agreement.compensation is UNKNOWN:
+        facts = tuple(
+            "agreement.compensation" if f == "agreement.compensation.basis" else f
+            for f in rule.facts
+        )
+        return attrs.evolve(rule, facts=facts)
+    return rule
