@@ -7,6 +7,8 @@ import pendulum
 from tradesecret import Money
 from tradesecret.ledger import build_schedule, terms_from_noncompete
 from tradesecret.noncompete import (
+    CompensationBasis,
+    CompensationTerms,
     EmployeeFacts,
     NonCompeteAgreement,
     PersonnelCategory,
@@ -31,8 +33,17 @@ def employee(wage: str, termination: str) -> EmployeeFacts:
     )
 
 
+#: Stated: no compensation agreed (a clause left out is not stated, not "none").
+NONE_AGREED = CompensationTerms(basis=CompensationBasis.NONE)
+
+
 AGREEMENT = NonCompeteAgreement(
-    id="nc1", employer="ACME", employee="e1", signed_on="2020-03-01", duration_months=18
+    id="nc1",
+    employer="ACME",
+    employee="e1",
+    signed_on="2020-03-01",
+    duration_months=18,
+    compensation=NONE_AGREED,
 )
 
 

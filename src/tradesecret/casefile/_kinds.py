@@ -79,14 +79,39 @@ def run_trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tup
 
 
 @cache
+def noncompete_ledger() -> type:
+    """
+    ``data.ledger`` of a ``noncompete`` case: the ledger's events, with ``terms``
+    optional -- they are derived from ``employee`` and ``agreement`` (one source per
+    fact); terms stated as well are cross-checked against them.
+    """
+    ledger = _module("ledger")
+    facts = importlib.import_module("tradesecret.facts")
+    base = attrs.resolve_types(ledger.CompensationLedger)
+    these: dict[str, Any] = {
+        "terms": attrs.field(default=facts.UNKNOWN, type=facts.Fact[ledger.LedgerTerms]),
+    }
+    for a in attrs.fields(base):
+        if a.name != "terms":
+            these[a.name] = attrs.field(default=a.default, validator=a.validator, type=a.type)
+    cls = attrs.make_class(
+        "NonCompeteLedger", these, bases=(base,), frozen=True, kw_only=True, slots=True
+    )
+    cls.__doc__ = (
+        "The compensation ledger's events; terms are derived from the employee and the "
+        "agreement (stated terms must agree with them)."
+    )
+    return cls
+
+
+@cache
 def noncompete_case() -> type:
     """``data`` of a ``noncompete`` case: an employee, the agreement and the payment history."""
     nc = _module("noncompete")
-    ledger = _module("ledger")
     employee_type = nc.EmployeeFacts
     agreement_type = nc.NonCompeteAgreement
     business_type = nc.BusinessProfile
-    ledger_type = ledger.CompensationLedger
+    ledger_type = noncompete_ledger()
     breach_type = breach_section()
 
     @attrs.frozen(kw_only=True)
@@ -99,7 +124,8 @@ def noncompete_case() -> type:
             agreement: The non-compete agreement as written.
             business: The employer's business, for the scope review (optional).
             new_employer: The new employer's business, for a breach review (optional).
-            ledger: The compensation ledger: terms and dated events (payments, reminders...).
+            ledger: The compensation ledger: dated events (payments, reminders...); its
+                terms are derived from ``employee`` and ``agreement``.
             breach: A breach and what the remedies turn on (optional; see "After a breach").
         """
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from typing import Any
 
 import attrs
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.casefile._noncompete import noncompete_ledger
+from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
 from tradesecret.facts import UNKNOWN as _UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
@@ -29,16 +31,26 @@ def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
 
 def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """Agreement review, the compensation floors, then the ledger as of the date."""
-    out: list[object] = []
-    review = _fn("noncompete", "review_noncompete")
-    if review is not None:
-        out.append(review(data.agreement, data.employee, as_of=as_of, rulebook=rulebook))
-    floor = _fn("noncompete", "compensation_floor")
-    if floor is not None and data.employee.termination_date is not None:
-        out.append(floor(data.agreement, data.employee, as_of=as_of, rulebook=rulebook))
+    nc = importlib.import_module("tradesecret.noncompete")
+    out: list[object] = [
+        nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
+    ]
+    employee = data.employee
+    wages = importlib.import_module("tradesecret.noncompete.wages")
+    if employee.termination_date is not None and wages.has_wage(employee):
+        # No default rule (before 2013-02-01) or no minimum wage: the review says so.
+        with contextlib.suppress(OutOfCoverageError):
+            out.append(
+                nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook)
+            )
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
-        out.append(evaluate(data.ledger, as_of=as_of, rulebook=rulebook))
+        ledger = noncompete_ledger(data, as_of, rulebook)
+        # The ledger's rules (Interp. (IV) Arts. 8-9 from 2013-02-01) must be law at
+        # termination; before them the review says there was no such rule.
+        with contextlib.suppress(OutOfCoverageError):
+            rulebook.param("noncompete.release_unpaid_months", as_of=ledger.terms.termination_date)
+            out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
     out.extend(breach_remedies(data, as_of, rulebook))
     return tuple(out)
 

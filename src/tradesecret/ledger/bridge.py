@@ -14,6 +14,7 @@ decision (Interp. (I) Art. 37) into the ledger event.
 from __future__ import annotations
 
 from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN
 from tradesecret.ledger.model import Activation, LedgerTerms, Waiver
 from tradesecret.money import Money
 from tradesecret.noncompete import (
@@ -55,13 +56,13 @@ def terms_from_noncompete(
     agreed = agreed_monthly_compensation(agreement, average)
     terms = agreement.penalty
     penalty: Money | None = None
-    if terms.basis is PenaltyBasis.FIXED_AMOUNT and terms.amount is not None:
+    if terms.basis is PenaltyBasis.FIXED_AMOUNT and terms.amount is not UNKNOWN:
         penalty = terms.amount
-    elif terms.basis is PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE and terms.multiple is not None:
+    elif terms.basis is PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE and terms.multiple is not UNKNOWN:
         penalty = (average * terms.multiple).round_fen()
     elif (
         terms.basis is PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION
-        and terms.multiple is not None
+        and terms.multiple is not UNKNOWN
         and agreed is not None
     ):
         penalty = (agreed * agreement.duration_months * terms.multiple).round_fen()
