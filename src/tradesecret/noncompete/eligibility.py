@@ -60,17 +60,18 @@ _LCL_24_1 = (
     " (Only senior managers, senior technical staff "
     "and other confidentiality-bound personnel.)"
 )
-# Interp. (II) Art. 13(1): 劳动者不知悉、不接触商业秘密和与知识产权相关的保密事项……竞业限制条款不生效。
+# Interp. (II) Art. 13(1): 劳动者未知悉、接触用人单位的商业秘密和与知识产权相关的保密事项……竞业限制条款不生效的……
 # (An employee who neither knew nor accessed trade secrets or IP-related confidential matters is
 # not bound: the clause has no effect.)
 _I2_13_1 = (
-    "解释（二）第十三条第一款：劳动者不知悉、不接触用人单位的商业秘密和与知识产权相关的保密事项，"
+    "解释（二）第十三条第一款：劳动者未知悉、接触用人单位的商业秘密和与知识产权相关的保密事项，"
     "劳动者请求确认竞业限制条款不生效的，人民法院依法予以支持。 (No secret known "
     "or accessed: the clause has no effect.)"
 )
-# MOHRSS guidelines §7: 仅掌握一般知识技能或接触一般经营信息的人员不宜约定竞业限制；说明理由与涉及的秘密。
+# MOHRSS guidelines §7, paraphrased (the text is not in the sources):
+# 仅掌握一般知识技能或接触一般经营信息的人员不宜约定竞业限制；说明理由与涉及的秘密。
 _G7 = (
-    "合规指引第七条：竞业限制人员限于负有保密义务的人员，仅掌握一般知识、技能或一般经营信息的不宜约定。"
+    "（大意）合规指引第七条：竞业限制人员限于负有保密义务的人员，仅掌握一般知识、技能或一般经营信息的不宜约定。"
     " (Staff with general knowledge only should not "
     "be bound; tell the bound why.)"
 )

@@ -84,13 +84,14 @@ def _money_or_unstated(value: Fact[Money | None]) -> Money | Term:
 # (A non-compete with monthly compensation after termination; a breaching employee pays the agreed
 # penalty.)
 _LCL_23_2 = (
-    "劳动合同法第二十三条第二款：约定竞业限制条款，并约定在解除或者终止劳动合同后按月给予经济补偿；"
-    "劳动者违反竞业限制约定的，应当按照约定支付违约金。 (Penalty paired with "
+    "劳动合同法第二十三条第二款：……约定竞业限制条款，并约定在解除或者终止劳动合同后，在竞业限制期限内按月"
+    "给予劳动者经济补偿。劳动者违反竞业限制约定的，应当按照约定向用人单位支付违约金。 (Penalty paired with "
     "monthly compensation.)"
 )
-# MOHRSS §14: 违约金一般不宜超过约定经济补偿总额的五倍 (generally not above five times the total).
+# MOHRSS §14, paraphrased (the text is not in the sources):
+# 违约金一般不宜超过约定经济补偿总额的五倍 (generally not above five times the total).
 _G14 = (
-    "企业实施竞业限制合规指引第十四条：违约金一般不宜超过约定经济补偿总额的一定倍数。 (Penalty "
+    "（大意）企业实施竞业限制合规指引第十四条：违约金一般不宜超过约定经济补偿总额的一定倍数。 (Penalty "
     "generally not above a multiple of total compensation.)"
 )
 

@@ -97,23 +97,24 @@ def _wider_than_operations(f: ReviewFacts) -> set[str]:
     return norm(a.regions) - operations
 
 
-# Interp. (II) Art. 13(2): 竞业限制的范围、地域、期限等与劳动者知悉、接触的商业秘密……不相适应的，
-# 超过合理比例部分无效。(Scope, region or period not commensurate with the secrets known or
+# Interp. (II) Art. 13(2): 竞业限制条款约定的竞业限制范围、地域、期限等内容与劳动者知悉、接触的商业秘密
+# 和与知识产权相关的保密事项不相适应……超过合理比例部分无效……(Scope, region or period not commensurate with the secrets known or
 # accessed: the part beyond a reasonable proportion is invalid.)
 _I2 = (
-    "解释（二）第十三条第二款：竞业限制的范围、地域、期限等与所知悉、接触的商业秘密不相适应的，"
-    "超过合理比例的部分无效。 (The part not commensurate with "
+    "解释（二）第十三条第二款：竞业限制条款约定的竞业限制范围、地域、期限等内容与劳动者知悉、接触的"
+    "商业秘密和与知识产权相关的保密事项不相适应，劳动者请求确认竞业限制条款超过合理比例部分无效的，"
+    "人民法院依法予以支持。 (The part not commensurate with "
     "the secrets known is invalid.)"
 )
 # LCL Art. 24(1)-(2): 范围、地域、期限由用人单位与劳动者约定……到与本单位生产或者经营同类产品、从事
 # 同类业务的有竞争关系的其他用人单位……(scope, region and period are agreed; the restriction covers
 # competing employers with the same kind of products or business.)
 _LCL = (
-    "劳动合同法第二十四条：竞业限制的范围、地域、期限由用人单位与劳动者约定；限于与本单位生产或者经营同类产品、从事同类业务的有竞争关系的其他用人单位。"
+    "劳动合同法第二十四条：竞业限制的范围、地域、期限由用人单位与劳动者约定……到与本单位生产或者经营同类产品、从事同类业务的有竞争关系的其他用人单位……"
     " (Scope, region, period agreed; competitors only.)"
 )
 _GUIDE = (
-    "企业实施竞业限制合规指引：列明竞争企业名单；地域与实际经营地相匹配；全国或全球地域应说明理由。"
+    "（大意）企业实施竞业限制合规指引：列明竞争企业名单；地域与实际经营地相匹配；全国或全球地域应说明理由。"
     " (Name the competitors; match regions to operations;"
     " give reasons for a nationwide region.)"
 )

@@ -50,8 +50,9 @@ _LCL_24_2 = (
 # Interp. (II) Art. 14: 约定在职期间竞业限制……不予支持 (an in-service non-compete with senior or
 # confidentiality-bound staff is not void for being in-service or unpaid).
 _I2_14 = (
-    "解释（二）第十四条：与高级管理人员、高级技术人员和其他负有保密义务的人员约定在职期间竞业限制的，"
-    "不因在职期间或未支付经济补偿而无效。 (In-service non-competes are "
+    "解释（二）第十四条：用人单位与高级管理人员、高级技术人员和其他负有保密义务的人员约定在职期间竞业限制"
+    "条款，劳动者以不得约定在职期间竞业限制、未支付经济补偿为由请求确认竞业限制条款无效的，人民法院不予"
+    "支持。 (In-service non-competes are "
     "valid.)"
 )
 
@@ -100,18 +101,18 @@ DURATION: Final = RuleTable[ReviewFacts](
 # GC 184 applying LCL Art. 26(1)(2): a clause that time in proceedings does not count toward the
 # period excludes the employee's rights and is invalid.
 _GC_184 = (
-    "指导性案例184号（劳动合同法第二十六条第一款第二项）：约定仲裁、诉讼期间不计入竞业限制期限的条款，"
+    "（大意）指导性案例184号（劳动合同法第二十六条第一款第二项）：约定仲裁、诉讼期间不计入竞业限制期限的条款，"
     "排除劳动者权利，无效。 (Extension by proceedings is invalid.)"
 )
 # Interp. (I) Art. 38 / Interp. (IV) Art. 8: 因用人单位的原因导致三个月未支付经济补偿，劳动者请求解除
 # 竞业限制约定的，人民法院应予支持。(Three months unpaid: the employee may ask for release.)
 _RELEASE = (
-    "解释（一）第三十八条（2013-02-01至2020-12-31：解释（四）第八条）：因用人单位原因三个月未支付经济补偿，"
-    "劳动者请求解除竞业限制约定的，应予支持。 (Release after three months "
+    "解释（一）第三十八条（2013-02-01至2020-12-31：解释（四）第八条）：……因用人单位的原因导致三个月未支付"
+    "经济补偿，劳动者请求解除竞业限制约定的，人民法院应予支持。 (Release after three months "
     "unpaid.)"
 )
 _LCL_24_1_TEXT = (
-    "劳动合同法第二十四条第一款：竞业限制的范围、地域、期限由用人单位与劳动者约定。 (Scope,"
+    "劳动合同法第二十四条第一款：竞业限制的范围、地域、期限由用人单位与劳动者约定，…… (Scope,"
     " region and period are agreed by both.)"
 )
 
@@ -184,11 +185,13 @@ CLAUSES: Final = RuleTable[ReviewFacts](
     ),
 )
 
-# Interp. (I) Art. 37: 劳动合同解除或者终止后，除另有约定外，用人单位要求劳动者履行竞业限制义务……应予
-# 支持。(After termination, unless otherwise agreed, the employer may require performance.)
+# Interp. (I) Art. 37: 当事人在劳动合同或者保密协议中约定了竞业限制和经济补偿，当事人解除劳动合同时，除另有
+# 约定外，用人单位要求劳动者履行竞业限制义务……人民法院应予支持。(On termination, unless otherwise
+# agreed, the employer may require performance.)
 _I1_37 = (
-    "解释（一）第三十七条：当事人约定了竞业限制和经济补偿，劳动合同解除或者终止后，除另有约定外，"
-    "用人单位要求劳动者履行竞业限制义务，或者劳动者履行后要求支付经济补偿的，应予支持。 (The "
+    "解释（一）第三十七条：当事人在劳动合同或者保密协议中约定了竞业限制和经济补偿，当事人解除劳动合同时，"
+    "除另有约定外，用人单位要求劳动者履行竞业限制义务，或者劳动者履行了竞业限制义务后要求用人单位支付经济"
+    "补偿的，人民法院应予支持。 (The "
     "non-compete survives termination.)"
 )
 _UNDECIDED = (ActivationDecision.NOT_RECORDED, ActivationDecision.NOT_RESERVED)
