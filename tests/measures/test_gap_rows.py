@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.definition.test_assess import agreement, battery_secret
 from tradesecret.definition import assess_trade_secret
 from tradesecret.engine import tables_in
 from tradesecret.measures import _gap_rules
 from tradesecret.results import Outcome
-from tests.definition.test_assess import agreement, battery_secret
 
 CODE = "definition.reasonable_measures"
 
