@@ -28,13 +28,20 @@ from typing import Final
 
 import attrs
 
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
+from tradesecret.definition._law import (
+    SPC2007,
+    SPC2020,
+    DefinitionLaw,
+    first_of_each,
+    with_statute,
+)
 from tradesecret.definition._model import (
     PUBLIC_KNOWLEDGE_ITEMS,
     ExposureKind,
     PublicExposure,
     TradeSecret,
 )
+from tradesecret.definition._secrecy_rules import CLOSING_ORDER, CLOSING_TABLE, ClosingFacts
 from tradesecret.facts import UNKNOWN, Tri, all_of, tri
 from tradesecret.law import Citation
 from tradesecret.results import (
@@ -274,50 +281,22 @@ def _closing_findings(
     points: Sequence[str],
     known: Sequence[_Exposed],
 ) -> list[Finding]:
-    out: list[Finding] = []
-    if not points:
-        out.append(
-            Finding(
-                code="definition.secrecy.no_secret_points",
-                severity=Severity.HIGH,
-                citations=law.cites((f"{SPC2020}:27", f"{SPC2020}:3"), (f"{SPC2007}:14",)),
-                subject=secret.id,
-                remedies=("definition.remedy.define_secret_points",),
-            )
-        )
-    if secret.compilation:
-        parts = {p for e in known if not e.whole for p in e.covered}
-        out.append(
-            Finding(
-                code="definition.secrecy.compilation",
-                severity=Severity.INFO,
-                citations=law.cites((f"{SPC2020}:4.2",)),
-                args={"public": len(parts)},
-                subject=secret.id,
-            )
-        )
-    if not secret.secrecy_evidence:
-        out.append(
-            Finding(
-                code="definition.secrecy.no_search",
-                severity=Severity.LOW,
-                citations=(law.rulebook.cite(POLICY),),
-                subject=secret.id,
-                remedies=("definition.remedy.commission_search",),
-            )
-        )
-    if tally.outcome is Outcome.MET and (tally.public or tally.contested):
-        out.append(
-            Finding(
-                code="definition.secrecy.points_remaining",
-                severity=Severity.MEDIUM,
-                citations=law.cites((f"{SPC2020}:3", f"{SPC2020}:27"), (f"{SPC2007}:9",)),
-                args={"points": _ids(tally.remaining)},
-                subject=secret.id,
-                remedies=("definition.remedy.narrow_claim",),
-            )
-        )
-    return out
+    """The closing rows (:data:`CLOSING_TABLE`) on the tally, the law of the day prevailing."""
+    parts = {p for e in known if not e.whole for p in e.covered} if secret.compilation else set()
+    facts = ClosingFacts(
+        secret_id=secret.id,
+        points=len(points),
+        compilation=secret.compilation,
+        public_parts=len(parts),
+        searched=bool(secret.secrecy_evidence),
+        met_on_remaining=tally.outcome is Outcome.MET and bool(tally.public or tally.contested),
+        remaining=_ids(tally.remaining),
+        spc2020=law.spc2020,
+        spc2007=law.spc2007,
+    )
+    fired, _ = with_statute(CLOSING_TABLE, law).run(facts, law.clock)
+    found = first_of_each(f for _, f in fired)
+    return sorted(found, key=lambda f: CLOSING_ORDER.index(f.code))
 
 
 def _trace(known: Sequence[_Exposed], law: DefinitionLaw) -> list[TraceStep]:

@@ -1,0 +1,185 @@
+"""
+The closing findings of the secrecy element as rule-table rows, by period.
+
+Which exposures count is interval reasoning over the exposures
+(:mod:`tradesecret.definition._secrecy`); once the tally is made, what is left to say is a
+list, each row beside the clause it rests on:
+
+* the secret's content is not specified (法释〔2020〕7号 Art. 27 and Art. 3, paraphrase: the
+  holder specifies the content of the secret claimed; 法释〔2007〕2号 Art. 14: the claimant
+  proves 「商业秘密的载体、具体内容、商业价值和对该项商业秘密所采取的具体保密措施」);
+* a compilation (法释〔2020〕7号 Art. 4(2), paraphrase: information formed by sorting,
+  improving or processing public information may be found not publicly known);
+* no search of the public domain (the library's policy);
+* the element met on the points that remain, after some were exposed (Art. 3 and Art. 27,
+  paraphrase; 2007 Art. 9).
+
+Rows resting on the statute (:data:`STATUTE`, the AUCL 1993 article as written) fire only
+where no interpretation row can, and cite the statute of the day
+(``definition.statutory_article``; :func:`~tradesecret.definition._law.with_statute`).
+Where a 2020 and a 2007 row give the same finding, the 2020 row (listed first) prevails.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from tradesecret.definition._law import POLICY, SPC2007, SPC2020, STATUTE
+from tradesecret.engine import Check, Effect, RuleTable
+from tradesecret.results import Severity
+
+__all__ = ["CLOSING_ORDER", "CLOSING_TABLE", "ClosingFacts"]
+
+
+@attrs.frozen(kw_only=True)
+class ClosingFacts:
+    """The tally of the secrecy element, as the closing rows read it."""
+
+    secret_id: str
+    points: int  # secret points claimed
+    compilation: bool
+    public_parts: int  # parts of a compilation exposed
+    searched: bool  # a search of the public domain is on file
+    met_on_remaining: bool  # met, though some points were exposed or contested
+    remaining: str  # the points that remain, joined
+    spc2020: bool
+    spc2007: bool
+
+
+def _no_points(f: ClosingFacts) -> bool:
+    return f.points == 0
+
+
+def _secret(f: ClosingFacts) -> str:
+    return f.secret_id
+
+
+_DEFINE: Final = ("definition.remedy.define_secret_points",)
+_NARROW: Final = ("definition.remedy.narrow_claim",)
+
+
+def _no_points_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ClosingFacts]:
+    return Check[ClosingFacts](
+        code="definition.secrecy.no_secret_points",
+        severity=Severity.HIGH,
+        effect=Effect.DOUBTS,
+        basis=basis,
+        when=(lambda f: _no_points(f) and not (f.spc2020 or f.spc2007)) if statute else _no_points,
+        subject=_secret,
+        remedies=_DEFINE,
+        clause=clause,
+    )
+
+
+def _remaining_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ClosingFacts]:
+    return Check[ClosingFacts](
+        code="definition.secrecy.points_remaining",
+        severity=Severity.MEDIUM,
+        effect=Effect.NOTES,
+        basis=basis,
+        when=(lambda f: f.met_on_remaining and not (f.spc2020 or f.spc2007))
+        if statute
+        else (lambda f: f.met_on_remaining),
+        args=lambda f: {"points": f.remaining},
+        subject=_secret,
+        remedies=_NARROW,
+        clause=clause,
+    )
+
+
+def _compilation_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ClosingFacts]:
+    return Check[ClosingFacts](
+        code="definition.secrecy.compilation",
+        severity=Severity.INFO,
+        effect=Effect.NOTES,
+        basis=basis,
+        when=(lambda f: f.compilation and not f.spc2020) if statute else (lambda f: f.compilation),
+        args=lambda f: {"public": f.public_parts},
+        subject=_secret,
+        clause=clause,
+    )
+
+
+# 法释〔2020〕7号 Art. 27 (paraphrase): the holder specifies the content of the secret claimed;
+# Art. 3: what is not known to the public is judged on that content.
+NO_POINTS_2020: Final = _no_points_row(
+    (f"{SPC2020}:27", f"{SPC2020}:3"),
+    "法释〔2020〕7号 第二十七条、第三条（paraphrase: specify the content claimed）",
+    statute=False,
+)
+# 法释〔2007〕2号 Art. 14: the claimant proves 「商业秘密的载体、具体内容、商业价值和对该项商业秘密所采取的具体保密措施」.
+NO_POINTS_2007: Final = _no_points_row(
+    (f"{SPC2007}:14",),
+    "法释〔2007〕2号 第十四条：……商业秘密的载体、具体内容……",
+    statute=False,
+)
+# Before 2007-02-01 the statute alone: the information claimed must be identified to be judged.
+NO_POINTS_STATUTE: Final = _no_points_row(
+    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+)
+
+# 法释〔2020〕7号 Art. 4(2) (paraphrase): new information formed by sorting, improving or
+# processing public information may be found not publicly known.
+COMPILATION_2020: Final = _compilation_row(
+    (f"{SPC2020}:4.2",),
+    "法释〔2020〕7号 第四条第二款（paraphrase: a compilation of public parts）",
+    statute=False,
+)
+COMPILATION_STATUTE: Final = _compilation_row(
+    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+)
+
+# Library policy: a search of the public domain on file supports the element.
+NO_SEARCH: Final = Check[ClosingFacts](
+    code="definition.secrecy.no_search",
+    severity=Severity.LOW,
+    effect=Effect.NOTES,
+    basis=(POLICY,),
+    when=lambda f: not f.searched,
+    subject=_secret,
+    remedies=("definition.remedy.commission_search",),
+    clause="Library policy (paraphrase): commission a search of the public domain.",
+)
+
+# 法释〔2020〕7号 Art. 3 and Art. 27 (paraphrase): the element is judged point by point on the
+# content claimed; the points not exposed may still qualify.
+REMAINING_2020: Final = _remaining_row(
+    (f"{SPC2020}:3", f"{SPC2020}:27"),
+    "法释〔2020〕7号 第三条、第二十七条（paraphrase: the remaining points）",
+    statute=False,
+)
+# 法释〔2007〕2号 Art. 9 (paraphrase): information not generally known and not easily obtained.
+REMAINING_2007: Final = _remaining_row(
+    (f"{SPC2007}:9",), "法释〔2007〕2号 第九条（paraphrase）", statute=False
+)
+REMAINING_STATUTE: Final = _remaining_row(
+    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+)
+
+#: The closing rows, newest law first (the 2020 rows prevail where both apply).
+CLOSING_TABLE: Final = RuleTable[ClosingFacts](
+    criterion="definition.not_publicly_known",
+    basis=(f"{SPC2020}:3", f"{SPC2020}:4"),
+    checks=(
+        NO_POINTS_2020,
+        COMPILATION_2020,
+        REMAINING_2020,
+        NO_POINTS_2007,
+        REMAINING_2007,
+        NO_POINTS_STATUTE,
+        COMPILATION_STATUTE,
+        REMAINING_STATUTE,
+        NO_SEARCH,
+    ),
+    clause="法释〔2020〕7号 第三条、第四条第二款、第二十七条；法释〔2007〕2号 第九条、第十四条；反不正当竞争法",
+)
+
+#: The order the closing findings are given in.
+CLOSING_ORDER: Final = (
+    "definition.secrecy.no_secret_points",
+    "definition.secrecy.compilation",
+    "definition.secrecy.no_search",
+    "definition.secrecy.points_remaining",
+)
