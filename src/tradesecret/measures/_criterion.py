@@ -23,7 +23,14 @@ from typing import Final
 
 import pendulum
 
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
+from tradesecret.definition._law import (
+    POLICY,
+    SPC2007,
+    SPC2020,
+    DefinitionLaw,
+    first_of_each,
+    with_statute,
+)
 from tradesecret.definition._model import CarrierKind, ClassificationTier, TradeSecret
 from tradesecret.facts import UNKNOWN, Tri, any_of
 from tradesecret.law import Citation
@@ -198,11 +205,8 @@ def _gap(
         strict=require_correspondence,
         interpreted=law.spc2020 or law.spc2007,
     )
-    fired, _ = GAP_TABLE.run(facts, law.clock)
-    first: dict[str, Finding] = {}
-    for _, finding in fired:
-        first.setdefault(finding.code, finding)  # 2020 rows are listed first and prevail
-    return list(first.values())
+    fired, _ = with_statute(GAP_TABLE, law).run(facts, law.clock)
+    return first_of_each(f for _, f in fired)  # 2020 rows are listed first and prevail
 
 
 def _open_rows(

@@ -16,7 +16,9 @@ leaves is one of a list, and each gap is a row beside the clause it rests on:
 Rows of the 2020 provisions never fire before 2020-09-12, those of the 2007 interpretation
 never after 2022-03-19; where both are law, the 2020 row prevails (listed first; the
 criterion keeps the first finding of each code). The statute rows fire only where no
-interpretation is law on the day (before 2007-02-01).
+interpretation is law on the day (before 2007-02-01), citing the statute of the day
+(:data:`~tradesecret.definition._law.STATUTE`, replaced by
+:func:`~tradesecret.definition._law.with_statute`).
 """
 
 from __future__ import annotations
@@ -27,14 +29,12 @@ from typing import Final
 import attrs
 import pendulum
 
-from tradesecret.definition._law import SPC2007, SPC2020
+from tradesecret.definition._law import SPC2007, SPC2020, STATUTE
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.measures._legal import _ids
 from tradesecret.results import Severity
 
 __all__ = ["GAP_TABLE", "GapFacts"]
-
-_AUCL_1993: Final = "aucl@1993-09-02:10"
 
 
 @attrs.frozen(kw_only=True)
@@ -135,7 +135,7 @@ NONE_2007: Final = _none_row(
 # AUCL 1993 Art. 10 (paraphrase): a trade secret is information the holder keeps secret by
 # measures (「经权利人采取保密措施」).
 NONE_STATUTE: Final = _none_row(
-    (_AUCL_1993,), "反不正当竞争法（1993）第十条：经权利人采取保密措施", statute=True
+    (STATUTE,), "反不正当竞争法（1993）第十条：经权利人采取保密措施", statute=True
 )
 
 # 法释〔2020〕7号 Art. 6 (paraphrase): the court finds measures *taken* where one of the items
@@ -148,7 +148,7 @@ UNPROVEN_2007: Final = _unproven_row(
     (f"{SPC2007}:11",), "法释〔2007〕2号 第十一条（paraphrase: measures must be shown）"
 )
 UNPROVEN_STATUTE: Final = _unproven_row(
-    (_AUCL_1993,), "反不正当竞争法（1993）第十条（paraphrase）", statute=True
+    (STATUTE,), "反不正当竞争法（1993）第十条（paraphrase）", statute=True
 )
 
 # 法释〔2020〕7号 Art. 5(2) factor: 「保密措施与商业秘密的对应程度」 (how far the measures
@@ -167,10 +167,10 @@ GENERIC_2007_NOTE: Final = _generic_row(
     (f"{SPC2007}:11.2",), "法释〔2007〕2号 第十一条第二款：保密措施的可识别程度", strict=False
 )
 GENERIC_STATUTE: Final = _generic_row(
-    (_AUCL_1993,), "反不正当竞争法（1993）第十条（paraphrase）", strict=True, statute=True
+    (STATUTE,), "反不正当竞争法（1993）第十条（paraphrase）", strict=True, statute=True
 )
 GENERIC_STATUTE_NOTE: Final = _generic_row(
-    (_AUCL_1993,), "反不正当竞争法（1993）第十条（paraphrase）", strict=False, statute=True
+    (STATUTE,), "反不正当竞争法（1993）第十条（paraphrase）", strict=False, statute=True
 )
 
 #: The decided gaps, newest law first (the 2020 rows prevail where both apply).
