@@ -41,7 +41,13 @@ from tradesecret.definition._model import (
     PublicExposure,
     TradeSecret,
 )
-from tradesecret.definition._secrecy_rules import CLOSING_ORDER, CLOSING_TABLE, ClosingFacts
+from tradesecret.definition._secrecy_rules import (
+    CLOSING_ORDER,
+    CLOSING_TABLE,
+    EXPOSURE_NOTES,
+    ClosingFacts,
+    ExposureFacts,
+)
 from tradesecret.facts import UNKNOWN, Tri, all_of, tri
 from tradesecret.law import Citation
 from tradesecret.results import (
@@ -213,36 +219,24 @@ def _open_row(
 def _exposure_notes(
     secret: TradeSecret, exposed: Sequence[_Exposed], law: DefinitionLaw
 ) -> list[Finding]:
-    """Exposures that do not count: after the act, or a product observation not simple."""
+    """Exposures that do not count (rows of :data:`EXPOSURE_NOTES`): after the act, or a
+    product observation stated to reveal more than simple features."""
+    table = with_statute(EXPOSURE_NOTES, law)
     out: list[Finding] = []
     for e in exposed:
         x = e.exposure
-        if x.on is not UNKNOWN and x.on > law.day:
-            out.append(
-                Finding(
-                    code="definition.secrecy.later_exposure",
-                    severity=Severity.INFO,
-                    citations=law.cites(
-                        (f"{SPC2020}:3", f"{SPC2020}:17"), (f"{SPC2007}:9", f"{SPC2007}:16")
-                    ),
-                    args={"exposure": x.id, "on": x.on},
-                    subject=secret.id,
-                )
-            )
-        elif x.kind is ExposureKind.PRODUCT_OBSERVATION and x.simple_features_only is False:
-            out.append(
-                Finding(
-                    code="definition.secrecy.observation_not_simple",
-                    severity=Severity.INFO,
-                    citations=law.cites(
-                        (f"{SPC2020}:4.1.2", f"{SPC2020}:14"),
-                        (f"{SPC2007}:9.2.2", f"{SPC2007}:12"),
-                    ),
-                    args={"exposure": x.id},
-                    subject=secret.id,
-                    remedies=("definition.remedy.document_reverse_engineering_effort",),
-                )
-            )
+        facts = ExposureFacts(
+            secret_id=secret.id,
+            exposure=x.id,
+            later=x.on is not UNKNOWN and x.on > law.day,
+            on=x.on,
+            observation_not_simple=x.kind is ExposureKind.PRODUCT_OBSERVATION
+            and x.simple_features_only is False,
+            spc2020=law.spc2020,
+            spc2007=law.spc2007,
+        )
+        fired, _ = table.run(facts, law.clock)
+        out += first_of_each(f for _, f in fired)
     return out
 
 

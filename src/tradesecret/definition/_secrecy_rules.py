@@ -22,6 +22,7 @@ Where a 2020 and a 2007 row give the same finding, the 2020 row (listed first) p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -30,7 +31,13 @@ from tradesecret.definition._law import POLICY, SPC2007, SPC2020, STATUTE
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.results import Severity
 
-__all__ = ["CLOSING_ORDER", "CLOSING_TABLE", "ClosingFacts"]
+__all__ = [
+    "CLOSING_ORDER",
+    "CLOSING_TABLE",
+    "EXPOSURE_NOTES",
+    "ClosingFacts",
+    "ExposureFacts",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -182,4 +189,109 @@ CLOSING_ORDER: Final = (
     "definition.secrecy.compilation",
     "definition.secrecy.no_search",
     "definition.secrecy.points_remaining",
+)
+
+
+# -- exposures that do not count ------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ExposureFacts:
+    """One exposure as the notes read it (its date and nature, as stated)."""
+
+    secret_id: str
+    exposure: str
+    later: bool  # dated after the act
+    on: object  # its date, where stated
+    observation_not_simple: bool  # a product observation stated to reveal more than simple features
+    spc2020: bool
+    spc2007: bool
+
+
+def _later(f: ExposureFacts) -> bool:
+    return f.later
+
+
+def _not_simple(f: ExposureFacts) -> bool:
+    return not f.later and f.observation_not_simple
+
+
+def _by_statute(test: Callable[[ExposureFacts], bool]) -> Callable[[ExposureFacts], bool]:
+    return lambda f: test(f) and not (f.spc2020 or f.spc2007)
+
+
+def _later_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ExposureFacts]:
+    return Check[ExposureFacts](
+        code="definition.secrecy.later_exposure",
+        severity=Severity.INFO,
+        effect=Effect.NOTES,
+        basis=basis,
+        when=_by_statute(_later) if statute else _later,
+        args=lambda f: {"exposure": f.exposure, "on": f.on},
+        subject=lambda f: f.secret_id,
+        clause=clause,
+    )
+
+
+def _not_simple_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ExposureFacts]:
+    return Check[ExposureFacts](
+        code="definition.secrecy.observation_not_simple",
+        severity=Severity.INFO,
+        effect=Effect.NOTES,
+        basis=basis,
+        when=_by_statute(_not_simple) if statute else _not_simple,
+        args=lambda f: {"exposure": f.exposure},
+        subject=lambda f: f.secret_id,
+        remedies=("definition.remedy.document_reverse_engineering_effort",),
+        clause=clause,
+    )
+
+
+# 法释〔2020〕7号 Art. 3 (paraphrase): not known to the public *when the alleged infringement
+# occurred*; Art. 17 (paraphrase): information made public after the act is weighed for the
+# remedy, not the element. 法释〔2007〕2号 Arts. 9 and 16 (paraphrase) likewise.
+LATER_2020: Final = _later_row(
+    (f"{SPC2020}:3", f"{SPC2020}:17"),
+    "法释〔2020〕7号 第三条、第十七条（paraphrase: exposure after the act）",
+    statute=False,
+)
+LATER_2007: Final = _later_row(
+    (f"{SPC2007}:9", f"{SPC2007}:16"),
+    "法释〔2007〕2号 第九条、第十六条（paraphrase）",
+    statute=False,
+)
+LATER_STATUTE: Final = _later_row(
+    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+)
+
+# 法释〔2020〕7号 Art. 4(1) item 2 (paraphrase): observation of a product on the market reveals
+# only simple combinations of size, structure, materials, parts; Art. 14 (paraphrase):
+# reverse engineering. 法释〔2007〕2号 Art. 9(2) item 2 and Art. 12 (paraphrase) likewise.
+NOT_SIMPLE_2020: Final = _not_simple_row(
+    (f"{SPC2020}:4.1.2", f"{SPC2020}:14"),
+    "法释〔2020〕7号 第四条第一款第二项、第十四条（paraphrase）",
+    statute=False,
+)
+NOT_SIMPLE_2007: Final = _not_simple_row(
+    (f"{SPC2007}:9.2.2", f"{SPC2007}:12"),
+    "法释〔2007〕2号 第九条第二款第二项、第十二条（paraphrase）",
+    statute=False,
+)
+NOT_SIMPLE_STATUTE: Final = _not_simple_row(
+    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+)
+
+#: Exposures that do not count against secrecy, newest law first.
+EXPOSURE_NOTES: Final = RuleTable[ExposureFacts](
+    criterion="definition.not_publicly_known",
+    basis=(f"{SPC2020}:3", f"{SPC2020}:4"),
+    checks=(
+        LATER_2020,
+        NOT_SIMPLE_2020,
+        LATER_2007,
+        NOT_SIMPLE_2007,
+        LATER_STATUTE,
+        NOT_SIMPLE_STATUTE,
+    ),
+    clause="法释〔2020〕7号 第三条、第四条第一款第二项；法释〔2007〕2号 第九条；反不正当竞争法",
 )
