@@ -12,11 +12,12 @@ CODE = "definition.not_publicly_known"
 
 
 def test_closing_table_is_module_level() -> None:
-    """The closing rows are one module-level table, every row with its clause."""
-    (table,) = tables_in(_secrecy_rules)
+    """The closing and exposure rows are module-level tables, every row with its clause."""
+    tables = tables_in(_secrecy_rules)
 
-    assert CODE == table.criterion
-    assert all(row.clause for row in table.rows())
+    assert {_secrecy_rules.CLOSING_TABLE, _secrecy_rules.EXPOSURE_NOTES} == set(tables)
+    assert all(t.criterion == CODE for t in tables)
+    assert all(row.clause for t in tables for row in t.rows())
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,6 @@ Where a 2020 and a 2007 row give the same finding, the 2020 row (listed first) p
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -59,83 +58,61 @@ def _no_points(f: ClosingFacts) -> bool:
     return f.points == 0
 
 
-def _secret(f: ClosingFacts) -> str:
+def _remaining(f: ClosingFacts) -> bool:
+    return f.met_on_remaining
+
+
+def _uninterpreted(f: ClosingFacts | ExposureFacts) -> bool:
+    return not (f.spc2020 or f.spc2007)
+
+
+def _secret(f: ClosingFacts | ExposureFacts) -> str:
     return f.secret_id
-
-
-_DEFINE: Final = ("definition.remedy.define_secret_points",)
-_NARROW: Final = ("definition.remedy.narrow_claim",)
-
-
-def _no_points_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ClosingFacts]:
-    return Check[ClosingFacts](
-        code="definition.secrecy.no_secret_points",
-        severity=Severity.HIGH,
-        effect=Effect.DOUBTS,
-        basis=basis,
-        when=(lambda f: _no_points(f) and not (f.spc2020 or f.spc2007)) if statute else _no_points,
-        subject=_secret,
-        remedies=_DEFINE,
-        clause=clause,
-    )
-
-
-def _remaining_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ClosingFacts]:
-    return Check[ClosingFacts](
-        code="definition.secrecy.points_remaining",
-        severity=Severity.MEDIUM,
-        effect=Effect.NOTES,
-        basis=basis,
-        when=(lambda f: f.met_on_remaining and not (f.spc2020 or f.spc2007))
-        if statute
-        else (lambda f: f.met_on_remaining),
-        args=lambda f: {"points": f.remaining},
-        subject=_secret,
-        remedies=_NARROW,
-        clause=clause,
-    )
-
-
-def _compilation_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ClosingFacts]:
-    return Check[ClosingFacts](
-        code="definition.secrecy.compilation",
-        severity=Severity.INFO,
-        effect=Effect.NOTES,
-        basis=basis,
-        when=(lambda f: f.compilation and not f.spc2020) if statute else (lambda f: f.compilation),
-        args=lambda f: {"public": f.public_parts},
-        subject=_secret,
-        clause=clause,
-    )
 
 
 # 法释〔2020〕7号 Art. 27 (paraphrase): the holder specifies the content of the secret claimed;
 # Art. 3: what is not known to the public is judged on that content.
-NO_POINTS_2020: Final = _no_points_row(
-    (f"{SPC2020}:27", f"{SPC2020}:3"),
-    "法释〔2020〕7号 第二十七条、第三条（paraphrase: specify the content claimed）",
-    statute=False,
+NO_POINTS_2020: Final = Check[ClosingFacts](
+    code="definition.secrecy.no_secret_points",
+    severity=Severity.HIGH,
+    effect=Effect.DOUBTS,
+    basis=(f"{SPC2020}:27", f"{SPC2020}:3"),
+    when=_no_points,
+    subject=_secret,
+    remedies=("definition.remedy.define_secret_points",),
+    clause="法释〔2020〕7号 第二十七条、第三条（paraphrase: specify the content claimed）",
 )
 # 法释〔2007〕2号 Art. 14: the claimant proves 「商业秘密的载体、具体内容、商业价值和对该项商业秘密所采取的具体保密措施」.
-NO_POINTS_2007: Final = _no_points_row(
-    (f"{SPC2007}:14",),
-    "法释〔2007〕2号 第十四条：……商业秘密的载体、具体内容……",
-    statute=False,
+NO_POINTS_2007: Final = attrs.evolve(
+    NO_POINTS_2020,
+    basis=(f"{SPC2007}:14",),
+    clause="法释〔2007〕2号 第十四条：……商业秘密的载体、具体内容……",
 )
 # Before 2007-02-01 the statute alone: the information claimed must be identified to be judged.
-NO_POINTS_STATUTE: Final = _no_points_row(
-    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+NO_POINTS_STATUTE: Final = attrs.evolve(
+    NO_POINTS_2020,
+    basis=(STATUTE,),
+    when=lambda f: _no_points(f) and _uninterpreted(f),
+    clause="反不正当竞争法 商业秘密条（paraphrase）",
 )
 
 # 法释〔2020〕7号 Art. 4(2) (paraphrase): new information formed by sorting, improving or
 # processing public information may be found not publicly known.
-COMPILATION_2020: Final = _compilation_row(
-    (f"{SPC2020}:4.2",),
-    "法释〔2020〕7号 第四条第二款（paraphrase: a compilation of public parts）",
-    statute=False,
+COMPILATION_2020: Final = Check[ClosingFacts](
+    code="definition.secrecy.compilation",
+    severity=Severity.INFO,
+    effect=Effect.NOTES,
+    basis=(f"{SPC2020}:4.2",),
+    when=lambda f: f.compilation,
+    args=lambda f: {"public": f.public_parts},
+    subject=_secret,
+    clause="法释〔2020〕7号 第四条第二款（paraphrase: a compilation of public parts）",
 )
-COMPILATION_STATUTE: Final = _compilation_row(
-    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+COMPILATION_STATUTE: Final = attrs.evolve(
+    COMPILATION_2020,
+    basis=(STATUTE,),
+    when=lambda f: f.compilation and not f.spc2020,
+    clause="反不正当竞争法 商业秘密条（paraphrase）",
 )
 
 # Library policy: a search of the public domain on file supports the element.
@@ -152,17 +129,26 @@ NO_SEARCH: Final = Check[ClosingFacts](
 
 # 法释〔2020〕7号 Art. 3 and Art. 27 (paraphrase): the element is judged point by point on the
 # content claimed; the points not exposed may still qualify.
-REMAINING_2020: Final = _remaining_row(
-    (f"{SPC2020}:3", f"{SPC2020}:27"),
-    "法释〔2020〕7号 第三条、第二十七条（paraphrase: the remaining points）",
-    statute=False,
+REMAINING_2020: Final = Check[ClosingFacts](
+    code="definition.secrecy.points_remaining",
+    severity=Severity.MEDIUM,
+    effect=Effect.NOTES,
+    basis=(f"{SPC2020}:3", f"{SPC2020}:27"),
+    when=_remaining,
+    args=lambda f: {"points": f.remaining},
+    subject=_secret,
+    remedies=("definition.remedy.narrow_claim",),
+    clause="法释〔2020〕7号 第三条、第二十七条（paraphrase: the remaining points）",
 )
 # 法释〔2007〕2号 Art. 9 (paraphrase): information not generally known and not easily obtained.
-REMAINING_2007: Final = _remaining_row(
-    (f"{SPC2007}:9",), "法释〔2007〕2号 第九条（paraphrase）", statute=False
+REMAINING_2007: Final = attrs.evolve(
+    REMAINING_2020, basis=(f"{SPC2007}:9",), clause="法释〔2007〕2号 第九条（paraphrase）"
 )
-REMAINING_STATUTE: Final = _remaining_row(
-    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+REMAINING_STATUTE: Final = attrs.evolve(
+    REMAINING_2020,
+    basis=(STATUTE,),
+    when=lambda f: _remaining(f) and _uninterpreted(f),
+    clause="反不正当竞争法 商业秘密条（paraphrase）",
 )
 
 #: The closing rows, newest law first (the 2020 rows prevail where both apply).
@@ -216,69 +202,55 @@ def _not_simple(f: ExposureFacts) -> bool:
     return not f.later and f.observation_not_simple
 
 
-def _by_statute(test: Callable[[ExposureFacts], bool]) -> Callable[[ExposureFacts], bool]:
-    return lambda f: test(f) and not (f.spc2020 or f.spc2007)
-
-
-def _later_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ExposureFacts]:
-    return Check[ExposureFacts](
-        code="definition.secrecy.later_exposure",
-        severity=Severity.INFO,
-        effect=Effect.NOTES,
-        basis=basis,
-        when=_by_statute(_later) if statute else _later,
-        args=lambda f: {"exposure": f.exposure, "on": f.on},
-        subject=lambda f: f.secret_id,
-        clause=clause,
-    )
-
-
-def _not_simple_row(basis: tuple[str, ...], clause: str, *, statute: bool) -> Check[ExposureFacts]:
-    return Check[ExposureFacts](
-        code="definition.secrecy.observation_not_simple",
-        severity=Severity.INFO,
-        effect=Effect.NOTES,
-        basis=basis,
-        when=_by_statute(_not_simple) if statute else _not_simple,
-        args=lambda f: {"exposure": f.exposure},
-        subject=lambda f: f.secret_id,
-        remedies=("definition.remedy.document_reverse_engineering_effort",),
-        clause=clause,
-    )
-
-
 # 法释〔2020〕7号 Art. 3 (paraphrase): not known to the public *when the alleged infringement
 # occurred*; Art. 17 (paraphrase): information made public after the act is weighed for the
 # remedy, not the element. 法释〔2007〕2号 Arts. 9 and 16 (paraphrase) likewise.
-LATER_2020: Final = _later_row(
-    (f"{SPC2020}:3", f"{SPC2020}:17"),
-    "法释〔2020〕7号 第三条、第十七条（paraphrase: exposure after the act）",
-    statute=False,
+LATER_2020: Final = Check[ExposureFacts](
+    code="definition.secrecy.later_exposure",
+    severity=Severity.INFO,
+    effect=Effect.NOTES,
+    basis=(f"{SPC2020}:3", f"{SPC2020}:17"),
+    when=_later,
+    args=lambda f: {"exposure": f.exposure, "on": f.on},
+    subject=_secret,
+    clause="法释〔2020〕7号 第三条、第十七条（paraphrase: exposure after the act）",
 )
-LATER_2007: Final = _later_row(
-    (f"{SPC2007}:9", f"{SPC2007}:16"),
-    "法释〔2007〕2号 第九条、第十六条（paraphrase）",
-    statute=False,
+LATER_2007: Final = attrs.evolve(
+    LATER_2020,
+    basis=(f"{SPC2007}:9", f"{SPC2007}:16"),
+    clause="法释〔2007〕2号 第九条、第十六条（paraphrase）",
 )
-LATER_STATUTE: Final = _later_row(
-    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+LATER_STATUTE: Final = attrs.evolve(
+    LATER_2020,
+    basis=(STATUTE,),
+    when=lambda f: _later(f) and _uninterpreted(f),
+    clause="反不正当竞争法 商业秘密条（paraphrase）",
 )
 
 # 法释〔2020〕7号 Art. 4(1) item 2 (paraphrase): observation of a product on the market reveals
 # only simple combinations of size, structure, materials, parts; Art. 14 (paraphrase):
 # reverse engineering. 法释〔2007〕2号 Art. 9(2) item 2 and Art. 12 (paraphrase) likewise.
-NOT_SIMPLE_2020: Final = _not_simple_row(
-    (f"{SPC2020}:4.1.2", f"{SPC2020}:14"),
-    "法释〔2020〕7号 第四条第一款第二项、第十四条（paraphrase）",
-    statute=False,
+NOT_SIMPLE_2020: Final = Check[ExposureFacts](
+    code="definition.secrecy.observation_not_simple",
+    severity=Severity.INFO,
+    effect=Effect.NOTES,
+    basis=(f"{SPC2020}:4.1.2", f"{SPC2020}:14"),
+    when=_not_simple,
+    args=lambda f: {"exposure": f.exposure},
+    subject=_secret,
+    remedies=("definition.remedy.document_reverse_engineering_effort",),
+    clause="法释〔2020〕7号 第四条第一款第二项、第十四条（paraphrase）",
 )
-NOT_SIMPLE_2007: Final = _not_simple_row(
-    (f"{SPC2007}:9.2.2", f"{SPC2007}:12"),
-    "法释〔2007〕2号 第九条第二款第二项、第十二条（paraphrase）",
-    statute=False,
+NOT_SIMPLE_2007: Final = attrs.evolve(
+    NOT_SIMPLE_2020,
+    basis=(f"{SPC2007}:9.2.2", f"{SPC2007}:12"),
+    clause="法释〔2007〕2号 第九条第二款第二项、第十二条（paraphrase）",
 )
-NOT_SIMPLE_STATUTE: Final = _not_simple_row(
-    (STATUTE,), "反不正当竞争法 商业秘密条（paraphrase）", statute=True
+NOT_SIMPLE_STATUTE: Final = attrs.evolve(
+    NOT_SIMPLE_2020,
+    basis=(STATUTE,),
+    when=lambda f: _not_simple(f) and _uninterpreted(f),
+    clause="反不正当竞争法 商业秘密条（paraphrase）",
 )
 
 #: Exposures that do not count against secrecy, newest law first.

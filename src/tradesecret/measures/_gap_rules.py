@@ -23,7 +23,6 @@ interpretation is law on the day (before 2007-02-01), citing the statute of the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -62,115 +61,103 @@ def _generic(f: GapFacts) -> bool:
     return bool(f.counted) and f.proven > 0 and f.specific == 0
 
 
-def _statute(test: Callable[[GapFacts], bool]) -> Callable[[GapFacts], bool]:
-    """The row's test, only where no interpretation is law (the statute alone decides)."""
-    return lambda f: not f.interpreted and test(f)
+def _uninterpreted(f: GapFacts) -> bool:
+    return not f.interpreted
 
 
 def _secret(f: GapFacts) -> str:
     return f.secret_id
 
 
-_ADOPT: Final = ("definition.remedy.adopt_measures",)
-_KEEP: Final = ("definition.remedy.keep_measure_evidence",)
-_IDENTIFY: Final = ("definition.remedy.identify_secret_in_measures",)
-
-
-def _none_row(basis: tuple[str, ...], clause: str, *, statute: bool = False) -> Check[GapFacts]:
-    return Check[GapFacts](
-        code="definition.measures.none_before_act",
-        severity=Severity.CRITICAL,
-        effect=Effect.FAILS,
-        basis=basis,
-        when=_statute(_none) if statute else _none,
-        args=lambda f: {"on": f.on},
-        subject=_secret,
-        remedies=_ADOPT,
-        clause=clause,
-    )
-
-
-def _unproven_row(basis: tuple[str, ...], clause: str, *, statute: bool = False) -> Check[GapFacts]:
-    return Check[GapFacts](
-        code="definition.measures.no_evidence",
-        severity=Severity.HIGH,
-        effect=Effect.DOUBTS,
-        basis=basis,
-        when=_statute(_unproven) if statute else _unproven,
-        args=lambda f: {"measures": _ids(f.counted)},
-        subject=_secret,
-        remedies=_KEEP,
-        clause=clause,
-    )
-
-
-def _generic_row(
-    basis: tuple[str, ...], clause: str, *, strict: bool, statute: bool = False
-) -> Check[GapFacts]:
-    def when(f: GapFacts) -> bool:
-        return f.strict is strict and _generic(f) and (not statute or not f.interpreted)
-
-    return Check[GapFacts](
-        code="definition.measures.generic_only",
-        severity=Severity.HIGH if strict else Severity.LOW,
-        effect=Effect.DOUBTS if strict else Effect.NOTES,
-        basis=basis,
-        when=when,
-        subject=_secret,
-        remedies=_IDENTIFY,
-        clause=clause,
-    )
-
-
 # 法释〔2020〕7号 Art. 5(1) (paraphrase): measures are the reasonable measures taken before the
 # alleged infringement; Art. 6 lists them. None in force: the element fails.
-NONE_2020: Final = _none_row(
-    (f"{SPC2020}:5.1", f"{SPC2020}:6"),
-    "法释〔2020〕7号 第五条第一款、第六条（paraphrase: no measure before the act）",
+NONE_2020: Final = Check[GapFacts](
+    code="definition.measures.none_before_act",
+    severity=Severity.CRITICAL,
+    effect=Effect.FAILS,
+    basis=(f"{SPC2020}:5.1", f"{SPC2020}:6"),
+    when=_none,
+    args=lambda f: {"on": f.on},
+    subject=_secret,
+    remedies=("definition.remedy.adopt_measures",),
+    clause="法释〔2020〕7号 第五条第一款、第六条（paraphrase: no measure before the act）",
 )
 # 法释〔2007〕2号 Art. 11(1): 「权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施」
-NONE_2007: Final = _none_row(
-    (f"{SPC2007}:11",), "法释〔2007〕2号 第十一条第一款：……相适应的合理保护措施"
+NONE_2007: Final = attrs.evolve(
+    NONE_2020,
+    basis=(f"{SPC2007}:11",),
+    clause="法释〔2007〕2号 第十一条第一款：……相适应的合理保护措施",
 )
-# AUCL 1993 Art. 10 (paraphrase): a trade secret is information the holder keeps secret by
-# measures (「经权利人采取保密措施」).
-NONE_STATUTE: Final = _none_row(
-    (STATUTE,), "反不正当竞争法（1993）第十条：经权利人采取保密措施", statute=True
+# AUCL 1993 Art. 10 (paraphrase): information the holder keeps secret by measures
+# (「经权利人采取保密措施」).
+NONE_STATUTE: Final = attrs.evolve(
+    NONE_2020,
+    basis=(STATUTE,),
+    when=lambda f: _none(f) and _uninterpreted(f),
+    clause="反不正当竞争法（1993）第十条：经权利人采取保密措施",
 )
 
 # 法释〔2020〕7号 Art. 6 (paraphrase): the court finds measures *taken* where one of the items
 # applies; Art. 5(2) factors. Measures in force but none proven: undetermined.
-UNPROVEN_2020: Final = _unproven_row(
-    (f"{SPC2020}:6", f"{SPC2020}:5.2"),
-    "法释〔2020〕7号 第六条、第五条第二款（paraphrase: measures must be shown）",
+UNPROVEN_2020: Final = Check[GapFacts](
+    code="definition.measures.no_evidence",
+    severity=Severity.HIGH,
+    effect=Effect.DOUBTS,
+    basis=(f"{SPC2020}:6", f"{SPC2020}:5.2"),
+    when=_unproven,
+    args=lambda f: {"measures": _ids(f.counted)},
+    subject=_secret,
+    remedies=("definition.remedy.keep_measure_evidence",),
+    clause="法释〔2020〕7号 第六条、第五条第二款（paraphrase: measures must be shown）",
 )
-UNPROVEN_2007: Final = _unproven_row(
-    (f"{SPC2007}:11",), "法释〔2007〕2号 第十一条（paraphrase: measures must be shown）"
+UNPROVEN_2007: Final = attrs.evolve(
+    UNPROVEN_2020,
+    basis=(f"{SPC2007}:11",),
+    clause="法释〔2007〕2号 第十一条（paraphrase: measures must be shown）",
 )
-UNPROVEN_STATUTE: Final = _unproven_row(
-    (STATUTE,), "反不正当竞争法（1993）第十条（paraphrase）", statute=True
+UNPROVEN_STATUTE: Final = attrs.evolve(
+    UNPROVEN_2020,
+    basis=(STATUTE,),
+    when=lambda f: _unproven(f) and _uninterpreted(f),
+    clause="反不正当竞争法（1993）第十条（paraphrase）",
 )
 
 # 法释〔2020〕7号 Art. 5(2) factor: 「保密措施与商业秘密的对应程度」 (how far the measures
-# correspond to the secret).
-GENERIC_2020: Final = _generic_row(
-    (f"{SPC2020}:5.2",), "法释〔2020〕7号 第五条第二款：保密措施与商业秘密的对应程度", strict=True
+# correspond to the secret). High (undetermined) where the holder's policy requires it.
+GENERIC_2020: Final = Check[GapFacts](
+    code="definition.measures.generic_only",
+    severity=Severity.HIGH,
+    effect=Effect.DOUBTS,
+    basis=(f"{SPC2020}:5.2",),
+    when=lambda f: _generic(f) and f.strict,
+    subject=_secret,
+    remedies=("definition.remedy.identify_secret_in_measures",),
+    clause="法释〔2020〕7号 第五条第二款：保密措施与商业秘密的对应程度",
 )
-GENERIC_2020_NOTE: Final = _generic_row(
-    (f"{SPC2020}:5.2",), "法释〔2020〕7号 第五条第二款：保密措施与商业秘密的对应程度", strict=False
+#: The same factor where correspondence is not required: a low note.
+GENERIC_2020_NOTE: Final = attrs.evolve(
+    GENERIC_2020,
+    severity=Severity.LOW,
+    effect=Effect.NOTES,
+    when=lambda f: _generic(f) and not f.strict,
 )
 # 法释〔2007〕2号 Art. 11(2) factor: 「保密措施的可识别程度」 (how identifiable the measures are).
-GENERIC_2007: Final = _generic_row(
-    (f"{SPC2007}:11.2",), "法释〔2007〕2号 第十一条第二款：保密措施的可识别程度", strict=True
+_IDENTIFIABLE: Final = "法释〔2007〕2号 第十一条第二款：保密措施的可识别程度"
+GENERIC_2007: Final = attrs.evolve(GENERIC_2020, basis=(f"{SPC2007}:11.2",), clause=_IDENTIFIABLE)
+GENERIC_2007_NOTE: Final = attrs.evolve(
+    GENERIC_2020_NOTE, basis=(f"{SPC2007}:11.2",), clause=_IDENTIFIABLE
 )
-GENERIC_2007_NOTE: Final = _generic_row(
-    (f"{SPC2007}:11.2",), "法释〔2007〕2号 第十一条第二款：保密措施的可识别程度", strict=False
+GENERIC_STATUTE: Final = attrs.evolve(
+    GENERIC_2020,
+    basis=(STATUTE,),
+    when=lambda f: _generic(f) and f.strict and _uninterpreted(f),
+    clause="反不正当竞争法（1993）第十条（paraphrase）",
 )
-GENERIC_STATUTE: Final = _generic_row(
-    (STATUTE,), "反不正当竞争法（1993）第十条（paraphrase）", strict=True, statute=True
-)
-GENERIC_STATUTE_NOTE: Final = _generic_row(
-    (STATUTE,), "反不正当竞争法（1993）第十条（paraphrase）", strict=False, statute=True
+GENERIC_STATUTE_NOTE: Final = attrs.evolve(
+    GENERIC_2020_NOTE,
+    basis=(STATUTE,),
+    when=lambda f: _generic(f) and not f.strict and _uninterpreted(f),
+    clause="反不正当竞争法（1993）第十条（paraphrase）",
 )
 
 #: The decided gaps, newest law first (the 2020 rows prevail where both apply).
