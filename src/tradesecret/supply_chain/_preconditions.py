@@ -48,10 +48,11 @@ def _fired(table: RuleTable[F], facts: F, rb: Rulebook, day: pendulum.Date) -> l
     return [finding for _, finding in fired]
 
 
-def nda_checks(  # noqa: PLR0917 - the facts of the NDA table
+def nda_checks(
     project: Project,
     supplier: Supplier,
     entries: list[PackageEntry],
+    *,
     nda: NonDisclosureAgreement | None,
     tier: NdaTier | None,
     day: pendulum.Date,

@@ -232,7 +232,7 @@ def _preconditions(  # noqa: PLR0917 - internal helper
     if not any(e.form is not DisclosureForm.WITHHOLD for e in entries):
         return []
     return [
-        *nda_checks(project, supplier, entries, nda, tier, day, rb),
+        *nda_checks(project, supplier, entries, nda=nda, tier=tier, day=day, rb=rb),
         *supplier_checks(supplier, audit, rb, day),
     ]
 
