@@ -29,6 +29,7 @@ path, never a raw traceback.
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -155,6 +156,7 @@ def make_converter() -> cattrs.Converter:
     # Facts not stated: ``null`` (or a left-out field, by the field's default) both ways.
     conv.register_unstructure_hook(Unknown, lambda _: None)
     conv.register_structure_hook_func(_is_fact_type, lambda raw, t: _structure_fact(raw, t, conv))
+    conv.register_structure_hook_func(_is_date_or_enum, _structure_date_or_enum)
     conv.register_unstructure_hook_factory(_has_optional_lists, lambda t: _omit_empty(t, conv))
     return conv
 
@@ -195,6 +197,28 @@ def _structure_fact(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
 
 
 _UNKNOWN_LITERAL: Final = Literal[Unknown.UNKNOWN]
+
+
+def _is_date_or_enum(t: Any) -> bool:
+    # A date or a stated status such as ``StepStatus.NOT_DONE`` (``pendulum.Date | SomeEnum``).
+    args = get_args(t)
+    return (
+        get_origin(t) in (Union, UnionType)
+        and pendulum.Date in args
+        and all(
+            a is pendulum.Date or (isinstance(a, type) and issubclass(a, enum.Enum)) for a in args
+        )
+    )
+
+
+def _structure_date_or_enum(raw: Any, t: Any) -> Any:
+    # The enum's value names the status; any other text is read as an ISO date.
+    for kind in get_args(t):
+        if kind is not pendulum.Date:
+            for member in kind:
+                if raw == member.value:
+                    return member
+    return to_date(raw, path="")
 
 
 def _is_attrs_type(t: Any) -> bool:

@@ -47,7 +47,7 @@ class TestChecklist:
         report = check(full)
 
         assert Outcome.MET == report.assessment.outcome
-        assert () == report.missing
+        assert () == report.not_in_place
         assert (
             Outcome.NOT_APPLICABLE
             == report.assessment.criterion("supply_chain.controls.jammer").outcome
@@ -90,7 +90,7 @@ class TestChecklist:
         """Each control that is not in place is reported by name, with a finding and a remedy."""
         report = check(attrs.evolve(full, **change))  # type: ignore[arg-type]
 
-        assert missing == report.missing
+        assert missing == report.not_in_place
         assert {code} == report.assessment.codes()
         assert Outcome.NOT_MET == report.assessment.outcome
 
@@ -131,6 +131,17 @@ class TestChecklist:
             == report.assessment.criterion("supply_chain.controls.supervisor").outcome
         )
         assert Outcome.NOT_MET == report.assessment.outcome
+
+    def test_missing_means_facts_not_stated(self) -> None:
+        """``missing()`` lists facts not stated; ``not_in_place`` lists controls that fail."""
+        report = check(FloorControls(site="S", supervisor_on_site=False))
+
+        assert ("supervisor",) == report.not_in_place
+        assert report.assessment.missing() == report.missing()
+        assert {"phones_prohibited", "code_of_conduct_signed", "staff_count"} <= {
+            m.fact for m in report.missing()
+        }
+        assert "supervisor_on_site" not in {m.fact for m in report.missing()}
 
 
 class TestRetention:
@@ -173,7 +184,7 @@ class TestRetention:
         record = DestructionRecord(id="D-2", destroyed_on=to_date("2026-01-10"))
         report = check(attrs.evolve(full, destructions=(*full.destructions, record)))
 
-        assert ("destruction_video",) == report.missing
+        assert ("destruction_video",) == report.not_in_place
         assert ["D-1"] == [r.record_id for r in report.retention]
 
     def test_no_destruction_yet(self, full: FloorControls) -> None:

@@ -21,18 +21,18 @@ finding, the 2020 row prevails and the 2007 one is dropped (:func:`prevailing`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 import pendulum
 
-from tradesecret.engine import LegalClock
+from tradesecret.engine import LegalClock, RuleTable
 from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.law import Citation
 from tradesecret.results import Criterion, Finding, Undetermined
 from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
-__all__ = ["SPC2007", "SPC2020", "DefinitionLaw", "prevailing"]
+__all__ = ["SPC2007", "SPC2020", "STATUTE", "DefinitionLaw", "prevailing", "with_statute"]
 
 #: The SPC trade-secret provisions 2020 (法释〔2020〕7号).
 SPC2020: Final = "spc-ts@2020-09-10"
@@ -40,6 +40,11 @@ SPC2020: Final = "spc-ts@2020-09-10"
 SPC2007: Final = "spc-unfair-comp@2007-01-12"
 #: The library's own policy (heuristics that never bind a court).
 POLICY: Final = "tradesecret-policy@2026-11-21"
+#: A rule-table row's basis "the statute of the day": written as the AUCL 1993 article,
+#: replaced when the table runs by the article of ``definition.statutory_article`` that day
+#: (:func:`with_statute`; a statute's article moved between versions, so the clock cannot
+#: re-point it by number).
+STATUTE: Final = "aucl@1993-09-02:10"
 
 
 @attrs.frozen(kw_only=True)
@@ -132,6 +137,7 @@ class DefinitionLaw:
 
 
 _AUCL_1993: Final = "aucl@1993-09-02"
+F = TypeVar("F")
 
 
 def _param_or_none(rulebook: Rulebook, name: str, day: pendulum.Date) -> ParameterValue | None:
@@ -147,6 +153,22 @@ def _shift(rulebook: Rulebook, day: pendulum.Date) -> ParameterValue | NoRule | 
         return rulebook.lookup("definition.burden_shift_article", as_of=day)
     except OutOfCoverageError:
         return None
+
+
+def with_statute(table: RuleTable[F], law: DefinitionLaw) -> RuleTable[F]:
+    """``table`` with each :data:`STATUTE` basis replaced by the statute of ``law.day``."""
+    statute = tuple(c.id for c in law.statute_only())
+    if statute == (STATUTE,):
+        return table
+    checks = tuple(
+        attrs.evolve(c, basis=statute) if c.basis == (STATUTE,) else c for c in table.checks
+    )
+    return attrs.evolve(table, checks=checks)
+
+
+def first_of_each(findings: Iterable[Finding]) -> list[Finding]:
+    """Each finding code once, the first (the newest law's row, listed first) prevailing."""
+    return list(_once(findings, lambda f: (f.code, f.subject)))
 
 
 def prevailing(criterion: Criterion) -> Criterion:

@@ -28,12 +28,25 @@ from typing import Final
 
 import attrs
 
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
+from tradesecret.definition._law import (
+    SPC2007,
+    SPC2020,
+    DefinitionLaw,
+    first_of_each,
+    with_statute,
+)
 from tradesecret.definition._model import (
     PUBLIC_KNOWLEDGE_ITEMS,
     ExposureKind,
     PublicExposure,
     TradeSecret,
+)
+from tradesecret.definition._secrecy_rules import (
+    CLOSING_ORDER,
+    CLOSING_TABLE,
+    EXPOSURE_NOTES,
+    ClosingFacts,
+    ExposureFacts,
 )
 from tradesecret.facts import UNKNOWN, Tri, all_of, tri
 from tradesecret.law import Citation
@@ -206,36 +219,24 @@ def _open_row(
 def _exposure_notes(
     secret: TradeSecret, exposed: Sequence[_Exposed], law: DefinitionLaw
 ) -> list[Finding]:
-    """Exposures that do not count: after the act, or a product observation not simple."""
+    """Exposures that do not count (rows of :data:`EXPOSURE_NOTES`): after the act, or a
+    product observation stated to reveal more than simple features."""
+    table = with_statute(EXPOSURE_NOTES, law)
     out: list[Finding] = []
     for e in exposed:
         x = e.exposure
-        if x.on is not UNKNOWN and x.on > law.day:
-            out.append(
-                Finding(
-                    code="definition.secrecy.later_exposure",
-                    severity=Severity.INFO,
-                    citations=law.cites(
-                        (f"{SPC2020}:3", f"{SPC2020}:17"), (f"{SPC2007}:9", f"{SPC2007}:16")
-                    ),
-                    args={"exposure": x.id, "on": x.on},
-                    subject=secret.id,
-                )
-            )
-        elif x.kind is ExposureKind.PRODUCT_OBSERVATION and x.simple_features_only is False:
-            out.append(
-                Finding(
-                    code="definition.secrecy.observation_not_simple",
-                    severity=Severity.INFO,
-                    citations=law.cites(
-                        (f"{SPC2020}:4.1.2", f"{SPC2020}:14"),
-                        (f"{SPC2007}:9.2.2", f"{SPC2007}:12"),
-                    ),
-                    args={"exposure": x.id},
-                    subject=secret.id,
-                    remedies=("definition.remedy.document_reverse_engineering_effort",),
-                )
-            )
+        facts = ExposureFacts(
+            secret_id=secret.id,
+            exposure=x.id,
+            later=x.on is not UNKNOWN and x.on > law.day,
+            on=x.on,
+            observation_not_simple=x.kind is ExposureKind.PRODUCT_OBSERVATION
+            and x.simple_features_only is False,
+            spc2020=law.spc2020,
+            spc2007=law.spc2007,
+        )
+        fired, _ = table.run(facts, law.clock)
+        out += first_of_each(f for _, f in fired)
     return out
 
 
@@ -274,50 +275,22 @@ def _closing_findings(
     points: Sequence[str],
     known: Sequence[_Exposed],
 ) -> list[Finding]:
-    out: list[Finding] = []
-    if not points:
-        out.append(
-            Finding(
-                code="definition.secrecy.no_secret_points",
-                severity=Severity.HIGH,
-                citations=law.cites((f"{SPC2020}:27", f"{SPC2020}:3"), (f"{SPC2007}:14",)),
-                subject=secret.id,
-                remedies=("definition.remedy.define_secret_points",),
-            )
-        )
-    if secret.compilation:
-        parts = {p for e in known if not e.whole for p in e.covered}
-        out.append(
-            Finding(
-                code="definition.secrecy.compilation",
-                severity=Severity.INFO,
-                citations=law.cites((f"{SPC2020}:4.2",)),
-                args={"public": len(parts)},
-                subject=secret.id,
-            )
-        )
-    if not secret.secrecy_evidence:
-        out.append(
-            Finding(
-                code="definition.secrecy.no_search",
-                severity=Severity.LOW,
-                citations=(law.rulebook.cite(POLICY),),
-                subject=secret.id,
-                remedies=("definition.remedy.commission_search",),
-            )
-        )
-    if tally.outcome is Outcome.MET and (tally.public or tally.contested):
-        out.append(
-            Finding(
-                code="definition.secrecy.points_remaining",
-                severity=Severity.MEDIUM,
-                citations=law.cites((f"{SPC2020}:3", f"{SPC2020}:27"), (f"{SPC2007}:9",)),
-                args={"points": _ids(tally.remaining)},
-                subject=secret.id,
-                remedies=("definition.remedy.narrow_claim",),
-            )
-        )
-    return out
+    """The closing rows (:data:`CLOSING_TABLE`) on the tally, the law of the day prevailing."""
+    parts = {p for e in known if not e.whole for p in e.covered} if secret.compilation else set()
+    facts = ClosingFacts(
+        secret_id=secret.id,
+        points=len(points),
+        compilation=secret.compilation,
+        public_parts=len(parts),
+        searched=bool(secret.secrecy_evidence),
+        met_on_remaining=tally.outcome is Outcome.MET and bool(tally.public or tally.contested),
+        remaining=_ids(tally.remaining),
+        spc2020=law.spc2020,
+        spc2007=law.spc2007,
+    )
+    fired, _ = with_statute(CLOSING_TABLE, law).run(facts, law.clock)
+    found = first_of_each(f for _, f in fired)
+    return sorted(found, key=lambda f: CLOSING_ORDER.index(f.code))
 
 
 def _trace(known: Sequence[_Exposed], law: DefinitionLaw) -> list[TraceStep]:

@@ -23,10 +23,18 @@ from typing import Final
 
 import pendulum
 
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
+from tradesecret.definition._law import (
+    POLICY,
+    SPC2007,
+    SPC2020,
+    DefinitionLaw,
+    first_of_each,
+    with_statute,
+)
 from tradesecret.definition._model import CarrierKind, ClassificationTier, TradeSecret
 from tradesecret.facts import UNKNOWN, Tri, any_of
 from tradesecret.law import Citation
+from tradesecret.measures._gap_rules import GAP_TABLE, GapFacts
 from tradesecret.measures._legal import Citer, MeasureTiming, _ids
 from tradesecret.measures._model import MEASURE_ITEMS, ConfidentialityMeasure
 from tradesecret.results import Criterion, Finding, Outcome, Severity, TraceStep, Undetermined
@@ -187,40 +195,18 @@ def _gap(
     *,
     require_correspondence: bool,
 ) -> list[Finding]:
-    """The decided gap, if any: no measure, none proven, or none specific to the secret."""
-    if not counted:
-        return [
-            Finding(
-                code="definition.measures.none_before_act",
-                severity=Severity.CRITICAL,
-                citations=_basis(law),
-                args={"on": law.day},
-                subject=secret.id,
-                remedies=("definition.remedy.adopt_measures",),
-            )
-        ]
-    if not proven:
-        return [
-            Finding(
-                code="definition.measures.no_evidence",
-                severity=Severity.HIGH,
-                citations=law.cites((f"{SPC2020}:6", f"{SPC2020}:5.2"), (f"{SPC2007}:11",)),
-                args={"measures": _ids(m.id for m in counted)},
-                subject=secret.id,
-                remedies=("definition.remedy.keep_measure_evidence",),
-            )
-        ]
-    if not specific:
-        return [
-            Finding(
-                code="definition.measures.generic_only",
-                severity=Severity.HIGH if require_correspondence else Severity.LOW,
-                citations=law.cites((f"{SPC2020}:5.2",), (f"{SPC2007}:11.2",)),
-                subject=secret.id,
-                remedies=("definition.remedy.identify_secret_in_measures",),
-            )
-        ]
-    return []
+    """The decided gap, if any (rows of :data:`GAP_TABLE`, the law of the day's prevailing)."""
+    facts = GapFacts(
+        secret_id=secret.id,
+        on=law.day,
+        counted=tuple(m.id for m in counted),
+        proven=len(proven),
+        specific=len(specific),
+        strict=require_correspondence,
+        interpreted=law.spc2020 or law.spc2007,
+    )
+    fired, _ = with_statute(GAP_TABLE, law).run(facts, law.clock)
+    return first_of_each(f for _, f in fired)  # 2020 rows are listed first and prevail
 
 
 def _open_rows(

@@ -10,6 +10,11 @@ item is cited as context only.
 
 The steps and their due day (``measures.exit_grace_days`` after the last day) are library
 policy; revoking access rests on Art. 6 item 5 where in force.
+
+Each dated step has three states: done on a date, stated as not done
+(:attr:`~tradesecret.measures.StepStatus.NOT_DONE`), and not stated (``UNKNOWN``). A step
+not stated leaves its criterion undetermined (an open rule naming the field, with what
+"not done" would give) unless another fact already decides it (a grant never revoked).
 """
 
 from __future__ import annotations
@@ -23,9 +28,18 @@ from tradesecret.dates import to_date
 from tradesecret.definition._law import POLICY, SPC2007, SPC2020
 from tradesecret.definition.registry import AccessGrant, SecretRegistry
 from tradesecret.engine import LegalClock
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation
-from tradesecret.measures._model import ExitProcedure
-from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity, Term
+from tradesecret.measures._model import ExitProcedure, StepStatus
+from tradesecret.results import (
+    Assessment,
+    Criterion,
+    Finding,
+    Outcome,
+    Severity,
+    Term,
+    Undetermined,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 __all__ = ["check_exit"]
@@ -66,6 +80,28 @@ class _Exit:
             cites,
             finding,
         )
+
+    @property
+    def not_done(self) -> Outcome:
+        """The outcome of a step not done: not met once overdue, else pending."""
+        return Outcome.NOT_MET if self.overdue else Outcome.INSUFFICIENT_EVIDENCE
+
+    def unstated(
+        self, code: str, cites: tuple[Citation, ...], path: str, *, otherwise: Outcome
+    ) -> Criterion:
+        """A step whose doing is not stated: undetermined, naming the field."""
+        row = Undetermined(
+            rule=f"{code}.missing",
+            facts=(path,),
+            if_holds=self.not_done,
+            otherwise=otherwise,
+            severity=Severity.HIGH if self.overdue else Severity.MEDIUM,
+            citations=tuple(dict.fromkeys((*cites, self.policy))),
+            context=self.context,
+            criterion=code,
+        )
+        outcome = otherwise if otherwise is self.not_done else Outcome.INSUFFICIENT_EVIDENCE
+        return attrs.evolve(self._criterion(code, outcome, cites), open=(row,))
 
     def done(self, code: str, cites: tuple[Citation, ...], on: pendulum.Date) -> Criterion:
         """A step done, on time or late (late: a low finding, still met)."""
@@ -194,11 +230,34 @@ def _known(
     )
 
 
+def _step(
+    ctx: _Exit,
+    code: str,
+    *,
+    cites: tuple[Citation, ...],
+    value: Fact[pendulum.Date | StepStatus],
+    path: str,
+    remedy: str,
+    **args: object,
+) -> Criterion:
+    """One dated step in its three states: done on a date, not done, not stated."""
+    if value is UNKNOWN:
+        return ctx.unstated(code, cites, path, otherwise=Outcome.MET)
+    if isinstance(value, StepStatus):
+        return ctx.missing(code, cites, remedy, **args)
+    return ctx.done(code, cites, value)
+
+
 def _register(procedure: ExitProcedure, ctx: _Exit, secrets: int) -> Criterion:
-    code = "measures.exit.register"
-    if procedure.registered_on is None:
-        return ctx.missing(code, ctx.basis, "measures.remedy.exit_register", secrets=secrets)
-    return ctx.done(code, ctx.basis, procedure.registered_on)
+    return _step(
+        ctx,
+        "measures.exit.register",
+        cites=ctx.basis,
+        value=procedure.registered_on,
+        path="registered_on",
+        remedy="measures.remedy.exit_register",
+        secrets=secrets,
+    )
 
 
 def _carriers(procedure: ExitProcedure, ctx: _Exit, held: tuple[str, ...]) -> Criterion:
@@ -214,30 +273,42 @@ def _carriers(procedure: ExitProcedure, ctx: _Exit, held: tuple[str, ...]) -> Cr
 
 def _reminder(procedure: ExitProcedure, ctx: _Exit) -> Criterion:
     code = "measures.exit.reminder"
-    if procedure.reminder_on is None:
-        return ctx.missing(code, ctx.basis, "measures.remedy.exit_reminder")
-    if not procedure.reminder_written:
-        return ctx._criterion(
+    on = procedure.reminder_on
+    if isinstance(on, StepStatus) or procedure.reminder_written:
+        return _step(
+            ctx,
             code,
-            Outcome.INSUFFICIENT_EVIDENCE,
-            ctx.basis,
-            Finding(
-                code="measures.exit.reminder_not_written",
-                severity=Severity.MEDIUM,
-                citations=tuple(dict.fromkeys((*ctx.basis, ctx.policy))),
-                subject=ctx.person,
-                remedies=("measures.remedy.exit_reminder",),
-            ),
+            cites=ctx.basis,
+            value=on,
+            path="reminder_on",
+            remedy="measures.remedy.exit_reminder",
         )
-    return ctx.done(code, ctx.basis, procedure.reminder_on)
+    unwritten = Finding(
+        code="measures.exit.reminder_not_written",
+        severity=Severity.MEDIUM,
+        citations=tuple(dict.fromkeys((*ctx.basis, ctx.policy))),
+        subject=ctx.person,
+        remedies=("measures.remedy.exit_reminder",),
+    )
+    if on is UNKNOWN:
+        # An oral reminder, if one was given, leaves the step undetermined as well.
+        criterion = ctx.unstated(
+            code, ctx.basis, "reminder_on", otherwise=Outcome.INSUFFICIENT_EVIDENCE
+        )
+        return attrs.evolve(criterion, findings=(unwritten,))
+    return ctx._criterion(code, Outcome.INSUFFICIENT_EVIDENCE, ctx.basis, unwritten)
 
 
 def _access(procedure: ExitProcedure, ctx: _Exit, grants: tuple[AccessGrant, ...]) -> Criterion:
     code = "measures.exit.access"
     never = sorted({g.secret_id for g in grants if g.revoked is None})
-    if procedure.access_revoked_on is None or never:
+    revoked = procedure.access_revoked_on
+    if never or isinstance(revoked, StepStatus):
+        # A grant never revoked decides the step whatever the stated day.
         return ctx.missing(
             code, ctx.access, "measures.remedy.exit_access", secrets=", ".join(never) or "-"
         )
+    if revoked is UNKNOWN:
+        return ctx.unstated(code, ctx.access, "access_revoked_on", otherwise=Outcome.MET)
     late = [g.revoked for g in grants if g.revoked is not None and g.revoked > ctx.due]
-    return ctx.done(code, ctx.access, max([procedure.access_revoked_on, *late]))
+    return ctx.done(code, ctx.access, max([revoked, *late]))

@@ -38,6 +38,7 @@ __all__ = [
     "PartnerNonCompete",
     "PartyKind",
     "ScopeCategory",
+    "StepStatus",
 ]
 
 
@@ -430,32 +431,62 @@ class NonDisclosureAgreement:
         return tuple(dict.fromkeys(s for item in self.scope for s in item.secret_ids))
 
 
+class StepStatus(enum.Enum):
+    """An exit step stated as not done (a date says it was done; ``UNKNOWN``, not stated)."""
+
+    NOT_DONE = "not_done"
+
+
+def _step(value: object) -> Fact[pendulum.Date | StepStatus]:
+    """
+    Converter of an exit step: ``UNKNOWN`` (not stated), :attr:`StepStatus.NOT_DONE` or its
+    value ``"not_done"``, a date (``pendulum.Date``, ``datetime.date`` or ISO text). In the
+    Python API ``None`` is read as *not done* (what it meant before facts could be left
+    unstated); in a case file ``null`` or a left-out field is *not stated*.
+    """
+    if value is UNKNOWN:
+        return UNKNOWN
+    if value is None or value is StepStatus.NOT_DONE or value == StepStatus.NOT_DONE.value:
+        return StepStatus.NOT_DONE
+    return _date(value)
+
+
 @attrs.frozen(kw_only=True)
 class ExitProcedure:
     """
     What was done when an employee left (SPC 2020 Art. 6 item 6).
 
+    Each step (``registered_on``, ``reminder_on``, ``access_revoked_on``) has three states:
+    a date (done that day), :attr:`StepStatus.NOT_DONE` (stated as not done; ``None`` in
+    Python means the same) and ``UNKNOWN`` (not stated, the default). A step not stated
+    leaves its criterion undetermined with an open rule naming the field, unless every
+    answer gives the same outcome.
+
     Attributes:
         person: The departing person (as in the registry).
         last_day: The last day of employment.
         registered_on: Day the secrets and carriers the person accessed were registered
-            (登记), if done.
+            (登记), or not done, or not stated.
         returned: Carrier ids returned (返还).
         destroyed: Carrier ids erased or destroyed (清除、销毁).
-        reminder_on: Day of the reminder of continuing confidentiality obligations.
+        reminder_on: Day of the reminder of continuing confidentiality obligations, or not
+            done, or not stated.
         reminder_written: True when that reminder was in writing.
-        access_revoked_on: Day system and premises access was revoked.
+        access_revoked_on: Day system and premises access was revoked, or not done, or not
+            stated.
         carriers_held: Carrier ids the person held besides those recorded on registry grants.
         evidence: Ids of the exit documents (checklist, signed acknowledgement).
     """
 
     person: str = attrs.field(validator=_check_id)
     last_day: pendulum.Date = attrs.field(converter=_date)
-    registered_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    registered_on: Fact[pendulum.Date | StepStatus] = attrs.field(default=UNKNOWN, converter=_step)
     returned: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     destroyed: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    reminder_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    reminder_on: Fact[pendulum.Date | StepStatus] = attrs.field(default=UNKNOWN, converter=_step)
     reminder_written: bool = True
-    access_revoked_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    access_revoked_on: Fact[pendulum.Date | StepStatus] = attrs.field(
+        default=UNKNOWN, converter=_step
+    )
     carriers_held: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))

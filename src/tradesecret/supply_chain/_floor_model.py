@@ -15,7 +15,7 @@ from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import Problem
 from tradesecret.facts import UNKNOWN, Fact
-from tradesecret.results import Assessment, Outcome
+from tradesecret.results import Assessment, MissingFact, Outcome
 from tradesecret.supply_chain._common import (
     check_id,
     collect,
@@ -162,13 +162,22 @@ class FloorControlReport:
     retention: tuple[RetentionDeadline, ...] = attrs.field(validator=tuple_of(RetentionDeadline))
 
     @property
-    def missing(self) -> tuple[str, ...]:
-        """The controls not in place (criteria not met), by name."""
+    def not_in_place(self) -> tuple[str, ...]:
+        """
+        The controls not in place (criteria not met), by name.
+
+        Was ``missing`` (a property) before; renamed so that :meth:`missing` means what it
+        means everywhere in the library: the facts not stated.
+        """
         return tuple(
             c.code.removeprefix("supply_chain.controls.")
             for c in self.assessment.criteria
             if c.outcome is Outcome.NOT_MET
         )
+
+    def missing(self) -> tuple[MissingFact, ...]:
+        """The facts not stated that would change a control's outcome, most decisive first."""
+        return self.assessment.missing()
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render the checklist and the retention deadlines."""

@@ -67,8 +67,7 @@ from tradesecret.supply_chain._package import (
 from tradesecret.supply_chain._parties import Project, Supplier
 from tradesecret.supply_chain._preconditions import (
     letter_check,
-    missing_nda,
-    nda_scope,
+    nda_checks,
     qualifying_nda,
     registry_checks,
     supplier_checks,
@@ -232,13 +231,10 @@ def _preconditions(  # noqa: PLR0917 - internal helper
     """The NDA (required, of the right tier, covering what goes out) and the supplier checks."""
     if not any(e.form is not DisclosureForm.WITHHOLD for e in entries):
         return []
-    out: list[Finding] = []
-    if nda is None and (project.policy.nda_always_required or tier is not None):
-        out.append(missing_nda(project, supplier, day, tier, rb))
-    if nda is not None:
-        out.extend(nda_scope(nda, entries, supplier, day, rb))
-    out.extend(supplier_checks(supplier, audit, rb))
-    return out
+    return [
+        *nda_checks(project, supplier, entries, nda=nda, tier=tier, day=day, rb=rb),
+        *supplier_checks(supplier, audit, rb, day),
+    ]
 
 
 def _required_tier(  # noqa: PLR0917 - internal helper
