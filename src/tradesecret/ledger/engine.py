@@ -36,6 +36,7 @@ from tradesecret.ledger.model import (
     DueConvention,
     EmployeeDelay,
     EmployerRelease,
+    InServiceBreach,
     LedgerEvent,
     LedgerOptions,
     LedgerTerms,
@@ -50,6 +51,7 @@ from tradesecret.ledger.model import (
     UnpaidCounting,
     Waiver,
 )
+from tradesecret.ledger.rules import default_share_fen, fraction, period_fits, pro_rata_fen
 from tradesecret.ledger.state import (
     BreachState,
     CompensationSchedule,
@@ -136,11 +138,6 @@ def _lcl(rb: Rulebook, on: pendulum.Date, article: str) -> Citation:
     return rb.cite(f"{key}:{article}")
 
 
-def _round_half_up(numerator: int, denominator: int) -> int:
-    """Non-negative ``numerator / denominator`` rounded half up (the batch kernel does the same)."""
-    return (2 * numerator + denominator) // (2 * denominator)
-
-
 # -- schedule -----------------------------------------------------------------------------
 
 
@@ -186,8 +183,6 @@ def _add_months(ordinal: int, months: int) -> int:
 
 
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-#: Month index (year * 12 + month - 1) of December 9999, the last month a date can hold.
-_LAST_MONTH_INDEX: Final = 9999 * 12 + 11
 
 
 def _schedule(
@@ -217,7 +212,7 @@ def _schedule(
                 args={"agreed": terms.months, "cap": cap.as_int()},
             )
         )
-    if (t.year * 12 + t.month - 1) + months > _LAST_MONTH_INDEX:
+    if not period_fits(t.year, t.month, months):
         raise InvalidInputError.single(
             "termination_date", t, "the restriction period would run past the year 9999"
         )
@@ -284,8 +279,6 @@ def _default_amounts(
     params: list[ParameterValue],
     citations: list[Citation],
 ) -> list[tuple[int, str, Money | None]]:
-    wage = terms.average_monthly_wage
-    assert wage is not None
     t = terms.termination_date
     try:
         ratio = _param(rb, "noncompete.default_ratio", as_of=t)
@@ -293,7 +286,14 @@ def _default_amounts(
         raise InvalidInputError.single("termination_date", t, str(exc)) from None
     params.append(ratio)
     citations.extend(ratio.citations)
-    share = _fen(wage * ratio.as_ratio())  # rounded half up at the monthly instalment
+    # the exact share of the exact average, rounded half up once, at the instalment
+    r_num, r_den = fraction(ratio.as_decimal())
+    if terms.wage_total is not None:
+        share = default_share_fen(terms.wage_total.fen, terms.wage_months, r_num, r_den)
+    else:
+        assert terms.average_monthly_wage is not None
+        w_num, w_den = fraction(terms.average_monthly_wage.amount.scaleb(2))
+        share = default_share_fen(w_num, w_den, r_num, r_den)
     out: list[tuple[int, str, Money | None]] = []
     problems: list[Problem] = []
     try:
@@ -574,8 +574,7 @@ def _end_restriction(fold: _Fold, ctx: _Ctx, free_from: int, ended_by: EndedBy) 
         elif ctx.options.partial_month is PartialMonth.FULL_MONTH:
             amount = inst.amount
         else:
-            restricted = free_from - inst.start
-            amount = _round_half_up(inst.amount * restricted, inst.end - inst.start + 1)
+            amount = pro_rata_fen(inst.amount, free_from - inst.start, inst.end - inst.start + 1)
         paid = min(inst.paid, amount)
         credit += inst.paid - paid
         insts.append(
@@ -705,6 +704,10 @@ def _step(ctx: _Ctx, fold: _Fold, event: LedgerEvent) -> _Fold:
         return fold._replace(
             breaches=(*fold.breaches, (day, until)),
             steps=_step_log(fold, day, "ledger.step.breach", {}, (f"{_INTERP2}:15",)),
+        )
+    if isinstance(event, InServiceBreach):  # recorded; remedies are built on it elsewhere
+        return fold._replace(
+            steps=_step_log(fold, day, "ledger.step.in_service_breach", {}, (f"{_INTERP2}:14",))
         )
     if isinstance(event, PenaltyPaid):
         return fold._replace(

@@ -22,6 +22,8 @@ Event types
 :class:`EmployerRelease`  the employer releases the employee (Interp. (I) Art. 39)
 :class:`Rescission`       the employee exercises a release right (解除竞业限制约定)
 :class:`Breach`           the employee competes (start, and end if known)
+:class:`InServiceBreach`  the employee competed while still employed (on or before the
+                          termination date; Interp. (II) Art. 14): recorded, kept apart
 :class:`PenaltyPaid`      the employee pays the agreed penalty
 ========================  ==============================================================
 """
@@ -38,6 +40,7 @@ from tradesecret._convert import date_field as _date
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.ledger.rules import MAX_FEN, MAX_MONTHS
 from tradesecret.money import Money
 
 __all__ = [
@@ -50,6 +53,8 @@ __all__ = [
     "DueConvention",
     "EmployeeDelay",
     "EmployerRelease",
+    "InServiceBreach",
+    "InServiceBreachKind",
     "LedgerEvent",
     "LedgerOptions",
     "LedgerTerms",
@@ -70,13 +75,45 @@ def _opt_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value, path="until")
 
 
-def _positive_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+def money_problems(
+    path: str, value: object, *, whole_fen: bool = True, currency: bool = True
+) -> list[Problem]:
+    """
+    Why ``value`` is not a positive CNY amount the ledger accepts (empty: it is).
+
+    Events check their amounts without the currency (``currency=False``): the ledger that
+    holds them checks it, so the problem names the full path (``payments[3].amount``).
+    """
     if not isinstance(value, Money):
-        raise InvalidInputError.single(attribute.name, value, "expected Money")
+        return [Problem.of(path, value, "expected Money")]
+    if currency and value.currency != "CNY":
+        return [Problem.of(path, str(value), "a PRC ledger is kept in CNY")]
     if value.amount <= 0:
-        raise InvalidInputError.single(attribute.name, value, "must be a positive amount")
-    if value.round_fen() != value:
-        raise InvalidInputError.single(attribute.name, value, "must be a whole number of fen")
+        return [Problem.of(path, str(value), "must be a positive amount")]
+    if value.amount.scaleb(2) > MAX_FEN:
+        return [Problem.of(path, str(value), f"above the accepted maximum of {MAX_FEN} fen")]
+    if whole_fen and value.round_fen() != value:
+        return [Problem.of(path, str(value), "must be a whole number of fen")]
+    return []
+
+
+def _positive_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    problems = money_problems(attribute.name, value)
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def _event_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    problems = money_problems(attribute.name, value, currency=False)
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def _opt_event_money(
+    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
+) -> None:
+    if value is not None:
+        _event_money(_instance, attribute, value)  # type: ignore[arg-type]
 
 
 def _opt_positive_money(
@@ -89,8 +126,10 @@ def _opt_positive_money(
 def _opt_positive_wage(
     _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
 ) -> None:
-    if value is not None and (not isinstance(value, Money) or value.amount <= 0):
-        raise InvalidInputError.single(attribute.name, value, "must be a positive amount")
+    if value is not None:
+        problems = money_problems(attribute.name, value, whole_fen=False)
+        if problems:
+            raise InvalidInputError(problems)
 
 
 # -- readings of open law and conventions ---------------------------------------------------
@@ -282,7 +321,13 @@ class LedgerTerms:
         agreed_monthly: Agreed monthly compensation, or ``None`` when none was agreed.
         average_monthly_wage: Average monthly wage of the 12 months before termination
             (exact; :func:`tradesecret.noncompete.average_monthly_wage` computes it); needed
-            only when nothing was agreed (Interp. (I) Art. 36 default).
+            only when nothing was agreed (Interp. (I) Art. 36 default) and no
+            ``wage_total`` is given.
+        wage_total: The total of the wages of the ``wage_months`` months before termination
+            (whole fen). When given, the default is ``wage_total x ratio / wage_months``,
+            exact and rounded half up once at the instalment (an average divided first
+            can lose the half fen: 347,887.00 / 12 x 30 % = 8,697.175 -> 8,697.18).
+        wage_months: Number of months in ``wage_total`` (12 unless employment was shorter).
         penalty: Agreed penalty (违约金) for breach, if any.
         activation_reserved: The agreement reserved the employer's decision, at departure,
             whether the restriction applies (see :class:`Activation`, :class:`Waiver` and
@@ -297,16 +342,34 @@ class LedgerTerms:
     average_monthly_wage: Money | None = attrs.field(default=None, validator=_opt_positive_wage)
     penalty: Money | None = attrs.field(default=None, validator=_opt_positive_money)
     activation_reserved: bool = False
+    wage_total: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    wage_months: int = 12
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if isinstance(self.months, bool) or not isinstance(self.months, int) or self.months < 1:
             problems.append(Problem.of("months", self.months, "must be a positive int"))
+        elif self.months > MAX_MONTHS:
+            problems.append(
+                Problem.of("months", self.months, f"above the accepted maximum of {MAX_MONTHS}")
+            )
+        if (
+            isinstance(self.wage_months, bool)
+            or not isinstance(self.wage_months, int)
+            or not 1 <= self.wage_months <= MAX_MONTHS
+        ):
+            problems.append(
+                Problem.of("wage_months", self.wage_months, f"must be an int in 1..{MAX_MONTHS}")
+            )
         if not isinstance(self.activation_reserved, bool):
             problems.append(
                 Problem.of("activation_reserved", self.activation_reserved, "must be a bool")
             )
-        if self.agreed_monthly is None and self.average_monthly_wage is None:
+        if (
+            self.agreed_monthly is None
+            and self.average_monthly_wage is None
+            and self.wage_total is None
+        ):
             problems.append(
                 Problem.of(
                     "average_monthly_wage",
@@ -326,7 +389,7 @@ class Payment:
     """Compensation paid on ``date``; ``instalment`` (1-based) names the one it pays, if any."""
 
     date: pendulum.Date = attrs.field(converter=_date)
-    amount: Money = attrs.field(validator=_positive_money)
+    amount: Money = attrs.field(validator=_event_money)
     instalment: int | None = None
     reference: str = ""
 
@@ -407,7 +470,7 @@ class EmployerRelease:
     """
 
     date: pendulum.Date = attrs.field(converter=_date)
-    negotiated_amount: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    negotiated_amount: Money | None = attrs.field(default=None, validator=_opt_event_money)
 
 
 @attrs.frozen(kw_only=True)
@@ -427,12 +490,36 @@ class Breach:
     description: str = ""
 
 
+class InServiceBreachKind(enum.Enum):
+    """What the employee did while still employed (Interp. (II) Art. 14)."""
+
+    WORKING_FOR_COMPETITOR = "working_for_competitor"
+    COMPETING_BUSINESS = "competing_business"
+    INDIRECT = "indirect"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class InServiceBreach:
+    """
+    The employee competed on ``date`` while still employed (on or before the termination
+    date): an in-service breach (Interp. (II) Art. 14), kept apart from breaches of the
+    post-termination restriction. The ledger records it; it does not change compensation.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    kind: InServiceBreachKind = attrs.field(
+        validator=attrs.validators.instance_of(InServiceBreachKind)
+    )
+    description: str = ""
+
+
 @attrs.frozen(kw_only=True)
 class PenaltyPaid:
     """The employee pays the agreed penalty on ``date``."""
 
     date: pendulum.Date = attrs.field(converter=_date)
-    amount: Money = attrs.field(validator=_positive_money)
+    amount: Money = attrs.field(validator=_event_money)
 
 
 #: Any dated event of the ledger.
@@ -446,6 +533,7 @@ LedgerEvent: TypeAlias = (
     | EmployerRelease
     | Rescission
     | Breach
+    | InServiceBreach
     | PenaltyPaid
 )
 
@@ -460,7 +548,18 @@ _KIND_FIELD: dict[type, str] = {
     Rescission: "rescissions",
     Breach: "breaches",
     PenaltyPaid: "penalty_payments",
+    InServiceBreach: "in_service_breaches",
 }
+
+
+def event_types() -> tuple[type, ...]:
+    """Every ledger event class."""
+    return tuple(_KIND_FIELD)
+
+
+def event_field(event: object) -> str | None:
+    """The :class:`CompensationLedger` field that holds ``event`` (``None``: not an event)."""
+    return _KIND_FIELD.get(type(event))
 
 
 @attrs.frozen(kw_only=True)
@@ -488,6 +587,34 @@ class CompensationLedger:
     penalty_payments: tuple[PenaltyPaid, ...] = attrs.field(
         default=(), validator=tuple_of(PenaltyPaid)
     )
+    in_service_breaches: tuple[InServiceBreach, ...] = attrs.field(
+        default=(), validator=tuple_of(InServiceBreach)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            problem
+            for name, field in (
+                ("payments", "amount"),
+                ("penalty_payments", "amount"),
+                ("employer_releases", "negotiated_amount"),
+            )
+            for n, event in enumerate(getattr(self, name))
+            if getattr(event, field) is not None
+            for problem in money_problems(f"{name}[{n}].{field}", getattr(event, field))
+        ]
+        t = self.terms.termination_date
+        problems += [
+            Problem.of(
+                f"in_service_breaches[{n}].date",
+                event.date,
+                "after the termination date: record a Breach of the restriction instead",
+            )
+            for n, event in enumerate(self.in_service_breaches)
+            if event.date > t
+        ]
+        if problems:
+            raise InvalidInputError(problems)
 
     def record(self, *events: LedgerEvent) -> CompensationLedger:
         """A new ledger with ``events`` added (this one is unchanged)."""
