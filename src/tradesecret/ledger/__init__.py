@@ -11,7 +11,8 @@ what do we owe or claim now?*
   minimum wage).
 * :class:`CompensationLedger` records dated events (:class:`Payment`, :class:`Reminder`,
   :class:`DeferralPlan`, :class:`EmployeeDelay`, :class:`Activation`, :class:`Waiver`,
-  :class:`EmployerRelease`, :class:`Rescission`, :class:`Breach`, :class:`PenaltyPaid`).
+  :class:`EmployerRelease`, :class:`Rescission`, :class:`Breach`, :class:`PenaltyPaid`,
+  :class:`InServiceBreach`).
 * :func:`evaluate_compensation` folds the events dated on or before ``as_of`` into a
   :class:`CompensationState`: instalment statuses, arrears, release rights with their
   ground, date and tier, employer release costs, breach claims, and a timeline that
@@ -40,6 +41,8 @@ from tradesecret.ledger.model import (
     DueConvention,
     EmployeeDelay,
     EmployerRelease,
+    InServiceBreach,
+    InServiceBreachKind,
     LedgerEvent,
     LedgerOptions,
     LedgerTerms,
@@ -95,6 +98,8 @@ __all__ = [
     "EmployerRelease",
     "EmployerReleaseState",
     "EndedBy",
+    "InServiceBreach",
+    "InServiceBreachKind",
     "Instalment",
     "InstalmentState",
     "InstalmentStatus",
