@@ -38,8 +38,9 @@ from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.i18n import Localizer
 from tradesecret.money import Money
 from tradesecret.results import Severity
+from tradesecret.rulebook import Rulebook, default_rulebook
 
-__all__ = ["BatchSummary", "read_table", "run_batch"]
+__all__ = ["BatchSummary", "load_overlay", "read_table", "run_batch"]
 
 _FEN: Final = Decimal(100)
 _PLACEHOLDER_DAY: Final = pendulum.date(2025, 1, 1).toordinal()
@@ -478,6 +479,7 @@ def evaluate_rows(
     as_of: pendulum.Date,
     chunk_rows: int,
     progress: TextIO | None,
+    rulebook: Rulebook | None = None,
 ) -> dict[str, list[Any]]:
     """Evaluate in chunks; the output columns (one entry per agreement)."""
     from tradesecret.ledger import evaluate_batch  # noqa: PLC0415
@@ -492,7 +494,7 @@ def evaluate_rows(
         "right_unpaid_over_three_months",
     )
     for lo, chunk in _chunks(data, max(chunk_rows, 1)):
-        result = evaluate_batch(chunk, as_of=as_of)
+        result = evaluate_batch(chunk, as_of=as_of, rulebook=rulebook)
         errors = {e.row: e.reasons for e in result.errors if e.row >= 0}
         parsed = np.zeros(chunk.size, dtype=bool)
         local = [row - lo for row in reasons if lo <= row < lo + chunk.size]
@@ -556,6 +558,15 @@ def _write(columns: Mapping[str, list[Any]], output: str) -> None:
         ) from None
 
 
+def load_overlay(path: str) -> Rulebook:
+    """The package rulebook with a tenant's TOML overlay laid over it."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError.single("--params", path, f"cannot read: {exc}") from None
+    return default_rulebook().extended(text, source=path)
+
+
 def run_batch(
     input_path: str,
     *,
@@ -564,20 +575,31 @@ def run_batch(
     payments_path: str | None = None,
     chunk_rows: int = 100_000,
     progress: TextIO | None = None,
+    params_path: str | None = None,
 ) -> BatchSummary:
     """
     Read, evaluate in chunks and write the results; return the summary.
 
+    ``params_path`` is a tenant's parameter overlay: a TOML document in the format of the
+    package data (``src/tradesecret/data/*.toml``), validated like it and laid over the
+    package rulebook (:meth:`Rulebook.extended <tradesecret.rulebook.Rulebook.extended>`:
+    a series it gives replaces the package's whole).
+
     Raises:
-        InvalidInputError: unreadable input, missing columns, unknown output format.
+        InvalidInputError: unreadable input, missing columns, unknown output format,
+            an unreadable overlay file.
+        DataFileError: an overlay that is not valid parameter data (every problem listed).
     """
+    rulebook = load_overlay(params_path) if params_path else None
     agreements = read_table(input_path)
     payments = read_table(payments_path) if payments_path else None
     data, reasons, orphans = _build(agreements, payments)
     if progress is not None:
         for reason in orphans:
             progress.write(f"warning: {reason}\n")
-    columns = evaluate_rows(data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress)
+    columns = evaluate_rows(
+        data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress, rulebook=rulebook
+    )
     _write(columns, output)
     valid = np.asarray(columns["valid"], dtype=bool)
     arrears_fen = np.asarray(
