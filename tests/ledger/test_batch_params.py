@@ -69,7 +69,7 @@ def test_api_takes_the_overlay() -> None:
 
 def test_overlay_validated_like_package_data() -> None:
     """A malformed overlay is a DataFileError naming the file."""
-    with pytest.raises(DataFileError, match="tenant.toml"):
+    with pytest.raises(DataFileError, match=r"tenant\.toml"):
         default_rulebook().extended(OVERLAY.replace('"9999.00"', '"lots"'), source="tenant.toml")
 
 
