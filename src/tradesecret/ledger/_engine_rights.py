@@ -66,6 +66,33 @@ def _first_or_current(
     return run, ended
 
 
+def _intervals_holds(
+    starts: list[tuple[int, _Inst]],
+) -> Callable[[int], tuple[int, ...] | None]:
+    """A ground that holds from each instalment's start day while it stays unpaid."""
+
+    def holds(day: int) -> tuple[int, ...] | None:
+        best = min(
+            ((s, i.number) for s, i in starts if s <= day and _unpaid_at_end_of(i, day - 1)),
+            default=None,
+        )
+        return None if best is None else (best[1],)
+
+    return holds
+
+
+def _count_holds(live: list[_Inst], need: int) -> Callable[[int], tuple[int, ...] | None]:
+    """A ground that holds while at least ``need`` instalments are overdue and unpaid."""
+
+    def holds(day: int) -> tuple[int, ...] | None:
+        unpaid = tuple(
+            i.number for i in live if i.effective_due < day and _unpaid_at_end_of(i, day - 1)
+        )
+        return unpaid if len(unpaid) >= need else None
+
+    return holds
+
+
 def _rights_and_lapses(
     insts: Sequence[_Inst], reminders: Sequence[int], ctx: _Ctx, *, until: int
 ) -> tuple[list[_Right], list[_Lapsed]]:
@@ -79,22 +106,9 @@ def _rights_and_lapses(
     """
     th = ctx.thresholds
     lapses = ctx.options.cured_arrears is CuredArrears.RIGHT_LAPSES
-    out: list[_Right] = []
-    lapsed: list[_Lapsed] = []
     live = [i for i in insts if not i.cancelled and i.amount > 0 and i.effective_due < until]
     late = [i for i in live if i.completed > i.effective_due]  # only these can ever be overdue
-    paid_days = {i.completed + 1 for i in late if i.completed < _NEVER}
-
-    def intervals_holds(starts: list[tuple[int, _Inst]]) -> Callable[[int], tuple[int, ...] | None]:
-        def holds(day: int) -> tuple[int, ...] | None:
-            best = min(
-                ((s, i.number) for s, i in starts if s <= day and _unpaid_at_end_of(i, day - 1)),
-                default=None,
-            )
-            return None if best is None else (best[1],)
-
-        return holds
-
+    paid_days = {i.completed + 1 for i in late if i.completed < _NEVER} if lapses else set()
     grounds: list[tuple[ReleaseGround, int, int]] = [
         (ReleaseGround.UNPAID_THREE_MONTHS, th.judicial_months, 0)
     ]
@@ -106,59 +120,56 @@ def _rights_and_lapses(
                 th.guidance_since,
             )
         )
+    scans: list[tuple[ReleaseGround, set[int], Callable[[int], tuple[int, ...] | None], int]] = []
     for ground, need, since in grounds:
-        holds: Callable[[int], tuple[int, ...] | None]
         if ctx.options.unpaid_counting is UnpaidCounting.INSTALMENTS:
-
-            def holds(day: int, need: int = need) -> tuple[int, ...] | None:
-                unpaid = tuple(
-                    i.number
-                    for i in live
-                    if i.effective_due < day and _unpaid_at_end_of(i, day - 1)
-                )
-                return unpaid if len(unpaid) >= need else None
-
-            candidates = {i.effective_due + 1 for i in late}
+            scans.append(
+                (ground, {i.effective_due + 1 for i in late}, _count_holds(live, need), since)
+            )
         else:
             months = need if ground is ReleaseGround.UNPAID_THREE_MONTHS else need - 1
             starts = [(_add_months(i.effective_due, months) + 1, i) for i in late]
-            holds = intervals_holds(starts)
-            candidates = {s for s, _ in starts}
+            scans.append((ground, {s for s, _ in starts}, _intervals_holds(starts), since))
+    if th.guidance_late_months is not None and reminders:
+        starts = _late_starts(late, reminders, ctx)
+        scans.append(
+            (
+                ReleaseGround.LATE_AFTER_REMINDER,
+                {s for s, _ in starts},
+                _intervals_holds(starts),
+                th.guidance_since,
+            )
+        )
+    out: list[_Right] = []
+    lapsed: list[_Lapsed] = []
+    for ground, candidates, holds, since in scans:
         found, ended = _first_or_current(
-            candidates | paid_days if lapses else candidates,
-            holds,
-            until=until,
-            since=since,
-            lapses=lapses,
+            candidates | paid_days, holds, until=until, since=since, lapses=lapses
         )
         if found is not None and found[0] <= until:
             out.append((ground, found[0], found[1]))
         lapsed += [(ground, a, b) for a, b in ended]
-    if th.guidance_late_months is not None and reminders:
-        starts = []
-        for i in late:
-            late_from = _add_months(i.effective_due, th.guidance_late_months) + 1
-            earliest = (
-                i.effective_due + 1
-                if ctx.options.reminder_timing is ReminderTiming.AFTER_DUE
-                else late_from
-            )
-            valid = [r for r in reminders if r >= earliest]
-            if valid:
-                starts.append((max(late_from, min(valid) + th.cure_days + 1), i))
-        found, ended = _first_or_current(
-            {s for s, _ in starts} | (paid_days if lapses else set()),
-            intervals_holds(starts),
-            until=until,
-            since=th.guidance_since,
-            lapses=lapses,
-        )
-        if found is not None and found[0] <= until:
-            out.append((ReleaseGround.LATE_AFTER_REMINDER, found[0], found[1]))
-        lapsed += [(ReleaseGround.LATE_AFTER_REMINDER, a, b) for a, b in ended]
     out.sort(key=lambda r: (r[1], _GROUND_ORDER[r[0]]))
     lapsed.sort(key=lambda r: (r[1], _GROUND_ORDER[r[0]]))
     return out, lapsed
+
+
+def _late_starts(late: list[_Inst], reminders: Sequence[int], ctx: _Ctx) -> list[tuple[int, _Inst]]:
+    """MOHRSS §17: the day each late instalment is a month late and unanswered after a reminder."""
+    th = ctx.thresholds
+    assert th.guidance_late_months is not None
+    starts = []
+    for i in late:
+        late_from = _add_months(i.effective_due, th.guidance_late_months) + 1
+        earliest = (
+            i.effective_due + 1
+            if ctx.options.reminder_timing is ReminderTiming.AFTER_DUE
+            else late_from
+        )
+        valid = [r for r in reminders if r >= earliest]
+        if valid:
+            starts.append((max(late_from, min(valid) + th.cure_days + 1), i))
+    return starts
 
 
 def _rights(

@@ -6,6 +6,8 @@ import calendar
 import datetime as _dt
 from collections.abc import Sequence
 
+import pendulum
+
 from tradesecret.exceptions import (
     InvalidInputError,
     Problem,
@@ -36,6 +38,23 @@ from tradesecret.ledger.state import (
 from tradesecret.money import Money
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import ParameterValue, Rulebook
+
+
+def _periods(t: pendulum.Date, months: int) -> list[tuple[int, int]]:
+    """
+    Month by month from the day after termination, each month's last day computed from the
+    termination date (month_periods' rule), as (first, last) day ordinals.
+    """
+    periods: list[tuple[int, int]] = []
+    first = t.toordinal() + 1
+    year, month, corresponding = t.year, t.month, t.day
+    for _ in range(months):  # _add_months(t, i + 1), month after month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        days = _DAYS_IN_MONTH[month] if month != 2 or not calendar.isleap(year) else 29
+        last = _dt.date(year, month, min(corresponding, days)).toordinal()
+        periods.append((first, last))
+        first = last + 1
+    return periods
 
 
 def _schedule(
@@ -69,17 +88,7 @@ def _schedule(
         raise InvalidInputError.single(
             "termination_date", t, "the restriction period would run past the year 9999"
         )
-    # month by month from the day after termination, each month's last day computed from
-    # the termination date (month_periods' rule), as (first, last) day ordinals
-    periods: list[tuple[int, int]] = []
-    first = t.toordinal() + 1
-    year, month, corresponding = t.year, t.month, t.day
-    for _ in range(months):  # _add_months(t, i + 1), month after month
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        days = _DAYS_IN_MONTH[month] if month != 2 or not calendar.isleap(year) else 29
-        last = _dt.date(year, month, min(corresponding, days)).toordinal()
-        periods.append((first, last))
-        first = last + 1
+    periods = _periods(t, months)
     citations = [_lcl(rb, t, "23")]
     offset_days = offset.as_int()
     amounts: list[tuple[int, str, Money | None]]
