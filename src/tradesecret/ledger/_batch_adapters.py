@@ -191,6 +191,45 @@ def _events(
     return typed, unsupported
 
 
+def _row_lookup(pd: Any, ids: Any) -> tuple[Callable[[Any], I64], list[tuple[int, str]]]:
+    """Agreement id -> row (the first of duplicated ids); every duplicated row reported."""
+    first = ~ids.duplicated().to_numpy()
+    index = pd.Index(ids[first])
+    first_row = np.flatnonzero(first)
+
+    def row_of(values: Any) -> I64:
+        found = np.asarray(index.get_indexer(values.astype(str)), dtype=np.int64)
+        return np.where(found >= 0, first_row[np.maximum(found, 0)], -1)
+
+    duplicated = ids.duplicated(keep=False).to_numpy()
+    return row_of, [(row, "duplicate agreement_id") for row in np.flatnonzero(duplicated).tolist()]
+
+
+def _named_payments(
+    payments: DataFrame, pay_row: I64, pay_date: I64, pay_fen: Any
+) -> tuple[list[tuple[int, LedgerEvent]], list[tuple[int, str]], npt.NDArray[np.bool_]]:
+    """Payments naming an instalment, as typed events (exact path); the others to keep."""
+    named = ~payments["instalment"].isna().to_numpy() & (pay_row >= 0)
+    typed: list[tuple[int, LedgerEvent]] = []
+    unsupported: list[tuple[int, str]] = []
+    instalments = payments["instalment"].tolist()
+    for k in np.flatnonzero(named).tolist():
+        number = instalments[k]
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError(f"instalment {number} is not a whole number")
+            payment = Payment(
+                date=_day(int(pay_date[k])),
+                amount=_money(pay_fen[k].item() if hasattr(pay_fen[k], "item") else pay_fen[k]),
+                instalment=int(number),
+            )
+        except (InvalidInputError, ValueError) as exc:
+            unsupported.append((int(pay_row[k]), f"payment {k}: {exc}"))
+            continue
+        typed.append((int(pay_row[k]), payment))
+    return typed, unsupported, ~named
+
+
 def _optional_amounts(frame: DataFrame, column: str, missing: int) -> Any:
     """An optional integer column; a missing value (NaN, None) means "not given"."""
     if column not in frame:
@@ -235,17 +274,7 @@ def batch_from_pandas(
     if problems:
         raise InvalidInputError(problems)
     ids = agreements["agreement_id"].astype(str)
-    duplicated = ids.duplicated(keep=False).to_numpy()
-    index = pd.Index(ids[~ids.duplicated()])
-    first_row = np.flatnonzero(~ids.duplicated().to_numpy())
-
-    def row_of(values: Any) -> I64:
-        found = np.asarray(index.get_indexer(values.astype(str)), dtype=np.int64)
-        return np.where(found >= 0, first_row[np.maximum(found, 0)], -1)
-
-    unsupported: list[tuple[int, str]] = [
-        (row, "duplicate agreement_id") for row in np.flatnonzero(duplicated).tolist()
-    ]
+    row_of, unsupported = _row_lookup(pd, ids)
     n = len(agreements)
 
     def optional(column: str, convert: Callable[[Any], Any], default: Any) -> Any:
@@ -260,19 +289,8 @@ def batch_from_pandas(
     pay_fen = payments["amount_fen"].to_numpy()
     typed: list[tuple[int, LedgerEvent]] = []
     if "instalment" in payments:
-        named = ~payments["instalment"].isna().to_numpy() & (pay_row >= 0)
-        for k in np.flatnonzero(named).tolist():
-            try:
-                payment = Payment(
-                    date=_day(int(pay_date[k])),
-                    amount=_money(pay_fen[k].item() if hasattr(pay_fen[k], "item") else pay_fen[k]),
-                    instalment=int(payments["instalment"].iloc[k]),
-                )
-            except (InvalidInputError, ValueError) as exc:
-                unsupported.append((int(pay_row[k]), f"payment {k}: {exc}"))
-                continue
-            typed.append((int(pay_row[k]), payment))
-        keep = ~named
+        typed, reasons, keep = _named_payments(payments, pay_row, pay_date, pay_fen)
+        unsupported += reasons
         pay_row, pay_date, pay_fen = pay_row[keep], pay_date[keep], pay_fen[keep]
     if events is not None and len(events):
         more, reasons = _events(events, row_of, filled)
