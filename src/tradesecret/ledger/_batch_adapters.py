@@ -191,6 +191,10 @@ def _events(
     return typed, unsupported
 
 
+def _batch_input() -> Any:
+    return importlib.import_module("tradesecret.ledger.batch").BatchInput
+
+
 def _row_lookup(pd: Any, ids: Any) -> tuple[Callable[[Any], I64], list[tuple[int, str]]]:
     """Agreement id -> row (the first of duplicated ids); every duplicated row reported."""
     first = ~ids.duplicated().to_numpy()
@@ -259,14 +263,13 @@ def batch_from_pandas(
     column; every other event goes through the exact path. Deferral plans need their new
     due dates: pass them in :attr:`BatchInput.events`.
 
-    A payment or event whose ``agreement_id`` is unknown is a :class:`RowError` with row
-    ``-1``; rows sharing an ``agreement_id`` are each reported (never the whole batch).
+    An unknown ``agreement_id`` is a :class:`RowError` with row ``-1``; rows sharing an
+    ``agreement_id`` are each reported (never the whole batch).
 
     Raises:
         InvalidInputError: a column the batch path does not read, or a required one missing.
     """
-    pd = importlib.import_module("pandas")
-    batch_input = importlib.import_module("tradesecret.ledger.batch").BatchInput
+    pd, batch_input = importlib.import_module("pandas"), _batch_input()
     problems = _check_columns(agreements, "agreements", _AGREEMENT_COLUMNS, _REQUIRED_AGREEMENT)
     problems += _check_columns(payments, "payments", _PAYMENT_COLUMNS, _REQUIRED_PAYMENT)
     if events is not None:
@@ -276,12 +279,10 @@ def batch_from_pandas(
     ids = agreements["agreement_id"].astype(str)
     row_of, unsupported = _row_lookup(pd, ids)
     n = len(agreements)
-
-    def optional(column: str, convert: Callable[[Any], Any], default: Any) -> Any:
-        return convert(agreements[column].to_numpy()) if column in agreements else default
-
     filled = {
-        kind: optional(column, _ordinals, np.zeros(n, dtype=np.int64))
+        kind: _ordinals(agreements[column].to_numpy())
+        if column in agreements
+        else np.zeros(n, dtype=np.int64)
         for kind, column in _FILLED.items()
     }
     pay_row = row_of(payments["agreement_id"])
@@ -314,9 +315,9 @@ def batch_from_pandas(
         wage_total_fen=_optional_amounts(agreements, "wage_total_fen", 0),
         wage_months=_optional_amounts(agreements, "wage_months", 12),
         penalty_fen=_optional_amounts(agreements, "penalty_fen", 0),
-        activation_reserved=optional(
-            "activation_reserved", lambda a: pd.Series(a).fillna(False).to_numpy(dtype=bool), None
-        ),
+        activation_reserved=agreements["activation_reserved"].fillna(False).to_numpy(dtype=bool)
+        if "activation_reserved" in agreements
+        else None,
         events=tuple(typed),
     )
 
