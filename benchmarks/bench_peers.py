@@ -25,11 +25,13 @@ Commands (from the repository root):
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +61,16 @@ def _ratios(raw: dict[str, Any]) -> dict[str, Any]:
     for r in raw["runs"]:
         if "error" not in r:
             rounds.setdefault((r["n"], r["rep"]), {})[r["impl"]] = r
-    wanted = {
-        "tradesecret_total/numpy_total": lambda v: v["tradesecret"]["total_s"]
-        / v["numpy"]["total_s"],
-        "openfisca_total/tradesecret_total": lambda v: v["openfisca"]["total_s"]
-        / v["tradesecret"]["total_s"],
-        "tradesecret_peak_extra/numpy_peak_extra": lambda v: v["tradesecret"]["peak_extra_bytes"]
-        / v["numpy"]["peak_extra_bytes"],
+    wanted: dict[str, Callable[[dict[str, Any]], float]] = {
+        "tradesecret_total/numpy_total": lambda v: (
+            v["tradesecret"]["total_s"] / v["numpy"]["total_s"]
+        ),
+        "openfisca_total/tradesecret_total": lambda v: (
+            v["openfisca"]["total_s"] / v["tradesecret"]["total_s"]
+        ),
+        "tradesecret_peak_extra/numpy_peak_extra": lambda v: (
+            v["tradesecret"]["peak_extra_bytes"] / v["numpy"]["peak_extra_bytes"]
+        ),
     }
     out: dict[str, Any] = {}
     for n in sorted({k[0] for k in rounds}):
@@ -129,24 +134,27 @@ def cmd_latency(args: argparse.Namespace) -> None:
 
 def cmd_exact(args: argparse.Namespace) -> None:
     sys.path[:0] = [str(ROOT / "src"), str(PEERS)]
-    import numpy as np  # noqa: PLC0415 - the benchmark's own dependencies load on use
-    import nc_reference as R  # noqa: PLC0415
-    import synth  # noqa: PLC0415
-    import ts_mapping as M  # noqa: PLC0415
-    from nc_params import Params  # noqa: PLC0415
+    # the peers' modules (outside this repository) and the library load on use
+    reference_impl: Any = importlib.import_module("nc_reference")
+    synth: Any = importlib.import_module("synth")
+    mapping: Any = importlib.import_module("ts_mapping")
+    np: Any = importlib.import_module("numpy")
+    ledger: Any = importlib.import_module("tradesecret.ledger")
+    BatchInput, evaluate_batch = ledger.BatchInput, ledger.evaluate_batch  # noqa: N806
 
-    from tradesecret.ledger import BatchInput, evaluate_batch  # noqa: PLC0415
-
-    p = Params()
+    p = importlib.import_module("nc_params").Params()
     data = synth.generate(args.n, seed=args.seed, params=p)
     n = args.n
     reference = np.array(
-        [int(R.minimum_monthly_compensation(e, p).scaleb(2)) for e in R.load(data)],
+        [
+            int(reference_impl.minimum_monthly_compensation(e, p).scaleb(2))
+            for e in reference_impl.load(data)
+        ],
         dtype=np.int64,
     )
     declared = data["declared"]
     total = np.where(declared, 0, data["wages"].sum(axis=1)).astype(np.int64)
-    base = M.batch_input(data)
+    base = mapping.batch_input(data)
     inputs = {
         "wage_total": BatchInput(
             termination=base.termination,
@@ -173,9 +181,9 @@ def cmd_exact(args: argparse.Namespace) -> None:
     steady = ~((mw_month != mw_term[:, None]) & live).any(axis=1)
     common = (months <= p.long_threshold) & steady
     report: dict[str, Any] = {"n": n, "seed": args.seed, "common_subset_rows": int(common.sum())}
-    rb, opts = M.rulebook("default"), M.options("default")
+    rb, opts = mapping.rulebook("default"), mapping.options("default")
     for name, batch in inputs.items():
-        res = evaluate_batch(batch, as_of=M.AS_OF, options=opts, rulebook=rb)
+        res = evaluate_batch(batch, as_of=mapping.AS_OF, options=opts, rulebook=rb)
         differs = ((res.amount[:, :24] != reference[:, None]) & live).any(axis=1)
         report[name] = {
             "invalid_rows": int((~res.valid).sum()),
