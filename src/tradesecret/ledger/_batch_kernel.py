@@ -10,7 +10,7 @@ matrices are as wide as its longest schedule.
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -29,6 +29,8 @@ from tradesecret.ledger.state import EndedBy, InstalmentStatus
 
 I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
+#: Instalment amounts in fen: int32 when every amount of the batch fits, else int64.
+Money = npt.NDArray[np.signedinteger[Any]]
 
 #: Separates rows in merged search keys: a chunk has fewer than 2**12 rows, and a row whose
 #: cumulative amounts reach 2**50 fen goes through the exact object path instead.
@@ -102,8 +104,8 @@ class Outputs(NamedTuple):
     """The result arrays the chunks write into."""
 
     due: npt.NDArray[np.int32]
-    amount: I64
-    paid: I64
+    amount: Money
+    paid: Money
     status: npt.NDArray[np.int8]
     vectors: dict[str, I64]
     bound: Bool

@@ -21,7 +21,7 @@ from tradesecret.ledger._batch_params import (
     since_of,
 )
 from tradesecret.ledger.model import CuredArrears, LedgerOptions
-from tradesecret.ledger.rules import MAX_FEN, MAX_MONTHS, period_fits
+from tradesecret.ledger.rules import MAX_FEN, MAX_MONTHS, default_share_fen, period_fits
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 if TYPE_CHECKING:
@@ -211,11 +211,22 @@ def _factorize(region: npt.NDArray[Any]) -> tuple[I64, list[str]]:
     return codes, [code if isinstance(code, str) else "" for code in index]
 
 
-def _outputs(n: int, width: int) -> kernel.Outputs:
+def _money_dtype(v: kernel.Vectors, valid: Bool, mw: MinimumWages) -> type[np.signedinteger[Any]]:
+    """int32 for the instalment matrices when no instalment of the batch can reach 2**31 fen."""
+    share = default_share_fen(v.wage[valid], v.wage_div[valid], v.r_num[valid], v.r_den[valid])
+    largest = max(
+        int(v.agreed[valid].max(initial=0)),
+        int(share.max(initial=0)),
+        max((int(values.max(initial=0)) for _, values in mw.tables.values()), default=0),
+    )
+    return np.int32 if largest < 2**31 else np.int64
+
+
+def _outputs(n: int, width: int, money: type[np.signedinteger[Any]]) -> kernel.Outputs:
     return kernel.Outputs(
         due=np.zeros((n, width), dtype=np.int32),
-        amount=np.zeros((n, width), dtype=np.int64),
-        paid=np.zeros((n, width), dtype=np.int64),
+        amount=np.zeros((n, width), dtype=money),
+        paid=np.zeros((n, width), dtype=money),
         status=np.full((n, width), -1, dtype=np.int8),
         vectors={
             name: np.zeros(n, dtype=np.int64)
@@ -278,7 +289,7 @@ def run_batch(
     width = int(v.months[~invalid].max(initial=0))
     table = _month_table(v, rows, width)
     mw = MinimumWages(rb, codes, np.array([bool(c) for c in codes], dtype=bool), table.lo, table.hi)
-    out = _outputs(n, width)
+    out = _outputs(n, width, _money_dtype(v, ~invalid, mw))
     env = kernel.Env(
         v=v, paid=paid, table=table, mw=mw, opts=opts, out=out, bad=flags.bad, exact=set()
     )

@@ -215,7 +215,9 @@ class BatchResult:
     ``release_extra`` / ``release_extra_paid`` the extra compensation of an employer
     release and what was paid towards it. ``compensation_to_return``, ``penalty_paid``,
     ``breach_from`` and ``in_service_breaches`` come from breach events (exact-path rows;
-    zero elsewhere). ``exact_path`` marks the rows the object path evaluated.
+    zero elsewhere). ``exact_path`` marks the rows the object path evaluated. ``due`` is
+    ``int32``; ``amount`` and ``paid`` are ``int32`` when no instalment of the batch can
+    reach 2**31 fen (CNY 21,474,836.48), else ``int64``.
     """
 
     as_of: I64
@@ -223,8 +225,8 @@ class BatchResult:
     errors: tuple[RowError, ...]
     months: I64
     due: npt.NDArray[np.int32]
-    amount: I64
-    paid: I64
+    amount: npt.NDArray[np.signedinteger[Any]]
+    paid: npt.NDArray[np.signedinteger[Any]]
     status: npt.NDArray[np.int8]
     total_scheduled: I64
     total_fallen_due: I64
