@@ -108,6 +108,17 @@ def _check_values(data: BatchInput, a: I64, flags: _Flags) -> None:
     flags.flag((data.agreed_fen == 0) & (wage <= 0), "no agreed amount and no average wage")
 
 
+def _sorted_by_row_and_date(prow: I64, pdate: I64) -> bool:
+    """True when payments already come ordered by row, then date (an HR export usually does)."""
+    if prow.size < 2:
+        return True
+    step = np.diff(prow)
+    if bool((step < 0).any()):
+        return False
+    same = step == 0
+    return bool((pdate[1:][same] >= pdate[:-1][same]).all())
+
+
 def _payments(data: BatchInput, a: I64, flags: _Flags) -> kernel.Paid:
     """Payments ordered by row then date, orphans and bad amounts reported; per-row offsets."""
     n = data.size
@@ -120,8 +131,8 @@ def _payments(data: BatchInput, a: I64, flags: _Flags) -> kernel.Paid:
         ]
         prow, pdate, pfen = prow[in_range], pdate[in_range], pfen[in_range]
     bad_date = (pdate < 1) | (pdate > _MAX_ORDINAL)
-    key = prow * (1 << 23) + np.clip(pdate, 0, (1 << 23) - 1)
-    if key.size and not bool((np.diff(key) >= 0).all()):
+    if not _sorted_by_row_and_date(prow, pdate):
+        key = prow * (1 << 23) + np.clip(pdate, 0, (1 << 23) - 1)
         order = np.argsort(key, kind="stable")
         prow, pdate, pfen, bad_date = prow[order], pdate[order], pfen[order], bad_date[order]
     checks = (
@@ -137,14 +148,15 @@ def _payments(data: BatchInput, a: I64, flags: _Flags) -> kernel.Paid:
             flags.flag(np.isin(np.arange(n), rows), reason)
     # payments after as_of are ignored; bad amounts are neutralised (the row is reported)
     keep = (pdate <= a[prow]) & (pfen > 0) & (pfen <= MAX_FEN) & ~bad_date
-    prow, pdate, pfen = prow[keep], pdate[keep], pfen[keep]
+    if not bool(keep.all()):  # a copy only when something is dropped
+        prow, pdate, pfen = prow[keep], pdate[keep], pfen[keep]
     counts = np.bincount(prow, minlength=n)
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     has = counts > 0
     heads = offsets[:-1][has]
-    cs = np.cumsum(pfen)
-    cum = cs - np.repeat(cs[heads] - pfen[heads], counts[has])  # running total within each row
+    cum = np.cumsum(pfen)
+    cum -= np.repeat(cum[heads] - pfen[heads], counts[has])  # running total within each row
     total = np.zeros(n, dtype=np.int64)
     total[has] = cum[offsets[1:][has] - 1]
     return kernel.Paid(offsets=offsets, date=pdate, cum=cum, total=total)
