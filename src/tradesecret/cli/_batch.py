@@ -34,19 +34,15 @@ import attrs
 import numpy as np
 import pendulum
 
-from tradesecret.cli._batch_read import (  # noqa: F401 - re-exported for the tests
-    Column,
-    _clean,
-    _read_csv_stdlib,
-    read_table,
-)
+from tradesecret.cli._batch_read import Column, _clean, _read_csv_stdlib, read_table
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.i18n import Localizer
 from tradesecret.money import Money
 from tradesecret.results import Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
-__all__ = ["BatchSummary", "load_overlay", "read_table", "run_batch"]
+#: ``_clean`` and ``_read_csv_stdlib`` (from ``_batch_read``) are re-exported for the tests.
+__all__ = ["BatchSummary", "_clean", "_read_csv_stdlib", "load_overlay", "read_table", "run_batch"]
 
 _FEN: Final = Decimal(100)
 _PLACEHOLDER_DAY: Final = pendulum.date(2025, 1, 1).toordinal()
