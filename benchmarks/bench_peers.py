@@ -196,7 +196,7 @@ def cmd_exact(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command")  # none: the suite (benchmarks/run.py)
     suite = sub.add_parser("suite")
     suite.add_argument("--sizes", default="100000,1000000")
     suite.add_argument("--reps", type=int, default=3)
@@ -207,6 +207,8 @@ def main() -> None:
     latency = sub.add_parser("latency")
     latency.add_argument("--count", type=int, default=300)
     args = parser.parse_args()
+    if args.command is None:
+        args = parser.parse_args(["suite"])
     reason = _missing()
     if reason is not None:
         print(f"skipped: {reason}")
