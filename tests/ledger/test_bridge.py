@@ -65,3 +65,26 @@ class TestBridge:
             AGREEMENT, employee("20000", "2025-09-01"), as_of="2025-09-15"
         )
         assert {Money("6000.00")} == {i.amount for i in build_schedule(terms).instalments}
+
+
+def test_bridge_passes_the_exact_wage_total() -> None:
+    """Wages totalling 347,887.00 over 12 months: the ledger's default is 8,697.18 (8,697.175 half up)."""
+    wages = tuple(
+        WageRecord(
+            month=pendulum.Date(2022, 10, 1).add(months=i),
+            amount=Money("28997.00" if i % 12 == 0 else "28990.00"),
+        )
+        for i in range(40)
+    )
+    emp = EmployeeFacts(
+        person_id="e1",
+        role="R&D lead",
+        category=PersonnelCategory.SENIOR_TECHNICAL,
+        place_of_performance="CN-SH",
+        employment_start="2020-03-01",
+        wages=wages,
+        termination_date="2025-10-31",
+    )
+    terms = terms_from_noncompete(AGREEMENT, emp, as_of="2025-11-01")
+    assert (Money("347887.00"), 12) == (terms.wage_total, terms.wage_months)
+    assert {Money("8697.18")} == {i.amount for i in build_schedule(terms).instalments}

@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--locale", default="zh_CN", help="language of the summary")
     batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    batch.add_argument(
+        "--params", default=None, help="a tenant's parameter overlay (TOML, the package format)"
+    )
     schema = sub.add_parser(
         "schema", help="the JSON Schema of a case-file kind, or of the review output"
     )

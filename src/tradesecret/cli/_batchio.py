@@ -23,12 +23,13 @@ from tradesecret.cli._batch import (
     _FEN,
     OUTPUT_COLUMNS,
     BatchSummary,
-    Column,
     _build,
     _write,
     evaluate_rows,
+    load_overlay,
     read_table,
 )
+from tradesecret.cli._batch_read import Column
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money
 
@@ -152,8 +153,15 @@ def evaluate_file(
     payments_path: str | None = None,
     chunk_rows: int = 100_000,
     progress: TextIO | None = None,
+    params_path: str | None = None,
 ) -> tuple[dict[str, list[Any]], list[str]]:
-    """The output columns of a batch input, and the payments that named no agreement."""
+    """
+    The output columns of a batch input, and the payments that named no agreement.
+
+    ``params_path`` is a tenant's parameter overlay: a TOML document in the format of the
+    package data, validated like it and laid over the package rulebook.
+    """
+    rulebook = load_overlay(params_path) if params_path else None
     agreements = read_input(input_path)
     agreements, nested = split_payments(agreements, input_path)
     payments = read_input(payments_path) if payments_path else nested
@@ -167,7 +175,9 @@ def evaluate_file(
     if progress is not None:
         for reason in orphans:
             progress.write(f"warning: {reason}\n")
-    columns = evaluate_rows(data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress)
+    columns = evaluate_rows(
+        data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress, rulebook=rulebook
+    )
     return columns, orphans
 
 
@@ -212,12 +222,15 @@ def run_batch_any(
     payments_path: str | None = None,
     chunk_rows: int = 100_000,
     progress: TextIO | None = None,
+    params_path: str | None = None,
 ) -> BatchSummary:
     """
     Read (CSV, Parquet or JSON Lines), evaluate, write to ``output`` (``-``: JSON Lines on ``stdout``).
 
     Raises:
-        InvalidInputError: unreadable input, missing columns, unknown output format.
+        InvalidInputError: unreadable input, missing columns, unknown output format, an
+            unreadable overlay file.
+        DataFileError: an overlay that is not valid parameter data (every problem listed).
     """
     columns, orphans = evaluate_file(
         input_path,
@@ -225,6 +238,7 @@ def run_batch_any(
         payments_path=payments_path,
         chunk_rows=chunk_rows,
         progress=progress,
+        params_path=params_path,
     )
     if output == "-":
         for line in iter_jsonl(columns):

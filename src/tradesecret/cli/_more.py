@@ -121,6 +121,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, *, read: Any, write:
             payments_path=args.payments,
             chunk_rows=args.chunk_rows,
             progress=None if args.no_progress else err,
+            params_path=args.params,
         )
         (err if args.output == "-" else out).write(summary.render(_one(args.locale)))
         worst = summary.worst()

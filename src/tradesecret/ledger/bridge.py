@@ -5,7 +5,8 @@ The ledger needs only the termination date, the period, the place of performance
 agreed monthly amount (or the average wage for the Interp. (I) Art. 36 default) and the
 penalty. :mod:`tradesecret.noncompete` holds the agreement and the employee's wages; this
 bridge computes the average wage with
-:func:`~tradesecret.noncompete.average_monthly_wage` and the agreed amount with
+:func:`~tradesecret.noncompete.average_monthly_wage` (and passes the wage total and its
+month count, so the ledger's default share is exact and rounded once) and the agreed amount with
 :func:`~tradesecret.noncompete.agreed_monthly_compensation`, so both domains use one
 figure. :func:`activation_events_from_noncompete` turns the agreement's recorded activation
 decision (Interp. (I) Art. 37) into the ledger event.
@@ -25,6 +26,7 @@ from tradesecret.noncompete import (
     agreed_monthly_compensation,
     average_monthly_wage,
 )
+from tradesecret.results import Args
 from tradesecret.rulebook import Rulebook
 
 __all__ = ["activation_events_from_noncompete", "terms_from_noncompete"]
@@ -52,7 +54,9 @@ def terms_from_noncompete(
         raise InvalidInputError.single(
             "employee.termination_date", None, "the ledger starts at termination"
         )
-    average = average_monthly_wage(employee, as_of=as_of, rulebook=rulebook).value
+    determination = average_monthly_wage(employee, as_of=as_of, rulebook=rulebook)
+    average = determination.value
+    wage_total, wage_months = _wage_base(determination.trace[0].args)
     agreed = agreed_monthly_compensation(agreement, average)
     terms = agreement.penalty
     penalty: Money | None = None
@@ -73,9 +77,20 @@ def terms_from_noncompete(
         region=employee.place_of_performance,
         agreed_monthly=agreed if agreed is not None and agreed.amount > 0 else None,
         average_monthly_wage=average,
+        wage_total=wage_total,
+        wage_months=wage_months,
         penalty=penalty if penalty is not None and penalty.amount > 0 else None,
         activation_reserved=agreement.activation_reserved,
     )
+
+
+def _wage_base(args: Args) -> tuple[Money | None, int]:
+    """The wage total and its month count from the average's trace (the exact base)."""
+    values = dict(args)
+    total, count = values.get("total"), values.get("count")
+    if isinstance(total, Money) and isinstance(count, int) and total.round_fen() == total:
+        return total, count
+    return None, 12
 
 
 def activation_events_from_noncompete(
