@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 
-from tradesecret import Money
+from tradesecret import Money, Ratio
 from tradesecret.ledger import build_schedule, terms_from_noncompete
 from tradesecret.noncompete import (
     CompensationBasis,
@@ -13,8 +13,10 @@ from tradesecret.noncompete import (
     NonCompeteAgreement,
     PersonnelCategory,
     WageRecord,
+    average_monthly_wage,
     compensation_floor,
 )
+from tradesecret.noncompete.wages import wage_share
 
 
 def employee(wage: str, termination: str) -> EmployeeFacts:
@@ -88,3 +90,29 @@ def test_bridge_passes_the_exact_wage_total() -> None:
     terms = terms_from_noncompete(AGREEMENT, emp, as_of="2025-11-01")
     assert (Money("347887.00"), 12) == (terms.wage_total, terms.wage_months)
     assert {Money("8697.18")} == {i.amount for i in build_schedule(terms).instalments}
+
+
+def test_floor_and_ledger_agree_to_the_fen() -> None:
+    """The non-compete floor rounds the same exact share once: 8,697.18, as the ledger does."""
+    wages = tuple(
+        WageRecord(
+            month=pendulum.Date(2022, 10, 1).add(months=i),
+            amount=Money("28997.00" if i % 12 == 0 else "28990.00"),
+        )
+        for i in range(40)
+    )
+    emp = EmployeeFacts(
+        person_id="e1",
+        role="R&D lead",
+        category=PersonnelCategory.SENIOR_TECHNICAL,
+        place_of_performance="CN-SH",
+        employment_start="2020-03-01",
+        wages=wages,
+        termination_date="2025-10-31",
+    )
+    floor = compensation_floor(AGREEMENT, emp, as_of="2025-11-01")
+    assert {Money("8697.18")} == {m.default_amount for m in floor.months}
+    assert (
+        Money("8697.18")
+        == wage_share(average_monthly_wage(emp, as_of="2025-11-01"), Ratio("0.30")).round_fen()
+    )

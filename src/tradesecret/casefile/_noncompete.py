@@ -30,6 +30,8 @@ _SOURCES: Final = {
     "region": "$.data.employee.place_of_performance",
     "agreed_monthly": "$.data.agreement.compensation",
     "average_monthly_wage": "$.data.employee.wages",
+    "wage_total": "$.data.employee.wages",
+    "wage_months": "$.data.employee.wages",
     "penalty": "$.data.agreement.penalty",
     "activation_reserved": "$.data.agreement.activation_reserved",
 }
@@ -42,7 +44,7 @@ def _average(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> Any:
     if not wages.has_wage(employee) or employee.termination_date is None:
         return UNKNOWN
     try:
-        return nc.average_monthly_wage(employee, as_of=as_of, rulebook=rulebook).value
+        return nc.average_monthly_wage(employee, as_of=as_of, rulebook=rulebook)
     except OutOfCoverageError:
         return UNKNOWN  # no rule set the wage base then (before 2013-02-01)
 
@@ -69,8 +71,17 @@ def _derived(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> dict[str, A
     """The ledger terms the employee and the agreement state (``UNKNOWN`` where they do not)."""
     nc = importlib.import_module("tradesecret.noncompete")
     employee, agreement = data.employee, data.agreement
-    average = _average(data, as_of, rulebook)
-    agreed = nc.agreed_compensation(agreement, average)
+    exact = _average(data, as_of, rulebook)
+    average = UNKNOWN if exact is UNKNOWN else exact.value
+    agreed = nc.agreed_compensation(agreement, exact)
+    wages = importlib.import_module("tradesecret.noncompete.wages")
+    base = None if exact is UNKNOWN else wages.wage_base(exact)
+    # the ledger computes its default from the exact base (total x ratio / months, one rounding)
+    extra = (
+        {}
+        if base is None or base[0].round_fen() != base[0]
+        else {"wage_total": base[0], "wage_months": base[1]}
+    )
     return {
         "agreement_id": agreement.id,
         "termination_date": employee.termination_date or UNKNOWN,
@@ -80,6 +91,7 @@ def _derived(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> dict[str, A
         "average_monthly_wage": average,
         "penalty": _penalty(agreement, agreed, average),
         "activation_reserved": agreement.activation_reserved,
+        **extra,
     }
 
 
@@ -89,6 +101,8 @@ def _merge(derived: dict[str, Any], stated: Any) -> tuple[dict[str, Any], list[P
     problems: list[Problem] = []
     for name, value in derived.items():
         given = UNKNOWN if stated is UNKNOWN else getattr(stated, name)
+        if name == "wage_months" and stated is not UNKNOWN and stated.wage_total is None:
+            given = UNKNOWN  # the terms' default month count, not a stated one
         if value is UNKNOWN:
             values[name] = None if given is UNKNOWN else given
         elif given not in (UNKNOWN, None) and given != value:

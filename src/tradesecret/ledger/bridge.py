@@ -26,7 +26,8 @@ from tradesecret.noncompete import (
     agreed_monthly_compensation,
     average_monthly_wage,
 )
-from tradesecret.results import Args
+from tradesecret.noncompete.wages import wage_base
+from tradesecret.results import Determination
 from tradesecret.rulebook import Rulebook
 
 __all__ = ["activation_events_from_noncompete", "terms_from_noncompete"]
@@ -56,7 +57,7 @@ def terms_from_noncompete(
         )
     determination = average_monthly_wage(employee, as_of=as_of, rulebook=rulebook)
     average = determination.value
-    wage_total, wage_months = _wage_base(determination.trace[0].args)
+    wage_total, wage_months = _wage_base(determination)
     agreed = agreed_monthly_compensation(agreement, average)
     terms = agreement.penalty
     penalty: Money | None = None
@@ -84,12 +85,11 @@ def terms_from_noncompete(
     )
 
 
-def _wage_base(args: Args) -> tuple[Money | None, int]:
-    """The wage total and its month count from the average's trace (the exact base)."""
-    values = dict(args)
-    total, count = values.get("total"), values.get("count")
-    if isinstance(total, Money) and isinstance(count, int) and total.round_fen() == total:
-        return total, count
+def _wage_base(average: Determination[Money]) -> tuple[Money | None, int]:
+    """The wage total and its month count behind the average (the exact base)."""
+    base = wage_base(average)
+    if base is not None and base[0].round_fen() == base[0]:
+        return base
     return None, 12
 
 

@@ -441,7 +441,9 @@ class CompensationLedger:
             if getattr(event, field) is not None
             for problem in money_problems(f"{name}[{n}].{field}", getattr(event, field))
         ]
-        t = self.terms.termination_date
+        # A case file's ledger section may leave its terms to be derived (not stated yet).
+        terms: object = self.terms
+        t = terms.termination_date if isinstance(terms, LedgerTerms) else None
         problems += [
             Problem.of(
                 f"in_service_breaches[{n}].date",
@@ -449,7 +451,7 @@ class CompensationLedger:
                 "after the termination date: record a Breach of the restriction instead",
             )
             for n, event in enumerate(self.in_service_breaches)
-            if event.date > t
+            if t is not None and event.date > t
         ]
         if problems:
             raise InvalidInputError(problems)

@@ -63,7 +63,15 @@ from tradesecret.noncompete.model import (
     PaymentTiming,
 )
 from tradesecret.noncompete.wages import average_monthly_wage, has_wage
-from tradesecret.results import Criterion, Finding, Outcome, Severity, Term, Undetermined
+from tradesecret.results import (
+    Criterion,
+    Determination,
+    Finding,
+    Outcome,
+    Severity,
+    Term,
+    Undetermined,
+)
 from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
 __all__ = ["CompensationView", "compensation_view"]
@@ -100,7 +108,7 @@ def _default_ratio(ctx: Ctx) -> ParameterValue | NoRule:
     return ctx.book.lookup("noncompete.default_ratio", as_of=ctx.end)
 
 
-def _average(ctx: Ctx) -> tuple[Fact[Money], list[Finding]]:
+def _average(ctx: Ctx) -> tuple[Fact[Determination[Money]], list[Finding]]:
     if not has_wage(ctx.employee):
         return UNKNOWN, []
     try:
@@ -109,7 +117,7 @@ def _average(ctx: Ctx) -> tuple[Fact[Money], list[Finding]]:
         )
     except OutOfCoverageError:
         return UNKNOWN, []
-    return d.value, list(d.findings)
+    return d, list(d.findings)
 
 
 def compensation_view(
@@ -135,8 +143,9 @@ def compensation_view(
         region=book.check_region(employee.place_of_performance, path="place_of_performance"),
         months=months,
     )
-    average, wage_findings = _average(ctx)
-    agreed = agreed_compensation(agreement, average)
+    exact, wage_findings = _average(ctx)
+    average = UNKNOWN if exact is UNKNOWN else exact.value
+    agreed = agreed_compensation(agreement, exact)
     ratio = _default_ratio(ctx)
     if not agreement.post_termination:
         return _view(ctx, Outcome.NOT_APPLICABLE, [], [], None, average, agreed, (I2_14,))
@@ -154,7 +163,7 @@ def compensation_view(
         )
     if isinstance(ratio, NoRule):
         return _before_default(ctx, findings + _payment_findings(ctx), ratio, average, agreed)
-    return _with_default(ctx, findings + wage_findings, ratio, floor, average, agreed)
+    return _with_default(ctx, findings + wage_findings, ratio, floor, average, agreed, exact)
 
 
 def _floor(
@@ -297,6 +306,7 @@ def _with_default(  # noqa: PLR0917 - internal, called in order
     floor: CompensationFloor | None,
     average: Fact[Money],
     agreed: Fact[Money | None],
+    exact: Fact[Determination[Money]] = UNKNOWN,
 ) -> CompensationView:
     default_cites = cites(ctx, I1_36, I4_6)
     terms = ctx.agreement.compensation
@@ -328,7 +338,7 @@ def _with_default(  # noqa: PLR0917 - internal, called in order
         return _view(
             ctx, outcome, findings, [], floor, average, agreed, (I1_36, I4_6, LCL_23_2), (ratio,)
         )
-    checks = Comparisons(ctx, ratio, floor, average, agreed)
+    checks = Comparisons(ctx, ratio, floor, average, agreed, exact=exact)
     fired, opened = checks.run()
     findings += fired
     findings += _payment_findings(ctx)

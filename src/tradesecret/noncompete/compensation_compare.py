@@ -23,7 +23,8 @@ from tradesecret.noncompete._compensation_ctx import (
     open_rule,
 )
 from tradesecret.noncompete.floor import CompensationFloor, highest_minimum_wage
-from tradesecret.results import Finding, Outcome, Severity, Undetermined
+from tradesecret.noncompete.wages import wage_share
+from tradesecret.results import Determination, Finding, Outcome, Severity, Undetermined
 from tradesecret.rulebook import ParameterValue
 
 __all__ = ["Comparisons"]
@@ -39,10 +40,14 @@ class Comparisons:
         floor: CompensationFloor | None,
         average: Fact[Money],
         agreed: Fact[Money | None],
+        *,
+        exact: Fact[Determination[Money]] = UNKNOWN,
     ) -> None:
         self.ctx = ctx
         self.ratio = ratio.as_ratio()
         self.average = average
+        # the exact wage base behind the average, for shares rounded once
+        self.exact: Fact[Money | Determination[Money]] = average if exact is UNKNOWN else exact
         self.agreed = agreed
         self.parameters: list[ParameterValue] = []
         if floor is not None:
@@ -107,7 +112,7 @@ class Comparisons:
                 )
             )
             return
-        raw = average * self.ratio
+        raw = wage_share(self.exact, self.ratio)  # type: ignore[arg-type]  # known here
         default = raw.round_fen()
         first = self.wages[0] if self.wages else UNKNOWN
         governed = first is not UNKNOWN and raw < first.as_money()
@@ -194,7 +199,7 @@ class Comparisons:
             )
             return
         first = self.wages[0] if self.wages else UNKNOWN
-        raw = average * g_ratio
+        raw = wage_share(self.exact, g_ratio)  # type: ignore[arg-type]  # known here
         guidance = raw if first is UNKNOWN or raw >= first.as_money() else first.as_money()
         guidance = guidance.round_fen()
         if agreed < guidance:

@@ -73,7 +73,7 @@ from tradesecret.noncompete.model import (
     NonCompeteAgreement,
     check_parties,
 )
-from tradesecret.noncompete.wages import average_monthly_wage, termination_of
+from tradesecret.noncompete.wages import average_monthly_wage, termination_of, wage_share
 from tradesecret.results import Determination, Finding, Severity, TraceStep, strongest_tier
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
@@ -104,7 +104,7 @@ def _book(rulebook: Rulebook | None) -> Rulebook:
 
 
 def agreed_compensation(
-    agreement: NonCompeteAgreement, average_wage: Fact[Money]
+    agreement: NonCompeteAgreement, average_wage: Fact[Money | Determination[Money]]
 ) -> Fact[Money | None]:
     """
     The agreed monthly compensation, rounded to the fen: ``None`` when the agreement
@@ -123,11 +123,11 @@ def agreed_compensation(
         return UNKNOWN if amount is UNKNOWN else amount.round_fen()
     if terms.ratio is UNKNOWN or average_wage is UNKNOWN:
         return UNKNOWN
-    return (average_wage * terms.ratio).round_fen()
+    return wage_share(average_wage, terms.ratio).round_fen()
 
 
 def agreed_monthly_compensation(
-    agreement: NonCompeteAgreement, average_wage: Money
+    agreement: NonCompeteAgreement, average_wage: Money | Determination[Money]
 ) -> Money | None:
     """
     The agreed monthly compensation, rounded to the fen (``None`` when none was agreed).
@@ -347,8 +347,8 @@ def compensation_floor(
         region,
         end,
         months_n,
-        default_raw=average.value * default_ratio,
-        guidance_raw=average.value * g_ratio if g_ratio is not None else None,
+        default_raw=wage_share(average, default_ratio),
+        guidance_raw=wage_share(average, g_ratio) if g_ratio is not None else None,
         rule=minimum_wage_day,
         day=day,
     )

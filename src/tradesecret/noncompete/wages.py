@@ -9,6 +9,7 @@ rounded at the instalment (see :mod:`tradesecret.noncompete.floor`).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Final
 
 import pendulum
@@ -16,12 +17,19 @@ import pendulum
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN
-from tradesecret.money import Money
+from tradesecret.money import Money, Ratio
 from tradesecret.noncompete.model import EmployeeFacts
 from tradesecret.results import Determination, Finding, Severity, TraceStep
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
-__all__ = ["average_monthly_wage", "has_wage", "termination_of", "wage_months"]
+__all__ = [
+    "average_monthly_wage",
+    "has_wage",
+    "termination_of",
+    "wage_base",
+    "wage_months",
+    "wage_share",
+]
 
 _AVG_MONTHS: Final = "noncompete.average_wage_months"
 
@@ -222,3 +230,36 @@ def _stated(
         trace=(step,),
         findings=(finding,),
     )
+
+
+def wage_base(average: Determination[Money]) -> tuple[Money, int] | None:
+    """
+    The wage total and its month count behind a computed average (the exact base), or
+    ``None`` for an average stated as one figure.
+    """
+    for step in average.trace:
+        if step.rule == "noncompete_average_wage":
+            values = dict(step.args)
+            total, count = values.get("total"), values.get("count")
+            if isinstance(total, Money) and isinstance(count, int):
+                return total, count
+    return None
+
+
+def wage_share(average: Money | Determination[Money], ratio: Ratio | Decimal | int) -> Money:
+    """
+    ``ratio`` x the average monthly wage, exact, before its one rounding at the instalment.
+
+    A computed average is ``total / months``, which a decimal cannot hold exactly
+    (CNY 347,887.00 / 12); the share is therefore ``total x ratio / months``: CNY 347,887.00
+    at 30 % over 12 months is exactly 8,697.175 and rounds half up to 8,697.18 (dividing
+    first gives 8,697.1749... and the wrong fen).
+    """
+    factor = ratio.value if isinstance(ratio, Ratio) else Decimal(ratio)
+    if isinstance(average, Determination):
+        base = wage_base(average)
+        if base is not None:
+            total, months = base
+            return Money(amount=total.amount * factor / months, currency=total.currency)
+        average = average.value
+    return Money(amount=average.amount * factor, currency=average.currency)
