@@ -15,8 +15,6 @@ Examples:
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 # Presentation registers itself with the core (the core never imports it): resolved on use.
@@ -39,6 +37,7 @@ from tradesecret.exceptions import (
     InvalidInputError,
     MissingMessageError,
     NoApplicableRuleError,
+    NoRuleInForceError,
     OutOfCoverageError,
     ParameterError,
     ParameterNotFoundError,
@@ -46,7 +45,6 @@ from tradesecret.exceptions import (
     TradeSecretError,
     UnknownRegionError,
 )
-from tradesecret.i18n import explain
 from tradesecret.law import Authority, Citation, Instrument, Tier, Verification
 from tradesecret.money import Money, Ratio
 from tradesecret.results import (
@@ -59,12 +57,15 @@ from tradesecret.results import (
     Term,
     TraceStep,
 )
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
-from tradesecret.serialization import from_json, to_json
+from tradesecret.rulebook import NoRule, ParameterValue, Region, Rulebook, default_rulebook
 
 _presenters.register("explain", "tradesecret.i18n:explain")
 _presenters.register("markdown", "tradesecret.reports:notebook_markdown")
 _presenters.register("html", "tradesecret.reports:notebook_html")
+_presenters.register("pretty", "tradesecret.reports:notebook_pretty")
+_presenters.register("localizer", "tradesecret.i18n:Localizer.for_locale")
+_presenters.register("evidence.graph.markdown", "tradesecret.evidence._display:to_markdown")
+_presenters.register("evidence.graph.html", "tradesecret.evidence._display:to_html")
 
 if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type checkers the names
     from tradesecret.casefile import (
@@ -94,6 +95,7 @@ if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type
     from tradesecret.evidence import evaluate as evaluate_evidence
     from tradesecret.evidence import gaps as evidence_gaps
     from tradesecret.evidence import verify as verify_evidence
+    from tradesecret.i18n import explain
     from tradesecret.ledger import (
         CompensationLedger,
         CompensationState,
@@ -146,6 +148,7 @@ if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type
         Report,
         render_html,
     )
+    from tradesecret.serialization import from_json, to_json
     from tradesecret.supply_chain import (
         CodeBook,
         CodingKey,
@@ -209,6 +212,8 @@ __all__ = [
     "NdaPolicy",
     "NdaTier",
     "NoApplicableRuleError",
+    "NoRule",
+    "NoRuleInForceError",
     "NonCompeteAgreement",
     "NonDisclosureAgreement",
     "OutOfCoverageError",
@@ -223,6 +228,7 @@ __all__ = [
     "Problem",
     "Project",
     "Ratio",
+    "Region",
     "ReleaseRight",
     "Report",
     "Rulebook",
@@ -288,6 +294,10 @@ __all__ = [
 
 #: Top-level names served lazily from the domain packages: ``import tradesecret`` stays light.
 _LAZY: dict[str, tuple[str, str]] = {
+    # presentation (babel, cattrs) and the domains load on first use
+    "explain": ("tradesecret.i18n", "explain"),
+    "from_json": ("tradesecret.serialization", "from_json"),
+    "to_json": ("tradesecret.serialization", "to_json"),
     "CuredArrears": ("tradesecret.ledger", "CuredArrears"),
     "UndecidedActivation": ("tradesecret.ledger", "UndecidedActivation"),
     "activation_events_from_noncompete": (
@@ -378,9 +388,10 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     if name == "__version__":
+        metadata = importlib.import_module("importlib.metadata")
         try:
-            return _version("tradesecret")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return metadata.version("tradesecret")
+        except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
             return "0+unknown"
     msg = f"module 'tradesecret' has no attribute {name!r}"
     raise AttributeError(msg)

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from tradesecret._docs_law import basis, format_value
 from tradesecret.law import Instrument
 from tradesecret.rulebook import ParameterSeries, Rulebook, default_rulebook
 
 __all__ = ["articles_page", "instruments_page", "parameters_page"]
+
+#: Instruments generated from the minimum-wage dataset: listed compactly.
+_MIN_WAGE_PREFIX = "mw-"
+_MIN_WAGE = "minimum_wage.monthly"
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _instruments(rulebook: Rulebook) -> list[Instrument]:
-    return sorted(rulebook.instruments.values(), key=lambda i: (i.id, i.version))
+def _instruments(rulebook: Rulebook, *, min_wage: bool = False) -> list[Instrument]:
+    return sorted(
+        (i for i in rulebook.instruments.values() if i.id.startswith(_MIN_WAGE_PREFIX) == min_wage),
+        key=lambda i: (i.id, i.version),
+    )
 
 
 def instruments_page(rulebook: Rulebook | None = None) -> str:
@@ -39,10 +47,27 @@ def instruments_page(rulebook: Rulebook | None = None) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for inst in _instruments(rb):
+        doc = inst.doc_number or ""
+        if doc and inst.doc_number_status is not None:
+            doc += f" ({inst.doc_number_status.value})"
         lines.append(
             f"| `{inst.key}` | {_cell(inst.title_zh)}<br>{_cell(inst.title_en)} | {inst.tier.value} "
-            f"| {inst.effective} | {inst.superseded or ''} | {_cell(inst.doc_number or '')} "
+            f"| {inst.effective} | {inst.superseded or ''} | {_cell(doc)} "
             f"| {inst.status.value} | {_cell(inst.note)} |"
+        )
+    lines += [
+        "",
+        "## Minimum-wage standards",
+        "",
+        "Generated from the minimum-wage dataset; sources on [Minimum wages](minimum-wages.md).",
+        "",
+        "| Key | Title | Tier | Effective | Status |",
+        "|---|---|---|---|---|",
+    ]
+    for inst in _instruments(rb, min_wage=True):
+        lines.append(
+            f"| `{inst.key}` | {_cell(inst.title_zh)} | {inst.tier.value} | {inst.effective} "
+            f"| {inst.status.value} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -52,7 +77,7 @@ def articles_page(rulebook: Rulebook | None = None) -> str:
     rb = rulebook or default_rulebook()
     citing: dict[str, set[str]] = defaultdict(set)
     for series in rb.all_series():
-        for value in series.values:
+        for value in series.entries:
             for citation in value.citations:
                 ref = citation.ref
                 if ref.article is not None:
@@ -86,33 +111,48 @@ def articles_page(rulebook: Rulebook | None = None) -> str:
 
 
 def parameters_page(rulebook: Rulebook | None = None) -> str:
-    """Every parameter series with all its dated values, citations and statuses."""
+    """Every parameter series by period: value, status and basis (rendered citations)."""
     rb = rulebook or default_rulebook()
     lines = [
         "# Parameters",
         "",
-        "Generated from `src/tradesecret/data/*.toml`. Every legal number the library uses.",
+        (
+            "Generated from `src/tradesecret/data/*.toml`. Every legal number the library uses, "
+            "by period, with its verification status and the sources it rests on (each with its "
+            "own status). *No such rule*: the law of that period had no such rule. The law over "
+            "time, domain by domain: [Law timeline](timeline.md)."
+        ),
         "",
     ]
     by_name: dict[str, list[ParameterSeries]] = defaultdict(list)
     for series in rb.all_series():
         by_name[series.name].append(series)
     for name, group in by_name.items():
-        first = group[0].values[0]
+        first = group[0].entries[0]
         lines += [
             f"## `{name}`",
             "",
             f"{first.label_en} — {first.label_zh} · unit: {first.unit} · last reviewed {first.last_reviewed}",
             "",
-            "| Region | Since | Until | Value | Tier | Status | Citations | Note |",
-            "|---|---|---|---|---|---|---|---|",
+        ]
+        if name == _MIN_WAGE:
+            lines += [
+                (
+                    f"{len(group)} regions; every value with its source and status: "
+                    "[Minimum wages](minimum-wages.md) and [Regions](regions.md)."
+                ),
+                "",
+            ]
+            continue
+        lines += [
+            "| Period | Region | Value | Status | Basis | Note |",
+            "|---|---|---|---|---|---|",
         ]
         for series in group:
-            for v in series.values:
-                cites = "<br>".join(f"`{c.id}`" for c in v.citations)
+            for v in series.entries:
                 lines.append(
-                    f"| {v.region or 'national'} | {v.since} | {v.until or ''} | {v.value} | {v.tier.value} "
-                    f"| {v.status.value} | {cites} | {_cell(v.note)} |"
+                    f"| {v.since} → {v.until or ''} | {v.region or 'national'} | {format_value(v)} "
+                    f"| {v.status.value} | {basis(v)} | {_cell(v.note)} |"
                 )
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -34,6 +34,7 @@ __all__ = [
     "InvalidInputError",
     "MissingMessageError",
     "NoApplicableRuleError",
+    "NoRuleInForceError",
     "OutOfCoverageError",
     "ParameterError",
     "ParameterNotFoundError",
@@ -285,12 +286,30 @@ class OutOfCoverageError(ParameterError):
         )
 
 
+class NoRuleInForceError(OutOfCoverageError):
+    """The data covers the date, and says that no such rule existed then.
+
+    Unlike its base class this is a legal answer, not a gap in the data: ``no_rule``
+    (a :class:`tradesecret.rulebook.NoRule`) cites what the law then was. Domains
+    that can answer for that period catch it (or call
+    :meth:`tradesecret.rulebook.Rulebook.lookup`) and turn it into a result.
+    """
+
+    def __init__(self, name: str, as_of: Any, no_rule: Any, region: str | None) -> None:
+        self.no_rule = no_rule
+        super().__init__(name, as_of, getattr(no_rule, "until", None), region)
+        where = f" in {region}" if region else ""
+        self.args = (f"parameter {render_value(name)}{where}: no such rule in force on {as_of}",)
+
+
 class UnknownRegionError(TradeSecretError, LookupError):
     """A region code that the region registry does not know."""
 
-    def __init__(self, region: str) -> None:
+    def __init__(self, region: str, hint: str = "") -> None:
         self.region = region
-        super().__init__(f"unknown region code {render_value(region)}")
+        self.hint = hint
+        extra = f": {hint}" if hint else ""
+        super().__init__(f"unknown region code {render_value(region)}{extra}")
 
 
 class NoApplicableRuleError(TradeSecretError, LookupError):

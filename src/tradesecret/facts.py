@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Final, Literal, TypeAlias, TypeVar
+from typing import Final, Literal, TypeAlias, TypeVar, Union
 
 __all__ = [
     "UNKNOWN",
     "Fact",
     "Tri",
+    "TriLike",
     "Unknown",
     "all_of",
     "any_of",
@@ -70,7 +71,8 @@ class Unknown(enum.Enum):
 UNKNOWN: Final = Unknown.UNKNOWN
 
 #: A fact that may be unknown: ``Fact[int]`` is ``int | Unknown``.
-Fact: TypeAlias = "T | Literal[Unknown.UNKNOWN]"
+#: (A runtime generic alias, so cattrs and the JSON Schemas can read it.)
+Fact: TypeAlias = Union[T, Literal[Unknown.UNKNOWN]]  # noqa: UP007 - subscriptable at run time
 
 
 def known(value: object) -> bool:
@@ -109,7 +111,8 @@ class Tri(enum.Enum):
         raise TypeError(msg)
 
 
-TriLike: TypeAlias = "bool | Tri | Unknown"
+#: What a rule condition may return.
+TriLike: TypeAlias = Union[bool, Tri, Unknown]  # noqa: UP007 - usable at run time
 
 
 def all_of(*parts: TriLike) -> Tri:

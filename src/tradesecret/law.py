@@ -46,6 +46,7 @@ __all__ = [
     "Tier",
     "Verification",
     "chinese_numeral",
+    "weakest",
 ]
 
 
@@ -80,6 +81,9 @@ class Tier(enum.Enum):
 
     LAW = "law"  # 法律 (NPC / NPCSC)
     JUDICIAL_INTERPRETATION = "judicial_interpretation"  # 司法解释 (SPC 法释)
+    JUDICIAL_GUIDANCE = (
+        "judicial_guidance"  # 司法指导性文件 (SPC 意见, 纪要): not an interpretation
+    )
     GUIDING_CASE = "guiding_case"  # 指导性案例
     TYPICAL_CASE = "typical_case"  # 典型案例
     ADMINISTRATIVE_RULE = "administrative_rule"  # 部门规章
@@ -106,6 +110,7 @@ _TIER_AUTHORITY: Final = {
     Tier.ADMINISTRATIVE_RULE: Authority.BINDING,
     Tier.LOCAL_RULE: Authority.BINDING,
     Tier.GUIDING_CASE: Authority.REFERENCE,
+    Tier.JUDICIAL_GUIDANCE: Authority.GUIDANCE,
     Tier.TYPICAL_CASE: Authority.GUIDANCE,
     Tier.ADMINISTRATIVE_GUIDANCE: Authority.GUIDANCE,
     Tier.OFFICIAL_COMPILATION: Authority.GUIDANCE,
@@ -132,6 +137,28 @@ class Verification(enum.Enum):
     def confirmed(self) -> bool:
         """True for V1 and V2."""
         return self in (Verification.V1, Verification.V2)
+
+
+_STATUS_ORDER: Final = (
+    Verification.V1,
+    Verification.V2,
+    Verification.DERIVED,
+    Verification.V3,
+    Verification.UNVERIFIED,
+)
+
+
+def weakest(first: Verification, *others: Verification) -> Verification:
+    """
+    The weakest of several statuses (V1 > V2 > DERIVED > V3 > UNVERIFIED).
+
+    A figure is never stronger than its date, its region mapping or its source.
+
+    Examples:
+        >>> weakest(Verification.V2, Verification.V3).value
+        'V3'
+    """
+    return max((first, *others), key=_STATUS_ORDER.index)
 
 
 _REF_RE: Final = re.compile(
@@ -226,6 +253,8 @@ class Instrument:
         issuer_zh: Issuing body, in Chinese.
         issuer_en: Issuing body, in English.
         doc_number: Document number (文号) where one exists.
+        doc_number_status: Verification status of the document number when it is
+            weaker than ``status`` (e.g. a number resting on one secondary source).
         promulgated: Date of adoption or publication.
         effective: Date in force.
         superseded: Date from which a later version replaces this one, if any.
@@ -250,6 +279,7 @@ class Instrument:
     status: Verification
     note: str
     articles: tuple[Article, ...] = attrs.field(validator=tuple_of(Article))
+    doc_number_status: Verification | None = None
 
     @property
     def key(self) -> str:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import total_ordering
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -46,6 +46,7 @@ from tradesecret.limits import (
     MAX_RATIO,
     MIN_DECIMAL,
 )
+from tradesecret.presenters import present
 
 __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
 
@@ -254,6 +255,16 @@ class Money:
     def __str__(self) -> str:
         return f"{self.currency} {self.amount}"
 
+    def _repr_html_(self) -> str | None:
+        """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
+        shown = present("html", self)
+        return shown if isinstance(shown, str) else None
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
+        shown = present("pretty", self)
+        printer.text(shown if isinstance(shown, str) and not cycle else repr(self))
+
 
 def _ratio(value: object) -> Decimal:
     result = to_decimal(value, path="ratio")
@@ -283,3 +294,13 @@ class Ratio:
 
     def __str__(self) -> str:
         return f"{(self.value * 100).normalize():f} %"
+
+    def _repr_html_(self) -> str | None:
+        """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
+        shown = present("html", self)
+        return shown if isinstance(shown, str) else None
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
+        shown = present("pretty", self)
+        printer.text(shown if isinstance(shown, str) and not cycle else repr(self))

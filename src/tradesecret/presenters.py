@@ -33,7 +33,8 @@ _LOCK: Final = threading.Lock()
 
 
 def register(kind: str, target: str | Callable[..., Any]) -> None:
-    """Register the presenter of ``kind``: a callable or ``"package.module:function"``."""
+    """Register the presenter of ``kind``: a callable or ``"package.module:function"``
+    (``"package.module:Class.method"`` too)."""
     with _LOCK:
         _TARGETS[kind] = target
 
@@ -44,7 +45,10 @@ def lookup(kind: str) -> Callable[..., Any] | None:
     if target is None or callable(target):
         return target
     module_name, _, attr = target.partition(":")
-    fn: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
+    found: Any = importlib.import_module(module_name)
+    for part in attr.split("."):  # "module:Class.method" too
+        found = getattr(found, part)
+    fn: Callable[..., Any] = found
     with _LOCK:
         _TARGETS[kind] = fn
     return fn

@@ -31,25 +31,29 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
 from tradesecret.law import Authority, Citation, Tier
 from tradesecret.money import Money, Ratio
+from tradesecret.presenters import present
 from tradesecret.rulebook import ParameterValue
 
 __all__ = [
     "Arg",
     "Args",
     "Assessment",
+    "Combination",
     "Criterion",
     "Determination",
     "Finding",
+    "MissingFact",
     "Outcome",
     "Severity",
     "Term",
     "TraceStep",
+    "Undetermined",
     "make_args",
+    "missing_facts",
     "strongest_tier",
 ]
 
@@ -92,6 +96,64 @@ class Outcome(enum.Enum):
     INSUFFICIENT_EVIDENCE = "insufficient_evidence"  # 证据不足
     CONTESTED = "contested"  # 有争议: evidence both ways, neither prevails
     NOT_APPLICABLE = "not_applicable"  # 不适用
+
+    @classmethod
+    def combine(cls, outcomes: Iterable[Outcome]) -> Outcome:
+        """
+        The headline of several criteria that must all be met (a conjunction).
+
+        Any ``NOT_MET`` → ``NOT_MET``; else any ``INSUFFICIENT_EVIDENCE`` (undetermined:
+        a fact is not stated or not proven) → ``INSUFFICIENT_EVIDENCE``; else any
+        ``CONTESTED`` → ``CONTESTED``; else any ``MET`` → ``MET``; else (nothing, or
+        only ``NOT_APPLICABLE``) → ``NOT_APPLICABLE``.
+
+        Examples:
+            >>> Outcome.combine([Outcome.MET, Outcome.INSUFFICIENT_EVIDENCE]).value
+            'insufficient_evidence'
+            >>> Outcome.combine([Outcome.MET, Outcome.NOT_MET, Outcome.INSUFFICIENT_EVIDENCE]).value
+            'not_met'
+        """
+        seen = set(outcomes)
+        for outcome in _HEADLINE_ORDER:
+            if outcome in seen:
+                return outcome
+        return cls.NOT_APPLICABLE
+
+    @property
+    def hides_failure_of(self) -> frozenset[Outcome]:
+        """The criterion outcomes that this headline would hide (``MET`` hides any failure)."""
+        return _HIDDEN.get(self, frozenset())
+
+
+#: The headline rule of :meth:`Outcome.combine`, strongest first.
+_HEADLINE_ORDER: Final = (
+    Outcome.NOT_MET,
+    Outcome.INSUFFICIENT_EVIDENCE,
+    Outcome.CONTESTED,
+    Outcome.MET,
+)
+_HIDDEN: Final = {
+    Outcome.MET: frozenset({Outcome.NOT_MET, Outcome.INSUFFICIENT_EVIDENCE, Outcome.CONTESTED}),
+    Outcome.NOT_APPLICABLE: frozenset(
+        {Outcome.NOT_MET, Outcome.INSUFFICIENT_EVIDENCE, Outcome.CONTESTED}
+    ),
+}
+
+
+class Combination(enum.Enum):
+    """
+    How an assessment's outcome follows from its criteria (stated, never implicit).
+
+    * ``ALL`` -- every criterion must be met: the outcome is :meth:`Outcome.combine`
+      of the criteria, and the constructor refuses any other.
+    * ``TREE`` -- a claim tree (alternatives and sub-claims): the root claim's outcome,
+      computed by the domain from the tree it publishes.
+    * ``WEIGHED`` -- factors weighed together: the domain's documented weighing.
+    """
+
+    ALL = "all"
+    TREE = "tree"
+    WEIGHED = "weighed"
 
 
 @attrs.frozen
@@ -172,6 +234,12 @@ def _require_citations(
             raise TypeError(msg)
 
 
+def _context_converter(value: object) -> tuple[Citation, ...]:
+    if value == ():
+        return ()
+    return _dedupe(value)  # type: ignore[arg-type]  # _dedupe checks every member
+
+
 def strongest_tier(citations: Iterable[Citation]) -> Tier:
     """The tier of the most authoritative citation (binding beats guidance)."""
     return min(citations, key=lambda c: c.authority.rank).tier
@@ -190,13 +258,23 @@ def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
 
 
 class _Cited:
-    """Mixin: tier and authority from ``citations``."""
+    """
+    Mixin: tier and authority from ``citations`` -- what the result **rests on** (its
+    basis). Sources mentioned only as ``context`` never raise the tier: a practice
+    figure that also mentions a binding article is still a practice figure.
+    """
 
     citations: tuple[Citation, ...]
+    context: tuple[Citation, ...]
+
+    @property
+    def basis(self) -> tuple[Citation, ...]:
+        """What the result rests on (the same as ``citations``)."""
+        return self.citations
 
     @property
     def tier(self) -> Tier:
-        """Tier of the strongest source cited."""
+        """Tier of the strongest source the result rests on."""
         return strongest_tier(self.citations)
 
     @property
@@ -210,11 +288,11 @@ class _Cited:
         return self.tier.binding
 
     def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
+        shown = present("markdown", self, locale="zh_CN")
         return None if shown is None else str(shown)
 
     def _repr_html_(self) -> str | None:
-        shown = presenters.present("html", self, locale="zh_CN")
+        shown = present("html", self, locale="zh_CN")
         return None if shown is None else str(shown)
 
 
@@ -235,6 +313,7 @@ class Finding(_Cited):
     code: str
     severity: Severity
     citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    context: tuple[Citation, ...] = attrs.field(default=(), converter=_context_converter)
     args: Args = attrs.field(default=(), converter=_args_converter)
     subject: str | None = None
     remedies: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
@@ -264,6 +343,7 @@ class TraceStep(_Cited):
     rule: str
     code: str
     citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    context: tuple[Citation, ...] = attrs.field(default=(), converter=_context_converter)
     args: Args = attrs.field(default=(), converter=_args_converter)
     parameters: tuple[ParameterValue, ...] = attrs.field(
         default=(), validator=tuple_of(ParameterValue)
@@ -290,11 +370,90 @@ class Determination(_Cited, Generic[T]):
     rule: str
     as_of: pendulum.Date
     citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    context: tuple[Citation, ...] = attrs.field(default=(), converter=_context_converter)
     parameters: tuple[ParameterValue, ...] = attrs.field(
         default=(), validator=tuple_of(ParameterValue)
     )
     trace: tuple[TraceStep, ...] = attrs.field(default=(), validator=tuple_of(TraceStep))
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
+
+
+@attrs.frozen(kw_only=True)
+class Undetermined(_Cited):
+    """
+    A rule the stated facts do not decide, because it turns on facts not stated.
+
+    Attributes:
+        rule: The code of the finding the rule gives when its condition holds.
+        facts: The facts not stated that would decide it, as paths
+            (``employee.secrets_known``).
+        if_holds: The criterion's outcome if the condition holds.
+        otherwise: The criterion's outcome if it does not.
+        severity: The severity of the finding it would give.
+        citations: What the rule rests on.
+        context: Sources mentioned as context only.
+        criterion: The code of the criterion it belongs to, where it belongs to one.
+    """
+
+    rule: str
+    facts: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    if_holds: Outcome
+    otherwise: Outcome
+    severity: Severity
+    citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    context: tuple[Citation, ...] = attrs.field(default=(), converter=_context_converter)
+    criterion: str | None = None
+
+    @property
+    def decisive(self) -> bool:
+        """True when the unknown facts decide the criterion's outcome."""
+        return self.if_holds is not self.otherwise
+
+
+@attrs.frozen(kw_only=True)
+class MissingFact:
+    """
+    A fact not stated, with the rules it would decide (see :meth:`Assessment.missing`).
+
+    Attributes:
+        fact: The fact's path (``agreement.compensation.monthly_amount``).
+        rules: The codes of the rules it would decide.
+        criteria: The codes of the criteria whose outcome it would decide.
+        severity: The worst severity among those rules.
+    """
+
+    fact: str
+    rules: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    criteria: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    severity: Severity
+
+    @property
+    def decisive(self) -> bool:
+        """True when the fact decides at least one criterion's outcome."""
+        return bool(self.criteria)
+
+
+def missing_facts(open_rules: Iterable[Undetermined]) -> tuple[MissingFact, ...]:
+    """
+    The facts not stated that would decide ``open_rules``, most decisive first: those
+    deciding a criterion's outcome, then by the worst severity, then by how many rules
+    they decide, then by name.
+    """
+    rules: dict[str, list[Undetermined]] = {}
+    for rule in open_rules:
+        for fact in rule.facts:
+            rules.setdefault(fact, []).append(rule)
+    out = [
+        MissingFact(
+            fact=fact,
+            rules=tuple(dict.fromkeys(r.rule for r in found)),
+            criteria=tuple(dict.fromkeys(r.criterion or r.rule for r in found if r.decisive)),
+            severity=max((r.severity for r in found), key=lambda s: s.rank),
+        )
+        for fact, found in rules.items()
+    ]
+    out.sort(key=lambda m: (not m.decisive, -m.severity.rank, -len(m.rules), m.fact))
+    return tuple(out)
 
 
 @attrs.frozen(kw_only=True)
@@ -312,11 +471,13 @@ class Criterion(_Cited):
         parameters: Parameter values used.
         strength: Optional weight in [0, 1] for factors that are weighed.
         trace: The steps, in order.
+        open: The rules the stated facts do not decide (see :class:`Undetermined`).
     """
 
     code: str
     outcome: Outcome
     citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    context: tuple[Citation, ...] = attrs.field(default=(), converter=_context_converter)
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
     facts: Args = attrs.field(default=(), converter=_args_converter)
     evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
@@ -325,6 +486,11 @@ class Criterion(_Cited):
     )
     strength: Decimal | None = None
     trace: tuple[TraceStep, ...] = attrs.field(default=(), validator=tuple_of(TraceStep))
+    open: tuple[Undetermined, ...] = attrs.field(default=(), validator=tuple_of(Undetermined))
+
+    def missing(self) -> tuple[MissingFact, ...]:
+        """The facts not stated that would decide this criterion's open rules."""
+        return missing_facts(self.open)
 
 
 @attrs.frozen(kw_only=True)
@@ -342,18 +508,41 @@ class Assessment(_Cited):
         criteria: The criteria or factors, in order.
         findings: Findings that belong to no single criterion.
         parameters: Parameter values used.
+        combination: How ``outcome`` follows from ``criteria`` (see :class:`Combination`).
     """
 
     kind: str
     subject: str
     as_of: pendulum.Date
-    outcome: Outcome
+    outcome: Outcome = attrs.field()
     citations: tuple[Citation, ...] = attrs.field(converter=_dedupe, validator=_require_citations)
+    context: tuple[Citation, ...] = attrs.field(default=(), converter=_context_converter)
     criteria: tuple[Criterion, ...] = attrs.field(default=(), validator=tuple_of(Criterion))
     findings: tuple[Finding, ...] = attrs.field(default=(), validator=tuple_of(Finding))
     parameters: tuple[ParameterValue, ...] = attrs.field(
         default=(), validator=tuple_of(ParameterValue)
     )
+    combination: Combination = Combination.ALL
+
+    @outcome.validator
+    def _stated_function(self, _: attrs.Attribute[Outcome], value: Outcome) -> None:
+        if self.combination is not Combination.ALL or not self.criteria:
+            return
+        expected = Outcome.combine(c.outcome for c in self.criteria)
+        if value is not expected:
+            failing = [c.code for c in self.criteria if c.outcome in value.hides_failure_of]
+            msg = (
+                f"assessment {self.kind!r} reads {value.value!r} but its criteria combine to "
+                f"{expected.value!r} ({failing or 'see criteria'}): use Outcome.combine"
+            )
+            raise ValueError(msg)
+
+    def missing(self) -> tuple[MissingFact, ...]:
+        """
+        The facts not stated that would change an outcome, most decisive first
+        (the "what is missing" list at the top of a review).
+        """
+        return missing_facts(rule for c in self.criteria for rule in c.open)
 
     def criterion(self, code: str) -> Criterion:
         """The criterion with that code."""

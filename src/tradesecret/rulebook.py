@@ -48,18 +48,58 @@ Lookup
 ------
 ``param(name, as_of=..., region=...)`` returns the value whose ``since`` is the
 latest on or before ``as_of``, searching the region, then its parents, then the
-national value (``region`` absent in the file). Before the first value it
+national value (``region`` absent in the file). Before the first entry it
 raises :class:`~tradesecret.exceptions.OutOfCoverageError`; a region with no
 value anywhere up its chain raises
 :class:`~tradesecret.exceptions.ParameterNotFoundError`. Never a default.
+
+Law over time: "no such rule" versus "not covered"
+---------------------------------------------------
+A series starts at the first day its regime is modelled (the LCL rows start on
+2008-01-01). Where the law of a period had **no such rule** -- no 30 % default
+compensation before SPC Labour Interpretation (IV) took effect on 2013-02-01 --
+the data says so with an entry ``absent = true`` (no ``value``), citing what the
+law then was and with its own status::
+
+    [[parameter.value]]
+    since = 2008-01-01
+    absent = true
+    cite = ["lcl@2007-06-29:23"]
+    status = "V2"
+    note = "LCL Art. 23 requires agreed monthly compensation; no default rate."
+
+Two answers must not be confused:
+
+* **No rule in force** is a legal answer. :meth:`Rulebook.lookup` returns a
+  :class:`NoRule` (with citations); :meth:`Rulebook.param` raises
+  :class:`~tradesecret.exceptions.NoRuleInForceError` carrying it. Domains turn
+  it into a result ("before 2013-02-01 no rule set a default"), never an input
+  error, and never apply the later rule backwards.
+* **Not covered** is a gap in the data: a date before the first entry raises
+  :class:`~tradesecret.exceptions.OutOfCoverageError` (the base class of
+  ``NoRuleInForceError``, so code written before absences existed keeps refusing
+  such dates), an unknown region :class:`~tradesecret.exceptions.UnknownRegionError`.
+
+    >>> nr = rb.lookup("noncompete.default_ratio", as_of=to_date("2012-06-30"))
+    >>> (type(nr).__name__, str(nr.citations[0]), str(nr.until))
+    ('NoRule', 'lcl@2007-06-29:23', '2013-02-01')
+    >>> str(rb.param("noncompete.default_ratio", as_of=to_date("2013-02-01")).as_ratio())
+    '30 %'
+
+Regions
+-------
+Provinces use ISO 3166-2 codes (``CN-GD``), cities ``CN-GD-SZ`` style, a
+province's minimum-wage tiers ``CN-GD-T2``. Every lookup also takes a GB/T 2260
+six-digit code: ``440300`` is Shenzhen, a district code (``440305``) resolves to
+its mapped city by its first four digits, and a code that resolves nowhere is an
+:class:`~tradesecret.exceptions.UnknownRegionError` naming what would resolve it
+(see :meth:`Rulebook.resolve_region` and :meth:`Rulebook.list_regions`).
 """
 
 from __future__ import annotations
 
-import bisect
-import datetime as _dt
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -69,150 +109,42 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._rulebook_load import UNITS, Loaded, build
+from tradesecret._rulebook_types import (
+    NoRule,
+    ParameterSeries,
+    ParameterValue,
+    Region,
+    RegionTier,
+    Unit,
+)
 from tradesecret.dates import to_date
 from tradesecret.exceptions import (
     CitationError,
     DataFileError,
     InvalidInputError,
+    NoRuleInForceError,
     OutOfCoverageError,
     ParameterNotFoundError,
     Problem,
     UnknownRegionError,
 )
-from tradesecret.law import Article, Citation, CitationRef, Instrument, Tier, Verification
-from tradesecret.money import Money, Ratio
+from tradesecret.law import Citation, CitationRef, Instrument, weakest
 
 __all__ = [
+    "NoRule",
     "ParameterSeries",
     "ParameterValue",
     "Region",
+    "RegionTier",
     "Rulebook",
     "Unit",
     "default_rulebook",
 ]
 
 #: Units a parameter may have, and the Python type of its value.
-Unit = str
-_UNITS: Final = {
-    "months": int,
-    "days": int,
-    "hours": int,
-    "count": int,
-    "ratio": Decimal,
-    "multiple": Decimal,
-    "decibel": Decimal,
-    "cny": Money,
-}
-
-
-@attrs.frozen(kw_only=True)
-class Region:
-    """
-    A region code: ISO 3166-2 for provinces (``CN-SH``), ``CN-GD-SZ`` style for cities.
-
-    Attributes:
-        code: The code.
-        name_zh: Chinese name.
-        name_en: English name.
-        parent: Parent region code; ``None`` for the country.
-        note: Open points (e.g. an unverified minimum-wage tier mapping).
-    """
-
-    code: str
-    name_zh: str
-    name_en: str
-    parent: str | None
-    note: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class ParameterValue:
-    """
-    One dated value of a parameter, as used by a rule.
-
-    Results carry the :class:`ParameterValue` objects they used, so every figure
-    in an answer can be traced to its date, region, source and status.
-
-    Attributes:
-        name: Parameter name, e.g. ``"noncompete.default_ratio"``.
-        unit: One of ``months, days, hours, count, ratio, multiple, decibel, cny``.
-        value: ``int``, ``Decimal`` or :class:`~tradesecret.money.Money` by unit.
-        since: First day the value applies.
-        until: First day it no longer applies (the next value's ``since``), if any.
-        region: Region the value is defined for; ``None`` for national values.
-        citations: Sources, strongest first. Never empty.
-        status: Verification status of this value (the figure and its date).
-        note: Open points, e.g. "effective date from memory".
-        label_zh: Parameter label in Chinese.
-        label_en: Parameter label in English.
-        last_reviewed: When the series was last checked against its sources.
-    """
-
-    name: str
-    unit: Unit
-    value: int | Decimal | Money
-    since: pendulum.Date
-    until: pendulum.Date | None
-    region: str | None
-    citations: tuple[Citation, ...]
-    status: Verification
-    note: str
-    label_zh: str
-    label_en: str
-    last_reviewed: pendulum.Date
-
-    @property
-    def tier(self) -> Tier:
-        """Tier of the strongest source (the first citation)."""
-        return self.citations[0].tier
-
-    @property
-    def binding(self) -> bool:
-        """True when the value rests on a binding source."""
-        return self.tier.binding
-
-    def as_int(self) -> int:
-        """The value of a ``months/days/hours/count`` parameter."""
-        if isinstance(self.value, int):
-            return self.value
-        msg = f"parameter {self.name!r} has unit {self.unit!r}, not an integer unit"
-        raise TypeError(msg)
-
-    def as_decimal(self) -> Decimal:
-        """The value of a ``ratio/multiple/decibel`` parameter."""
-        if isinstance(self.value, Decimal):
-            return self.value
-        msg = f"parameter {self.name!r} has unit {self.unit!r}, not a decimal unit"
-        raise TypeError(msg)
-
-    def as_ratio(self) -> Ratio:
-        """The value of a ``ratio`` parameter as a :class:`~tradesecret.money.Ratio`."""
-        return Ratio(self.as_decimal())
-
-    def as_money(self) -> Money:
-        """The value of a ``cny`` parameter."""
-        if isinstance(self.value, Money):
-            return self.value
-        msg = f"parameter {self.name!r} has unit {self.unit!r}, not money"
-        raise TypeError(msg)
-
-
-@attrs.frozen(kw_only=True)
-class ParameterSeries:
-    """All dated values of one parameter for one region (``None`` = national), sorted."""
-
-    name: str
-    region: str | None
-    values: tuple[ParameterValue, ...]
-    _sinces: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_sinces", tuple(v.since for v in self.values))
-
-    def at(self, *, as_of: pendulum.Date) -> ParameterValue | None:
-        """The value in force on ``as_of``, or ``None`` before the first one."""
-        index = bisect.bisect_right(self._sinces, as_of) - 1
-        return self.values[index] if index >= 0 else None
+_UNITS: Final = UNITS
+_TIER_SUFFIX: Final = "-T"
 
 
 @attrs.frozen(kw_only=True)
@@ -229,6 +161,8 @@ class Rulebook:
     series: Mapping[tuple[str, str | None], ParameterSeries]
     _names: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     _chains: Mapping[str, tuple[str | None, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _gbt: Mapping[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _tiers_of: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Indexes derived once from the frozen data: lookups never scan every series.
@@ -242,6 +176,15 @@ class Rulebook:
                 current = self.regions[current].parent
             chains[code] = (*chain, None)
         object.__setattr__(self, "_chains", MappingProxyType(chains))
+        gbt = {r.gbt2260: code for code, r in self.regions.items() if r.gbt2260 is not None}
+        object.__setattr__(self, "_gbt", MappingProxyType(gbt))
+        tiers: dict[str, list[str]] = {}
+        for code, region in sorted(self.regions.items()):
+            if region.parent is not None and code == f"{region.parent}{_TIER_SUFFIX}{code[-1]}":
+                tiers.setdefault(region.parent, []).append(code)
+        object.__setattr__(
+            self, "_tiers_of", MappingProxyType({k: tuple(v) for k, v in tiers.items()})
+        )
 
     # -- construction ---------------------------------------------------------
 
@@ -259,7 +202,7 @@ class Rulebook:
             data = tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
             raise DataFileError(source, [Problem.of("<toml>", "", str(exc))]) from None
-        return _build([(source, data)], base=base)
+        return _from_docs([(source, data)], base=base)
 
     @classmethod
     def from_package(cls) -> Rulebook:
@@ -274,7 +217,7 @@ class Rulebook:
                     )
                 except tomllib.TOMLDecodeError as exc:
                     raise DataFileError(entry.name, [Problem.of("<toml>", "", str(exc))]) from None
-        return _build(docs, base=None)
+        return _from_docs(docs, base=None)
 
     def extended(self, text: str, *, source: str = "<string>") -> Rulebook:
         """
@@ -320,7 +263,7 @@ class Rulebook:
                 raise CitationError(
                     text, f"article {ref.article} is not in the catalog for {ref.key}"
                 )
-            status = _weaker(status, article.status)
+            status = weakest(status, article.status)
         return Citation(
             ref=ref,
             tier=instrument.tier,
@@ -336,28 +279,112 @@ class Rulebook:
     # -- regions --------------------------------------------------------------
 
     def region(self, code: str) -> Region:
-        """The region with that code."""
-        try:
-            return self.regions[code]
-        except KeyError:
-            raise UnknownRegionError(code) from None
+        """The region with that code (a library code or a GB/T 2260 code)."""
+        return self.regions[self.resolve_region(code)]
+
+    def resolve_region(self, code: str) -> str:
+        """
+        The library code for ``code``: a library code (``CN-GD-SZ``) is returned as is; a
+        GB/T 2260 six-digit code resolves to the region holding it, else (a district or
+        county) to the mapped city holding its first four digits, else to its province
+        when that province has a single minimum-wage standard.
+
+        Raises:
+            UnknownRegionError: naming the code and what would resolve it.
+        """
+        if isinstance(code, str) and code in self.regions:  # not a str: a list, a dict, ...
+            return code
+        if not (isinstance(code, str) and len(code) == 6 and code.isdigit()):
+            raise UnknownRegionError(
+                str(code),
+                "use a library code listed by Rulebook.list_regions() (e.g. CN-GD-SZ) "
+                "or a GB/T 2260 six-digit code (e.g. 440300)",
+            )
+        for candidate in (code, code[:4] + "00"):
+            if candidate in self._gbt:
+                return self._gbt[candidate]
+        province = self._gbt.get(code[:2] + "0000")
+        if province is None:
+            raise UnknownRegionError(
+                code, "no mapped province has this GB/T 2260 prefix; add a [[region]] with it"
+            )
+        tiers = self._tiers_of.get(province)
+        if not tiers:
+            return province
+        raise UnknownRegionError(
+            code,
+            f"inside {self.regions[province].name_en} ({province}), whose minimum wage differs "
+            f"by tier, and no mapped city holds it: use a tier code ({', '.join(tiers)}) or "
+            f'add a [[region]] with gbt2260 = "{code}" through Rulebook.extended',
+        )
 
     def region_chain(self, code: str) -> tuple[str, ...]:
         """``code`` and its ancestors, most specific first (``CN-GD-SZ, CN-GD, CN``)."""
         chain: list[str] = []
-        current: str | None = code
+        current: str | None = self.resolve_region(code)
         while current is not None:
             chain.append(current)
-            current = self.region(current).parent
+            current = self.regions[current].parent
         return tuple(chain)
 
     def check_region(self, code: object, *, path: str = "region") -> str:
-        """Validate a region code given as input; raises :class:`InvalidInputError`."""
-        if not isinstance(code, str) or code not in self.regions:
+        """
+        Validate a region code given as input (library or GB/T 2260 code) and return the
+        library code; raises :class:`InvalidInputError` saying what would resolve it.
+        """
+        if not isinstance(code, str):
             raise InvalidInputError.single(path, code, "unknown region code")
-        return code
+        try:
+            return self.resolve_region(code)
+        except UnknownRegionError as exc:
+            raise InvalidInputError.single(path, code, f"unknown region code: {exc.hint}") from None
+
+    def list_regions(self) -> tuple[Region, ...]:
+        """
+        Every region, sorted by code: code, names, GB/T 2260 code, parent and, for a
+        city, its minimum-wage tier mapping with validity dates. What ``tradesecret
+        regions`` prints.
+        """
+        return tuple(self.regions[code] for code in sorted(self.regions))
+
+    def tier_regions(self, province: str) -> tuple[str, ...]:
+        """The minimum-wage tier regions of a province (``CN-GD-T1`` …), or ``()``."""
+        return self._tiers_of.get(self.resolve_region(province), ())
 
     # -- parameters -------------------------------------------------------------
+
+    def lookup(
+        self, name: str, *, as_of: pendulum.Date, region: str | None = None
+    ) -> ParameterValue | NoRule:
+        """
+        The entry of ``name`` in force on ``as_of`` for ``region``: a value, or a
+        :class:`NoRule` when the data says the law then had no such rule (a legal
+        answer, to be turned into a result).
+
+        Raises:
+            ParameterNotFoundError: unknown name, or no value for the region or any parent.
+            OutOfCoverageError: ``as_of`` is before the first entry (the data does not
+                cover that date).
+            UnknownRegionError: ``region`` is not a known library or GB/T 2260 code.
+        """
+        as_of = to_date(as_of, path="as_of")  # a date, a datetime.date or ISO text
+        if name not in self._names:
+            raise ParameterNotFoundError(name)
+        if region is None:
+            candidates: tuple[str | None, ...] = (None,)
+        else:
+            candidates = self._chains[self.resolve_region(region)]
+        for code in candidates:
+            series = self.series.get((name, code))
+            if series is None:
+                continue
+            entry = series.entry_at(as_of=as_of)
+            if entry is None:
+                raise OutOfCoverageError(name, as_of, series.first_since, code)
+            return entry
+        hint = self.regions[candidates[0]].note if candidates[0] is not None else ""
+        reason = "no value for this region or its parents" + (f" ({hint})" if hint else "")
+        raise ParameterNotFoundError(name, region, reason)
 
     def param(
         self, name: str, *, as_of: pendulum.Date, region: str | None = None
@@ -367,28 +394,17 @@ class Rulebook:
 
         Raises:
             ParameterNotFoundError: unknown name, or no value for the region or any parent.
-            OutOfCoverageError: ``as_of`` is before the first value.
+            NoRuleInForceError: the law had no such rule on ``as_of`` (its ``no_rule``
+                cites what the law then was). A subclass of
+                :class:`~tradesecret.exceptions.OutOfCoverageError`, so callers that only
+                know that error keep refusing the date; use :meth:`lookup` to answer.
+            OutOfCoverageError: ``as_of`` is before the first entry.
             UnknownRegionError: ``region`` is not a known code.
         """
-        as_of = to_date(as_of, path="as_of")  # a date, a datetime.date or ISO text
-        if name not in self._names:
-            raise ParameterNotFoundError(name)
-        if region is None:
-            candidates: tuple[str | None, ...] = (None,)
-        else:
-            try:
-                candidates = self._chains[region]
-            except (KeyError, TypeError):  # TypeError: not a code at all (a list, a dict)
-                raise UnknownRegionError(region) from None
-        for code in candidates:
-            series = self.series.get((name, code))
-            if series is None:
-                continue
-            value = series.at(as_of=as_of)
-            if value is None:
-                raise OutOfCoverageError(name, as_of, series.values[0].since, code)
-            return value
-        raise ParameterNotFoundError(name, region, "no value for this region or its parents")
+        entry = self.lookup(name, as_of=as_of, region=region)
+        if isinstance(entry, NoRule):
+            raise NoRuleInForceError(name, as_of, entry, entry.region)
+        return entry
 
     def parameter_names(self) -> tuple[str, ...]:
         """Every parameter name, sorted."""
@@ -412,334 +428,23 @@ class Rulebook:
             yield self.series[key]
 
 
-# -- loading ------------------------------------------------------------------------------
+def _from_docs(docs: list[tuple[str, dict[str, Any]]], *, base: Rulebook | None) -> Rulebook:
+    def citer(instruments: Mapping[str, Instrument], regions: Mapping[str, Region]) -> Rulebook:
+        return Rulebook(
+            instruments=MappingProxyType(dict(instruments)),
+            regions=MappingProxyType(dict(regions)),
+            series=MappingProxyType({}),
+        )
 
-_INSTRUMENT_KEYS: Final = {
-    "id",
-    "version",
-    "tier",
-    "title_zh",
-    "title_en",
-    "short_zh",
-    "short_en",
-    "issuer_zh",
-    "issuer_en",
-    "doc_number",
-    "promulgated",
-    "effective",
-    "superseded",
-    "status",
-    "note",
-    "article",
-}
-_INSTRUMENT_REQUIRED: Final = {
-    "id",
-    "version",
-    "tier",
-    "title_zh",
-    "title_en",
-    "short_zh",
-    "short_en",
-    "issuer_zh",
-    "issuer_en",
-    "effective",
-    "status",
-}
-_ARTICLE_KEYS: Final = {"number", "summary_en", "summary_zh", "status"}
-_REGION_KEYS: Final = {"code", "name_zh", "name_en", "parent", "note"}
-_PARAM_KEYS: Final = {"name", "unit", "label_zh", "label_en", "last_reviewed", "value"}
-_VALUE_KEYS: Final = {"since", "value", "cite", "status", "note", "region"}
-_STATUS_ORDER: Final = (
-    Verification.V1,
-    Verification.V2,
-    Verification.DERIVED,
-    Verification.V3,
-    Verification.UNVERIFIED,
-)
-
-
-def _weaker(a: Verification, b: Verification) -> Verification:
-    return a if _STATUS_ORDER.index(a) >= _STATUS_ORDER.index(b) else b
-
-
-class _Collector:
-    def __init__(self) -> None:
-        self.problems: list[tuple[str, Problem]] = []
-
-    def add(self, source: str, path: str, value: object, reason: str) -> None:
-        self.problems.append((source, Problem.of(path, value, reason)))
-
-    def keys(
-        self,
-        source: str,
-        path: str,
-        table: Mapping[str, Any],
-        allowed: set[str],
-        required: set[str],
-    ) -> bool:
-        ok = True  # unknown keys are reported but do not stop the other checks
-        for key in sorted(set(table) - allowed):
-            self.add(source, f"{path}.{key}", table[key], "unknown key")
-        for key in sorted(required - set(table)):
-            self.add(source, f"{path}.{key}", None, "missing required key")
-            ok = False
-        return ok
-
-
-def _date(col: _Collector, source: str, path: str, value: object) -> pendulum.Date | None:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return pendulum.Date(value.year, value.month, value.day)
-    col.add(source, path, value, "must be a TOML date (YYYY-MM-DD, unquoted)")
-    return None
-
-
-def _enum(col: _Collector, source: str, path: str, value: object, kind: type[Any]) -> Any:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        col.add(source, path, value, f"must be one of: {allowed}")
-        return None
-
-
-def _build(docs: Iterable[tuple[str, dict[str, Any]]], *, base: Rulebook | None) -> Rulebook:
-    col = _Collector()
-    docs = list(docs)
-    instruments: dict[str, Instrument] = dict(base.instruments) if base else {}
-    regions: dict[str, Region] = dict(base.regions) if base else {}
-    for source, data in docs:
-        for key in sorted(set(data) - {"instrument", "region", "parameter"}):
-            col.add(source, key, data[key], "unknown top-level table")
-        for i, table in enumerate(data.get("instrument", [])):
-            inst = _instrument(col, source, f"instrument[{i}]", table)
-            if inst is not None:
-                if inst.key in instruments and (base is None or inst.key not in base.instruments):
-                    col.add(source, f"instrument[{i}]", inst.key, "duplicate instrument version")
-                instruments[inst.key] = inst
-        for i, table in enumerate(data.get("region", [])):
-            path = f"region[{i}]"
-            if not col.keys(source, path, table, _REGION_KEYS, {"code", "name_zh", "name_en"}):
-                continue
-            region = Region(
-                code=table["code"],
-                name_zh=table["name_zh"],
-                name_en=table["name_en"],
-                parent=table.get("parent"),
-                note=table.get("note", ""),
-            )
-            if region.code in regions and (base is None or region.code not in base.regions):
-                col.add(source, path, region.code, "duplicate region code")
-            regions[region.code] = region
-    for code, region in regions.items():
-        if region.parent is not None and region.parent not in regions:
-            col.add("regions", f"region[{code}].parent", region.parent, "unknown parent region")
-    proto = Rulebook(
-        instruments=MappingProxyType(instruments),
-        regions=MappingProxyType(regions),
-        series=MappingProxyType({}),
+    loaded: Loaded | None = (
+        (dict(base.instruments), dict(base.regions), dict(base.series)) if base else None
     )
-    series: dict[tuple[str, str | None], ParameterSeries] = {}
-    for source, data in docs:
-        for i, table in enumerate(data.get("parameter", [])):
-            for built in _parameter(col, source, f"parameter[{i}]", table, proto):
-                series_key = (built.name, built.region)
-                if series_key in series:
-                    col.add(source, f"parameter[{i}]", built.name, "parameter series defined twice")
-                series[series_key] = built
-    if col.problems:
-        by_source = ", ".join(sorted({s for s, _ in col.problems}))
-        raise DataFileError(by_source, [p for _, p in col.problems])
-    if base is not None:
-        series = {**base.series, **series}
+    instruments, regions, series = build(docs, base=loaded, make_citer=citer)
     return Rulebook(
         instruments=MappingProxyType(instruments),
         regions=MappingProxyType(regions),
         series=MappingProxyType(series),
     )
-
-
-def _instrument(
-    col: _Collector, source: str, path: str, table: Mapping[str, Any]
-) -> Instrument | None:
-    if not col.keys(source, path, table, _INSTRUMENT_KEYS, _INSTRUMENT_REQUIRED):
-        return None
-    tier = _enum(col, source, f"{path}.tier", table["tier"], Tier)
-    status = _enum(col, source, f"{path}.status", table["status"], Verification)
-    effective = _date(col, source, f"{path}.effective", table["effective"])
-    promulgated = (
-        _date(col, source, f"{path}.promulgated", table["promulgated"])
-        if "promulgated" in table
-        else None
-    )
-    superseded = (
-        _date(col, source, f"{path}.superseded", table["superseded"])
-        if "superseded" in table
-        else None
-    )
-    articles: list[Article] = []
-    numbers: set[str] = set()
-    for j, art in enumerate(table.get("article", [])):
-        apath = f"{path}.article[{j}]"
-        if not col.keys(source, apath, art, _ARTICLE_KEYS, _ARTICLE_KEYS):
-            continue
-        astatus = _enum(col, source, f"{apath}.status", art["status"], Verification)
-        number = str(art["number"])
-        if number in numbers:
-            col.add(source, apath, number, "duplicate article number")
-        numbers.add(number)
-        if astatus is not None:
-            articles.append(
-                Article(
-                    number=number,
-                    summary_en=art["summary_en"],
-                    summary_zh=art["summary_zh"],
-                    status=astatus,
-                )
-            )
-    version = str(table["version"])
-    try:
-        CitationRef.parse(f"{table['id']}@{version}")
-    except CitationError:
-        col.add(
-            source,
-            f"{path}.id",
-            f"{table['id']}@{version}",
-            "id must be lowercase, version YYYY-MM-DD",
-        )
-        return None
-    if tier is None or status is None or effective is None:
-        return None
-    return Instrument(
-        id=table["id"],
-        version=version,
-        tier=tier,
-        title_zh=table["title_zh"],
-        title_en=table["title_en"],
-        short_zh=table["short_zh"],
-        short_en=table["short_en"],
-        issuer_zh=table["issuer_zh"],
-        issuer_en=table["issuer_en"],
-        doc_number=table.get("doc_number"),
-        promulgated=promulgated,
-        effective=effective,
-        superseded=superseded,
-        status=status,
-        note=table.get("note", ""),
-        articles=tuple(articles),
-    )
-
-
-def _coerce_value(
-    col: _Collector, source: str, path: str, unit: str, raw: object
-) -> int | Decimal | Money | None:
-    kind = _UNITS.get(unit)
-    if kind is int:
-        if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
-            return raw
-        col.add(source, path, raw, f"unit {unit!r} needs a non-negative integer")
-        return None
-    if kind is Decimal:
-        if isinstance(raw, Decimal | int) and not isinstance(raw, bool) and raw >= 0:
-            return Decimal(raw)
-        col.add(source, path, raw, f"unit {unit!r} needs a non-negative decimal")
-        return None
-    if kind is Money:
-        if isinstance(raw, str | int) and not isinstance(raw, bool):
-            try:
-                money = Money(raw)
-            except InvalidInputError:
-                pass
-            else:
-                if money.amount >= 0:
-                    return money
-        col.add(
-            source, path, raw, "unit 'cny' needs a non-negative amount as a string, e.g. \"2740\""
-        )
-        return None
-    return None
-
-
-def _parameter(
-    col: _Collector, source: str, path: str, table: Mapping[str, Any], book: Rulebook
-) -> list[ParameterSeries]:
-    required = {"name", "unit", "label_zh", "label_en", "last_reviewed", "value"}
-    if not col.keys(source, path, table, _PARAM_KEYS, required):
-        return []
-    name, unit = table["name"], table["unit"]
-    if unit not in _UNITS:
-        col.add(source, f"{path}.unit", unit, f"must be one of: {', '.join(sorted(_UNITS))}")
-        return []
-    reviewed = _date(col, source, f"{path}.last_reviewed", table["last_reviewed"])
-    grouped: dict[str | None, list[dict[str, Any]]] = {}
-    for j, raw in enumerate(table["value"]):
-        vpath = f"{path}.value[{j}]"
-        if not col.keys(source, vpath, raw, _VALUE_KEYS, {"since", "value", "cite", "status"}):
-            continue
-        region = raw.get("region")
-        if region is not None and region not in book.regions:
-            col.add(source, f"{vpath}.region", region, "unknown region code")
-            continue
-        since = _date(col, source, f"{vpath}.since", raw["since"])
-        value = _coerce_value(col, source, f"{vpath}.value", unit, raw["value"])
-        status = _enum(col, source, f"{vpath}.status", raw["status"], Verification)
-        cites = raw["cite"]
-        citations: list[Citation] = []
-        if not isinstance(cites, list) or not cites:
-            col.add(source, f"{vpath}.cite", cites, "every value needs at least one citation")
-        else:
-            for k, text in enumerate(cites):
-                try:
-                    citations.append(book.cite(text))
-                except CitationError as exc:
-                    col.add(source, f"{vpath}.cite[{k}]", text, exc.reason)
-        if (
-            since is None
-            or value is None
-            or status is None
-            or len(citations) != len(cites)
-            or not cites
-        ):
-            continue
-        grouped.setdefault(region, []).append(
-            {
-                "since": since,
-                "value": value,
-                "status": status,
-                "citations": tuple(citations),
-                "note": raw.get("note", ""),
-                "path": vpath,
-            }
-        )
-    if reviewed is None:
-        return []
-    out: list[ParameterSeries] = []
-    for region, entries in grouped.items():
-        dates = [e["since"] for e in entries]
-        if dates != sorted(dates):
-            col.add(source, path, name, f"values for region {region!r} are not sorted by 'since'")
-            continue
-        if len(set(dates)) != len(dates):
-            col.add(source, path, name, f"duplicate 'since' date for region {region!r}")
-            continue
-        values = tuple(
-            ParameterValue(
-                name=name,
-                unit=unit,
-                value=e["value"],
-                since=e["since"],
-                until=entries[n + 1]["since"] if n + 1 < len(entries) else None,
-                region=region,
-                citations=e["citations"],
-                status=e["status"],
-                note=e["note"],
-                label_zh=table["label_zh"],
-                label_en=table["label_en"],
-                last_reviewed=reviewed,
-            )
-            for n, e in enumerate(entries)
-        )
-        out.append(ParameterSeries(name=name, region=region, values=values))
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,8 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final, Literal, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, Final, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -43,6 +44,7 @@ import pendulum
 from cattrs._compat import is_sequence
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from tradesecret._jsonread import read_json
 from tradesecret.dates import to_date, to_datetime
@@ -54,6 +56,7 @@ from tradesecret.exceptions import (
     json_kind,
     render_value,
 )
+from tradesecret.facts import UNKNOWN, Unknown
 from tradesecret.law import Citation, CitationRef, Tier, Verification
 from tradesecret.limits import MAX_INT
 from tradesecret.money import Money, Ratio, to_decimal
@@ -196,6 +199,11 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(
         _is_evidence_review, lambda raw, t: _structure_evidence_review(raw, t, conv)
     )
+    # Facts not stated: ``null`` (or a left-out field, by the field's default) both ways.
+    conv.register_unstructure_hook(Unknown, lambda _: None)
+    conv.register_structure_hook_func(_is_fact_type, lambda raw, t: _structure_fact(raw, t, conv))
+    conv.register_structure_hook_func(_is_date_or_enum, _structure_date_or_enum)
+    conv.register_unstructure_hook_factory(_has_optional_lists, lambda t: _omit_empty(t, conv))
     return conv
 
 
@@ -305,6 +313,67 @@ def _structure_evidence_review(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
 def _graph_codec(name: str) -> Callable[[Any], Any]:
     fn: Callable[[Any], Any] = getattr(importlib.import_module("tradesecret.evidence.export"), name)
     return fn
+
+
+
+#: Result fields written only when they hold something (older outputs stay byte-identical).
+_OMITTED_WHEN_EMPTY: Final = ("context", "open")
+
+
+def _has_optional_lists(t: Any) -> bool:
+    target = get_origin(t) or t
+    return (
+        isinstance(target, type)
+        and attrs.has(target)
+        and any(f.name in _OMITTED_WHEN_EMPTY for f in attrs.fields(target))
+    )
+
+
+def _omit_empty(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    target = get_origin(t) or t
+    overrides = {
+        f.name: override(omit_if_default=True)
+        for f in attrs.fields(target)
+        if f.name in _OMITTED_WHEN_EMPTY
+    }
+    return make_dict_unstructure_fn(target, conv, **overrides)  # type: ignore[arg-type]
+
+
+def _is_fact_type(t: Any) -> bool:
+    return get_origin(t) in (Union, UnionType) and _UNKNOWN_LITERAL in get_args(t)
+
+
+def _structure_fact(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
+    if raw is None or raw is UNKNOWN:
+        return UNKNOWN
+    rest = tuple(a for a in get_args(t) if a != _UNKNOWN_LITERAL)
+    target: Any = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007 - built at run time
+    return conv.structure(raw, target)
+
+
+_UNKNOWN_LITERAL: Final = Literal[Unknown.UNKNOWN]
+
+
+def _is_date_or_enum(t: Any) -> bool:
+    # A date or a stated status such as ``StepStatus.NOT_DONE`` (``pendulum.Date | SomeEnum``).
+    args = get_args(t)
+    return (
+        get_origin(t) in (Union, UnionType)
+        and pendulum.Date in args
+        and all(
+            a is pendulum.Date or (isinstance(a, type) and issubclass(a, enum.Enum)) for a in args
+        )
+    )
+
+
+def _structure_date_or_enum(raw: Any, t: Any) -> Any:
+    # The enum's value names the status; any other text is read as an ISO date.
+    for kind in get_args(t):
+        if kind is not pendulum.Date:
+            for member in kind:
+                if raw == member.value:
+                    return member
+    return to_date(_expect(raw, str, "a date string or a status"), path="")
 
 
 def _is_attrs_type(t: Any) -> bool:

@@ -32,9 +32,14 @@ KINDS = [name for name in example_names() if default_kinds()[name].available()]
 
 def test_all_five_domain_inputs_have_a_kind() -> None:
     """The five domain inputs of the issue each have a kind with a shipped example."""
-    assert {"trade_secret", "noncompete", "supply_chain", "factory_audit", "preservation"} == set(
-        example_names()
-    )
+    assert {
+        "trade_secret",
+        "noncompete",
+        "supply_chain",
+        "factory_audit",
+        "preservation",
+        "trade_secret_enforcement",
+    } == set(example_names())
 
 
 @pytest.mark.parametrize("name", KINDS)

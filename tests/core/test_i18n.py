@@ -107,6 +107,7 @@ def test_results_render_in_notebooks(rb: Rulebook) -> None:
         citations=rb.cite_all("spc-labor-1@2020-12-29:36"),
     )
     md = d._repr_markdown_()
+    assert md is not None
     assert md.startswith("## 结果：¥6,000.00")
 
 
@@ -119,5 +120,6 @@ def test_results_render_as_html_in_notebooks(rb: Rulebook) -> None:
         citations=rb.cite_all("spc-labor-1@2020-12-29:36"),
     )
     html = d._repr_html_()
+    assert html is not None
     assert "¥6,000.00" in html
     assert "<html" not in html.lower()

@@ -138,7 +138,7 @@ class TestJson:
             kind="k",
             subject="s",
             as_of=to_date("2025-09-01"),
-            outcome=Outcome.MET,
+            outcome=Outcome.CONTESTED,
             citations=rb.cite_all("lcl@2012-12-28:24"),
             criteria=(c,),
         )

@@ -61,11 +61,12 @@ class TestPackageData:
         assert rb.cite("spc-labor-1@2020-12-29:36").binding
 
     def test_aucl_article_renumbering(self, rb: Rulebook) -> None:
-        """AUCL 2019 Art. 9 became AUCL 2025 Art. 10; the 2025 number is V3."""
+        """AUCL 2019 Art. 9 became AUCL 2025 Art. 10 (V2); burden shifting Art. 32 became 39."""
         assert rb.cite("aucl@2019-04-23:9.4").status is Verification.V1
-        assert rb.cite("aucl@2025-06-27:10").status is Verification.V3
+        assert rb.cite("aucl@2025-06-27:10").status is Verification.V2
+        assert rb.cite("aucl@2025-06-27:39.1").status is Verification.V2
         with pytest.raises(CitationError):
-            rb.cite("aucl@2025-06-27:32")  # the burden-shift article number is unknown
+            rb.cite("aucl@2025-06-27:32")  # not a trade-secret article of the 2025 text
 
 
 class TestLegalFigures:
@@ -139,12 +140,20 @@ class TestLegalFigures:
             == rb.param("noncompete.guidance_long_period_ratio", as_of=day).tier
         )
 
-    def test_aucl_2025_figures_are_marked_unverified(self, rb: Rulebook) -> None:
-        """The 5M cap is V1 under AUCL 2019 and UNVERIFIED under AUCL 2025."""
+    def test_aucl_2025_figures_carry_their_status(self, rb: Rulebook) -> None:
+        """The 5M cap is V1 under AUCL 2019 Art. 17 and V2 under AUCL 2025 Art. 22."""
         before = rb.param("aucl.statutory_damages_cap", as_of=to_date("2025-10-14"))
         after = rb.param("aucl.statutory_damages_cap", as_of=to_date("2025-10-15"))
-        assert (Money(5_000_000), Verification.V1) == (before.as_money(), before.status)
-        assert (Money(5_000_000), Verification.UNVERIFIED) == (after.as_money(), after.status)
+        assert (Money(5_000_000), Verification.V1, "aucl@2019-04-23:17") == (
+            before.as_money(),
+            before.status,
+            before.citations[0].id,
+        )
+        assert (Money(5_000_000), Verification.V2, "aucl@2025-06-27:22") == (
+            after.as_money(),
+            after.status,
+            after.citations[0].id,
+        )
 
 
 class TestMinimumWage:
@@ -170,16 +179,16 @@ class TestMinimumWage:
         )
 
     def test_unverified_steps_say_so(self, rb: Rulebook) -> None:
-        """Steps from memory carry UNVERIFIED and a note."""
-        v = rb.param("minimum_wage.monthly", as_of=to_date("2025-08-31"), region="CN-BJ")
-        assert Verification.UNVERIFIED == v.status
-        assert "memory" in v.note
+        """An undated Shandong step carries UNVERIFIED and a note saying where it comes from."""
+        v = rb.param("minimum_wage.monthly", as_of=to_date("2023-01-01"), region="CN-SD-T1")
+        assert (Money(2100), Verification.UNVERIFIED) == (v.as_money(), v.status)
+        assert "Start date not found" in v.note
 
     def test_out_of_coverage_is_an_error_not_zero(self, rb: Rulebook) -> None:
         """Before the first value: OutOfCoverageError naming the first date."""
         with pytest.raises(OutOfCoverageError) as info:
-            rb.param("minimum_wage.monthly", as_of=to_date("2025-06-30"), region="CN-TJ")
-        assert to_date("2025-07-01") == info.value.covered_since
+            rb.param("minimum_wage.monthly", as_of=to_date("2017-06-30"), region="CN-TJ")
+        assert to_date("2017-07-01") == info.value.covered_since
 
     def test_province_without_a_single_value(self, rb: Rulebook) -> None:
         """Guangdong has city values only: asking for the province is not answered by a guess."""

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret import Outcome, OutOfCoverageError, explain, from_json, to_date, to_json
+from tradesecret import Outcome, explain, from_json, to_date, to_json
 from tradesecret.definition import (
     Carrier,
     CarrierKind,
@@ -121,11 +121,11 @@ class TestStatutoryBasis:
     def test_aucl_2025_from_2025_10_15(
         self, make_secret: Factory, make_measure: MeasureFactory
     ) -> None:
-        """From 2025-10-15 the definition is AUCL 2025 Art. 10 (status V3)."""
+        """From 2025-10-15 the definition is AUCL 2025 Art. 10 (status V2)."""
         a = assess_trade_secret(make_secret(), as_of="2025-10-15", measures=[make_measure()])
 
         assert "aucl@2025-06-27:10" == a.citations[0].id
-        assert "V3" == a.parameters[0].status.value
+        assert "V2" == a.parameters[0].status.value
 
     def test_continuing_act_judged_under_amended_law(
         self, make_secret: Factory, make_measure: MeasureFactory
@@ -162,10 +162,12 @@ class TestStatutoryBasis:
 
         assert ["act_end"] == [p.path for p in caught.value.problems]
 
-    def test_before_2019_amendment_out_of_coverage(self, make_secret: Factory) -> None:
-        """Acts before 2019-04-23 are out of coverage (the 2017 text is not modelled)."""
-        with pytest.raises(OutOfCoverageError):
-            assess_trade_secret(make_secret(), as_of="2019-04-22")
+    def test_day_before_2019_amendment_is_aucl_2017(self, make_secret: Factory) -> None:
+        """An act on 2019-04-22 is judged under AUCL 2017 Art. 9, with no burden shift (no error)."""
+        a = assess_trade_secret(make_secret(), as_of="2019-04-22")
+
+        assert "aucl@2017-11-04:9" == a.citations[0].id
+        assert "definition.burden.no_shift" in a.codes()
 
     def test_all_three_elements_met(
         self, make_secret: Factory, make_measure: MeasureFactory
@@ -208,7 +210,7 @@ class TestNotPubliclyKnown:
         self, make_secret: Factory, kind: ExposureKind, item: int
     ) -> None:
         """A confirmed exposure of the whole secret under each Art. 4(1) item: not met, citing that item."""
-        exposure = PublicExposure(id="X", kind=kind, on="2024-01-10")
+        exposure = PublicExposure(id="X", kind=kind, on="2024-01-10", simple_features_only=True)
         a = assess_trade_secret(make_secret(exposures=(exposure,)), as_of=ACT)
 
         c = a.criterion(self.CODE)
@@ -221,8 +223,8 @@ class TestNotPubliclyKnown:
     @pytest.mark.parametrize(
         ("locale", "phrase"),
         [
-            ("en", "the court may find these points known to the public (Art. 4(1) item 4)"),
-            ("zh_CN", "法院可以认定这些秘密点为公众所知悉（第四条第一款第（四）项）"),
+            ("en", "the court may find these points known to the public"),
+            ("zh_CN", "法院可以认定这些秘密点为公众所知悉"),
         ],
     )
     def test_art_4_1_says_may(self, make_secret: Factory, locale: str, phrase: str) -> None:
@@ -759,15 +761,13 @@ class TestBurdenShift:
         finding = next(f for f in a.findings if f.code == "definition.burden.shift")
         assert "aucl@2019-04-23:32.1" == finding.citations[0].id
 
-    def test_aucl_2025_article_unverified(
-        self, make_secret: Factory, make_measure: MeasureFactory
-    ) -> None:
-        """For later acts the 2025 article is unknown: said so, citing the instrument as a whole."""
+    def test_aucl_2025_article_39(self, make_secret: Factory, make_measure: MeasureFactory) -> None:
+        """For later acts the burden shift is AUCL 2025 Art. 39 (V2, same wording as Art. 32)."""
         a = assess_trade_secret(make_secret(), as_of="2025-10-15", measures=[make_measure()])
 
-        finding = next(f for f in a.findings if f.code == "definition.burden.shift_unverified")
-        assert "aucl@2025-06-27" == finding.citations[0].id
-        assert "UNVERIFIED" == a.parameters[1].status.value
+        finding = next(f for f in a.findings if f.code == "definition.burden.shift")
+        assert "aucl@2025-06-27:39.1" == finding.citations[0].id
+        assert "V2" == a.parameters[1].status.value
 
     def test_not_noted_without_measures(self, make_secret: Factory) -> None:
         """No measures shown, no burden shift."""

@@ -31,6 +31,7 @@ from tradesecret.evidence import (
 )
 from tradesecret.evidence import MeasureKind as EvMeasureKind
 from tradesecret.evidence.adapters import add_measure, add_nda, add_registry, add_trade_secret
+from tradesecret.facts import UNKNOWN
 from tradesecret.measures import (
     ConfidentialityMeasure,
     MeasureKind,
@@ -211,7 +212,8 @@ class TestSameDay:
         assert [] == _late(g)
         m1, n1, dl = g.node("m1"), g.node("n1"), g.node("dl")
         assert isinstance(m1, Measure) and isinstance(n1, Agreement) and isinstance(dl, Event)
-        assert m1.since is not None and n1.signed_at is not None
+        assert m1.since is not UNKNOWN
+        assert n1.signed_at is not UNKNOWN
         assert (pendulum.datetime(2025, 2, 28, 23, 59, 59, 999999, tz="Asia/Shanghai"),) * 2 == (
             m1.since,
             n1.signed_at,

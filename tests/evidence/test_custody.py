@@ -225,7 +225,7 @@ class TestInvariants:
 
     def test_markdown(self, example: EvidenceGraph) -> None:
         """The integrity report displays itself in notebooks."""
-        assert verify(example)._repr_markdown_().startswith("## 证据完整性核验")
+        assert str(verify(example)._repr_markdown_()).startswith("## 证据完整性核验")
 
 
 class TestInputProblems:

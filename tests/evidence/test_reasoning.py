@@ -343,7 +343,7 @@ class TestLawBoundaries:
             f for f in ev.findings if f.code == "evidence.burden_shift.article_unverified"
         ]
         assert ["aucl@2025-06-27", "aucl@2019-04-23:32"] == [c.id for c in finding.citations]
-        assert "V3" == ev.assessment.citations[0].status.value
+        assert "V2" == ev.assessment.citations[0].status.value
         off = evaluate(
             self.one_act("2025-11-01T10:00:00+08:00"),
             as_of=pendulum.Date(2026, 1, 1),
@@ -355,13 +355,35 @@ class TestLawBoundaries:
         assert "not applied" in explain(off, locale="en")
 
     def test_pre_2019_no_article_32(self) -> None:
-        """Before AUCL 2019 no claim cites Art. 32; the inference rests on library policy only."""
+        """Before AUCL 2019 no claim cites Art. 32; the inference rests on library policy only; the law of 2018 is cited (SPC 2007 interpretation, AUCL 2017), never the SPC 2020 provisions."""
         ev = evaluate(self.one_act("2018-06-01T10:00:00+08:00"), as_of=pendulum.Date(2019, 1, 1))
         assert ["tradesecret-policy@2026-11-21"] == [
             c.id for c in ev.claim(ClaimCode.INFERRED_FROM_ACCESS_AND_SIMILARITY).citations
         ]
-        assert ["spc-ts@2020-09-10:12"] == [c.id for c in ev.claim(ClaimCode.ACCESS).citations]
-        assert ["spc-ts@2020-09-10:13"] == [c.id for c in ev.claim(ClaimCode.SIMILARITY).citations]
+        assert ["aucl@2017-11-04:9"] == [c.id for c in ev.claim(ClaimCode.ACCESS).citations]
+        assert ["spc-unfair-comp@2007-01-12:14"] == [
+            c.id for c in ev.claim(ClaimCode.SIMILARITY).citations
+        ]
+        assert ["aucl@2017-11-04:9", "spc-unfair-comp@2007-01-12:11"] == [
+            c.id for c in ev.claim(ClaimCode.MEASURES).citations
+        ]
+
+    def test_spc_2020_provisions_from_their_first_day(self) -> None:
+        """An act on 2020-09-11 is measured by the SPC 2007 interpretation; on 2020-09-12 the 2020 provisions apply too."""
+        before = evaluate(
+            self.one_act("2020-09-11T10:00:00+08:00"), as_of=pendulum.Date(2021, 1, 1)
+        )
+        on = evaluate(self.one_act("2020-09-12T10:00:00+08:00"), as_of=pendulum.Date(2021, 1, 1))
+
+        assert ["aucl@2019-04-23:9.4", "spc-unfair-comp@2007-01-12:11"] == [
+            c.id for c in before.claim(ClaimCode.MEASURES).citations
+        ]
+        assert [
+            "aucl@2019-04-23:9.4",
+            "spc-ts@2020-09-10:5.1",
+            "spc-ts@2020-09-10:6",
+            "spc-unfair-comp@2007-01-12:11",
+        ] == [c.id for c in on.claim(ClaimCode.MEASURES).citations]
 
     def test_2019_article_32(self) -> None:
         """Under AUCL 2019 access and similarity cite Art. 32(2) with the SPC factors."""
@@ -491,7 +513,7 @@ class TestPresentation:
     def test_markdown_repr(self, example: EvidenceGraph) -> None:
         """Notebooks show the Chinese Markdown."""
         ev = evaluate(example, as_of=AS_OF)
-        assert ev._repr_markdown_().startswith("## 证据链评估")
+        assert str(ev._repr_markdown_()).startswith("## 证据链评估")
 
 
 class TestMore:

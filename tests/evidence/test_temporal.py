@@ -64,11 +64,14 @@ class TestTemporal:
         assert ("E-nda", "E-policy") == ev.claim(ClaimCode.MEASURES).evidence
 
     def test_undated_measure(self) -> None:
-        """A measure without a date cannot be shown to predate the act."""
+        """A measure whose date is not stated is not said to come after the act (issue 12): its date is missing."""
         b = example_builder()
         b.add(Measure(id="M-undated", kind=MeasureKind.OTHER))
         b.protected_by("S-gear", "M-undated")
-        assert "evidence.temporal.measure_after_act" in codes(b.build())
+        found = codes(b.build())
+
+        assert "evidence.temporal.measure_date_unknown" in found
+        assert "evidence.temporal.measure_after_act" not in found
 
     def test_copy_before_access(self) -> None:
         """A copy earlier than the first recorded access of that carrier is flagged."""

@@ -22,6 +22,8 @@ from tradesecret.ledger import (
 )
 from tradesecret.noncompete import (
     ActivationDecision,
+    CompensationBasis,
+    CompensationTerms,
     EmployeeFacts,
     NonCompeteAgreement,
     PersonnelCategory,
@@ -47,6 +49,10 @@ def ledger(*events: object, reserved: bool = True) -> CompensationLedger:
 
 def codes(state: object) -> list[str]:
     return [f.code for f in state.findings]  # type: ignore[attr-defined]
+
+
+#: Stated: no compensation agreed (a clause left out is not stated, not "none").
+NONE_AGREED = CompensationTerms(basis=CompensationBasis.NONE)
 
 
 class TestNotActivated:
@@ -194,6 +200,7 @@ class TestBridge:
             employee="e1",
             signed_on="2020-03-01",
             duration_months=12,
+            compensation=NONE_AGREED,
             activation_reserved=True,
             activation_decision=ActivationDecision.WAIVED,
             activation_decided_on="2025-03-28",
@@ -214,6 +221,7 @@ class TestBridge:
             employee="e1",
             signed_on="2020-03-01",
             duration_months=12,
+            compensation=NONE_AGREED,
             activation_reserved=True,
             activation_decision=ActivationDecision.ACTIVATED,
         )
@@ -223,6 +231,7 @@ class TestBridge:
             employee="e1",
             signed_on="2020-03-01",
             duration_months=12,
+            compensation=NONE_AGREED,
             activation_reserved=True,
             activation_decision=ActivationDecision.NOT_RECORDED,
         )

@@ -402,7 +402,7 @@ class TestUnsupportedInput:
         ]
 
     def test_events_table(self) -> None:
-        """A reminder event fills the reminder; a breach, a second reminder or an unknown kind is reported for its row."""
+        """A reminder fills the column; a breach or a second reminder goes through the exact path; an unknown kind is reported."""
         agreements, payments = self.frames()
         agreements = pd.concat(
             [agreements.drop(columns=["reminder_date"])] * 2, ignore_index=True
@@ -425,14 +425,15 @@ class TestUnsupportedInput:
         )
         res = evaluate_batch(batch_from_pandas(agreements, payments, events), as_of="2025-12-31")
         ref = evaluate_batch(batch_from_pandas(*self.frames()), as_of="2025-12-31")
-        assert [True, False, False, False] == res.valid.tolist()
+        assert [True, True, True, False] == res.valid.tolist()
+        assert [False, True, True, False] == res.exact_path.tolist()
+        assert {"rows": 4, "kernel": 1, "exact_path": 2, "invalid": 1} == res.statistics()
         assert ref.right_late_after_reminder[0] == res.right_late_after_reminder[0]
+        assert pendulum.Date(2025, 7, 1).toordinal() == res.breach_from[1]
         assert [
-            (1, "B", "event kind 'breaches' is not supported by the batch path"),
-            (2, "C", "more than one of reminders"),
             (3, "D", "unknown event kind 'bonus'"),
             (-1, None, "event 5 names no known agreement"),
-        ] == [(e.row, e.agreement_id, e.reasons[0].split(":")[0]) for e in res.errors]
+        ] == [(e.row, e.agreement_id, e.reasons[0]) for e in res.errors]
 
     def test_release_and_rescission_events(self) -> None:
         """A's release on 16 Jun 2025 owes 3 x 6,000.00 (unpaid: arrears); B's rescission on 1 Oct 2025 has no right behind it."""
@@ -456,8 +457,8 @@ class TestUnsupportedInput:
         assert [False, True] == res.bound.tolist()
         assert pendulum.Date(2025, 6, 16).toordinal() == res.free_since[0]
 
-    def test_named_instalment_and_reserved_activation_reported(self) -> None:
-        """A payment naming an instalment, and a reserved activation, are reported for their rows."""
+    def test_named_instalment_and_reserved_activation_exact(self) -> None:
+        """A payment naming an instalment, and a reserved activation, go through the exact object path."""
         agreements, payments = self.frames()
         res = evaluate_batch(
             batch_from_pandas(
@@ -466,11 +467,10 @@ class TestUnsupportedInput:
             ),
             as_of="2025-12-31",
         )
-        assert [
-            (0, ("a payment naming an instalment: evaluate with evaluate_compensation",)),
-            (1, ("activation reserved: evaluate with evaluate_compensation",)),
-        ] == [(e.row, e.reasons) for e in res.errors]
-        assert [False, False] == res.valid.tolist()
+        assert () == res.errors
+        assert [True, True] == res.exact_path.tolist()
+        # A: 6,000.00 paid on 28 Feb (instalment 1), 6,000.00 on 31 Mar naming instalment 2
+        assert [600000, 600000] == res.paid[0, :2].tolist()
 
     def test_unsupported_pairs_validated(self) -> None:
         """BatchInput.unsupported must name real rows."""

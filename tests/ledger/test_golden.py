@@ -49,7 +49,7 @@ from tradesecret.ledger import (
     build_schedule,
     evaluate_compensation,
 )
-from tradesecret.ledger.engine import _add_months
+from tradesecret.ledger._engine_common import _add_months
 
 GOLDEN = Path(__file__).with_name("golden_states.json")
 CASES = 120

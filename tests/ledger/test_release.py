@@ -313,7 +313,7 @@ class TestEmployerRelease:
         en = explain(state, locale="en")
         zh = explain(state, locale="zh_CN")
         assert "2025-05-01: instalment 3 (CN¥6,000.00) unpaid at its due date 30 Apr 2025" in en
-        assert "2025-07-01: release right arose: three months' compensation unpaid" in en
+        assert "2025-07-01: release right arose: compensation unpaid for reasons attributable" in en
         assert "SPC Labour Interpretation (I) Art. 38" in en
-        assert "2025-07-01: 解除权产生：因用人单位原因三个月未支付经济补偿" in zh
+        assert "2025-07-01: 解除权产生：因用人单位原因在司法解释规定的期间内未支付经济补偿" in zh
         assert "劳动者自2025年7月10日起不再受竞业限制约束" in zh

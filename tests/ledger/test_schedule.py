@@ -165,10 +165,10 @@ class TestInvalid:
             build_schedule(terms("2007-06-30"))
 
     def test_minimum_wage_before_coverage(self) -> None:
-        """No Shanghai minimum wage before 2023-07-01 is held: the default cannot be computed."""
+        """No Shanghai minimum wage before 2017-04-01 is held: the default cannot be computed."""
         with pytest.raises(InvalidInputError, match="minimum wage"):
             build_schedule(
-                terms("2023-01-31", agreed_monthly=None, average_monthly_wage=Money("5000"))
+                terms("2017-01-31", agreed_monthly=None, average_monthly_wage=Money("5000"))
             )
 
     def test_date_strings_are_parsed(self) -> None:

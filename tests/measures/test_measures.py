@@ -132,6 +132,45 @@ class TestAssessMeasures:
             "measures.adequacy.item2",
         ] == [c.code for c in report.assessment("S").criteria]
 
+    @pytest.mark.parametrize(
+        ("as_of", "law", "plan_item"),
+        [
+            ("1995-06-01", ["aucl@1993-09-02:10"], []),
+            ("2020-09-11", ["spc-unfair-comp@2007-01-12:11"], []),
+            (
+                "2020-09-12",
+                ["spc-ts@2020-09-10:5", "spc-ts@2020-09-10:6"],
+                ["spc-ts@2020-09-10:6.1.2"],
+            ),
+        ],
+    )
+    def test_law_of_the_day(self, as_of: str, law: list[str], plan_item: list[str]) -> None:
+        """The report rests on AUCL 1993 Art. 10 alone in 1995, 2007 Art. 11 before 2020-09-12, SPC 2020 Arts. 5-6 from then."""
+        early = ConfidentialityMeasure(
+            id="A", kind=MeasureKind.CONFIDENTIALITY_AGREEMENT, start="1994-01-01",
+            secret_ids=("S",), evidence=("proof",), identifies_secret=True,
+        )  # fmt: skip
+        report = assess_measures([plain("S", ClassificationTier.ORDINARY)], [early], as_of=as_of)
+
+        a = report.assessment("S")
+        assert [*law, "tradesecret-policy@2026-11-21"] == [c.id for c in a.citations]
+        assert plan_item == [c.id for c in report.plan[0].citations[1:]]
+
+    @pytest.mark.parametrize(
+        ("locale", "heading"), [("en", "What is missing"), ("zh_CN", "尚缺的事实")]
+    )
+    def test_missing_facts_first(self, locale: str, heading: str) -> None:
+        """A measure whose evidence is not stated: listed as missing, at the top of the report."""
+        unstated = ConfidentialityMeasure(
+            id="A", kind=MeasureKind.CONFIDENTIALITY_AGREEMENT, start="2024-01-01",
+            secret_ids=("S",), identifies_secret=True,
+        )  # fmt: skip
+        report = assess_measures([plain("S", ClassificationTier.ORDINARY)], [unstated], as_of=TODAY)
+
+        assert ["measures[A].evidence"] == [m.fact for m in report.missing()]
+        text = explain(report, locale=locale)
+        assert text.index(heading) < text.index(explain(report.assessment("S"), locale=locale)[:6])
+
     def test_core_secret_gaps_ranked_and_planned(self) -> None:
         """A core secret with only an agreement has gaps for items 2-6, ranked by weight."""
         report = assess_measures(
@@ -393,6 +432,20 @@ class TestReviewNda:
             c.id for c in a.criterion("measures.nda.damages").citations
         ][:1]
 
+    @pytest.mark.parametrize(
+        ("as_of", "first"),
+        [
+            ("2020-09-11", "spc-unfair-comp@2007-01-12:11.3.5"),
+            ("2020-09-12", "spc-ts@2020-09-10:6.1.1"),
+        ],
+    )
+    def test_agreement_item_of_the_day(self, as_of: str, first: str) -> None:
+        """An NDA is 2007 Art. 11(3) item 5 before 2020-09-12 and SPC 2020 Art. 6 item 1 from then."""
+        a = review_nda(nda(signed="2019-01-10"), as_of=as_of)
+
+        assert first == a.citations[0].id
+        assert first == a.criterion("measures.nda.scope").citations[0].id
+
     def test_missing_scope(self) -> None:
         """No scope at all: not met."""
         a = review_nda(nda(scope=()), as_of=TODAY)
@@ -591,6 +644,34 @@ class TestCheckExit:
         # the step is the law's; its due day (the last day) is the library's policy
         assert "tradesecret-policy@2026-11-21" == c.findings[0].citations[-1].id
         assert to_date("2025-05-31") == c.findings[0].arg("due")
+
+    @pytest.mark.parametrize(
+        ("last_day", "as_of", "rests_on", "no_rule"),
+        [
+            ("1993-12-01", "1993-12-01", "tradesecret-policy@2026-11-21", True),
+            ("2020-09-11", "2020-09-11", "tradesecret-policy@2026-11-21", True),
+            ("2020-09-12", "2020-09-12", "spc-ts@2020-09-10:6.1.6", False),
+        ],
+    )
+    def test_item_6_only_from_2020_09_12(
+        self, last_day: str, as_of: str, rests_on: str, no_rule: bool
+    ) -> None:
+        """Before 2020-09-12 no listed measure named the departure: policy only, said so (2007 item 7 as context)."""
+        d = departure(
+            last_day=last_day,
+            registered_on=last_day,
+            reminder_on=last_day,
+            access_revoked_on=last_day,
+            returned=(),
+            destroyed=(),
+        )
+        a = check_exit(d, as_of=as_of)
+
+        assert rests_on == a.criterion("measures.exit.register").citations[0].id
+        assert no_rule == ("measures.exit.no_rule" in a.codes())
+        assert (not no_rule) == a.criterion("measures.exit.register").binding
+        context = [] if as_of < "2007-02-01" else ["spc-unfair-comp@2007-01-12:11.3.7"]
+        assert context == [c.id for c in a.context]
 
     def test_outstanding_carrier_named(self) -> None:
         """The SOP not destroyed is named."""

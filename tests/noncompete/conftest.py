@@ -10,9 +10,13 @@ import pytest
 from tradesecret.dates import to_date
 from tradesecret.money import Money
 from tradesecret.noncompete import (
+    CompensationBasis,
+    CompensationTerms,
     EmployeeFacts,
     KnownSecret,
     NonCompeteAgreement,
+    PenaltyBasis,
+    PenaltyTerms,
     PersonnelCategory,
     WageRecord,
 )
@@ -34,6 +38,7 @@ def employee(**overrides: Any) -> EmployeeFacts:
         "employment_start": "2020-03-01",
         "wages": wages("2024-09-01", 12, "20000"),
         "termination_date": "2025-09-01",
+        "told_reasons_and_secrets": False,
         "secrets_known": (
             KnownSecret(
                 id="TS-1",
@@ -49,7 +54,7 @@ def employee(**overrides: Any) -> EmployeeFacts:
 
 
 def agreement(**overrides: Any) -> NonCompeteAgreement:
-    """An 18-month post-termination non-compete with no compensation agreed."""
+    """An 18-month post-termination non-compete with no compensation and no penalty agreed (stated)."""
     values: dict[str, Any] = {
         "id": "NC-001",
         "employer": "ACME Energy",
@@ -61,6 +66,9 @@ def agreement(**overrides: Any) -> NonCompeteAgreement:
         "regions": ("CN-SH",),
         "employer_regions": ("CN-SH", "CN-JS-SU"),
         "necessity_assessed": True,
+        "reasons_and_secrets_disclosed": False,
+        "compensation": CompensationTerms(basis=CompensationBasis.NONE),
+        "penalty": PenaltyTerms(basis=PenaltyBasis.NONE),
     }
     values.update(overrides)
     return NonCompeteAgreement(**values)

@@ -227,13 +227,13 @@ class TestLeapFebruary:
     def test_first_month_is_leap_february_with_minimum_wage(
         self, make_employee: Emp, make_agreement: Agr, make_wages: Wages
     ) -> None:
-        """Left 2024-01-31 on 5,000: 1 - 29 Feb 2024 pays Shanghai's 2,590; July 2024 pays 2,690."""
+        """Left 2024-01-31 on 5,000: 1 - 29 Feb 2024 pays Shanghai's 2,690 (from 2023-07-01)."""
         emp = make_employee(
             termination_date="2024-01-31", wages=make_wages("2023-02-01", 12, "5000")
         )
         f = compensation_floor(make_agreement(duration_months=6), emp, as_of="2024-12-31")
         first, july = f.months[0], f.months[5]
-        assert (to_date("2024-02-01"), to_date("2024-02-29"), Money("2590.00")) == (
+        assert (to_date("2024-02-01"), to_date("2024-02-29"), Money("2690.00")) == (
             first.first_day,
             first.last_day,
             first.default_amount,
@@ -244,7 +244,7 @@ class TestLeapFebruary:
             july.default_amount,
         )
         assert all(m.default_by_minimum_wage for m in f.months)
-        assert Money("15640.00") == f.default_total  # 5 x 2,590 + 2,690
+        assert Money("16140.00") == f.default_total  # 6 x 2,690
         assert f.guidance_ratio is None  # asked before the guidelines were made public
 
 

@@ -280,7 +280,9 @@ class TestCompensationFloor:
     def test_notebook_display(self, make_employee: Emp, make_agreement: Agr) -> None:
         """In a notebook the floor shows as a Chinese markdown table."""
         f = compensation_floor(make_agreement(), make_employee(), as_of="2025-09-15")
-        assert f._repr_markdown_().startswith("## 竞业限制经济补偿下限")
+        shown = f._repr_markdown_()
+        assert shown is not None
+        assert shown.startswith("## 竞业限制经济补偿下限")
 
     def test_json_round_trip(self, make_employee: Emp, make_agreement: Agr) -> None:
         """The floor result round-trips through JSON."""

@@ -17,6 +17,7 @@ from tradesecret.preservation import (
     BASIS,
     CONTENTS,
     EX_PARTE,
+    FACTORS,
     HARM,
     LIKELIHOOD,
     PUBLIC_INTEREST,
@@ -530,12 +531,29 @@ class TestHarmCitations:
 class TestUrgencyAndHearing:
     def test_pre_suit_without_urgency_fails(self) -> None:
         """Pre-suit preservation needs urgency (CPL Art. 104): critical, and the application fails."""
-        pa = assess(strong(urgency=UrgencyFacts(), harm=HarmFacts(reputation_unrecoverable=True)))
+        pa = assess(
+            strong(
+                urgency=UrgencyFacts(questioning_may_defeat_enforcement=False),
+                harm=HarmFacts(reputation_unrecoverable=True),
+            )
+        )
         f = pa.factor(URGENCY).findings[0]
 
         assert (Outcome.NOT_MET, Outcome.NOT_MET) == (pa.factor(URGENCY).outcome, pa.outcome)
         assert ("preservation.gap.urgency", Severity.CRITICAL) == (f.code, f.severity)
         assert Outcome.NOT_MET == pa.factor(EX_PARTE).outcome
+
+    def test_hearing_undetermined_when_questioning_risk_not_stated(self) -> None:
+        """Art. 5(1): not urgent and the risk of questioning not stated: the hearing question stays open."""
+        pa = assess(strong(urgency=UrgencyFacts(), harm=HarmFacts(reputation_unrecoverable=True)))
+        hearing = pa.factor(EX_PARTE)
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == hearing.outcome
+        assert ("urgency.questioning_may_defeat_enforcement",) == hearing.open[0].facts
+        assert (Outcome.NOT_MET, Outcome.MET) == (
+            hearing.open[0].if_holds,
+            hearing.open[0].otherwise,
+        )
 
     def test_in_suit_without_urgency_is_only_information(self) -> None:
         """In suit, urgency is not required: the application can still be ready."""
@@ -592,10 +610,6 @@ class TestRequests:
                 "preservation.gap.order_content",
             ),
             (
-                RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S1",), description="x"),
-                "preservation.gap.order_duration",
-            ),
-            (
                 RequestedOrder(
                     kind=OrderKind.NOT_USE,
                     secrets=("S1",),
@@ -619,6 +633,16 @@ class TestRequests:
 
         assert Outcome.NOT_MET == pa.factor(REQUESTS).outcome
         assert code in pa.codes()
+        assert not pa.ready
+
+    def test_duration_not_stated_is_undetermined(self) -> None:
+        """Art. 4: no duration given is "not stated": the requests are undetermined, naming it."""
+        order = RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S1",), description="x")
+        pa = assess(strong(orders=(order,)))
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == pa.factor(REQUESTS).outcome
+        assert "preservation.gap.order_duration" not in pa.codes()
+        assert "orders[0].duration" in {m.fact for m in pa.missing()}
         assert not pa.ready
 
     def test_mandatory_order_is_a_caution_not_a_gap(self) -> None:
@@ -702,26 +726,45 @@ class TestInputErrors:
 class TestSecurity:
     def test_pre_suit_without_security_fails(self) -> None:
         """CPL Art. 104: without security a pre-suit application is rejected."""
-        pa = assess(strong(security=Security()))
+        pa = assess(strong(security=Security(amount=None)))
 
         assert (Outcome.NOT_MET, Outcome.NOT_MET) == (pa.factor(SECURITY).outcome, pa.outcome)
         assert "preservation.gap.security_missing_pre_suit" in pa.codes()
+
+    def test_pre_suit_security_not_stated_is_undetermined(self) -> None:
+        """Issue 12: security not stated, five factors and urgency met: undetermined, never not met."""
+        pa = assess(strong(security=Security()))
+
+        assert Outcome.INSUFFICIENT_EVIDENCE == pa.factor(SECURITY).outcome
+        assert (Outcome.INSUFFICIENT_EVIDENCE, False) == (pa.outcome, pa.ready)
+        assert all(pa.factor(c).outcome is Outcome.MET for c in (*FACTORS, URGENCY))
+        assert "preservation.gap.security_missing_pre_suit" not in pa.codes()
+        assert "security.amount" == pa.missing()[0].fact
+        assert SECURITY in pa.missing()[0].criteria
+
+    def test_pre_suit_security_zero_is_none_offered(self) -> None:
+        """An amount of zero is stated: no security offered, so the pre-suit application fails."""
+        pa = assess(strong(security=Security(amount=Money("0"))))
+
+        assert (Outcome.NOT_MET, Outcome.NOT_MET) == (pa.factor(SECURITY).outcome, pa.outcome)
 
     def test_in_suit_reason_for_none(self) -> None:
         """In suit, a reason for offering none leaves the question to the court."""
         app = strong(stage=Stage.IN_SUIT, security=Security(reason_for_none="clear case"))
         pa = assess(app)
 
-        assert Outcome.CONTESTED == pa.factor(SECURITY).outcome
+        assert Outcome.MET == pa.factor(SECURITY).outcome
+        assert "preservation.security.court_decides" in pa.codes()
         assert (Outcome.MET, True) == (pa.outcome, pa.ready)
 
     def test_in_suit_nothing_said(self) -> None:
         """In suit, neither security nor a reason: not met (Art. 4)."""
-        pa = assess(strong(stage=Stage.IN_SUIT, security=Security()))
+        pa = assess(strong(stage=Stage.IN_SUIT, security=Security(amount=None)))
 
         assert Outcome.NOT_MET == pa.factor(SECURITY).outcome
         assert Outcome.MET == pa.outcome
         assert not pa.ready
+        assert "preservation.verdict.met_not_ready" == pa.assessment.findings[0].code
 
     def test_estimate_and_shortfall(self) -> None:
         """Respondent's loss 333,333.33: recommended 400,000.00 (20 % buffer); 300,000 offered is 33,333.33 short."""
@@ -812,7 +855,7 @@ class TestOutput:
             urgency=UrgencyFacts(discovered_on="2025-01-01"),
             respondent=Party(name="Rival", kind=PartyKind.COMPANY, identified=False),
             public_interest=PublicInterestFacts(public_health=True),
-            security=Security(),
+            security=Security(amount=None),
             orders=(RequestedOrder(kind=OrderKind.DESTROY_CARRIERS),),
             court="",
         )
@@ -850,7 +893,7 @@ class TestInvariants:
             urgency=UrgencyFacts(disclosure_imminent=urgent),
             harm=HarmFacts(reputation_unrecoverable=reputation),
             stage=stage,
-            security=Security(amount=Money("1000")) if secured else Security(),
+            security=Security(amount=Money("1000")) if secured else Security(amount=None),
         )
         pa = assess(app)
         blocking = [
@@ -941,10 +984,3 @@ class TestAsOf:
         c = assess(app).factor(URGENCY)
 
         assert (Outcome.MET, 0) == (c.outcome, dict(c.facts)["days_since_discovery"])
-
-    def test_before_coverage(self) -> None:
-        """Before 2022 the library holds no law: an error, never a default."""
-        from tradesecret import OutOfCoverageError  # noqa: PLC0415
-
-        with pytest.raises(OutOfCoverageError):
-            assess_preservation(strong(), as_of="2021-12-31")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradesecret import InvalidInputError, OutOfCoverageError, explain, to_date
+from tradesecret import InvalidInputError, explain, to_date, to_datetime
 from tradesecret.dates import ChinaCalendar, HourCounting
 from tradesecret.preservation import (
     Actor,
@@ -144,10 +144,46 @@ class TestRuling48Hours:
 
         assert "cpl@2021-12-24:104" == t.clock(ClockKind.RULING).citations[0].id
 
-    def test_before_coverage(self) -> None:
-        """Before 2022 the library holds no values: an error, never a default."""
-        with pytest.raises(OutOfCoverageError):
-            preservation_deadlines(pre(accepted_at="2021-06-01T09:00:00+08:00"), as_of="2021-06-01")
+    @pytest.mark.parametrize(
+        ("accepted", "cited"),
+        [
+            ("2013-01-01T09:00:00+08:00", "cpl@2012-08-31:101"),
+            ("2017-06-30T09:00:00+08:00", "cpl@2012-08-31:101"),
+            ("2017-07-01T09:00:00+08:00", "cpl@2017-06-27:101"),
+            ("2021-06-01T09:00:00+08:00", "cpl@2017-06-27:101"),
+            ("2021-12-31T09:00:00+08:00", "cpl@2017-06-27:101"),
+            ("2022-01-01T09:00:00+08:00", "cpl@2021-12-24:104"),
+        ],
+    )
+    def test_48_hours_under_each_cpl(self, accepted: str, cited: str) -> None:
+        """CPL 2012/2017 Art. 101 and CPL 2021 Art. 104: 48 hours, cited as of the acceptance day."""
+        t = preservation_deadlines(pre(accepted_at=accepted), as_of=accepted[:10])
+        c = t.clock(ClockKind.RULING)
+
+        assert to_datetime(accepted).add(hours=48) == c.due_at
+        assert 48 == c.parameters[0].as_int()
+        assert cited == c.citations[0].id
+
+    def test_no_conduct_preservation_before_2013(self) -> None:
+        """On 2012-12-31 the CPL had property preservation only: no clock, a finding citing CPL 2007."""
+        t = preservation_deadlines(pre(accepted_at="2012-12-31T09:00:00+08:00"), as_of="2012-12-31")
+
+        assert () == t.clocks
+        assert frozenset({"preservation.clock.no_rule"}) == t.codes()
+        assert "cpl@2007-10-28:93" == t.findings[0].citations[0].id
+
+    def test_deferred_service_period_from_2019(self) -> None:
+        """The 5-day deferred service exists from the IP-preservation provisions (2019-01-01) only."""
+        before = preservation_deadlines(
+            pre(executed_on="2018-12-31", service_deferred=True), as_of="2018-12-31"
+        )
+        on = preservation_deadlines(
+            pre(executed_on="2019-01-01", service_deferred=True), as_of="2019-01-01"
+        )
+
+        assert "preservation.clock.no_rule" in before.codes()
+        assert ClockKind.DEFERRED_SERVICE not in {c.kind for c in before.clocks}
+        assert to_date("2019-01-07") == on.clock(ClockKind.DEFERRED_SERVICE).due
 
 
 class TestDeferredService:
@@ -597,7 +633,9 @@ class TestBoundariesAcrossTheCalendar:
 
     def test_lift_over_a_leap_month_end(self) -> None:
         """Applied Mon 26 Feb 2024: day 5 is Sat 2 Mar, so the ruling is due Mon 4 Mar."""
-        t = preservation_deadlines(pre(lift_applied_on="2024-02-26"), as_of="2024-03-05")
+        t = preservation_deadlines(
+            pre(lift_applied_on="2024-02-26", lift_qualifies=True), as_of="2024-03-05"
+        )
         c = t.clock(ClockKind.LIFT_RULING)
 
         assert (to_date("2024-03-02"), to_date("2024-03-04")) == (c.nominal, c.due)
@@ -640,6 +678,23 @@ class TestBoundariesAcrossTheCalendar:
         )
         assert "cpl@2023-09-01:104" == c.citations[0].id
         assert "cpl@2023-09-01:104" == t.citations[0].id
+
+
+class TestUnknownFacts:
+    def test_lift_qualification_not_stated(self) -> None:
+        """The lift clock runs, with a finding that it needs the application to qualify."""
+        t = preservation_deadlines(pre(lift_applied_on="2025-03-03"), as_of="2025-03-03")
+
+        assert to_date("2025-03-10") == t.clock(ClockKind.LIFT_RULING).due
+        assert "preservation.clock.lift_qualification_unknown" in t.codes()
+
+    def test_in_suit_urgency_not_stated(self) -> None:
+        """In suit, urgency not stated: no 48-hour clock, a finding saying it would apply."""
+        dates = PreservationDates(stage=Stage.IN_SUIT, accepted_at="2025-03-03T09:00:00+08:00")
+        t = preservation_deadlines(dates, as_of="2025-03-03")
+
+        assert () == t.clocks
+        assert frozenset({"preservation.clock.urgency_unknown"}) == t.codes()
 
 
 class TestEarly2022:

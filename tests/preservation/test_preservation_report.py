@@ -25,7 +25,7 @@ from tradesecret.preservation import (
     preservation_deadlines,
     readiness_report,
 )
-from tradesecret.preservation._report import _md
+from tradesecret.preservation._doc import md as _md
 from tradesecret.results import Outcome
 
 EVIL = '<script>alert("x")</script> | *bold* [link](http://x)'
@@ -180,8 +180,8 @@ def test_notebook_display() -> None:
         as_of="2025-06-03",
     )
 
-    assert hostile()._repr_markdown_().startswith("# 行为保全申请准备情况报告")
-    assert t._repr_markdown_().startswith("## 期限表")
+    assert str(hostile()._repr_markdown_()).startswith("# 行为保全申请准备情况报告")
+    assert str(t._repr_markdown_()).startswith("## 期限表")
 
 
 class TestLegalWording:
@@ -258,11 +258,11 @@ class TestTimetableRows:
         [
             (
                 "zh_CN",
-                "| 作出裁定（四十八小时） | 法院 | 2024-03-03 17:30 (UTC+8) | 2024-03-03 11:00 (UTC+8) | 已按期完成 |",
+                "| 作出裁定 | 法院 | 2024-03-03 17:30 (UTC+8) | 2024-03-03 11:00 (UTC+8) | 已按期完成 |",
             ),
             (
                 "en",
-                "| Ruling (48 hours) | court | 2024-03-03 17:30 (UTC+8) | 2024-03-03 11:00 (UTC+8) | met |",
+                "| Ruling | court | 2024-03-03 17:30 (UTC+8) | 2024-03-03 11:00 (UTC+8) | met |",
             ),
         ],
     )

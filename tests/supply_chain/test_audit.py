@@ -91,14 +91,22 @@ class TestWholeAudit:
         assert () == red_flags(a)
 
     def test_outstanding_checks_sit_with_their_risk(self) -> None:
-        """The trading-company criterion lists its own outstanding checks (video, price)."""
+        """The trading-company criterion names its own unchecked facts (video, prices), undetermined."""
         a = audit(FactoryProfile(factory_id="F-X", name="X"))
-        codes = {f.code for f in a.criterion("supply_chain.audit.risk.trading_company").findings}
+        c = a.criterion("supply_chain.audit.risk.trading_company")
 
-        assert {
-            "supply_chain.audit.outstanding.live_video",
-            "supply_chain.audit.outstanding.price",
-        } == codes
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+        assert {"live_video", "quoted_unit_price", "market_unit_price"} == {
+            m.fact for m in c.missing()
+        }
+        assert () == c.findings
+
+    def test_a_red_flag_decides_its_risk_despite_unknowns(self) -> None:
+        """A refused live video indicates the trading-company risk whatever the prices are."""
+        a = audit(FactoryProfile(factory_id="F-X", name="X", live_video=LiveVideo.REFUSED))
+
+        assert Outcome.NOT_MET == a.criterion("supply_chain.audit.risk.trading_company").outcome
+        assert "F-X" == red_flags(a)[0].subject
 
     def test_cites_policy_and_practice_only(self, clean: FactoryProfile) -> None:
         """The audit is practice and library policy, never presented as law."""
@@ -352,9 +360,9 @@ class TestProfileValidation:
 
     def test_cases_as_iso_text(self, clean: FactoryProfile) -> None:
         """Certification case dates may be ISO text; unreadable ones are each reported."""
-        profile = attrs.evolve(clean, certification_cases=("2026-03-01",))  # type: ignore[arg-type]
+        profile = attrs.evolve(clean, certification_cases=("2026-03-01",))
         with pytest.raises(InvalidInputError) as info:
-            attrs.evolve(clean, certification_cases=("March", "2026-02-30"))  # type: ignore[arg-type]
+            attrs.evolve(clean, certification_cases=("March", "2026-02-30"))
 
         assert (to_date("2026-03-01"),) == profile.certification_cases
         assert ["certification_cases[0]", "certification_cases[1]"] == [

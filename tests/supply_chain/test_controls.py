@@ -47,7 +47,7 @@ class TestChecklist:
         report = check(full)
 
         assert Outcome.MET == report.assessment.outcome
-        assert () == report.missing
+        assert () == report.not_in_place
         assert (
             Outcome.NOT_APPLICABLE
             == report.assessment.criterion("supply_chain.controls.jammer").outcome
@@ -90,7 +90,7 @@ class TestChecklist:
         """Each control that is not in place is reported by name, with a finding and a remedy."""
         report = check(attrs.evolve(full, **change))  # type: ignore[arg-type]
 
-        assert missing == report.missing
+        assert missing == report.not_in_place
         assert {code} == report.assessment.codes()
         assert Outcome.NOT_MET == report.assessment.outcome
 
@@ -108,15 +108,40 @@ class TestChecklist:
         assert not jammer.binding
 
     def test_unchecked_controls(self) -> None:
-        """Controls not checked are insufficient evidence, each with an outstanding finding."""
+        """Controls not checked are undetermined, each naming the fact that is missing."""
         report = check(FloorControls(site="S"))
 
         assert Outcome.INSUFFICIENT_EVIDENCE == report.assessment.outcome
+        assert frozenset() == report.assessment.codes()
         assert {
-            "supply_chain.controls.outstanding.phones",
-            "supply_chain.controls.outstanding.code_of_conduct",
-            "supply_chain.controls.outstanding.supervisor",
-        } == report.assessment.codes()
+            "phones_prohibited",
+            "code_of_conduct_signed",
+            "staff_count",
+            "supervisor_on_site",
+            "daily_log",
+            "daily_photos",
+        } == {m.fact for m in report.assessment.missing()}
+
+    def test_one_missing_control_decides_despite_unknowns(self) -> None:
+        """A supervisor stated absent fails the criterion whatever the log and photos are."""
+        report = check(FloorControls(site="S", supervisor_on_site=False))
+
+        assert (
+            Outcome.NOT_MET
+            == report.assessment.criterion("supply_chain.controls.supervisor").outcome
+        )
+        assert Outcome.NOT_MET == report.assessment.outcome
+
+    def test_missing_means_facts_not_stated(self) -> None:
+        """``missing()`` lists facts not stated; ``not_in_place`` lists controls that fail."""
+        report = check(FloorControls(site="S", supervisor_on_site=False))
+
+        assert ("supervisor",) == report.not_in_place
+        assert report.assessment.missing() == report.missing()
+        assert {"phones_prohibited", "code_of_conduct_signed", "staff_count"} <= {
+            m.fact for m in report.missing()
+        }
+        assert "supervisor_on_site" not in {m.fact for m in report.missing()}
 
 
 class TestRetention:
@@ -135,6 +160,17 @@ class TestRetention:
         """The retention period has ended only after its last day."""
         assert ended == check(full, as_of).retention[0].ended
 
+    def test_retention_rests_on_practice(self, full: FloorControls) -> None:
+        """The six-month retention is a practice figure: its finding is not binding, SPC Art. 6 only context."""
+        record = attrs.evolve(full.destructions[0], video_deleted_on=to_date("2025-10-01"))
+        report = check(attrs.evolve(full, destructions=(record,)))
+        (finding,) = report.assessment.criterion("supply_chain.controls.destruction_video").findings
+
+        assert "supply_chain.controls.video_deleted_early" == finding.code
+        assert ["common-practice@2026-11-21"] == [c.id for c in finding.citations]
+        assert ["spc-ts@2020-09-10:6"] == [c.id for c in finding.context]
+        assert not finding.binding
+
     @pytest.mark.parametrize(("deleted", "early"), [("2026-02-28", True), ("2026-03-01", False)])
     def test_deleted_early_boundary(self, full: FloorControls, deleted: str, early: bool) -> None:
         """Deleting the video on the last day of retention is early; the day after is not."""
@@ -148,7 +184,7 @@ class TestRetention:
         record = DestructionRecord(id="D-2", destroyed_on=to_date("2026-01-10"))
         report = check(attrs.evolve(full, destructions=(*full.destructions, record)))
 
-        assert ("destruction_video",) == report.missing
+        assert ("destruction_video",) == report.not_in_place
         assert ["D-1"] == [r.record_id for r in report.retention]
 
     def test_no_destruction_yet(self, full: FloorControls) -> None:
@@ -238,12 +274,14 @@ class TestCitationsByDate:
     def test_spc_measures_article_from_its_effective_date(
         self, full: FloorControls, as_of: str, spc_cited: bool
     ) -> None:
-        """SPC Art. 6 backs the controls only from 2020-09-12; before, practice and policy alone."""
-        controls = attrs.evolve(full, destructions=())
+        """SPC Art. 6 is context from 2020-09-12 only; the practice figures never read binding (issue 14)."""
+        controls = attrs.evolve(full, destructions=(), phones_prohibited=False)
         report = check_floor_controls(controls, as_of=as_of)
+        phones = report.assessment.criterion("supply_chain.controls.phones")
 
-        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in report.assessment.citations})
-        assert spc_cited == (
-            "spc-ts@2020-09-10:6"
-            in {c.id for c in report.assessment.criterion("supply_chain.controls.phones").citations}
-        )
+        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in report.assessment.context})
+        assert spc_cited == ("spc-ts@2020-09-10:6" in {c.id for c in phones.context})
+        assert "spc-ts@2020-09-10:6" not in {c.id for c in report.assessment.citations}
+        assert not report.assessment.binding
+        assert not phones.findings[0].binding
+        assert ["tradesecret-policy@2026-11-21"] == [c.id for c in phones.findings[0].citations]

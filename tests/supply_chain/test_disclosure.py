@@ -426,7 +426,8 @@ class TestPreconditions:
         finding = next(f for f in pkg.findings if f.code == "supply_chain.disclosure.no_nda")
 
         assert Severity.CRITICAL == finding.severity
-        assert ["spc-ts@2020-09-10:6", "spc-ts@2020-09-10:10", "tradesecret-policy@2026-11-21"] == [
+        # the rule is the library's policy (basis), citing the law it serves (support)
+        assert ["tradesecret-policy@2026-11-21", "spc-ts@2020-09-10:6", "spc-ts@2020-09-10:10"] == [
             c.id for c in finding.citations
         ]
         assert not pkg.cleared
@@ -1050,7 +1051,7 @@ class TestLegalFrame:
         assert [*spc, "aucl@2019-04-23:9", "tradesecret-policy@2026-11-21"] == [
             c.id for c in pkg.citations
         ]
-        assert [*spc, "tradesecret-policy@2026-11-21"] == [c.id for c in no_nda.citations]
+        assert ["tradesecret-policy@2026-11-21", *spc] == [c.id for c in no_nda.citations]
 
     def test_no_aucl_article_before_2019(
         self, project: Project, factory_a: Supplier, key: CodingKey

@@ -41,8 +41,12 @@ from tradesecret.casefile._core import (
     review_case,
     schema_names,
 )
+from tradesecret.casefile._core import register_builtin_kinds as _register
+from tradesecret.casefile._kinds import BUILTIN_KINDS as _BUILTIN_KINDS
 from tradesecret.casefile._runners import EvidenceReview, build_graph, claims_from_evaluation
 from tradesecret.casefile._schema import json_schema, review_schema
+
+_register(_BUILTIN_KINDS)  # the kinds register with the case-file core, which never imports them
 
 __all__ = [
     "CASE_FORMAT",

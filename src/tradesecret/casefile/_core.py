@@ -17,6 +17,7 @@ from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
+from tradesecret.presenters import present
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.serialization import read_json, structure, unstructure
@@ -176,10 +177,9 @@ class CaseReview:
     def _repr_markdown_(self) -> str:
         return explain(self, locale="zh_CN", format="markdown")
 
-    def _repr_html_(self) -> str:
-        from tradesecret.reports import render_html  # noqa: PLC0415
-
-        return render_html(self, locale="zh_CN", standalone=False)
+    def _repr_html_(self) -> str | None:
+        shown = present("html", self, locale="zh_CN")  # reports registers itself
+        return None if shown is None else str(shown)
 
 
 _LEAVES: Final = (str, int, Citation, ParameterValue, Money, Ratio, pendulum.Date)
@@ -506,8 +506,16 @@ def example_text(name: str, *, kinds: CaseKinds | None = None) -> str:
     return (resources.files("tradesecret.casefile") / "examples" / kind.example).read_text("utf-8")
 
 
+#: The built-in kinds, registered once by the package (``tradesecret.casefile``) when it
+#: loads ``_kinds``: this module never imports the kinds that are built on it.
+_BUILTIN: Final[list[CaseKinds]] = []
+
+
+def register_builtin_kinds(kinds: CaseKinds) -> None:
+    """Register the built-in kinds (called once, by ``tradesecret.casefile``)."""
+    _BUILTIN[:] = [kinds]
+
+
 def default_kinds() -> CaseKinds:
     """The built-in kinds (each reports whether its domain is installed)."""
-    from tradesecret.casefile._kinds import BUILTIN_KINDS  # noqa: PLC0415
-
-    return BUILTIN_KINDS
+    return _BUILTIN[0]

@@ -16,6 +16,7 @@ import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.casefile._core import CaseKind, CaseKinds
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.rulebook import Rulebook
 
 
@@ -78,14 +79,40 @@ def run_trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tup
 
 
 @cache
+def noncompete_ledger() -> type:
+    """
+    ``data.ledger`` of a ``noncompete`` case: the ledger's events, with ``terms``
+    optional -- they are derived from ``employee`` and ``agreement`` (one source per
+    fact); terms stated as well are cross-checked against them.
+    """
+    ledger = _module("ledger")
+    facts = importlib.import_module("tradesecret.facts")
+    base = attrs.resolve_types(ledger.CompensationLedger)
+    these: dict[str, Any] = {
+        "terms": attrs.field(default=facts.UNKNOWN, type=facts.Fact[ledger.LedgerTerms]),
+    }
+    for a in attrs.fields(base):
+        if a.name != "terms":
+            these[a.name] = attrs.field(default=a.default, validator=a.validator, type=a.type)
+    cls = attrs.make_class(
+        "NonCompeteLedger", these, bases=(base,), frozen=True, kw_only=True, slots=True
+    )
+    cls.__doc__ = (
+        "The compensation ledger's events; terms are derived from the employee and the "
+        "agreement (stated terms must agree with them)."
+    )
+    return cls
+
+
+@cache
 def noncompete_case() -> type:
     """``data`` of a ``noncompete`` case: an employee, the agreement and the payment history."""
     nc = _module("noncompete")
-    ledger = _module("ledger")
     employee_type = nc.EmployeeFacts
     agreement_type = nc.NonCompeteAgreement
     business_type = nc.BusinessProfile
-    ledger_type = ledger.CompensationLedger
+    ledger_type = noncompete_ledger()
+    breach_type = breach_section()
 
     @attrs.frozen(kw_only=True)
     class NonCompeteCase:
@@ -97,7 +124,9 @@ def noncompete_case() -> type:
             agreement: The non-compete agreement as written.
             business: The employer's business, for the scope review (optional).
             new_employer: The new employer's business, for a breach review (optional).
-            ledger: The compensation ledger: terms and dated events (payments, reminders...).
+            ledger: The compensation ledger: dated events (payments, reminders...); its
+                terms are derived from ``employee`` and ``agreement``.
+            breach: A breach and what the remedies turn on (optional; see "After a breach").
         """
 
         employee: employee_type  # type: ignore[valid-type]
@@ -105,6 +134,7 @@ def noncompete_case() -> type:
         business: business_type | None = None  # type: ignore[valid-type]
         new_employer: business_type | None = None  # type: ignore[valid-type]
         ledger: ledger_type | None = None  # type: ignore[valid-type]
+        breach: breach_type | None = None  # type: ignore[valid-type]
 
     return NonCompeteCase
 
@@ -246,6 +276,68 @@ def preservation_case() -> type:
     return PreservationCase
 
 
+# --- after a breach (remedies) -----------------------------------------------------------
+
+
+@cache
+def breach_section() -> type:
+    """The ``breach`` section of a ``noncompete`` case: a breach and what the remedies turn on."""
+    rm = _module("remedies")
+    breach_t, business_t, income_t = rm.Breach, rm.Business, rm.IncomeFacts
+    compensation_t, penalty_t = rm.CompensationClause, rm.PenaltyClause
+    payment_t, scope_t = rm.Payment, rm.ReturnScope
+    money_t = importlib.import_module("tradesecret.money").Money
+
+    @attrs.frozen(kw_only=True)
+    class BreachSection:
+        """
+        A breach of the non-compete, with the clauses and facts the remedies turn on. A field
+        left out or ``null`` is not stated; the termination date, the period and the in-service
+        clause come from the employee and the agreement.
+
+        Attributes:
+            breach: The breach (kind, dates, the competing business, indirect links...).
+            employer: The former employer's actual business (default: the case's ``business``).
+            compensation: The compensation clause, in one of the shapes the library reads.
+            penalty: The penalty clause (shape ``none``: stated that there is none).
+            income: Wages and income the clauses are measured on.
+            payments: Compensation paid, month by month (``[]``: stated as none).
+            return_scope: What the agreement says is returned on breach.
+            loss: The employer's loss as stated.
+        """
+
+        breach: breach_t  # type: ignore[valid-type]
+        employer: business_t | None = None  # type: ignore[valid-type]
+        compensation: Fact[compensation_t] = UNKNOWN  # type: ignore[valid-type]
+        penalty: Fact[penalty_t] = UNKNOWN  # type: ignore[valid-type]
+        income: income_t = attrs.field(factory=income_t)  # type: ignore[valid-type]
+        payments: Fact[tuple[payment_t, ...]] = UNKNOWN  # type: ignore[valid-type]
+        return_scope: Fact[scope_t] = UNKNOWN  # type: ignore[valid-type]
+        loss: Fact[money_t] = UNKNOWN  # type: ignore[valid-type]
+
+    return BreachSection
+
+
+@cache
+def enforcement_case() -> type:
+    """``data`` of a ``trade_secret_enforcement`` case: an infringing act."""
+    rm = _module("remedies")
+    act_t = rm.InfringingAct
+
+    @attrs.frozen(kw_only=True)
+    class EnforcementCase:
+        """
+        A trade-secret infringing act, for the fine band and the civil damages frame.
+
+        Attributes:
+            act: The act: its dates, seriousness, the actor, malice or intent, loss and gains.
+        """
+
+        act: act_t  # type: ignore[valid-type]
+
+    return EnforcementCase
+
+
 def _runner(name: str) -> Any:
     def run(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
         from tradesecret.casefile import _runners  # noqa: PLC0415
@@ -302,6 +394,15 @@ BUILTIN_KINDS = CaseKinds(
             data_type=preservation_case,
             run=_runner("preservation"),
             example="preservation.json",
+        ),
+        CaseKind(
+            name="trade_secret_enforcement",
+            title_en="Trade-secret enforcement: administrative fines and civil damages",
+            title_zh="侵犯商业秘密：行政处罚与民事赔偿",
+            requires=("tradesecret.remedies",),
+            data_type=enforcement_case,
+            run=_runner("trade_secret_enforcement"),
+            example="trade_secret_enforcement.json",
         ),
     )
 )

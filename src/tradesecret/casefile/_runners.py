@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from typing import Any
 
 import attrs
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.casefile._noncompete import noncompete_ledger
+from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
+from tradesecret.facts import UNKNOWN as _UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
 
@@ -28,17 +31,75 @@ def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
 
 def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """Agreement review, the compensation floors, then the ledger as of the date."""
-    out: list[object] = []
-    review = _fn("noncompete", "review_noncompete")
-    if review is not None:
-        out.append(review(data.agreement, data.employee, as_of=as_of, rulebook=rulebook))
-    floor = _fn("noncompete", "compensation_floor")
-    if floor is not None and data.employee.termination_date is not None:
-        out.append(floor(data.agreement, data.employee, as_of=as_of, rulebook=rulebook))
+    nc = importlib.import_module("tradesecret.noncompete")
+    out: list[object] = [
+        nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
+    ]
+    employee = data.employee
+    wages = importlib.import_module("tradesecret.noncompete.wages")
+    if employee.termination_date is not None and wages.has_wage(employee):
+        # No default rule (before 2013-02-01) or no minimum wage: the review says so.
+        with contextlib.suppress(OutOfCoverageError):
+            out.append(
+                nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook)
+            )
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
-        out.append(evaluate(data.ledger, as_of=as_of, rulebook=rulebook))
+        ledger = noncompete_ledger(data, as_of, rulebook)
+        # The ledger's rules (Interp. (IV) Arts. 8-9 from 2013-02-01) must be law at
+        # termination; before them the review says there was no such rule.
+        with contextlib.suppress(OutOfCoverageError):
+            rulebook.param("noncompete.release_unpaid_months", as_of=ledger.terms.termination_date)
+            out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
+    out.extend(breach_remedies(data, as_of, rulebook))
     return tuple(out)
+
+
+def _stated(value: Any) -> Any:
+    """A case-file value as a fact: ``None`` (left out) is not stated."""
+    return _UNKNOWN if value is None else value
+
+
+def _business(profile: Any) -> Any:
+    """A non-compete ``BusinessProfile`` as a remedies ``Business``: an empty list is not stated."""
+    rm = importlib.import_module("tradesecret.remedies")
+    fields = ("registered_scope", "business_lines", "products", "customers", "markets")
+    values = {f: (tuple(getattr(profile, f)) or _UNKNOWN) for f in fields}
+    return rm.Business(name=profile.name, **values)
+
+
+def breach_remedies(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
+    """The remedies for the case's ``breach`` section, if it has one."""
+    section = getattr(data, "breach", None)
+    if section is None:
+        return ()
+    rm = importlib.import_module("tradesecret.remedies")
+    employer = section.employer
+    if employer is None and getattr(data, "business", None) is not None:
+        employer = _business(data.business)
+    agreement, employee = data.agreement, data.employee
+    case = rm.AfterBreach(
+        breach=section.breach,
+        employer=employer,
+        termination_date=_stated(getattr(employee, "termination_date", None)),
+        restriction_months=_stated(getattr(agreement, "duration_months", None)),
+        in_service_clause=_stated(getattr(agreement, "in_service", None)),
+        compensation=section.compensation,
+        penalty=section.penalty,
+        income=section.income,
+        payments=section.payments,
+        return_scope=section.return_scope,
+        loss=section.loss,
+    )
+    return (rm.remedies(case, as_of=as_of, rulebook=rulebook),)
+
+
+def trade_secret_enforcement(
+    data: Any, as_of: pendulum.Date, rulebook: Rulebook
+) -> tuple[object, ...]:
+    """The fine band and the civil damages frame under the AUCL version that governs the act."""
+    rm = importlib.import_module("tradesecret.remedies")
+    return (rm.review_enforcement(data.act, as_of=as_of, rulebook=rulebook),)
 
 
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:

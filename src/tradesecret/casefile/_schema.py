@@ -40,10 +40,11 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret.facts import Unknown
 from tradesecret.law import Citation
 from tradesecret.limits import MAX_INT
 from tradesecret.money import Money, Ratio
-from tradesecret.results import Args
+from tradesecret.results import Args, Assessment, Criterion, Determination, Finding, TraceStep
 
 __all__ = ["DATE_PATTERN", "DECIMAL_PATTERN", "RESULT_TYPES", "json_schema", "review_schema"]
 
@@ -56,9 +57,10 @@ _DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, output: bool = False) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
         self.names: dict[type, str] = {}
+        self.output = output  # the review output: results carry their sentences too
 
     def _name(self, cls: type) -> str:
         """The class name; qualified by its domain when another class took that name."""
@@ -109,6 +111,10 @@ class _Builder:
             props[name] = prop
             if field.default is attrs.NOTHING:
                 required.append(name)
+        if self.output:
+            extra = _rendered(cls)
+            props.update(extra)
+            required += list(extra)
         out: dict[str, Any] = {"type": "object", "title": cls.__name__}
         summary = _summary(cls)
         if summary:
@@ -143,6 +149,13 @@ class _Builder:
         args = typing.get_args(hint)
         if origin is typing.Literal:
             return {"enum": list(args)}
+        if origin in (typing.Union, types.UnionType) and _NOT_STATED in args:
+            # A fact that may be unknown: null (or the field left out) means "not stated".
+            stated = [self.schema(a) for a in args if a != _NOT_STATED]
+            return {
+                "anyOf": [*stated, {"type": "null"}],
+                "x-unknown": "null or left out: not stated (unknown), which is not 'none' or zero",
+            }
         if origin in (typing.Union, types.UnionType):
             options = [a for a in args if a is not type(None)]
             alternatives = [self.schema(a) for a in options]
@@ -201,6 +214,8 @@ class _Builder:
             return {"type": "string", "format": "date-time"}
         if issubclass(hint, pendulum.Date | _dt.date):
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        if hint is Citation and self.output:
+            return _RENDERED_CITATION
         if hint is Citation:
             return {
                 "anyOf": [
@@ -218,6 +233,64 @@ class _Builder:
             return self.ref(hint)
         msg = f"no JSON Schema for type {hint.__name__}"
         raise TypeError(msg)
+
+
+#: The "not stated" member of a :data:`tradesecret.facts.Fact` union.
+_NOT_STATED: Final = typing.Literal[Unknown.UNKNOWN]
+
+
+_TEXT: Final = {"type": "string"}
+_TIER: Final = {"type": ["string", "null"], "description": "tier of the strongest citation"}
+_BINDING: Final = {
+    "type": ["boolean", "null"],
+    "description": "true when the strongest citation binds a court; false for guidance",
+}
+_MESSAGE: Final = {"type": "string", "description": "the sentence in the output's locale"}
+
+#: A citation in the review output: its stored fields and its rendered label.
+_RENDERED_CITATION: Final = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "description": "citation id, e.g. lcl@2012-12-28:24.2"},
+        "tier": {"type": "string"},
+        "short_zh": {"type": "string"},
+        "short_en": {"type": "string"},
+        "status": {"type": "string", "description": "verification status (V1, V2, V3...)"},
+        "label": {
+            "type": "string",
+            "description": "rendered in the output's locale: 《劳动合同法》第二十四条 / LCL Art. 24",
+        },
+        "binding": {"type": "boolean"},
+        "status_label": {"type": "string"},
+    },
+    "required": ["id", "tier", "status", "label", "binding", "status_label"],
+    "additionalProperties": False,
+}
+
+
+def _rendered(cls: type) -> dict[str, Any]:
+    """The keys the review output adds to a result of class ``cls`` (its sentences)."""
+    if cls is Finding:
+        return {
+            "message": _MESSAGE,
+            "severity_label": _TEXT,
+            "remedies_text": {"type": "array", "items": _TEXT},
+            "tier": _TIER,
+            "binding": _BINDING,
+        }
+    if cls is Criterion or cls is Assessment:
+        return {"message": _MESSAGE, "outcome_label": _TEXT, "tier": _TIER, "binding": _BINDING}
+    if cls is Determination:
+        return {
+            "message": _MESSAGE,
+            "value_text": _TEXT,
+            "rule_label": _TEXT,
+            "tier": _TIER,
+            "binding": _BINDING,
+        }
+    if cls is TraceStep:
+        return {"message": _MESSAGE, "tier": _TIER, "binding": _BINDING}
+    return {}
 
 
 def _summary(cls: type) -> str:
@@ -280,6 +353,8 @@ RESULT_TYPES: Final = {
     "PreservationAssessment": "tradesecret.preservation",
     "Timetable": "tradesecret.preservation",
     "EvidenceEvaluation": "tradesecret.evidence",
+    "Remedies": "tradesecret.remedies",
+    "EnforcementReview": "tradesecret.remedies",
 }
 
 
@@ -287,6 +362,9 @@ def review_schema() -> dict[str, Any]:
     """
     The JSON Schema of ``tradesecret review --format json`` output.
 
+    Every finding, criterion, determination, assessment and trace step carries
+    ``message`` (its sentence in the output's ``locale``), ``tier`` and ``binding``, and
+    every citation its rendered ``label``, besides the codes and arguments.
     ``results`` is an array of ``{"type": <result type>, "value": <the result>}``; an
     evidence evaluation's value is ``{"graph": {"nodes": [...], "edges": [...]},
     "evaluation": <EvidenceEvaluation>}``. Types whose domain module is not installed are
@@ -294,7 +372,7 @@ def review_schema() -> dict[str, Any]:
     """
     import importlib  # noqa: PLC0415 - domains load only when this schema is asked for
 
-    builder = _Builder()
+    builder = _Builder(output=True)
     variants: list[dict[str, Any]] = []
     for name, module in RESULT_TYPES.items():
         try:
@@ -336,10 +414,11 @@ def review_schema() -> dict[str, Any]:
             "kind": {"type": "string"},
             "title": {"type": "string"},
             "as_of": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            "locale": {"enum": ["zh_CN", "en"], "description": "language of every message"},
             "missing": {"type": "array", "items": {"type": "string"}},
             "results": {"type": "array", "items": {"oneOf": variants}},
         },
-        "required": ["kind", "title", "as_of", "missing", "results"],
+        "required": ["kind", "title", "as_of", "locale", "missing", "results"],
         "additionalProperties": False,
         "$defs": dict(sorted(builder.defs.items())),
     }

@@ -1,8 +1,10 @@
 """
 The ``tradesecret`` command line.
 
-Commands: ``demo``, ``review FILE``, ``ledger FILE --as-of DATE``, ``params --as-of DATE
-[--region R]``, ``batch INPUT --as-of DATE``, ``schema NAME`` and ``example NAME``.
+Commands: ``demo``, ``review FILE...`` (several files or a directory: JSON Lines),
+``ledger FILE [--as-of DATE]``, ``params --as-of DATE [--region R]``, ``batch INPUT --as-of
+DATE -o OUT|-``, ``schema NAME``, ``example NAME``, ``regions`` and ``serve`` (the HTTP API).
+``--version`` prints the version.
 Options: ``--locale zh_CN|en|bilingual``, ``--format text|markdown|html|json``,
 ``--fail-on info|low|medium|high|critical``, ``--output FILE``.
 
@@ -16,14 +18,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import sys
 import traceback
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
 
+from tradesecret.cli._commands import add_commands
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
 from tradesecret.exceptions import (
@@ -76,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, "
         "70 internal error (--debug, anywhere on the line, shows its traceback).",
     )
+    parser.add_argument("--version", action="version", version=f"tradesecret {_version()}")
     common = _Parser(add_help=False)
     common.add_argument("--locale", default="zh_CN", help="zh_CN (default), en or bilingual")
     common.add_argument("--format", default="text", choices=_FORMATS, help="output format")
@@ -93,13 +99,17 @@ def _parser() -> argparse.ArgumentParser:
     review = sub.add_parser(
         "review", parents=[common, failing], help="review a case file: findings and determinations"
     )
-    review.add_argument("file", help="case file (JSON); - for stdin")
+    review.add_argument(
+        "file",
+        nargs="+",
+        help="case file (JSON); - for stdin; several files or a directory: JSON Lines",
+    )
     review.add_argument("--as-of", default=None, help="override the case file's as_of date")
     ledger = sub.add_parser(
         "ledger", parents=[common, failing], help="the compensation ledger of a non-compete case"
     )
     ledger.add_argument("file", help="case file of kind noncompete (JSON); - for stdin")
-    ledger.add_argument("--as-of", required=True, help="YYYY-MM-DD")
+    ledger.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the case file's)")
     params = sub.add_parser("params", parents=[common], help="every parameter in force on a date")
     params.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     params.add_argument("--region", default=None, help="region code, e.g. CN-SH or CN-GD-SZ")
@@ -109,15 +119,20 @@ def _parser() -> argparse.ArgumentParser:
         help="compensation ledgers of many employees (CSV or Parquet); --fail-on: "
         "invalid rows and release rights are high, arrears medium",
     )
-    batch.add_argument("input", help="CSV or Parquet file, one row per agreement (see the docs)")
+    batch.add_argument(
+        "input", help="CSV, Parquet or JSON Lines file, one row per agreement (see the docs)"
+    )
     batch.add_argument("--payments", default=None, help="payments: agreement_id,date,amount")
     batch.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     batch.add_argument(
-        "--output", "-o", required=True, help="results file: .csv, .jsonl or .parquet"
+        "--output", "-o", required=True, help="results file: .csv, .jsonl, .parquet; - for stdout"
     )
     batch.add_argument("--locale", default="zh_CN", help="language of the summary")
     batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    batch.add_argument(
+        "--params", default=None, help="a tenant's parameter overlay (TOML, the package format)"
+    )
     schema = sub.add_parser(
         "schema", help="the JSON Schema of a case-file kind, or of the review output"
     )
@@ -127,7 +142,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     example = sub.add_parser("example", help="print a shipped example case file")
     example.add_argument("name", help="a kind with a shipped example")
+    add_commands(sub, common)
     return parser
+
+
+def _version() -> str:
+    try:
+        return version("tradesecret")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
 
 
 def _read(path: str) -> str | bytes:
@@ -220,6 +243,15 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from tradesecret.reports import render  # noqa: PLC0415
 
+    if getattr(args, "locale", None) is not None:
+        _check_locale(args.locale)
+    if args.command in ("review", "ledger", "batch", "regions", "serve"):
+        # these load on use (case files, reports, numpy, the server): start-up stays light
+        more: Any = importlib.import_module("tradesecret.cli._more")
+        done: int | None = more.run(args, out, err, read=_read, write=_write)
+        if done is not None:
+            return done
+
     if args.command == "params":
         _check_locale(args.locale)
         as_of = to_date(args.as_of, path="--as-of")
@@ -227,12 +259,12 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             as_of=as_of, region=args.region, locale=_one(args.locale), fmt=args.format
         )
         if args.format == "html":
-            from tradesecret.reports import markdown_to_html  # noqa: PLC0415
+            from tradesecret.reports import REPORT_CSS, markdown_to_html  # noqa: PLC0415
 
             md = render_params(
                 as_of=as_of, region=args.region, locale=_one(args.locale), fmt="markdown"
             )
-            text = _html_page(markdown_to_html(md))
+            text = _html_page(markdown_to_html(md), REPORT_CSS)
         _write(text, args.output, out)
         return EXIT_OK
     if args.command == "demo":
@@ -248,39 +280,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         _check_locale(args.locale)
         override = to_date(args.as_of, path="--as-of") if args.as_of else None
-        case = load_case(_read(args.file))
+        case = load_case(_read(args.file[0]))
         review = review_case(case, as_of=override)
         _write(render(review, locale=args.locale, format=args.format), args.output, out)
         return _exit_for(review, args.fail_on)
-    if args.command == "ledger":
-        from tradesecret.cli._ledger import run_ledger  # noqa: PLC0415
-
-        _check_locale(args.locale)
-        as_of = to_date(args.as_of, path="--as-of")
-        review = run_ledger(_read(args.file), as_of=as_of)
-        _write(render(review, locale=args.locale, format=args.format), args.output, out)
-        return _exit_for(review, args.fail_on)
-    if args.command == "batch":
-        from tradesecret.cli._batch import run_batch  # noqa: PLC0415
-
-        _check_locale(args.locale)
-        summary = run_batch(
-            args.input,
-            as_of=to_date(args.as_of, path="--as-of"),
-            output=args.output,
-            payments_path=args.payments,
-            chunk_rows=args.chunk_rows,
-            progress=None if args.no_progress else err,
-        )
-        out.write(summary.render(_one(args.locale)))
-        worst = summary.worst()
-        if (
-            args.fail_on is not None
-            and worst is not None
-            and worst.at_least(Severity(args.fail_on))
-        ):
-            return EXIT_FINDINGS
-        return EXIT_OK
     if args.command == "schema":
         from tradesecret.casefile import case_schema  # noqa: PLC0415
 
@@ -309,10 +312,10 @@ def _one(locale: str) -> str:
     return "zh_CN" if locale in ("bilingual", "both") else locale
 
 
-def _html_page(body: str) -> str:
+def _html_page(body: str, css: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>tradesecret</title>'
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<style>{css}</style></head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 

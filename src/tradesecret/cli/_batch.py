@@ -34,12 +34,15 @@ import attrs
 import numpy as np
 import pendulum
 
+from tradesecret.cli._batch_read import Column, _clean, _read_csv_stdlib, read_table
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.i18n import Localizer
 from tradesecret.money import Money
 from tradesecret.results import Severity
+from tradesecret.rulebook import Rulebook, default_rulebook
 
-__all__ = ["BatchSummary", "read_table", "run_batch"]
+#: ``_clean`` and ``_read_csv_stdlib`` (from ``_batch_read``) are re-exported for the tests.
+__all__ = ["BatchSummary", "_clean", "_read_csv_stdlib", "load_overlay", "read_table"]
 
 _FEN: Final = Decimal(100)
 _PLACEHOLDER_DAY: Final = pendulum.date(2025, 1, 1).toordinal()
@@ -105,100 +108,7 @@ class BatchSummary:
         return f"{line}\n{invalid}\n→ {self.output}\n"
 
 
-# -- reading ----------------------------------------------------------------------------------
-
-#: A column: text values, ``None`` where empty.
-Column = np.ndarray[Any, Any]
-
-
-def read_table(path: str) -> dict[str, Column]:
-    """
-    Columns of a CSV or Parquet file, every value as text (``None`` when empty).
-
-    CSV is read with pyarrow when it is installed (fast, multi-threaded), else with the
-    standard library; every column is read as text and parsed exactly afterwards.
-
-    Raises:
-        InvalidInputError: unreadable file, unknown extension, or Parquet without pyarrow.
-    """
-    file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix == ".parquet":
-        try:
-            pq: Any = importlib.import_module("pyarrow.parquet")
-        except ImportError:
-            raise InvalidInputError(
-                [Problem(path=path, value="", reason="reading Parquet needs pyarrow")]
-            ) from None
-        try:
-            table = pq.read_table(file)
-        except (OSError, ValueError) as exc:
-            raise InvalidInputError(
-                [Problem(path=path, value="", reason=f"cannot read Parquet: {exc}")]
-            ) from None
-        return {name: _text_column(table.column(name)) for name in table.column_names}
-    if suffix not in (".csv", ".txt"):
-        raise InvalidInputError.single(path, suffix, "expected a .csv or .parquet file")
-    try:
-        with file.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), [])
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read file: {reason}")]
-        ) from None
-    names = [h.strip() for h in header]
-    try:
-        pacsv: Any = importlib.import_module("pyarrow.csv")
-        pa: Any = importlib.import_module("pyarrow")
-    except ImportError:
-        return _read_csv_stdlib(file, names)
-    try:
-        table = pacsv.read_csv(
-            file,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
-                strings_can_be_null=True,
-                null_values=[""],
-            ),
-        )
-    except (OSError, ValueError) as exc:
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read CSV: {exc}")]
-        ) from None
-    return {name: _text_column(table.column(name)) for name in names}
-
-
-def _text_column(column: Any) -> Column:
-    """An Arrow column as stripped text, ``None`` where empty (done by Arrow's kernels)."""
-    pa: Any = importlib.import_module("pyarrow")
-    pc: Any = importlib.import_module("pyarrow.compute")
-    text = pc.utf8_trim_whitespace(pc.cast(column, pa.string()))
-    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
-    values: Column = np.asarray(text.to_numpy(zero_copy_only=False), dtype=object)
-    return values
-
-
-def _clean(values: Column) -> Column:
-    """Strip text; empty -> None."""
-    out = np.empty(values.shape[0], dtype=object)
-    for i, value in enumerate(values.tolist()):
-        text = None if value is None else str(value).strip()
-        out[i] = text or None
-    return out
-
-
-def _read_csv_stdlib(file: Path, names: list[str]) -> dict[str, Column]:
-    with file.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        rows = [row + [""] * (len(names) - len(row)) for row in reader]
-    columns = list(zip(*rows, strict=False)) if rows else [() for _ in names]
-    return {
-        name: _clean(np.asarray(columns[k] if k < len(columns) else (), dtype=object))
-        for k, name in enumerate(names)
-    }
+# -- reading: tradesecret.cli._batch_read -----------------------------------------------------
 
 
 class _Reasons:
@@ -478,6 +388,7 @@ def evaluate_rows(
     as_of: pendulum.Date,
     chunk_rows: int,
     progress: TextIO | None,
+    rulebook: Rulebook | None = None,
 ) -> dict[str, list[Any]]:
     """Evaluate in chunks; the output columns (one entry per agreement)."""
     from tradesecret.ledger import evaluate_batch  # noqa: PLC0415
@@ -492,7 +403,7 @@ def evaluate_rows(
         "right_unpaid_over_three_months",
     )
     for lo, chunk in _chunks(data, max(chunk_rows, 1)):
-        result = evaluate_batch(chunk, as_of=as_of)
+        result = evaluate_batch(chunk, as_of=as_of, rulebook=rulebook)
         errors = {e.row: e.reasons for e in result.errors if e.row >= 0}
         parsed = np.zeros(chunk.size, dtype=bool)
         local = [row - lo for row in reasons if lo <= row < lo + chunk.size]
@@ -556,50 +467,10 @@ def _write(columns: Mapping[str, list[Any]], output: str) -> None:
         ) from None
 
 
-def run_batch(
-    input_path: str,
-    *,
-    as_of: pendulum.Date,
-    output: str,
-    payments_path: str | None = None,
-    chunk_rows: int = 100_000,
-    progress: TextIO | None = None,
-) -> BatchSummary:
-    """
-    Read, evaluate in chunks and write the results; return the summary.
-
-    Raises:
-        InvalidInputError: unreadable input, missing columns, unknown output format.
-    """
-    agreements = read_table(input_path)
-    payments = read_table(payments_path) if payments_path else None
-    data, reasons, orphans = _build(agreements, payments)
-    if progress is not None:
-        for reason in orphans:
-            progress.write(f"warning: {reason}\n")
-    columns = evaluate_rows(data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress)
-    _write(columns, output)
-    valid = np.asarray(columns["valid"], dtype=bool)
-    arrears_fen = np.asarray(
-        [
-            int(Decimal(a) * _FEN) if ok else 0
-            for a, ok in zip(columns["arrears"], valid.tolist(), strict=True)
-        ],
-        dtype=np.int64,
-    )
-    rights = np.zeros(valid.shape[0], dtype=bool)
-    for name in (
-        "right_unpaid_three_months",
-        "right_late_after_reminder",
-        "right_unpaid_over_three_months",
-    ):
-        rights |= np.asarray([bool(v) for v in columns[name]], dtype=bool)
-    return BatchSummary(
-        rows=int(valid.shape[0]),
-        valid_rows=int(valid.sum()),
-        arrears_rows=int((arrears_fen > 0).sum()),
-        arrears=Money(Decimal(int(arrears_fen.sum())) / _FEN),
-        release_rows=int(rights.sum()),
-        output=output,
-        orphan_payments=len(orphans),
-    )
+def load_overlay(path: str) -> Rulebook:
+    """The package rulebook with a tenant's TOML overlay laid over it."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError.single("--params", path, f"cannot read: {exc}") from None
+    return default_rulebook().extended(text, source=path)

@@ -1,6 +1,9 @@
-"""``tradesecret ledger FILE --as-of DATE``: the compensation ledger of a non-compete case."""
+"""``tradesecret ledger FILE [--as-of DATE]``: the compensation ledger of a non-compete case."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 import pendulum
 
@@ -9,9 +12,11 @@ from tradesecret.exceptions import InvalidInputError
 from tradesecret.rulebook import default_rulebook
 
 
-def run_ledger(text: str | bytes, *, as_of: pendulum.Date) -> CaseReview:
+def run_ledger(
+    text: str | bytes | Mapping[str, Any], *, as_of: pendulum.Date | None = None
+) -> CaseReview:
     """
-    Evaluate the ``ledger`` of a ``noncompete`` case file as of ``as_of``.
+    Evaluate the ``ledger`` of a ``noncompete`` case file as of ``as_of`` (default: the file's).
 
     Raises:
         InvalidInputError: not a noncompete case, no ledger in it, or bad content.
@@ -26,5 +31,6 @@ def run_ledger(text: str | bytes, *, as_of: pendulum.Date) -> CaseReview:
     ledger = getattr(case.data, "ledger", None)
     if ledger is None:
         raise InvalidInputError.single("$.data.ledger", None, "this case file has no ledger")
-    state = evaluate_compensation(ledger, as_of=as_of, rulebook=default_rulebook())
-    return CaseReview(kind="ledger", title=case.title, as_of=as_of, results=(state,))
+    day = as_of if as_of is not None else case.as_of
+    state = evaluate_compensation(ledger, as_of=day, rulebook=default_rulebook())
+    return CaseReview(kind="ledger", title=case.title, as_of=day, results=(state,))

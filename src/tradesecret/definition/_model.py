@@ -27,10 +27,13 @@ from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, tuple_of
 from tradesecret._convert import optional_date_field as _opt_date
+from tradesecret.definition._facts import fact_bool, fact_date, fact_tuple_of
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
 __all__ = [
+    "PUBLIC_KNOWLEDGE_ITEMS",
     "Carrier",
     "CarrierKind",
     "ClassificationTier",
@@ -39,6 +42,7 @@ __all__ = [
     "ExposureKind",
     "FormationKind",
     "FormationRecord",
+    "ListedItem",
     "PublicExposure",
     "SecretKind",
     "SecretPoint",
@@ -284,19 +288,87 @@ class ExposureKind(enum.Enum):
     @property
     def item(self) -> int:
         """The SPC 2020 Art. 4(1) item the exposure falls under."""
+        return _EXPOSURE_ITEM[self].item
+
+    @property
+    def listed(self) -> ListedItem:
+        """The item of the law's list the exposure falls under (see :data:`PUBLIC_KNOWLEDGE_ITEMS`)."""
         return _EXPOSURE_ITEM[self]
 
 
-_EXPOSURE_ITEM: Final = {
-    ExposureKind.GENERAL_KNOWLEDGE: 1,
-    ExposureKind.INDUSTRY_PRACTICE: 1,
-    ExposureKind.PRODUCT_OBSERVATION: 2,
-    ExposureKind.PUBLICATION: 3,
-    ExposureKind.PATENT: 3,
-    ExposureKind.PUBLIC_REPORT: 4,
-    ExposureKind.EXHIBITION: 4,
-    ExposureKind.OTHER_PUBLIC_CHANNEL: 5,
-}
+@attrs.frozen(kw_only=True)
+class ListedItem:
+    """
+    One item of a list in the law, quoted, with the kinds this library maps to it.
+
+    Attributes:
+        item: The item number.
+        kinds: The library's kinds that fall under it.
+        clause: The item's text (2020 provisions).
+        cite: The citation id of the item (2020 provisions).
+        clause_2007: The corresponding item's text in 法释〔2007〕2号, if any.
+        cite_2007: Its citation id, if any.
+    """
+
+    item: int
+    kinds: tuple[ExposureKind, ...]
+    clause: str
+    cite: str
+    clause_2007: str = ""
+    cite_2007: str = ""
+
+
+_SPC2020: Final = "spc-ts@2020-09-10"
+_SPC2007: Final = "spc-unfair-comp@2007-01-12"
+
+#: 法释〔2020〕7号 Art. 4(1) (from 2020-09-12): 「具有下列情形之一的，人民法院可以认定有关信息为公众所知悉」,
+#: and 法释〔2007〕2号 Art. 9(2) (2007-02-01 to 2022-03-19): 「具有下列情形之一的，可以认定有关信息不构成不为
+#: 公众所知悉」 -- the situations in which a court *may* find information publicly known, item by
+#: item. (2007 item 6, 「该信息无需付出一定的代价而容易获得」, has no exposure kind here.)
+PUBLIC_KNOWLEDGE_ITEMS: Final = (
+    ListedItem(
+        item=1,
+        kinds=(ExposureKind.GENERAL_KNOWLEDGE, ExposureKind.INDUSTRY_PRACTICE),
+        clause="该信息在所属领域属于一般常识或者行业惯例的",
+        cite=f"{_SPC2020}:4.1.1",
+        clause_2007="该信息为其所属技术或者经济领域的人的一般常识或者行业惯例",
+        cite_2007=f"{_SPC2007}:9.2.1",
+    ),
+    ListedItem(
+        item=2,
+        kinds=(ExposureKind.PRODUCT_OBSERVATION,),
+        clause="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，所属领域的相关人员通过观察上市产品即可直接获得的",
+        cite=f"{_SPC2020}:4.1.2",
+        clause_2007="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，进入市场后相关公众通过观察产品即可直接获得",
+        cite_2007=f"{_SPC2007}:9.2.2",
+    ),
+    ListedItem(
+        item=3,
+        kinds=(ExposureKind.PUBLICATION, ExposureKind.PATENT),
+        clause="该信息已经在公开出版物或者其他媒体上公开披露的",
+        cite=f"{_SPC2020}:4.1.3",
+        clause_2007="该信息已经在公开出版物或者其他媒体上公开披露",
+        cite_2007=f"{_SPC2007}:9.2.3",
+    ),
+    ListedItem(
+        item=4,
+        kinds=(ExposureKind.PUBLIC_REPORT, ExposureKind.EXHIBITION),
+        clause="该信息已通过公开的报告会、展览等方式公开的",
+        cite=f"{_SPC2020}:4.1.4",
+        clause_2007="该信息已通过公开的报告会、展览等方式公开",
+        cite_2007=f"{_SPC2007}:9.2.4",
+    ),
+    ListedItem(
+        item=5,
+        kinds=(ExposureKind.OTHER_PUBLIC_CHANNEL,),
+        clause="所属领域的相关人员从其他公开渠道可以获得该信息的",
+        cite=f"{_SPC2020}:4.1.5",
+        clause_2007="该信息从其他公开渠道可以获得",
+        cite_2007=f"{_SPC2007}:9.2.5",
+    ),
+)
+
+_EXPOSURE_ITEM: Final = {kind: row for row in PUBLIC_KNOWLEDGE_ITEMS for kind in row.kinds}
 
 
 @attrs.frozen(kw_only=True)
@@ -307,12 +379,14 @@ class PublicExposure:
     Attributes:
         id: Identifier.
         kind: The Art. 4(1) channel.
-        on: The day the information became public this way.
+        on: The day the information became public this way; ``UNKNOWN`` when not stated
+            (then whether it predates the act is undetermined).
         covers: Ids of the secret points revealed; empty means the whole secret.
         description: What was published, shown or sold (title, patent number, fair).
         simple_features_only: For :attr:`ExposureKind.PRODUCT_OBSERVATION`: True when
             what observation reveals is only size, structure, materials or a simple
-            combination of parts (Art. 4(1) item 2 requires this). Ignored for other kinds.
+            combination of parts (Art. 4(1) item 2 requires this); ``UNKNOWN`` when not
+            stated (then item 2 is undetermined). Ignored for other kinds.
         confirmed: False for an exposure alleged but not established (e.g. raised by the
             other side); unconfirmed exposures make the outcome contested, not "not met".
         source: Where the exposure is documented.
@@ -320,10 +394,10 @@ class PublicExposure:
 
     id: str = attrs.field(validator=_check_id)
     kind: ExposureKind
-    on: pendulum.Date = attrs.field(converter=_date)
+    on: Fact[pendulum.Date] = attrs.field(default=UNKNOWN, converter=fact_date)
     covers: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     description: str = ""
-    simple_features_only: bool = True
+    simple_features_only: Fact[bool] = attrs.field(default=UNKNOWN, validator=fact_bool)
     confirmed: bool = True
     source: str = ""
 
@@ -373,7 +447,8 @@ class CustomerInformation:
     Details of a customer-information secret (SPC 2020 Arts. 1(3) and 2).
 
     Attributes:
-        elements: What the compilation contains for each customer.
+        elements: What the compilation contains for each customer; ``UNKNOWN`` when not
+            stated (``()`` is "stated: nothing beyond a list").
         customer_count: How many customers it covers.
         relies_on_long_term_relationship_only: True when the only ground offered is a
             long-term stable trading relationship with the customers (Art. 2(1): not
@@ -383,12 +458,23 @@ class CustomerInformation:
             (Art. 2(2)).
     """
 
-    elements: tuple[CustomerElement, ...] = attrs.field(
-        default=(), validator=tuple_of(CustomerElement)
+    elements: Fact[tuple[CustomerElement, ...]] = attrs.field(
+        default=UNKNOWN, validator=fact_tuple_of(CustomerElement)
     )
     customer_count: int = 0
     relies_on_long_term_relationship_only: bool = False
     followed_individual_employee: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+
+
+def _unknown_if_none(value: object) -> Fact[CustomerInformation]:
+    """``None`` (the former "not given") reads as not stated."""
+    if value is None or value is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(value, CustomerInformation):
+        raise InvalidInputError.single(
+            "TradeSecret.customer_information", value, "expected CustomerInformation or null"
+        )
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -405,14 +491,16 @@ class TradeSecret:
         points: Secret points: what exactly is secret.
         carriers: Where it is recorded.
         formation: The chain proving origin and ownership, in any order.
-        value_evidence: Evidence of commercial value.
+        value_evidence: Evidence of commercial value; ``UNKNOWN`` when not stated (``()`` is
+            "stated: none").
         tier: The holder's classification.
         exposures: Known or alleged public exposures.
         compilation: True when the secret is new information formed by sorting, improving
             or processing public information (SPC Art. 4(2)).
         secrecy_evidence: Ids of prior-art searches or non-public-knowledge appraisals
             (非公知性鉴定) supporting that it is not publicly known.
-        customer_information: Details for customer information, if any.
+        customer_information: Details for customer information; ``UNKNOWN`` when not stated
+            (for customer information the Art. 1(3) and 2 rules are then undetermined).
         created: The day the information came into being, if known.
         description: Free text.
     """
@@ -427,8 +515,8 @@ class TradeSecret:
     formation: tuple[FormationRecord, ...] = attrs.field(
         default=(), validator=tuple_of(FormationRecord)
     )
-    value_evidence: tuple[ValueEvidence, ...] = attrs.field(
-        default=(), validator=tuple_of(ValueEvidence)
+    value_evidence: Fact[tuple[ValueEvidence, ...]] = attrs.field(
+        default=UNKNOWN, validator=fact_tuple_of(ValueEvidence)
     )
     tier: ClassificationTier = ClassificationTier.ORDINARY
     exposures: tuple[PublicExposure, ...] = attrs.field(
@@ -436,7 +524,9 @@ class TradeSecret:
     )
     compilation: bool = False
     secrecy_evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    customer_information: CustomerInformation | None = None
+    customer_information: Fact[CustomerInformation] = attrs.field(
+        default=UNKNOWN, converter=_unknown_if_none
+    )
     created: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
     description: str = ""
 

@@ -50,28 +50,24 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from tradesecret.definition._model import (
-    ExposureKind,
-    SecretKind,
-    TradeSecret,
-    ValueKind,
-)
+from tradesecret.definition._customer import customer_information, is_customer_information
+from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
+from tradesecret.definition._model import TradeSecret
+from tradesecret.definition._secrecy import not_publicly_known
+from tradesecret.definition._value import commercial_value
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.measures._criterion import reasonable_measures
 from tradesecret.measures._legal import (
     Citer,
     MeasureTiming,
-    _cite,
-    _ids,
     combine_outcomes,
     date_and_problems,
     measures_and_problems,
     nda_as_measure,
-    reasonable_measures,
 )
 from tradesecret.measures._model import ConfidentialityMeasure, NonDisclosureAgreement
-from tradesecret.money import Money
-from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity, TraceStep
+from tradesecret.results import Assessment, Finding, Outcome, Severity
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 __all__ = [
@@ -83,9 +79,6 @@ __all__ = [
     "nda_as_measure",
     "statutory_basis",
 ]
-
-_SPC = "spc-ts@2020-09-10"
-_POLICY = "tradesecret-policy@2026-11-21"
 
 
 class PublicPoints(enum.Enum):
@@ -99,10 +92,11 @@ def statutory_basis(*, as_of: pendulum.Date, rulebook: Rulebook) -> ParameterVal
     """
     The parameter naming the statutory definition in force on ``as_of``.
 
-    Its first citation is the article (``aucl@2019-04-23:9.4`` or ``aucl@2025-06-27:10``).
+    Its first citation is the article (``aucl@1993-09-02:10`` from 1993-12-01 to
+    ``aucl@2025-06-27:10`` from 2025-10-15).
 
     Raises:
-        OutOfCoverageError: for acts before 2019-04-23.
+        OutOfCoverageError: for acts before the first statute (1993-12-01).
     """
     return rulebook.param("definition.statutory_article", as_of=as_of)
 
@@ -145,7 +139,9 @@ def assess_trade_secret(
     Raises:
         InvalidInputError: every problem at once (a bad date, a secret or measure of the
             wrong type), each with its path.
-        OutOfCoverageError: an act date before 2019-04-23.
+
+    Before 1993-12-01 no statute defined a trade secret: the assessment is
+    ``not_applicable`` with the finding ``definition.law.no_statute`` (never an error).
     """
     day, law_day, items = _checked_input(as_of, act_end, measures, (secret,), single=True)
     rb = rulebook if rulebook is not None else default_rulebook()
@@ -185,12 +181,10 @@ def _checked_input(
 
 @attrs.frozen(kw_only=True)
 class _Context:
-    """What every secret of one call shares: the date, the rulebook, the readings."""
+    """What every secret of one call shares: the law of the day, the rulebook, the readings."""
 
-    day: pendulum.Date
+    law: DefinitionLaw
     citer: Citer
-    basis: ParameterValue
-    shift: ParameterValue
     timing: MeasureTiming
     require_correspondence: bool
     public_points: PublicPoints
@@ -206,12 +200,9 @@ class _Context:
         *,
         law_day: pendulum.Date | None = None,
     ) -> _Context:
-        law = law_day if law_day is not None else day
         return cls(
-            day=day,
+            law=DefinitionLaw.on(day, rb, law_day=law_day),
             citer=Citer(rb),
-            basis=statutory_basis(as_of=law, rulebook=rb),
-            shift=rb.param("definition.burden_shift_article", as_of=law),
             timing=timing,
             require_correspondence=require_correspondence,
             public_points=public_points,
@@ -221,37 +212,102 @@ class _Context:
 def _assess(
     secret: TradeSecret, items: tuple[ConfidentialityMeasure, ...], ctx: _Context
 ) -> Assessment:
-    day, cz = ctx.day, ctx.citer
+    law = ctx.law
+    if law.statute is None:
+        return _no_statute(secret, law)
+    any_point = ctx.public_points is PublicPoints.ANY_POINT_DEFEATS
     criteria = [
-        _not_publicly_known(secret, day, cz, ctx.public_points),
-        _commercial_value(secret, day, cz),
-        reasonable_measures(secret, items, day, cz, ctx.timing, ctx.require_correspondence),
+        not_publicly_known(secret, law, any_point=any_point),
+        commercial_value(secret, law),
+        reasonable_measures(
+            secret, items, law.day, ctx.citer, ctx.timing, ctx.require_correspondence, law=law
+        ),
     ]
-    if _is_customer_information(secret):
-        criteria.append(_customer_information(secret, cz))
-    findings = list(_provenance(secret, day, cz))
-    parameters = [ctx.basis]
-    if criteria[2].outcome is Outcome.MET:
-        parameters.append(ctx.shift)
-        findings.append(
-            Finding(
-                code="definition.burden.shift"
-                if ctx.shift.as_int()
-                else "definition.burden.shift_unverified",
-                severity=Severity.INFO,
-                citations=(ctx.shift.citations[0],),
-                subject=secret.id,
-            )
-        )
+    if is_customer_information(secret):
+        criteria.append(customer_information(secret, law))
+    findings = list(_provenance(secret, law))
+    parameters = [law.statute]
+    findings += _burden(secret, law, criteria[2].outcome, parameters)
     return Assessment(
         kind="trade_secret",
         subject=secret.id,
-        as_of=day,
-        outcome=combine_outcomes(c.outcome for c in criteria),
-        citations=(ctx.basis.citations[0], *cz.cite_all(f"{_SPC}:3", f"{_SPC}:5", f"{_SPC}:7")),
+        as_of=law.day,
+        outcome=Outcome.combine(c.outcome for c in criteria),
+        citations=(
+            law.statute.citations[0],
+            *law.cites(
+                (f"{SPC2020}:3", f"{SPC2020}:5", f"{SPC2020}:7"),
+                (f"{SPC2007}:9", f"{SPC2007}:10", f"{SPC2007}:11"),
+            ),
+        ),
         criteria=tuple(criteria),
         findings=tuple(findings),
         parameters=tuple(parameters),
+    )
+
+
+def _burden(
+    secret: TradeSecret,
+    law: DefinitionLaw,
+    measures: Outcome,
+    parameters: list[ParameterValue],
+) -> list[Finding]:
+    """
+    Who proves what: from 2019-04-23 prima facie evidence of measures shifts the burden
+    (AUCL 2019 Art. 32(1), AUCL 2025 Art. 39); before it the claimant proved every element
+    (法释〔2007〕2号 Art. 14) -- the finding says there was no such rule then.
+    """
+    if not isinstance(law.shift, ParameterValue):
+        said = law.shift.citations if law.shift is not None else law.statute_only()
+        return [
+            Finding(
+                code="definition.burden.no_shift",
+                severity=Severity.INFO,
+                citations=said,
+                args={"on": law.day},
+                subject=secret.id,
+            )
+        ]
+    if measures is not Outcome.MET:
+        return []
+    parameters.append(law.shift)
+    return [
+        Finding(
+            code="definition.burden.shift"
+            if law.shift.as_int()
+            else "definition.burden.shift_unverified",
+            severity=Severity.INFO,
+            citations=(law.shift.citations[0],),
+            subject=secret.id,
+        )
+    ]
+
+
+def _no_statute(secret: TradeSecret, law: DefinitionLaw) -> Assessment:
+    """
+    Before 1993-12-01 no statute defined a trade secret: say so. Nothing binding rests on
+    it, so the finding rests on the library's reading and mentions the first statute as
+    context only.
+    """
+    policy = (law.rulebook.cite(POLICY),)
+    first = law.statute_only()
+    return Assessment(
+        kind="trade_secret",
+        subject=secret.id,
+        as_of=law.day,
+        outcome=Outcome.NOT_APPLICABLE,
+        citations=policy,
+        context=first,
+        findings=(
+            Finding(
+                code="definition.law.no_statute",
+                severity=Severity.INFO,
+                citations=policy,
+                context=first,
+                args={"on": law.day},
+                subject=secret.id,
+            ),
+        ),
     )
 
 
@@ -297,337 +353,32 @@ def assess_trade_secrets(
     )
 
 
-def _provenance(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> tuple[Finding, ...]:
+def _provenance(secret: TradeSecret, law: DefinitionLaw) -> tuple[Finding, ...]:
     """
     Library heuristics on origin and ownership: not one of the three elements, but the
     holder must show it is the right holder (权利人) and where the information came from.
     """
     findings: list[Finding] = []
+    policy = (law.rulebook.cite(POLICY),)
     if not secret.owner.strip():
         findings.append(
             Finding(
                 code="definition.provenance.no_owner",
                 severity=Severity.LOW,
-                citations=_cite(rb, _POLICY),
+                citations=policy,
                 subject=secret.id,
                 remedies=("definition.remedy.record_owner",),
             )
         )
-    if not any(r.on <= day for r in secret.formation):
+    if not any(r.on <= law.day for r in secret.formation):
         findings.append(
             Finding(
                 code="definition.provenance.no_formation_records",
                 severity=Severity.LOW,
-                citations=_cite(rb, _POLICY),
-                args={"on": day},
+                citations=policy,
+                args={"on": law.day},
                 subject=secret.id,
                 remedies=("definition.remedy.record_formation",),
             )
         )
     return tuple(findings)
-
-
-def _is_customer_information(secret: TradeSecret) -> bool:
-    return (
-        secret.kind is SecretKind.CUSTOMER_INFORMATION
-        or secret.customer_information is not None
-        or any(s.kind is SecretKind.CUSTOMER_INFORMATION for s in secret.subtypes)
-    )
-
-
-# -- 1. not publicly known ------------------------------------------------------------------
-
-
-def _not_publicly_known(
-    secret: TradeSecret, day: pendulum.Date, rb: Citer, reading: PublicPoints
-) -> Criterion:
-    code = "definition.not_publicly_known"
-    cites = _cite(rb, f"{_SPC}:3", f"{_SPC}:4")
-    findings: list[Finding] = []
-    trace: list[TraceStep] = []
-    points = secret.point_ids()
-    if not points:
-        findings.append(
-            Finding(
-                code="definition.secrecy.no_secret_points",
-                severity=Severity.HIGH,
-                citations=_cite(rb, f"{_SPC}:27", f"{_SPC}:3"),
-                subject=secret.id,
-                remedies=("definition.remedy.define_secret_points",),
-            )
-        )
-        return Criterion(
-            code=code,
-            outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            citations=cites,
-            findings=tuple(findings),
-            facts={"points": 0, "public": 0, "remaining": 0},
-        )
-    public: set[str] = set()
-    contested: set[str] = set()
-    whole_public = False
-    whole_contested = False
-    individually_public: set[str] = set()
-    for exposure in secret.exposures:
-        item = exposure.kind.item
-        covered = exposure.covers or points
-        if exposure.on > day:
-            findings.append(
-                Finding(
-                    code="definition.secrecy.later_exposure",
-                    severity=Severity.INFO,
-                    citations=_cite(rb, f"{_SPC}:3", f"{_SPC}:17"),
-                    args={"exposure": exposure.id, "on": exposure.on},
-                    subject=secret.id,
-                )
-            )
-            continue
-        if exposure.kind is ExposureKind.PRODUCT_OBSERVATION and not exposure.simple_features_only:
-            findings.append(
-                Finding(
-                    code="definition.secrecy.observation_not_simple",
-                    severity=Severity.INFO,
-                    citations=_cite(rb, f"{_SPC}:4.1.2", f"{_SPC}:14"),
-                    args={"exposure": exposure.id},
-                    subject=secret.id,
-                    remedies=("definition.remedy.document_reverse_engineering_effort",),
-                )
-            )
-            continue
-        item_cite = rb.cite(f"{_SPC}:4.1.{item}")
-        trace.append(
-            TraceStep(
-                rule=f"spc_ts_art4_1_item{item}",
-                code=f"definition.secrecy.item{item}",
-                citations=(item_cite,),
-                args={"exposure": exposure.id, "points": _ids(covered)},
-                on=exposure.on,
-            )
-        )
-        if secret.compilation and exposure.covers:
-            individually_public.update(exposure.covers)
-            continue
-        if exposure.confirmed:
-            public.update(covered)
-            whole_public = whole_public or not exposure.covers
-            findings.append(
-                Finding(
-                    code=f"definition.secrecy.item{item}",
-                    severity=Severity.HIGH,
-                    citations=(item_cite,),
-                    args={"exposure": exposure.id, "points": _ids(covered)},
-                    subject=secret.id,
-                    remedies=("definition.remedy.narrow_claim",),
-                )
-            )
-        else:
-            contested.update(covered)
-            whole_contested = whole_contested or not exposure.covers
-            findings.append(
-                Finding(
-                    code="definition.secrecy.alleged_exposure",
-                    severity=Severity.MEDIUM,
-                    citations=(item_cite,),
-                    args={"exposure": exposure.id, "points": _ids(covered)},
-                    subject=secret.id,
-                    remedies=("definition.remedy.rebut_exposure",),
-                )
-            )
-    if secret.compilation:
-        findings.append(
-            Finding(
-                code="definition.secrecy.compilation",
-                severity=Severity.INFO,
-                citations=_cite(rb, f"{_SPC}:4.2"),
-                args={"public": len(individually_public)},
-                subject=secret.id,
-            )
-        )
-    if not secret.secrecy_evidence:
-        findings.append(
-            Finding(
-                code="definition.secrecy.no_search",
-                severity=Severity.LOW,
-                citations=_cite(rb, _POLICY),
-                subject=secret.id,
-                remedies=("definition.remedy.commission_search",),
-            )
-        )
-    contested -= public
-    remaining = [p for p in points if p not in public and p not in contested]
-    if (
-        whole_public
-        or (not remaining and not contested)
-        or (public and reading is PublicPoints.ANY_POINT_DEFEATS)
-    ):
-        outcome = Outcome.NOT_MET
-    elif remaining:
-        outcome = Outcome.MET
-        if public or contested:
-            findings.append(
-                Finding(
-                    code="definition.secrecy.points_remaining",
-                    severity=Severity.MEDIUM,
-                    citations=_cite(rb, f"{_SPC}:3", f"{_SPC}:27"),
-                    args={"points": _ids(remaining)},
-                    subject=secret.id,
-                    remedies=("definition.remedy.narrow_claim",),
-                )
-            )
-    else:
-        outcome = Outcome.CONTESTED
-    if whole_contested and outcome is Outcome.MET:
-        outcome = Outcome.CONTESTED
-    return Criterion(
-        code=code,
-        outcome=outcome,
-        citations=cites,
-        findings=tuple(findings),
-        facts={"points": len(points), "public": len(public), "remaining": len(remaining)},
-        evidence=(*(e.id for e in secret.exposures), *secret.secrecy_evidence),
-        trace=tuple(trace),
-    )
-
-
-# -- 2. commercial value --------------------------------------------------------------------
-
-
-def _commercial_value(secret: TradeSecret, day: pendulum.Date, rb: Citer) -> Criterion:
-    code = "definition.commercial_value"
-    usable = [v for v in secret.value_evidence if v.on is None or v.on <= day]
-    findings: list[Finding] = []
-    later = len(secret.value_evidence) - len(usable)
-    if later:
-        findings.append(
-            Finding(
-                code="definition.value.later_evidence",
-                severity=Severity.INFO,
-                citations=_cite(rb, f"{_SPC}:7.1"),
-                args={"count": later},
-                subject=secret.id,
-            )
-        )
-    amounts = [v.amount for v in usable if v.amount is not None and v.kind is not ValueKind.OTHER]
-    largest: Money | str = max(amounts, key=lambda m: m.amount) if amounts else "-"
-    facts = {"items": len(usable), "largest": largest}
-    if not usable:
-        findings.append(
-            Finding(
-                code="definition.value.no_evidence",
-                severity=Severity.HIGH,
-                citations=_cite(rb, f"{_SPC}:7.1"),
-                subject=secret.id,
-                remedies=(
-                    "definition.remedy.record_value",
-                    "definition.remedy.record_stage_result",
-                ),
-            )
-        )
-        return Criterion(
-            code=code,
-            outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            citations=_cite(rb, f"{_SPC}:7"),
-            findings=tuple(findings),
-            facts=facts,
-        )
-    cites = [f"{_SPC}:7.1"]
-    if any(v.kind is ValueKind.STAGE_RESULT for v in usable):
-        cites.append(f"{_SPC}:7.2")
-        findings.append(
-            Finding(
-                code="definition.value.stage_result",
-                severity=Severity.INFO,
-                citations=_cite(rb, f"{_SPC}:7.2"),
-                subject=secret.id,
-            )
-        )
-    if all(v.potential for v in usable):
-        findings.append(
-            Finding(
-                code="definition.value.potential_only",
-                severity=Severity.LOW,
-                citations=_cite(rb, f"{_SPC}:7.1"),
-                subject=secret.id,
-                remedies=("definition.remedy.record_value",),
-            )
-        )
-    return Criterion(
-        code=code,
-        outcome=Outcome.MET,
-        citations=_cite(rb, *cites),
-        findings=tuple(findings),
-        facts=facts,
-        evidence=tuple(v.evidence_id for v in usable if v.evidence_id),
-    )
-
-
-# -- 3. reasonable measures: criterion built in tradesecret.measures._legal (Arts. 5-6) ----
-
-
-# -- customer information -------------------------------------------------------------------
-
-
-def _customer_information(secret: TradeSecret, rb: Citer) -> Criterion:
-    code = "definition.customer_information"
-    info = secret.customer_information
-    findings: list[Finding] = []
-    if info is None:
-        findings.append(
-            Finding(
-                code="definition.customer.undocumented",
-                severity=Severity.MEDIUM,
-                citations=_cite(rb, f"{_SPC}:1.3"),
-                subject=secret.id,
-                remedies=("definition.remedy.document_customer_depth",),
-            )
-        )
-        return Criterion(
-            code=code,
-            outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            citations=_cite(rb, f"{_SPC}:1.3", f"{_SPC}:2"),
-            findings=tuple(findings),
-            facts={"customers": 0, "in_depth": 0},
-        )
-    in_depth = sorted(e.value for e in info.elements if e.in_depth)
-    for customer in info.followed_individual_employee:
-        findings.append(
-            Finding(
-                code="definition.customer.followed_employee",
-                severity=Severity.INFO,
-                citations=_cite(rb, f"{_SPC}:2.2"),
-                args={"customer": customer},
-                subject=secret.id,
-            )
-        )
-    if info.relies_on_long_term_relationship_only:
-        outcome = Outcome.NOT_MET
-        findings.append(
-            Finding(
-                code="definition.customer.long_term_only",
-                severity=Severity.HIGH,
-                citations=_cite(rb, f"{_SPC}:2.1"),
-                subject=secret.id,
-                remedies=("definition.remedy.document_customer_depth",),
-            )
-        )
-    else:
-        outcome = Outcome.MET
-    if not in_depth:
-        # Library heuristic: identity and contact details alone are the part of a customer
-        # list most often found in public channels (Art. 4(1) item 5 is checked separately).
-        findings.append(
-            Finding(
-                code="definition.customer.identity_only",
-                severity=Severity.MEDIUM,
-                citations=_cite(rb, _POLICY),
-                subject=secret.id,
-                remedies=("definition.remedy.document_customer_depth",),
-            )
-        )
-    return Criterion(
-        code=code,
-        outcome=outcome,
-        citations=_cite(rb, f"{_SPC}:1.3", f"{_SPC}:2"),
-        findings=tuple(findings),
-        facts={"customers": info.customer_count, "in_depth": len(in_depth)},
-    )

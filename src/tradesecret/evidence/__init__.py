@@ -14,6 +14,7 @@ See ``docs/concepts/evidence-chain.md`` for a worked example.
 
 from __future__ import annotations
 
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.custody import (
     CustodyEntry,
     CustodyLog,
@@ -22,7 +23,7 @@ from tradesecret.evidence.custody import (
     parse_log,
     sha256_hex,
 )
-from tradesecret.evidence.graph import EvidenceGraph, EvidenceGraphBuilder
+from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.integrity import IntegrityReport, verify
 from tradesecret.evidence.model import (
     ACCESS_EVENTS,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final
 import pendulum
 
 from tradesecret.dates import SHANGHAI
-from tradesecret.evidence.graph import EvidenceGraphBuilder
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.model import (
     Agreement,
     AgreementKind,

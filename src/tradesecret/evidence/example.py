@@ -22,7 +22,7 @@ from typing import Final
 import pendulum
 
 from tradesecret.dates import to_datetime
-from tradesecret.evidence.graph import EvidenceGraphBuilder
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.ingest import ingest_csv, log_item
 from tradesecret.evidence.model import (
     Agreement,
@@ -111,6 +111,12 @@ def example_builder() -> EvidenceGraphBuilder:
         )
     )
     b.protected_by("doc-spec", "M-class")
+    _evidence(b)
+    return b
+
+
+def _evidence(b: EvidenceGraphBuilder) -> None:
+    """The items, their custody, the ingested log, the forwards and what each item supports."""
     collected = _t("2025-04-05T10:00:00+08:00")
     kinds = {
         "E-log": EvidenceKind.ACCESS_LOG,
@@ -147,4 +153,3 @@ def example_builder() -> EvidenceGraphBuilder:
     b.supports("E-spec", b.claim(ClaimCode.CONTENT_DEFINED, "S-gear"))
     b.supports("E-search", b.claim(ClaimCode.NOT_PUBLICLY_KNOWN, "S-gear"))
     b.supports("E-value", b.claim(ClaimCode.COMMERCIAL_VALUE, "S-gear"))
-    return b

@@ -1,15 +1,16 @@
-"""Rendering of evidence results for :func:`tradesecret.explain` (called lazily)."""
+"""Rendering of evidence results for :func:`tradesecret.explain` (with the localizer it is given)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tradesecret.evidence._tree import CLAIM_TREE
 from tradesecret.evidence.model import ClaimCode
-from tradesecret.evidence.reasoning import CLAIM_TREE, EvidenceEvaluation
-from tradesecret.results import Criterion, Finding, Outcome
+from tradesecret.results import Criterion, Finding, Outcome, Term
 
 if TYPE_CHECKING:
     from tradesecret.evidence.integrity import IntegrityReport
+    from tradesecret.evidence.reasoning import EvidenceEvaluation
     from tradesecret.i18n import Localizer
 
 __all__ = ["explain_evaluation", "explain_integrity"]
@@ -42,6 +43,24 @@ def _claim_line(loc: Localizer, c: Criterion) -> str:
     return f"{loc.message(c.code)}: {loc.value(c.outcome)}{weights} — {loc.citations(c.citations)}"
 
 
+def _missing(loc: Localizer, ev: EvidenceEvaluation, fmt: str) -> list[str]:
+    """The "what is missing" list: facts not stated, most decisive first."""
+    lines = [_h(fmt, 3, loc.message("evidence.heading.missing"))]
+    missing = ev.missing()
+    if not missing:
+        return [*lines, loc.message("evidence.missing.none"), ""]
+    sep = "、" if loc.zh else ", "
+    for m in missing:
+        if m.decisive:
+            names = sep.join(loc.message(c) for c in m.criteria)
+            lines.append(
+                "- " + loc.message("evidence.missing.fact", {"fact": m.fact, "criteria": names})
+            )
+        else:
+            lines.append("- " + loc.message("evidence.missing.note", {"fact": m.fact}))
+    return [*lines, ""]
+
+
 def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
     """Render an :class:`EvidenceEvaluation`."""
     loc: Localizer = loc_  # type: ignore[assignment]
@@ -60,6 +79,7 @@ def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
         loc.message("evidence.format.standard", {"standard": std_name}),
         f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
         "",
+        *_missing(loc, ev, fmt),
         _h(fmt, 3, loc.message("evidence.heading.claims")),
     ]
     by_code = {c.code: c for c in a.criteria}
@@ -109,8 +129,6 @@ def explain_evaluation(ev: EvidenceEvaluation, loc_: object, fmt: str) -> str:
 
 
 def _term(outcome: Outcome) -> Any:
-    from tradesecret.results import Term  # noqa: PLC0415
-
     return Term(f"term.outcome.{outcome.value}")
 
 

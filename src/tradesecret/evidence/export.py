@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import enum
 import functools
-import html
 import io
 import json
 import types
 import typing
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -30,8 +28,10 @@ import networkx as nx
 import pendulum
 
 from tradesecret.dates import to_datetime
+from tradesecret.evidence._display import to_html, to_markdown
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.custody import UNKEYED, CustodyEntry, CustodyLog, TimestampToken
-from tradesecret.evidence.graph import EvidenceGraph, EvidenceGraphBuilder
+from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import (
     NODE_CLASSES,
     Edge,
@@ -43,6 +43,7 @@ from tradesecret.evidence.model import (
     Stance,
 )
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import UNKNOWN
 from tradesecret.money import to_decimal
 
 __all__ = [
@@ -63,6 +64,8 @@ FORMAT: Final = "tradesecret.evidence/1"
 
 
 def _plain(value: Any) -> Any:
+    if value is UNKNOWN:
+        return None  # not stated: JSON null
     if isinstance(value, pendulum.DateTime):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -87,6 +90,10 @@ def _convert(hint: Any, raw: Any, path: str) -> Any:
     args = typing.get_args(hint)
     if raw is None and type(None) in args:
         return None
+    if raw is None and typing.Literal[UNKNOWN] in args:
+        return UNKNOWN
+    if origin is typing.Literal:
+        return raw
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         return _convert(inner[0], raw, path)
@@ -465,42 +472,3 @@ def _edge_style(edge: Edge) -> str:
     if edge.kind is EdgeKind.CUSTODY:
         return f"style=dotted, color=grey, label={_q('custody')}"
     return f"label={_q(edge.kind.value)}"
-
-
-# -- notebooks ----------------------------------------------------------------------------
-
-
-def _counts(graph: EvidenceGraph) -> tuple[Counter[str], Counter[str]]:
-    nodes = Counter(n.node_kind.value for n in graph.nodes())
-    edges = Counter(e.kind.value for e in graph.edges())
-    if graph.event_sources():
-        edges["evidences (implicit)"] += len(graph.event_sources())
-    return nodes, edges
-
-
-def to_markdown(graph: EvidenceGraph) -> str:
-    """A Markdown summary: node and edge counts by kind."""
-    nodes, edges = _counts(graph)
-    lines = ["**Evidence graph**", "", "| node kind | count |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in sorted(nodes.items())]
-    lines += ["", "| edge kind | count |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in sorted(edges.items())]
-    return "\n".join(lines)
-
-
-def to_html(graph: EvidenceGraph) -> str:
-    """An HTML summary: node and edge counts by kind."""
-    nodes, edges = _counts(graph)
-
-    def table(title: str, counts: Counter[str]) -> str:
-        rows = "".join(
-            f"<tr><td>{html.escape(k)}</td><td>{v}</td></tr>" for k, v in sorted(counts.items())
-        )
-        return f"<table><tr><th>{html.escape(title)}</th><th>count</th></tr>{rows}</table>"
-
-    return (
-        "<div><strong>Evidence graph</strong>"
-        + table("node kind", nodes)
-        + table("edge kind", edges)
-        + "</div>"
-    )

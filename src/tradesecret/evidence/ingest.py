@@ -44,10 +44,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Final
 
+import attrs
 import pendulum
 
+from tradesecret.evidence.builder import EvidenceGraphBuilder
 from tradesecret.evidence.custody import sha256_hex
-from tradesecret.evidence.graph import EvidenceGraphBuilder
 from tradesecret.evidence.model import (
     CollectionMethod,
     Event,
@@ -272,7 +273,25 @@ def ingest_csv(
         InvalidInputError: a missing header column or any bad record (all listed).
     """
     lines = _lines(data)
-    header_line = next(lines, None)
+    cols = _header(next(lines, None), item, columns)
+    rows = _Rows(item, actions)
+    return _add(builder, _records(lines, cols, item, rows), item, rows)
+
+
+@attrs.frozen
+class _Cols:
+    """Where each logical column is in the header (-1: absent)."""
+
+    time: int
+    person: int
+    doc: int
+    action: int
+    id: int
+    detail: int
+    width: int
+
+
+def _header(header_line: str | None, item: str, columns: Mapping[str, str]) -> _Cols:
     if header_line is None:
         raise InvalidInputError.single(item, "", "empty log")
     header = next(csv.reader([header_line]))
@@ -282,70 +301,80 @@ def ingest_csv(
     if missing:
         raise InvalidInputError.single(f"{item}.header", header, f"missing columns {missing}")
     i_time, i_person, i_doc, i_action = (index[columns[k]] for k in needed)
-    i_id = index.get(columns.get("id", ""), -1)
-    i_detail = index.get(columns.get("detail", ""), -1)
-    width = len(header)
-    rows = _Rows(item, actions)
+    return _Cols(
+        time=i_time,
+        person=i_person,
+        doc=i_doc,
+        action=i_action,
+        id=index.get(columns.get("id", ""), -1),
+        detail=index.get(columns.get("detail", ""), -1),
+        width=len(header),
+    )
+
+
+def _records(
+    lines: Iterator[str], cols: _Cols, item: str, rows: _Rows
+) -> Iterator[tuple[Event, str, str | None]]:
+    """The events of the log, fast for well-formed records; problems go to ``rows``."""
+    i_time, i_person, i_doc, i_action = cols.time, cols.person, cols.doc, cols.action
+    i_id, i_detail, width = cols.id, cols.detail, cols.width
     acts = rows.actions
     fromiso = _dt.datetime.fromisoformat
     make_dt = pendulum.DateTime
     sha = hashlib.sha256
     line_of = rows.lines.append
-
-    def gen() -> Iterator[tuple[Event, str, str | None]]:
-        for n, raw in enumerate(lines, start=2):
-            if not raw:
+    for n, raw in enumerate(lines, start=2):
+        if not raw:
+            continue
+        # fast path for unquoted records; the csv module for quoted ones
+        rec = raw.split(",") if '"' not in raw else next(csv.reader([raw]))
+        if len(rec) != width:
+            rows.fail(n, "record", raw, f"expected {width} fields, got {len(rec)}")
+            continue
+        # fast path for a well-formed record; the slow path below reports problems
+        kind = acts.get(rec[i_action].strip().lower())
+        person, document = rec[i_person], rec[i_doc]
+        if kind is not None and person and document:
+            try:
+                v = fromiso(rec[i_time])
+            except ValueError:
+                v = None
+            if v is not None and v.tzinfo is not None:
+                line_of(n)
+                at = make_dt(
+                    v.year,
+                    v.month,
+                    v.day,
+                    v.hour,
+                    v.minute,
+                    v.second,
+                    v.microsecond,
+                    tzinfo=v.tzinfo,
+                )
+                yield (
+                    Event(
+                        id=(rec[i_id] if i_id >= 0 and rec[i_id] else f"{item}#{n}"),
+                        kind=kind,
+                        at=at,
+                        detail=rec[i_detail] if i_detail >= 0 else "",
+                        record_sha256=sha(raw.encode("utf-8")).hexdigest(),
+                    ),
+                    person,
+                    document,
+                )
                 continue
-            # fast path for unquoted records; the csv module for quoted ones
-            rec = raw.split(",") if '"' not in raw else next(csv.reader([raw]))
-            if len(rec) != width:
-                rows.fail(n, "record", raw, f"expected {width} fields, got {len(rec)}")
-                continue
-            # fast path for a well-formed record; the slow path below reports problems
-            kind = acts.get(rec[i_action].strip().lower())
-            person, document = rec[i_person], rec[i_doc]
-            if kind is not None and person and document:
-                try:
-                    v = fromiso(rec[i_time])
-                except ValueError:
-                    v = None
-                if v is not None and v.tzinfo is not None:
-                    line_of(n)
-                    yield (
-                        Event(
-                            id=(rec[i_id] if i_id >= 0 and rec[i_id] else f"{item}#{n}"),
-                            kind=kind,
-                            at=make_dt(
-                                v.year,
-                                v.month,
-                                v.day,
-                                v.hour,
-                                v.minute,
-                                v.second,
-                                v.microsecond,
-                                tzinfo=v.tzinfo,
-                            ),
-                            detail=rec[i_detail] if i_detail >= 0 else "",
-                            record_sha256=sha(raw.encode("utf-8")).hexdigest(),
-                        ),
-                        person,
-                        document,
-                    )
-                    continue
-            out = rows.row(
-                n,
-                raw.encode("utf-8"),
-                event_id=rec[i_id] if i_id >= 0 else None,
-                time=rec[i_time],
-                person=rec[i_person],
-                document=rec[i_doc],
-                action=rec[i_action],
-                detail=rec[i_detail] if i_detail >= 0 else None,
-            )
-            if out is not None:
-                yield out
-
-    return _add(builder, gen(), item, rows)
+        out = rows.row(
+            n,
+            raw.encode("utf-8"),
+            event_id=rec[i_id] if i_id >= 0 else None,
+            time=rec[i_time],
+            person=rec[i_person],
+            document=rec[i_doc],
+            action=rec[i_action],
+            detail=rec[i_detail] if i_detail >= 0 else None,
+        )
+        if out is not None:
+            yield out
 
 
 def _add(

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.evidence.custody import (
     KEYED,
@@ -30,6 +31,7 @@ from tradesecret.evidence.custody import (
     parse_log,
     sha256_hex,
 )
+from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
@@ -75,14 +77,11 @@ class IntegrityReport:
 
     def __explain__(self, loc: object, fmt: str) -> str:
         """Render the findings."""
-        from tradesecret.evidence.explain import explain_integrity  # noqa: PLC0415
-
         return explain_integrity(self, loc, fmt)
 
-    def _repr_markdown_(self) -> str:
-        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, on use
-
-        return explain(self, locale="zh_CN", format="markdown")
+    def _repr_markdown_(self) -> str | None:
+        shown = presenters.present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
 
 
 class _Flag(Protocol):
@@ -151,25 +150,8 @@ def verify(
     for item_id, recorded in graph.custody_logs().items():
         checked += 1
         _check_log(recorded, items[item_id], flag, verifier, key)
-        if logs is None or item_id not in logs:
-            continue
-        try:
-            supplied = parse_log(logs[item_id])
-        except InvalidInputError:
-            flag("evidence.integrity.log_unreadable", item_id)
-            continue
-        if supplied.entries != recorded.entries[: len(supplied.entries)]:
-            flag("evidence.integrity.log_mismatch", item_id)
-        elif len(supplied.entries) < len(recorded.entries):
-            flag(
-                "evidence.integrity.log_truncated",
-                item_id,
-                count=len(supplied.entries),
-                expected=len(recorded.entries),
-            )
-        elif supplied.token != recorded.token:
-            flag("evidence.integrity.log_mismatch", item_id)
-        _check_log(supplied, items[item_id], flag, verifier, key)
+        if logs is not None and item_id in logs:
+            _compare_log(item_id, logs[item_id], recorded, items[item_id], flag, verifier, key)
     unique = {(f.code, f.subject, f.args): f for f in findings}
     return IntegrityReport(
         findings=tuple(unique.values()),
@@ -190,6 +172,35 @@ def _protection(graph: EvidenceGraph, key: bytes | None) -> dict[str, Any]:
         "protection": tuple(sorted((item, c.protection) for item, c in checks.items())),
         "rechainable": frozenset(item for item, c in checks.items() if c.rechainable),
     }
+
+
+def _compare_log(  # noqa: PLR0917 - one log against its record, with the shared flag
+    item_id: str,
+    raw: bytes,
+    recorded: CustodyLog,
+    item: EvidenceItem,
+    flag: _Flag,
+    verifier: TimestampVerifier | None,
+    key: bytes | None,
+) -> None:
+    """A custody log kept outside the graph, against the graph's record of it."""
+    try:
+        supplied = parse_log(raw)
+    except InvalidInputError:
+        flag("evidence.integrity.log_unreadable", item_id)
+        return
+    if supplied.entries != recorded.entries[: len(supplied.entries)]:
+        flag("evidence.integrity.log_mismatch", item_id)
+    elif len(supplied.entries) < len(recorded.entries):
+        flag(
+            "evidence.integrity.log_truncated",
+            item_id,
+            count=len(supplied.entries),
+            expected=len(recorded.entries),
+        )
+    elif supplied.token != recorded.token:
+        flag("evidence.integrity.log_mismatch", item_id)
+    _check_log(supplied, item, flag, verifier, key)
 
 
 def _check_log(

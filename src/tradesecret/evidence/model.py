@@ -13,18 +13,18 @@ Timestamps are aware :class:`pendulum.DateTime` values (convert input with
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Final, TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.dates import SHANGHAI
+from tradesecret.evidence._fields import aware, check_sha256, day_of, fact_time, sha, valid_id
 from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN, Fact
 
 __all__ = [
     "ACCESS_EVENTS",
@@ -56,50 +56,6 @@ __all__ = [
     "day_of",
     "kind_of",
 ]
-
-_SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
-_ID: Final = re.compile(r"^[^\s\x00-\x1f]{1,200}$")
-
-
-def day_of(moment: pendulum.DateTime) -> pendulum.Date:
-    """
-    The calendar day of ``moment`` in Beijing time, whatever offset it was recorded with
-    (a log line at ``2025-10-14T16:30:00+00:00`` happened on 2025-10-15 in Beijing).
-    """
-    local = moment.in_timezone(SHANGHAI)
-    return pendulum.Date(local.year, local.month, local.day)
-
-
-def check_sha256(value: object, *, path: str = "sha256") -> str:
-    """A lower-case hex SHA-256 digest, or :class:`InvalidInputError`."""
-    if not isinstance(value, str) or not _SHA256.match(value):
-        raise InvalidInputError.single(path, value, "expected 64 lower-case hex digits (SHA-256)")
-    return value
-
-
-def _valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            "an id is 1-200 characters without spaces or control characters",
-        )
-
-
-def _aware(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
-    # tzinfo, not utcoffset(): pendulum's utcoffset() is slow and its zones always answer
-    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
-        raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            "expected an aware pendulum.DateTime (use tradesecret.dates.to_datetime)",
-        )
-
-
-def _sha(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    check_sha256(value, path=f"{type(instance).__name__}.{attribute.name}")
 
 
 class NodeKind(enum.Enum):
@@ -286,7 +242,7 @@ class Secret:
         description: The content as the holder defines it (SPC 2020 Art. 27).
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     name: str
     kind: SecretKind = SecretKind.TECHNICAL
     description: str = ""
@@ -306,7 +262,7 @@ class Carrier:
         location: Where it is kept (system, share, path).
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     name: str = ""
     medium: str = "document"
     location: str = ""
@@ -322,12 +278,14 @@ class FormationRecord:
     Attributes:
         id: Unique node id.
         description: What it records.
-        created_at: When the record was made, if known.
+        created_at: When the record was made (default: not stated).
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     description: str
-    created_at: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    created_at: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=fact_time, validator=aware
+    )
 
     node_kind = NodeKind.FORMATION_RECORD
 
@@ -343,15 +301,18 @@ class Party:
         role: Role in the matter.
         post: Post or title (SPC 2020 Art. 12 item 1).
         duties: Duties and tasks touching the secret (Art. 12 items 1-3).
-        departed_at: When the person left, if they did; events after it are flagged.
+        departed_at: When the person left, if they did; events after it are flagged
+            (default: not stated).
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     name: str
     role: PartyRole = PartyRole.EMPLOYEE
     post: str = ""
     duties: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    departed_at: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    departed_at: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=fact_time, validator=aware
+    )
 
     node_kind = NodeKind.PARTY
 
@@ -366,12 +327,16 @@ class Measure:
         kind: Which Art. 6 item it is.
         description: What it is.
         since: When it was first in place; must predate the act complained of (Art. 5(1)).
+            Not stated (the default): the measure is neither counted nor said to come
+            after the act -- the rule is undetermined and names the date.
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     kind: MeasureKind
     description: str = ""
-    since: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    since: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=fact_time, validator=aware
+    )
 
     node_kind = NodeKind.MEASURE
 
@@ -385,13 +350,16 @@ class Agreement:
         id: Unique node id.
         kind: NDA, confidentiality clause, non-compete, exit commitment.
         description: What it says.
-        signed_at: When it was signed; must predate the act complained of.
+        signed_at: When it was signed; must predate the act complained of (default: not
+            stated, see ``Measure.since``).
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     kind: AgreementKind = AgreementKind.NDA
     description: str = ""
-    signed_at: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
+    signed_at: Fact[pendulum.DateTime] = attrs.field(
+        default=UNKNOWN, converter=fact_time, validator=aware
+    )
 
     node_kind = NodeKind.AGREEMENT
 
@@ -413,7 +381,7 @@ class Event:
 
     id: str
     kind: EventKind
-    at: pendulum.DateTime = attrs.field(validator=_aware)
+    at: pendulum.DateTime = attrs.field(validator=aware)
     detail: str = ""
     record_sha256: str = ""
 
@@ -436,11 +404,11 @@ class EvidenceItem:
         source: Where the original is (system, mailbox, notary office).
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     kind: EvidenceKind
-    sha256: str = attrs.field(validator=_sha)
-    collected_by: str = attrs.field(validator=_valid_id)
-    collected_at: pendulum.DateTime = attrs.field(validator=_aware)
+    sha256: str = attrs.field(validator=sha)
+    collected_by: str = attrs.field(validator=valid_id)
+    collected_at: pendulum.DateTime = attrs.field(validator=aware)
     method: CollectionMethod = CollectionMethod.SYSTEM_EXPORT
     description: str = ""
     source: str = ""
@@ -463,7 +431,7 @@ class Claim:
         respondent: Respondent party id for conduct claims; ``None`` for the right.
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=valid_id)
     code: ClaimCode
     secret: str
     respondent: str | None = None

@@ -12,8 +12,26 @@ authoritative) or ``en``, as plain text or Markdown.
   the stable machine code of the finding or step, and placeholders are
   ``{named}`` so translators can reorder them. Each domain owns its own catalog
   file; all files of a locale are merged.
-* Money, dates, numbers and percentages are formatted by babel for the locale.
+* Money, dates, numbers and percentages are formatted for the locale from babel's CLDR
+  data, read once per locale (currency symbols, month names) and then applied without
+  re-parsing anything: one explanation formats a few hundred values.
 * There is no global locale: every call names its own.
+
+Locales (each a documented style; anything else is refused with this list, never a
+silent fallback):
+
+=========  ======================  ==================  ==============
+locale     messages                dates               money
+=========  ======================  ==================  ==============
+``zh_CN``  Chinese (authoritative)  ``2025年9月1日``     ``¥6,000.00``
+``en``     English                 ``1 Sep 2025``      ``CN¥6,000.00``
+``en_GB``  English                 ``1 Sept 2025``     ``CN¥6,000.00``
+``en_US``  English                 ``Sep 1, 2025``     ``CN¥6,000.00``
+=========  ======================  ==================  ==============
+
+``zh``, ``zh-CN``, ``zh_Hans`` and ``zh_Hans_CN`` spell ``zh_CN``; ``en-GB`` and ``en-US``
+spell ``en_GB`` and ``en_US``. Traditional Chinese (``zh_Hant_TW``, ``zh_TW``) is not
+supported: the catalogs are simplified Chinese.
 
 Examples:
     >>> from tradesecret.i18n import Localizer
@@ -26,9 +44,10 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -36,10 +55,9 @@ from typing import Any, Final, Literal, Protocol, runtime_checkable
 
 import attrs
 import pendulum
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
 
 from tradesecret.exceptions import DataFileError, InvalidInputError, MissingMessageError, Problem
+from tradesecret.i18n._missing import missing_lines, open_lines
 from tradesecret.law import Citation, Tier, Verification
 from tradesecret.money import Money, Ratio
 from tradesecret.results import (
@@ -49,14 +67,17 @@ from tradesecret.results import (
     Criterion,
     Determination,
     Finding,
+    MissingFact,
     Outcome,
     Severity,
     Term,
     TraceStep,
+    Undetermined,
 )
 from tradesecret.rulebook import ParameterValue
 
 __all__ = [
+    "LOCALE_STYLES",
     "SUPPORTED_LOCALES",
     "Explainable",
     "Format",
@@ -69,30 +90,47 @@ __all__ = [
 
 #: The locales with complete catalogs.
 SUPPORTED_LOCALES: Final = ("zh_CN", "en")
+#: The locales :func:`explain` accepts, each a documented style -> its catalog.
+LOCALE_STYLES: Final = MappingProxyType(
+    {"zh_CN": "zh_CN", "en": "en", "en_GB": "en", "en_US": "en"}
+)
+_ALIASES: Final = MappingProxyType(
+    {"zh": "zh_CN", "zh_cn": "zh_CN", "zh_hans": "zh_CN", "zh_hans_cn": "zh_CN"}
+    | {"en": "en", "en_gb": "en_GB", "en_us": "en_US"}
+)
 
 Format = Literal["text", "markdown"]
 
 _PLACEHOLDER: Final = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)\}")
 
 
-def normalize_locale(locale: str) -> str:
+def locale_style(locale: str) -> str:
     """
-    Map ``zh``, ``zh-CN``, ``zh_Hans_CN`` to ``zh_CN`` and ``en``, ``en_US``, ``en-GB`` to ``en``.
+    The style of a locale spelling: ``zh_CN``, ``en``, ``en_GB`` or ``en_US``.
 
     Raises:
-        InvalidInputError: for any other locale.
+        InvalidInputError: for any other locale (with the list of supported ones).
     """
-    if isinstance(locale, str):
-        lowered = locale.replace("-", "_").lower()
-        if lowered == "zh" or lowered.startswith("zh_"):
-            return "zh_CN"
-        if lowered == "en" or lowered.startswith("en_"):
-            return "en"
-    raise InvalidInputError.single(
-        "locale", locale, f"supported locales: {', '.join(SUPPORTED_LOCALES)}"
-    )
+    style = _ALIASES.get(locale.replace("-", "_").lower()) if isinstance(locale, str) else None
+    if style is None:
+        raise InvalidInputError.single(
+            "locale", locale, f"supported locales: {', '.join(LOCALE_STYLES)}"
+        )
+    return style
 
 
+def normalize_locale(locale: str) -> str:
+    """
+    The catalog of a locale: ``zh``, ``zh-CN``, ``zh_Hans_CN`` -> ``zh_CN``; ``en``,
+    ``en_US``, ``en-GB`` -> ``en``.
+
+    Raises:
+        InvalidInputError: for any other locale (``zh_Hant_TW``, ``fr``...).
+    """
+    return LOCALE_STYLES[locale_style(locale)]
+
+
+@lru_cache(maxsize=4096)
 def placeholders(template: str) -> frozenset[str]:
     """The ``{named}`` placeholders of a message template."""
     return frozenset(_PLACEHOLDER.findall(template))
@@ -106,8 +144,7 @@ def catalog(locale: str) -> Mapping[str, str]:
     Raises:
         DataFileError: a message id defined in two files, or an unreadable file.
     """
-    from babel.messages.pofile import read_po  # noqa: PLC0415 - only needed to load catalogs
-
+    read_po = importlib.import_module("babel.messages.pofile").read_po
     loc = normalize_locale(locale)
     folder = resources.files("tradesecret.i18n") / "locale" / loc / "LC_MESSAGES"
     messages: dict[str, str] = {}
@@ -150,15 +187,15 @@ class Localizer:
     Formats values and messages for one locale. Domain ``__explain__`` methods use it.
 
     Attributes:
-        locale: ``zh_CN`` or ``en``.
+        locale: The style: ``zh_CN``, ``en``, ``en_GB`` or ``en_US`` (see the module).
     """
 
     locale: str
 
     @classmethod
     def for_locale(cls, locale: str) -> Localizer:
-        """A localizer for a (normalised) locale."""
-        return cls(normalize_locale(locale))
+        """A localizer for a locale (any supported spelling)."""
+        return _localizer(locale_style(locale))
 
     @property
     def zh(self) -> bool:
@@ -197,29 +234,28 @@ class Localizer:
         """A translated token."""
         return self.template(code)
 
+    def missing(self, fmt: Format, missing: Sequence[MissingFact]) -> list[str]:
+        """The "what is missing" lines of a review (empty when every fact is stated)."""
+        return missing_lines(self, fmt, missing)
+
+    def open_rules(self, fmt: Format, rules: Iterable[Undetermined], depth: int = 0) -> list[str]:
+        """One line per undetermined rule: the facts it turns on and what each answer gives."""
+        return open_lines(self, fmt, rules, depth)
+
     def date(self, day: pendulum.Date) -> str:
-        """A date: ``2025年9月1日`` / ``1 Sep 2025``."""
-        if self.zh:
-            return format_date(day, format="long", locale="zh_CN")
-        return format_date(day, format="d MMM y", locale="en")
+        """A date: ``2025年9月1日`` / ``1 Sep 2025`` / ``Sep 1, 2025`` (by style)."""
+        return _style(self.locale).date(day)
 
     def money(self, money: Money) -> str:
         """An amount with its currency sign; at least two decimals, never rounded for display."""
-        return format_currency(
-            money.amount,
-            money.currency,
-            format="¤#,##0.00",
-            locale=self.locale,
-            currency_digits=False,
-            decimal_quantization=False,
-        )
+        return _style(self.locale).money(money.amount, money.currency)
 
     def value(self, value: Arg | object) -> str:
         """Format any message argument or result value."""
         if isinstance(value, Money):
             return self.money(value)
         if isinstance(value, Ratio):
-            return format_percent(value.value, format="#,##0.##%", locale=self.locale)
+            return _percent(value.value)
         if isinstance(value, pendulum.DateTime):
             return value.in_timezone("Asia/Shanghai").format("YYYY-MM-DD HH:mm") + " (UTC+8)"
         if isinstance(value, pendulum.Date):
@@ -227,9 +263,9 @@ class Localizer:
         if isinstance(value, bool):
             return self.term("term.bool.true" if value else "term.bool.false")
         if isinstance(value, Decimal):
-            return format_decimal(value, locale=self.locale)
+            return _decimal(value)
         if isinstance(value, int):
-            return format_decimal(value, locale=self.locale)
+            return f"{value:,}"
         if isinstance(value, Term):
             return self.term(value.code)
         if isinstance(value, Outcome):
@@ -279,6 +315,73 @@ class Localizer:
         return f"{head} — {self.citations(finding.citations)}"
 
 
+@lru_cache(maxsize=8)
+def _localizer(style: str) -> Localizer:
+    return Localizer(style)
+
+
+_HUNDREDTH: Final = Decimal("0.01")
+_THOUSANDTH: Final = Decimal("0.001")
+
+
+def _trimmed(value: Decimal) -> str:
+    """``#,##0.###``-style digits: grouped, trailing fraction zeros dropped."""
+    text = f"{value:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _percent(value: Decimal) -> str:
+    """CLDR ``#,##0.##%`` (half even), the same in every supported locale."""
+    return _trimmed((value * 100).quantize(_HUNDREDTH, rounding=ROUND_HALF_EVEN)) + "%"
+
+
+def _decimal(value: Decimal) -> str:
+    """CLDR ``#,##0.###`` (half even), the same in every supported locale."""
+    return _trimmed(value.quantize(_THOUSANDTH, rounding=ROUND_HALF_EVEN))
+
+
+class _Style:
+    """
+    A locale's formats, read once from babel's CLDR data: currency symbols and month names.
+
+    Every supported locale groups digits with ``,`` and uses ``.`` as the decimal mark;
+    money is CLDR ``¤#,##0.00`` without quantization (at least two decimals, never
+    rounded for display).
+    """
+
+    def __init__(self, style: str) -> None:
+        babel = importlib.import_module("babel")
+        numbers = importlib.import_module("babel.numbers")
+        self.locale = babel.Locale.parse(style)
+        self._symbol: Callable[[str], str] = lambda code: numbers.get_currency_symbol(
+            code, locale=self.locale
+        )
+        self.symbols: dict[str, str] = {}
+        abbreviated = self.locale.months["format"]["abbreviated"]
+        months = ("", *(abbreviated[m] for m in range(1, 13)))
+        if style == "zh_CN":
+            self.date: Callable[[pendulum.Date], str] = lambda d: f"{d.year}年{d.month}月{d.day}日"
+        elif style == "en_US":
+            self.date = lambda d: f"{months[d.month]} {d.day}, {d.year}"
+        else:
+            self.date = lambda d: f"{d.day} {months[d.month]} {d.year}"
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        symbol = self.symbols.get(currency)
+        if symbol is None:
+            symbol = self.symbols[currency] = self._symbol(currency)
+        amount = amount.normalize()  # babel shows the significant decimals, at least two
+        if amount.as_tuple().exponent > -2:  # type: ignore[operator]
+            amount = amount.quantize(_HUNDREDTH)
+        sign = "-" if amount.is_signed() and amount else ""
+        return f"{sign}{symbol}{abs(amount):,f}"
+
+
+@lru_cache(maxsize=8)
+def _style(style: str) -> _Style:
+    return _Style(style)
+
+
 def _param_value(param: ParameterValue) -> Arg:
     if param.unit == "ratio" and isinstance(param.value, Decimal):
         return Ratio(param.value)
@@ -313,6 +416,9 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
         f"{loc.label('heading.outcome')}{loc.value(a.outcome)} · {loc.label('heading.as_of')}{loc.date(a.as_of)}",
         f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
     ]
+    missing = a.missing()
+    if missing:
+        lines += ["", *loc.missing(fmt, missing)]
     if a.criteria:
         lines += ["", _h(fmt, 3, loc.term("heading.criteria"))]
         if fmt == "markdown":
@@ -334,6 +440,9 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
     all_findings = list(a.all_findings())
     if all_findings:
         lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, all_findings)]
+    open_rules = [u for c in a.criteria for u in c.open]
+    if open_rules:
+        lines += ["", _h(fmt, 3, loc.term("heading.open")), *loc.open_rules(fmt, open_rules)]
     params = _unique_params([*a.parameters, *(p for c in a.criteria for p in c.parameters)])
     if params:
         lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
@@ -401,7 +510,9 @@ def explain(result: object, *, locale: str = "zh_CN", format: Format = "text") -
         return "\n".join(_findings(loc, [result]))
     if isinstance(result, Criterion):
         head = f"{loc.message(result.code, result.facts)}: {loc.value(result.outcome)} — {loc.citations(result.citations)}"
-        return "\n".join([head, *_findings(loc, result.findings)])
+        return "\n".join(
+            [head, *_findings(loc, result.findings), *loc.open_rules(format, result.open)]
+        )
     if isinstance(result, TraceStep):
         return "\n".join(_explain_trace(loc, [result]))
     msg = f"cannot explain a {type(result).__name__}"

@@ -11,7 +11,8 @@ what do we owe or claim now?*
   minimum wage).
 * :class:`CompensationLedger` records dated events (:class:`Payment`, :class:`Reminder`,
   :class:`DeferralPlan`, :class:`EmployeeDelay`, :class:`Activation`, :class:`Waiver`,
-  :class:`EmployerRelease`, :class:`Rescission`, :class:`Breach`, :class:`PenaltyPaid`).
+  :class:`EmployerRelease`, :class:`Rescission`, :class:`Breach`, :class:`PenaltyPaid`,
+  :class:`InServiceBreach`).
 * :func:`evaluate_compensation` folds the events dated on or before ``as_of`` into a
   :class:`CompensationState`: instalment statuses, arrears, release rights with their
   ground, date and tier, employer release costs, breach claims, and a timeline that
@@ -26,15 +27,9 @@ enum (e.g. :class:`CuredArrears`: whether paying the arrears later ends a releas
 
 from __future__ import annotations
 
-from tradesecret.ledger.batch import (
-    BatchInput,
-    BatchResult,
-    RowError,
-    batch_from_arrow,
-    batch_from_pandas,
-    evaluate_batch,
-)
-from tradesecret.ledger.bridge import activation_events_from_noncompete, terms_from_noncompete
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from tradesecret.ledger.engine import build_schedule, evaluate_compensation, release_right_dates
 from tradesecret.ledger.model import (
     Activation,
@@ -46,6 +41,8 @@ from tradesecret.ledger.model import (
     DueConvention,
     EmployeeDelay,
     EmployerRelease,
+    InServiceBreach,
+    InServiceBreachKind,
     LedgerEvent,
     LedgerOptions,
     LedgerTerms,
@@ -73,6 +70,17 @@ from tradesecret.ledger.state import (
     ReleaseRight,
 )
 
+if TYPE_CHECKING:  # NumPy (batch) and the non-compete domain (bridge) load on first use
+    from tradesecret.ledger.batch import (
+        BatchInput,
+        BatchResult,
+        RowError,
+        batch_from_arrow,
+        batch_from_pandas,
+        evaluate_batch,
+    )
+    from tradesecret.ledger.bridge import activation_events_from_noncompete, terms_from_noncompete
+
 __all__ = [
     "Activation",
     "BatchInput",
@@ -90,6 +98,8 @@ __all__ = [
     "EmployerRelease",
     "EmployerReleaseState",
     "EndedBy",
+    "InServiceBreach",
+    "InServiceBreachKind",
     "Instalment",
     "InstalmentState",
     "InstalmentStatus",
@@ -118,3 +128,34 @@ __all__ = [
     "release_right_dates",
     "terms_from_noncompete",
 ]
+
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "BatchInput",
+            "BatchResult",
+            "RowError",
+            "batch_from_arrow",
+            "batch_from_pandas",
+            "evaluate_batch",
+        ),
+        "tradesecret.ledger.batch",
+    ),
+    **dict.fromkeys(
+        ("activation_events_from_noncompete", "terms_from_noncompete"), "tradesecret.ledger.bridge"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'tradesecret.ledger' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -22,6 +22,8 @@ Event types
 :class:`EmployerRelease`  the employer releases the employee (Interp. (I) Art. 39)
 :class:`Rescission`       the employee exercises a release right (解除竞业限制约定)
 :class:`Breach`           the employee competes (start, and end if known)
+:class:`InServiceBreach`  the employee competed while still employed (on or before the
+                          termination date; Interp. (II) Art. 14): recorded, kept apart
 :class:`PenaltyPaid`      the employee pays the agreed penalty
 ========================  ==============================================================
 """
@@ -38,6 +40,18 @@ from tradesecret._convert import date_field as _date
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.ledger.options import (
+    BreachReturn,
+    CuredArrears,
+    DueConvention,
+    LedgerOptions,
+    MinimumWageMonth,
+    PartialMonth,
+    ReminderTiming,
+    UndecidedActivation,
+    UnpaidCounting,
+)
+from tradesecret.ledger.rules import MAX_FEN, MAX_MONTHS
 from tradesecret.money import Money
 
 __all__ = [
@@ -50,6 +64,8 @@ __all__ = [
     "DueConvention",
     "EmployeeDelay",
     "EmployerRelease",
+    "InServiceBreach",
+    "InServiceBreachKind",
     "LedgerEvent",
     "LedgerOptions",
     "LedgerTerms",
@@ -70,13 +86,45 @@ def _opt_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value, path="until")
 
 
-def _positive_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+def money_problems(
+    path: str, value: object, *, whole_fen: bool = True, currency: bool = True
+) -> list[Problem]:
+    """
+    Why ``value`` is not a positive CNY amount the ledger accepts (empty: it is).
+
+    Events check their amounts without the currency (``currency=False``): the ledger that
+    holds them checks it, so the problem names the full path (``payments[3].amount``).
+    """
     if not isinstance(value, Money):
-        raise InvalidInputError.single(attribute.name, value, "expected Money")
+        return [Problem.of(path, value, "expected Money")]
+    if currency and value.currency != "CNY":
+        return [Problem.of(path, str(value), "a PRC ledger is kept in CNY")]
     if value.amount <= 0:
-        raise InvalidInputError.single(attribute.name, value, "must be a positive amount")
-    if value.round_fen() != value:
-        raise InvalidInputError.single(attribute.name, value, "must be a whole number of fen")
+        return [Problem.of(path, str(value), "must be a positive amount")]
+    if value.amount.scaleb(2) > MAX_FEN:
+        return [Problem.of(path, str(value), f"above the accepted maximum of {MAX_FEN} fen")]
+    if whole_fen and value.round_fen() != value:
+        return [Problem.of(path, str(value), "must be a whole number of fen")]
+    return []
+
+
+def _positive_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    problems = money_problems(attribute.name, value)
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def _event_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    problems = money_problems(attribute.name, value, currency=False)
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def _opt_event_money(
+    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
+) -> None:
+    if value is not None:
+        _event_money(_instance, attribute, value)  # type: ignore[arg-type]
 
 
 def _opt_positive_money(
@@ -89,181 +137,10 @@ def _opt_positive_money(
 def _opt_positive_wage(
     _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
 ) -> None:
-    if value is not None and (not isinstance(value, Money) or value.amount <= 0):
-        raise InvalidInputError.single(attribute.name, value, "must be a positive amount")
-
-
-# -- readings of open law and conventions ---------------------------------------------------
-
-
-class DueConvention(enum.Enum):
-    """
-    When each monthly instalment falls due (plus ``ledger.due_offset_days``).
-
-    LCL Art. 23(2) says compensation is paid "monthly" (按月) during the period; it does not
-    say on which day. ``END_OF_PERIOD`` (default) makes each instalment due on the last day
-    of its month of the restriction -- the latest day that is still "monthly" for that month.
-    ``START_OF_PERIOD`` is the pay-in-advance convention some agreements use.
-    """
-
-    END_OF_PERIOD = "end_of_period"
-    START_OF_PERIOD = "start_of_period"
-
-
-class UnpaidCounting(enum.Enum):
-    """
-    How "three months' compensation unpaid" is counted (Interp. (I) Art. 38; MOHRSS §17).
-
-    ``INSTALMENTS`` (default): count monthly instalments that have fallen due and are not
-    fully paid; the right arises the day after the due date of the instalment that brings
-    the count to the threshold (Art. 38: at least three; the guidance: more than three).
-    Instalments count whether or not they are consecutive; with oldest-first allocation
-    the unpaid ones are always the latest consecutive ones (a payment naming a later
-    instalment can leave a gap).
-    Reason: compensation is owed "monthly" (LCL Art. 23(2)), so "three months'
-    compensation" reads most naturally as three monthly instalments; it is also the
-    earlier, employee-protective reading.
-
-    ``ELAPSED_TIME``: one instalment has stayed unpaid for three months after its due date;
-    the right arises the day after the three-month period (counted by Civil Code Arts.
-    201-202) ends.
-    """
-
-    INSTALMENTS = "instalments"
-    ELAPSED_TIME = "elapsed_time"
-
-
-class ReminderTiming(enum.Enum):
-    """
-    Which written reminders count for MOHRSS §17 ("more than one month late and still
-    unpaid after the employee's written reminder").
-
-    ``AFTER_DUE`` (default): any reminder given after the instalment became overdue; the
-    right arises once the instalment is more than one month late *and* the reminder has
-    gone unanswered (``ledger.reminder_cure_days``). ``AFTER_ONE_MONTH_LATE``: only a
-    reminder given once the instalment is already more than one month late counts.
-    """
-
-    AFTER_DUE = "after_due"
-    AFTER_ONE_MONTH_LATE = "after_one_month_late"
-
-
-class PartialMonth(enum.Enum):
-    """
-    The instalment of the month in which the restriction ends early (employer release,
-    effective rescission).
-
-    ``PRO_RATA_DAYS`` (default): the month's amount times restricted days / days of that
-    month of the period, rounded half up to the fen -- compensation is the price of the
-    restriction, month by month (LCL Art. 23(2)), and the restriction ended inside the
-    month. ``FULL_MONTH``: the whole month's amount stays owed.
-    """
-
-    PRO_RATA_DAYS = "pro_rata_days"
-    FULL_MONTH = "full_month"
-
-
-class BreachReturn(enum.Enum):
-    """
-    Which compensation an employee in breach must return (Interp. (II) Art. 15: "the
-    compensation already paid").
-
-    ``ALL_PAID`` (default) follows the text: everything paid up to the date asked about.
-    ``BREACH_MONTHS`` is the narrower reading some courts apply: only what was paid for the
-    months of the period during which the employee competed.
-    """
-
-    ALL_PAID = "all_paid"
-    BREACH_MONTHS = "breach_months"
-
-
-class MinimumWageMonth(enum.Enum):
-    """
-    Which minimum wage applies to a month of the period under the Interp. (I) Art. 36 floor.
-
-    ``PERIOD_END`` (default, the same reading as
-    :class:`tradesecret.noncompete.MinimumWageDay` ``LAST_DAY``): the standard in force on
-    the last day of that month of the restriction, so a rise applies to the month in which
-    it takes effect. ``PERIOD_START``: the standard in force on its first day (a rise
-    applies from the next month).
-    """
-
-    PERIOD_START = "period_start"
-    PERIOD_END = "period_end"
-
-
-class CuredArrears(enum.Enum):
-    """
-    Whether paying the arrears later ends a release right that has already arisen.
-
-    ``RIGHT_REMAINS`` (default): a right, once arisen, stays until the end of the
-    restriction even if the employer later pays what was owed. Interp. (I) Art. 38 attaches
-    the right to the fact of three months' non-payment, and neither it nor MOHRSS §17 says
-    that a later payment takes it away; reading a cure into the text would let an employer
-    defeat the right by paying just before the employee acts.
-
-    ``RIGHT_LAPSES``: the right exists only while its condition still holds; it lapses from
-    the day after the payment that brings the unpaid instalments below the threshold (or
-    pays the instalment that founded it), and can arise again. A rescission is effective
-    only if a right stands on its date. Some tribunals read Art. 38 this way (the purpose
-    of the right is to stop unpaid performance, which ended when the employer paid).
-    """
-
-    RIGHT_REMAINS = "right_remains"
-    RIGHT_LAPSES = "right_lapses"
-
-
-class UndecidedActivation(enum.Enum):
-    """
-    Where the agreement reserved the employer's decision to activate the restriction at
-    departure (:attr:`LedgerTerms.activation_reserved`) and no :class:`Activation` or
-    :class:`Waiver` is recorded on or before the termination date.
-
-    ``CLAUSE_APPLIES`` (default): the restriction runs and compensation is owed month by
-    month. Interp. (I) Art. 37: termination does not end an agreed non-compete; unless
-    otherwise agreed, the employer may require performance and the employee who performed
-    may claim compensation. An employer that reserved a decision and did not make it cannot
-    leave the employee uncertain at the employee's cost; a finding says the decision is
-    missing.
-
-    ``NOT_STARTED``: the reservation was not exercised, so the restriction never started
-    and no instalment is due (the employer's reading; an :class:`Activation` after the
-    termination date is then reported, not applied).
-    """
-
-    CLAUSE_APPLIES = "clause_applies"
-    NOT_STARTED = "not_started"
-
-
-@attrs.frozen(kw_only=True)
-class LedgerOptions:
-    """
-    The readings and conventions an evaluation uses; every default is documented on its enum.
-
-    Attributes:
-        due_convention: When instalments fall due.
-        unpaid_counting: How "three months unpaid" is counted.
-        reminder_timing: Which reminders count for the guidance ground.
-        partial_month: The instalment of a month in which the restriction ends early.
-        breach_return: What compensation an employee in breach returns.
-        minimum_wage_month: Which month's minimum wage floors the default.
-        extra_on_pre_period_release: Whether an employer release given on or before the
-            termination date (before the period starts) still owes the extra months of
-            Interp. (I) Art. 39. Default ``False``: Art. 39 speaks of a release "during the
-            non-compete period" (在竞业限制期限内).
-        cured_arrears: Whether paying the arrears later ends a right that has arisen.
-        undecided_activation: A reserved activation with no decision at departure.
-    """
-
-    due_convention: DueConvention = DueConvention.END_OF_PERIOD
-    unpaid_counting: UnpaidCounting = UnpaidCounting.INSTALMENTS
-    reminder_timing: ReminderTiming = ReminderTiming.AFTER_DUE
-    partial_month: PartialMonth = PartialMonth.PRO_RATA_DAYS
-    breach_return: BreachReturn = BreachReturn.ALL_PAID
-    minimum_wage_month: MinimumWageMonth = MinimumWageMonth.PERIOD_END
-    extra_on_pre_period_release: bool = False
-    cured_arrears: CuredArrears = CuredArrears.RIGHT_REMAINS
-    undecided_activation: UndecidedActivation = UndecidedActivation.CLAUSE_APPLIES
+    if value is not None:
+        problems = money_problems(attribute.name, value, whole_fen=False)
+        if problems:
+            raise InvalidInputError(problems)
 
 
 # -- terms ------------------------------------------------------------------------------------
@@ -282,7 +159,13 @@ class LedgerTerms:
         agreed_monthly: Agreed monthly compensation, or ``None`` when none was agreed.
         average_monthly_wage: Average monthly wage of the 12 months before termination
             (exact; :func:`tradesecret.noncompete.average_monthly_wage` computes it); needed
-            only when nothing was agreed (Interp. (I) Art. 36 default).
+            only when nothing was agreed (Interp. (I) Art. 36 default) and no
+            ``wage_total`` is given.
+        wage_total: The total of the wages of the ``wage_months`` months before termination
+            (whole fen). When given, the default is ``wage_total x ratio / wage_months``,
+            exact and rounded half up once at the instalment (an average divided first
+            can lose the half fen: 347,887.00 / 12 x 30 % = 8,697.175 -> 8,697.18).
+        wage_months: Number of months in ``wage_total`` (12 unless employment was shorter).
         penalty: Agreed penalty (违约金) for breach, if any.
         activation_reserved: The agreement reserved the employer's decision, at departure,
             whether the restriction applies (see :class:`Activation`, :class:`Waiver` and
@@ -297,16 +180,34 @@ class LedgerTerms:
     average_monthly_wage: Money | None = attrs.field(default=None, validator=_opt_positive_wage)
     penalty: Money | None = attrs.field(default=None, validator=_opt_positive_money)
     activation_reserved: bool = False
+    wage_total: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    wage_months: int = 12
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if isinstance(self.months, bool) or not isinstance(self.months, int) or self.months < 1:
             problems.append(Problem.of("months", self.months, "must be a positive int"))
+        elif self.months > MAX_MONTHS:
+            problems.append(
+                Problem.of("months", self.months, f"above the accepted maximum of {MAX_MONTHS}")
+            )
+        if (
+            isinstance(self.wage_months, bool)
+            or not isinstance(self.wage_months, int)
+            or not 1 <= self.wage_months <= MAX_MONTHS
+        ):
+            problems.append(
+                Problem.of("wage_months", self.wage_months, f"must be an int in 1..{MAX_MONTHS}")
+            )
         if not isinstance(self.activation_reserved, bool):
             problems.append(
                 Problem.of("activation_reserved", self.activation_reserved, "must be a bool")
             )
-        if self.agreed_monthly is None and self.average_monthly_wage is None:
+        if (
+            self.agreed_monthly is None
+            and self.average_monthly_wage is None
+            and self.wage_total is None
+        ):
             problems.append(
                 Problem.of(
                     "average_monthly_wage",
@@ -326,7 +227,7 @@ class Payment:
     """Compensation paid on ``date``; ``instalment`` (1-based) names the one it pays, if any."""
 
     date: pendulum.Date = attrs.field(converter=_date)
-    amount: Money = attrs.field(validator=_positive_money)
+    amount: Money = attrs.field(validator=_event_money)
     instalment: int | None = None
     reference: str = ""
 
@@ -407,7 +308,7 @@ class EmployerRelease:
     """
 
     date: pendulum.Date = attrs.field(converter=_date)
-    negotiated_amount: Money | None = attrs.field(default=None, validator=_opt_positive_money)
+    negotiated_amount: Money | None = attrs.field(default=None, validator=_opt_event_money)
 
 
 @attrs.frozen(kw_only=True)
@@ -427,12 +328,36 @@ class Breach:
     description: str = ""
 
 
+class InServiceBreachKind(enum.Enum):
+    """What the employee did while still employed (Interp. (II) Art. 14)."""
+
+    WORKING_FOR_COMPETITOR = "working_for_competitor"
+    COMPETING_BUSINESS = "competing_business"
+    INDIRECT = "indirect"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class InServiceBreach:
+    """
+    The employee competed on ``date`` while still employed (on or before the termination
+    date): an in-service breach (Interp. (II) Art. 14), kept apart from breaches of the
+    post-termination restriction. The ledger records it; it does not change compensation.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    kind: InServiceBreachKind = attrs.field(
+        validator=attrs.validators.instance_of(InServiceBreachKind)
+    )
+    description: str = ""
+
+
 @attrs.frozen(kw_only=True)
 class PenaltyPaid:
     """The employee pays the agreed penalty on ``date``."""
 
     date: pendulum.Date = attrs.field(converter=_date)
-    amount: Money = attrs.field(validator=_positive_money)
+    amount: Money = attrs.field(validator=_event_money)
 
 
 #: Any dated event of the ledger.
@@ -446,6 +371,7 @@ LedgerEvent: TypeAlias = (
     | EmployerRelease
     | Rescission
     | Breach
+    | InServiceBreach
     | PenaltyPaid
 )
 
@@ -460,7 +386,18 @@ _KIND_FIELD: dict[type, str] = {
     Rescission: "rescissions",
     Breach: "breaches",
     PenaltyPaid: "penalty_payments",
+    InServiceBreach: "in_service_breaches",
 }
+
+
+def event_types() -> tuple[type, ...]:
+    """Every ledger event class."""
+    return tuple(_KIND_FIELD)
+
+
+def event_field(event: object) -> str | None:
+    """The :class:`CompensationLedger` field that holds ``event`` (``None``: not an event)."""
+    return _KIND_FIELD.get(type(event))
 
 
 @attrs.frozen(kw_only=True)
@@ -488,6 +425,36 @@ class CompensationLedger:
     penalty_payments: tuple[PenaltyPaid, ...] = attrs.field(
         default=(), validator=tuple_of(PenaltyPaid)
     )
+    in_service_breaches: tuple[InServiceBreach, ...] = attrs.field(
+        default=(), validator=tuple_of(InServiceBreach)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            problem
+            for name, field in (
+                ("payments", "amount"),
+                ("penalty_payments", "amount"),
+                ("employer_releases", "negotiated_amount"),
+            )
+            for n, event in enumerate(getattr(self, name))
+            if getattr(event, field) is not None
+            for problem in money_problems(f"{name}[{n}].{field}", getattr(event, field))
+        ]
+        # A case file's ledger section may leave its terms to be derived (not stated yet).
+        terms: object = self.terms
+        t = terms.termination_date if isinstance(terms, LedgerTerms) else None
+        problems += [
+            Problem.of(
+                f"in_service_breaches[{n}].date",
+                event.date,
+                "after the termination date: record a Breach of the restriction instead",
+            )
+            for n, event in enumerate(self.in_service_breaches)
+            if t is not None and event.date > t
+        ]
+        if problems:
+            raise InvalidInputError(problems)
 
     def record(self, *events: LedgerEvent) -> CompensationLedger:
         """A new ledger with ``events`` added (this one is unchanged)."""

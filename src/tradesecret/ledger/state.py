@@ -10,6 +10,7 @@ in Chinese or English.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -388,7 +389,6 @@ class CompensationState:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Summary, instalments, rights, claims, timeline, parameters."""
-        from tradesecret.i18n import explain as _explain  # noqa: PLC0415 - presentation layer
 
         def h(level: int, text: str) -> str:
             return f"{'#' * level} {text}" if fmt == "markdown" else text
@@ -416,92 +416,108 @@ class CompensationState:
             ),
             "",
             h(3, loc.term("ledger.heading.instalments")),
+            *_instalment_lines(self, loc),
+            "",
+            h(3, loc.term("ledger.heading.rights")),
+            *_right_lines(self, loc),
         ]
-        for inst in self.instalments:
-            lines.append(
-                "- "
-                + loc.message(
-                    "ledger.state.instalment",
-                    {
-                        "n": inst.number,
-                        "start": inst.period_start,
-                        "end": inst.period_end,
-                        "due": inst.effective_due or inst.due,
-                        "amount": inst.amount,
-                        "paid": inst.paid,
-                        "status": Term(f"ledger.term.status.{inst.status.value}"),
-                    },
-                )
-            )
-        lines += ["", h(3, loc.term("ledger.heading.rights"))]
-        if not self.release_rights:
-            lines.append("- " + loc.term("ledger.state.no_rights"))
-        for right in self.release_rights:
-            code = "ledger.state.right_exercised" if right.exercised_on else "ledger.state.right"
-            lines.append(
-                "- "
-                + loc.message(
-                    code,
-                    {
-                        "ground": Term(f"ledger.term.ground.{right.ground.value}"),
-                        "arose": right.arose_on,
-                        "exercised": right.exercised_on or right.arose_on,
-                        "tier": Term(f"term.tier.{right.tier.value}"),
-                    },
-                )
-                + " — "
-                + loc.citations(right.citations)
-            )
-        if self.employer_release is not None:
-            rel = self.employer_release
-            lines += [
-                "",
-                h(3, loc.term("ledger.heading.employer_release")),
-                "- "
-                + loc.message(
-                    "ledger.state.employer_release",
-                    {
-                        "date": rel.date,
-                        "amount": rel.extra_amount,
-                        "due": rel.extra_due or rel.date,
-                        "outstanding": rel.outstanding,
-                    },
-                )
-                + " — "
-                + loc.citations(rel.citations),
-            ]
-        if self.breach is not None:
-            br = self.breach
-            lines += [
-                "",
-                h(3, loc.term("ledger.heading.breach")),
-                "- "
-                + loc.message(
-                    "ledger.state.breach",
-                    {
-                        "returned": br.compensation_to_return,
-                        "penalty": br.penalty_claimable or Money.zero(),
-                    },
-                )
-                + " — "
-                + loc.citations(br.citations),
-            ]
+        lines += _claim_lines(self, loc, h)
         lines += ["", h(3, loc.term("heading.trace"))]
-        for step in self.timeline:
-            when = f"{step.on}: " if step.on is not None else ""
-            lines.append(
-                f"- {when}{loc.message(step.code, step.args)} — {loc.citations(step.citations)}"
-            )
-        if self.findings:
-            lines += ["", h(3, loc.term("heading.findings"))]
-            lines += [_explain(f, locale=loc.locale) for f in self.findings]
-        if self.parameters:
-            lines += ["", h(3, loc.term("heading.parameters"))]
-            seen: set[tuple[str, str | None, pendulum.Date]] = set()
-            for p in self.parameters:
-                key = (p.name, p.region, p.since)
-                if key not in seen:
-                    seen.add(key)
-                    lines.append("- " + loc.parameter(p))
-        lines += ["", loc.term("heading.disclaimer")]
+        lines += [
+            f"- {f'{step.on}: ' if step.on is not None else ''}"
+            f"{loc.message(step.code, step.args)} — {loc.citations(step.citations)}"
+            for step in self.timeline
+        ]
+        lines += _tail_lines(self, loc, h)
         return "\n".join(lines)
+
+
+def _instalment_lines(state: CompensationState, loc: Localizer) -> list[str]:
+    return [
+        "- "
+        + loc.message(
+            "ledger.state.instalment",
+            {
+                "n": inst.number,
+                "start": inst.period_start,
+                "end": inst.period_end,
+                "due": inst.effective_due or inst.due,
+                "amount": inst.amount,
+                "paid": inst.paid,
+                "status": Term(f"ledger.term.status.{inst.status.value}"),
+            },
+        )
+        for inst in state.instalments
+    ]
+
+
+def _right_lines(state: CompensationState, loc: Localizer) -> list[str]:
+    if not state.release_rights:
+        return ["- " + loc.term("ledger.state.no_rights")]
+    return [
+        "- "
+        + loc.message(
+            "ledger.state.right_exercised" if right.exercised_on else "ledger.state.right",
+            {
+                "ground": Term(f"ledger.term.ground.{right.ground.value}"),
+                "arose": right.arose_on,
+                "exercised": right.exercised_on or right.arose_on,
+                "tier": Term(f"term.tier.{right.tier.value}"),
+            },
+        )
+        + " — "
+        + loc.citations(right.citations)
+        for right in state.release_rights
+    ]
+
+
+def _claim_lines(
+    state: CompensationState, loc: Localizer, h: Callable[[int, str], str]
+) -> list[str]:
+    lines: list[str] = []
+    if state.employer_release is not None:
+        rel = state.employer_release
+        args = {
+            "date": rel.date,
+            "amount": rel.extra_amount,
+            "due": rel.extra_due or rel.date,
+            "outstanding": rel.outstanding,
+        }
+        lines += [
+            "",
+            h(3, loc.term("ledger.heading.employer_release")),
+            f"- {loc.message('ledger.state.employer_release', args)} — {loc.citations(rel.citations)}",
+        ]
+    if state.breach is not None:
+        br = state.breach
+        args = {
+            "returned": br.compensation_to_return,
+            "penalty": br.penalty_claimable or Money.zero(),
+        }
+        lines += [
+            "",
+            h(3, loc.term("ledger.heading.breach")),
+            f"- {loc.message('ledger.state.breach', args)} — {loc.citations(br.citations)}",
+        ]
+    return lines
+
+
+def _tail_lines(
+    state: CompensationState, loc: Localizer, h: Callable[[int, str], str]
+) -> list[str]:
+    from tradesecret.i18n import explain as _explain  # noqa: PLC0415 - presentation layer
+
+    lines: list[str] = []
+    if state.findings:
+        lines += ["", h(3, loc.term("heading.findings"))]
+        lines += [_explain(f, locale=loc.locale) for f in state.findings]
+    if state.parameters:
+        lines += ["", h(3, loc.term("heading.parameters"))]
+        seen: set[tuple[str, str | None, pendulum.Date]] = set()
+        for p in state.parameters:
+            key = (p.name, p.region, p.since)
+            if key not in seen:
+                seen.add(key)
+                lines.append("- " + loc.parameter(p))
+    lines += ["", loc.term("heading.disclaimer")]
+    return lines

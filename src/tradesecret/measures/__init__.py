@@ -24,6 +24,7 @@ from tradesecret.measures._model import (
     PartnerNonCompete,
     PartyKind,
     ScopeCategory,
+    StepStatus,
 )
 from tradesecret.measures.assess import (
     MeasureGap,
@@ -50,6 +51,7 @@ __all__ = [
     "PartyKind",
     "PlannedMeasure",
     "ScopeCategory",
+    "StepStatus",
     "assess_measures",
     "check_exit",
     "review_nda",

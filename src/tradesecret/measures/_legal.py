@@ -1,9 +1,10 @@
 """
 The legal criterion of confidentiality measures (SPC 法释〔2020〕7号 Arts. 5-6).
 
-Shared by :func:`tradesecret.definition.assess_trade_secret` and
-:func:`tradesecret.measures.assess_measures`. It lives in ``measures`` and imports only
-the model modules, so neither package imports the other's assessment module.
+Input checks and citation memo shared by :func:`tradesecret.definition.assess_trade_secret`
+and :func:`tradesecret.measures.assess_measures`; the criterion itself is
+:mod:`tradesecret.measures._criterion`. Both live in ``measures`` and import only the
+model modules, so neither package imports the other's assessment module.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Iterable
 import pendulum
 
 from tradesecret.dates import term_end, to_date
-from tradesecret.definition._model import CarrierKind, ClassificationTier, TradeSecret
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
 from tradesecret.measures._model import (
@@ -22,7 +22,7 @@ from tradesecret.measures._model import (
     MeasureKind,
     NonDisclosureAgreement,
 )
-from tradesecret.results import Criterion, Finding, Outcome, Severity, TraceStep
+from tradesecret.results import Outcome
 from tradesecret.rulebook import ParameterValue, Rulebook
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "date_and_problems",
     "measures_and_problems",
     "nda_as_measure",
-    "reasonable_measures",
 ]
 
 _SPC = "spc-ts@2020-09-10"
@@ -49,14 +48,12 @@ class MeasureTiming(enum.Enum):
 
 def combine_outcomes(outcomes: Iterable[Outcome]) -> Outcome:
     """
-    Cumulative elements: any not met -> not met; else any contested -> contested; else any
-    insufficient evidence -> insufficient evidence; else met. Not-applicable ones are ignored.
+    Cumulative elements: the same as :meth:`~tradesecret.results.Outcome.combine` (kept for
+    callers of the earlier name). Any not met -> not met; else any insufficient evidence
+    (undetermined) -> insufficient evidence; else any contested -> contested; else met.
+    Not-applicable ones are ignored.
     """
-    found = [o for o in outcomes if o is not Outcome.NOT_APPLICABLE]
-    for outcome in (Outcome.NOT_MET, Outcome.CONTESTED, Outcome.INSUFFICIENT_EVIDENCE):
-        if outcome in found:
-            return outcome
-    return Outcome.MET if found else Outcome.NOT_APPLICABLE
+    return Outcome.combine(outcomes)
 
 
 def nda_as_measure(nda: NonDisclosureAgreement) -> ConfidentialityMeasure:
@@ -172,158 +169,3 @@ def _cite(rb: Citer, *ids: str) -> tuple[Citation, ...]:
 
 def _ids(values: Iterable[str]) -> str:
     return ", ".join(values) or "-"
-
-
-def _counts(m: ConfidentialityMeasure, day: pendulum.Date, timing: MeasureTiming) -> bool:
-    started = m.start < day if timing is MeasureTiming.BEFORE_ACT else m.start <= day
-    return started and (m.end is None or m.end >= day)
-
-
-def reasonable_measures(  # noqa: PLR0917 - positional for internal callers
-    secret: TradeSecret,
-    measures: tuple[ConfidentialityMeasure, ...],
-    day: pendulum.Date,
-    rb: Citer,
-    timing: MeasureTiming,
-    require_correspondence: bool,
-) -> Criterion:
-    code = "definition.reasonable_measures"
-    cites = _cite(rb, f"{_SPC}:5.1", f"{_SPC}:6")
-    mine = [m for m in measures if m.applies_to(secret.id)]
-    counted: list[ConfidentialityMeasure] = []
-    findings: list[Finding] = []
-    trace: list[TraceStep] = []
-    for m in mine:
-        if _counts(m, day, timing):
-            counted.append(m)
-            trace.append(
-                TraceStep(
-                    rule=f"spc_ts_art6_item{m.item}",
-                    code=f"definition.measures.item{m.item}",
-                    citations=_cite(rb, f"{_SPC}:6.1.{m.item}"),
-                    args={"measure": m.id},
-                    on=m.start,
-                )
-            )
-        elif m.start >= day:
-            findings.append(
-                Finding(
-                    code="definition.measures.after_act",
-                    severity=Severity.MEDIUM,
-                    citations=_cite(rb, f"{_SPC}:5.1"),
-                    args={"measure": m.id, "start": m.start},
-                    subject=secret.id,
-                )
-            )
-        else:
-            findings.append(
-                Finding(
-                    code="definition.measures.lapsed",
-                    severity=Severity.MEDIUM,
-                    citations=_cite(rb, f"{_SPC}:5.1"),
-                    args={"measure": m.id, "end": m.end or m.start},
-                    subject=secret.id,
-                    remedies=("definition.remedy.renew_measure",),
-                )
-            )
-    proven = [m for m in counted if m.evidence]
-    specific = [m for m in proven if m.identifies_secret or secret.id in m.secret_ids]
-    items = sorted({m.item for m in counted})
-    facts = {
-        "counted": len(counted),
-        "proven": len(proven),
-        "items": ", ".join(str(i) for i in items) or "-",
-    }
-    if not counted:
-        outcome = Outcome.NOT_MET
-        findings.append(
-            Finding(
-                code="definition.measures.none_before_act",
-                severity=Severity.CRITICAL,
-                citations=_cite(rb, f"{_SPC}:5.1", f"{_SPC}:6"),
-                args={"on": day},
-                subject=secret.id,
-                remedies=("definition.remedy.adopt_measures",),
-            )
-        )
-    elif not proven:
-        outcome = Outcome.INSUFFICIENT_EVIDENCE
-        findings.append(
-            Finding(
-                code="definition.measures.no_evidence",
-                severity=Severity.HIGH,
-                citations=_cite(rb, f"{_SPC}:6", f"{_SPC}:5.2"),
-                args={"measures": _ids(m.id for m in counted)},
-                subject=secret.id,
-                remedies=("definition.remedy.keep_measure_evidence",),
-            )
-        )
-    elif not specific:
-        outcome = Outcome.INSUFFICIENT_EVIDENCE if require_correspondence else Outcome.MET
-        findings.append(
-            Finding(
-                code="definition.measures.generic_only",
-                severity=Severity.HIGH if require_correspondence else Severity.LOW,
-                citations=_cite(rb, f"{_SPC}:5.2"),
-                subject=secret.id,
-                remedies=("definition.remedy.identify_secret_in_measures",),
-            )
-        )
-    else:
-        outcome = Outcome.MET
-    # Art. 5(2) factor: commercial value. A core secret whose proven measures fall under
-    # fewer Art. 6 items than the library's policy figure is flagged for review (the factor
-    # is the law; the flag and its figure are library policy and never change the outcome).
-    parameters: list[ParameterValue] = []
-    kinds = {m.item for m in proven}
-    if outcome is Outcome.MET and secret.tier is ClassificationTier.CORE:
-        minimum = rb.param("definition.core_min_measure_items", day)
-        parameters.append(minimum)
-        if len(kinds) < minimum.as_int():
-            findings.append(
-                Finding(
-                    code="definition.factor.value",
-                    severity=Severity.INFO,
-                    citations=(*_cite(rb, f"{_SPC}:5.2"), *minimum.citations),
-                    args={"items": len(kinds), "minimum": minimum.as_int()},
-                    subject=secret.id,
-                    remedies=("definition.remedy.layer_measures",),
-                )
-            )
-    # Art. 5(2) factor: nature of the secret and its carriers. Which Art. 6 items protect a
-    # physical carrier (3 premises, 4 marking/sealing) or source code (5 devices) is the
-    # library's reading of the item texts: a low, informational finding citing the policy.
-    physical = [c.id for c in secret.carriers if c.kind.physical]
-    if physical and not any(m.item in (3, 4) for m in counted):
-        findings.append(
-            Finding(
-                code="definition.factor.physical_carrier",
-                severity=Severity.LOW,
-                citations=_cite(rb, f"{_SPC}:5.2", _POLICY),
-                args={"carriers": _ids(physical)},
-                subject=secret.id,
-                remedies=("definition.remedy.protect_physical_carriers",),
-            )
-        )
-    if any(c.kind is CarrierKind.SOURCE_CODE for c in secret.carriers) and not any(
-        m.item == 5 for m in counted
-    ):
-        findings.append(
-            Finding(
-                code="definition.factor.digital_carrier",
-                severity=Severity.LOW,
-                citations=_cite(rb, f"{_SPC}:5.2", _POLICY),
-                subject=secret.id,
-                remedies=("definition.remedy.restrict_devices",),
-            )
-        )
-    return Criterion(
-        code=code,
-        outcome=outcome,
-        citations=cites,
-        findings=tuple(findings),
-        facts=facts,
-        evidence=tuple(dict.fromkeys(e for m in counted for e in m.evidence)),
-        trace=tuple(trace),
-        parameters=tuple(parameters),
-    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -18,15 +18,19 @@ from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, tuple_of
 from tradesecret._convert import optional_date_field as _opt_date
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
 if TYPE_CHECKING:  # the definition package imports this module; no runtime cycle
     from tradesecret.definition._model import ClassificationTier
 
 __all__ = [
+    "MEASURE_ITEMS",
     "ConfidentialityMeasure",
     "ExitProcedure",
     "LiquidatedDamages",
+    "MeasureItem",
     "MeasureKind",
     "NdaScopeItem",
     "NdaTier",
@@ -34,6 +38,7 @@ __all__ = [
     "PartnerNonCompete",
     "PartyKind",
     "ScopeCategory",
+    "StepStatus",
 ]
 
 
@@ -43,22 +48,22 @@ class MeasureKind(enum.Enum):
     # item 1: 签订保密协议或者在合同中约定保密义务
     CONFIDENTIALITY_AGREEMENT = "confidentiality_agreement"
     CONTRACT_CLAUSE = "contract_clause"
-    # item 2: 章程、培训、规章制度、书面告知等方式提出保密要求
+    # item 2 (paraphrase): 通过章程、培训、规章制度、书面告知等方式提出保密要求
     ARTICLES_OF_ASSOCIATION = "articles_of_association"
     RULES = "rules"
     TRAINING = "training"
     WRITTEN_NOTICE = "written_notice"
-    # item 3: 限制来访者或者进行区分管理的涉密场所
+    # item 3 (paraphrase): 涉密场所限制来访者或者进行区分管理
     RESTRICTED_PREMISES = "restricted_premises"
     VISITOR_CONTROL = "visitor_control"
-    # item 4: 标记、分类、隔离、加密、封存、限制知悉范围
+    # item 4 (paraphrase): 标记、分类、隔离、加密、封存、限制能够接触或者获取的人员范围
     MARKING = "marking"
     CLASSIFICATION = "classification"
     ISOLATION = "isolation"
     ENCRYPTION = "encryption"
     SEALING = "sealing"
     NEED_TO_KNOW = "need_to_know"
-    # item 5: 禁止或者限制使用、访问、存储、复制计算机设备、电子设备、网络设备、存储设备、软件等
+    # item 5 (paraphrase): 对计算机设备、电子设备、网络设备、存储设备、软件等禁止或者限制使用、访问、存储、复制
     DEVICE_RESTRICTION = "device_restriction"
     NETWORK_RESTRICTION = "network_restriction"
     STORAGE_RESTRICTION = "storage_restriction"
@@ -73,28 +78,112 @@ class MeasureKind(enum.Enum):
         """The SPC 2020 Art. 6 item (1-7)."""
         return _MEASURE_ITEM[self]
 
+    @property
+    def item_2007(self) -> int:
+        """The 法释〔2007〕2号 Art. 11(3) item (1-7) the kind falls under (7: other measures)."""
+        return _MEASURE_ITEM_2007.get(self, 7)
 
-_MEASURE_ITEM: Final = {
-    MeasureKind.CONFIDENTIALITY_AGREEMENT: 1,
-    MeasureKind.CONTRACT_CLAUSE: 1,
-    MeasureKind.ARTICLES_OF_ASSOCIATION: 2,
-    MeasureKind.RULES: 2,
-    MeasureKind.TRAINING: 2,
-    MeasureKind.WRITTEN_NOTICE: 2,
-    MeasureKind.RESTRICTED_PREMISES: 3,
-    MeasureKind.VISITOR_CONTROL: 3,
-    MeasureKind.MARKING: 4,
-    MeasureKind.CLASSIFICATION: 4,
-    MeasureKind.ISOLATION: 4,
+
+@attrs.frozen(kw_only=True)
+class MeasureItem:
+    """
+    One item of 法释〔2020〕7号 Art. 6(1), quoted, with the kinds this library maps to it.
+
+    Attributes:
+        item: The item number (1-7).
+        kinds: The measure kinds that fall under it.
+        clause: The item's text.
+        cite: Its citation id.
+    """
+
+    item: int
+    kinds: tuple[MeasureKind, ...]
+    clause: str
+    cite: str
+
+
+_SPC: Final = "spc-ts@2020-09-10"
+
+#: 法释〔2020〕7号 Art. 6(1) (from 2020-09-12): 「具有下列情形之一，在正常情况下足以防止商业秘密泄露的，人民法院
+#: 应当认定权利人采取了相应保密措施」 -- item by item.
+MEASURE_ITEMS: Final = (
+    MeasureItem(
+        item=1,
+        kinds=(MeasureKind.CONFIDENTIALITY_AGREEMENT, MeasureKind.CONTRACT_CLAUSE),
+        clause="签订保密协议或者在合同中约定保密义务的",
+        cite=f"{_SPC}:6.1.1",
+    ),
+    MeasureItem(
+        item=2,
+        kinds=(
+            MeasureKind.ARTICLES_OF_ASSOCIATION,
+            MeasureKind.RULES,
+            MeasureKind.TRAINING,
+            MeasureKind.WRITTEN_NOTICE,
+        ),
+        clause="通过章程、培训、规章制度、书面告知等方式，对能够接触、获取商业秘密的员工、前员工、供应商、客户、来访者等提出保密要求的",
+        cite=f"{_SPC}:6.1.2",
+    ),
+    MeasureItem(
+        item=3,
+        kinds=(MeasureKind.RESTRICTED_PREMISES, MeasureKind.VISITOR_CONTROL),
+        clause="对涉密的厂房、车间等生产经营场所限制来访者或者进行区分管理的",
+        cite=f"{_SPC}:6.1.3",
+    ),
+    MeasureItem(
+        item=4,
+        kinds=(
+            MeasureKind.MARKING,
+            MeasureKind.CLASSIFICATION,
+            MeasureKind.ISOLATION,
+            MeasureKind.ENCRYPTION,
+            MeasureKind.SEALING,
+            MeasureKind.NEED_TO_KNOW,
+        ),
+        clause="以标记、分类、隔离、加密、封存、限制能够接触或者获取的人员范围等方式，对商业秘密及其载体进行区分和管理的",
+        cite=f"{_SPC}:6.1.4",
+    ),
+    MeasureItem(
+        item=5,
+        kinds=(
+            MeasureKind.DEVICE_RESTRICTION,
+            MeasureKind.NETWORK_RESTRICTION,
+            MeasureKind.STORAGE_RESTRICTION,
+            MeasureKind.SOFTWARE_RESTRICTION,
+        ),
+        clause="对能够接触、获取商业秘密的计算机设备、电子设备、网络设备、存储设备、软件等，采取禁止或者限制使用、访问、存储、复制等措施的",
+        cite=f"{_SPC}:6.1.5",
+    ),
+    MeasureItem(
+        item=6,
+        kinds=(MeasureKind.EXIT_PROCEDURE,),
+        clause="要求离职员工登记、返还、清除、销毁其接触或者获取的商业秘密及其载体，继续承担保密义务的",
+        cite=f"{_SPC}:6.1.6",
+    ),
+    MeasureItem(
+        item=7,
+        kinds=(MeasureKind.OTHER,),
+        clause="采取其他合理保密措施的",
+        cite=f"{_SPC}:6.1.7",
+    ),
+)
+
+_MEASURE_ITEM: Final = {kind: row.item for row in MEASURE_ITEMS for kind in row.kinds}
+
+# 法释〔2007〕2号 Art. 11(3) (2007-02-01 to 2022-03-19): （一）限定涉密信息的知悉范围，只对必须知悉的相关人员
+# 告知其内容；（二）对于涉密信息载体采取加锁等防范措施；（三）在涉密信息的载体上标有保密标志；（四）对于涉密信息
+# 采用密码或者代码等；（五）签订保密协议；（六）对于涉密的机器、厂房、车间等场所限制来访者或者提出保密要求；
+# （七）确保信息秘密的其他合理措施。 Kinds the 2007 list does not name fall under item 7.
+_MEASURE_ITEM_2007: Final = {
+    MeasureKind.NEED_TO_KNOW: 1,
+    MeasureKind.SEALING: 2,
+    MeasureKind.ISOLATION: 2,
+    MeasureKind.MARKING: 3,
     MeasureKind.ENCRYPTION: 4,
-    MeasureKind.SEALING: 4,
-    MeasureKind.NEED_TO_KNOW: 4,
-    MeasureKind.DEVICE_RESTRICTION: 5,
-    MeasureKind.NETWORK_RESTRICTION: 5,
-    MeasureKind.STORAGE_RESTRICTION: 5,
-    MeasureKind.SOFTWARE_RESTRICTION: 5,
-    MeasureKind.EXIT_PROCEDURE: 6,
-    MeasureKind.OTHER: 7,
+    MeasureKind.CONFIDENTIALITY_AGREEMENT: 5,
+    MeasureKind.CONTRACT_CLAUSE: 5,
+    MeasureKind.RESTRICTED_PREMISES: 6,
+    MeasureKind.VISITOR_CONTROL: 6,
 }
 
 #: A representative kind per Art. 6 item, used when a plan proposes a measure.
@@ -107,6 +196,18 @@ ITEM_DEFAULT_KIND: Final = {
     6: MeasureKind.EXIT_PROCEDURE,
     7: MeasureKind.OTHER,
 }
+
+
+def _fact_strings(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN:
+        tuple_of(str)(instance, attribute, value)
+
+
+def _fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN and not isinstance(value, bool):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -124,10 +225,11 @@ class ConfidentialityMeasure:
         people: Persons or groups bound by it.
         areas: Premises, systems or networks it covers.
         evidence: Ids of the evidence that it was in force (signed copies, attendance
-            sheets, access-control logs, screenshots).
+            sheets, access-control logs, screenshots); ``UNKNOWN`` when not stated (``()``
+            is "stated: none").
         identifies_secret: True when the measure itself names or defines the protected
             secret (correspondence, SPC 2020 Art. 5(2)); a generic "all confidential
-            information" clause does not.
+            information" clause does not. ``UNKNOWN`` when not stated.
         description: Free text.
     """
 
@@ -139,8 +241,8 @@ class ConfidentialityMeasure:
     all_secrets: bool = False
     people: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     areas: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    identifies_secret: bool = False
+    evidence: Fact[tuple[str, ...]] = attrs.field(default=UNKNOWN, validator=_fact_strings)
+    identifies_secret: Fact[bool] = attrs.field(default=UNKNOWN, validator=_fact_bool)
     description: str = ""
 
     @property
@@ -329,32 +431,62 @@ class NonDisclosureAgreement:
         return tuple(dict.fromkeys(s for item in self.scope for s in item.secret_ids))
 
 
+class StepStatus(enum.Enum):
+    """An exit step stated as not done (a date says it was done; ``UNKNOWN``, not stated)."""
+
+    NOT_DONE = "not_done"
+
+
+def _step(value: object) -> Fact[pendulum.Date | StepStatus]:
+    """
+    Converter of an exit step: ``UNKNOWN`` (not stated), :attr:`StepStatus.NOT_DONE` or its
+    value ``"not_done"``, a date (``pendulum.Date``, ``datetime.date`` or ISO text). In the
+    Python API ``None`` is read as *not done* (what it meant before facts could be left
+    unstated); in a case file ``null`` or a left-out field is *not stated*.
+    """
+    if value is UNKNOWN:
+        return UNKNOWN
+    if value is None or value is StepStatus.NOT_DONE or value == StepStatus.NOT_DONE.value:
+        return StepStatus.NOT_DONE
+    return _date(value)
+
+
 @attrs.frozen(kw_only=True)
 class ExitProcedure:
     """
     What was done when an employee left (SPC 2020 Art. 6 item 6).
 
+    Each step (``registered_on``, ``reminder_on``, ``access_revoked_on``) has three states:
+    a date (done that day), :attr:`StepStatus.NOT_DONE` (stated as not done; ``None`` in
+    Python means the same) and ``UNKNOWN`` (not stated, the default). A step not stated
+    leaves its criterion undetermined with an open rule naming the field, unless every
+    answer gives the same outcome.
+
     Attributes:
         person: The departing person (as in the registry).
         last_day: The last day of employment.
         registered_on: Day the secrets and carriers the person accessed were registered
-            (登记), if done.
+            (登记), or not done, or not stated.
         returned: Carrier ids returned (返还).
         destroyed: Carrier ids erased or destroyed (清除、销毁).
-        reminder_on: Day of the reminder of continuing confidentiality obligations.
+        reminder_on: Day of the reminder of continuing confidentiality obligations, or not
+            done, or not stated.
         reminder_written: True when that reminder was in writing.
-        access_revoked_on: Day system and premises access was revoked.
+        access_revoked_on: Day system and premises access was revoked, or not done, or not
+            stated.
         carriers_held: Carrier ids the person held besides those recorded on registry grants.
         evidence: Ids of the exit documents (checklist, signed acknowledgement).
     """
 
     person: str = attrs.field(validator=_check_id)
     last_day: pendulum.Date = attrs.field(converter=_date)
-    registered_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    registered_on: Fact[pendulum.Date | StepStatus] = attrs.field(default=UNKNOWN, converter=_step)
     returned: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     destroyed: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    reminder_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    reminder_on: Fact[pendulum.Date | StepStatus] = attrs.field(default=UNKNOWN, converter=_step)
     reminder_written: bool = True
-    access_revoked_on: pendulum.Date | None = attrs.field(default=None, converter=_opt_date)
+    access_revoked_on: Fact[pendulum.Date | StepStatus] = attrs.field(
+        default=UNKNOWN, converter=_step
+    )
     carriers_held: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     evidence: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))

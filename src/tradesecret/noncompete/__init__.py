@@ -10,7 +10,10 @@ whenever counsel asks "would this clause hold?".
 * Calculators: :func:`average_monthly_wage`, :func:`compensation_floor` (both tiers,
   month by month), :func:`employer_release`, :func:`review_penalty`.
 * Review: :func:`review_noncompete` (an :class:`~tradesecret.results.Assessment` with
-  seven criteria) and :func:`assess_competition` (Guiding Case 190).
+  seven criteria, most of them rule tables) and :func:`assess_competition` (Guiding Case 190).
+* Facts a user may not know are :data:`~tradesecret.facts.UNKNOWN` by default (secrets
+  known, personnel category, the compensation clause, the penalty, wages): a rule that
+  turns on one is undetermined and the review lists it in ``missing()``.
 
 Binding law: LCL Arts. 23-26; SPC Labour Interpretation (I) Arts. 36-40 and (II)
 Arts. 13-15; Guiding Cases 184 and 190 (courts shall refer to them). Guidance: the
@@ -19,14 +22,15 @@ MOHRSS 2025 compliance guidelines. Every result's citations carry their tier.
 
 from __future__ import annotations
 
-from tradesecret.noncompete.compensation import (
+from tradesecret.noncompete._common import SecretSource, known_secrets
+from tradesecret.noncompete.competition import assess_competition
+from tradesecret.noncompete.floor import (
     CompensationFloor,
     MinimumWageDay,
     MonthlyFloor,
+    agreed_compensation,
     agreed_monthly_compensation,
-    average_monthly_wage,
     compensation_floor,
-    employer_release,
 )
 from tradesecret.noncompete.model import (
     ActivationDecision,
@@ -41,16 +45,13 @@ from tradesecret.noncompete.model import (
     PenaltyTerms,
     PersonnelCategory,
     RegionExtent,
+    StatedAverageWage,
     TerminationManner,
     WageRecord,
 )
-from tradesecret.noncompete.review import (
-    SecretSource,
-    assess_competition,
-    known_secrets,
-    review_noncompete,
-    review_penalty,
-)
+from tradesecret.noncompete.release import employer_release
+from tradesecret.noncompete.review import review_noncompete, review_penalty
+from tradesecret.noncompete.wages import average_monthly_wage
 
 __all__ = [
     "ActivationDecision",
@@ -69,8 +70,10 @@ __all__ = [
     "PersonnelCategory",
     "RegionExtent",
     "SecretSource",
+    "StatedAverageWage",
     "TerminationManner",
     "WageRecord",
+    "agreed_compensation",
     "agreed_monthly_compensation",
     "assess_competition",
     "average_monthly_wage",

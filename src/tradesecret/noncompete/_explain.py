@@ -12,7 +12,7 @@ from tradesecret.rulebook import ParameterValue
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Format, Localizer
-    from tradesecret.noncompete.compensation import CompensationFloor
+    from tradesecret.noncompete.floor import CompensationFloor
 
 
 def _h(fmt: Format, level: int, text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -22,6 +23,7 @@ from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, Ratio
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "PenaltyTerms",
     "PersonnelCategory",
     "RegionExtent",
+    "StatedAverageWage",
     "TerminationManner",
     "WageRecord",
 ]
@@ -119,7 +122,7 @@ class ActivationDecision(enum.Enum):
 
 def _enum_problem(path: str, value: object, kind: type[enum.Enum]) -> Problem | None:
     """A problem when ``value`` is not a member of ``kind`` (the reason lists the members)."""
-    if isinstance(value, kind):
+    if isinstance(value, kind) or value is UNKNOWN:
         return None
     names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
     return Problem.of(path, value, f"expected one of {names}")
@@ -138,13 +141,30 @@ def _months_problem(path: str, value: object, *, optional: bool = False) -> Prob
 
 def _money_problem(path: str, value: object) -> Problem | None:
     """A problem when ``value`` (if given) is not a non-negative :class:`Money`."""
-    if value is None:
+    if value is None or value is UNKNOWN:
         return None
     if not isinstance(value, Money):
         return Problem.of(path, value, "must be Money, e.g. Money('8000')")
+    if value.currency != "CNY":
+        return Problem.of(path, str(value), "must be CNY (the floors and minimum wages are in CNY)")
     if value.amount < 0:
         return Problem.of(path, value, "must not be negative")
     return None
+
+
+def _fact_of(validator: Any) -> Any:
+    """``validator``, or nothing for a fact not stated (:data:`~tradesecret.facts.UNKNOWN`)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not UNKNOWN:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def _bool_fact(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not UNKNOWN and not isinstance(value, bool):
+        raise InvalidInputError.single(attribute.name, value, "must be true, false or not stated")
 
 
 def _collect(*problems: Problem | None) -> list[Problem]:
@@ -177,6 +197,31 @@ class WageRecord:
         problem = _money_problem("amount", self.amount)
         if problem is not None:
             raise InvalidInputError([problem])
+
+
+@attrs.frozen(kw_only=True)
+class StatedAverageWage:
+    """
+    The average monthly wage of the months before termination, stated as one figure.
+
+    For users who know the average (from a payroll summary or a published decision)
+    but not each month. Where monthly records are given too, the records are used and
+    must cover the window.
+
+    Attributes:
+        amount: The average monthly wage (应发工资, before tax).
+        source: Where the figure comes from (a payroll export, a decision's number...).
+    """
+
+    amount: Money
+    source: str
+
+    def __attrs_post_init__(self) -> None:
+        problems = _collect(_money_problem("amount", self.amount))
+        if not isinstance(self.source, str) or not self.source.strip():
+            problems.append(Problem.of("source", self.source, "say where the figure comes from"))
+        if problems:
+            raise InvalidInputError(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -220,12 +265,17 @@ class EmployeeFacts:
     Attributes:
         person_id: Identifier (matched against the secret registry).
         role: Job title.
-        category: Personnel category under LCL Art. 24(1).
+        category: Personnel category under LCL Art. 24(1) (``UNKNOWN``: not stated).
         place_of_performance: Region code of the place where the labour contract is
             performed (劳动合同履行地), e.g. ``"CN-SH"``; its minimum wage is the floor.
         employment_start: First day of employment.
-        wages: Monthly wage history; the 12 months before termination must be complete.
-        secrets_known: Secrets known or accessed, given directly. With a registry,
+        wages: Monthly wage records; where given, the months before termination must
+            be complete. ``()``: no records given (the wage is then known only from
+            ``average_wage``).
+        average_wage: The average monthly wage stated as one figure with its source
+            (``UNKNOWN``: not stated).
+        secrets_known: Secrets known or accessed, given directly: ``()`` is "stated:
+            none", ``UNKNOWN`` (the default) is "not stated". With a registry,
             :func:`~tradesecret.noncompete.review_noncompete` adds the registry's.
         termination_date: Last day of employment, if it has ended.
         termination_manner: How it ended.
@@ -233,22 +283,26 @@ class EmployeeFacts:
             deals with the non-compete (``None``: no such agreement or not known).
         told_reasons_and_secrets: Whether the employer told the employee why they are
             bound and which secrets are concerned (also accepted on the agreement as
-            :attr:`NonCompeteAgreement.reasons_and_secrets_disclosed`; either suffices).
+            :attr:`NonCompeteAgreement.reasons_and_secrets_disclosed`; either suffices;
+            ``UNKNOWN``: not stated).
     """
 
     person_id: str
     role: str
-    category: PersonnelCategory
     place_of_performance: str
     employment_start: pendulum.Date = attrs.field(converter=_date)
+    category: Fact[PersonnelCategory] = UNKNOWN
     wages: tuple[WageRecord, ...] = attrs.field(default=(), validator=tuple_of(WageRecord))
-    secrets_known: tuple[KnownSecret, ...] = attrs.field(
-        default=(), validator=tuple_of(KnownSecret)
+    average_wage: Fact[StatedAverageWage] = attrs.field(
+        default=UNKNOWN, validator=_fact_of(attrs.validators.instance_of(StatedAverageWage))
+    )
+    secrets_known: Fact[tuple[KnownSecret, ...]] = attrs.field(
+        default=UNKNOWN, validator=_fact_of(tuple_of(KnownSecret))
     )
     termination_date: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
     termination_manner: TerminationManner | None = None
     termination_agreement_mentions_noncompete: bool | None = None
-    told_reasons_and_secrets: bool = False
+    told_reasons_and_secrets: Fact[bool] = attrs.field(default=UNKNOWN, validator=_bool_fact)
 
     def __attrs_post_init__(self) -> None:
         problems = _collect(
@@ -283,63 +337,60 @@ class CompensationTerms:
     """
     The compensation clause as written.
 
+    Every term a user may not know is a fact (``UNKNOWN``: not stated): a published
+    decision may say compensation was agreed without saying how much.
+
     Attributes:
-        basis: Monthly amount, ratio of the average wage, or none agreed.
+        basis: Monthly amount, ratio of the average wage, or none agreed
+            (``CompensationBasis.NONE`` is "stated: none agreed").
         monthly_amount: The agreed monthly amount (``MONTHLY_AMOUNT``).
         ratio: The agreed ratio of the average monthly wage (``WAGE_RATIO``).
         timing: When it is paid.
-        in_service_amount: Amount paid during employment labelled as non-compete
-            (or confidentiality) pay, if any; it does not replace post-termination
-            compensation (MOHRSS guidelines §16).
+        in_service_amount: Amount the clause pays during employment labelled as
+            non-compete (or confidentiality) pay (``None``: the clause has none); it does
+            not replace post-termination compensation (MOHRSS guidelines §16).
     """
 
-    basis: CompensationBasis = CompensationBasis.NONE
-    monthly_amount: Money | None = attrs.field(
-        default=None, validator=exact(Money, optional=True, floats_only=True)
+    basis: Fact[CompensationBasis] = UNKNOWN
+    monthly_amount: Fact[Money] = attrs.field(
+        default=UNKNOWN, validator=exact(Money, floats_only=True)
     )
-    ratio: Ratio | None = attrs.field(
-        default=None, validator=exact(Ratio, optional=True, floats_only=True)
-    )
-    timing: PaymentTiming = PaymentTiming.MONTHLY_AFTER_TERMINATION
+    ratio: Fact[Ratio] = attrs.field(default=UNKNOWN, validator=exact(Ratio, floats_only=True))
+    timing: Fact[PaymentTiming] = UNKNOWN
     in_service_amount: Money | None = attrs.field(
         default=None, validator=exact(Money, optional=True, floats_only=True)
     )
 
     def __attrs_post_init__(self) -> None:
         problems = _collect(
-            _enum_problem("compensation.basis", self.basis, CompensationBasis),
-            _enum_problem("compensation.timing", self.timing, PaymentTiming),
-            _money_problem("compensation.monthly_amount", self.monthly_amount),
-            _money_problem("compensation.in_service_amount", self.in_service_amount),
+            _enum_problem("basis", self.basis, CompensationBasis),
+            _enum_problem("timing", self.timing, PaymentTiming),
+            _money_problem("monthly_amount", self.monthly_amount),
+            _money_problem("in_service_amount", self.in_service_amount),
         )
-        if self.basis is CompensationBasis.MONTHLY_AMOUNT and self.monthly_amount is None:
-            problems.append(
-                Problem.of("compensation.monthly_amount", None, "required for a monthly amount")
-            )
-        if self.basis is CompensationBasis.WAGE_RATIO and self.ratio is None:
-            problems.append(Problem.of("compensation.ratio", None, "required for a wage ratio"))
-        if self.ratio is not None and not isinstance(self.ratio, Ratio):
-            problems.append(
-                Problem.of("compensation.ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')")
-            )
-        if self.basis is not CompensationBasis.MONTHLY_AMOUNT and self.monthly_amount is not None:
-            problems.append(
-                Problem.of(
-                    "compensation.monthly_amount",
-                    self.monthly_amount,
-                    "given, but basis is not CompensationBasis.MONTHLY_AMOUNT (set basis)",
+        if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
+            problems.append(Problem.of("ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')"))
+        pairs = (
+            ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
+            ("ratio", self.ratio, CompensationBasis.WAGE_RATIO),
+        )
+        for name, value, basis in pairs:
+            if value is not UNKNOWN and self.basis is not basis:
+                problems.append(
+                    Problem.of(
+                        name,
+                        value,
+                        f"given, but basis is not CompensationBasis.{basis.name} (set basis)",
+                    )
                 )
-            )
-        if self.basis is not CompensationBasis.WAGE_RATIO and self.ratio is not None:
-            problems.append(
-                Problem.of(
-                    "compensation.ratio",
-                    self.ratio,
-                    "given, but basis is not CompensationBasis.WAGE_RATIO (set basis)",
-                )
-            )
         if problems:
             raise InvalidInputError(problems)
+
+
+_MULTIPLE_BASES: Final = (
+    PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION,
+    PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -349,55 +400,44 @@ class PenaltyTerms:
 
     Attributes:
         basis: None, a fixed amount, or a multiple of total compensation or of the
-            average monthly wage.
-        amount: The fixed amount (``FIXED_AMOUNT``).
-        multiple: The multiple (the two ``MULTIPLE_*`` bases).
+            average monthly wage (``UNKNOWN``: not stated; ``PenaltyBasis.NONE``:
+            stated, no penalty).
+        amount: The fixed amount (``FIXED_AMOUNT``; ``UNKNOWN``: not stated).
+        multiple: The multiple (the two ``MULTIPLE_*`` bases; ``UNKNOWN``: not stated).
         text: The clause as written.
     """
 
-    basis: PenaltyBasis = PenaltyBasis.NONE
-    amount: Money | None = attrs.field(
-        default=None, validator=exact(Money, optional=True, floats_only=True)
-    )
-    multiple: Decimal | None = attrs.field(
-        default=None, validator=exact(Decimal, optional=True, floats_only=True)
+    basis: Fact[PenaltyBasis] = UNKNOWN
+    amount: Fact[Money] = attrs.field(default=UNKNOWN, validator=exact(Money, floats_only=True))
+    multiple: Fact[Decimal] = attrs.field(
+        default=UNKNOWN, validator=exact(Decimal, floats_only=True)
     )
     text: str = ""
 
     def __attrs_post_init__(self) -> None:
         problems = _collect(
-            _enum_problem("penalty.basis", self.basis, PenaltyBasis),
-            _money_problem("penalty.amount", self.amount),
+            _enum_problem("basis", self.basis, PenaltyBasis),
+            _money_problem("amount", self.amount),
         )
-        multiple_bases = (
-            PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION,
-            PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE,
-        )
-        if self.basis is PenaltyBasis.FIXED_AMOUNT and self.amount is None:
-            problems.append(Problem.of("penalty.amount", None, "required for a fixed amount"))
-        if self.basis in multiple_bases and self.multiple is None:
-            problems.append(Problem.of("penalty.multiple", None, "required for a multiple"))
-        if self.multiple is not None:
+        if self.multiple is not UNKNOWN:
             if isinstance(self.multiple, bool) or not isinstance(self.multiple, Decimal | int):
                 problems.append(
-                    Problem.of(
-                        "penalty.multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')"
-                    )
+                    Problem.of("multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')")
                 )
             elif self.multiple < 0:
-                problems.append(Problem.of("penalty.multiple", self.multiple, "must be >= 0"))
-        if self.basis is not PenaltyBasis.FIXED_AMOUNT and self.amount is not None:
+                problems.append(Problem.of("multiple", self.multiple, "must be >= 0"))
+        if self.amount is not UNKNOWN and self.basis is not PenaltyBasis.FIXED_AMOUNT:
             problems.append(
                 Problem.of(
-                    "penalty.amount",
+                    "amount",
                     self.amount,
                     "given, but basis is not PenaltyBasis.FIXED_AMOUNT (set basis)",
                 )
             )
-        if self.basis not in multiple_bases and self.multiple is not None:
+        if self.multiple is not UNKNOWN and self.basis not in _MULTIPLE_BASES:
             problems.append(
                 Problem.of(
-                    "penalty.multiple",
+                    "multiple",
                     self.multiple,
                     "given, but basis is not a PenaltyBasis.MULTIPLE_* basis (set basis)",
                 )
@@ -427,8 +467,8 @@ class NonCompeteAgreement:
         region_extent: How wide the region is.
         region_reasons_stated: Reasons for a nationwide or worldwide region are stated.
         employer_regions: Where the employer actually operates.
-        compensation: The compensation clause.
-        penalty: The penalty clause.
+        compensation: The compensation clause (``UNKNOWN``: not stated).
+        penalty: The penalty clause (its ``basis`` ``UNKNOWN`` by default: not stated).
         release_clause: The release clause as written.
         release_unpaid_months: Months of unpaid compensation the release clause
             requires before the employee may be released (``None``: not stated).
@@ -438,8 +478,9 @@ class NonCompeteAgreement:
         employer_may_change_unilaterally: The employer may change scope, region or
             period alone.
         reasons_and_secrets_disclosed: The employee was told why they are bound and which
-            specific secrets are concerned.
-        necessity_assessed: The employer assessed whether the restriction is needed.
+            specific secrets are concerned (``UNKNOWN``: not stated).
+        necessity_assessed: The employer assessed whether the restriction is needed
+            (``UNKNOWN``: not stated).
         activation_reserved: The employer reserved the decision to activate at departure.
         activation_decision: That decision, where reserved.
         activation_decided_on: Date of the decision.
@@ -459,16 +500,16 @@ class NonCompeteAgreement:
     region_extent: RegionExtent = RegionExtent.SPECIFIED
     region_reasons_stated: bool = False
     employer_regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    compensation: CompensationTerms = attrs.field(factory=CompensationTerms)
+    compensation: Fact[CompensationTerms] = UNKNOWN
     penalty: PenaltyTerms = attrs.field(factory=PenaltyTerms)
     release_clause: str = ""
     release_unpaid_months: int | None = None
     dispute_clause: str = ""
     extends_period_during_proceedings: bool = False
     employer_may_change_unilaterally: bool = False
-    necessity_assessed: bool = False
+    necessity_assessed: Fact[bool] = attrs.field(default=UNKNOWN, validator=_bool_fact)
     activation_reserved: bool = False
-    reasons_and_secrets_disclosed: bool = False
+    reasons_and_secrets_disclosed: Fact[bool] = attrs.field(default=UNKNOWN, validator=_bool_fact)
     activation_decision: ActivationDecision = ActivationDecision.NOT_RESERVED
     activation_decided_on: pendulum.Date | None = attrs.field(
         default=None, converter=_optional_date
@@ -491,7 +532,9 @@ class NonCompeteAgreement:
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
                 problems.append(Problem.of(name, value, "required (a non-empty string)"))
-        if not isinstance(self.compensation, CompensationTerms):
+        if self.compensation is not UNKNOWN and not isinstance(
+            self.compensation, CompensationTerms
+        ):
             problems.append(
                 Problem.of("compensation", self.compensation, "must be CompensationTerms")
             )

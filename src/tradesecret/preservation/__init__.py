@@ -3,7 +3,8 @@ Conduct preservation (行为保全): assessing an application and keeping its cl
 
 A court must rule on a pre-suit application for trade-secret conduct preservation --
 orders not to disclose, use or allow others to use a secret -- within 48 hours of
-accepting it (CPL Art. 104; SPC 2020 trade-secret provisions Art. 15). This package
+accepting it (CPL 2012/2017 Art. 101, 2021/2023 Art. 104; SPC 2020 trade-secret
+provisions Art. 15). Conduct preservation exists from 2013-01-01 (CPL 2012). This package
 turns the facts of an application and the outcome of the evidence evaluation into a
 readiness assessment counsel can act on, and the procedural events into a timetable.
 
@@ -24,7 +25,9 @@ Legal basis:
 
 from __future__ import annotations
 
-from tradesecret.preservation._assess import (
+from tradesecret.preservation._assess import assess_preservation
+from tradesecret.preservation._clocks import preservation_deadlines
+from tradesecret.preservation._codes import (
     BALANCE,
     BASIS,
     CONTENTS,
@@ -33,14 +36,37 @@ from tradesecret.preservation._assess import (
     HARM,
     LIKELIHOOD,
     PUBLIC_INTEREST,
+    READINESS,
     REQUESTS,
     SECURITY,
     URGENCY,
-    PreservationAssessment,
-    SecurityEstimate,
-    assess_preservation,
 )
-from tradesecret.preservation._clocks import (
+from tradesecret.preservation._dates import PreservationDates
+from tradesecret.preservation._evidence import CLAIM_MAP, claims_from_evaluation
+from tradesecret.preservation._facts import (
+    HarmFacts,
+    PublicInterestFacts,
+    RespondentLoss,
+    Security,
+    SecurityForm,
+    UrgencyFacts,
+)
+from tradesecret.preservation._harm import HARM_TABLE, PUBLIC_INTEREST_TABLE
+from tradesecret.preservation._model import (
+    Application,
+    Claim,
+    ClaimedSecret,
+    ClaimInput,
+    OrderKind,
+    Party,
+    PartyKind,
+    RequestedOrder,
+    Stage,
+)
+from tradesecret.preservation._readiness import CONTENTS_TABLE, ORDER_TABLE, SECURITY_TABLE
+from tradesecret.preservation._report import ReportFormat, readiness_report
+from tradesecret.preservation._result import PreservationAssessment, SecurityEstimate
+from tradesecret.preservation._timetable import (
     Actor,
     Clock,
     ClockKind,
@@ -48,42 +74,30 @@ from tradesecret.preservation._clocks import (
     ContinuationWindow,
     RestDayRule,
     Timetable,
-    preservation_deadlines,
 )
-from tradesecret.preservation._evidence import CLAIM_MAP, claims_from_evaluation
-from tradesecret.preservation._model import (
-    Application,
-    Claim,
-    ClaimedSecret,
-    ClaimInput,
-    HarmFacts,
-    OrderKind,
-    Party,
-    PartyKind,
-    PreservationDates,
-    PublicInterestFacts,
-    RequestedOrder,
-    RespondentLoss,
-    Security,
-    SecurityForm,
-    Stage,
-    UrgencyFacts,
-)
-from tradesecret.preservation._report import ReportFormat, readiness_report
+from tradesecret.preservation._urgency import EX_PARTE_TABLE, URGENCY_TABLE
 
 __all__ = [
     "BALANCE",
     "BASIS",
     "CLAIM_MAP",
     "CONTENTS",
+    "CONTENTS_TABLE",
     "EX_PARTE",
+    "EX_PARTE_TABLE",
     "FACTORS",
     "HARM",
+    "HARM_TABLE",
     "LIKELIHOOD",
+    "ORDER_TABLE",
     "PUBLIC_INTEREST",
+    "PUBLIC_INTEREST_TABLE",
+    "READINESS",
     "REQUESTS",
     "SECURITY",
+    "SECURITY_TABLE",
     "URGENCY",
+    "URGENCY_TABLE",
     "Actor",
     "Application",
     "Claim",

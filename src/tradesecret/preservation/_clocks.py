@@ -40,14 +40,9 @@ How the periods are counted
 from __future__ import annotations
 
 import datetime
-import enum
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
 from tradesecret.dates import (
     Calendar,
     ChinaCalendar,
@@ -57,187 +52,26 @@ from tradesecret.dates import (
     to_date,
     to_datetime,
 )
+from tradesecret.exceptions import NoRuleInForceError
+from tradesecret.facts import UNKNOWN
 from tradesecret.law import Citation
+from tradesecret.preservation._dates import PreservationDates
+from tradesecret.preservation._doc import time_text
 from tradesecret.preservation._law import IP, TS, Params, cpl
-from tradesecret.preservation._model import PreservationDates, Stage
+from tradesecret.preservation._model import Stage
+from tradesecret.preservation._timetable import (
+    Actor,
+    Clock,
+    ClockKind,
+    ClockStatus,
+    ContinuationWindow,
+    RestDayRule,
+    Timetable,
+)
 from tradesecret.results import Finding, Severity, Term
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
-if TYPE_CHECKING:
-    from tradesecret.i18n import Format, Localizer
-
-__all__ = [
-    "Actor",
-    "Clock",
-    "ClockKind",
-    "ClockStatus",
-    "ContinuationWindow",
-    "RestDayRule",
-    "Timetable",
-    "preservation_deadlines",
-]
-
-
-class ClockKind(enum.Enum):
-    """The deadlines of a preservation matter."""
-
-    #: Court: rule within 48 hours of accepting a pre-suit or urgent application.
-    RULING = "ruling"
-    #: Court: serve the ruling within 5 days of execution, where service was deferred.
-    DEFERRED_SERVICE = "deferred_service"
-    #: Applicant: sue or apply for arbitration within 30 days after a pre-suit measure.
-    SUIT = "suit"
-    #: Applicant: ask to continue the measure within the 7 days before it expires.
-    CONTINUATION = "continuation"
-    #: Court: rule on a reconsideration request within 10 days.
-    RECONSIDERATION_RULING = "reconsideration_ruling"
-    #: Court: rule on a qualifying application to lift within 5 days.
-    LIFT_RULING = "lift_ruling"
-
-
-class Actor(enum.Enum):
-    """Who must act by the deadline."""
-
-    COURT = "court"
-    APPLICANT = "applicant"
-
-
-class ClockStatus(enum.Enum):
-    """Where a deadline stands on ``as_of``."""
-
-    PENDING = "pending"  # not yet done, not yet late
-    MET = "met"  # done in time
-    OVERDUE = "overdue"  # done late, or not done and the deadline has passed
-    EARLY = "early"  # done before the window opened (continuation)
-    DONE_UNTIMED = "done_untimed"  # done (the measure was executed), time not given
-
-
-class RestDayRule(enum.Enum):
-    """Which day deadlines move past statutory rest days (CPL Art. 85(3))."""
-
-    ROLL_ALL = "roll_all"
-    ROLL_COURT_ONLY = "roll_court_only"
-    NO_ROLL = "no_roll"
-
-    def rolls(self, actor: Actor) -> bool:
-        """True when a deadline for ``actor`` rolls."""
-        if self is RestDayRule.ROLL_ALL:
-            return True
-        return self is RestDayRule.ROLL_COURT_ONLY and actor is Actor.COURT
-
-
-class ContinuationWindow(enum.Enum):
-    """How the 7-day window before expiry is counted (see the module docstring)."""
-
-    BEFORE_EXPIRY_DAY = "before_expiry_day"
-    ENDING_ON_EXPIRY_DAY = "ending_on_expiry_day"
-
-
-@attrs.frozen(kw_only=True)
-class Clock:
-    """
-    One deadline.
-
-    Attributes:
-        kind: Which deadline.
-        actor: Who must act.
-        starts: The day of the triggering event (not counted for day periods).
-        due: The last day to act (after the rest-day roll, where it applies). For the
-            48-hour ruling, the day of ``due_at``.
-        nominal: The last day by the plain period rule, before any roll.
-        rolled: True when the rest-day rule moved ``due``.
-        due_at: The exact moment, for the hour-counted ruling deadline.
-        opens: The first day of a window (continuation).
-        done_on: When the act was done, if it was.
-        done_at: The exact moment, for the ruling.
-        status: Pending, met, overdue or early, on ``as_of``.
-        calendar_official: False when ``due`` falls in a year whose official holiday
-            arrangement the calendar does not know yet.
-        citations: The articles it rests on.
-        parameters: The parameter values used.
-    """
-
-    kind: ClockKind
-    actor: Actor
-    starts: pendulum.Date
-    due: pendulum.Date
-    nominal: pendulum.Date
-    rolled: bool = False
-    due_at: pendulum.DateTime | None = None
-    opens: pendulum.Date | None = None
-    done_on: pendulum.Date | None = None
-    done_at: pendulum.DateTime | None = None
-    status: ClockStatus
-    calendar_official: bool = True
-    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
-    parameters: tuple[ParameterValue, ...] = attrs.field(
-        default=(), validator=tuple_of(ParameterValue)
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Timetable:
-    """
-    Every deadline the facts trigger, with its status on ``as_of``.
-
-    Attributes:
-        as_of: The day the statuses are computed for.
-        stage: Pre-suit or in-suit.
-        clocks: The deadlines, in procedural order.
-        findings: Overdue deadlines and other observations.
-        citations: The overall legal basis.
-        parameters: Every parameter value used.
-        rest_days: The rest-day rule applied.
-        hour_counting: How the 48 hours were counted.
-        continuation_window: How the continuation window was counted.
-    """
-
-    as_of: pendulum.Date
-    stage: Stage
-    clocks: tuple[Clock, ...] = attrs.field(validator=tuple_of(Clock))
-    findings: tuple[Finding, ...] = attrs.field(validator=tuple_of(Finding))
-    citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
-    parameters: tuple[ParameterValue, ...] = attrs.field(validator=tuple_of(ParameterValue))
-    rest_days: RestDayRule = RestDayRule.ROLL_ALL
-    hour_counting: HourCounting = HourCounting.EXACT
-    continuation_window: ContinuationWindow = ContinuationWindow.BEFORE_EXPIRY_DAY
-
-    def clock(self, kind: ClockKind) -> Clock:
-        """The clock of that kind."""
-        for clock in self.clocks:
-            if clock.kind is kind:
-                return clock
-        raise KeyError(kind.value)
-
-    def overdue(self) -> tuple[Clock, ...]:
-        """The clocks that are overdue."""
-        return tuple(c for c in self.clocks if c.status is ClockStatus.OVERDUE)
-
-    def pending(self) -> tuple[Clock, ...]:
-        """
-        The clocks still running on ``as_of``, the soonest first (what to diary next).
-
-        Ordered by due day; on the same day the hour-counted ruling comes first, then
-        the others in procedural order.
-        """
-        running = [c for c in self.clocks if c.status is ClockStatus.PENDING]
-        # sorted() is stable: clocks due the same day keep their procedural order.
-        return tuple(sorted(running, key=lambda c: (c.due, c.due_at is None)))
-
-    def codes(self) -> frozenset[str]:
-        """The codes of every finding."""
-        return frozenset(f.code for f in self.findings)
-
-    def _repr_markdown_(self) -> str:
-        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, imported on use
-
-        return explain(self, locale="zh_CN", format="markdown")
-
-    def __explain__(self, loc: Localizer, fmt: Format) -> str:
-        """Render with :func:`tradesecret.explain`."""
-        from tradesecret.preservation._report import explain_timetable  # noqa: PLC0415
-
-        return explain_timetable(self, loc, fmt)
+__all__ = ["preservation_deadlines", "time_text"]
 
 
 def _status_by_day(
@@ -248,9 +82,385 @@ def _status_by_day(
     return ClockStatus.OVERDUE if as_of > due else ClockStatus.PENDING
 
 
-def time_text(moment: pendulum.DateTime) -> str:
-    """A moment as ``YYYY-MM-DD HH:mm (UTC+8)`` (message arguments take no datetimes)."""
-    return moment.in_timezone("Asia/Shanghai").format("YYYY-MM-DD HH:mm") + " (UTC+8)"
+def _term(kind: ClockKind) -> Term:
+    return Term(f"preservation.clock_kind.{kind.value}")
+
+
+class _Run:
+    """One computation of the timetable: the settings, and the clocks and findings so far."""
+
+    def __init__(
+        self,
+        dates: PreservationDates,
+        *,
+        rb: Rulebook,
+        day: pendulum.Date,
+        moment: pendulum.DateTime | None,
+        cal: Calendar,
+        rest_days: RestDayRule,
+    ) -> None:
+        self.dates = dates
+        self.rb = rb
+        self.day = day
+        self.moment = moment
+        self.cal = cal
+        self.rest_days = rest_days
+        self.params = Params(rb, day)
+        self.clocks: list[Clock] = []
+        self.findings: list[Finding] = []
+
+    def param(self, name: str, on: pendulum.Date, kind: ClockKind) -> ParameterValue | None:
+        """
+        The period ``name`` in force on ``on``; ``None`` (and a finding citing the law of
+        that day) where no such period existed then -- never a later period applied back.
+        """
+        try:
+            return self.params.get(name, on=on)
+        except NoRuleInForceError as exc:
+            self.finding(
+                "preservation.clock.no_rule",
+                Severity.INFO,
+                tuple(exc.no_rule.citations),
+                {"clock": _term(kind), "on": on},
+            )
+            return None
+
+    def cpl(self, day: pendulum.Date, *roles: str) -> tuple[Citation, ...]:
+        """The CPL articles playing ``roles`` on ``day``."""
+        return tuple(c for c in (cpl(self.rb, day, r) for r in roles) if c is not None)
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        cites: tuple[Citation, ...],
+        args: dict[str, object] | None = None,
+        remedies: tuple[str, ...] = (),
+    ) -> None:
+        self.findings.append(
+            Finding(
+                code=code,
+                severity=severity,
+                citations=cites,
+                args=args or {},
+                remedies=remedies,
+            )
+        )
+
+    def day_clock(
+        self,
+        kind: ClockKind,
+        actor: Actor,
+        *,
+        start: pendulum.Date,
+        param: ParameterValue,
+        done: pendulum.Date | None,
+        cites: tuple[Citation, ...],
+    ) -> Clock:
+        """A deadline counted in days from ``start``, rolled past rest days where it rolls."""
+        d = deadline(start, days=param.as_int(), calendar=self.cal)
+        due = d.due if self.rest_days.rolls(actor) else d.nominal
+        clock = Clock(
+            kind=kind,
+            actor=actor,
+            starts=start,
+            due=due,
+            nominal=d.nominal,
+            rolled=due != d.nominal,
+            done_on=done,
+            status=_status_by_day(done, due, self.day),
+            calendar_official=self.cal.officially_published(due.year),
+            citations=cites,
+            parameters=(param,),
+        )
+        self.clocks.append(clock)
+        if clock.rolled:
+            periods = self.cpl(start, "periods")
+            if actor is Actor.APPLICANT and done is not None and d.nominal < done <= due:
+                self.finding(
+                    "preservation.clock.relies_on_rest_day",
+                    Severity.LOW,
+                    (*periods, self.rb.cite("civil-code@2020-05-28:203")),
+                    {"clock": _term(kind), "nominal": d.nominal, "due": due},
+                )
+            if not clock.calendar_official:
+                self.finding(
+                    "preservation.clock.calendar_unofficial",
+                    Severity.INFO,
+                    periods or param.citations,
+                    {"clock": _term(kind), "year": str(due.year)},
+                )
+        return clock
+
+    def ruling(self, hour_counting: HourCounting) -> None:
+        """The 48-hour ruling: pre-suit always, in suit when the court treats it as urgent."""
+        dates = self.dates
+        if dates.accepted_at is None:
+            return
+        start = dates.accepted_at.in_timezone("Asia/Shanghai").date()
+        pre = dates.stage is Stage.PRE_SUIT
+        if not pre and dates.urgent is UNKNOWN:
+            in_suit = self.cpl(start, "in_suit")
+            hours = self.param("ruling_hours_urgent_in_suit", start, ClockKind.RULING)
+            if in_suit and hours is not None:  # none before 2013: no conduct preservation
+                self.finding(
+                    "preservation.clock.urgency_unknown",
+                    Severity.INFO,
+                    in_suit,
+                    {"hours": hours.as_int()},
+                )
+            return
+        if not pre and dates.urgent is False:
+            return
+        name = "ruling_hours_pre_suit" if pre else "ruling_hours_urgent_in_suit"
+        param = self.param(name, start, ClockKind.RULING)
+        if param is None:
+            return
+        due_at = hours_after(dates.accepted_at, param.as_int(), counting=hour_counting)
+        status = self._ruling_status(due_at)
+        cites = (*param.citations, *self.cpl(start, "periods"))
+        ruled = dates.ruled_at
+        self.clocks.append(
+            Clock(
+                kind=ClockKind.RULING,
+                actor=Actor.COURT,
+                starts=start,
+                due=due_at.date(),
+                nominal=due_at.date(),
+                due_at=due_at,
+                done_on=ruled.in_timezone("Asia/Shanghai").date() if ruled else None,
+                done_at=ruled,
+                status=status,
+                citations=cites,
+                parameters=(param,),
+            )
+        )
+        if status is ClockStatus.OVERDUE:
+            self.finding(
+                "preservation.clock.ruling_overdue",
+                Severity.HIGH,
+                cites,
+                {"due_at": time_text(due_at), "hours": param.as_int()},
+            )
+        elif status is ClockStatus.DONE_UNTIMED:
+            self.finding(
+                "preservation.clock.ruling_time_missing",
+                Severity.LOW,
+                cites,
+                {"due_at": time_text(due_at)},
+            )
+
+    def _ruling_status(self, due_at: pendulum.DateTime) -> ClockStatus:
+        dates = self.dates
+        if dates.ruled_at is not None:
+            return ClockStatus.MET if dates.ruled_at <= due_at else ClockStatus.OVERDUE
+        if dates.executed_on is not None:
+            # The measure was executed, so a ruling was made -- but when is not known.
+            return ClockStatus.DONE_UNTIMED
+        if self.moment is not None:
+            return ClockStatus.OVERDUE if self.moment > due_at else ClockStatus.PENDING
+        return ClockStatus.OVERDUE if self.day > due_at.date() else ClockStatus.PENDING
+
+    def service(self) -> None:
+        """Deferred service: within 5 days of execution (SPC IP-preservation Art. 5(2))."""
+        dates = self.dates
+        if not dates.service_deferred or dates.executed_on is None:
+            return
+        param = self.param("deferred_service_days", dates.executed_on, ClockKind.DEFERRED_SERVICE)
+        if param is None:
+            return
+        clock = self.day_clock(
+            ClockKind.DEFERRED_SERVICE,
+            Actor.COURT,
+            start=dates.executed_on,
+            param=param,
+            done=dates.served_on,
+            cites=(*param.citations, *self.cpl(dates.executed_on, "periods")),
+        )
+        if clock.status is ClockStatus.OVERDUE:
+            self.finding(
+                "preservation.clock.service_overdue",
+                Severity.MEDIUM,
+                clock.citations,
+                {"due": clock.due},
+            )
+
+    def suit(self) -> None:
+        """Suit or arbitration within 30 days after a pre-suit measure (CPL 101/104; Art. 16)."""
+        dates = self.dates
+        if dates.stage is not Stage.PRE_SUIT or dates.executed_on is None:
+            return
+        on = dates.executed_on
+        param = self.param("sue_within_days", on, ClockKind.SUIT)
+        if param is None:
+            return
+        clock = self.day_clock(
+            ClockKind.SUIT,
+            Actor.APPLICANT,
+            start=on,
+            param=param,
+            done=dates.suit_filed_on,
+            cites=(*param.citations, *self.cpl(on, "periods")),
+        )
+        ip16 = (self.rb.cite(f"{IP}:16"),) if self.rb.instruments[IP].in_force_on(on) else ()
+        if clock.status is ClockStatus.OVERDUE:
+            self.finding(
+                "preservation.clock.suit_overdue",
+                Severity.CRITICAL,
+                (*self.cpl(on, "pre_suit"), *ip16, *self.cpl(on, "wrongful")),
+                {"due": clock.due},
+            )
+        elif clock.status is ClockStatus.PENDING:
+            self.finding(
+                "preservation.clock.suit_pending",
+                Severity.HIGH,
+                (*self.cpl(on, "pre_suit"), *ip16),
+                {"due": clock.due, "nominal": clock.nominal},
+                remedies=("preservation.remedy.file_suit",),
+            )
+
+    def continuation(self, window: ContinuationWindow) -> None:
+        """A request to continue within the 7 days before expiry (SPC IP-preservation Art. 13(3))."""
+        dates = self.dates
+        if dates.measure_expires_on is None:
+            return
+        expiry = dates.measure_expires_on
+        # The window's law is the law of the day the measure was taken (else its expiry).
+        law_day = dates.executed_on or expiry
+        param = self.param("continue_request_days_before_expiry", law_day, ClockKind.CONTINUATION)
+        if param is None:
+            return
+        days = param.as_int()
+        if window is ContinuationWindow.BEFORE_EXPIRY_DAY:
+            opens, closes = expiry.subtract(days=days), expiry.subtract(days=1)
+        else:
+            opens, closes = expiry.subtract(days=days - 1), expiry
+        done = dates.continuation_requested_on
+        early = done is not None and done < opens
+        status = ClockStatus.EARLY if early else _status_by_day(done, closes, self.day)
+        self.clocks.append(
+            Clock(
+                kind=ClockKind.CONTINUATION,
+                actor=Actor.APPLICANT,
+                starts=expiry,
+                due=closes,
+                nominal=closes,
+                opens=opens,
+                done_on=done,
+                status=status,
+                calendar_official=self.cal.officially_published(closes.year),
+                citations=param.citations,
+                parameters=(param,),
+            )
+        )
+        code, severity, args = {
+            ClockStatus.EARLY: (
+                "continuation_early",
+                Severity.LOW,
+                {"opens": opens, "closes": closes},
+            ),
+            ClockStatus.OVERDUE: (
+                "continuation_missed",
+                Severity.HIGH,
+                {"closes": closes, "expiry": expiry},
+            ),
+            ClockStatus.PENDING: (
+                "continuation_window",
+                Severity.INFO,
+                {"opens": opens, "closes": closes},
+            ),
+        }.get(status, ("", Severity.INFO, {}))
+        if code:
+            self.finding(f"preservation.clock.{code}", severity, param.citations, dict(args))
+        if self.cal.is_rest_day(closes) and status is ClockStatus.PENDING:
+            self.finding(
+                "preservation.clock.window_closes_on_rest_day",
+                Severity.LOW,
+                (*param.citations, *self.cpl(law_day, "periods")),
+                {"closes": closes},
+            )
+
+    def reconsideration(self) -> None:
+        """Ruled within 10 days (Art. 14); one request only, no stay (CPL 108/111)."""
+        dates = self.dates
+        start = dates.reconsideration_requested_on
+        if start is None:
+            return
+        param = self.param("reconsideration_ruling_days", start, ClockKind.RECONSIDERATION_RULING)
+        if param is None:
+            return
+        clock = self.day_clock(
+            ClockKind.RECONSIDERATION_RULING,
+            Actor.COURT,
+            start=start,
+            param=param,
+            done=dates.reconsideration_ruled_on,
+            cites=(*param.citations, *self.cpl(start, "reconsideration", "periods")),
+        )
+        if clock.status is ClockStatus.OVERDUE:
+            self.finding(
+                "preservation.clock.reconsideration_overdue",
+                Severity.MEDIUM,
+                clock.citations,
+                {"due": clock.due},
+            )
+        if dates.reconsideration_ruled_on is None:
+            self.finding(
+                "preservation.clock.reconsideration_no_stay",
+                Severity.INFO,
+                self.cpl(start, "reconsideration") or param.citations,
+            )
+        allowed = self.param(
+            "reconsideration_requests_allowed", start, ClockKind.RECONSIDERATION_RULING
+        )
+        if allowed is None:
+            return
+        count = dates.reconsideration_count if dates.reconsideration_count is not None else 1
+        if count > allowed.as_int():
+            self.finding(
+                "preservation.clock.reconsideration_repeated",
+                Severity.HIGH,
+                allowed.citations,
+                {"count": count, "allowed": allowed.as_int()},
+            )
+
+    def lift(self) -> None:
+        """A qualifying application to lift: ruled within 5 days (Art. 17; CPL Interp. Art. 166)."""
+        dates = self.dates
+        start = dates.lift_applied_on
+        if start is None:
+            return
+        param = self.param("lift_ruling_days", start, ClockKind.LIFT_RULING)
+        if param is None:
+            return
+        if dates.lift_qualifies is False:
+            self.finding(
+                "preservation.clock.lift_not_qualifying",
+                Severity.INFO,
+                param.citations,
+                {"days": param.as_int()},
+            )
+            return
+        if dates.lift_qualifies is UNKNOWN:
+            # The clock runs only if the application qualifies: shown, and said to depend on it.
+            self.finding(
+                "preservation.clock.lift_qualification_unknown", Severity.INFO, param.citations
+            )
+        clock = self.day_clock(
+            ClockKind.LIFT_RULING,
+            Actor.COURT,
+            start=start,
+            param=param,
+            done=dates.lift_ruled_on,
+            cites=(*param.citations, *self.cpl(start, "periods")),
+        )
+        if clock.status is ClockStatus.OVERDUE:
+            self.finding(
+                "preservation.clock.lift_overdue",
+                Severity.MEDIUM,
+                clock.citations,
+                {"due": clock.due},
+            )
 
 
 def preservation_deadlines(
@@ -270,7 +480,10 @@ def preservation_deadlines(
     Each period's length is read from the rulebook for the day its triggering event
     happened (the law in force then). A deadline that is not done and has passed is
     ``OVERDUE`` and produces a finding; ``as_at`` (an aware datetime) makes the status
-    of the 48-hour ruling exact to the minute.
+    of the 48-hour ruling exact to the minute. A fact not stated is not guessed: an
+    in-suit application not stated to be urgent gets no 48-hour clock but a finding
+    saying it would have one; a lift application not stated to qualify gets its clock
+    and a finding saying the clock needs it to qualify.
 
     Args:
         dates: The events so far.
@@ -300,313 +513,32 @@ def preservation_deadlines(
     """
     rb = rulebook if rulebook is not None else default_rulebook()
     day = to_date(as_of, path="as_of")
-    moment = None if as_at is None else to_datetime(as_at, path="as_at")
-    cal = calendar if calendar is not None else ChinaCalendar()
-    params = Params(rb, day)
-    clocks: list[Clock] = []
-    findings: list[Finding] = []
-
-    def finding(
-        code: str,
-        severity: Severity,
-        cites: Iterable[Citation],
-        args: dict[str, object] | None = None,
-        remedies: tuple[str, ...] = (),
-    ) -> None:
-        findings.append(
-            Finding(
-                code=code,
-                severity=severity,
-                citations=tuple(cites),
-                args=args or {},
-                subject=None,
-                remedies=remedies,
-            )
-        )
-
-    def day_clock(  # noqa: PLR0917 - a local helper, called positionally six times
-        kind: ClockKind,
-        actor: Actor,
-        start: pendulum.Date,
-        param: ParameterValue,
-        done: pendulum.Date | None,
-        cites: tuple[Citation, ...],
-    ) -> Clock:
-        d = deadline(start, days=param.as_int(), calendar=cal)
-        due = d.due if rest_days.rolls(actor) else d.nominal
-        clock = Clock(
-            kind=kind,
-            actor=actor,
-            starts=start,
-            due=due,
-            nominal=d.nominal,
-            rolled=due != d.nominal,
-            done_on=done,
-            status=_status_by_day(done, due, day),
-            calendar_official=cal.officially_published(due.year),
-            citations=cites,
-            parameters=(param,),
-        )
-        clocks.append(clock)
-        if clock.rolled:
-            if actor is Actor.APPLICANT and done is not None and d.nominal < done <= due:
-                finding(
-                    "preservation.clock.relies_on_rest_day",
-                    Severity.LOW,
-                    (cpl(rb, start, "85"), rb.cite("civil-code@2020-05-28:203")),
-                    {"clock": _term(kind), "nominal": d.nominal, "due": due},
-                )
-            if not clock.calendar_official:
-                finding(
-                    "preservation.clock.calendar_unofficial",
-                    Severity.INFO,
-                    (cpl(rb, start, "85"),),
-                    {"clock": _term(kind), "year": str(due.year)},
-                )
-        return clock
-
-    # 1. The 48-hour ruling: pre-suit always (CPL Art. 104), in-suit when urgent (Art. 103).
-    hourly = dates.stage is Stage.PRE_SUIT or dates.urgent
-    if dates.accepted_at is not None and hourly:
-        start = dates.accepted_at.in_timezone("Asia/Shanghai").date()
-        name = (
-            "ruling_hours_pre_suit"
-            if dates.stage is Stage.PRE_SUIT
-            else "ruling_hours_urgent_in_suit"
-        )
-        param = params.get(name, on=start)
-        due_at = hours_after(dates.accepted_at, param.as_int(), counting=hour_counting)
-        if dates.ruled_at is not None:
-            status = ClockStatus.MET if dates.ruled_at <= due_at else ClockStatus.OVERDUE
-        elif dates.executed_on is not None:
-            # The measure was executed, so a ruling was made -- but when is not known.
-            status = ClockStatus.DONE_UNTIMED
-        elif moment is not None:
-            status = ClockStatus.OVERDUE if moment > due_at else ClockStatus.PENDING
-        else:
-            status = ClockStatus.OVERDUE if day > due_at.date() else ClockStatus.PENDING
-        cites = (*param.citations, cpl(rb, start, "85"))
-        clocks.append(
-            Clock(
-                kind=ClockKind.RULING,
-                actor=Actor.COURT,
-                starts=start,
-                due=due_at.date(),
-                nominal=due_at.date(),
-                due_at=due_at,
-                done_on=dates.ruled_at.in_timezone("Asia/Shanghai").date()
-                if dates.ruled_at
-                else None,
-                done_at=dates.ruled_at,
-                status=status,
-                citations=cites,
-                parameters=(param,),
-            )
-        )
-        if status is ClockStatus.OVERDUE:
-            finding(
-                "preservation.clock.ruling_overdue",
-                Severity.HIGH,
-                cites,
-                {"due_at": time_text(due_at), "hours": param.as_int()},
-            )
-        elif status is ClockStatus.DONE_UNTIMED:
-            finding(
-                "preservation.clock.ruling_time_missing",
-                Severity.LOW,
-                cites,
-                {"due_at": time_text(due_at)},
-            )
-
-    # 2. Deferred service: within 5 days of execution (SPC IP-preservation Art. 5(2)).
-    if dates.service_deferred and dates.executed_on is not None:
-        param = params.get("deferred_service_days", on=dates.executed_on)
-        clock = day_clock(
-            ClockKind.DEFERRED_SERVICE,
-            Actor.COURT,
-            dates.executed_on,
-            param,
-            dates.served_on,
-            (*param.citations, cpl(rb, dates.executed_on, "85")),
-        )
-        if clock.status is ClockStatus.OVERDUE:
-            finding(
-                "preservation.clock.service_overdue",
-                Severity.MEDIUM,
-                clock.citations,
-                {"due": clock.due},
-            )
-
-    # 3. Suit or arbitration within 30 days after a pre-suit measure (CPL Art. 104(3); Art. 16(1)).
-    if dates.stage is Stage.PRE_SUIT and dates.executed_on is not None:
-        param = params.get("sue_within_days", on=dates.executed_on)
-        clock = day_clock(
-            ClockKind.SUIT,
-            Actor.APPLICANT,
-            dates.executed_on,
-            param,
-            dates.suit_filed_on,
-            (*param.citations, cpl(rb, dates.executed_on, "85")),
-        )
-        if clock.status is ClockStatus.OVERDUE:
-            finding(
-                "preservation.clock.suit_overdue",
-                Severity.CRITICAL,
-                (
-                    cpl(rb, dates.executed_on, "104"),
-                    rb.cite(f"{IP}:16"),
-                    cpl(rb, dates.executed_on, "108"),
-                ),
-                {"due": clock.due},
-            )
-        elif clock.status is ClockStatus.PENDING:
-            finding(
-                "preservation.clock.suit_pending",
-                Severity.HIGH,
-                (cpl(rb, dates.executed_on, "104"), rb.cite(f"{IP}:16")),
-                {"due": clock.due, "nominal": clock.nominal},
-                remedies=("preservation.remedy.file_suit",),
-            )
-
-    # 4. Request to continue within the 7 days before expiry (SPC IP-preservation Art. 13(3)).
-    if dates.measure_expires_on is not None:
-        expiry = dates.measure_expires_on
-        # The window's law is the law of the day the measure was taken (else its expiry),
-        # for the period and for the period rule alike.
-        law_day = dates.executed_on or expiry
-        param = params.get("continue_request_days_before_expiry", on=law_day)
-        days = param.as_int()
-        if continuation_window is ContinuationWindow.BEFORE_EXPIRY_DAY:
-            opens, closes = expiry.subtract(days=days), expiry.subtract(days=1)
-        else:
-            opens, closes = expiry.subtract(days=days - 1), expiry
-        done = dates.continuation_requested_on
-        early = done is not None and done < opens
-        status = ClockStatus.EARLY if early else _status_by_day(done, closes, day)
-        clock = Clock(
-            kind=ClockKind.CONTINUATION,
-            actor=Actor.APPLICANT,
-            starts=expiry,
-            due=closes,
-            nominal=closes,
-            opens=opens,
-            done_on=done,
-            status=status,
-            calendar_official=cal.officially_published(closes.year),
-            citations=param.citations,
-            parameters=(param,),
-        )
-        clocks.append(clock)
-        if status is ClockStatus.EARLY:
-            finding(
-                "preservation.clock.continuation_early",
-                Severity.LOW,
-                param.citations,
-                {"opens": opens, "closes": closes},
-            )
-        elif status is ClockStatus.OVERDUE:
-            finding(
-                "preservation.clock.continuation_missed",
-                Severity.HIGH,
-                param.citations,
-                {"closes": closes, "expiry": expiry},
-            )
-        elif status is ClockStatus.PENDING:
-            finding(
-                "preservation.clock.continuation_window",
-                Severity.INFO,
-                param.citations,
-                {"opens": opens, "closes": closes},
-            )
-        if cal.is_rest_day(closes) and status is ClockStatus.PENDING:
-            finding(
-                "preservation.clock.window_closes_on_rest_day",
-                Severity.LOW,
-                (*param.citations, cpl(rb, law_day, "85")),
-                {"closes": closes},
-            )
-
-    # 5. Reconsideration: ruled within 10 days (Art. 14); one request only, no stay (CPL Art. 111).
-    if dates.reconsideration_requested_on is not None:
-        start = dates.reconsideration_requested_on
-        param = params.get("reconsideration_ruling_days", on=start)
-        clock = day_clock(
-            ClockKind.RECONSIDERATION_RULING,
-            Actor.COURT,
-            start,
-            param,
-            dates.reconsideration_ruled_on,
-            (*param.citations, cpl(rb, start, "111"), cpl(rb, start, "85")),
-        )
-        if clock.status is ClockStatus.OVERDUE:
-            finding(
-                "preservation.clock.reconsideration_overdue",
-                Severity.MEDIUM,
-                clock.citations,
-                {"due": clock.due},
-            )
-        if dates.reconsideration_ruled_on is None:
-            finding(
-                "preservation.clock.reconsideration_no_stay",
-                Severity.INFO,
-                (cpl(rb, start, "111"),),
-            )
-        allowed = params.get("reconsideration_requests_allowed", on=start)
-        count = dates.reconsideration_count if dates.reconsideration_count is not None else 1
-        if count > allowed.as_int():
-            finding(
-                "preservation.clock.reconsideration_repeated",
-                Severity.HIGH,
-                allowed.citations,
-                {"count": count, "allowed": allowed.as_int()},
-            )
-
-    # 6. A qualifying application to lift: ruled within 5 days (Art. 17; CPL Interp. Art. 166).
-    if dates.lift_applied_on is not None:
-        start = dates.lift_applied_on
-        if dates.lift_qualifies:
-            param = params.get("lift_ruling_days", on=start)
-            clock = day_clock(
-                ClockKind.LIFT_RULING,
-                Actor.COURT,
-                start,
-                param,
-                dates.lift_ruled_on,
-                (*param.citations, cpl(rb, start, "85")),
-            )
-            if clock.status is ClockStatus.OVERDUE:
-                finding(
-                    "preservation.clock.lift_overdue",
-                    Severity.MEDIUM,
-                    clock.citations,
-                    {"due": clock.due},
-                )
-        else:
-            finding(
-                "preservation.clock.lift_not_qualifying",
-                Severity.INFO,
-                params.get("lift_ruling_days", on=start).citations,
-            )
-
-    basis_day = dates.accepted_at.date() if dates.accepted_at is not None else day
-    citations = (
-        cpl(rb, basis_day, "104" if dates.stage is Stage.PRE_SUIT else "103"),
-        rb.cite(f"{TS}:15"),
-        rb.cite(IP),
-        cpl(rb, basis_day, "85"),
+    run = _Run(
+        dates,
+        rb=rb,
+        day=day,
+        moment=None if as_at is None else to_datetime(as_at, path="as_at"),
+        cal=calendar if calendar is not None else ChinaCalendar(),
+        rest_days=rest_days,
     )
+    run.ruling(hour_counting)
+    run.service()
+    run.suit()
+    run.continuation(continuation_window)
+    run.reconsideration()
+    run.lift()
+    basis_day = dates.accepted_at.date() if dates.accepted_at is not None else day
+    ts15 = (rb.cite(f"{TS}:15"),) if rb.instruments[TS].in_force_on(basis_day) else ()
+    ip = (rb.cite(IP),) if rb.instruments[IP].in_force_on(basis_day) else ()
+    role = "pre_suit" if dates.stage is Stage.PRE_SUIT else "in_suit"
     return Timetable(
         as_of=day,
         stage=dates.stage,
-        clocks=tuple(clocks),
-        findings=tuple(findings),
-        citations=citations,
-        parameters=params.all(),
+        clocks=tuple(run.clocks),
+        findings=tuple(run.findings),
+        citations=(*run.cpl(basis_day, role), *ts15, *ip, *run.cpl(basis_day, "periods")),
+        parameters=run.params.all(),
         rest_days=rest_days,
         hour_counting=hour_counting,
         continuation_window=continuation_window,
     )
-
-
-def _term(kind: ClockKind) -> Term:
-    return Term(f"preservation.clock_kind.{kind.value}")

@@ -9,6 +9,8 @@ Reports: bilingual Markdown and self-contained HTML for every result.
 * :func:`render_markdown` -- the same content as Markdown.
 * :func:`timeline_svg` and :func:`graph_svg` -- the pictures, usable on their own.
 * :class:`Report` -- rich display in notebooks (``_repr_html_``, ``_repr_markdown_``).
+* :func:`notebook_html` and ``%load_ext tradesecret.reports`` -- notebook display: money
+  as ``CN¥12,000.00``, dates, results and ledgers as tables and reports.
 * :func:`to_dataframe` -- batch or review results, or rows of any attrs values (instalments,
   package entries...), as a pandas DataFrame (pandas optional).
 
@@ -27,8 +29,13 @@ Examples:
 
 from __future__ import annotations
 
-from tradesecret.i18n import explain
 from tradesecret.reports._frames import to_dataframe
+from tradesecret.reports._notebook import (
+    load_ipython_extension,
+    notebook_html,
+    notebook_markdown,
+    notebook_pretty,
+)
 from tradesecret.reports._render import (
     REPORT_FORMATS,
     Report,
@@ -38,20 +45,11 @@ from tradesecret.reports._render import (
     render_html,
     render_markdown,
 )
+from tradesecret.reports._style import CSS as REPORT_CSS
 from tradesecret.reports._svg import GraphEdge, GraphNode, TimelinePoint, graph_svg, timeline_svg
 
-
-def notebook_markdown(obj: object, *, locale: str = "zh_CN") -> str:
-    """A result as Markdown for a notebook (registered as the ``markdown`` presenter)."""
-    return explain(obj, locale=locale, format="markdown")
-
-
-def notebook_html(obj: object, *, locale: str = "zh_CN") -> str:
-    """A result as an HTML fragment for a notebook (registered as the ``html`` presenter)."""
-    return render_html(obj, locale=locale, standalone=False)
-
-
 __all__ = [
+    "REPORT_CSS",
     "REPORT_FORMATS",
     "GraphEdge",
     "GraphNode",
@@ -59,9 +57,11 @@ __all__ = [
     "ReportFormat",
     "TimelinePoint",
     "graph_svg",
+    "load_ipython_extension",
     "markdown_to_html",
     "notebook_html",
     "notebook_markdown",
+    "notebook_pretty",
     "render",
     "render_html",
     "render_markdown",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard
@@ -14,6 +13,10 @@ import pendulum
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import Explainable, Localizer, explain, normalize_locale
 from tradesecret.law import Citation
+from tradesecret.reports._json import annotate
+from tradesecret.reports._markdown import markdown_to_html
+from tradesecret.reports._sections import sources_markdown, sources_text, split_at_instalments
+from tradesecret.reports._style import CSS as _CSS
 from tradesecret.results import Assessment, Criterion, Determination, Finding, Severity, TraceStep
 
 if TYPE_CHECKING:
@@ -22,29 +25,23 @@ if TYPE_CHECKING:
 ReportFormat = Literal["text", "markdown", "html", "json"]
 REPORT_FORMATS: Final = ("text", "markdown", "html", "json")
 
-_CSS: Final = """
-body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;max-width:960px;margin:2em auto;
-padding:0 1em;color:#222;line-height:1.5}
-h1{font-size:1.6em;border-bottom:2px solid #37474f}h2{font-size:1.3em;margin-top:1.6em}h3{font-size:1.1em}
-.ts-summary{background:#eceff1;border-radius:6px;padding:.6em 1em}
-.ts-badge{display:inline-block;border-radius:4px;padding:0 .5em;font-size:.85em;color:#fff;background:#607d8b}
-.ts-outcome-met{background:#2e7d32}.ts-outcome-not_met{background:#c62828}.ts-outcome-insufficient_evidence{background:#ef6c00}
-.ts-outcome-contested{background:#6a1b9a}.ts-outcome-not_applicable{background:#9e9e9e}
-.ts-sev-critical,.ts-sev-high{color:#b71c1c;font-weight:600}.ts-sev-medium{color:#e65100}.ts-sev-low,.ts-sev-info{color:#455a64}
-.ts-criterion{border-left:4px solid #b0bec5;padding:.2em 1em;margin:1em 0}
-.ts-cite{color:#37474f;font-size:.9em}table{border-collapse:collapse}
-td,th{border:1px solid #cfd8dc;padding:.2em .5em;font-size:.9em}
-.ts-disclaimer{color:#607d8b;font-size:.85em;margin-top:2em}figure{margin:1em 0;overflow-x:auto}
-"""
-
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _authority(loc: Localizer, authority: Any) -> str:
+    term = loc.term(f"term.authority.{authority.value}")
+    return f'<span class="ts-auth ts-auth-{_e(authority.value)}">{_e(term)}</span>'
+
+
 def _cites(loc: Localizer, citations: Iterable[Citation]) -> str:
+    """Each citation with its force and verification status, visible (the id in a tooltip)."""
+    sep = "，" if loc.zh else ", "
     items = [
-        f'<span class="ts-cite" title="{_e(c.id)} · {_e(loc.value(c.status))}">{_e(c.render(loc.locale))}</span>'
+        f'<span class="ts-cite" title="{_e(c.id)}">{_e(c.render(loc.locale))} '
+        f'<span class="ts-cite-meta">({_e(loc.term(f"term.authority.{c.authority.value}"))}{sep}'
+        f"{_e(loc.value(c.status))})</span></span>"
         for c in citations
     ]
     return ("；" if loc.zh else "; ").join(items)
@@ -64,6 +61,7 @@ def _finding_li(loc: Localizer, f: Finding) -> str:
     subject = f" <code>{_e(f.subject)}</code>" if f.subject else ""
     return (
         f'<li class="ts-finding" data-code="{_e(f.code)}"><span class="ts-sev-{sev}">[{_e(loc.value(f.severity))}]</span> '
+        f"{_authority(loc, f.authority)} "
         f"{_e(loc.message(f.code, f.args))}{subject} — {_cites(loc, f.citations)}</li>"
     )
 
@@ -203,78 +201,6 @@ def _value(loc: Localizer, value: object) -> str:
     return loc.value(value)
 
 
-_INLINE_CODE: Final = re.compile(r"`([^`]+)`")
-_BOLD: Final = re.compile(r"\*\*([^*]+)\*\*")
-
-
-def _inline(text: str) -> str:
-    html = _e(text)
-    html = _INLINE_CODE.sub(r"<code>\1</code>", html)
-    return _BOLD.sub(r"<strong>\1</strong>", html)
-
-
-def markdown_to_html(markdown: str) -> str:
-    """
-    The small Markdown subset the explanations use (headings, bullets, tables, paragraphs) as HTML.
-
-    All text is escaped first, so user text can never inject markup.
-
-    Examples:
-        >>> markdown_to_html("## T\\n\\n- a <b>\\n- `c`")
-        '<h2>T</h2>\\n<ul>\\n<li>a &lt;b&gt;</li>\\n<li><code>c</code></li>\\n</ul>'
-    """
-    out: list[str] = []
-    in_list = False
-    in_table = False
-    para: list[str] = []
-
-    def flush() -> None:
-        nonlocal in_list, in_table
-        if para:
-            out.append("<p>" + "<br>".join(_inline(p) for p in para) + "</p>")
-            para.clear()
-        if in_list:
-            out.append("</ul>")
-            in_list = False
-        if in_table:
-            out.append("</table>")
-            in_table = False
-
-    for raw in markdown.splitlines():
-        line = raw.rstrip()
-        stripped = line.lstrip()
-        heading = re.match(r"^(#{1,6})\s+(.*)$", stripped)
-        if not stripped:
-            flush()
-        elif heading:
-            flush()
-            level = len(heading.group(1))
-            out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
-        elif stripped.startswith(("- ", "* ")):
-            if para or in_table:
-                flush()
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            out.append(f"<li>{_inline(stripped[2:])}</li>")
-        elif stripped.startswith("|"):
-            if para or in_list:
-                flush()
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if all(set(c) <= set("-: ") for c in cells):
-                continue
-            if not in_table:
-                out.append("<table>")
-                in_table = True
-            out.append("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in cells) + "</tr>")
-        else:
-            if in_list or in_table:
-                flush()
-            para.append(stripped)
-    flush()
-    return "\n".join(out)
-
-
 def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
     from tradesecret.reports._adapters import figures  # noqa: PLC0415
 
@@ -292,11 +218,7 @@ def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
             out += _body(loc, inner, depth + 1)
         return out
     elif isinstance(result, Explainable):
-        out = [
-            '<section class="ts-result">',
-            markdown_to_html(explain(result, locale=loc.locale, format="markdown")),
-            "</section>",
-        ]
+        return _explained_html(loc, result)
     elif isinstance(result, tuple | list):
         out = []
         for inner in result:
@@ -308,10 +230,40 @@ def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:
     if not out and not drawn:
         msg = f"cannot report a {type(result).__name__}"
         raise TypeError(msg)
-    for figure in drawn:
-        out.append(
-            f'<figure class="ts-figure">{figure.svg}<figcaption>{_e(figure.caption)}</figcaption></figure>'
-        )
+    out += [_figure(f) for f in drawn]
+    out += _sources_html(loc, result)
+    return out
+
+
+def _figure(figure: Any) -> str:
+    return f'<figure class="ts-figure">{figure.svg}<figcaption>{_e(figure.caption)}</figcaption></figure>'
+
+
+def _sources_html(loc: Localizer, result: object) -> list[str]:
+    md = "\n".join(sources_markdown(loc, result)).strip()
+    return [f'<div class="ts-sources">{markdown_to_html(md)}</div>'] if md else []
+
+
+def _explained_html(loc: Localizer, result: object) -> list[str]:
+    """A domain result: its explanation, the instalments as a table with the chart beside it."""
+    from tradesecret.reports._adapters import figures  # noqa: PLC0415
+
+    markdown = explain(result, locale=loc.locale, format="markdown")
+    head, tail = split_at_instalments(markdown, loc, result)
+    drawn = [_figure(f) for f in figures(result, loc)]
+    out = ['<section class="ts-result">']
+    if tail:
+        out += [
+            '<div class="ts-ledger">',
+            f"<div>{markdown_to_html(head)}</div>",
+            *drawn,
+            "</div>",
+            markdown_to_html(tail),
+        ]
+    else:
+        out += [markdown_to_html(head), *drawn]
+    out += _sources_html(loc, result)
+    out.append("</section>")
     return out
 
 
@@ -462,7 +414,8 @@ def render_markdown(result: object, *, locale: str = "zh_CN") -> str:
             else (result if isinstance(result, tuple | list) else (result,))
         )
         for item in items:
-            lines += [_item_markdown(loc, item), ""]
+            lines += [_item_markdown(loc, item), *sources_markdown(loc, item), ""]
+        lines += [loc.term("heading.disclaimer"), ""]
         parts.append("\n".join(lines).rstrip() + "\n")
     return "\n---\n\n".join(parts)
 
@@ -472,12 +425,14 @@ def _item_markdown(loc: Localizer, item: object) -> str:
     from tradesecret.reports._adapters import figures  # noqa: PLC0415
 
     try:
-        return _demote(explain(item, locale=loc.locale, format="markdown"))
+        text = _demote(explain(item, locale=loc.locale, format="markdown"))
     except TypeError:
         drawn = list(figures(item, loc))
         if not drawn:
             raise
         return "\n".join(f"*{figure.caption}* (HTML report)" for figure in drawn)
+    head, tail = split_at_instalments(text, loc, item)
+    return f"{head}\n\n{tail}".rstrip()
 
 
 def _demote(markdown: str) -> str:
@@ -487,36 +442,43 @@ def _demote(markdown: str) -> str:
     )
 
 
-def to_plain(result: object) -> Any:
+def to_plain(result: object, *, locale: str = "zh_CN") -> Any:
     """
     JSON-ready data for any result, list of results or case review.
 
     Each result is unstructured by its own type (the conventions of
-    :mod:`tradesecret.serialization`); a review becomes ``{"kind", "title", "as_of",
-    "missing", "results": [{"type": ..., "value": ...}, ...]}``. An evidence graph is given
-    as its nodes and edges.
+    :mod:`tradesecret.serialization`), then every finding, criterion, determination,
+    assessment, trace step and citation gets its sentence in ``locale`` (``message``,
+    ``tier``, ``binding``, citation ``label``: see :mod:`tradesecret.reports._json`).
+    A review becomes ``{"kind", "title", "as_of", "locale", "missing", "results":
+    [{"type": ..., "value": ...}, ...]}``. An evidence graph is given as its nodes and
+    edges. ``bilingual`` gives the Chinese sentences.
     """
     from tradesecret.serialization import unstructure  # noqa: PLC0415
 
+    loc = Localizer.for_locale(_locales(locale)[0])
     if _is_review(result):
         return {
             "kind": result.kind,
             "title": result.title,
             "as_of": result.as_of.to_date_string(),
+            "locale": loc.locale,
             "missing": list(result.missing),
-            "results": [_typed(item) for item in result.results],
+            "results": [_typed(item, loc) for item in result.results],
         }
     if isinstance(result, tuple | list):
-        return [_typed(item) for item in result]
-    return unstructure(result)
+        return [_typed(item, loc) for item in result]
+    plain = unstructure(result)
+    annotate(result, plain, loc)
+    return plain
 
 
-def _typed(item: object) -> dict[str, Any]:
+def _typed(item: object, loc: Localizer) -> dict[str, Any]:
     from tradesecret.reports._domain import evidence_picture  # noqa: PLC0415
     from tradesecret.serialization import unstructure  # noqa: PLC0415
 
     evaluation = getattr(item, "evaluation", None)
-    picture = evidence_picture(item, Localizer.for_locale("en"), limit=10**9)
+    picture = evidence_picture(item, loc, limit=10**9)
     if picture is not None:
         nodes, edges = picture
         value: dict[str, Any] = {
@@ -527,8 +489,11 @@ def _typed(item: object) -> dict[str, Any]:
         }
         if evaluation is not None:
             value["evaluation"] = unstructure(evaluation)
+            annotate(evaluation, value["evaluation"], loc)
         return {"type": type(evaluation or item).__name__, "value": value}
-    return {"type": type(item).__name__, "value": unstructure(item)}
+    plain = unstructure(item)
+    annotate(item, plain, loc)
+    return {"type": type(item).__name__, "value": plain}
 
 
 def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> str:
@@ -545,7 +510,7 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
     if format == "markdown":
         return render_markdown(result, locale=locale)
     if format == "json":
-        return json.dumps(to_plain(result), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(to_plain(result, locale=locale), ensure_ascii=False, indent=2) + "\n"
     parts = []
     for code in _locales(locale):
         items = (
@@ -553,10 +518,13 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
             if _is_review(result)
             else (result if isinstance(result, tuple | list) else (result,))
         )
+        loc = Localizer.for_locale(code)
+        sources = "\n".join(sources_text(loc, items)).strip()
         if _is_review(result):
-            parts.append(explain(result, locale=code, format="text"))
+            parts.append(explain(result, locale=code, format="text") + "\n\n" + sources)
         else:
-            parts.append("\n\n".join(explain(i, locale=code, format="text") for i in items))
+            body = "\n\n".join(explain(i, locale=code, format="text") for i in items)
+            parts.append(body + "\n\n" + sources)
     return "\n\n".join(parts) + "\n"
 
 

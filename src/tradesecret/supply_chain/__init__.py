@@ -31,14 +31,11 @@ from tradesecret.supply_chain._model import (
     ItemKind,
     PlannedRelease,
     PolicyRule,
-    Project,
     Sensitivity,
     StageNdaRequirement,
-    Supplier,
-    SupplierKind,
     file_ref,
-    nda_in_force,
 )
+from tradesecret.supply_chain._parties import Project, Supplier, SupplierKind, nda_in_force
 from tradesecret.supply_chain.audit import (
     FactoryProfile,
     LabResult,

@@ -37,7 +37,8 @@ import attrs
 
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import InvalidInputError
-from tradesecret.supply_chain._model import DataItem, Project, Supplier
+from tradesecret.supply_chain._model import DataItem
+from tradesecret.supply_chain._parties import Project, Supplier
 
 __all__ = [
     "CodeBook",

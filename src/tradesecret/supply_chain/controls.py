@@ -25,32 +25,32 @@ missing:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Final
 
 import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
 from tradesecret.dates import term_end, to_date
+from tradesecret.engine import Check, Effect, LegalClock, RuleTable
 from tradesecret.exceptions import Problem
+from tradesecret.facts import UNKNOWN, Tri, not_
 from tradesecret.law import Citation
 from tradesecret.measures import ConfidentialityMeasure, MeasureKind
 from tradesecret.results import Assessment, Criterion, Finding, Outcome, Severity
-from tradesecret.rulebook import Rulebook, default_rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.supply_chain._common import (
     COMMON_PRACTICE,
     POLICY,
     SPC_MEASURES,
-    check_id,
     collect,
     date_or_problem,
-    heading,
-    in_force_cites,
-    normalize_dates,
 )
-
-if TYPE_CHECKING:
-    from tradesecret.i18n import Format, Localizer
+from tradesecret.supply_chain._floor_model import (
+    DestructionRecord,
+    FloorControlReport,
+    FloorControls,
+    RetentionDeadline,
+)
 
 __all__ = [
     "DestructionRecord",
@@ -62,156 +62,125 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DestructionRecord:
-    """
-    One destruction of non-conforming parts.
-
-    Attributes:
-        id: Record id.
-        destroyed_on: Day of the destruction.
-        video_ref: Reference of the video of it; ``None`` when not filmed.
-        video_deleted_on: Day the video was deleted, if it was.
-        parts: What was destroyed.
-    """
-
-    id: str
-    destroyed_on: pendulum.Date
-    video_ref: str | None = None
-    video_deleted_on: pendulum.Date | None = None
-    parts: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_id(self.id, "id", problems)
-        normalize_dates(self, ("destroyed_on", "video_deleted_on"), problems)
-        collect(problems)
+def _site(c: FloorControls) -> str:
+    return c.site
 
 
-@attrs.frozen(kw_only=True)
-class FloorControls:
-    """
-    The production-floor controls at one site. ``None`` means "not checked yet".
+def _unsigned(c: FloorControls) -> Tri:
+    """Someone on the line has not signed (unknown while either count is not stated)."""
+    signed, staff = c.code_of_conduct_signed, c.staff_count
+    if signed is UNKNOWN or staff is UNKNOWN:
+        return Tri.UNKNOWN
+    return Tri.of(signed < staff)
 
-    Attributes:
-        site: The factory or line.
-        phones_prohibited: Personal phones are prohibited on the line.
-        signal_jammer_installed: A signal jammer is used.
-        jammer_lawful_basis: The permission or legal opinion the owner relies on for it.
-        staff_count: Staff working on the line.
-        code_of_conduct_signed: How many of them signed the code of conduct.
-        supervisor_on_site: The brand has a supervisor on site.
-        daily_log: The supervisor keeps a daily production log.
-        daily_photos: The log has daily photos.
-        destructions: Destructions of non-conforming parts.
-    """
 
-    site: str
-    phones_prohibited: bool | None = None
-    signal_jammer_installed: bool = False
-    jammer_lawful_basis: str | None = None
-    staff_count: int | None = None
-    code_of_conduct_signed: int | None = None
-    supervisor_on_site: bool | None = None
-    daily_log: bool | None = None
-    daily_photos: bool | None = None
-    destructions: tuple[DestructionRecord, ...] = attrs.field(
-        default=(), validator=tuple_of(DestructionRecord)
+def _conduct_args(c: FloorControls) -> dict[str, object]:
+    return {"signed": c.code_of_conduct_signed, "staff": c.staff_count}
+
+
+def _row(code: str, severity: Severity, basis: tuple[str, ...], **kw: Any) -> Check[FloorControls]:
+    """A row whose finding is about the site, with the remedy named after the control."""
+    return Check[FloorControls](
+        code=code,
+        severity=severity,
+        effect=Effect.FAILS,
+        basis=basis,
+        context=(SPC_MEASURES,),
+        subject=_site,
+        remedies=(f"supply_chain.remedy.{code.rsplit('.', 1)[-1]}",),
+        **kw,
     )
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        check_id(self.site, "site", problems)
-        for name in ("staff_count", "code_of_conduct_signed"):
-            value = getattr(self, name)
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < 0
-            ):
-                problems.append(Problem.of(name, value, "must be a non-negative integer"))
-        if (
-            self.staff_count is not None
-            and self.code_of_conduct_signed is not None
-            and self.code_of_conduct_signed > self.staff_count
-        ):
-            problems.append(
-                Problem.of(
-                    "code_of_conduct_signed", self.code_of_conduct_signed, "exceeds staff_count"
-                )
-            )
-        ids = [d.id for d in self.destructions]
-        if len(set(ids)) != len(ids):
-            problems.append(Problem.of("destructions", ids, "duplicate record id"))
-        for i, d in enumerate(self.destructions):
-            if d.video_deleted_on is not None and d.video_deleted_on < d.destroyed_on:
-                problems.append(
-                    Problem.of(
-                        f"destructions[{i}].video_deleted_on",
-                        d.video_deleted_on,
-                        "before destroyed_on",
-                    )
-                )
-        collect(problems)
 
+# Phones off the line: the library's reading of SPC 2020 Art. 6 item 5 「对能够接触、获取商业秘密的计算机设备、
+# 电子设备……采取禁止或者限制使用、访问、存储、复制等措施的」 (a phone records the part). The check rests on the library's policy;
+# the article is context only (it lists measures, it does not require this one).
+PHONES: Final = RuleTable[FloorControls](
+    criterion="supply_chain.controls.phones",
+    basis=(POLICY,),
+    checks=(
+        _row(
+            "supply_chain.controls.missing.prohibit_phones",
+            Severity.HIGH,
+            (POLICY,),
+            facts=("phones_prohibited",),
+            when=lambda c: not_(c.phones_prohibited),
+            clause=(
+                "法释〔2020〕7号 第六条第一款第（五）项（context）："
+                "……电子设备……采取禁止或者限制使用、访问、存储、复制等措施的"
+            ),
+        ),
+    ),
+)
 
-@attrs.frozen(kw_only=True)
-class RetentionDeadline:
-    """
-    How long the video of one destruction must be kept.
+# A staff code of conduct signed by everyone on the line: common contracting practice (Art. 6
+# item 2 「通过章程、培训、规章制度、书面告知等方式，……提出保密要求的」 is context).
+CODE_OF_CONDUCT: Final = RuleTable[FloorControls](
+    criterion="supply_chain.controls.code_of_conduct",
+    basis=(COMMON_PRACTICE,),
+    checks=(
+        _row(
+            "supply_chain.controls.missing.code_of_conduct",
+            Severity.MEDIUM,
+            (COMMON_PRACTICE,),
+            facts=("code_of_conduct_signed", "staff_count"),
+            when=_unsigned,
+            args=_conduct_args,
+            clause=(
+                "法释〔2020〕7号 第六条第一款第（二）项（context）："
+                "通过章程、培训、规章制度、书面告知等方式，……提出保密要求的"
+            ),
+        ),
+    ),
+)
 
-    Attributes:
-        record_id: The destruction record.
-        destroyed_on: Day of the destruction.
-        keep_until: Last day of the retention period (keep the video at least through it).
-        months: Retention period applied.
-        ended: True when ``keep_until`` is before ``as_of`` (the video may now be deleted).
-    """
-
-    record_id: str
-    destroyed_on: pendulum.Date
-    keep_until: pendulum.Date
-    months: int
-    ended: bool
-
-
-@attrs.frozen(kw_only=True)
-class FloorControlReport:
-    """
-    The checklist result: one criterion per control, plus the retention deadlines.
-
-    Attributes:
-        assessment: Kind ``floor_controls``; criteria ``supply_chain.controls.<control>``.
-        retention: One deadline per destruction record filmed.
-    """
-
-    assessment: Assessment
-    retention: tuple[RetentionDeadline, ...] = attrs.field(validator=tuple_of(RetentionDeadline))
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        """The controls not in place (criteria not met), by name."""
-        return tuple(
-            c.code.removeprefix("supply_chain.controls.")
-            for c in self.assessment.criteria
-            if c.outcome is Outcome.NOT_MET
+# An on-site supervisor keeping a daily production log with photos: common practice (Art. 6
+# item 3 「对涉密的厂房、车间等生产经营场所限制来访者或者进行区分管理」 is context).
+SUPERVISOR: Final = RuleTable[FloorControls](
+    criterion="supply_chain.controls.supervisor",
+    basis=(COMMON_PRACTICE,),
+    checks=tuple(
+        _row(
+            f"supply_chain.controls.missing.{code}",
+            Severity.MEDIUM,
+            (COMMON_PRACTICE,),
+            facts=(name,),
+            when=lambda c, name=name: not_(getattr(c, name)),
+            clause="法释〔2020〕7号 第六条第一款第（三）项（context）：对涉密的厂房、车间等生产经营场所……进行区分管理",
         )
+        for name, code in (
+            ("supervisor_on_site", "supervisor"),
+            ("daily_log", "daily_log"),
+            ("daily_photos", "daily_photos"),
+        )
+    ),
+)
 
-    def __explain__(self, loc: Localizer, fmt: Format) -> str:
-        """Render the checklist and the retention deadlines."""
-        from tradesecret.i18n import explain  # noqa: PLC0415 - presentation layer, used lazily
-
-        body = explain(self.assessment, locale=loc.locale, format=fmt)
-        if not self.retention:
-            return body
-        lines = ["", heading(fmt, 3, loc.term("heading.supply_chain.retention"))]
-        lines += [
-            "- "
-            + loc.message(
-                "supply_chain.controls.retention_line",
-                {"record": r.record_id, "destroyed": r.destroyed_on, "keep_until": r.keep_until},
-            )
-            for r in self.retention
-        ]
-        return body + "\n" + "\n".join(lines)
+# A jammer only where lawful: the library holds no rule on radio jamming (policy).
+JAMMER: Final = RuleTable[FloorControls](
+    criterion="supply_chain.controls.jammer",
+    basis=(POLICY,),
+    checks=(
+        Check[FloorControls](
+            code="supply_chain.controls.missing.jammer_lawful_basis",
+            severity=Severity.HIGH,
+            effect=Effect.FAILS,
+            basis=(POLICY,),
+            when=lambda c: c.signal_jammer_installed and not c.jammer_lawful_basis,
+            subject=_site,
+            remedies=("supply_chain.remedy.jammer_lawful_basis",),
+        ),
+        Check[FloorControls](
+            code="supply_chain.controls.jammer_owner_assessment",
+            severity=Severity.INFO,
+            effect=Effect.NOTES,
+            basis=(POLICY,),
+            when=lambda c: c.signal_jammer_installed and bool(c.jammer_lawful_basis),
+            args=lambda c: {"basis": c.jammer_lawful_basis or ""},
+            subject=_site,
+        ),
+    ),
+)
 
 
 def check_floor_controls(
@@ -222,8 +191,11 @@ def check_floor_controls(
 
     Criteria (``supply_chain.controls.*``): ``phones``, ``jammer`` (not applicable when no
     jammer is used), ``code_of_conduct``, ``supervisor``, ``destruction_video`` (not
-    applicable before any destruction). Outcome of the whole: not met when a control is
-    missing, insufficient evidence when one is unchecked, met otherwise.
+    applicable before any destruction). The outcome is :meth:`Outcome.combine` of them: a
+    control not checked (``UNKNOWN``) leaves its criterion undetermined, naming the fact.
+
+    Every check rests on common practice or the library's policy; SPC 2020 Art. 6 is cited
+    as context where in force (from 2020-09-12) and never makes a practice figure binding.
     """
     rb = rulebook or default_rulebook()
     bad: list[Problem] = []
@@ -232,155 +204,69 @@ def check_floor_controls(
         bad.append(Problem.of("controls", type(controls).__name__, "must be FloorControls"))
     collect(bad)
     assert day is not None
-    measures = in_force_cites(rb, day, SPC_MEASURES)
-    policy = rb.cite(POLICY)
-    practice = rb.cite(COMMON_PRACTICE)
-    site = controls.site
-
-    def criterion(
-        name: str,
-        outcome: Outcome,
-        cites: tuple[Citation, ...],
-        *findings: Finding,
-    ) -> Criterion:
-        return Criterion(
-            code=f"supply_chain.controls.{name}",
-            outcome=outcome,
-            citations=cites,
-            findings=findings,
-        )
-
-    def finding(
-        code: str, severity: Severity, cites: tuple[Citation, ...], **args: object
-    ) -> Finding:
-        remedy = f"supply_chain.remedy.{code.rsplit('.', 1)[-1]}"
-        return Finding(
-            code=code,
-            severity=severity,
-            citations=cites,
-            args=args,
-            subject=site,
-            remedies=(remedy,),
-        )
-
-    def unchecked(name: str, cites: tuple[Citation, ...]) -> Criterion:
-        return criterion(
-            name,
-            Outcome.INSUFFICIENT_EVIDENCE,
-            cites,
-            Finding(
-                code=f"supply_chain.controls.outstanding.{name}",
-                severity=Severity.INFO,
-                citations=(policy,),
-                subject=site,
-            ),
-        )
-
-    criteria: list[Criterion] = []
-    base = (*measures, policy)
-    # phones
-    if controls.phones_prohibited is None:
-        criteria.append(unchecked("phones", base))
-    elif controls.phones_prohibited:
-        criteria.append(criterion("phones", Outcome.MET, base))
-    else:
-        criteria.append(
-            criterion(
-                "phones",
-                Outcome.NOT_MET,
-                base,
-                finding("supply_chain.controls.missing.prohibit_phones", Severity.HIGH, base),
-            )
-        )
-    # jammer
-    if not controls.signal_jammer_installed:
-        criteria.append(criterion("jammer", Outcome.NOT_APPLICABLE, (policy,)))
-    elif controls.jammer_lawful_basis:
-        criteria.append(
-            criterion(
-                "jammer",
-                Outcome.MET,
-                (policy,),
-                Finding(
-                    code="supply_chain.controls.jammer_owner_assessment",
-                    severity=Severity.INFO,
-                    citations=(policy,),
-                    args={"basis": controls.jammer_lawful_basis},
-                    subject=site,
-                ),
-            )
-        )
-    else:
-        criteria.append(
-            criterion(
-                "jammer",
-                Outcome.NOT_MET,
-                (policy,),
-                finding(
-                    "supply_chain.controls.missing.jammer_lawful_basis", Severity.HIGH, (policy,)
-                ),
-            )
-        )
-    # code of conduct
-    if controls.staff_count is None or controls.code_of_conduct_signed is None:
-        criteria.append(unchecked("code_of_conduct", base))
-    elif controls.code_of_conduct_signed < controls.staff_count:
-        criteria.append(
-            criterion(
-                "code_of_conduct",
-                Outcome.NOT_MET,
-                base,
-                finding(
-                    "supply_chain.controls.missing.code_of_conduct",
-                    Severity.MEDIUM,
-                    base,
-                    signed=controls.code_of_conduct_signed,
-                    staff=controls.staff_count,
-                ),
-            )
-        )
-    else:
-        criteria.append(criterion("code_of_conduct", Outcome.MET, base))
-    # supervisor with daily log and photos
-    parts = (controls.supervisor_on_site, controls.daily_log, controls.daily_photos)
-    if any(p is False for p in parts):
-        lacking = [
-            name
-            for name, p in zip(("supervisor", "daily_log", "daily_photos"), parts, strict=True)
-            if p is False
-        ]
-        criteria.append(
-            criterion(
-                "supervisor",
-                Outcome.NOT_MET,
-                base,
-                *(
-                    finding(f"supply_chain.controls.missing.{name}", Severity.MEDIUM, base)
-                    for name in lacking
-                ),
-            )
-        )
-    elif any(p is None for p in parts):
-        criteria.append(unchecked("supervisor", base))
-    else:
-        criteria.append(criterion("supervisor", Outcome.MET, base))
-    # destruction on video, kept at least N months
-    retention_param = rb.param(
-        "supply_chain.controls.destruction_video_retention_months", as_of=day
+    clock = LegalClock(rb, day)
+    context = clock.those_in_force([SPC_MEASURES])
+    criteria = [
+        _with_context(PHONES.evaluate(controls, on=day, rulebook=rb, clock=clock), context),
+        _jammer(controls, day, rb, clock),
+        _with_context(
+            CODE_OF_CONDUCT.evaluate(controls, on=day, rulebook=rb, clock=clock), context
+        ),
+        _with_context(SUPERVISOR.evaluate(controls, on=day, rulebook=rb, clock=clock), context),
+    ]
+    video, retention, retention_param = _destruction_video(controls, day, rb, context)
+    criteria.append(video)
+    assessment = Assessment(
+        kind="floor_controls",
+        subject=controls.site,
+        as_of=day,
+        outcome=Outcome.combine(c.outcome for c in criteria),
+        citations=(rb.cite(COMMON_PRACTICE), rb.cite(POLICY)),
+        context=context,
+        criteria=tuple(criteria),
+        parameters=(retention_param,),
     )
-    months = retention_param.as_int()
-    video_cites = (practice, *measures)
+    return FloorControlReport(assessment=assessment, retention=tuple(retention))
+
+
+def _with_context(criterion: Criterion, context: tuple[Citation, ...]) -> Criterion:
+    return attrs.evolve(criterion, context=context)
+
+
+def _jammer(
+    controls: FloorControls, day: pendulum.Date, rb: Rulebook, clock: LegalClock
+) -> Criterion:
+    if not controls.signal_jammer_installed:
+        return Criterion(
+            code=JAMMER.criterion, outcome=Outcome.NOT_APPLICABLE, citations=(rb.cite(POLICY),)
+        )
+    return JAMMER.evaluate(controls, on=day, rulebook=rb, clock=clock)
+
+
+def _destruction_video(
+    controls: FloorControls,
+    day: pendulum.Date,
+    rb: Rulebook,
+    context: tuple[Citation, ...],
+) -> tuple[Criterion, list[RetentionDeadline], ParameterValue]:
+    """
+    Destruction on video, kept at least the practice figure's months from the day after
+    the destruction (temporal: imperative, with :func:`~tradesecret.dates.term_end`).
+    """
+    param = rb.param("supply_chain.controls.destruction_video_retention_months", as_of=day)
+    months = param.as_int()
+    practice = (rb.cite(COMMON_PRACTICE),)
     retention: list[RetentionDeadline] = []
     problems: list[Finding] = []
-    for record in controls.destructions:
-        if record.destroyed_on > day:
-            continue
+    past = [r for r in controls.destructions if r.destroyed_on <= day]
+    for record in past:
         if record.video_ref is None:
             problems.append(
                 Finding(
                     code="supply_chain.controls.missing.destruction_video",
                     severity=Severity.HIGH,
-                    citations=video_cites,
+                    citations=practice,
+                    context=context,
                     args={"record": record.id, "destroyed": record.destroyed_on},
                     subject=record.id,
                     remedies=("supply_chain.remedy.destruction_video",),
@@ -402,7 +288,8 @@ def check_floor_controls(
                 Finding(
                     code="supply_chain.controls.video_deleted_early",
                     severity=Severity.HIGH,
-                    citations=video_cites,
+                    citations=practice,
+                    context=context,
                     args={
                         "record": record.id,
                         "deleted": record.video_deleted_on,
@@ -412,35 +299,16 @@ def check_floor_controls(
                     remedies=("supply_chain.remedy.retain_video",),
                 )
             )
-    past = [r for r in controls.destructions if r.destroyed_on <= day]
     outcome = Outcome.NOT_APPLICABLE if not past else (Outcome.NOT_MET if problems else Outcome.MET)
-    criteria.append(
-        Criterion(
-            code="supply_chain.controls.destruction_video",
-            outcome=outcome,
-            citations=video_cites,
-            findings=tuple(problems),
-            parameters=(retention_param,),
-        )
+    criterion = Criterion(
+        code="supply_chain.controls.destruction_video",
+        outcome=outcome,
+        citations=practice,
+        context=context,
+        findings=tuple(problems),
+        parameters=(param,),
     )
-    outcomes = {c.outcome for c in criteria}
-    overall = (
-        Outcome.NOT_MET
-        if Outcome.NOT_MET in outcomes
-        else Outcome.INSUFFICIENT_EVIDENCE
-        if Outcome.INSUFFICIENT_EVIDENCE in outcomes
-        else Outcome.MET
-    )
-    assessment = Assessment(
-        kind="floor_controls",
-        subject=site,
-        as_of=day,
-        outcome=overall,
-        citations=(*measures, practice, policy),
-        criteria=tuple(criteria),
-        parameters=(retention_param,),
-    )
-    return FloorControlReport(assessment=assessment, retention=tuple(retention))
+    return criterion, retention, param
 
 
 def floor_measures(
@@ -456,19 +324,21 @@ def floor_measures(
     """
     day = to_date(start, path="start")
     kinds: list[tuple[str, MeasureKind, str]] = []
-    if controls.phones_prohibited:
+    if controls.phones_prohibited is True:
         kinds.append(("phones", MeasureKind.DEVICE_RESTRICTION, "phones prohibited on the line"))
     if controls.signal_jammer_installed and controls.jammer_lawful_basis:
         kinds.append(
             ("jammer", MeasureKind.NETWORK_RESTRICTION, "signal jammer (lawful basis recorded)")
         )
     if (
-        controls.staff_count is not None
-        and controls.code_of_conduct_signed is not None
+        controls.staff_count is not UNKNOWN
+        and controls.code_of_conduct_signed is not UNKNOWN
         and controls.code_of_conduct_signed >= controls.staff_count
     ):
         kinds.append(("code_of_conduct", MeasureKind.RULES, "staff code of conduct signed"))
-    if controls.supervisor_on_site and controls.daily_log and controls.daily_photos:
+    if all(
+        v is True for v in (controls.supervisor_on_site, controls.daily_log, controls.daily_photos)
+    ):
         kinds.append(
             (
                 "supervisor",

@@ -30,25 +30,31 @@ adjustment (no rule on it is in the catalog yet), and every result says so in a 
 
 from __future__ import annotations
 
-import enum
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 import pendulum
 
-from tradesecret.dates import deadline, term_end
-from tradesecret.exceptions import InvalidInputError, Problem
-from tradesecret.law import Citation
+from tradesecret.exceptions import InvalidInputError
 from tradesecret.measures import LiquidatedDamages
 from tradesecret.money import Money, Ratio
-from tradesecret.results import Determination, Finding, Severity, Term, TraceStep
+from tradesecret.results import Determination, Finding, Severity, TraceStep
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 from tradesecret.supply_chain._common import (
     COMMON_PRACTICE,
-    POLICY,
-    collect,
-    date_or_problem,
-    decimal_or_problem,
-    used,
+)
+from tradesecret.supply_chain._penalty_parts import (
+    DbFraction,
+    Defaults,
+    DelaySteps,
+    apply_caps,
+    contract_term_finding,
+    db_steps,
+    delay_inputs,
+    due_day,
+    finish,
+    leak_inputs,
+    penalty_basis,
+    quality_inputs,
 )
 
 __all__ = [
@@ -58,145 +64,9 @@ __all__ = [
     "quality_penalty",
 ]
 
+
 #: A schedule in days: the start day is not counted (art. 201). Art. 202 (periods in months
 #: or years) does not apply to a schedule in days, so it is not cited.
-_PERIOD_RULE = ("civil-code@2020-05-28:201",)
-_REST_DAY_RULE = "civil-code@2020-05-28:203"
-_AGREE_OTHERWISE = "civil-code@2020-05-28:204"
-
-
-class DbFraction(enum.Enum):
-    """How a fraction of a dB above the limit counts."""
-
-    #: Proportionally: 0.4 dB over is 0.4 of the per-dB share (default).
-    PRO_RATA = "pro_rata"
-    #: Every started dB counts in full: 0.4 dB over is one step.
-    ROUND_UP = "round_up"
-    #: Only full dB count: 0.4 dB over is nothing, 1.4 dB is one step.
-    ROUND_DOWN = "round_down"
-
-
-def _money(value: object, path: str, problems: list[Problem]) -> Money | None:
-    if not isinstance(value, Money):
-        problems.append(Problem.of(path, value, "must be Money"))
-        return None
-    if value.amount < 0:
-        problems.append(Problem.of(path, value, "must not be negative"))
-        return None
-    return value
-
-
-def _ratio(value: object, path: str, problems: list[Problem]) -> None:
-    if value is None:
-        return
-    if not isinstance(value, Ratio):
-        problems.append(Problem.of(path, value, 'must be a Ratio (e.g. Ratio("0.02"))'))
-    elif value.value < 0:
-        problems.append(Problem.of(path, value, "must not be negative"))
-
-
-def _basis(rb: Rulebook) -> tuple[Citation, ...]:
-    return (rb.cite(COMMON_PRACTICE), rb.cite(POLICY))
-
-
-class _Defaults:
-    """The contract terms a caller left out, filled from the rulebook and remembered."""
-
-    def __init__(self, rb: Rulebook, day: pendulum.Date) -> None:
-        self.rb = rb
-        self.day = day
-        self.params: list[ParameterValue] = []
-        self.defaulted: list[str] = []
-
-    def take(self, name: str, term: str) -> ParameterValue:
-        """The parameter ``name`` standing in for the contract term ``term``."""
-        value = self.rb.param(name, as_of=self.day)
-        self.params.append(value)
-        self.defaulted.append(term)
-        return value
-
-
-def _contract_term_finding(rb: Rulebook, *, defaulted: tuple[str, ...]) -> tuple[Finding, ...]:
-    findings = [
-        Finding(
-            code="supply_chain.penalty.contract_term",
-            severity=Severity.INFO,
-            citations=(rb.cite(COMMON_PRACTICE),),
-        )
-    ]
-    findings.extend(
-        Finding(
-            code="supply_chain.penalty.default_figure",
-            severity=Severity.LOW,
-            citations=(rb.cite(COMMON_PRACTICE),),
-            args={"figure": Term(f"term.supply_chain.figure.{name}")},
-            remedies=("supply_chain.remedy.use_contract_figures",),
-        )
-        for name in defaulted
-    )
-    return tuple(findings)
-
-
-def _apply_caps(
-    amount: Money,
-    *,
-    order_value: Money | None,
-    cap: Money | None,
-    cap_ratio: Ratio | None,
-    rb: Rulebook,
-    trace: list[TraceStep],
-) -> Money:
-    limits: list[Money] = []
-    if cap is not None:
-        limits.append(cap)
-    if cap_ratio is not None and order_value is not None:
-        limits.append(order_value * cap_ratio)
-    if limits:
-        lowest = min(limits, key=lambda m: m.amount)
-        if lowest < amount:
-            trace.append(
-                TraceStep(
-                    rule="contract_cap",
-                    code="supply_chain.trace.cap_applied",
-                    citations=_basis(rb),
-                    args={"before": amount, "cap": lowest},
-                )
-            )
-            return lowest
-    return amount
-
-
-def _finish(
-    amount: Money,
-    *,
-    rule: str,
-    day: pendulum.Date,
-    rb: Rulebook,
-    params: tuple[ParameterValue, ...],
-    trace: list[TraceStep],
-    findings: tuple[Finding, ...],
-    extra: tuple[Citation, ...] = (),
-) -> Determination[Money]:
-    rounded = amount.round_fen()
-    trace.append(
-        TraceStep(
-            rule="round_fen_half_up",
-            code="supply_chain.trace.rounded",
-            citations=(rb.cite(POLICY),),
-            args={"amount": rounded},
-        )
-    )
-    return Determination(
-        value=rounded,
-        rule=rule,
-        as_of=day,
-        citations=(*_basis(rb), *extra),
-        parameters=used(*params),
-        trace=tuple(trace),
-        findings=findings,
-    )
-
-
 def quality_penalty(
     order_value: Money,
     *,
@@ -230,43 +100,22 @@ def quality_penalty(
         'CNY 5000.00'
     """
     rb = rulebook or default_rulebook()
-    problems: list[Problem] = []
-    day = date_or_problem(as_of, "as_of", problems)
-    value = _money(order_value, "order_value", problems)
-    cap_checked = _money(cap, "cap", problems) if cap is not None else None
-    _ratio(ratio_per_db, "ratio_per_db", problems)
-    _ratio(cap_ratio, "cap_ratio", problems)
-    if not isinstance(fraction, DbFraction):
-        problems.append(Problem.of("fraction", fraction, "must be a DbFraction"))
-    measured = decimal_or_problem(measured_db, "measured_db", problems)
-    limit = decimal_or_problem(limit_db, "limit_db", problems)
-    if measured is not None and measured < 0:
-        problems.append(Problem.of("measured_db", measured_db, "must not be negative"))
-    if limit is not None and limit < 0:
-        problems.append(Problem.of("limit_db", limit_db, "must not be negative"))
-    collect(problems)
-    assert value is not None
-    assert day is not None
-    assert measured is not None
-    assert limit is not None
-    defaults = _Defaults(rb, day)
+    day, value, cap_checked, measured, limit = quality_inputs(
+        order_value, measured_db, limit_db, as_of, ratio_per_db, fraction, cap, cap_ratio
+    )
+    defaults = Defaults(rb, day)
     params, defaulted = defaults.params, defaults.defaulted
     if ratio_per_db is None:
         ratio_per_db = defaults.take(
             "supply_chain.penalty.quality_ratio_per_db", "ratio_per_db"
         ).as_ratio()
     excess = max(measured - limit, Decimal(0))
-    if fraction is DbFraction.ROUND_UP:
-        steps = excess.to_integral_value(rounding=ROUND_CEILING)
-    elif fraction is DbFraction.ROUND_DOWN:
-        steps = excess.to_integral_value(rounding=ROUND_FLOOR)
-    else:
-        steps = excess
+    steps = db_steps(excess, fraction)
     trace = [
         TraceStep(
             rule=f"db_fraction_{fraction.value}",
             code="supply_chain.trace.db_excess",
-            citations=_basis(rb),
+            citations=penalty_basis(rb),
             args={"measured": measured, "limit": limit, "excess": excess, "steps": steps},
         )
     ]
@@ -275,23 +124,38 @@ def quality_penalty(
         TraceStep(
             rule="share_of_order_value",
             code="supply_chain.trace.quality_amount",
-            citations=_basis(rb),
+            citations=penalty_basis(rb),
             args={"order_value": value, "ratio": ratio_per_db, "steps": steps, "amount": raw},
             parameters=tuple(params),
         )
     )
-    capped = _apply_caps(
+    capped = apply_caps(
         raw, order_value=value, cap=cap_checked, cap_ratio=cap_ratio, rb=rb, trace=trace
     )
-    return _finish(
+    return finish(
         capped,
         rule="supply_chain_quality_penalty",
         day=day,
         rb=rb,
         params=tuple(params),
         trace=trace,
-        findings=_contract_term_finding(rb, defaulted=tuple(defaulted)),
+        findings=contract_term_finding(rb, defaulted=tuple(defaulted)),
     )
+
+
+def _delay_terms(
+    defaults: Defaults, schedule_days: int | None, ratio_per_day: Ratio | None
+) -> tuple[int, Ratio]:
+    """The contract's schedule and daily share, or the practice defaults (recorded)."""
+    if schedule_days is None:
+        schedule_days = defaults.take(
+            "supply_chain.penalty.certification_schedule_days", "schedule_days"
+        ).as_int()
+    if ratio_per_day is None:
+        ratio_per_day = defaults.take(
+            "supply_chain.penalty.certification_delay_ratio_per_day", "ratio_per_day"
+        ).as_ratio()
+    return schedule_days, ratio_per_day
 
 
 def certification_delay_penalty(
@@ -310,9 +174,8 @@ def certification_delay_penalty(
     """
     Certification delay penalty: ``order_value x ratio_per_day x days late``, capped, rounded.
 
-    The schedule runs ``schedule_days`` days from the day after ``schedule_start``; the
-    due day moves past statutory rest days unless ``roll_rest_days`` is False (the
-    contract may agree otherwise). Completion on or before the due day costs nothing.
+    The schedule runs ``schedule_days`` days from the day after ``schedule_start``; the due day
+    moves past rest days unless ``roll_rest_days`` is False. On time costs nothing.
 
     Args:
         order_value: The order value the share applies to.
@@ -334,85 +197,38 @@ def certification_delay_penalty(
         'CNY 4000.00'
     """
     rb = rulebook or default_rulebook()
-    problems: list[Problem] = []
-    day = date_or_problem(as_of, "as_of", problems)
-    start = date_or_problem(schedule_start, "schedule_start", problems)
-    done = date_or_problem(completed_on, "completed_on", problems)
-    value = _money(order_value, "order_value", problems)
-    cap_checked = _money(cap, "cap", problems) if cap is not None else None
-    _ratio(ratio_per_day, "ratio_per_day", problems)
-    _ratio(cap_ratio, "cap_ratio", problems)
-    if schedule_days is not None and (
-        isinstance(schedule_days, bool) or not isinstance(schedule_days, int) or schedule_days < 0
-    ):
-        problems.append(Problem.of("schedule_days", schedule_days, "a non-negative int"))
-    if done is not None and start is not None and done < start:
-        problems.append(Problem.of("completed_on", completed_on, "before schedule_start"))
-    collect(problems)
-    assert value is not None
-    assert day is not None
-    assert start is not None
-    assert done is not None
-    defaults = _Defaults(rb, day)
+    day, start, done, value, cap_checked = delay_inputs(
+        order_value,
+        schedule_start,
+        completed_on,
+        as_of,
+        schedule_days,
+        ratio_per_day,
+        cap,
+        cap_ratio,
+    )
+    defaults = Defaults(rb, day)
     params, defaulted = defaults.params, defaults.defaulted
-    if schedule_days is None:
-        schedule_days = defaults.take(
-            "supply_chain.penalty.certification_schedule_days", "schedule_days"
-        ).as_int()
-    if ratio_per_day is None:
-        ratio_per_day = defaults.take(
-            "supply_chain.penalty.certification_delay_ratio_per_day", "ratio_per_day"
-        ).as_ratio()
-    findings = list(_contract_term_finding(rb, defaulted=tuple(defaulted)))
-    period_cites = rb.cite_all(*_PERIOD_RULE)
-    if roll_rest_days:
-        dl = deadline(start, days=schedule_days)
-        due, nominal = dl.due, dl.nominal
-        period_cites = (*period_cites, rb.cite(_REST_DAY_RULE))
-        if not dl.calendar_official:
-            findings.append(
-                Finding(
-                    code="supply_chain.penalty.calendar_unofficial",
-                    severity=Severity.LOW,
-                    citations=(rb.cite(_REST_DAY_RULE),),
-                    args={"year": str(due.year)},
-                )
-            )
-    else:
-        nominal = due = term_end(start, days=schedule_days)
-        period_cites = (*period_cites, rb.cite(_AGREE_OTHERWISE))
+    schedule_days, ratio_per_day = _delay_terms(defaults, schedule_days, ratio_per_day)
+    findings = list(contract_term_finding(rb, defaulted=tuple(defaulted)))
+    due, nominal, period_cites = due_day(start, schedule_days, rb, findings, roll=roll_rest_days)
     late = max((done - due).in_days(), 0) if done > due else 0
-    trace = [
-        TraceStep(
-            rule="schedule_due_day",
-            code="supply_chain.trace.schedule_due",
-            citations=period_cites,
-            args={"start": start, "days": schedule_days, "nominal": nominal, "due": due},
-            parameters=tuple(p for p in params if p.unit == "days"),
-            on=due,
-        ),
-        TraceStep(
-            rule="days_late",
-            code="supply_chain.trace.days_late",
-            citations=period_cites,
-            args={"completed": done, "due": due, "days": late},
-            on=done,
-        ),
-    ]
+    steps = DelaySteps(start=start, due=due, nominal=nominal, done=done, late=late)
+    trace = steps.trace(schedule_days, params, period_cites)
     raw = value * ratio_per_day * late
     trace.append(
         TraceStep(
             rule="share_of_order_value",
             code="supply_chain.trace.delay_amount",
-            citations=_basis(rb),
+            citations=penalty_basis(rb),
             args={"order_value": value, "ratio": ratio_per_day, "days": late, "amount": raw},
             parameters=tuple(p for p in params if p.unit == "ratio"),
         )
     )
-    capped = _apply_caps(
+    capped = apply_caps(
         raw, order_value=value, cap=cap_checked, cap_ratio=cap_ratio, rb=rb, trace=trace
     )
-    return _finish(
+    return finish(
         capped,
         rule="supply_chain_certification_delay",
         day=day,
@@ -422,6 +238,24 @@ def certification_delay_penalty(
         findings=tuple(findings),
         extra=period_cites,
     )
+
+
+def _above_practice(
+    factor: Decimal | None, rb: Rulebook, day: pendulum.Date, params: list[ParameterValue]
+) -> list[Finding]:
+    """A multiple above the practice range is reported (low), never refused."""
+    practice_max = rb.param("supply_chain.penalty.leak_multiple_max", as_of=day)
+    if factor is None or factor <= practice_max.as_decimal():
+        return []
+    params.append(practice_max)
+    return [
+        Finding(
+            code="supply_chain.penalty.multiple_above_practice",
+            severity=Severity.LOW,
+            citations=(rb.cite(COMMON_PRACTICE),),
+            args={"multiple": factor, "practice_max": practice_max.as_decimal()},
+        )
+    ]
 
 
 def leak_liquidated_damages(
@@ -453,29 +287,8 @@ def leak_liquidated_damages(
         'CNY 1200000.00'
     """
     rb = rulebook or default_rulebook()
-    problems: list[Problem] = []
-    day = date_or_problem(as_of, "as_of", problems)
-    loss = _money(estimated_loss, "estimated_loss", problems)
-    if floor is not None:
-        _money(floor, "floor", problems)
-    if cap is not None:
-        _money(cap, "cap", problems)
-    if terms is not None and not isinstance(terms, LiquidatedDamages):
-        problems.append(Problem.of("terms", terms, "must be LiquidatedDamages"))
-        terms = None
-    factor: Decimal | None = None
-    if multiple is not None:
-        factor = decimal_or_problem(multiple, "multiple", problems)
-        if factor is not None and factor < 0:
-            problems.append(Problem.of("multiple", multiple, "must not be negative"))
-    elif terms is not None and terms.multiple is not None:
-        factor = terms.multiple
-        if factor < 0:
-            problems.append(Problem.of("terms.multiple", factor, "must not be negative"))
-    collect(problems)
-    assert loss is not None
-    assert day is not None
-    defaults = _Defaults(rb, day)
+    day, loss, factor, terms = leak_inputs(estimated_loss, as_of, multiple, floor, cap, terms)
+    defaults = Defaults(rb, day)
     params, defaulted = defaults.params, defaults.defaulted
     minimum = floor if floor is not None else (terms.floor if terms is not None else None)
     if terms is None:
@@ -489,39 +302,29 @@ def leak_liquidated_damages(
         raise InvalidInputError.single(
             "terms", terms, "the agreed terms set no multiple, floor or fixed amount"
         )
-    findings = list(_contract_term_finding(rb, defaulted=tuple(defaulted)))
-    practice_max = rb.param("supply_chain.penalty.leak_multiple_max", as_of=day)
-    if factor is not None and factor > practice_max.as_decimal():
-        params.append(practice_max)
-        findings.append(
-            Finding(
-                code="supply_chain.penalty.multiple_above_practice",
-                severity=Severity.LOW,
-                citations=(rb.cite(COMMON_PRACTICE),),
-                args={"multiple": factor, "practice_max": practice_max.as_decimal()},
-            )
-        )
+    findings = [
+        *contract_term_finding(rb, defaulted=tuple(defaulted)),
+        *_above_practice(factor, rb, day, params),
+    ]
     product = loss * factor if factor is not None else None
     candidates = [m for m in (product, minimum, fixed) if m is not None]
     raw = max(candidates, key=lambda m: m.amount)
+    shown = {"multiple": factor, "product": product, "floor": minimum, "fixed": fixed}
     trace = [
         TraceStep(
             rule="multiple_with_floor",
             code="supply_chain.trace.leak_amount",
-            citations=_basis(rb),
+            citations=penalty_basis(rb),
             args={
                 "loss": loss,
-                "multiple": factor if factor is not None else "—",
-                "product": product if product is not None else "—",
-                "floor": minimum if minimum is not None else "—",
-                "fixed": fixed if fixed is not None else "—",
+                **{k: "—" if v is None else v for k, v in shown.items()},
                 "amount": raw,
             },
             parameters=tuple(params),
         )
     ]
-    capped = _apply_caps(raw, order_value=None, cap=cap, cap_ratio=None, rb=rb, trace=trace)
-    return _finish(
+    capped = apply_caps(raw, order_value=None, cap=cap, cap_ratio=None, rb=rb, trace=trace)
+    return finish(
         capped,
         rule="supply_chain_leak_damages",
         day=day,

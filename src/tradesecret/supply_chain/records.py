@@ -47,7 +47,7 @@ from tradesecret.evidence import (
 )
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.supply_chain._model import SHA256_PATTERN, DisclosureForm
-from tradesecret.supply_chain.disclosure import DisclosurePackage, Manifest
+from tradesecret.supply_chain.disclosure import DisclosurePackage, Manifest, ManifestEntry
 
 __all__ = ["FileMatch", "access_grants", "add_manifest_to_graph", "trace_file"]
 
@@ -115,35 +115,41 @@ def add_manifest_to_graph(
     if agreement is not None:
         builder.bound_by(manifest.supplier_id, agreement)
     for entry in manifest.entries:
-        if entry.form is DisclosureForm.CODED and not coded_is_access:
-            continue
-        for secret in entry.secret_ids:
-            _ensure(builder, Secret(id=secret, name=secret))
-        targets: list[str] = []
-        for file in entry.files:
-            carrier = f"file:{file.sha256}"
-            _ensure(
-                builder,
-                Carrier(id=carrier, name=file.name, location=manifest.package_id),
-            )
-            for secret in entry.secret_ids:
-                builder.embodies(carrier, secret)
-            targets.append(carrier)
-        if not targets:
-            targets = list(entry.secret_ids)
-        if not targets:
-            continue
-        event = builder.event(
-            id=f"{manifest.package_id}:{entry.item_id}",
-            kind=EventKind.ACCESS,
-            by=manifest.supplier_id,
-            at=when,
-            detail=f"received {entry.item_id} ({entry.form.value}) in {manifest.package_id}",
-            source=item_id,
-        )
-        for target in targets:
-            builder.targets(event, target)
+        if entry.form is not DisclosureForm.CODED or coded_is_access:
+            _add_release(builder, manifest, entry, when, item_id)
     return item_id
+
+
+def _add_release(
+    builder: EvidenceGraphBuilder,
+    manifest: Manifest,
+    entry: ManifestEntry,
+    when: pendulum.DateTime,
+    item_id: str,
+) -> None:
+    """One released item: its secrets, the files that carry them, the supplier's access."""
+    for secret in entry.secret_ids:
+        _ensure(builder, Secret(id=secret, name=secret))
+    targets: list[str] = []
+    for file in entry.files:
+        carrier = f"file:{file.sha256}"
+        _ensure(builder, Carrier(id=carrier, name=file.name, location=manifest.package_id))
+        for secret in entry.secret_ids:
+            builder.embodies(carrier, secret)
+        targets.append(carrier)
+    targets = targets or list(entry.secret_ids)
+    if not targets:
+        return
+    event = builder.event(
+        id=f"{manifest.package_id}:{entry.item_id}",
+        kind=EventKind.ACCESS,
+        by=manifest.supplier_id,
+        at=when,
+        detail=f"received {entry.item_id} ({entry.form.value}) in {manifest.package_id}",
+        source=item_id,
+    )
+    for target in targets:
+        builder.targets(event, target)
 
 
 def access_grants(

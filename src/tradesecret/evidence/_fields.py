@@ -1,0 +1,65 @@
+"""Field checks of the evidence nodes: ids, digests, aware moments, moments as facts."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from tradesecret.dates import SHANGHAI
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.facts import UNKNOWN
+
+__all__ = ["ID", "aware", "check_sha256", "day_of", "fact_time", "sha", "valid_id"]
+
+
+SHA256_RE: Final = re.compile(r"^[0-9a-f]{64}$")
+ID: Final = re.compile(r"^[^\s\x00-\x1f]{1,200}$")
+
+
+def day_of(moment: pendulum.DateTime) -> pendulum.Date:
+    """
+    The calendar day of ``moment`` in Beijing time, whatever offset it was recorded with
+    (a log line at ``2025-10-14T16:30:00+00:00`` happened on 2025-10-15 in Beijing).
+    """
+    local = moment.in_timezone(SHANGHAI)
+    return pendulum.Date(local.year, local.month, local.day)
+
+
+def check_sha256(value: object, *, path: str = "sha256") -> str:
+    """A lower-case hex SHA-256 digest, or :class:`InvalidInputError`."""
+    if not isinstance(value, str) or not SHA256_RE.match(value):
+        raise InvalidInputError.single(path, value, "expected 64 lower-case hex digits (SHA-256)")
+    return value
+
+
+def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not ID.match(value):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            "an id is 1-200 characters without spaces or control characters",
+        )
+
+
+def aware(instance: object, attribute: Any, value: Any) -> None:
+    if value is None or value is UNKNOWN:
+        return
+    # tzinfo, not utcoffset(): pendulum's utcoffset() is slow and its zones always answer
+    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            "expected an aware pendulum.DateTime (use tradesecret.dates.to_datetime)",
+        )
+
+
+def fact_time(value: object) -> Any:
+    """A moment as a fact: ``None`` (the old spelling) and left out both mean not stated."""
+    return UNKNOWN if value is None else value
+
+
+def sha(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    check_sha256(value, path=f"{type(instance).__name__}.{attribute.name}")

@@ -1,0 +1,199 @@
+"""
+Clause shapes reviewed and scheduled.
+
+:func:`review_clauses` is a rule table over the shapes of
+:mod:`tradesecret.remedies.clauses`: what the sources say about each shape, and where
+they say nothing, the library's policy marked as such. :func:`compensation_schedule`
+lays the compensation out month by month over the period (Civil Code Arts. 201-202 via
+:func:`tradesecret.dates.month_periods`): a monthly, ratio or annual clause gives one
+instalment a month; a lump sum one payment at the start.
+
+Examples:
+    >>> import pendulum
+    >>> from tradesecret.money import Money
+    >>> from tradesecret.remedies.clauses import CompensationClause, CompensationShape
+    >>> from tradesecret.remedies.clause_review import compensation_schedule
+    >>> c = CompensationClause(shape=CompensationShape.ANNUAL_AMOUNT, amount=Money("60000"))
+    >>> s = compensation_schedule(c, termination_date=pendulum.date(2025, 1, 31), period_months=3)
+    >>> [(str(i.first_day), str(i.amount)) for i in s]
+    [('2025-02-01', 'CNY 5000.00'), ('2025-03-01', 'CNY 5000.00'), ('2025-04-01', 'CNY 5000.00')]
+"""
+
+from __future__ import annotations
+
+import attrs
+import pendulum
+
+from tradesecret.dates import month_periods
+from tradesecret.engine import Check, Effect, RuleTable
+from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, not_, tri
+from tradesecret.money import Money
+from tradesecret.remedies.clauses import (
+    CompensationClause,
+    CompensationShape,
+    IncomeFacts,
+    PenaltyClause,
+    PenaltyShape,
+    monthly_compensation,
+    total_compensation,
+)
+from tradesecret.results import Criterion, Severity
+from tradesecret.rulebook import Rulebook, default_rulebook
+
+__all__ = ["CLAUSES", "ClauseFacts", "Instalment", "compensation_schedule", "review_clauses"]
+
+_POLICY = "tradesecret-policy@2026-11-21"
+
+
+@attrs.frozen(kw_only=True)
+class Instalment:
+    """
+    One scheduled payment of compensation.
+
+    Attributes:
+        first_day: First day of the month (or of the period, for a lump sum) it pays for.
+        last_day: Last day of that month (or of the period).
+        amount: The amount (``UNKNOWN`` where it turns on a wage not stated).
+    """
+
+    first_day: pendulum.Date
+    last_day: pendulum.Date
+    amount: Fact[Money]
+
+
+def compensation_schedule(
+    clause: CompensationClause,
+    *,
+    termination_date: pendulum.Date,
+    period_months: int,
+    income: IncomeFacts | None = None,
+) -> tuple[Instalment, ...]:
+    """The compensation month by month from the day after ``termination_date``."""
+    months = month_periods(termination_date, period_months)
+    if not months:
+        return ()
+    if clause.shape is CompensationShape.LUMP_SUM:
+        total = total_compensation(clause, period_months=period_months, income=income)
+        return (
+            Instalment(first_day=months[0].first_day, last_day=months[-1].last_day, amount=total),
+        )
+    monthly = monthly_compensation(clause, period_months=period_months, income=income)
+    return tuple(
+        Instalment(first_day=m.first_day, last_day=m.last_day, amount=monthly) for m in months
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ClauseFacts:
+    """
+    The two clauses and what they are measured on.
+
+    Attributes:
+        compensation: The compensation clause (``UNKNOWN``: not stated).
+        penalty: The penalty clause (``UNKNOWN``: not stated).
+        monthly: The monthly amount the compensation clause gives.
+        income: Wages and income.
+    """
+
+    compensation: Fact[CompensationClause] = UNKNOWN
+    penalty: Fact[PenaltyClause] = UNKNOWN
+    monthly: Fact[Money] = UNKNOWN
+    income: IncomeFacts = attrs.field(factory=IncomeFacts)
+
+
+def _shape(clause: object, shape: object) -> Tri:
+    if clause is UNKNOWN:
+        return Tri.UNKNOWN
+    return Tri.of(getattr(clause, "shape", None) is shape)
+
+
+def _below_minimum(f: ClauseFacts) -> Tri:
+    floor = tri(f.compensation, lambda c: c.minimum_wage_floor is True)
+    if f.monthly is UNKNOWN or f.income.minimum_wage is UNKNOWN:
+        return all_of(not_(floor), Tri.UNKNOWN)
+    return all_of(not_(floor), f.monthly < f.income.minimum_wage)
+
+
+# LCL Art. 23(2): 「在竞业限制期限内按月给予劳动者经济补偿」 ("monthly compensation during the
+# restriction period"); MOHRSS guide §13: not below the local minimum wage (guidance);
+# Civil Code Art. 585(1) / Contract Law Art. 114(1): the parties may agree a penalty or a
+# method of computing the loss. Affiliate income: no source (library policy).
+CLAUSES: RuleTable[ClauseFacts] = RuleTable(
+    criterion="remedies.criterion.clauses",
+    basis=("lcl@2012-12-28:23",),
+    clause="LCL 23(2) 「按月给予劳动者经济补偿」; MOHRSS guide §13; Civil Code 585(1)",
+    checks=(
+        Check(
+            code="remedies.clause.lump_sum_not_monthly",
+            severity=Severity.MEDIUM,
+            effect=Effect.NOTES,
+            basis=("lcl@2012-12-28:23",),
+            facts=("compensation",),
+            when=lambda f: _shape(f.compensation, CompensationShape.LUMP_SUM),
+        ),
+        Check(
+            code="remedies.clause.below_minimum_wage",
+            severity=Severity.MEDIUM,
+            effect=Effect.NOTES,
+            basis=("mohrss-nc-guide@2025-09-12:13",),
+            context=("spc-labor-1@2020-12-29:36",),
+            facts=("compensation", "income.minimum_wage", "income.average_monthly_wage"),
+            when=_below_minimum,
+        ),
+        Check(
+            code="remedies.clause.affiliate_income",
+            severity=Severity.LOW,
+            effect=Effect.NOTES,
+            basis=(_POLICY,),
+            facts=("penalty",),
+            when=lambda f: tri(f.penalty, lambda p: p.includes_affiliate_income is True),
+        ),
+        Check(
+            code="remedies.clause.actual_loss_if_higher",
+            severity=Severity.INFO,
+            effect=Effect.NOTES,
+            basis=("civil-code@2020-05-28:585",),
+            facts=("penalty",),
+            when=lambda f: tri(f.penalty, lambda p: p.actual_loss_if_higher),
+        ),
+        Check(
+            code="remedies.clause.actual_loss_if_higher",
+            severity=Severity.INFO,
+            effect=Effect.NOTES,
+            basis=("contract-law@1999-10-01:114",),
+            facts=("penalty",),
+            when=lambda f: tri(f.penalty, lambda p: p.actual_loss_if_higher),
+        ),
+        Check(
+            code="remedies.clause.no_penalty",
+            severity=Severity.INFO,
+            effect=Effect.NOTES,
+            basis=("lcl@2012-12-28:23",),
+            facts=("penalty",),
+            when=lambda f: _shape(f.penalty, PenaltyShape.NONE),
+        ),
+    ),
+)
+
+
+def review_clauses(
+    compensation: Fact[CompensationClause],
+    penalty: Fact[PenaltyClause],
+    *,
+    period_months: int,
+    as_of: pendulum.Date,
+    income: IncomeFacts | None = None,
+    rulebook: Rulebook | None = None,
+) -> Criterion:
+    """What the sources (or the library's policy, marked as such) say about the clause shapes."""
+    book = rulebook if rulebook is not None else default_rulebook()
+    facts_income = income if income is not None else IncomeFacts()
+    monthly: Fact[Money] = UNKNOWN
+    if compensation is not UNKNOWN:
+        monthly = monthly_compensation(
+            compensation, period_months=period_months, income=facts_income
+        )
+    facts = ClauseFacts(
+        compensation=compensation, penalty=penalty, monthly=monthly, income=facts_income
+    )
+    return CLAUSES.evaluate(facts, on=as_of, rulebook=book)

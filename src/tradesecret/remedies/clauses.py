@@ -1,0 +1,347 @@
+"""
+Compensation and penalty clauses as employers write them, and what each one gives.
+
+The shapes (clause as written, never reinterpreted):
+
+* compensation -- a monthly amount; a ratio of the average monthly wage; a ratio of the
+  local minimum wage; an annual amount spread over the months; a lump sum; each with or
+  without a "not below the minimum wage" floor;
+* penalty (违约金) -- a fixed amount; a multiple of the total agreed compensation; a
+  multiple of annual income (with or without income from affiliates); a multiple
+  ("double") of the compensation of the months in breach; and, on any of them, "the
+  actual loss if higher".
+
+A clause whose operand is missing (a multiple without its figure) cannot be read: that is
+an :class:`~tradesecret.exceptions.InvalidInputError` naming the field, never a silent zero.
+A clause that was not stated at all is :data:`~tradesecret.facts.UNKNOWN` where it is used.
+The amounts computed here are the clause's own arithmetic; an amount that needs a fact not
+stated (the average wage, the months in breach) is :data:`~tradesecret.facts.UNKNOWN`.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> from tradesecret.money import Money
+    >>> from tradesecret.remedies.clauses import (
+    ...     CompensationClause, CompensationShape, IncomeFacts, PenaltyClause, PenaltyShape,
+    ...     monthly_compensation, penalty_amount)
+    >>> c = CompensationClause(shape=CompensationShape.ANNUAL_AMOUNT, amount=Money("120000"))
+    >>> str(monthly_compensation(c, period_months=12))
+    'CNY 10000.00'
+    >>> p = PenaltyClause(shape=PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION, multiple=Decimal("3"))
+    >>> str(penalty_amount(p, compensation=c, period_months=12, income=IncomeFacts()))
+    'CNY 360000.00'
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
+from tradesecret.facts import UNKNOWN, Fact
+from tradesecret.money import Money, Ratio
+
+__all__ = [
+    "CompensationClause",
+    "CompensationShape",
+    "IncomeFacts",
+    "PenaltyClause",
+    "PenaltyShape",
+    "monthly_compensation",
+    "penalty_amount",
+    "total_compensation",
+]
+
+#: Calendar arithmetic (months in a year), not a legal figure.
+_MONTHS_PER_YEAR = 12
+
+
+class CompensationShape(enum.Enum):
+    """How a compensation clause states the amount."""
+
+    MONTHLY_AMOUNT = "monthly_amount"  # 每月固定金额
+    AVERAGE_WAGE_RATIO = "average_wage_ratio"  # 离职前十二个月平均工资的比例
+    MINIMUM_WAGE_RATIO = "minimum_wage_ratio"  # 当地最低工资标准的比例（倍数）
+    ANNUAL_AMOUNT = "annual_amount"  # 年度金额，按月分摊
+    LUMP_SUM = "lump_sum"  # 一次性支付
+
+
+class PenaltyShape(enum.Enum):
+    """How a penalty clause states the amount."""
+
+    NONE = "none"  # 未约定违约金 (stated: no penalty)
+    FIXED_AMOUNT = "fixed_amount"  # 固定金额
+    MULTIPLE_OF_TOTAL_COMPENSATION = "multiple_of_total_compensation"  # 补偿总额的倍数
+    MULTIPLE_OF_MONTHLY_WAGE = "multiple_of_monthly_wage"  # 月平均工资的倍数
+    MULTIPLE_OF_ANNUAL_INCOME = "multiple_of_annual_income"  # 年收入的倍数
+    MULTIPLE_OF_BREACHED_MONTHS_COMPENSATION = (
+        "multiple_of_breached_months_compensation"  # 违约期间补偿的倍数（如双倍）
+    )
+
+
+_AMOUNT_SHAPES = frozenset(
+    {CompensationShape.MONTHLY_AMOUNT, CompensationShape.ANNUAL_AMOUNT, CompensationShape.LUMP_SUM}
+)
+_RATIO_SHAPES = frozenset(
+    {CompensationShape.AVERAGE_WAGE_RATIO, CompensationShape.MINIMUM_WAGE_RATIO}
+)
+
+
+def _given(value: object) -> bool:
+    return value is not UNKNOWN and value is not None
+
+
+def _operand_problems(
+    prefix: str, shape: enum.Enum, fields: dict[str, tuple[object, type | tuple[type, ...], bool]]
+) -> list[Problem]:
+    """Each field: (value, expected type, required for this shape)."""
+    problems: list[Problem] = []
+    for name, (value, kind, required) in fields.items():
+        path = f"{prefix}.{name}"
+        if required and not _given(value):
+            problems.append(
+                Problem.of(
+                    path,
+                    value,
+                    f"the clause cannot be read: shape {render_value(shape.value)} needs its {name}",
+                )
+            )
+        elif not required and _given(value):
+            problems.append(
+                Problem.of(path, value, f"given, but shape {render_value(shape.value)} has no {name}")
+            )
+        elif _given(value) and (isinstance(value, bool) or not isinstance(value, kind)):
+            problems.append(Problem.of(path, value, f"must be {kind}"))
+        elif isinstance(value, Money) and value.amount < 0:
+            problems.append(Problem.of(path, value, "must not be negative"))
+        elif isinstance(value, Decimal | int) and not isinstance(value, bool) and value < 0:
+            problems.append(Problem.of(path, value, "must be >= 0"))
+    return problems
+
+
+@attrs.frozen(kw_only=True)
+class CompensationClause:
+    """
+    A compensation clause as written.
+
+    Attributes:
+        shape: How the amount is stated.
+        amount: The monthly, annual or lump-sum amount (amount shapes only).
+        ratio: The ratio of the average wage or of the minimum wage (ratio shapes only).
+        minimum_wage_floor: The clause says the monthly amount is not below the local
+            minimum wage (``UNKNOWN``: not stated).
+        text: The clause as written.
+    """
+
+    shape: CompensationShape
+    amount: Fact[Money] = UNKNOWN
+    ratio: Fact[Ratio] = UNKNOWN
+    minimum_wage_floor: Fact[bool] = UNKNOWN
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.shape, CompensationShape):
+            raise InvalidInputError.single(
+                "compensation.shape", self.shape, "expected a CompensationShape"
+            )
+        problems = _operand_problems(
+            "compensation",
+            self.shape,
+            {
+                "amount": (self.amount, Money, self.shape in _AMOUNT_SHAPES),
+                "ratio": (self.ratio, Ratio, self.shape in _RATIO_SHAPES),
+            },
+        )
+        if problems:
+            raise InvalidInputError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class PenaltyClause:
+    """
+    A penalty (违约金) clause as written.
+
+    Attributes:
+        shape: How the amount is stated.
+        amount: The fixed amount (``FIXED_AMOUNT``).
+        multiple: The multiple (the three ``MULTIPLE_*`` shapes; "double" is 2).
+        includes_affiliate_income: For a multiple of annual income: income from the
+            employer's affiliates counts (``UNKNOWN``: the clause does not say).
+        actual_loss_if_higher: The clause adds "or the actual loss, if higher".
+        text: The clause as written.
+    """
+
+    shape: PenaltyShape
+    amount: Fact[Money] = UNKNOWN
+    multiple: Fact[Decimal] = UNKNOWN
+    includes_affiliate_income: Fact[bool] = UNKNOWN
+    actual_loss_if_higher: bool = False
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.shape, PenaltyShape):
+            raise InvalidInputError.single("penalty.shape", self.shape, "expected a PenaltyShape")
+        fixed = self.shape is PenaltyShape.FIXED_AMOUNT
+        multiple = not fixed and self.shape is not PenaltyShape.NONE
+        problems = _operand_problems(
+            "penalty",
+            self.shape,
+            {
+                "amount": (self.amount, Money, fixed),
+                "multiple": (self.multiple, (Decimal, int), multiple),
+            },
+        )
+        if self.shape is PenaltyShape.NONE and self.actual_loss_if_higher:
+            problems.append(
+                Problem.of("penalty.actual_loss_if_higher", True, "no penalty is agreed")
+            )
+        if (
+            self.shape is not PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME
+            and self.includes_affiliate_income is not UNKNOWN
+        ):
+            problems.append(
+                Problem.of(
+                    "penalty.includes_affiliate_income",
+                    self.includes_affiliate_income,
+                    "only a multiple of annual income counts affiliate income",
+                )
+            )
+        if problems:
+            raise InvalidInputError(problems)
+
+
+@attrs.frozen(kw_only=True)
+class IncomeFacts:
+    """
+    The money facts a clause may be measured on; each may be unknown.
+
+    Attributes:
+        average_monthly_wage: Average monthly wage of the 12 months before termination.
+        minimum_wage: The monthly minimum wage of the place of performance.
+        annual_income: The employee's annual income from the employer.
+        affiliate_income: Annual income from the employer's affiliates.
+        breached_months: Months of the period in breach.
+    """
+
+    average_monthly_wage: Fact[Money] = UNKNOWN
+    minimum_wage: Fact[Money] = UNKNOWN
+    annual_income: Fact[Money] = UNKNOWN
+    affiliate_income: Fact[Money] = UNKNOWN
+    breached_months: Fact[int] = UNKNOWN
+
+
+def monthly_compensation(
+    clause: CompensationClause,
+    *,
+    period_months: int,
+    income: IncomeFacts | None = None,
+) -> Fact[Money]:
+    """
+    The monthly amount the clause gives (rounded to the fen), or ``UNKNOWN`` where it
+    turns on a wage not stated. An annual amount is spread over twelve months; a lump sum
+    over the restricted period. The floor, where the clause has one, is the minimum wage.
+    """
+    exact = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
+    return UNKNOWN if exact is UNKNOWN else exact.round_fen()
+
+
+def _monthly_exact(
+    clause: CompensationClause, period_months: int, facts: IncomeFacts
+) -> Fact[Money]:
+    """The monthly amount before rounding (rounded once where it is shown or totalled)."""
+    shape = clause.shape
+    monthly: Fact[Money]
+    if shape is CompensationShape.MONTHLY_AMOUNT:
+        monthly = clause.amount
+    elif shape is CompensationShape.ANNUAL_AMOUNT:
+        monthly = UNKNOWN if clause.amount is UNKNOWN else clause.amount / _MONTHS_PER_YEAR
+    elif shape is CompensationShape.LUMP_SUM:
+        lump = clause.amount
+        monthly = UNKNOWN if lump is UNKNOWN or period_months <= 0 else lump / period_months
+    else:
+        base = (
+            facts.average_monthly_wage
+            if shape is CompensationShape.AVERAGE_WAGE_RATIO
+            else facts.minimum_wage
+        )
+        monthly = UNKNOWN if base is UNKNOWN or clause.ratio is UNKNOWN else base * clause.ratio
+    if monthly is UNKNOWN:
+        return UNKNOWN
+    if clause.minimum_wage_floor is True:
+        if facts.minimum_wage is UNKNOWN:
+            return UNKNOWN  # the floor may lift it: unknown until the minimum wage is stated
+        monthly = max(monthly, facts.minimum_wage)
+    return monthly
+
+
+def total_compensation(
+    clause: CompensationClause, *, period_months: int, income: IncomeFacts | None = None
+) -> Fact[Money]:
+    """The total over the period: the lump sum as agreed, else the monthly amount times the months."""
+    if clause.shape is CompensationShape.LUMP_SUM and clause.minimum_wage_floor is not True:
+        return clause.amount
+    monthly = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
+    return UNKNOWN if monthly is UNKNOWN else (monthly * period_months).round_fen()
+
+
+def penalty_amount(
+    clause: PenaltyClause,
+    *,
+    compensation: CompensationClause | None,
+    period_months: int,
+    income: IncomeFacts,
+    loss: Fact[Money] = UNKNOWN,
+) -> Fact[Money]:
+    """
+    The amount the penalty clause gives (rounded to the fen), or ``UNKNOWN`` where it
+    turns on a fact not stated. With "the actual loss if higher", the higher of the two
+    where the loss is stated; where it is not, the agreed figure is the least the clause
+    gives and the amount stays unknown.
+    """
+    agreed = _agreed(clause, compensation, period_months, income)
+    if agreed is UNKNOWN:
+        return UNKNOWN
+    if clause.actual_loss_if_higher:
+        if loss is UNKNOWN:
+            return UNKNOWN
+        agreed = max(agreed, loss)
+    return agreed.round_fen()
+
+
+def _agreed(
+    clause: PenaltyClause,
+    compensation: CompensationClause | None,
+    period_months: int,
+    income: IncomeFacts,
+) -> Fact[Money]:
+    shape, multiple = clause.shape, clause.multiple
+    if shape is PenaltyShape.NONE:
+        return Money.zero()  # stated: no penalty agreed
+    if shape is PenaltyShape.FIXED_AMOUNT:
+        return clause.amount
+    if multiple is UNKNOWN:
+        return UNKNOWN
+    if shape is PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME:
+        if income.annual_income is UNKNOWN:
+            return UNKNOWN
+        base = income.annual_income
+        if clause.includes_affiliate_income is UNKNOWN:
+            return UNKNOWN
+        if clause.includes_affiliate_income:
+            if income.affiliate_income is UNKNOWN:
+                return UNKNOWN
+            base = base + income.affiliate_income
+        return base * multiple
+    if shape is PenaltyShape.MULTIPLE_OF_MONTHLY_WAGE:
+        wage = income.average_monthly_wage
+        return UNKNOWN if wage is UNKNOWN else wage * multiple
+    if compensation is None:
+        return UNKNOWN
+    if shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
+        total = total_compensation(compensation, period_months=period_months, income=income)
+        return UNKNOWN if total is UNKNOWN else total * multiple
+    monthly = _monthly_exact(compensation, period_months, income)
+    if monthly is UNKNOWN or income.breached_months is UNKNOWN:
+        return UNKNOWN
+    return monthly * income.breached_months * multiple
