@@ -25,6 +25,8 @@ from typing import Any
 
 import attrs
 
+from tradesecret.facts import UNKNOWN
+
 __all__ = [
     "CitationError",
     "ConflictingRulesError",
@@ -94,7 +96,7 @@ def render_value(value: object, limit: int = 120) -> str:
 
 
 def _render(value: object, depth: int, *, decimal_text: bool = False) -> str:
-    if value is None:
+    if value is None or value is UNKNOWN:  # not stated: null, as in a case file
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"

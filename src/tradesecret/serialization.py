@@ -315,7 +315,6 @@ def _graph_codec(name: str) -> Callable[[Any], Any]:
     return fn
 
 
-
 #: Result fields written only when they hold something (older outputs stay byte-identical).
 _OMITTED_WHEN_EMPTY: Final = ("context", "open")
 

@@ -24,6 +24,7 @@ import json
 import random
 from collections.abc import Iterator
 from decimal import Decimal
+from importlib import resources
 from typing import Any, Final
 
 import attrs
@@ -35,10 +36,13 @@ from tradesecret.exceptions import TradeSecretError
 from tradesecret.reports import render
 
 __all__ = [
+    "DOCUMENTS",
     "KINDS",
+    "VARIANTS",
     "Verdict",
     "case_inputs",
     "judge",
+    "kind_of",
     "leaves",
     "mutate_bytes",
     "schema_accepts",
@@ -59,11 +63,33 @@ class Verdict:
     signature: str = ""
 
 
+#: Shapes beyond one example per kind: the non-compete breach section, and a ledger whose
+#: terms are left out (derived from the agreement).
+VARIANTS: Final = ("noncompete_breach", "noncompete_derived_terms")
+#: Every document the schema-agreement tests walk: one example per kind, then the variants.
+DOCUMENTS: Final = (*KINDS, *VARIANTS)
+
+
 @functools.cache
 def example(kind: str) -> dict[str, Any]:
-    """The shipped example of ``kind``, decoded as the reader decodes it (decimals exact)."""
-    data: dict[str, Any] = json.loads(example_text(kind), parse_float=Decimal)
-    return data
+    """The shipped example of ``kind`` (or a variant), decoded as the reader decodes it."""
+    if kind == "noncompete_breach":
+        text = (resources.files("tradesecret.casefile") / "examples" / f"{kind}.json").read_text(
+            "utf-8"
+        )
+    elif kind == "noncompete_derived_terms":
+        data = copy.deepcopy(example("noncompete"))
+        del data["data"]["ledger"]["terms"]
+        return data
+    else:
+        text = example_text(kind)
+    decoded: dict[str, Any] = json.loads(text, parse_float=Decimal)
+    return decoded
+
+
+def kind_of(name: str) -> str:
+    """The case kind of the document ``name`` (an example or a variant)."""
+    return str(example(name)["kind"])
 
 
 def _is_integer(_: Any, instance: Any) -> bool:

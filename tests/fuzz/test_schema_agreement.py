@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from tests.fuzz.harness import (
-    KINDS,
+    DOCUMENTS,
     example,
+    kind_of,
     leaves,
     replaced,
     schema_accepts,
@@ -41,13 +42,13 @@ def probes(kind: str) -> list[tuple[tuple[Any, ...], Any, bool]]:
     for path, value in leaves(document):
         if path[0] != "data":
             continue
-        schema = subschema(kind, path, value)
+        schema = subschema(kind_of(kind), path, value)
         out += [(path, v, False) for v in wrong_typed(schema)]
         out += [(path, v, True) for v in schema_values(schema)]
     return out
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", DOCUMENTS)
 def test_wrong_json_type_at_every_leaf_is_refused(kind: str) -> None:
     """Every node of every example given a JSON type the schema refuses: the reader refuses it
     too, at that path (0 silent conversions)."""
@@ -58,7 +59,7 @@ def test_wrong_json_type_at_every_leaf_is_refused(kind: str) -> None:
         if allowed:
             continue
         changed = replaced(document, path, value)
-        assert not schema_accepts(kind, changed), (json_path(path), value)
+        assert not schema_accepts(kind_of(kind), changed), (json_path(path), value)
         found = reader_problems(changed)
         checked += 1
         where = json_path(path)
@@ -68,7 +69,7 @@ def test_wrong_json_type_at_every_leaf_is_refused(kind: str) -> None:
     assert checked > 20
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", DOCUMENTS)
 def test_values_the_schema_allows_pass_the_type_check(kind: str) -> None:
     """Every value the schema allows at a node (null where it is nullable, each enum value,
     each JSON type of a union) passes the reader's type check at that path."""
@@ -78,7 +79,7 @@ def test_values_the_schema_allows_pass_the_type_check(kind: str) -> None:
         if not allowed:
             continue
         changed = replaced(document, path, value)
-        if not schema_accepts(kind, changed):
+        if not schema_accepts(kind_of(kind), changed):
             continue  # e.g. an array that must not be empty: not a type question
         found = reader_problems(changed) or []
         where = json_path(path)
@@ -88,7 +89,7 @@ def test_values_the_schema_allows_pass_the_type_check(kind: str) -> None:
     assert [] == disagreements
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", DOCUMENTS)
 def test_whole_numbers_beyond_the_bound(kind: str) -> None:
     """A whole number beyond the stated bound is refused by the schema and by the reader."""
     document = example(kind)
@@ -99,6 +100,6 @@ def test_whole_numbers_beyond_the_bound(kind: str) -> None:
     ]
     for path in paths:
         changed = replaced(document, path, 10**15 + 1)
-        assert not schema_accepts(kind, changed), json_path(path)
+        assert not schema_accepts(kind_of(kind), changed), json_path(path)
         found = reader_problems(changed) or []
         assert any(p == json_path(path) for p, _ in found), (json_path(path), found)

@@ -42,7 +42,12 @@ EMPLOYEE = EmployeeFacts(
     termination_date="2025-09-01",
 )
 AGREEMENT = NonCompeteAgreement(
-    id="nc1", employer="ACME", employee="e1", signed_on="2020-03-01", duration_months=18
+    id="nc1",
+    employer="ACME",
+    employee="e1",
+    signed_on="2020-03-01",
+    duration_months=18,
+    compensation=CompensationTerms(basis=CompensationBasis.NONE),  # stated: none agreed
 )
 
 

@@ -286,7 +286,9 @@ class TestCaseFiles:
         """A review shows itself as Markdown and HTML."""
         review = review_case(load_case(example_text("factory_audit")))
         assert review._repr_markdown_().startswith("#")
-        assert "<" in review._repr_html_()
+        html = review._repr_html_()
+        assert html is not None
+        assert "<" in html
 
     def test_no_example_for_a_kind(self) -> None:
         """Asking for the example of an unknown kind is an input error."""

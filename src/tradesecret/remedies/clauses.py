@@ -109,7 +109,9 @@ def _operand_problems(
             )
         elif not required and _given(value):
             problems.append(
-                Problem.of(path, value, f"given, but shape {render_value(shape.value)} has no {name}")
+                Problem.of(
+                    path, value, f"given, but shape {render_value(shape.value)} has no {name}"
+                )
             )
         elif _given(value) and (isinstance(value, bool) or not isinstance(value, kind)):
             problems.append(Problem.of(path, value, f"must be {kind}"))

@@ -41,6 +41,7 @@ import pendulum
 
 from tradesecret import presenters
 from tradesecret._convert import date_field, optional_date_field, tuple_of
+from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of
@@ -244,6 +245,7 @@ def review_enforcement(
     act: InfringingAct, *, as_of: pendulum.Date, rulebook: Rulebook | None = None
 ) -> EnforcementReview:
     """The fine band and the civil damages frame for ``act`` under the version that governs it."""
+    as_of = to_date(as_of, path="as_of")  # a date, a datetime.date or ISO text
     book = rulebook if rulebook is not None else default_rulebook()
     day = act.last_day(as_of)
     version = _version(book, day)

@@ -31,6 +31,7 @@ import pendulum
 
 from tradesecret import presenters
 from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, tri
 from tradesecret.law import Citation
@@ -128,6 +129,7 @@ def remedies(
     case: AfterBreach, *, as_of: pendulum.Date, rulebook: Rulebook | None = None
 ) -> Remedies:
     """The scope of the breach and every remedy, as of ``as_of``."""
+    as_of = to_date(as_of, path="as_of")  # a date, a datetime.date or ISO text
     book = rulebook if rulebook is not None else default_rulebook()
     breach = case.breach
     if breach.start > as_of:
