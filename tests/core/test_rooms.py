@@ -75,9 +75,9 @@ def _imports(module: str, path: Path) -> Iterator[str]:
             targets = [*(f"{base}.{alias.name}" for alias in node.names), base]
         for target in targets:
             found = _resolve(target)
-            if found and found != module and not module.startswith(found + "."):
-                if found != "tradesecret" or target == "tradesecret":
-                    yield found
+            inside = found is None or found == module or module.startswith(found + ".")
+            if not inside and (found != "tradesecret" or target == "tradesecret"):
+                yield str(found)
 
 
 def _graph() -> dict[str, set[str]]:
@@ -91,10 +91,10 @@ def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     on_stack: set[str] = set()
     stack: list[str] = []
     found: list[list[str]] = []
-    for root in edges:
+    for root, children_of_root in edges.items():
         if root in index:
             continue
-        work = [(root, iter(sorted(edges[root])))]
+        work = [(root, iter(sorted(children_of_root)))]
         index[root] = low[root] = len(index)
         stack.append(root)
         on_stack.add(root)
