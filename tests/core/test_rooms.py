@@ -160,3 +160,9 @@ def test_rooms_a_person_can_read() -> None:
     assert {} == {f: n for f, n in lengths.items() if n > MAX_FUNCTION}
     long = sorted(f for f, n in lengths.items() if n > LONG_FUNCTION)
     assert len(long) <= MAX_LONG_FUNCTIONS, long
+
+
+def test_cycle_finder_finds_cycles() -> None:
+    """The cycle finder reports a two-module and a three-module cycle, not a chain."""
+    edges = {"a": {"b"}, "b": {"a"}, "c": {"d"}, "d": {"e"}, "e": {"c"}, "f": {"a"}}
+    assert [["a", "b"], ["c", "d", "e"]] == sorted(_cycles(edges))
