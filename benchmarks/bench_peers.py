@@ -37,7 +37,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).parent / "results"
-PEERS = Path(os.environ.get("TS_PEERS", ROOT.parent.parent / "shared" / "peers"))
+PEERS = Path(os.environ.get("TS_PEERS", ROOT.parent / "shared" / "peers"))
 PEER_PY = os.environ.get("PEER_PY", "")
 
 

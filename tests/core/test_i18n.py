@@ -123,3 +123,15 @@ def test_results_render_as_html_in_notebooks(rb: Rulebook) -> None:
     assert html is not None
     assert "¥6,000.00" in html
     assert "<html" not in html.lower()
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_basis_line_shows_unconfirmed_statuses(rb: Rulebook, locale: str) -> None:
+    """A citation that is not confirmed (V3) carries its status; a V1 one does not."""
+    weak = rb.cite("mohrss-nc-guide@2025-09-12:17")
+    strong = rb.cite("spc-labor-1@2020-12-29:38")
+    assert ("V3", "V1") == (weak.status.value, strong.status.value)
+    text = Localizer.for_locale(locale).citations([strong, weak])
+    assert text.endswith(" [V3]")
+    assert "[V1]" not in text
+    assert text.count("[") == 1

@@ -172,6 +172,10 @@ def catalog(locale: str) -> Mapping[str, str]:
     return MappingProxyType(messages)
 
 
+#: The status mark a citation carries in running text where its source is not confirmed.
+_UNCONFIRMED: Final = {Verification.V3: " [V3]", Verification.UNVERIFIED: " [UNVERIFIED]"}
+
+
 @runtime_checkable
 class Explainable(Protocol):
     """A domain result that knows how to explain itself with a :class:`Localizer`."""
@@ -281,8 +285,13 @@ class Localizer:
         return str(value)
 
     def citations(self, citations: Iterable[Citation]) -> str:
-        """Citations joined for the locale."""
-        return ("；" if self.zh else "; ").join(c.render(self.locale) for c in citations)
+        """
+        Citations joined for the locale; one that is not confirmed (V3, UNVERIFIED) carries
+        its status, so a "Basis" line never reads stronger than its source.
+        """
+        return ("；" if self.zh else "; ").join(
+            c.render(self.locale) + _UNCONFIRMED.get(c.status, "") for c in citations
+        )
 
     def parameter(self, param: ParameterValue) -> str:
         """One parameter value with its date, region, source and status."""

@@ -20,6 +20,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.law import Citation, Tier
 from tradesecret.ledger.model import LedgerOptions
 from tradesecret.money import Money
+from tradesecret.presenters import present
 from tradesecret.results import Finding, Term, TraceStep, strongest_tier
 from tradesecret.rulebook import ParameterValue
 
@@ -160,8 +161,6 @@ class CompensationSchedule:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """The instalments, the total, findings and parameters."""
-        from tradesecret.i18n import explain as _explain  # noqa: PLC0415 - presentation layer
-
         title = loc.message("ledger.schedule.title", {"agreement": self.agreement_id})
         lines = [f"## {title}" if fmt == "markdown" else title, ""]
         lines += [
@@ -183,7 +182,7 @@ class CompensationSchedule:
             loc.message("ledger.schedule.total", {"total": self.total, "months": self.months}),
         ]
         lines.append(f"{loc.label('heading.basis')}{loc.citations(self.citations)}")
-        lines += [_explain(f, locale=loc.locale) for f in self.findings]
+        lines += [present("explain", f, locale=loc.locale) for f in self.findings]
         seen: set[tuple[str, str | None, pendulum.Date]] = set()
         for p in self.parameters:
             if (p.name, p.region, p.since) not in seen:
@@ -505,12 +504,10 @@ def _claim_lines(
 def _tail_lines(
     state: CompensationState, loc: Localizer, h: Callable[[int, str], str]
 ) -> list[str]:
-    from tradesecret.i18n import explain as _explain  # noqa: PLC0415 - presentation layer
-
     lines: list[str] = []
     if state.findings:
         lines += ["", h(3, loc.term("heading.findings"))]
-        lines += [_explain(f, locale=loc.locale) for f in state.findings]
+        lines += [present("explain", f, locale=loc.locale) for f in state.findings]
     if state.parameters:
         lines += ["", h(3, loc.term("heading.parameters"))]
         seen: set[tuple[str, str | None, pendulum.Date]] = set()
