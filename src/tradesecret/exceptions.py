@@ -95,7 +95,7 @@ def render_value(value: object, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _render(value: object, depth: int, *, decimal_text: bool = False) -> str:
+def _render(value: object, depth: int, *, decimal_text: bool = False) -> str:  # noqa: PLR0911 - one return per JSON type
     if value is None or value is UNKNOWN:  # not stated: null, as in a case file
         return "null"
     if isinstance(value, bool):

@@ -296,6 +296,25 @@ def parse_case(
     if not isinstance(raw, dict):
         raise InvalidInputError.single("$", raw, "a case file is a JSON object")
     problems: list[Problem] = []
+    title, as_of, kind = _envelope(raw, reg, problems)
+    data: Any = None
+    if "data" not in raw:
+        problems.append(Problem(path="$.data", value="", reason="required field missing"))
+    elif not isinstance(raw["data"], dict):
+        problems.append(Problem.of("$.data", raw["data"], "must be a JSON object"))
+    elif kind is not None:
+        data = _data(raw["data"], kind, rulebook, problems)
+    if problems:
+        raise InvalidInputError(problems)
+    assert kind is not None
+    assert as_of is not None
+    return Case(kind=kind.name, as_of=as_of, data=data, title=title)
+
+
+def _envelope(
+    raw: dict[str, Any], reg: CaseKinds, problems: list[Problem]
+) -> tuple[str, pendulum.Date | None, CaseKind | None]:
+    """The envelope's title, date and kind; every problem found is appended."""
     extra = sorted(set(raw) - {"format", "version", "kind", "as_of", "title", "data"})
     if extra:
         problems.append(Problem.of("$", extra, "unknown envelope keys"))
@@ -318,38 +337,34 @@ def parse_case(
             as_of = to_date(raw["as_of"], path="$.as_of")
         except InvalidInputError as exc:
             problems += exc.problems
-    kind: CaseKind | None = None
     name = raw.get("kind")
     if not isinstance(name, str) or reg.get(name) is None:
         problems.append(
             Problem.of("$.kind", name, f"unknown case kind; known: {', '.join(reg.names())}")
         )
-    else:
-        kind = reg[name]
+        return title, as_of, None
+    return title, as_of, reg[name]
+
+
+def _data(
+    raw: dict[str, Any], kind: CaseKind, rulebook: Rulebook | None, problems: list[Problem]
+) -> Any:
+    """The case data read into its kind's types, and every region code checked."""
     data: Any = None
-    if "data" not in raw:
-        problems.append(Problem(path="$.data", value="", reason="required field missing"))
-    elif not isinstance(raw["data"], dict):
-        problems.append(Problem.of("$.data", raw["data"], "must be a JSON object"))
-    elif kind is not None:
-        try:
-            data_type = _data_type(kind)
-        except InvalidInputError as exc:
-            problems += exc.problems
-        else:
-            try:
-                data = structure(raw["data"], data_type)
-            except InvalidInputError as exc:
-                problems += [_under_data(p) for p in exc.problems]
-            except TradeSecretError as exc:
-                problems.append(Problem(path="$.data", value="", reason=str(exc)))
-            book = rulebook if rulebook is not None else default_rulebook()
-            problems += _region_problems(raw["data"], "$.data", book.regions.keys())
-    if problems:
-        raise InvalidInputError(problems)
-    assert kind is not None
-    assert as_of is not None
-    return Case(kind=kind.name, as_of=as_of, data=data, title=title)
+    try:
+        data_type = _data_type(kind)
+    except InvalidInputError as exc:
+        problems += exc.problems
+        return None
+    try:
+        data = structure(raw, data_type)
+    except InvalidInputError as exc:
+        problems += [_under_data(p) for p in exc.problems]
+    except TradeSecretError as exc:
+        problems.append(Problem(path="$.data", value="", reason=str(exc)))
+    book = rulebook if rulebook is not None else default_rulebook()
+    problems += _region_problems(raw, "$.data", book.regions.keys())
+    return data
 
 
 _SEQUENCES: Final = (tuple, list, frozenset, set)

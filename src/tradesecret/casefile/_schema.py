@@ -125,7 +125,7 @@ class _Builder:
         out["additionalProperties"] = False
         return out
 
-    def schema(self, hint: Any) -> dict[str, Any]:
+    def schema(self, hint: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind of type
         if hint is Any or hint is object:
             return {}
         if hint is type(None):

@@ -251,7 +251,7 @@ class EvidenceGraph:
         out.sort(key=lambda pair: (pair[0], pair[1]))
         return tuple(p for _, p in out)
 
-    def chain(self, secret: str, respondent: str | None = None) -> nx.DiGraph[str]:
+    def chain(self, secret: str, respondent: str | None = None) -> nx.DiGraph[str]:  # noqa: PLR0912 - one branch per node kind of the chain
         """
         A frozen view of the chain around ``secret``: the secret, its carriers, formation
         records, holders, measures and agreements, the events on its carriers, who

@@ -254,7 +254,7 @@ class Localizer:
         """An amount with its currency sign; at least two decimals, never rounded for display."""
         return _style(self.locale).money(money.amount, money.currency)
 
-    def value(self, value: Arg | object) -> str:
+    def value(self, value: Arg | object) -> str:  # noqa: PLR0911 - one return per value type
         """Format any message argument or result value."""
         if isinstance(value, Money):
             return self.money(value)
