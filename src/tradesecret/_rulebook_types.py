@@ -73,8 +73,24 @@ class Region:
     tiers: tuple[RegionTier, ...] = ()
 
 
+class _Sourced:
+    """Mixin: the tier and binding flag of an entry, from its first (strongest) citation."""
+
+    citations: tuple[Citation, ...]
+
+    @property
+    def tier(self) -> Tier:
+        """Tier of the strongest source (the first citation)."""
+        return self.citations[0].tier
+
+    @property
+    def binding(self) -> bool:
+        """True when the entry rests on a binding source."""
+        return self.tier.binding
+
+
 @attrs.frozen(kw_only=True)
-class ParameterValue:
+class ParameterValue(_Sourced):
     """
     One dated value of a parameter, as used by a rule.
 
@@ -109,16 +125,6 @@ class ParameterValue:
     label_en: str
     last_reviewed: pendulum.Date
 
-    @property
-    def tier(self) -> Tier:
-        """Tier of the strongest source (the first citation)."""
-        return self.citations[0].tier
-
-    @property
-    def binding(self) -> bool:
-        """True when the value rests on a binding source."""
-        return self.tier.binding
-
     def as_int(self) -> int:
         """The value of a ``months/days/hours/count`` parameter."""
         if isinstance(self.value, int):
@@ -146,7 +152,7 @@ class ParameterValue:
 
 
 @attrs.frozen(kw_only=True)
-class NoRule:
+class NoRule(_Sourced):
     """
     A period in which the law had **no such rule** (``absent = true`` in the data).
 
@@ -180,16 +186,6 @@ class NoRule:
     label_zh: str
     label_en: str
     last_reviewed: pendulum.Date
-
-    @property
-    def tier(self) -> Tier:
-        """Tier of the strongest source (the first citation)."""
-        return self.citations[0].tier
-
-    @property
-    def binding(self) -> bool:
-        """True when the statement rests on a binding source."""
-        return self.tier.binding
 
 
 @attrs.frozen(kw_only=True)

@@ -69,8 +69,8 @@ class TestBridge:
         assert {Money("6000.00")} == {i.amount for i in build_schedule(terms).instalments}
 
 
-def test_bridge_passes_the_exact_wage_total() -> None:
-    """Wages totalling 347,887.00 over 12 months: the ledger's default is 8,697.18 (8,697.175 half up)."""
+def _wages_totalling_347887() -> EmployeeFacts:
+    """An employee whose last 12 months of wages total CNY 347,887.00 (30 %: 8,697.175)."""
     wages = tuple(
         WageRecord(
             month=pendulum.Date(2022, 10, 1).add(months=i),
@@ -78,7 +78,7 @@ def test_bridge_passes_the_exact_wage_total() -> None:
         )
         for i in range(40)
     )
-    emp = EmployeeFacts(
+    return EmployeeFacts(
         person_id="e1",
         role="R&D lead",
         category=PersonnelCategory.SENIOR_TECHNICAL,
@@ -87,6 +87,11 @@ def test_bridge_passes_the_exact_wage_total() -> None:
         wages=wages,
         termination_date="2025-10-31",
     )
+
+
+def test_bridge_passes_the_exact_wage_total() -> None:
+    """Wages totalling 347,887.00 over 12 months: the ledger's default is 8,697.18 (8,697.175 half up)."""
+    emp = _wages_totalling_347887()
     terms = terms_from_noncompete(AGREEMENT, emp, as_of="2025-11-01")
     assert (Money("347887.00"), 12) == (terms.wage_total, terms.wage_months)
     assert {Money("8697.18")} == {i.amount for i in build_schedule(terms).instalments}
@@ -94,22 +99,7 @@ def test_bridge_passes_the_exact_wage_total() -> None:
 
 def test_floor_and_ledger_agree_to_the_fen() -> None:
     """The non-compete floor rounds the same exact share once: 8,697.18, as the ledger does."""
-    wages = tuple(
-        WageRecord(
-            month=pendulum.Date(2022, 10, 1).add(months=i),
-            amount=Money("28997.00" if i % 12 == 0 else "28990.00"),
-        )
-        for i in range(40)
-    )
-    emp = EmployeeFacts(
-        person_id="e1",
-        role="R&D lead",
-        category=PersonnelCategory.SENIOR_TECHNICAL,
-        place_of_performance="CN-SH",
-        employment_start="2020-03-01",
-        wages=wages,
-        termination_date="2025-10-31",
-    )
+    emp = _wages_totalling_347887()
     floor = compensation_floor(AGREEMENT, emp, as_of="2025-11-01")
     assert {Money("8697.18")} == {m.default_amount for m in floor.months}
     assert (
