@@ -247,6 +247,70 @@ colour = "red"
         assert "must be one of" in reasons
         assert "unknown region code" in reasons
 
+    def test_malformed_instruments_and_regions_reported_together(self, rb: Rulebook) -> None:
+        """Bad instrument and region entries are all reported at once, each with its path."""
+        text = """
+shelf = 1
+[[instrument]]
+id = "Bad Id"
+version = "2020-01-01"
+tier = "statute"
+title_zh = "x"
+title_en = "x"
+short_zh = "x"
+short_en = "x"
+issuer_zh = "x"
+issuer_en = "x"
+effective = "2020-01-01"
+promulgated = 2019-12-31T10:00:00
+status = "V1"
+doc_number_status = "V7"
+  [[instrument.article]]
+  number = "1"
+  summary_en = "a"
+  summary_zh = "a"
+  status = "V1"
+  [[instrument.article]]
+  number = "1"
+  summary_en = "b"
+  summary_zh = "b"
+  status = "V0"
+  [[instrument.article]]
+  number = "2"
+[[instrument]]
+id = "lcl"
+[[region]]
+code = "CN-ZZ"
+name_zh = "某地"
+name_en = "Somewhere"
+parent = "CN-NOPE"
+gbt2260 = 440300
+  [[region.tier]]
+  region = "CN-ZZ-T1"
+  valid_from = "2020-01-01"
+  status = "V9"
+  [[region.tier]]
+  status = "V1"
+"""
+        with pytest.raises(DataFileError) as info:
+            rb.extended(text, source="bad.toml")
+        found = {(p.path, p.reason) for p in info.value.problems}
+        paths = {path for path, _ in found}
+        assert ("shelf", "unknown top-level table") in found
+        assert "instrument[0].tier" in paths
+        assert "instrument[0].effective" in paths
+        assert "instrument[0].promulgated" in paths
+        assert "instrument[0].doc_number_status" in paths
+        assert ("instrument[0].article[1]", "duplicate article number") in found
+        assert "instrument[0].article[1].status" in paths
+        assert ("instrument[0].article[2].summary_en", "missing required key") in found
+        assert ("instrument[1].version", "missing required key") in found
+        assert "region[0].gbt2260" in paths
+        assert "region[0].tier[0].status" in paths
+        assert "region[0].tier[0].valid_from" in paths
+        assert ("region[0].tier[1].region", "missing required key") in found
+        assert any("parent" in path or "CN-NOPE" in reason for path, reason in found)
+
     def test_unsorted_dates(self, rb: Rulebook) -> None:
         """Values out of date order are rejected."""
         text = """
