@@ -102,13 +102,13 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 import pendulum
 
+from tradesecret._data_snapshot import package_documents
 from tradesecret._rulebook_load import UNITS, Loaded, build
 from tradesecret._rulebook_types import (
     NoRule,
@@ -206,18 +206,11 @@ class Rulebook:
 
     @classmethod
     def from_package(cls) -> Rulebook:
-        """Load every ``*.toml`` file shipped in ``tradesecret/data``."""
-        docs: list[tuple[str, dict[str, Any]]] = []
-        folder = resources.files("tradesecret") / "data"
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".toml"):
-                try:
-                    docs.append(
-                        (entry.name, tomllib.loads(entry.read_text("utf-8"), parse_float=Decimal))
-                    )
-                except tomllib.TOMLDecodeError as exc:
-                    raise DataFileError(entry.name, [Problem.of("<toml>", "", str(exc))]) from None
-        return _from_docs(docs, base=None)
+        """
+        Load every ``*.toml`` file shipped in ``tradesecret/data`` (read from their parsed
+        snapshot when it is current: see :mod:`tradesecret._data_snapshot`).
+        """
+        return _from_docs(package_documents(), base=None)
 
     def extended(self, text: str, *, source: str = "<string>") -> Rulebook:
         """

@@ -21,6 +21,7 @@ LAYERS = {
     "presenters": 0,
     "law": 1,
     "rulebook": 1,
+    "_data_snapshot": 1,
     "_rulebook_types": 1,
     "_rulebook_load": 1,
     "results": 2,
