@@ -338,9 +338,12 @@ class RuleTable(Generic[F]):
             )
             for i, (u, effect) in enumerate(zip(open_rows, open_effects, strict=True))
         ]
-        # The criterion's own basis as that day's law; where none of it was law yet, the
-        # catalog's text (the criterion is then decided by rows, or by none).
-        basis = clock.those_in_force(self.basis) or rulebook.cite_all(*self.basis)
+        basis = self.law_of_the_day(clock)
+        if not basis:
+            # Neither the criterion's basis nor any row was law that day: there was no such
+            # rule, so the criterion does not apply (it names the later law it would rest on).
+            outcome = Outcome.NOT_APPLICABLE
+            basis = rulebook.cite_all(*self.basis)
         return Criterion(
             code=self.criterion,
             outcome=outcome,
@@ -352,6 +355,20 @@ class RuleTable(Generic[F]):
             trace=tuple(trace),
             open=tuple(open_rows),
         )
+
+    def law_of_the_day(self, clock: LegalClock) -> tuple[Citation, ...]:
+        """
+        What the criterion rests on that day: its own basis where in force, else the basis
+        of the rows that were law that day (an earlier regime's rows), never a later law.
+        """
+        own = clock.those_in_force(self.basis)
+        if own:
+            return own
+        seen: dict[str, Citation] = {}
+        for check in self.checks:
+            for citation in clock.all_in_force(check.basis) or ():
+                seen.setdefault(citation.id, citation)
+        return tuple(seen.values())
 
     def rows(self) -> Iterator[Check[F]]:
         """The rows, for the docs."""

@@ -211,6 +211,24 @@ class TestRuleTable:
         assert Outcome.INSUFFICIENT_EVIDENCE is criterion_outcome([], [Effect.FAILS])
         assert Outcome.MET is criterion_outcome([Effect.NOTES], [Effect.NOTES])
 
+    def test_criterion_never_rests_on_a_later_law(self, rb: Rulebook) -> None:
+        """Before its own basis existed a criterion rests on the rows that were law, or does not apply."""
+        later = RuleTable[Employee](
+            criterion="noncompete.criterion.eligibility",
+            basis=(I2_13_1,),
+            checks=(*TABLE.checks[:2],),
+        )
+        in_2015 = later.evaluate(Employee(months=30), on=pendulum.date(2015, 6, 1), rulebook=rb)
+        assert ["lcl@2012-12-28:24.2"] == [c.id for c in in_2015.citations]
+        assert Outcome.NOT_MET is in_2015.outcome
+        only_later = RuleTable[Employee](
+            criterion="noncompete.criterion.eligibility",
+            basis=(I2_13_1,),
+            checks=(TABLE.checks[1],),
+        )
+        before = only_later.evaluate(Employee(secrets=0), on=pendulum.date(2015, 6, 1), rulebook=rb)
+        assert (Outcome.NOT_APPLICABLE, ()) == (before.outcome, before.findings)
+
     def test_clock_drops_repealed_law(self, rb: Rulebook) -> None:
         """Interp. (IV) Art. 6 is not law after its repeal on 2021-01-01."""
         assert LegalClock(rb, pendulum.date(2020, 12, 31)).cite("spc-labor-4@2013-01-18:6")
