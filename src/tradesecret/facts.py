@@ -8,7 +8,9 @@ that does not is still decided.
 
 * :data:`UNKNOWN` is the one sentinel, the only member of :class:`Unknown`, so
   ``x is UNKNOWN`` narrows the type for mypy.
-* :data:`Fact` is the annotation: ``Fact[Money]`` is ``Money | Unknown``.
+* :data:`Fact` is the annotation: ``Fact[Money]`` is ``Money | Unknown``. In JSON ``null``
+  (or a field left out) is "not stated", so "stated as none" is never ``None`` in a
+  ``Fact``: it is a value -- ``()``, ``False``, an enum member such as ``NONE``.
 * :class:`Tri` is three-valued truth (Kleene logic) for rule conditions: ``all_of``
   is false as soon as one part is false, whatever the unknown parts would be;
   ``any_of`` is true as soon as one part is true.
