@@ -21,7 +21,7 @@ import enum
 import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -44,12 +44,22 @@ __all__ = [
     "TradeSecretError",
     "UnknownRegionError",
     "json_kind",
+    "param_text",
     "render_value",
 ]
 
 
 class TradeSecretError(Exception):
-    """Root of every exception raised by ``tradesecret``."""
+    """
+    Root of every exception raised by ``tradesecret``.
+
+    Attributes:
+        problems: What is wrong, each a :class:`Problem` with its path, value and
+            reason template, so presentation can say it in the caller's locale
+            (empty only for an internal error, whose message is for developers).
+    """
+
+    problems: tuple[Problem, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -57,26 +67,75 @@ class Problem:
     """
     One thing wrong with an input: where, what value, and why.
 
+    The reason is written once, in English, as a message template (``"must be at most
+    {limit}"``) with its parameters kept apart, so that presentation can say it in the
+    caller's locale (:meth:`tradesecret.i18n.Localizer.problem`): the template is the
+    message id of the ``errors`` catalog, as in gettext.
+
     Attributes:
         path: Dotted path of the field, e.g. ``"wages[3].amount"``.
         value: The offending value as JSON-like text (``"abc"``, ``12``, ``null``,
             ``{"amount": "1.00", "currency": "CNY"}``), never a Python ``repr``, so the
             problem is always printable and JSON-safe.
-        reason: Why the value was rejected, in English.
+        reason: Why the value was rejected, in English (the template, filled in).
+        template: The reason's message template (its id in the ``errors`` catalog).
+        params: The template's parameters, each as text, in order.
     """
 
     path: str
     value: str
     reason: str
+    template: str = attrs.field()
+    params: tuple[tuple[str, str], ...] = ()
+
+    @template.default
+    def _template_is_the_reason(self) -> str:
+        return self.reason
 
     def __str__(self) -> str:
         got = f" (got {self.value})" if self.value else ""
         return f"{self.reason} @ {self.path}{got}"
 
     @classmethod
-    def of(cls, path: str, value: object, reason: str) -> Problem:
-        """Build a problem, recording ``value`` as JSON-like text (:func:`render_value`)."""
-        return cls(path=path, value=render_value(value), reason=reason)
+    def of(cls, path: str, value: object, reason: str, /, **params: object) -> Problem:
+        """
+        Build a problem, recording ``value`` as JSON-like text (:func:`render_value`).
+
+        ``reason`` is an English template; ``params`` fill its ``{named}`` placeholders
+        (lists are joined with ``", "``, other values written as text).
+
+        Examples:
+            >>> p = Problem.of("months", 30, "must be at most {limit}", limit=24)
+            >>> str(p), p.template, p.params
+            ('must be at most 24 @ months (got 30)', 'must be at most {limit}', (('limit', '24'),))
+        """
+        texts = tuple((name, param_text(v)) for name, v in params.items())
+        reason_text = reason.format_map(dict(texts)) if texts else reason
+        return cls(
+            path=path, value=render_value(value), reason=reason_text, template=reason, params=texts
+        )
+
+    def at(self, path: str) -> Problem:
+        """The same problem at another path (the reason, template and parameters kept)."""
+        return attrs.evolve(self, path=path)
+
+
+def param_text(value: object) -> str:
+    """
+    A template parameter as text: strings as they are, lists joined with ``", "``.
+
+    Examples:
+        >>> param_text("CNY"), param_text(24), param_text(["zh_CN", "en"])
+        ('CNY', '24', 'zh_CN, en')
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple | frozenset | set):
+        items = sorted(value, key=str) if isinstance(value, frozenset | set) else value
+        return ", ".join(param_text(v) for v in items)
+    if isinstance(value, enum.Enum):
+        return param_text(value.value)
+    return render_value(value)
 
 
 def render_value(value: object, limit: int = 120) -> str:
@@ -188,9 +247,11 @@ class InvalidInputError(TradeSecretError, ValueError):
         super().__init__("; ".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, path: str, value: object, reason: str) -> InvalidInputError:
-        """One problem, one error."""
-        return cls([Problem.of(path, value, reason)])
+    def single(
+        cls, path: str, value: object, reason: str, /, **params: object
+    ) -> InvalidInputError:
+        """One problem, one error (``reason`` a template, as in :meth:`Problem.of`)."""
+        return cls([Problem.of(path, value, reason, **params)])
 
     @property
     def field(self) -> str:
@@ -207,6 +268,9 @@ class InvalidInputError(TradeSecretError, ValueError):
         return tuple(str(p) for p in self.problems)
 
 
+_FLOAT_REFUSED: Final = "a float is not accepted: pass a decimal string, Decimal or int"
+
+
 class FloatNotAllowedError(TradeSecretError, TypeError):
     """A ``float`` was given where money or a legal ratio is expected.
 
@@ -217,6 +281,7 @@ class FloatNotAllowedError(TradeSecretError, TypeError):
     def __init__(self, path: str, value: float) -> None:
         self.field = path
         self.value = value
+        self.problems = (Problem.of(path, value, _FLOAT_REFUSED),)
         super().__init__(
             f"float {_render(value, 0)} is not accepted @ {path}; pass Decimal, int or a decimal string"
         )
@@ -228,6 +293,11 @@ class CurrencyMismatchError(TradeSecretError, ValueError):
     def __init__(self, left: str, right: str) -> None:
         self.left = left
         self.right = right
+        self.problems = (
+            Problem.of(
+                "currency", right, "cannot combine {left} with {right}", left=left, right=right
+            ),
+        )
         super().__init__(f"cannot combine {left} with {right}")
 
 
@@ -249,14 +319,19 @@ class DataFileError(TradeSecretError, ValueError):
 class CitationError(TradeSecretError, LookupError):
     """A citation does not parse, or names an instrument/article the catalog lacks."""
 
-    def __init__(self, citation_id: str, reason: str) -> None:
+    def __init__(self, citation_id: str, reason: str, /, **params: object) -> None:
         self.citation_id = citation_id
-        self.reason = reason
-        super().__init__(f"{reason}: {render_value(citation_id)}")
+        self.problems = (Problem.of("citation", citation_id, reason, **params),)
+        self.reason = self.problems[0].reason
+        super().__init__(f"{self.reason}: {render_value(citation_id)}")
 
 
 class ParameterError(TradeSecretError, LookupError):
     """Base of parameter lookup failures."""
+
+
+_NOT_FOUND: Final = "no such parameter ({reason})"
+_NOT_FOUND_IN: Final = "parameter {name} not found for this region ({reason})"
 
 
 class ParameterNotFoundError(ParameterError):
@@ -267,6 +342,11 @@ class ParameterNotFoundError(ParameterError):
         self.region = region
         where = f" for region {render_value(region)}" if region else ""
         extra = f": {reason}" if reason else ""
+        self.problems = (
+            Problem.of("region", region, _NOT_FOUND_IN, name=name, reason=reason or "-")
+            if region
+            else Problem.of("parameter", name, _NOT_FOUND, reason=reason or "-"),
+        )
         super().__init__(f"parameter {render_value(name)} not found{where}{extra}")
 
 
@@ -283,6 +363,16 @@ class OutOfCoverageError(ParameterError):
         self.covered_since = covered_since
         self.region = region
         where = f" in {region}" if region else ""
+        self.problems = (
+            Problem.of(
+                "as_of",
+                as_of,
+                "parameter {name} ({region}) has no value on this day; covered since {since}",
+                name=name,
+                region=region or "-",
+                since=covered_since,
+            ),
+        )
         super().__init__(
             f"parameter {render_value(name)}{where} has no value on {as_of}; covered since {covered_since}"
         )
@@ -301,16 +391,32 @@ class NoRuleInForceError(OutOfCoverageError):
         self.no_rule = no_rule
         super().__init__(name, as_of, getattr(no_rule, "until", None), region)
         where = f" in {region}" if region else ""
+        self.problems = (
+            Problem.of(
+                "as_of",
+                as_of,
+                "parameter {name} ({region}): no such rule in force on this day",
+                name=name,
+                region=region or "-",
+            ),
+        )
         self.args = (f"parameter {render_value(name)}{where}: no such rule in force on {as_of}",)
 
 
 class UnknownRegionError(TradeSecretError, LookupError):
     """A region code that the region registry does not know."""
 
-    def __init__(self, region: str, hint: str = "") -> None:
+    def __init__(self, region: str, hint: str = "", /, **params: object) -> None:
         self.region = region
-        self.hint = hint
-        extra = f": {hint}" if hint else ""
+        problem = Problem.of(
+            "region",
+            region,
+            f"unknown region code: {hint}" if hint else "unknown region code",
+            **params,
+        )
+        self.hint = problem.reason.removeprefix("unknown region code").removeprefix(": ")
+        self.problems = (problem,)
+        extra = f": {self.hint}" if self.hint else ""
         super().__init__(f"unknown region code {render_value(region)}{extra}")
 
 

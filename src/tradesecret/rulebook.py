@@ -254,7 +254,10 @@ class Rulebook:
             article = instrument.article(ref.article)
             if article is None:
                 raise CitationError(
-                    text, f"article {ref.article} is not in the catalog for {ref.key}"
+                    text,
+                    "article {article} is not in the catalog for {version}",
+                    article=ref.article,
+                    version=ref.key,
                 )
             status = weakest(status, article.status)
         return Citation(
@@ -306,9 +309,11 @@ class Rulebook:
             return province
         raise UnknownRegionError(
             code,
-            f"inside {self.regions[province].name_en} ({province}), whose minimum wage differs "
-            f"by tier, and no mapped city holds it: use a tier code ({', '.join(tiers)}) or "
-            f'add a [[region]] with gbt2260 = "{code}" through Rulebook.extended',
+            "inside {province}, whose minimum wage differs by tier, and no mapped city holds "
+            "it: use a tier code ({tiers}) or add a [[region]] with this gbt2260 code through "
+            "Rulebook.extended",
+            province=f"{self.regions[province].name_en} ({province})",
+            tiers=list(tiers),
         )
 
     def region_chain(self, code: str) -> tuple[str, ...]:

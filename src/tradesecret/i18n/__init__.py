@@ -56,7 +56,14 @@ from typing import Any, Final, Literal, Protocol, runtime_checkable
 import attrs
 import pendulum
 
-from tradesecret.exceptions import DataFileError, InvalidInputError, MissingMessageError, Problem
+from tradesecret.exceptions import (
+    DataFileError,
+    InvalidInputError,
+    MissingMessageError,
+    Problem,
+    TradeSecretError,
+)
+from tradesecret.i18n._errors import error_lines, problem_line
 from tradesecret.i18n._missing import missing_lines, open_lines
 from tradesecret.law import Citation, Tier, Verification
 from tradesecret.money import Money, Ratio
@@ -237,6 +244,18 @@ class Localizer:
     def term(self, code: str) -> str:
         """A translated token."""
         return self.template(code)
+
+    def catalog_texts(self) -> Mapping[str, str]:
+        """Every message of the locale, by id (read once per process)."""
+        return catalog(self.locale)
+
+    def problem(self, problem: Problem) -> str:
+        """An input problem as one line in the locale: where, why, the value given."""
+        return problem_line(self, problem)
+
+    def error(self, error: TradeSecretError) -> list[str]:
+        """Every problem of an error, one line each, in the locale."""
+        return error_lines(self, error)
 
     def missing(self, fmt: Format, missing: Sequence[MissingFact]) -> list[str]:
         """The "what is missing" lines of a review (empty when every fact is stated)."""

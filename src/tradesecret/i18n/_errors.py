@@ -1,0 +1,48 @@
+"""
+Input errors in the caller's locale (presentation).
+
+A :class:`~tradesecret.exceptions.Problem` carries its reason as an English template
+with parameters; the ``errors`` catalog gives the template in each locale (its msgid is
+the English template, as in gettext). A parameter that is itself a catalog word (the
+kind of a JSON value: ``a string``, ``an array``...) is translated too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from tradesecret.exceptions import Problem, TradeSecretError
+
+if TYPE_CHECKING:
+    from tradesecret.i18n import Localizer
+
+__all__ = ["error_lines", "problem_line", "problem_reason"]
+
+
+def problem_reason(loc: Localizer, problem: Problem) -> str:
+    """The reason of ``problem`` in the locale (English where the catalog has no text)."""
+    words: Mapping[str, str] = loc.catalog_texts()
+    template = words.get(problem.template) or problem.template
+    params = {name: words.get(text) or text for name, text in problem.params}
+    try:
+        return template.format_map(params)
+    except (KeyError, IndexError, ValueError):  # a template that does not fit: say it as raised
+        return problem.reason
+
+
+def problem_line(loc: Localizer, problem: Problem) -> str:
+    """One problem as a line: where, why, and the value given."""
+    reason = problem_reason(loc, problem)
+    if problem.value:
+        return loc.message(
+            "error.line", {"path": problem.path, "reason": reason, "value": problem.value}
+        )
+    return loc.message("error.line_no_value", {"path": problem.path, "reason": reason})
+
+
+def error_lines(loc: Localizer, error: TradeSecretError) -> list[str]:
+    """Every problem of ``error`` as a line (its English message for an internal error)."""
+    if not error.problems:
+        return [str(error)]
+    return [problem_line(loc, p) for p in error.problems]
