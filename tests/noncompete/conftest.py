@@ -18,6 +18,7 @@ from tradesecret.noncompete import (
     PenaltyBasis,
     PenaltyTerms,
     PersonnelCategory,
+    TerminationAgreement,
     WageRecord,
 )
 
@@ -29,7 +30,7 @@ def wages(first: str, count: int, amount: str) -> tuple[WageRecord, ...]:
 
 
 def employee(**overrides: Any) -> EmployeeFacts:
-    """A senior engineer in Shanghai earning 20,000 a month, who left on 2025-09-01."""
+    """A senior engineer in Shanghai on 20,000 a month, left 2025-09-01, no termination agreement."""
     values: dict[str, Any] = {
         "person_id": "E-001",
         "role": "Battery R&D lead",
@@ -39,6 +40,7 @@ def employee(**overrides: Any) -> EmployeeFacts:
         "wages": wages("2024-09-01", 12, "20000"),
         "termination_date": "2025-09-01",
         "told_reasons_and_secrets": False,
+        "termination_agreement": TerminationAgreement.NONE,
         "secrets_known": (
             KnownSecret(
                 id="TS-1",
@@ -54,7 +56,7 @@ def employee(**overrides: Any) -> EmployeeFacts:
 
 
 def agreement(**overrides: Any) -> NonCompeteAgreement:
-    """An 18-month post-termination non-compete with no compensation and no penalty agreed (stated)."""
+    """An 18-month non-compete limited to competitors, no compensation and no penalty agreed (stated)."""
     values: dict[str, Any] = {
         "id": "NC-001",
         "employer": "ACME Energy",
@@ -66,6 +68,7 @@ def agreement(**overrides: Any) -> NonCompeteAgreement:
         "regions": ("CN-SH",),
         "employer_regions": ("CN-SH", "CN-JS-SU"),
         "necessity_assessed": True,
+        "limited_to_competitors": True,
         "reasons_and_secrets_disclosed": False,
         "compensation": CompensationTerms(basis=CompensationBasis.NONE),
         "penalty": PenaltyTerms(basis=PenaltyBasis.NONE),

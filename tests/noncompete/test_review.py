@@ -25,6 +25,7 @@ from tradesecret.noncompete import (
     PenaltyTerms,
     PersonnelCategory,
     RegionExtent,
+    TerminationAgreement,
     TerminationManner,
     WageRecord,
     compensation_floor,
@@ -694,7 +695,7 @@ class TestActivation:
 
     def test_termination_agreement_silent(self, make_employee: Emp, make_agreement: Agr) -> None:
         """A termination agreement silent on the non-compete does not end it."""
-        emp = make_employee(termination_agreement_mentions_noncompete=False)
+        emp = make_employee(termination_agreement=TerminationAgreement.SILENT)
         a = review_noncompete(sound(make_agreement), emp, as_of=AS_OF)
         f = finding(a, "noncompete.activation.termination_agreement_silent")
         assert (Severity.MEDIUM, ["spc-labor-1@2020-12-29:37"], True) == (
@@ -703,7 +704,7 @@ class TestActivation:
             f.binding,
         )
         assert Outcome.NOT_MET == a.criterion("noncompete.criterion.activation").outcome
-        said = make_employee(termination_agreement_mentions_noncompete=True)
+        said = make_employee(termination_agreement=TerminationAgreement.MENTIONS)
         b = review_noncompete(sound(make_agreement), said, as_of=AS_OF)
         assert "noncompete.activation.termination_agreement_silent" not in b.codes()
 
@@ -732,7 +733,7 @@ class TestEveryFindingCites:
         )
         emp = make_employee(
             category=PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND,
-            termination_agreement_mentions_noncompete=False,
+            termination_agreement=TerminationAgreement.SILENT,
         )
         a = review_noncompete(nc, emp, as_of=AS_OF)
         binding, guidance = Tier.JUDICIAL_INTERPRETATION, Tier.ADMINISTRATIVE_GUIDANCE

@@ -46,6 +46,7 @@ from tradesecret.noncompete.model import (
     PersonnelCategory,
     RegionExtent,
     StatedAverageWage,
+    TerminationAgreement,
     TerminationManner,
     WageRecord,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "RegionExtent",
     "SecretSource",
     "StatedAverageWage",
+    "TerminationAgreement",
     "TerminationManner",
     "WageRecord",
     "agreed_compensation",

@@ -25,6 +25,7 @@ from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, Ratio
+from tradesecret.noncompete._termination import TerminationAgreement, from_deprecated
 
 __all__ = [
     "ActivationDecision",
@@ -40,6 +41,7 @@ __all__ = [
     "PersonnelCategory",
     "RegionExtent",
     "StatedAverageWage",
+    "TerminationAgreement",
     "TerminationManner",
     "WageRecord",
 ]
@@ -279,8 +281,12 @@ class EmployeeFacts:
             :func:`~tradesecret.noncompete.review_noncompete` adds the registry's.
         termination_date: Last day of employment, if it has ended.
         termination_manner: How it ended.
-        termination_agreement_mentions_noncompete: For a termination agreement: whether it
-            deals with the non-compete (``None``: no such agreement or not known).
+        termination_agreement: Whether a termination agreement exists and deals with the
+            non-compete (:class:`TerminationAgreement`; ``NONE``: stated, no such
+            agreement; ``UNKNOWN``: not stated).
+        termination_agreement_mentions_noncompete: Deprecated: use
+            ``termination_agreement``. Accepted as input (``True``: mentions, ``False``:
+            silent, ``None``: not stated) and must agree with ``termination_agreement``.
         told_reasons_and_secrets: Whether the employer told the employee why they are
             bound and which secrets are concerned (also accepted on the agreement as
             :attr:`NonCompeteAgreement.reasons_and_secrets_disclosed`; either suffices;
@@ -301,12 +307,19 @@ class EmployeeFacts:
     )
     termination_date: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
     termination_manner: TerminationManner | None = None
+    termination_agreement: Fact[TerminationAgreement] = UNKNOWN
     termination_agreement_mentions_noncompete: bool | None = None
     told_reasons_and_secrets: Fact[bool] = attrs.field(default=UNKNOWN, validator=_bool_fact)
 
     def __attrs_post_init__(self) -> None:
+        stated, conflict = from_deprecated(
+            self.termination_agreement, self.termination_agreement_mentions_noncompete
+        )
+        object.__setattr__(self, "termination_agreement", stated)  # the deprecated input, read
         problems = _collect(
             _enum_problem("category", self.category, PersonnelCategory),
+            _enum_problem("termination_agreement", stated, TerminationAgreement),
+            conflict,
             None
             if self.termination_manner is None
             else _enum_problem("termination_manner", self.termination_manner, TerminationManner),
@@ -461,7 +474,7 @@ class NonCompeteAgreement:
         duration_months: Post-termination period in months, as written.
         business_lines: Restricted business lines or products.
         limited_to_competitors: The restriction covers only employers with the same
-            or similar products or business (LCL Art. 24(2)).
+            or similar products or business (LCL Art. 24(2); ``UNKNOWN``: not stated).
         restricted_companies: Named restricted companies, where listed.
         regions: Restricted regions (codes or names) for ``RegionExtent.SPECIFIED``.
         region_extent: How wide the region is.
@@ -494,7 +507,7 @@ class NonCompeteAgreement:
     post_termination: bool = True
     duration_months: int = 0
     business_lines: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    limited_to_competitors: bool = True
+    limited_to_competitors: Fact[bool] = attrs.field(default=UNKNOWN, validator=_bool_fact)
     restricted_companies: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     region_extent: RegionExtent = RegionExtent.SPECIFIED

@@ -15,7 +15,7 @@ from typing import Final
 import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
-from tradesecret.facts import UNKNOWN, Tri, tri
+from tradesecret.facts import UNKNOWN, Tri, not_, tri
 from tradesecret.noncompete._common import (
     GC_190,
     GUIDE,
@@ -197,7 +197,7 @@ SCOPE: Final = RuleTable[ReviewFacts](
             effect=Effect.FAILS,
             basis=(LCL_24_2,),
             support=(GC_190,),
-            when=lambda f: not f.agreement.limited_to_competitors,
+            when=lambda f: not_(f.agreement.limited_to_competitors),
             facts=("agreement.limited_to_competitors",),
             remedies=("noncompete.remedy.limit_to_competitors",),
             clause=_LCL,

@@ -12,6 +12,7 @@ import attrs
 import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
+from tradesecret.facts import UNKNOWN, Tri
 from tradesecret.noncompete._common import (
     G17,
     GC_184,
@@ -28,7 +29,7 @@ from tradesecret.noncompete._common import (
     POLICY,
     ReviewFacts,
 )
-from tradesecret.noncompete.model import ActivationDecision, PersonnelCategory
+from tradesecret.noncompete.model import ActivationDecision, PersonnelCategory, TerminationAgreement
 from tradesecret.results import Criterion, Severity, Term
 from tradesecret.rulebook import ParameterValue, Rulebook
 
@@ -201,6 +202,14 @@ def _ended(f: ReviewFacts) -> bool:
     return f.employee.termination_date is not None
 
 
+def _silent_agreement(f: ReviewFacts) -> Tri:
+    """A termination agreement silent on the non-compete; not stated: open once employment ended."""
+    stated = f.employee.termination_agreement
+    if stated is UNKNOWN:
+        return Tri.UNKNOWN if _ended(f) else Tri.FALSE
+    return Tri.of(stated is TerminationAgreement.SILENT)
+
+
 def _manner(f: ReviewFacts) -> Term:
     manner = f.employee.termination_manner
     return Term(f"noncompete.term.manner.{manner.value if manner else 'unknown'}")
@@ -248,8 +257,8 @@ _ACTIVATION_ROWS: Final[tuple[Check[ReviewFacts], ...]] = (
         severity=Severity.MEDIUM,
         effect=Effect.FAILS,
         basis=(I1_37,),
-        when=lambda f: f.employee.termination_agreement_mentions_noncompete is False,
-        facts=("employee.termination_agreement_mentions_noncompete",),
+        when=_silent_agreement,
+        facts=("employee.termination_agreement",),
         remedies=("noncompete.remedy.record_decision",),
         clause=_I1_37,
     ),
