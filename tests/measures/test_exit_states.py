@@ -26,8 +26,8 @@ STEPS = {
 
 
 def leaver(**steps: object) -> ExitProcedure:
-    """A departure on 2025-05-31 with every step done that day unless overridden."""
-    values: dict[str, object] = dict.fromkeys(STEPS, "2025-05-31")
+    """A departure on 2025-05-31 with every step done that day (reminder written) unless overridden."""
+    values: dict[str, object] = {**dict.fromkeys(STEPS, "2025-05-31"), "reminder_written": True}
     values.update(steps)
     return ExitProcedure(person="E-9", last_day="2025-05-31", **values)  # type: ignore[arg-type]
 
@@ -73,9 +73,11 @@ class TestThreeStates:
         a = check_exit(procedure, as_of="2025-06-02")
 
         assert all(getattr(procedure, f) is UNKNOWN for f in STEPS)
+        assert UNKNOWN is procedure.reminder_written
         assert {"registered_on", "reminder_on", "access_revoked_on"} == {
-            m.fact for m in a.missing()
+            m.fact for m in a.missing() if m.decisive
         }
+        assert ["reminder_written"] == [m.fact for m in a.missing() if not m.decisive]
 
     def test_pending_unstated_step_stays_pending(self) -> None:
         """Before the due day, not done would be pending too: the open rule says so."""
@@ -107,6 +109,72 @@ class TestThreeStates:
         assert ["measures.exit.reminder_not_written"] == [f.code for f in c.findings]
         (row,) = c.open
         assert (Outcome.NOT_MET, Outcome.INSUFFICIENT_EVIDENCE) == (row.if_holds, row.otherwise)
+
+    def test_reminder_form_not_stated(self) -> None:
+        """A dated reminder whose form is not stated: met if written, insufficient if oral only."""
+        a = check_exit(leaver(reminder_written=UNKNOWN), as_of="2025-06-02")
+
+        c = a.criterion("measures.exit.reminder")
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+        assert () == c.findings
+        (row,) = c.open
+        assert ("measures.exit.reminder_not_written", ("reminder_written",)) == (
+            row.rule,
+            row.facts,
+        )
+        assert (Outcome.INSUFFICIENT_EVIDENCE, Outcome.MET) == (row.if_holds, row.otherwise)
+        assert [("reminder_written", True)] == [(m.fact, m.decisive) for m in a.missing()]
+        assert "spc-ts@2020-09-10:6.1.6" == row.citations[0].id
+
+    @pytest.mark.parametrize(
+        ("written", "outcome", "codes"),
+        [
+            (True, Outcome.MET, []),
+            (False, Outcome.INSUFFICIENT_EVIDENCE, ["measures.exit.reminder_not_written"]),
+        ],
+    )
+    def test_reminder_form_stated(self, written: bool, outcome: Outcome, codes: list[str]) -> None:
+        """Stated written: met; stated oral only: insufficient evidence with a medium finding."""
+        c = check_exit(leaver(reminder_written=written), as_of="2025-06-02").criterion(
+            "measures.exit.reminder"
+        )
+
+        assert (outcome, codes, ()) == (c.outcome, [f.code for f in c.findings], c.open)
+
+    def test_reminder_not_done_needs_no_form(self) -> None:
+        """A reminder stated not done fails after the due day whatever its form would be."""
+        a = check_exit(leaver(reminder_on=None, reminder_written=UNKNOWN), as_of="2025-06-02")
+
+        c = a.criterion("measures.exit.reminder")
+        assert (Outcome.NOT_MET, ()) == (c.outcome, c.open)
+        assert () == a.missing()
+
+    def test_late_reminder_form_not_stated_keeps_late(self) -> None:
+        """A late reminder of unstated form: undetermined, still reported late."""
+        a = check_exit(
+            leaver(reminder_on="2025-06-01", reminder_written=UNKNOWN), as_of="2025-06-02"
+        )
+
+        c = a.criterion("measures.exit.reminder")
+        assert Outcome.INSUFFICIENT_EVIDENCE == c.outcome
+        assert ["measures.exit.late"] == [f.code for f in c.findings]
+
+    def test_neither_day_nor_form_stated(self) -> None:
+        """Day and form both unstated: the day decides, the form is listed after it."""
+        a = check_exit(leaver(reminder_on=UNKNOWN, reminder_written=UNKNOWN), as_of="2025-06-02")
+
+        assert [("reminder_on", True), ("reminder_written", False)] == [
+            (m.fact, m.decisive) for m in a.missing()
+        ]
+
+    @pytest.mark.parametrize("locale", ["zh_CN", "en"])
+    def test_reminder_form_missing_rendered(self, locale: str) -> None:
+        """The explain output renders the open form rule in both languages."""
+        text = explain(
+            check_exit(leaver(reminder_written=UNKNOWN), as_of="2025-06-02"), locale=locale
+        )
+
+        assert "reminder_written" in text
 
     def test_bad_step_value(self) -> None:
         """A step that is neither a date nor ``not_done`` is refused."""
@@ -157,6 +225,28 @@ class TestCaseFile:
         )
         assert procedure == from_json(to_json(procedure), ExitProcedure)
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (', "reminder_written": null', UNKNOWN),
+            ("", UNKNOWN),
+            (', "reminder_written": false', False),
+        ],
+    )
+    def test_reminder_form_json(self, text: str, expected: object) -> None:
+        """JSON: the reminder's form left out or null is not stated; false is stated oral only."""
+        procedure = from_json(f'{{"person": "E-9", "last_day": "2025-05-31"{text}}}', ExitProcedure)
+
+        assert expected is procedure.reminder_written
+        assert procedure == from_json(to_json(procedure), ExitProcedure)
+
+    def test_schema_marks_reminder_form_unknown(self) -> None:
+        """The JSON Schema of reminder_written accepts true, false or null (not stated)."""
+        prop = json_schema(ExitProcedure)["properties"]["reminder_written"]
+
+        assert {"type": "null"} in prop["anyOf"]
+        assert "x-unknown" in prop
+
     def test_schema_allows_date_status_or_null(self) -> None:
         """The JSON Schema of a step accepts a date, "not_done", or null (not stated)."""
         prop = json_schema(ExitProcedure)["properties"]["registered_on"]
@@ -186,23 +276,30 @@ _DECIDED = (Outcome.MET, Outcome.NOT_MET)
 @given(
     steps=st.fixed_dictionaries(dict.fromkeys(STEPS, _STATES)),
     fills=st.fixed_dictionaries(dict.fromkeys(STEPS, _FILLED)),
-    written=st.booleans(),
+    written=st.sampled_from([UNKNOWN, True, False]),
+    written_fill=st.booleans(),
     as_of=st.sampled_from(["2025-05-29", "2025-06-02"]),
 )
 def test_decided_outcome_survives_any_answer(
-    steps: dict[str, object], fills: dict[str, object], written: bool, as_of: str
+    steps: dict[str, object],
+    fills: dict[str, object],
+    written: object,
+    written_fill: bool,
+    as_of: str,
 ) -> None:
-    """A decided step stays decided whatever an unstated step is given; an open one can change."""
+    """A decided step stays decided whatever an unstated step (or form) is given; an open one can change."""
     before = check_exit(leaver(**steps, reminder_written=written), as_of=as_of)
     filled = {f: fills[f] if v is UNKNOWN else v for f, v in steps.items()}
-    after = check_exit(leaver(**filled, reminder_written=written), as_of=as_of)
+    form = written_fill if written is UNKNOWN else written
+    after = check_exit(leaver(**filled, reminder_written=form), as_of=as_of)
 
     for criterion in STEPS.values():
         old = before.criterion(criterion)
         new = after.criterion(criterion)
         if old.outcome in _DECIDED:
             assert old.outcome == new.outcome
-        for row in old.open:
+        if len(old.open) == 1:  # one open rule: its two answers are the only outcomes
+            row = old.open[0]
             assert new.outcome in (row.if_holds, row.otherwise)
     if before.outcome in _DECIDED:
         assert before.outcome == after.outcome

@@ -606,6 +606,7 @@ def departure(**overrides: object) -> ExitProcedure:
         "returned": ("LAPTOP-7",),
         "destroyed": ("SOP-1",),
         "reminder_on": "2025-05-30",
+        "reminder_written": True,
         "access_revoked_on": "2025-05-31",
     }
     values.update(overrides)

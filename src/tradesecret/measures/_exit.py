@@ -28,7 +28,7 @@ from tradesecret.dates import to_date
 from tradesecret.definition._law import POLICY, SPC2007, SPC2020
 from tradesecret.definition.registry import AccessGrant, SecretRegistry
 from tradesecret.engine import LegalClock
-from tradesecret.facts import UNKNOWN, Fact
+from tradesecret.facts import UNKNOWN, Fact, Unknown
 from tradesecret.law import Citation
 from tradesecret.measures._model import ExitProcedure, StepStatus
 from tradesecret.results import (
@@ -274,7 +274,9 @@ def _carriers(procedure: ExitProcedure, ctx: _Exit, held: tuple[str, ...]) -> Cr
 def _reminder(procedure: ExitProcedure, ctx: _Exit) -> Criterion:
     code = "measures.exit.reminder"
     on = procedure.reminder_on
-    if isinstance(on, StepStatus) or procedure.reminder_written:
+    written = procedure.reminder_written
+    if isinstance(on, StepStatus) or written is True:
+        # Not done: whether it would have been written does not matter.
         return _step(
             ctx,
             code,
@@ -290,6 +292,8 @@ def _reminder(procedure: ExitProcedure, ctx: _Exit) -> Criterion:
         subject=ctx.person,
         remedies=("measures.remedy.exit_reminder",),
     )
+    if written is UNKNOWN:
+        return _reminder_form_unstated(ctx, code, on, unwritten)
     if on is UNKNOWN:
         # An oral reminder, if one was given, leaves the step undetermined as well.
         criterion = ctx.unstated(
@@ -297,6 +301,33 @@ def _reminder(procedure: ExitProcedure, ctx: _Exit) -> Criterion:
         )
         return attrs.evolve(criterion, findings=(unwritten,))
     return ctx._criterion(code, Outcome.INSUFFICIENT_EVIDENCE, ctx.basis, unwritten)
+
+
+def _reminder_form_unstated(
+    ctx: _Exit, code: str, on: pendulum.Date | Unknown, unwritten: Finding
+) -> Criterion:
+    """
+    A reminder whose form (written or oral) is not stated: met if written, insufficient
+    evidence if oral only -- so undetermined, with an open rule naming ``reminder_written``.
+    """
+    if on is UNKNOWN:
+        # Not done, or done in either form: undetermined whatever the form (the day decides).
+        step = ctx.unstated(code, ctx.basis, "reminder_on", otherwise=Outcome.INSUFFICIENT_EVIDENCE)
+        if_oral = if_written = Outcome.INSUFFICIENT_EVIDENCE
+    else:
+        step = attrs.evolve(ctx.done(code, ctx.basis, on), outcome=Outcome.INSUFFICIENT_EVIDENCE)
+        if_oral, if_written = Outcome.INSUFFICIENT_EVIDENCE, Outcome.MET
+    form = Undetermined(
+        rule=unwritten.code,
+        facts=("reminder_written",),
+        if_holds=if_oral,
+        otherwise=if_written,
+        severity=unwritten.severity,
+        citations=unwritten.citations,
+        context=ctx.context,
+        criterion=code,
+    )
+    return attrs.evolve(step, open=(*step.open, form))
 
 
 def _access(procedure: ExitProcedure, ctx: _Exit, grants: tuple[AccessGrant, ...]) -> Criterion:

@@ -471,7 +471,8 @@ class ExitProcedure:
         destroyed: Carrier ids erased or destroyed (清除、销毁).
         reminder_on: Day of the reminder of continuing confidentiality obligations, or not
             done, or not stated.
-        reminder_written: True when that reminder was in writing.
+        reminder_written: True when that reminder was in writing, False when it was oral
+            only (``UNKNOWN``: not stated; read only where a reminder was given).
         access_revoked_on: Day system and premises access was revoked, or not done, or not
             stated.
         carriers_held: Carrier ids the person held besides those recorded on registry grants.
@@ -484,7 +485,7 @@ class ExitProcedure:
     returned: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     destroyed: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     reminder_on: Fact[pendulum.Date | StepStatus] = attrs.field(default=UNKNOWN, converter=_step)
-    reminder_written: bool = True
+    reminder_written: Fact[bool] = attrs.field(default=UNKNOWN, validator=_fact_bool)
     access_revoked_on: Fact[pendulum.Date | StepStatus] = attrs.field(
         default=UNKNOWN, converter=_step
     )
