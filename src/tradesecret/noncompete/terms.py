@@ -12,7 +12,7 @@ import attrs
 import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
-from tradesecret.facts import UNKNOWN, Tri
+from tradesecret.facts import Tri, all_of, tri
 from tradesecret.noncompete._common import (
     G17,
     GC_184,
@@ -203,11 +203,9 @@ def _ended(f: ReviewFacts) -> bool:
 
 
 def _silent_agreement(f: ReviewFacts) -> Tri:
-    """A termination agreement silent on the non-compete; not stated: open once employment ended."""
-    stated = f.employee.termination_agreement
-    if stated is UNKNOWN:
-        return Tri.UNKNOWN if _ended(f) else Tri.FALSE
-    return Tri.of(stated is TerminationAgreement.SILENT)
+    """Employment ended under a termination agreement silent on the non-compete."""
+    silent = tri(f.employee.termination_agreement, lambda t: t is TerminationAgreement.SILENT)
+    return all_of(_ended(f), silent)
 
 
 def _manner(f: ReviewFacts) -> Term:
