@@ -24,7 +24,7 @@ from __future__ import annotations
 import attrs
 import pendulum
 
-from tradesecret.dates import month_periods
+from tradesecret.dates import month_periods, to_date
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, not_, tri
 from tradesecret.money import Money
@@ -181,11 +181,16 @@ def review_clauses(
     penalty: Fact[PenaltyClause],
     *,
     period_months: int,
-    as_of: pendulum.Date,
+    as_of: object,
     income: IncomeFacts | None = None,
     rulebook: Rulebook | None = None,
 ) -> Criterion:
-    """What the sources (or the library's policy, marked as such) say about the clause shapes."""
+    """
+    What the sources (or the library's policy, marked as such) say about the clause shapes.
+
+    ``as_of`` is a ``pendulum.Date``, a ``datetime.date`` or ISO ``YYYY-MM-DD`` text.
+    """
+    day = to_date(as_of, path="as_of")
     book = rulebook if rulebook is not None else default_rulebook()
     facts_income = income if income is not None else IncomeFacts()
     monthly: Fact[Money] = UNKNOWN
@@ -196,4 +201,4 @@ def review_clauses(
     facts = ClauseFacts(
         compensation=compensation, penalty=penalty, monthly=monthly, income=facts_income
     )
-    return CLAUSES.evaluate(facts, on=as_of, rulebook=book)
+    return CLAUSES.evaluate(facts, on=day, rulebook=book)

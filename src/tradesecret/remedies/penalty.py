@@ -43,6 +43,7 @@ import pendulum
 
 from tradesecret import presenters
 from tradesecret._convert import tuple_of
+from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation
@@ -221,14 +222,17 @@ def _finding(
 def review_penalty(
     facts: PenaltyFacts,
     *,
-    as_of: pendulum.Date,
-    facts_day: pendulum.Date,
+    as_of: object,
+    facts_day: object,
     rulebook: Rulebook | None = None,
 ) -> PenaltyReview:
     """
     Review the agreed penalty against the stated loss, as of ``as_of``, for facts
-    reaching ``facts_day`` (the breach's last day as of ``as_of``).
+    reaching ``facts_day`` (the breach's last day as of ``as_of``). Each date is a
+    ``pendulum.Date``, a ``datetime.date`` or ISO ``YYYY-MM-DD`` text.
     """
+    as_of = to_date(as_of, path="as_of")
+    facts_day = to_date(facts_day, path="facts_day")
     book = rulebook if rulebook is not None else default_rulebook()
     day = law_day(facts_day, as_of, book)
     clock = LegalClock(book, day)

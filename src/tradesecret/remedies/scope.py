@@ -18,11 +18,13 @@ competition and side duties, as rule tables.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 
 import attrs
 import pendulum
 
+from tradesecret.dates import to_date
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, any_of, not_, tri
 from tradesecret.remedies.breach import Breach, BreachKind, Business, CompanyRole
@@ -369,9 +371,9 @@ def review_breach_scope(
     breach: Breach,
     *,
     employer: Business | None,
-    termination_date: Fact[pendulum.Date],
+    termination_date: Fact[pendulum.Date | _dt.date | str],
     in_service_clause: Fact[bool],
-    as_of: pendulum.Date,
+    as_of: object,
     rulebook: Rulebook | None = None,
 ) -> tuple[Criterion, ...]:
     """
@@ -379,8 +381,15 @@ def review_breach_scope(
     employer's business, where given), attribution for indirect competition, in-service
     rules where the breach began before the employment ended, or the side-duty review.
     The law applied is the law of the breach's first day (a continuing breach: its last
-    day as of ``as_of``, the later law governing continuing facts).
+    day as of ``as_of``, the later law governing continuing facts). ``as_of`` and a stated
+    ``termination_date`` are each a ``pendulum.Date``, a ``datetime.date`` or ISO text.
     """
+    as_of = to_date(as_of, path="as_of")
+    ended: Fact[pendulum.Date] = (
+        UNKNOWN
+        if termination_date is UNKNOWN
+        else to_date(termination_date, path="termination_date")
+    )
     book = rulebook if rulebook is not None else default_rulebook()
     day = breach.last_day(as_of)
     out: list[Criterion] = []
@@ -399,13 +408,13 @@ def review_breach_scope(
         out.append(_repath(criterion))
     if breach.kind is BreachKind.INDIRECT_COMPETITION:
         out.append(ATTRIBUTION.evaluate(breach, on=day, rulebook=book, facts_args=_kind(breach)))
-    began_in_service = tri(termination_date, lambda t: breach.start <= t)
+    began_in_service = tri(ended, lambda t: breach.start <= t)
     if began_in_service is not Tri.FALSE:
         facts = InServiceFacts(
             breach=breach,
             in_service_clause=in_service_clause,
             officer=_officer(breach.company_role, supervisors=True),
-            termination_date=termination_date,
+            termination_date=ended,
             last_day=day,
         )
         criterion = IN_SERVICE.evaluate(facts, on=day, rulebook=book, facts_args=_kind(breach))
