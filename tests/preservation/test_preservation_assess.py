@@ -77,6 +77,7 @@ def strong(**changes: Any) -> Application:
         ),
         urgency=UrgencyFacts(disclosure_imminent=True),
         harm=HarmFacts(reputation_unrecoverable=True, strategy_exposed=True),
+        public_interest=PublicInterestFacts.not_involved(),
         security=Security(amount=Money("100000"), form=SecurityForm.INSURANCE),
         claims=claims(),
         court="Court A",
@@ -369,22 +370,39 @@ class TestBalance:
         assert "preservation.gap.applicant_loss" == c.findings[0].code
 
 
+_NO_CONCERN: dict[str, Any] = {
+    "national_security": False,
+    "public_health": False,
+    "environment": False,
+}
+
+
 class TestPublicInterest:
     @pytest.mark.parametrize(
         ("facts", "expected"),
         [
-            (PublicInterestFacts(), Outcome.MET),
-            (PublicInterestFacts(public_good=True), Outcome.MET),
-            (PublicInterestFacts(public_health=True), Outcome.CONTESTED),
-            (PublicInterestFacts(public_good=True, market_operated=False), Outcome.CONTESTED),
+            (PublicInterestFacts.not_involved(), Outcome.MET),
+            (
+                PublicInterestFacts(public_good=True, market_operated=True, **_NO_CONCERN),
+                Outcome.MET,
+            ),
+            (PublicInterestFacts(public_health=True, public_good=False), Outcome.CONTESTED),
+            (
+                PublicInterestFacts(public_good=True, market_operated=False, **_NO_CONCERN),
+                Outcome.CONTESTED,
+            ),
             (
                 PublicInterestFacts(public_good=True, market_operated=False, environment=True),
                 Outcome.NOT_MET,
             ),
+            (PublicInterestFacts(), Outcome.INSUFFICIENT_EVIDENCE),
+            (PublicInterestFacts(public_health=True), Outcome.INSUFFICIENT_EVIDENCE),
+            (PublicInterestFacts(public_good=False), Outcome.INSUFFICIENT_EVIDENCE),
+            (PublicInterestFacts(public_good=True, **_NO_CONCERN), Outcome.INSUFFICIENT_EVIDENCE),
         ],
     )
     def test_outcomes(self, facts: PublicInterestFacts, expected: Outcome) -> None:
-        """Concerns make the factor contested; a sole public good with a concern fails it."""
+        """Concerns make the factor contested; a sole public good with a concern fails it; unstated facts that could change it leave it undetermined."""
         assert expected == assess(strong(public_interest=facts)).factor(PUBLIC_INTEREST).outcome
 
 
@@ -412,7 +430,7 @@ status = "DERIVED"
 
     def test_contested_public_interest(self, rb: Rulebook) -> None:
         """A contested public interest has the contested strength, 50 % by default, 40 % if overridden."""
-        app = strong(public_interest=PublicInterestFacts(public_health=True))
+        app = strong(public_interest=PublicInterestFacts(public_health=True, public_good=False))
         own = self.own(rb, "claim_strength_contested", "0.40")
         c = assess(app).factor(PUBLIC_INTEREST)
 
@@ -498,7 +516,7 @@ class TestCoverage:
             if stage is Stage.IN_SUIT
             else Security(amount=Money("1")),
             respondent_loss=RespondentLoss(estimated=Money("10")),
-            public_interest=PublicInterestFacts(public_health=True),
+            public_interest=PublicInterestFacts(public_health=True, public_good=False),
         )
         pa = assess_preservation(app, as_of=as_of)
         cited = [
@@ -854,7 +872,7 @@ class TestOutput:
             harm=HarmFacts(purely_monetary=True, market_share_fall=Ratio("0.02")),
             urgency=UrgencyFacts(discovered_on="2025-01-01"),
             respondent=Party(name="Rival", kind=PartyKind.COMPANY, identified=False),
-            public_interest=PublicInterestFacts(public_health=True),
+            public_interest=PublicInterestFacts(public_health=True, public_good=False),
             security=Security(amount=None),
             orders=(RequestedOrder(kind=OrderKind.DESTROY_CARRIERS),),
             court="",

@@ -29,6 +29,7 @@ from tradesecret.preservation import (
     OrderKind,
     PartyKind,
     PreservationAssessment,
+    PublicInterestFacts,
     RequestedOrder,
     Security,
     Stage,
@@ -103,6 +104,7 @@ def application(**kw: object) -> Application:
         ),
         "urgency": UrgencyFacts(disclosure_imminent=True),
         "security": Security(amount=Money("100000")),
+        "public_interest": PublicInterestFacts.not_involved(),
         "court": "Court",
     }
     base.update(kw)

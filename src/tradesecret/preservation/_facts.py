@@ -196,21 +196,48 @@ class PublicInterestFacts:
     """
     Whether the order could harm the public interest (SPC IP-preservation provisions Art. 7(4)).
 
+    These are facts about the respondent's product and the public, which the court weighs
+    whoever raises them -- not the applicant's assertions of its own harm. Each is
+    :data:`~tradesecret.facts.UNKNOWN` until stated (``None`` in Python and ``null`` in a
+    case file mean the same): the factor is undetermined while an unstated one could
+    change it. :meth:`not_involved` states that none is involved.
+
     Attributes:
         public_good: The respondent's product or service is a public good.
-        market_operated: It is provided on market terms (others can supply it).
+        market_operated: It is provided on market terms (others can supply it); read
+            only for a public good.
         national_security: National security is involved.
         public_health: Public health is involved.
         environment: The environment is involved.
         detail: Free-text account.
     """
 
-    public_good: bool = False
-    market_operated: bool = True
-    national_security: bool = False
-    public_health: bool = False
-    environment: bool = False
+    public_good: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
+    market_operated: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
+    national_security: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
+    public_health: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
+    environment: Fact[bool] = attrs.field(default=UNKNOWN, converter=fact_bool)
     detail: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check(self)
+
+    @classmethod
+    def not_involved(cls, detail: str = "") -> PublicInterestFacts:
+        """
+        Stated: not a public good, and no national security, public health or environment.
+
+        Examples:
+            >>> PublicInterestFacts.not_involved().public_health
+            False
+        """
+        return cls(
+            public_good=False,
+            national_security=False,
+            public_health=False,
+            environment=False,
+            detail=detail,
+        )
 
 
 @attrs.frozen(kw_only=True)

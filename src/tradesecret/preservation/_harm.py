@@ -16,6 +16,7 @@ from typing import Final
 import attrs
 
 from tradesecret.engine import Check, Effect, RuleTable
+from tradesecret.facts import UNKNOWN, Tri, all_of, any_of, not_
 from tradesecret.money import Ratio
 from tradesecret.preservation._codes import HARM, PUBLIC_INTEREST
 from tradesecret.preservation._ctx import Ctx
@@ -192,15 +193,38 @@ class PublicRow:
     public: PublicInterestFacts
 
     @property
-    def concerns(self) -> bool:
-        """National security, public health or the environment is involved."""
-        p = self.public
-        return p.national_security or p.public_health or p.environment
+    def public_interest(self) -> PublicInterestFacts:
+        """The facts under the application's name for them (the paths rows report)."""
+        return self.public
 
     @property
-    def sole_public_good(self) -> bool:
+    def concerns(self) -> Tri:
+        """National security, public health or the environment is involved."""
+        p = self.public
+        return any_of(p.national_security, p.public_health, p.environment)
+
+    @property
+    def sole_public_good(self) -> Tri:
         """The respondent supplies a public good that no one else supplies on market terms."""
-        return self.public.public_good and not self.public.market_operated
+        return all_of(self.public.public_good, not_(self.public.market_operated))
+
+    def one_of_two(self) -> Tri:
+        """A public concern or a sole public good, but not both."""
+        concerns, sole = self.concerns, self.sole_public_good
+        return any_of(all_of(concerns, not_(sole)), all_of(not_(concerns), sole))
+
+
+#: The facts the public-interest rows read, as paths in the application.
+_PUBLIC_FACTS: Final = tuple(
+    f"public_interest.{name}"
+    for name in (
+        "national_security",
+        "public_health",
+        "environment",
+        "public_good",
+        "market_operated",
+    )
+)
 
 
 # SPC IP-preservation provisions Art. 7(4): 「（四）采取行为保全措施是否损害社会公共利益」 (whether the order would
@@ -215,7 +239,8 @@ PUBLIC_INTEREST_TABLE: Final[RuleTable[PublicRow]] = RuleTable(
             severity=Severity.HIGH,
             effect=Effect.FAILS,
             basis=(f"{IP}:7",),
-            when=lambda f: f.concerns and f.sole_public_good,
+            when=lambda f: all_of(f.concerns, f.sole_public_good),
+            facts=_PUBLIC_FACTS,
             remedies=("preservation.remedy.argue_public_interest",),
             clause="损害社会公共利益 — a public concern and no other supplier",
         ),
@@ -224,7 +249,8 @@ PUBLIC_INTEREST_TABLE: Final[RuleTable[PublicRow]] = RuleTable(
             severity=Severity.MEDIUM,
             effect=Effect.NOTES,
             basis=(f"{IP}:7",),
-            when=lambda f: f.concerns is not f.sole_public_good,
+            when=PublicRow.one_of_two,
+            facts=_PUBLIC_FACTS,
             remedies=("preservation.remedy.argue_public_interest",),
             clause="损害社会公共利益 — one of the two, so the point is contested",
         ),
@@ -240,23 +266,68 @@ def public_interest(ctx: Ctx) -> Criterion:
         ("public_health", p.public_health),
         ("environment", p.environment),
     )
-    concerns = [name for name, flag in flags if flag]
+    concerns = [name for name, flag in flags if flag is True]
     facts: dict[str, Arg] = {
         f"concern_{i + 1}": Term(f"preservation.public.{name}") for i, name in enumerate(concerns)
     }
-    if p.public_good:
+    if p.public_good is True and p.market_operated is not UNKNOWN:
         facts["public_good"] = Term(
             "preservation.public.public_good_market"
             if p.market_operated
             else "preservation.public.public_good_sole"
         )
-    crit = ctx.evaluate(PUBLIC_INTEREST_TABLE, PublicRow(public=p), facts_args=facts)
-    if crit.outcome is Outcome.MET and crit.findings:
-        crit = attrs.evolve(crit, outcome=Outcome.CONTESTED)
+    row = PublicRow(public=p)
+    crit = _contested(ctx.evaluate(PUBLIC_INTEREST_TABLE, row, facts_args=facts), row)
     strength = {Outcome.MET: _ONE, Outcome.NOT_MET: _ZERO}.get(
         crit.outcome, ctx.params.claim_strength(crit.outcome)
     )
-    params = (
-        (ctx.params.get("claim_strength_contested"),) if crit.outcome is Outcome.CONTESTED else ()
-    )
-    return attrs.evolve(crit, strength=strength, parameters=params)
+    names = {
+        Outcome.CONTESTED: ("claim_strength_contested",),
+        Outcome.INSUFFICIENT_EVIDENCE: ("claim_strength_insufficient",),
+    }.get(crit.outcome, ())
+    return attrs.evolve(crit, strength=strength, parameters=tuple(ctx.params.get(n) for n in names))
+
+
+def _contested(crit: Criterion, row: PublicRow) -> Criterion:
+    """
+    The outcome from the two rows, which exclude each other: the first holding fails the
+    factor, the second makes it contested (met with a finding), neither leaves it met, and
+    an open row leaves it undetermined. The rows share a code, so each open row is told
+    apart by its severity (high: the first).
+    """
+    fails = all_of(row.concerns, row.sole_public_good)
+    contested = row.one_of_two()
+    if fails is Tri.TRUE:
+        outcome = Outcome.NOT_MET
+    elif contested is Tri.TRUE:
+        outcome = Outcome.CONTESTED
+    elif fails is Tri.FALSE and contested is Tri.FALSE:
+        outcome = Outcome.MET
+    else:
+        outcome = Outcome.INSUFFICIENT_EVIDENCE
+    rows = []
+    for u in crit.open:
+        first = u.severity is Severity.HIGH
+        other = contested if first else fails
+        rows.append(
+            attrs.evolve(
+                u,
+                facts=tuple(f for f in u.facts if f not in _settled(row)),
+                if_holds=Outcome.NOT_MET if first else Outcome.CONTESTED,
+                otherwise=Outcome.MET if other is Tri.FALSE else Outcome.INSUFFICIENT_EVIDENCE,
+            )
+        )
+    return attrs.evolve(crit, outcome=outcome, open=tuple(rows))
+
+
+def _settled(row: PublicRow) -> frozenset[str]:
+    """Unstated facts that the stated ones make irrelevant (they could not change a row)."""
+    p, out = row.public, set()
+    if row.concerns is Tri.TRUE:  # one concern stated: the others do not matter
+        out |= {"public_interest.national_security", "public_interest.public_health"}
+        out |= {"public_interest.environment"}
+    if p.public_good is False:
+        out.add("public_interest.market_operated")
+    if p.market_operated is True:
+        out.add("public_interest.public_good")
+    return frozenset(out)
