@@ -295,6 +295,8 @@ def _contested(crit: Criterion, row: PublicRow) -> Criterion:
     an open row leaves it undetermined. The rows share a code, so each open row is told
     apart by its severity (high: the first).
     """
+    if crit.outcome is Outcome.NOT_APPLICABLE:
+        return crit  # no row was law that day
     fails = all_of(row.concerns, row.sole_public_good)
     contested = row.one_of_two()
     if fails is Tri.TRUE:
