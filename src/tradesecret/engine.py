@@ -270,8 +270,15 @@ class RuleTable(Generic[F]):
         self, facts: F, clock: LegalClock
     ) -> tuple[list[tuple[Check[F], Finding]], list[Undetermined]]:
         """The rows that fire (with their findings) and the rows left open."""
+        fired, open_rows = self._run(facts, clock)
+        return fired, [u for u, _ in open_rows]
+
+    def _run(
+        self, facts: F, clock: LegalClock
+    ) -> tuple[list[tuple[Check[F], Finding]], list[tuple[Undetermined, Effect]]]:
+        """As :meth:`run`, each open row with its own effect (codes may repeat)."""
         fired: list[tuple[Check[F], Finding]] = []
-        open_rows: list[Undetermined] = []
+        open_rows: list[tuple[Undetermined, Effect]] = []
         for check in self.checks:
             basis = clock.all_in_force(check.basis)
             if basis is None:
@@ -292,15 +299,18 @@ class RuleTable(Generic[F]):
                 fired.append((check, finding))
             elif truth is Tri.UNKNOWN:
                 open_rows.append(
-                    Undetermined(
-                        rule=check.code,
-                        facts=unknown_paths(facts, check.facts) or check.facts,
-                        if_holds=check.if_holds,
-                        otherwise=Outcome.MET,
-                        severity=check.severity,
-                        citations=citations,
-                        context=context,
-                        criterion=self.criterion,
+                    (
+                        Undetermined(
+                            rule=check.code,
+                            facts=unknown_paths(facts, check.facts) or check.facts,
+                            if_holds=check.if_holds,
+                            otherwise=Outcome.MET,
+                            severity=check.severity,
+                            citations=citations,
+                            context=context,
+                            criterion=self.criterion,
+                        ),
+                        check.effect,
                     )
                 )
         return fired, open_rows
@@ -325,9 +335,10 @@ class RuleTable(Generic[F]):
         they do not change the outcome; fold their effect into a row when they should.
         """
         clock = clock if clock is not None and clock.day == on else LegalClock(rulebook, on)
-        fired, open_rows = self.run(facts, clock)
+        fired, open_pairs = self._run(facts, clock)
         fired_effects = [check.effect for check, _ in fired]
-        open_effects = [_effect_of(self.checks, u.rule) for u in open_rows]
+        open_rows = [u for u, _ in open_pairs]
+        open_effects = [effect for _, effect in open_pairs]
         outcome = criterion_outcome(fired_effects, open_effects)
         # What each open row would make of the criterion, the other rows left as they are.
         open_rows = [
@@ -373,13 +384,6 @@ class RuleTable(Generic[F]):
     def rows(self) -> Iterator[Check[F]]:
         """The rows, for the docs."""
         return iter(self.checks)
-
-
-def _effect_of(checks: Sequence[Check[Any]], code: str) -> Effect:
-    for check in checks:
-        if check.code == code:
-            return check.effect
-    return Effect.NOTES
 
 
 def _others(effects: Sequence[Effect], skip: int) -> list[Effect]:
