@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 import attrs
@@ -232,25 +233,29 @@ def _floor_below(f: _DamagesFacts) -> bool:
     return d is not None and d.floor is not None and d.floor.amount < f.policy.damages_floor.amount
 
 
-def _damages_row(
-    code: str,
-    severity: Severity,
-    when: Callable[[_DamagesFacts], bool],
-    remedy: str = "measures.remedy.nda_damages",
-    args: Callable[[_DamagesFacts], Mapping[str, object]] | None = None,
-) -> Check[_DamagesFacts]:
-    """A policy row: medium or worse fails the criterion, low only notes."""
-    return Check[_DamagesFacts](
-        code=code,
-        severity=severity,
-        effect=Effect.FAILS if severity.at_least(Severity.MEDIUM) else Effect.NOTES,
-        basis=(_PRACTICE, _POLICY),
-        when=when,
-        args=args if args is not None else (lambda _: {}),
-        subject=lambda f: f.nda_id,
-        remedies=(remedy,),
-    )
+def _no_loss_estimate(f: _DamagesFacts) -> bool:
+    d = f.damages
+    return d is not None and d.multiple is not None and d.estimated_loss is None
 
+
+def _multiple_args(f: _DamagesFacts) -> dict[str, object]:
+    return {
+        "multiple": f.damages.multiple if f.damages and f.damages.multiple else Decimal(0),
+        "low": f.policy.damages_multiple_min,
+        "high": f.policy.damages_multiple_max,
+    }
+
+
+def _floor_args(f: _DamagesFacts) -> dict[str, object]:
+    floor = f.damages.floor if f.damages and f.damages.floor else f.policy.damages_floor
+    return {"floor": floor, "policy": f.policy.damages_floor}
+
+
+#: A policy row on the damages: medium fails the criterion, low only notes.
+_damages = partial(Check[_DamagesFacts], basis=(_PRACTICE, _POLICY), subject=lambda f: f.nda_id,
+                   remedies=("measures.remedy.nda_damages",))  # fmt: skip
+_damages_fails = partial(_damages, severity=Severity.MEDIUM, effect=Effect.FAILS)
+_damages_notes = partial(_damages, severity=Severity.LOW, effect=Effect.NOTES)
 
 #: Liquidated damages in an NDA against the holder's policy (common practice by default):
 #: agreed at all, a multiple within the policy's range with a loss estimate, a floor.
@@ -258,46 +263,17 @@ DAMAGES: Final = RuleTable[_DamagesFacts](
     criterion="measures.nda.damages",
     basis=(_PRACTICE, _POLICY),
     checks=(
-        _damages_row("measures.nda.no_damages", Severity.LOW, lambda f: f.damages is None),
-        _damages_row(
-            "measures.nda.multiple_outside_policy",
-            Severity.MEDIUM,
-            _multiple_outside,
-            args=lambda f: {
-                "multiple": f.damages.multiple if f.damages and f.damages.multiple else Decimal(0),
-                "low": f.policy.damages_multiple_min,
-                "high": f.policy.damages_multiple_max,
-            },
-        ),
-        _damages_row(
-            "measures.nda.no_loss_estimate",
-            Severity.LOW,
-            lambda f: (
-                f.damages is not None
-                and f.damages.multiple is not None
-                and f.damages.estimated_loss is None
-            ),
-            remedy="measures.remedy.nda_loss_estimate",
-        ),
-        _damages_row(
-            "measures.nda.no_floor",
-            Severity.MEDIUM,
-            lambda f: f.damages is not None and f.damages.floor is None,
-            args=lambda f: {"policy": f.policy.damages_floor},
-        ),
-        _damages_row(
-            "measures.nda.floor_below_policy",
-            Severity.MEDIUM,
-            _floor_below,
-            args=lambda f: {
-                "floor": f.damages.floor
-                if f.damages and f.damages.floor
-                else f.policy.damages_floor,
-                "policy": f.policy.damages_floor,
-            },
-        ),
+        _damages_notes(code="measures.nda.no_damages", when=lambda f: f.damages is None),
+        _damages_fails(code="measures.nda.multiple_outside_policy", when=_multiple_outside,
+                       args=_multiple_args),
+        _damages_notes(code="measures.nda.no_loss_estimate", when=_no_loss_estimate,
+                       remedies=("measures.remedy.nda_loss_estimate",)),
+        _damages_fails(code="measures.nda.no_floor",
+                       when=lambda f: f.damages is not None and f.damages.floor is None,
+                       args=lambda f: {"policy": f.policy.damages_floor}),
+        _damages_fails(code="measures.nda.floor_below_policy", when=_floor_below, args=_floor_args),
     ),
-)
+)  # fmt: skip
 
 
 def _nda_damages(
