@@ -140,67 +140,37 @@ def _nda_scope(
 ) -> Criterion:
     """The scope: an agreement item of the list of the day (2020 Art. 6 item 1; 2007 Art.
     11(3) item 5), identifying the secret (2020 Art. 5(2); 2007 Art. 11(2))."""
-    findings: list[Finding] = []
     cites = law.cites((f"{_SPC}:6.1.1", f"{_SPC}:5.2"), (f"{SPC2007}:11.3.5", f"{SPC2007}:11.2"))
     identify = law.cites((f"{_SPC}:5.2",), (f"{SPC2007}:11.2",))
+    about = partial(Finding, subject=nda.id)
     if not nda.scope:
-        findings.append(
-            Finding(
-                code="measures.nda.missing_scope",
-                severity=Severity.HIGH,
-                citations=cites,
-                subject=nda.id,
-                remedies=("measures.remedy.nda_scope",),
-            )
-        )
+        missing = about(code="measures.nda.missing_scope", severity=Severity.HIGH, citations=cites,
+                        remedies=("measures.remedy.nda_scope",))  # fmt: skip
         return Criterion(
             code="measures.nda.scope",
             outcome=Outcome.NOT_MET,
             citations=cites,
-            findings=tuple(findings),
+            findings=(missing,),
             facts={"items": 0},
         )
-    for i, item in enumerate(nda.scope, start=1):
-        if not item.defined:
-            findings.append(
-                Finding(
-                    code="measures.nda.undefined_secret",
-                    severity=Severity.MEDIUM,
-                    citations=identify,
-                    args={"index": i, "category": Term(f"measures.scope.{item.category.value}")},
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_define",),
-                )
-            )
-    if by_id is not None:
-        for sid in nda.secret_ids():
-            secret = by_id.get(sid)
-            if secret is None:
-                findings.append(
-                    Finding(
-                        code="measures.nda.unknown_secret",
-                        severity=Severity.MEDIUM,
-                        citations=identify,
-                        args={"secret": sid},
-                        subject=nda.id,
-                        remedies=("measures.remedy.nda_define",),
-                    )
-                )
-            elif not nda.tier.covers(secret.tier):
-                findings.append(
-                    Finding(
-                        code="measures.nda.tier_too_low",
-                        severity=Severity.MEDIUM,
-                        citations=(rb.cite(_POLICY),),
-                        args={
-                            "secret": sid,
-                            "secret_tier": Term(f"measures.tier.{secret.tier.value}"),
-                            "nda_tier": Term(f"measures.tier.{nda.tier.value}"),
-                        },
-                        subject=nda.id,
-                        remedies=("measures.remedy.nda_upgrade",),
-                    )
-                )
+    unnamed = partial(about, severity=Severity.MEDIUM, citations=identify,
+                      remedies=("measures.remedy.nda_define",))  # fmt: skip
+    findings = [
+        unnamed(code="measures.nda.undefined_secret",
+                args={"index": i, "category": Term(f"measures.scope.{item.category.value}")})
+        for i, item in enumerate(nda.scope, start=1)
+        if not item.defined
+    ]  # fmt: skip
+    for sid in nda.secret_ids() if by_id is not None else ():
+        secret = (by_id or {}).get(sid)
+        if secret is None:
+            findings.append(unnamed(code="measures.nda.unknown_secret", args={"secret": sid}))
+        elif not nda.tier.covers(secret.tier):
+            findings.append(about(code="measures.nda.tier_too_low", severity=Severity.MEDIUM,
+                                  citations=(rb.cite(_POLICY),), remedies=("measures.remedy.nda_upgrade",),
+                                  args={"secret": sid,
+                                        "secret_tier": Term(f"measures.tier.{secret.tier.value}"),
+                                        "nda_tier": Term(f"measures.tier.{nda.tier.value}")}))  # fmt: skip
     worst = max((f.severity.rank for f in findings), default=0)
     return Criterion(
         code="measures.nda.scope",
