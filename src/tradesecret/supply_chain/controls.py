@@ -242,19 +242,12 @@ def _destruction_video(
     retention: list[RetentionDeadline] = []
     problems: list[Finding] = []
     past = [r for r in controls.destructions if r.destroyed_on <= day]
+    high = partial(Finding, severity=Severity.HIGH, citations=practice, context=context)
     for record in past:
         if record.video_ref is None:
-            problems.append(
-                Finding(
-                    code="supply_chain.controls.missing.destruction_video",
-                    severity=Severity.HIGH,
-                    citations=practice,
-                    context=context,
-                    args={"record": record.id, "destroyed": record.destroyed_on},
-                    subject=record.id,
-                    remedies=("supply_chain.remedy.destruction_video",),
-                )
-            )
+            problems.append(high(code="supply_chain.controls.missing.destruction_video",
+                                 args={"record": record.id, "destroyed": record.destroyed_on},
+                                 subject=record.id, remedies=("supply_chain.remedy.destruction_video",)))  # fmt: skip
             continue
         keep_until = term_end(record.destroyed_on, months=months)
         retention.append(
@@ -267,21 +260,10 @@ def _destruction_video(
             )
         )
         if record.video_deleted_on is not None and record.video_deleted_on <= keep_until:
-            problems.append(
-                Finding(
-                    code="supply_chain.controls.video_deleted_early",
-                    severity=Severity.HIGH,
-                    citations=practice,
-                    context=context,
-                    args={
-                        "record": record.id,
-                        "deleted": record.video_deleted_on,
-                        "keep_until": keep_until,
-                    },
-                    subject=record.id,
-                    remedies=("supply_chain.remedy.retain_video",),
-                )
-            )
+            deleted = {"deleted": record.video_deleted_on, "keep_until": keep_until}
+            problems.append(high(code="supply_chain.controls.video_deleted_early",
+                                 args={"record": record.id, **deleted}, subject=record.id,
+                                 remedies=("supply_chain.remedy.retain_video",)))  # fmt: skip
     outcome = Outcome.NOT_APPLICABLE if not past else (Outcome.NOT_MET if problems else Outcome.MET)
     criterion = Criterion(
         code="supply_chain.controls.destruction_video",
