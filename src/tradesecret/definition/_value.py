@@ -69,29 +69,22 @@ def commercial_value(secret: TradeSecret, law: DefinitionLaw) -> Criterion:
     amounts = [v.amount for v in usable if v.amount is not None and v.kind is not ValueKind.OTHER]
     largest: Money | str = max(amounts, key=lambda m: m.amount) if amounts else "-"
     facts = {"items": len(usable), "largest": largest}
+    cites = list(_basis(law))
+    stage = law.clock.cite(f"{SPC2020}:7.2")  # no stage-result rule before 2020-09-12
     if not usable:
         findings.append(found(code="definition.value.no_evidence", severity=Severity.HIGH,
                               remedies=("definition.remedy.record_value",
                                         "definition.remedy.record_stage_result")))  # fmt: skip
-        return Criterion(
-            code=CODE,
-            outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            citations=_basis(law),
-            findings=tuple(findings),
-            facts=facts,
-        )
-    cites = list(_basis(law))
-    stage = law.clock.cite(f"{SPC2020}:7.2")  # no stage-result rule before 2020-09-12
-    if stage is not None and any(v.kind is ValueKind.STAGE_RESULT for v in usable):
+    elif stage is not None and any(v.kind is ValueKind.STAGE_RESULT for v in usable):
         cites.append(stage)
         findings.append(found(code="definition.value.stage_result", severity=Severity.INFO,
                               citations=(stage,)))  # fmt: skip
-    if all(v.potential for v in usable):
+    if usable and all(v.potential for v in usable):
         findings.append(found(code="definition.value.potential_only", severity=Severity.LOW,
                               remedies=("definition.remedy.record_value",)))  # fmt: skip
     return Criterion(
         code=CODE,
-        outcome=Outcome.MET,
+        outcome=Outcome.MET if usable else Outcome.INSUFFICIENT_EVIDENCE,
         citations=tuple(cites),
         findings=tuple(findings),
         facts=facts,
