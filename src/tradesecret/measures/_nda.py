@@ -265,28 +265,13 @@ def _nda_verifier(
     nda: NonDisclosureAgreement, pol: NdaPolicy, policy_cite: Citation, practice_cite: Citation
 ) -> Criterion:
     cites = (practice_cite, policy_cite)
+    verifier = partial(Criterion, code="measures.nda.verifier", citations=cites,
+                       facts={"verifier": nda.verifier or "-"})  # fmt: skip
     if nda.verifier or not pol.require_verifier:
-        return Criterion(
-            code="measures.nda.verifier",
-            outcome=Outcome.MET if nda.verifier else Outcome.NOT_APPLICABLE,
-            citations=cites,
-            facts={"verifier": nda.verifier or "-"},
-        )
-    return Criterion(
-        code="measures.nda.verifier",
-        outcome=Outcome.NOT_MET,
-        citations=cites,
-        findings=(
-            Finding(
-                code="measures.nda.no_verifier",
-                severity=Severity.MEDIUM,
-                citations=cites,
-                subject=nda.id,
-                remedies=("measures.remedy.nda_verifier",),
-            ),
-        ),
-        facts={"verifier": "-"},
-    )
+        return verifier(outcome=Outcome.MET if nda.verifier else Outcome.NOT_APPLICABLE)
+    missing = Finding(code="measures.nda.no_verifier", severity=Severity.MEDIUM, citations=cites,
+                      subject=nda.id, remedies=("measures.remedy.nda_verifier",))  # fmt: skip
+    return verifier(outcome=Outcome.NOT_MET, findings=(missing,))
 
 
 def _nda_noncompete(
@@ -297,56 +282,24 @@ def _nda_noncompete(
     day: pendulum.Date,
 ) -> Criterion:
     nc = nda.noncompete
+    noncompete = partial(Criterion, code="measures.nda.noncompete", citations=(practice_cite,),
+                         facts={"months": 0 if nc is None else nc.months})  # fmt: skip
     if nc is None:
-        return Criterion(
-            code="measures.nda.noncompete",
-            outcome=Outcome.NOT_APPLICABLE,
-            citations=(practice_cite,),
-            facts={"months": 0},
-        )
+        return noncompete(outcome=Outcome.NOT_APPLICABLE)
+    about = partial(Finding, args={"months": nc.months}, subject=nda.id)
     if nda.party_kind.is_employee:
         # labour law governs it: LCL Arts. 23-24 in the version of the day (from 2008-01-01)
         lcl = LegalClock(rb, day).those_in_force(["lcl@2012-12-28:23", "lcl@2012-12-28:24"])
         cites = lcl or (rb.cite(_POLICY),)
-        return Criterion(
-            code="measures.nda.noncompete",
-            outcome=Outcome.NOT_APPLICABLE,
-            citations=cites,
-            findings=(
-                Finding(
-                    code="measures.nda.employee_noncompete",
-                    severity=Severity.INFO,
-                    citations=cites,
-                    args={"months": nc.months},
-                    subject=nda.id,
-                    remedies=("measures.remedy.use_noncompete_module",),
-                ),
-            ),
-            facts={"months": nc.months},
-        )
+        said = about(code="measures.nda.employee_noncompete", severity=Severity.INFO, citations=cites,
+                     remedies=("measures.remedy.use_noncompete_module",))  # fmt: skip
+        return noncompete(outcome=Outcome.NOT_APPLICABLE, citations=cites, findings=(said,))
     if nc.months > pol.partner_noncompete_max_months:
-        return Criterion(
-            code="measures.nda.noncompete",
-            outcome=Outcome.NOT_MET,
-            citations=(practice_cite,),
-            findings=(
-                Finding(
-                    code="measures.nda.noncompete_too_long",
-                    severity=Severity.MEDIUM,
-                    citations=(practice_cite,),
-                    args={"months": nc.months, "policy": pol.partner_noncompete_max_months},
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_noncompete",),
-                ),
-            ),
-            facts={"months": nc.months},
-        )
-    return Criterion(
-        code="measures.nda.noncompete",
-        outcome=Outcome.MET,
-        citations=(practice_cite,),
-        facts={"months": nc.months},
-    )
+        said = about(code="measures.nda.noncompete_too_long", severity=Severity.MEDIUM,
+                     citations=(practice_cite,), remedies=("measures.remedy.nda_noncompete",),
+                     args={"months": nc.months, "policy": pol.partner_noncompete_max_months})  # fmt: skip
+        return noncompete(outcome=Outcome.NOT_MET, findings=(said,))
+    return noncompete(outcome=Outcome.MET)
 
 
 def _nda_duration(nda: NonDisclosureAgreement, policy_cite: Citation) -> Criterion:
