@@ -47,25 +47,6 @@ Loaded = tuple[
 ]
 
 
-_INSTRUMENT_KEYS: Final = {
-    "id",
-    "version",
-    "tier",
-    "title_zh",
-    "title_en",
-    "short_zh",
-    "short_en",
-    "issuer_zh",
-    "issuer_en",
-    "doc_number",
-    "doc_number_status",
-    "promulgated",
-    "effective",
-    "superseded",
-    "status",
-    "note",
-    "article",
-}
 _INSTRUMENT_REQUIRED: Final = {
     "id",
     "version",
@@ -78,6 +59,14 @@ _INSTRUMENT_REQUIRED: Final = {
     "issuer_en",
     "effective",
     "status",
+}
+_INSTRUMENT_KEYS: Final = _INSTRUMENT_REQUIRED | {
+    "doc_number",
+    "doc_number_status",
+    "promulgated",
+    "superseded",
+    "note",
+    "article",
 }
 _ARTICLE_KEYS: Final = {"number", "summary_en", "summary_zh", "status"}
 _REGION_KEYS: Final = {"code", "name_zh", "name_en", "parent", "note", "gbt2260", "tier"}

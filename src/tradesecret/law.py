@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -209,14 +210,7 @@ class CitationRef:
         return f"{self.instrument}@{self.version}"
 
     def __str__(self) -> str:
-        text = self.key
-        if self.article is not None:
-            text += f":{self.article}"
-            if self.paragraph is not None:
-                text += f".{self.paragraph}"
-                if self.item is not None:
-                    text += f".{self.item}"
-        return text
+        return self.key + _pinpoint(self, str, str, str, forms=_ID_FORMS)
 
 
 @attrs.frozen(kw_only=True)
@@ -343,30 +337,44 @@ class Citation:
 
         ``locale`` starting with ``zh`` gives Chinese; anything else English.
         """
-        ref = self.ref
         if locale.startswith("zh"):
-            text = f"《{self.short_zh}》"
-            if ref.article is not None:
-                text += f"第{_article_zh(ref.article)}条"
-                if ref.paragraph is not None:
-                    text += f"第{chinese_numeral(ref.paragraph)}款"
-                    if ref.item is not None:
-                        text += f"第（{chinese_numeral(ref.item)}）项"
-            return text
-        text = self.short_en
-        if ref.article is not None:
-            text += f" Art. {ref.article}"
-            if ref.paragraph is not None:
-                text += f"({ref.paragraph})"
-                if ref.item is not None:
-                    text += f", item {ref.item}"
-        return text
+            spelt = _pinpoint(
+                self.ref, _article_zh, chinese_numeral, chinese_numeral, forms=_ZH_FORMS
+            )
+            return f"《{self.short_zh}》{spelt}"
+        return self.short_en + _pinpoint(self.ref, str, str, str, forms=_EN_FORMS)
 
     def __str__(self) -> str:
         return self.id
 
 
 _DIGITS: Final = "零一二三四五六七八九"
+
+
+#: Where the article, paragraph and item go in a citation's id and human forms.
+_ID_FORMS: Final = (":{}", ".{}", ".{}")
+_ZH_FORMS: Final = ("第{}条", "第{}款", "第（{}）项")
+_EN_FORMS: Final = (" Art. {}", "({})", ", item {}")
+
+
+def _pinpoint(
+    ref: CitationRef,
+    article: Callable[[str], str],
+    paragraph: Callable[[int], str],
+    item: Callable[[int], str],
+    *,
+    forms: tuple[str, str, str],
+) -> str:
+    """The article, paragraph and item of ``ref`` as far as given, each spelt by its function
+    and put in its form (``"{}"`` stands for the spelt number)."""
+    text = ""
+    if ref.article is not None:
+        text += forms[0].format(article(ref.article))
+        if ref.paragraph is not None:
+            text += forms[1].format(paragraph(ref.paragraph))
+            if ref.item is not None:
+                text += forms[2].format(item(ref.item))
+    return text
 
 
 def chinese_numeral(number: int) -> str:

@@ -8,6 +8,7 @@ functions and the JSON Schema generator reads their real types.)
 """
 
 import importlib
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -15,7 +16,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.casefile._core import CaseKind, CaseKinds
+from tradesecret.casefile._core import CaseKind, CaseKinds, Runner
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.rulebook import Rulebook
 
@@ -348,61 +349,46 @@ def _runner(name: str) -> Any:
     return run
 
 
+def _kind(
+    *,
+    name: str,
+    title_en: str,
+    title_zh: str,
+    requires: tuple[str, ...],
+    data_type: Callable[[], type],
+    run: Runner | None = None,
+) -> CaseKind:
+    """A built-in kind: its runner in ``_runners`` under its name unless given, its example
+    ``<name>.json``."""
+    return CaseKind(
+        name=name,
+        title_en=title_en,
+        title_zh=title_zh,
+        requires=requires,
+        data_type=data_type,
+        run=run if run is not None else _runner(name),
+        example=f"{name}.json",
+    )
+
+
 BUILTIN_KINDS = CaseKinds(
     kinds=(
-        CaseKind(
-            name="trade_secret",
-            title_en="Trade secret and confidentiality measures",
-            title_zh="商业秘密及保密措施",
-            requires=("tradesecret.definition", "tradesecret.measures"),
-            data_type=trade_secret_case,
-            run=run_trade_secret,
-            example="trade_secret.json",
-        ),
-        CaseKind(
-            name="noncompete",
-            title_en="Non-compete agreement, compensation and ledger",
-            title_zh="竞业限制协议、补偿与台账",
-            requires=("tradesecret.noncompete", "tradesecret.ledger"),
-            data_type=noncompete_case,
-            run=run_noncompete,
-            example="noncompete.json",
-        ),
-        CaseKind(
-            name="supply_chain",
-            title_en="Supplier staged-disclosure plan",
-            title_zh="供应商分阶段披露方案",
-            requires=("tradesecret.supply_chain",),
-            data_type=supply_chain_case,
-            run=_runner("supply_chain"),
-            example="supply_chain.json",
-        ),
-        CaseKind(
-            name="factory_audit",
-            title_en="Factory confidentiality audit",
-            title_zh="工厂保密审核",
-            requires=("tradesecret.supply_chain",),
-            data_type=factory_audit_case,
-            run=_runner("factory_audit"),
-            example="factory_audit.json",
-        ),
-        CaseKind(
-            name="preservation",
-            title_en="Conduct-preservation application with its evidence",
-            title_zh="行为保全申请及其证据",
-            requires=("tradesecret.preservation", "tradesecret.evidence"),
-            data_type=preservation_case,
-            run=_runner("preservation"),
-            example="preservation.json",
-        ),
-        CaseKind(
-            name="trade_secret_enforcement",
-            title_en="Trade-secret enforcement: administrative fines and civil damages",
-            title_zh="侵犯商业秘密：行政处罚与民事赔偿",
-            requires=("tradesecret.remedies",),
-            data_type=enforcement_case,
-            run=_runner("trade_secret_enforcement"),
-            example="trade_secret_enforcement.json",
-        ),
+        _kind(name="trade_secret", title_en="Trade secret and confidentiality measures",
+              title_zh="商业秘密及保密措施", requires=("tradesecret.definition", "tradesecret.measures"),
+              data_type=trade_secret_case, run=run_trade_secret),
+        _kind(name="noncompete", title_en="Non-compete agreement, compensation and ledger",
+              title_zh="竞业限制协议、补偿与台账", requires=("tradesecret.noncompete", "tradesecret.ledger"),
+              data_type=noncompete_case, run=run_noncompete),
+        _kind(name="supply_chain", title_en="Supplier staged-disclosure plan", title_zh="供应商分阶段披露方案",
+              requires=("tradesecret.supply_chain",), data_type=supply_chain_case),
+        _kind(name="factory_audit", title_en="Factory confidentiality audit", title_zh="工厂保密审核",
+              requires=("tradesecret.supply_chain",), data_type=factory_audit_case),
+        _kind(name="preservation", title_en="Conduct-preservation application with its evidence",
+              title_zh="行为保全申请及其证据", requires=("tradesecret.preservation", "tradesecret.evidence"),
+              data_type=preservation_case),
+        _kind(name="trade_secret_enforcement",
+              title_en="Trade-secret enforcement: administrative fines and civil damages",
+              title_zh="侵犯商业秘密：行政处罚与民事赔偿", requires=("tradesecret.remedies",),
+              data_type=enforcement_case),
     )
-)
+)  # fmt: skip

@@ -17,6 +17,7 @@ long-term relationship (Art. 2(1)); the 2007 interpretation required 「区别�
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 import attrs
@@ -62,86 +63,54 @@ def _followed_args(f: CustomerFacts) -> dict[str, object]:
 
 
 _ELEMENTS: Final = ("customer_information.elements",)
+_LONG_TERM: Final = ("customer_information.relies_on_long_term_relationship_only",)
 _DEPTH: Final = ("definition.remedy.document_customer_depth",)
 
-# 法释〔2020〕7号 Art. 1(3): 「前款所称的客户信息，包括客户的名称、地址、联系方式以及交易习惯、意向、内容等信息。」
-# (customer information includes the customer's name, address and contact details *and* its
-# trading habits, intentions and contents.)
-IDENTITY_ONLY_2020: Final = Check[CustomerFacts](
-    code="definition.customer.identity_only",
-    severity=Severity.HIGH,
-    effect=Effect.FAILS,
-    basis=(f"{SPC2020}:1.3",),
-    support=(f"{SPC2020}:2.1",),
-    facts=_ELEMENTS,
-    when=_identity_only,
-    remedies=_DEPTH,
-    clause="法释〔2020〕7号 第一条第三款：……客户信息，包括客户的名称、地址、联系方式以及交易习惯、意向、内容等信息。",
-)
-
-# 法释〔2007〕2号 Art. 13(1): 「商业秘密中的客户名单，一般是指客户的名称、地址、联系方式以及交易的习惯、
-# 意向、内容等构成的区别于相关公知信息的特殊客户信息，包括汇集众多客户的客户名册，以及保持长期稳定交易关系的特定客户。」
-# (a customer list is special customer information, distinct from public information, made of
-# names, addresses, contacts *and* trading habits, intentions and contents.)
-IDENTITY_ONLY_2007: Final = Check[CustomerFacts](
-    code="definition.customer.identity_only",
-    severity=Severity.HIGH,
-    effect=Effect.FAILS,
-    basis=(f"{SPC2007}:13.1",),
-    facts=_ELEMENTS,
-    when=_identity_only,
-    remedies=_DEPTH,
-    clause="法释〔2007〕2号 第十三条第一款：……客户名单……区别于相关公知信息的特殊客户信息……",
-)
-
-# 法释〔2020〕7号 Art. 2(1): 「当事人仅以与特定客户保持长期稳定交易关系为由，主张该特定客户属于商业秘密的，
-# 人民法院不予支持。」 (a long-term stable relationship alone is not enough.) No such rule before
-# 2020-09-12: the 2007 text counted 「保持长期稳定交易关系的特定客户」 among customer lists.
-LONG_TERM_ONLY: Final = Check[CustomerFacts](
-    code="definition.customer.long_term_only",
-    severity=Severity.HIGH,
-    effect=Effect.FAILS,
-    basis=(f"{SPC2020}:2.1",),
-    facts=("customer_information.relies_on_long_term_relationship_only",),
-    when=_long_term_only,
-    remedies=_DEPTH,
-    clause=(
-        "法释〔2020〕7号 第二条第一款：当事人仅以与特定客户保持长期稳定交易关系为由，"
-        "主张该特定客户属于商业秘密的，人民法院不予支持。"
-    ),
-)
-
-# 法释〔2020〕7号 Art. 2(2): 「客户基于对员工个人的信赖而与该员工所在单位进行交易，该员工离职后，能够证明客户
-# 自愿选择与该员工或者该员工所在的新单位进行交易的，人民法院应当认定该员工没有采用不正当手段获取权利人的商业秘密。」
-FOLLOWED_2020: Final = Check[CustomerFacts](
-    code="definition.customer.followed_employee",
-    severity=Severity.INFO,
-    effect=Effect.NOTES,
-    basis=(f"{SPC2020}:2.2",),
-    when=_followed,
-    args=_followed_args,
-    clause="法释〔2020〕7号 第二条第二款：客户基于对员工个人的信赖……人民法院应当认定该员工没有采用不正当手段……",
-)
-
-# 法释〔2007〕2号 Art. 13(2): 「客户基于对职工个人的信赖而与职工所在单位进行市场交易，该职工离职后，能够证明
-# 客户自愿选择与自己或者其新单位进行市场交易的，应当认定没有采用不正当手段，但职工与原单位另有约定的除外。」
-FOLLOWED_2007: Final = Check[CustomerFacts](
-    code="definition.customer.followed_employee",
-    severity=Severity.INFO,
-    effect=Effect.NOTES,
-    basis=(f"{SPC2007}:13.2",),
-    when=_followed,
-    args=_followed_args,
-    clause="法释〔2007〕2号 第十三条第二款：……应当认定没有采用不正当手段，但职工与原单位另有约定的除外。",
-)
+# Each finding's columns, stated once; its rows by period give their basis and clause.
+_identity_rows = partial(Check[CustomerFacts], code="definition.customer.identity_only",
+                         severity=Severity.HIGH, effect=Effect.FAILS, facts=_ELEMENTS,
+                         when=_identity_only, remedies=_DEPTH)  # fmt: skip
+_followed_rows = partial(Check[CustomerFacts], code="definition.customer.followed_employee",
+                         severity=Severity.INFO, effect=Effect.NOTES, when=_followed,
+                         args=_followed_args)  # fmt: skip
 
 #: The customer-information rows, newest law first (the 2020 rows prevail where both apply).
 CUSTOMER_TABLE: Final = RuleTable[CustomerFacts](
     criterion=CODE,
     basis=(f"{SPC2020}:1.3", f"{SPC2020}:2"),
-    checks=(IDENTITY_ONLY_2020, LONG_TERM_ONLY, FOLLOWED_2020, IDENTITY_ONLY_2007, FOLLOWED_2007),
+    checks=(
+        # 法释〔2020〕7号 Art. 1(3): 「前款所称的客户信息，包括客户的名称、地址、联系方式以及交易习惯、意向、内容等信息。」
+        # (customer information includes the customer's name, address and contact details *and*
+        # its trading habits, intentions and contents.)
+        _identity_rows(basis=(f"{SPC2020}:1.3",), support=(f"{SPC2020}:2.1",),
+                       clause="法释〔2020〕7号 第一条第三款：……客户信息，"
+                              "包括客户的名称、地址、联系方式以及交易习惯、意向、内容等信息。"),
+        # 法释〔2020〕7号 Art. 2(1): 「当事人仅以与特定客户保持长期稳定交易关系为由，主张该特定客户属于商业秘密的，
+        # 人民法院不予支持。」 (a long-term stable relationship alone is not enough.) No such rule
+        # before 2020-09-12: the 2007 text counted 「保持长期稳定交易关系的特定客户」 among customer lists.
+        Check[CustomerFacts](code="definition.customer.long_term_only", severity=Severity.HIGH,
+                             effect=Effect.FAILS, basis=(f"{SPC2020}:2.1",), facts=_LONG_TERM,
+                             when=_long_term_only, remedies=_DEPTH,
+                             clause="法释〔2020〕7号 第二条第一款：当事人仅以与特定客户保持长期稳定交易关系为由，"
+                                    "主张该特定客户属于商业秘密的，人民法院不予支持。"),
+        # 法释〔2020〕7号 Art. 2(2): 「客户基于对员工个人的信赖而与该员工所在单位进行交易，该员工离职后，能够证明客户
+        # 自愿选择与该员工或者该员工所在的新单位进行交易的，人民法院应当认定该员工没有采用不正当手段获取权利人的商业秘密。」
+        _followed_rows(basis=(f"{SPC2020}:2.2",),
+                       clause="法释〔2020〕7号 第二条第二款：客户基于对员工个人的信赖……"
+                              "人民法院应当认定该员工没有采用不正当手段……"),
+        # 法释〔2007〕2号 Art. 13(1): 「商业秘密中的客户名单，一般是指客户的名称、地址、联系方式以及交易的习惯、
+        # 意向、内容等构成的区别于相关公知信息的特殊客户信息，包括汇集众多客户的客户名册，以及保持长期稳定交易关系的特定客户。」
+        # (a customer list is special customer information, distinct from public information, made
+        # of names, addresses, contacts *and* trading habits, intentions and contents.)
+        _identity_rows(basis=(f"{SPC2007}:13.1",),
+                       clause="法释〔2007〕2号 第十三条第一款：……客户名单……区别于相关公知信息的特殊客户信息……"),
+        # 法释〔2007〕2号 Art. 13(2): 「客户基于对职工个人的信赖而与职工所在单位进行市场交易，该职工离职后，能够证明
+        # 客户自愿选择与自己或者其新单位进行市场交易的，应当认定没有采用不正当手段，但职工与原单位另有约定的除外。」
+        _followed_rows(basis=(f"{SPC2007}:13.2",),
+                       clause="法释〔2007〕2号 第十三条第二款：……应当认定没有采用不正当手段，但职工与原单位另有约定的除外。"),
+    ),
     clause="法释〔2020〕7号 第一条第三款、第二条；法释〔2007〕2号 第十三条（至2022-03-19）",
-)
+)  # fmt: skip
 
 
 def is_customer_information(secret: TradeSecret) -> bool:

@@ -326,47 +326,26 @@ _SPC2007: Final = "spc-unfair-comp@2007-01-12"
 #: 公众所知悉」 -- the situations in which a court *may* find information publicly known, item by
 #: item. (2007 item 6, 「该信息无需付出一定的代价而容易获得」, has no exposure kind here.)
 PUBLIC_KNOWLEDGE_ITEMS: Final = (
-    ListedItem(
-        item=1,
-        kinds=(ExposureKind.GENERAL_KNOWLEDGE, ExposureKind.INDUSTRY_PRACTICE),
-        clause="该信息在所属领域属于一般常识或者行业惯例的",
-        cite=f"{_SPC2020}:4.1.1",
-        clause_2007="该信息为其所属技术或者经济领域的人的一般常识或者行业惯例",
-        cite_2007=f"{_SPC2007}:9.2.1",
-    ),
-    ListedItem(
-        item=2,
-        kinds=(ExposureKind.PRODUCT_OBSERVATION,),
-        clause="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，所属领域的相关人员通过观察上市产品即可直接获得的",
-        cite=f"{_SPC2020}:4.1.2",
-        clause_2007="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，进入市场后相关公众通过观察产品即可直接获得",
-        cite_2007=f"{_SPC2007}:9.2.2",
-    ),
-    ListedItem(
-        item=3,
-        kinds=(ExposureKind.PUBLICATION, ExposureKind.PATENT),
-        clause="该信息已经在公开出版物或者其他媒体上公开披露的",
-        cite=f"{_SPC2020}:4.1.3",
-        clause_2007="该信息已经在公开出版物或者其他媒体上公开披露",
-        cite_2007=f"{_SPC2007}:9.2.3",
-    ),
-    ListedItem(
-        item=4,
-        kinds=(ExposureKind.PUBLIC_REPORT, ExposureKind.EXHIBITION),
-        clause="该信息已通过公开的报告会、展览等方式公开的",
-        cite=f"{_SPC2020}:4.1.4",
-        clause_2007="该信息已通过公开的报告会、展览等方式公开",
-        cite_2007=f"{_SPC2007}:9.2.4",
-    ),
-    ListedItem(
-        item=5,
-        kinds=(ExposureKind.OTHER_PUBLIC_CHANNEL,),
-        clause="所属领域的相关人员从其他公开渠道可以获得该信息的",
-        cite=f"{_SPC2020}:4.1.5",
-        clause_2007="该信息从其他公开渠道可以获得",
-        cite_2007=f"{_SPC2007}:9.2.5",
-    ),
-)
+    ListedItem(item=1, kinds=(ExposureKind.GENERAL_KNOWLEDGE, ExposureKind.INDUSTRY_PRACTICE),
+               cite=f"{_SPC2020}:4.1.1", clause="该信息在所属领域属于一般常识或者行业惯例的",
+               cite_2007=f"{_SPC2007}:9.2.1",
+               clause_2007="该信息为其所属技术或者经济领域的人的一般常识或者行业惯例"),
+    ListedItem(item=2, kinds=(ExposureKind.PRODUCT_OBSERVATION,), cite=f"{_SPC2020}:4.1.2",
+               clause="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，"
+                      "所属领域的相关人员通过观察上市产品即可直接获得的",
+               cite_2007=f"{_SPC2007}:9.2.2",
+               clause_2007="该信息仅涉及产品的尺寸、结构、材料、部件的简单组合等内容，"
+                           "进入市场后相关公众通过观察产品即可直接获得"),
+    ListedItem(item=3, kinds=(ExposureKind.PUBLICATION, ExposureKind.PATENT),
+               cite=f"{_SPC2020}:4.1.3", clause="该信息已经在公开出版物或者其他媒体上公开披露的",
+               cite_2007=f"{_SPC2007}:9.2.3", clause_2007="该信息已经在公开出版物或者其他媒体上公开披露"),
+    ListedItem(item=4, kinds=(ExposureKind.PUBLIC_REPORT, ExposureKind.EXHIBITION),
+               cite=f"{_SPC2020}:4.1.4", clause="该信息已通过公开的报告会、展览等方式公开的",
+               cite_2007=f"{_SPC2007}:9.2.4", clause_2007="该信息已通过公开的报告会、展览等方式公开"),
+    ListedItem(item=5, kinds=(ExposureKind.OTHER_PUBLIC_CHANNEL,), cite=f"{_SPC2020}:4.1.5",
+               clause="所属领域的相关人员从其他公开渠道可以获得该信息的",
+               cite_2007=f"{_SPC2007}:9.2.5", clause_2007="该信息从其他公开渠道可以获得"),
+)  # fmt: skip
 
 _EXPOSURE_ITEM: Final = {kind: row for row in PUBLIC_KNOWLEDGE_ITEMS for kind in row.kinds}
 

@@ -14,6 +14,7 @@ evidence), as before.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 from tradesecret.definition._law import SPC2007, SPC2020, DefinitionLaw
@@ -60,65 +61,30 @@ def commercial_value(secret: TradeSecret, law: DefinitionLaw) -> Criterion:
         return _unstated(law)
     stated = secret.value_evidence
     usable = [v for v in stated if v.on is None or v.on <= day]
+    found = partial(Finding, citations=_basis(law), subject=secret.id)
     findings: list[Finding] = []
     if len(stated) > len(usable):
-        findings.append(
-            Finding(
-                code="definition.value.later_evidence",
-                severity=Severity.INFO,
-                citations=_basis(law),
-                args={"count": len(stated) - len(usable)},
-                subject=secret.id,
-            )
-        )
+        findings.append(found(code="definition.value.later_evidence", severity=Severity.INFO,
+                              args={"count": len(stated) - len(usable)}))  # fmt: skip
     amounts = [v.amount for v in usable if v.amount is not None and v.kind is not ValueKind.OTHER]
     largest: Money | str = max(amounts, key=lambda m: m.amount) if amounts else "-"
     facts = {"items": len(usable), "largest": largest}
-    if not usable:
-        findings.append(
-            Finding(
-                code="definition.value.no_evidence",
-                severity=Severity.HIGH,
-                citations=_basis(law),
-                subject=secret.id,
-                remedies=(
-                    "definition.remedy.record_value",
-                    "definition.remedy.record_stage_result",
-                ),
-            )
-        )
-        return Criterion(
-            code=CODE,
-            outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            citations=_basis(law),
-            findings=tuple(findings),
-            facts=facts,
-        )
     cites = list(_basis(law))
     stage = law.clock.cite(f"{SPC2020}:7.2")  # no stage-result rule before 2020-09-12
-    if stage is not None and any(v.kind is ValueKind.STAGE_RESULT for v in usable):
+    if not usable:
+        findings.append(found(code="definition.value.no_evidence", severity=Severity.HIGH,
+                              remedies=("definition.remedy.record_value",
+                                        "definition.remedy.record_stage_result")))  # fmt: skip
+    elif stage is not None and any(v.kind is ValueKind.STAGE_RESULT for v in usable):
         cites.append(stage)
-        findings.append(
-            Finding(
-                code="definition.value.stage_result",
-                severity=Severity.INFO,
-                citations=(stage,),
-                subject=secret.id,
-            )
-        )
-    if all(v.potential for v in usable):
-        findings.append(
-            Finding(
-                code="definition.value.potential_only",
-                severity=Severity.LOW,
-                citations=_basis(law),
-                subject=secret.id,
-                remedies=("definition.remedy.record_value",),
-            )
-        )
+        findings.append(found(code="definition.value.stage_result", severity=Severity.INFO,
+                              citations=(stage,)))  # fmt: skip
+    if usable and all(v.potential for v in usable):
+        findings.append(found(code="definition.value.potential_only", severity=Severity.LOW,
+                              remedies=("definition.remedy.record_value",)))  # fmt: skip
     return Criterion(
         code=CODE,
-        outcome=Outcome.MET,
+        outcome=Outcome.MET if usable else Outcome.INSUFFICIENT_EVIDENCE,
         citations=tuple(cites),
         findings=tuple(findings),
         facts=facts,

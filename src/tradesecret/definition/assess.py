@@ -46,6 +46,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from functools import partial
+from typing import Final
 
 import attrs
 import pendulum
@@ -56,6 +58,7 @@ from tradesecret.definition._model import TradeSecret
 from tradesecret.definition._secrecy import not_publicly_known
 from tradesecret.definition._value import commercial_value
 from tradesecret.definition.registry import SecretRegistry
+from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.measures._criterion import reasonable_measures
 from tradesecret.measures._legal import (
@@ -353,32 +356,41 @@ def assess_trade_secrets(
     )
 
 
+@attrs.frozen(kw_only=True)
+class _Provenance:
+    """What the provenance rows read: the secret's stated owner and formation records."""
+
+    secret_id: str
+    owner: str
+    formed: bool  # a formation record on or before the day
+    day: pendulum.Date
+
+
+_provenance_notes = partial(Check[_Provenance], severity=Severity.LOW, effect=Effect.NOTES,
+                            basis=(POLICY,), subject=lambda f: f.secret_id)  # fmt: skip
+
+#: Library heuristics on origin and ownership: not one of the three elements, but the holder
+#: must show it is the right holder (权利人) and where the information came from.
+PROVENANCE: Final = RuleTable[_Provenance](
+    criterion="definition.provenance",
+    basis=(POLICY,),
+    checks=(
+        _provenance_notes(code="definition.provenance.no_owner", when=lambda f: not f.owner.strip(),
+                          remedies=("definition.remedy.record_owner",)),
+        _provenance_notes(code="definition.provenance.no_formation_records", when=lambda f: not f.formed,
+                          args=lambda f: {"on": f.day}, remedies=("definition.remedy.record_formation",)),
+    ),
+    clause="Library policy (paraphrase): the holder shows it owns the information and how it was formed.",
+)  # fmt: skip
+
+
 def _provenance(secret: TradeSecret, law: DefinitionLaw) -> tuple[Finding, ...]:
-    """
-    Library heuristics on origin and ownership: not one of the three elements, but the
-    holder must show it is the right holder (权利人) and where the information came from.
-    """
-    findings: list[Finding] = []
-    policy = (law.rulebook.cite(POLICY),)
-    if not secret.owner.strip():
-        findings.append(
-            Finding(
-                code="definition.provenance.no_owner",
-                severity=Severity.LOW,
-                citations=policy,
-                subject=secret.id,
-                remedies=("definition.remedy.record_owner",),
-            )
-        )
-    if not any(r.on <= law.day for r in secret.formation):
-        findings.append(
-            Finding(
-                code="definition.provenance.no_formation_records",
-                severity=Severity.LOW,
-                citations=policy,
-                args={"on": law.day},
-                subject=secret.id,
-                remedies=("definition.remedy.record_formation",),
-            )
-        )
-    return tuple(findings)
+    """The provenance notes (:data:`PROVENANCE`) on the secret as of the law's day."""
+    facts = _Provenance(
+        secret_id=secret.id,
+        owner=secret.owner,
+        formed=any(r.on <= law.day for r in secret.formation),
+        day=law.day,
+    )
+    fired, _ = PROVENANCE.run(facts, law.clock)
+    return tuple(finding for _, finding in fired)

@@ -355,9 +355,7 @@ class SecretRegistry:
         pos = ix.person_pos.get(person)
         if pos is None:
             return frozenset()
-        rows = ix.g_by_person[ix.g_person_off[pos] : ix.g_person_off[pos + 1]]
-        hit = rows[(ix.g_start[rows] <= hi) & (ix.g_end[rows] >= lo)]
-        found = set(ix.g_secret[hit].tolist())
+        found = set(ix.g_secret[self._grant_rows(pos, lo, hi)].tolist())
         erows = self._event_rows(ix.e_by_person, ix.e_person_off, pos, lo, hi)
         found.update(ix.e_secret[erows].tolist())
         return frozenset(ix.secret_ids[i] for i in found)
@@ -376,8 +374,7 @@ class SecretRegistry:
         if pos is None:
             return ()
         acc: dict[int, _Tally] = {}
-        rows = ix.g_by_person[ix.g_person_off[pos] : ix.g_person_off[pos + 1]]
-        for r in rows[(ix.g_start[rows] <= hi) & (ix.g_end[rows] >= lo)].tolist():
+        for r in self._grant_rows(pos, lo, hi).tolist():
             first, last = max(int(ix.g_start[r]), lo), min(int(ix.g_end[r]), hi)
             tally = acc.setdefault(int(ix.g_secret[r]), _Tally(first, last))
             tally.see(first, last)
@@ -478,6 +475,13 @@ class SecretRegistry:
         if problems or lo is None or hi is None:
             raise InvalidInputError(problems)
         return lo.toordinal(), hi.toordinal()
+
+    def _grant_rows(self, pos: int, lo: int, hi: int) -> _IdxArray:
+        """The grants of the person at ``pos`` that overlap the days ``[lo, hi]``."""
+        ix = self._index
+        rows = ix.g_by_person[ix.g_person_off[pos] : ix.g_person_off[pos + 1]]
+        hit: _IdxArray = rows[(ix.g_start[rows] <= hi) & (ix.g_end[rows] >= lo)]
+        return hit
 
     def _event_rows(
         self, order: _IdxArray, offsets: _IdxArray, pos: int, start: object, end: object

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Final
 
 import attrs
 import pendulum
 
 from tradesecret.evidence._tally import Context
-from tradesecret.evidence.model import (
-    ClaimCode,
-)
+from tradesecret.evidence.model import ClaimCode
 from tradesecret.results import (
     Finding,
     Outcome,
@@ -22,8 +19,6 @@ from tradesecret.results import (
 from tradesecret.rulebook import ParameterValue, Rulebook
 
 POLICY: Final = "tradesecret-policy@2026-11-21"
-_ZERO: Final = Decimal(0)
-_ONE: Final = Decimal(1)
 C = ClaimCode
 
 

@@ -30,9 +30,6 @@ from tradesecret.results import (
     make_args,
 )
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
-_ZERO: Final = Decimal(0)
-_ONE: Final = Decimal(1)
 C = ClaimCode
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import Final
 
 import attrs
 import pendulum
@@ -13,7 +11,6 @@ from tradesecret.dates import to_date
 from tradesecret.evidence._standards import STANDARDS, StandardOfProof
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import (
-    ClaimCode,
     Event,
     EventKind,
     EvidenceItem,
@@ -22,11 +19,6 @@ from tradesecret.evidence.model import (
     Secret,
 )
 from tradesecret.exceptions import InvalidInputError, Problem
-
-POLICY: Final = "tradesecret-policy@2026-11-21"
-_ZERO: Final = Decimal(0)
-_ONE: Final = Decimal(1)
-C = ClaimCode
 
 
 @attrs.frozen(kw_only=True)

@@ -11,20 +11,12 @@ import pendulum
 
 from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
-from tradesecret.evidence.model import (
-    ClaimCode,
-)
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import Citation
-from tradesecret.results import (
-    Outcome,
-)
+from tradesecret.results import Outcome
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 POLICY: Final = "tradesecret-policy@2026-11-21"
-_ZERO: Final = Decimal(0)
-_ONE: Final = Decimal(1)
-C = ClaimCode
 
 
 STANDARDS: Final = ("prima_facie", "preponderance", "high_probability")

@@ -37,7 +37,6 @@ from tradesecret.results import (
 )
 from tradesecret.rulebook import ParameterValue, Rulebook
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 C = ClaimCode

@@ -11,6 +11,7 @@ rule is undetermined and names the missing date.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 import attrs
@@ -63,34 +64,24 @@ def _args(f: MeasureTiming) -> dict[str, object]:
     return {"measure": f.measure, "act": day_of(f.act)}
 
 
-_ROW: Final = Check[MeasureTiming](
-    code="evidence.temporal.measure_after_act",
-    severity=Severity.HIGH,
-    effect=Effect.FAILS,
-    basis=(_SPC_2020,),
-    facts=("since",),
-    when=_after,
-    args=_args,
-    subject=lambda f: f.measure,
-    remedies=("evidence.remedy.prove_measure_date",),
-    clause="SPC 2020 Art. 5(1): 在被诉侵权行为发生以前所采取的合理保密措施",
-)
+#: The measure-after-act rows: their basis and clause by period.
+_measure_after_act = partial(Check[MeasureTiming], code="evidence.temporal.measure_after_act",
+                             severity=Severity.HIGH, effect=Effect.FAILS, facts=("since",),
+                             when=_after, args=_args, subject=lambda f: f.measure,
+                             remedies=("evidence.remedy.prove_measure_date",))  # fmt: skip
 
 #: Measures count only if taken before the act (SPC 2020 Art. 5(1); SPC 2007 Art. 11).
-MEASURE_TIMING: Final[RuleTable[MeasureTiming]] = RuleTable(
+MEASURE_TIMING: Final = RuleTable[MeasureTiming](
     criterion="evidence.claim.right.measures",
     basis=(_SPC_2020,),
     clause="在被诉侵权行为发生以前所采取的合理保密措施 (measures taken before the act complained of)",
     checks=(
-        _ROW,
-        attrs.evolve(
-            _ROW,
-            basis=(_SPC_2007,),
-            when=lambda f: all_of(not f.spc2020, _after(f)),
-            clause="SPC 2007 Art. 11: 权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施",
-        ),
+        _measure_after_act(basis=(_SPC_2020,),
+                           clause="SPC 2020 Art. 5(1): 在被诉侵权行为发生以前所采取的合理保密措施"),
+        _measure_after_act(basis=(_SPC_2007,), when=lambda f: all_of(not f.spc2020, _after(f)),
+                           clause="SPC 2007 Art. 11: 权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施"),
     ),
-)
+)  # fmt: skip
 
 
 def measure_timing(

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
-from tradesecret.evidence.model import (
-    ClaimCode,
-)
-from tradesecret.results import (
-    Outcome,
-)
+from tradesecret.evidence.model import ClaimCode
+from tradesecret.results import Outcome
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
-_ZERO: Final = Decimal(0)
-_ONE: Final = Decimal(1)
 C = ClaimCode
 
 

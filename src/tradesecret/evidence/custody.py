@@ -289,8 +289,7 @@ class CustodyLog:
         seq = len(self.entries)
         if from_party is None and self.entries:
             from_party = self.entries[-1].to_party
-        prev = self.head
-        digest = entry_hash(
+        unsealed = CustodyEntry(
             seq=seq,
             item=self.item,
             item_sha256=item_sha256,
@@ -298,20 +297,10 @@ class CustodyLog:
             to_party=to_party,
             at=at,
             note=note,
-            prev_hash=prev,
-            key=secret,
+            prev_hash=self.head,
+            hash="",
         )
-        entry = CustodyEntry(
-            seq=seq,
-            item=self.item,
-            item_sha256=item_sha256,
-            from_party=from_party,
-            to_party=to_party,
-            at=at,
-            note=note,
-            prev_hash=prev,
-            hash=digest,
-        )
+        entry = attrs.evolve(unsealed, hash=unsealed.expected_hash(secret))
         longer = attrs.evolve(self, entries=(*self.entries, entry), token=None, seal=None)
         return longer if secret is None else attrs.evolve(longer, seal=longer._seal(secret, None))
 

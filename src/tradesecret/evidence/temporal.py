@@ -13,6 +13,7 @@ Temporal consistency of an evidence chain.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Final
 
 import attrs
@@ -74,28 +75,25 @@ class Departure:
 
 # Library policy, with SPC 2020 Art. 11 (employees and former employees) as context: acts on
 # the secret after a person left are flagged for counsel to explain or rely on.
-DEPARTURE_TABLE: Final[RuleTable[Departure]] = RuleTable(
+def _departure_args(f: Departure) -> dict[str, object]:
+    return {
+        "party": f.party,
+        "count": len(f.late),
+        "first": day_of(f.late[0].at),
+        "left": day_of(f.left),
+    }
+
+
+DEPARTURE_TABLE: Final = RuleTable[Departure](
     criterion="evidence.temporal",
     basis=(POLICY,),
     clause="library policy: events by a person after their departure are flagged",
     checks=(
-        Check(
-            code="evidence.temporal.after_departure",
-            severity=Severity.HIGH,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            context=("spc-ts@2020-09-10:11",),
-            when=lambda f: bool(f.late),
-            args=lambda f: {
-                "party": f.party,
-                "count": len(f.late),
-                "first": day_of(f.late[0].at),
-                "left": day_of(f.left),
-            },
-            subject=lambda f: f.party,
-        ),
+        Check[Departure](code="evidence.temporal.after_departure", severity=Severity.HIGH,
+                         effect=Effect.NOTES, basis=(POLICY,), context=("spc-ts@2020-09-10:11",),
+                         when=lambda f: bool(f.late), args=_departure_args, subject=lambda f: f.party),
     ),
-)
+)  # fmt: skip
 
 
 def _after_departure(graph: EvidenceGraph, party: str, rb: Rulebook) -> list[Finding]:
@@ -140,33 +138,22 @@ class ChainOrder:
 
 # Library policy, with SPC 2020 Art. 12 (access: the channel or opportunity) as context: a
 # chain runs forwards -- access, then the copy, then the disclosure or use.
-CHAIN_ORDER: Final[RuleTable[ChainOrder]] = RuleTable(
+_chain_notes = partial(Check[ChainOrder], effect=Effect.NOTES, basis=(POLICY,),
+                       context=("spc-ts@2020-09-10:12",), subject=lambda f: f.target)  # fmt: skip
+
+CHAIN_ORDER: Final = RuleTable[ChainOrder](
     criterion="evidence.temporal",
     basis=(POLICY,),
     clause="library policy: access before the copy, the copy before the disclosure or use",
     checks=(
-        Check(
-            code="evidence.temporal.copy_before_access",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            context=("spc-ts@2020-09-10:12",),
-            when=ChainOrder.copy_before_access,
-            args=lambda f: {"party": f.party, "target": f.target, "copy": f.day(f.first_copy)},
-            subject=lambda f: f.target,
-        ),
-        Check(
-            code="evidence.temporal.disclosure_before_access",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            context=("spc-ts@2020-09-10:12",),
-            when=ChainOrder.use_before_contact,
-            args=lambda f: {"party": f.party, "target": f.target, "use": f.day(f.first_use)},
-            subject=lambda f: f.target,
-        ),
+        _chain_notes(code="evidence.temporal.copy_before_access", severity=Severity.LOW,
+                     when=ChainOrder.copy_before_access,
+                     args=lambda f: {"party": f.party, "target": f.target, "copy": f.day(f.first_copy)}),
+        _chain_notes(code="evidence.temporal.disclosure_before_access", severity=Severity.MEDIUM,
+                     when=ChainOrder.use_before_contact,
+                     args=lambda f: {"party": f.party, "target": f.target, "use": f.day(f.first_use)}),
     ),
-)
+)  # fmt: skip
 
 
 def _order(events: Iterable[Event], party: str, target: str, rb: Rulebook) -> list[Finding]:

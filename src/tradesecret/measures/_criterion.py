@@ -19,6 +19,7 @@ outcome); the open rules name ``measures[<id>].evidence`` / ``.identifies_secret
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Final
 
 import pendulum
@@ -283,29 +284,14 @@ def _carrier_factors(
     code (devices) is the library's reading -- a low, informational finding.
     """
     factor = (*law.cites((f"{SPC2020}:5.2",), (f"{SPC2007}:11.2",)), law.rulebook.cite(POLICY))
+    low = partial(Finding, severity=Severity.LOW, citations=factor, subject=secret.id)
     out: list[Finding] = []
     physical = [c.id for c in secret.carriers if c.kind.physical]
     if physical and not any(m.item in (3, 4) for m in counted):
-        out.append(
-            Finding(
-                code="definition.factor.physical_carrier",
-                severity=Severity.LOW,
-                citations=factor,
-                args={"carriers": _ids(physical)},
-                subject=secret.id,
-                remedies=("definition.remedy.protect_physical_carriers",),
-            )
-        )
-    if any(c.kind is CarrierKind.SOURCE_CODE for c in secret.carriers) and not any(
-        m.item == 5 for m in counted
-    ):
-        out.append(
-            Finding(
-                code="definition.factor.digital_carrier",
-                severity=Severity.LOW,
-                citations=factor,
-                subject=secret.id,
-                remedies=("definition.remedy.restrict_devices",),
-            )
-        )
+        out.append(low(code="definition.factor.physical_carrier", args={"carriers": _ids(physical)},
+                       remedies=("definition.remedy.protect_physical_carriers",)))  # fmt: skip
+    source_code = any(c.kind is CarrierKind.SOURCE_CODE for c in secret.carriers)
+    if source_code and not any(m.item == 5 for m in counted):
+        out.append(low(code="definition.factor.digital_carrier",
+                       remedies=("definition.remedy.restrict_devices",)))  # fmt: skip
     return out

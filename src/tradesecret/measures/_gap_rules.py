@@ -23,6 +23,8 @@ interpretation is law on the day (before 2007-02-01), citing the statute of the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Final
 
 import attrs
@@ -69,114 +71,69 @@ def _secret(f: GapFacts) -> str:
     return f.secret_id
 
 
-# 法释〔2020〕7号 Art. 5(1) (paraphrase): measures are the reasonable measures taken before the
-# alleged infringement; Art. 6 lists them. None in force: the element fails.
-NONE_2020: Final = Check[GapFacts](
-    code="definition.measures.none_before_act",
-    severity=Severity.CRITICAL,
-    effect=Effect.FAILS,
-    basis=(f"{SPC2020}:5.1", f"{SPC2020}:6"),
-    when=_none,
-    args=lambda f: {"on": f.on},
-    subject=_secret,
-    remedies=("definition.remedy.adopt_measures",),
-    clause="法释〔2020〕7号 第五条第一款、第六条（paraphrase: no measure before the act）",
-)
-# 法释〔2007〕2号 Art. 11(1): 「权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施」
-NONE_2007: Final = attrs.evolve(
-    NONE_2020,
-    basis=(f"{SPC2007}:11",),
-    clause="法释〔2007〕2号 第十一条第一款：……相适应的合理保护措施",
-)
-# AUCL 1993 Art. 10 (paraphrase): information the holder keeps secret by measures
-# (「经权利人采取保密措施」).
-NONE_STATUTE: Final = attrs.evolve(
-    NONE_2020,
-    basis=(STATUTE,),
-    when=lambda f: _none(f) and _uninterpreted(f),
-    clause="反不正当竞争法（1993）第十条：经权利人采取保密措施",
-)
+def _generic_strict(f: GapFacts) -> bool:
+    return _generic(f) and f.strict
 
-# 法释〔2020〕7号 Art. 6 (paraphrase): the court finds measures *taken* where one of the items
-# applies; Art. 5(2) factors. Measures in force but none proven: undetermined.
-UNPROVEN_2020: Final = Check[GapFacts](
-    code="definition.measures.no_evidence",
-    severity=Severity.HIGH,
-    effect=Effect.DOUBTS,
-    basis=(f"{SPC2020}:6", f"{SPC2020}:5.2"),
-    when=_unproven,
-    args=lambda f: {"measures": _ids(f.counted)},
-    subject=_secret,
-    remedies=("definition.remedy.keep_measure_evidence",),
-    clause="法释〔2020〕7号 第六条、第五条第二款（paraphrase: measures must be shown）",
-)
-UNPROVEN_2007: Final = attrs.evolve(
-    UNPROVEN_2020,
-    basis=(f"{SPC2007}:11",),
-    clause="法释〔2007〕2号 第十一条（paraphrase: measures must be shown）",
-)
-UNPROVEN_STATUTE: Final = attrs.evolve(
-    UNPROVEN_2020,
-    basis=(STATUTE,),
-    when=lambda f: _unproven(f) and _uninterpreted(f),
-    clause="反不正当竞争法（1993）第十条（paraphrase）",
-)
 
-# 法释〔2020〕7号 Art. 5(2) factor: 「保密措施与商业秘密的对应程度」 (how far the measures
-# correspond to the secret). High (undetermined) where the holder's policy requires it.
-GENERIC_2020: Final = Check[GapFacts](
-    code="definition.measures.generic_only",
-    severity=Severity.HIGH,
-    effect=Effect.DOUBTS,
-    basis=(f"{SPC2020}:5.2",),
-    when=lambda f: _generic(f) and f.strict,
-    subject=_secret,
-    remedies=("definition.remedy.identify_secret_in_measures",),
-    clause="法释〔2020〕7号 第五条第二款：保密措施与商业秘密的对应程度",
-)
-#: The same factor where correspondence is not required: a low note.
-GENERIC_2020_NOTE: Final = attrs.evolve(
-    GENERIC_2020,
-    severity=Severity.LOW,
-    effect=Effect.NOTES,
-    when=lambda f: _generic(f) and not f.strict,
-)
+def _generic_lenient(f: GapFacts) -> bool:
+    return _generic(f) and not f.strict
+
+
+def _statute_only(when: Callable[[GapFacts], bool]) -> Callable[[GapFacts], bool]:
+    """The row's condition where no interpretation is law that day (the statute alone)."""
+    return lambda f: when(f) and _uninterpreted(f)
+
+
+# Each gap's columns, stated once; its rows by period give their basis and clause.
+_none_rows = partial(Check[GapFacts], code="definition.measures.none_before_act",
+                     severity=Severity.CRITICAL, effect=Effect.FAILS, when=_none,
+                     args=lambda f: {"on": f.on}, subject=_secret,
+                     remedies=("definition.remedy.adopt_measures",))  # fmt: skip
+_unproven_rows = partial(Check[GapFacts], code="definition.measures.no_evidence",
+                         severity=Severity.HIGH, effect=Effect.DOUBTS, when=_unproven,
+                         args=lambda f: {"measures": _ids(f.counted)}, subject=_secret,
+                         remedies=("definition.remedy.keep_measure_evidence",))  # fmt: skip
+#: High (undetermined) where the holder's policy requires correspondence, else a low note.
+_generic_rows = partial(Check[GapFacts], code="definition.measures.generic_only",
+                        severity=Severity.HIGH, effect=Effect.DOUBTS, when=_generic_strict,
+                        subject=_secret,
+                        remedies=("definition.remedy.identify_secret_in_measures",))  # fmt: skip
+_generic_notes = partial(_generic_rows, severity=Severity.LOW, effect=Effect.NOTES,
+                         when=_generic_lenient)  # fmt: skip
+
+_CORRESPONDENCE: Final = "法释〔2020〕7号 第五条第二款：保密措施与商业秘密的对应程度"
 # 法释〔2007〕2号 Art. 11(2) factor: 「保密措施的可识别程度」 (how identifiable the measures are).
 _IDENTIFIABLE: Final = "法释〔2007〕2号 第十一条第二款：保密措施的可识别程度"
-GENERIC_2007: Final = attrs.evolve(GENERIC_2020, basis=(f"{SPC2007}:11.2",), clause=_IDENTIFIABLE)
-GENERIC_2007_NOTE: Final = attrs.evolve(
-    GENERIC_2020_NOTE, basis=(f"{SPC2007}:11.2",), clause=_IDENTIFIABLE
-)
-GENERIC_STATUTE: Final = attrs.evolve(
-    GENERIC_2020,
-    basis=(STATUTE,),
-    when=lambda f: _generic(f) and f.strict and _uninterpreted(f),
-    clause="反不正当竞争法（1993）第十条（paraphrase）",
-)
-GENERIC_STATUTE_NOTE: Final = attrs.evolve(
-    GENERIC_2020_NOTE,
-    basis=(STATUTE,),
-    when=lambda f: _generic(f) and not f.strict and _uninterpreted(f),
-    clause="反不正当竞争法（1993）第十条（paraphrase）",
-)
+_AUCL_10: Final = "反不正当竞争法（1993）第十条（paraphrase）"
 
 #: The decided gaps, newest law first (the 2020 rows prevail where both apply).
 GAP_TABLE: Final = RuleTable[GapFacts](
     criterion="definition.reasonable_measures",
     basis=(f"{SPC2020}:5.1", f"{SPC2020}:6"),
     checks=(
-        NONE_2020,
-        UNPROVEN_2020,
-        GENERIC_2020,
-        GENERIC_2020_NOTE,
-        NONE_2007,
-        UNPROVEN_2007,
-        GENERIC_2007,
-        GENERIC_2007_NOTE,
-        NONE_STATUTE,
-        UNPROVEN_STATUTE,
-        GENERIC_STATUTE,
-        GENERIC_STATUTE_NOTE,
+        # 法释〔2020〕7号 Art. 5(1) (paraphrase): measures are the reasonable measures taken before
+        # the alleged infringement; Art. 6 lists them. None in force: the element fails.
+        _none_rows(basis=(f"{SPC2020}:5.1", f"{SPC2020}:6"),
+                   clause="法释〔2020〕7号 第五条第一款、第六条（paraphrase: no measure before the act）"),
+        # 法释〔2020〕7号 Art. 6 (paraphrase): the court finds measures *taken* where one of the
+        # items applies; Art. 5(2) factors. Measures in force but none proven: undetermined.
+        _unproven_rows(basis=(f"{SPC2020}:6", f"{SPC2020}:5.2"),
+                       clause="法释〔2020〕7号 第六条、第五条第二款（paraphrase: measures must be shown）"),
+        # 法释〔2020〕7号 Art. 5(2) factor: 「保密措施与商业秘密的对应程度」 (how far the measures
+        # correspond to the secret).
+        _generic_rows(basis=(f"{SPC2020}:5.2",), clause=_CORRESPONDENCE),
+        _generic_notes(basis=(f"{SPC2020}:5.2",), clause=_CORRESPONDENCE),
+        # 法释〔2007〕2号 Art. 11(1): 「权利人为防止信息泄露所采取的与其商业价值等具体情况相适应的合理保护措施」
+        _none_rows(basis=(f"{SPC2007}:11",), clause="法释〔2007〕2号 第十一条第一款：……相适应的合理保护措施"),
+        _unproven_rows(basis=(f"{SPC2007}:11",), clause="法释〔2007〕2号 第十一条（paraphrase: measures must be shown）"),
+        _generic_rows(basis=(f"{SPC2007}:11.2",), clause=_IDENTIFIABLE),
+        _generic_notes(basis=(f"{SPC2007}:11.2",), clause=_IDENTIFIABLE),
+        # AUCL 1993 Art. 10 (paraphrase): information the holder keeps secret by measures
+        # (「经权利人采取保密措施」).
+        _none_rows(basis=(STATUTE,), when=_statute_only(_none), clause="反不正当竞争法（1993）第十条：经权利人采取保密措施"),
+        _unproven_rows(basis=(STATUTE,), when=_statute_only(_unproven), clause=_AUCL_10),
+        _generic_rows(basis=(STATUTE,), when=_statute_only(_generic_strict), clause=_AUCL_10),
+        _generic_notes(basis=(STATUTE,), when=_statute_only(_generic_lenient), clause=_AUCL_10),
     ),
     clause="法释〔2020〕7号 第五条、第六条；法释〔2007〕2号 第十一条（至2022-03-19）；反不正当竞争法（1993）第十条",
-)
+)  # fmt: skip

@@ -107,66 +107,31 @@ _SPC: Final = "spc-ts@2020-09-10"
 #: 法释〔2020〕7号 Art. 6(1) (from 2020-09-12): 「具有下列情形之一，在正常情况下足以防止商业秘密泄露的，人民法院
 #: 应当认定权利人采取了相应保密措施」 -- item by item.
 MEASURE_ITEMS: Final = (
-    MeasureItem(
-        item=1,
-        kinds=(MeasureKind.CONFIDENTIALITY_AGREEMENT, MeasureKind.CONTRACT_CLAUSE),
-        clause="签订保密协议或者在合同中约定保密义务的",
-        cite=f"{_SPC}:6.1.1",
-    ),
-    MeasureItem(
-        item=2,
-        kinds=(
-            MeasureKind.ARTICLES_OF_ASSOCIATION,
-            MeasureKind.RULES,
-            MeasureKind.TRAINING,
-            MeasureKind.WRITTEN_NOTICE,
-        ),
-        clause="通过章程、培训、规章制度、书面告知等方式，对能够接触、获取商业秘密的员工、前员工、供应商、客户、来访者等提出保密要求的",
-        cite=f"{_SPC}:6.1.2",
-    ),
-    MeasureItem(
-        item=3,
-        kinds=(MeasureKind.RESTRICTED_PREMISES, MeasureKind.VISITOR_CONTROL),
-        clause="对涉密的厂房、车间等生产经营场所限制来访者或者进行区分管理的",
-        cite=f"{_SPC}:6.1.3",
-    ),
-    MeasureItem(
-        item=4,
-        kinds=(
-            MeasureKind.MARKING,
-            MeasureKind.CLASSIFICATION,
-            MeasureKind.ISOLATION,
-            MeasureKind.ENCRYPTION,
-            MeasureKind.SEALING,
-            MeasureKind.NEED_TO_KNOW,
-        ),
-        clause="以标记、分类、隔离、加密、封存、限制能够接触或者获取的人员范围等方式，对商业秘密及其载体进行区分和管理的",
-        cite=f"{_SPC}:6.1.4",
-    ),
-    MeasureItem(
-        item=5,
-        kinds=(
-            MeasureKind.DEVICE_RESTRICTION,
-            MeasureKind.NETWORK_RESTRICTION,
-            MeasureKind.STORAGE_RESTRICTION,
-            MeasureKind.SOFTWARE_RESTRICTION,
-        ),
-        clause="对能够接触、获取商业秘密的计算机设备、电子设备、网络设备、存储设备、软件等，采取禁止或者限制使用、访问、存储、复制等措施的",
-        cite=f"{_SPC}:6.1.5",
-    ),
-    MeasureItem(
-        item=6,
-        kinds=(MeasureKind.EXIT_PROCEDURE,),
-        clause="要求离职员工登记、返还、清除、销毁其接触或者获取的商业秘密及其载体，继续承担保密义务的",
-        cite=f"{_SPC}:6.1.6",
-    ),
-    MeasureItem(
-        item=7,
-        kinds=(MeasureKind.OTHER,),
-        clause="采取其他合理保密措施的",
-        cite=f"{_SPC}:6.1.7",
-    ),
-)
+    MeasureItem(item=1, cite=f"{_SPC}:6.1.1",
+                kinds=(MeasureKind.CONFIDENTIALITY_AGREEMENT, MeasureKind.CONTRACT_CLAUSE),
+                clause="签订保密协议或者在合同中约定保密义务的"),
+    MeasureItem(item=2, cite=f"{_SPC}:6.1.2",
+                kinds=(MeasureKind.ARTICLES_OF_ASSOCIATION, MeasureKind.RULES, MeasureKind.TRAINING,
+                       MeasureKind.WRITTEN_NOTICE),
+                clause="通过章程、培训、规章制度、书面告知等方式，"
+                       "对能够接触、获取商业秘密的员工、前员工、供应商、客户、来访者等提出保密要求的"),
+    MeasureItem(item=3, cite=f"{_SPC}:6.1.3",
+                kinds=(MeasureKind.RESTRICTED_PREMISES, MeasureKind.VISITOR_CONTROL),
+                clause="对涉密的厂房、车间等生产经营场所限制来访者或者进行区分管理的"),
+    MeasureItem(item=4, cite=f"{_SPC}:6.1.4",
+                kinds=(MeasureKind.MARKING, MeasureKind.CLASSIFICATION, MeasureKind.ISOLATION,
+                       MeasureKind.ENCRYPTION, MeasureKind.SEALING, MeasureKind.NEED_TO_KNOW),
+                clause="以标记、分类、隔离、加密、封存、限制能够接触或者获取的人员范围等方式，"
+                       "对商业秘密及其载体进行区分和管理的"),
+    MeasureItem(item=5, cite=f"{_SPC}:6.1.5",
+                kinds=(MeasureKind.DEVICE_RESTRICTION, MeasureKind.NETWORK_RESTRICTION,
+                       MeasureKind.STORAGE_RESTRICTION, MeasureKind.SOFTWARE_RESTRICTION),
+                clause="对能够接触、获取商业秘密的计算机设备、电子设备、网络设备、存储设备、软件等，"
+                       "采取禁止或者限制使用、访问、存储、复制等措施的"),
+    MeasureItem(item=6, cite=f"{_SPC}:6.1.6", kinds=(MeasureKind.EXIT_PROCEDURE,),
+                clause="要求离职员工登记、返还、清除、销毁其接触或者获取的商业秘密及其载体，继续承担保密义务的"),
+    MeasureItem(item=7, cite=f"{_SPC}:6.1.7", kinds=(MeasureKind.OTHER,), clause="采取其他合理保密措施的"),
+)  # fmt: skip
 
 _MEASURE_ITEM: Final = {kind: row.item for row in MEASURE_ITEMS for kind in row.kinds}
 

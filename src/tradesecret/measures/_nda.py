@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 import attrs
@@ -139,67 +140,37 @@ def _nda_scope(
 ) -> Criterion:
     """The scope: an agreement item of the list of the day (2020 Art. 6 item 1; 2007 Art.
     11(3) item 5), identifying the secret (2020 Art. 5(2); 2007 Art. 11(2))."""
-    findings: list[Finding] = []
     cites = law.cites((f"{_SPC}:6.1.1", f"{_SPC}:5.2"), (f"{SPC2007}:11.3.5", f"{SPC2007}:11.2"))
     identify = law.cites((f"{_SPC}:5.2",), (f"{SPC2007}:11.2",))
+    about = partial(Finding, subject=nda.id)
     if not nda.scope:
-        findings.append(
-            Finding(
-                code="measures.nda.missing_scope",
-                severity=Severity.HIGH,
-                citations=cites,
-                subject=nda.id,
-                remedies=("measures.remedy.nda_scope",),
-            )
-        )
+        missing = about(code="measures.nda.missing_scope", severity=Severity.HIGH, citations=cites,
+                        remedies=("measures.remedy.nda_scope",))  # fmt: skip
         return Criterion(
             code="measures.nda.scope",
             outcome=Outcome.NOT_MET,
             citations=cites,
-            findings=tuple(findings),
+            findings=(missing,),
             facts={"items": 0},
         )
-    for i, item in enumerate(nda.scope, start=1):
-        if not item.defined:
-            findings.append(
-                Finding(
-                    code="measures.nda.undefined_secret",
-                    severity=Severity.MEDIUM,
-                    citations=identify,
-                    args={"index": i, "category": Term(f"measures.scope.{item.category.value}")},
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_define",),
-                )
-            )
-    if by_id is not None:
-        for sid in nda.secret_ids():
-            secret = by_id.get(sid)
-            if secret is None:
-                findings.append(
-                    Finding(
-                        code="measures.nda.unknown_secret",
-                        severity=Severity.MEDIUM,
-                        citations=identify,
-                        args={"secret": sid},
-                        subject=nda.id,
-                        remedies=("measures.remedy.nda_define",),
-                    )
-                )
-            elif not nda.tier.covers(secret.tier):
-                findings.append(
-                    Finding(
-                        code="measures.nda.tier_too_low",
-                        severity=Severity.MEDIUM,
-                        citations=(rb.cite(_POLICY),),
-                        args={
-                            "secret": sid,
-                            "secret_tier": Term(f"measures.tier.{secret.tier.value}"),
-                            "nda_tier": Term(f"measures.tier.{nda.tier.value}"),
-                        },
-                        subject=nda.id,
-                        remedies=("measures.remedy.nda_upgrade",),
-                    )
-                )
+    unnamed = partial(about, severity=Severity.MEDIUM, citations=identify,
+                      remedies=("measures.remedy.nda_define",))  # fmt: skip
+    findings = [
+        unnamed(code="measures.nda.undefined_secret",
+                args={"index": i, "category": Term(f"measures.scope.{item.category.value}")})
+        for i, item in enumerate(nda.scope, start=1)
+        if not item.defined
+    ]  # fmt: skip
+    for sid in nda.secret_ids() if by_id is not None else ():
+        secret = (by_id or {}).get(sid)
+        if secret is None:
+            findings.append(unnamed(code="measures.nda.unknown_secret", args={"secret": sid}))
+        elif not nda.tier.covers(secret.tier):
+            findings.append(about(code="measures.nda.tier_too_low", severity=Severity.MEDIUM,
+                                  citations=(rb.cite(_POLICY),), remedies=("measures.remedy.nda_upgrade",),
+                                  args={"secret": sid,
+                                        "secret_tier": Term(f"measures.tier.{secret.tier.value}"),
+                                        "nda_tier": Term(f"measures.tier.{nda.tier.value}")}))  # fmt: skip
     worst = max((f.severity.rank for f in findings), default=0)
     return Criterion(
         code="measures.nda.scope",
@@ -232,25 +203,29 @@ def _floor_below(f: _DamagesFacts) -> bool:
     return d is not None and d.floor is not None and d.floor.amount < f.policy.damages_floor.amount
 
 
-def _damages_row(
-    code: str,
-    severity: Severity,
-    when: Callable[[_DamagesFacts], bool],
-    remedy: str = "measures.remedy.nda_damages",
-    args: Callable[[_DamagesFacts], Mapping[str, object]] | None = None,
-) -> Check[_DamagesFacts]:
-    """A policy row: medium or worse fails the criterion, low only notes."""
-    return Check[_DamagesFacts](
-        code=code,
-        severity=severity,
-        effect=Effect.FAILS if severity.at_least(Severity.MEDIUM) else Effect.NOTES,
-        basis=(_PRACTICE, _POLICY),
-        when=when,
-        args=args if args is not None else (lambda _: {}),
-        subject=lambda f: f.nda_id,
-        remedies=(remedy,),
-    )
+def _no_loss_estimate(f: _DamagesFacts) -> bool:
+    d = f.damages
+    return d is not None and d.multiple is not None and d.estimated_loss is None
 
+
+def _multiple_args(f: _DamagesFacts) -> dict[str, object]:
+    return {
+        "multiple": f.damages.multiple if f.damages and f.damages.multiple else Decimal(0),
+        "low": f.policy.damages_multiple_min,
+        "high": f.policy.damages_multiple_max,
+    }
+
+
+def _floor_args(f: _DamagesFacts) -> dict[str, object]:
+    floor = f.damages.floor if f.damages and f.damages.floor else f.policy.damages_floor
+    return {"floor": floor, "policy": f.policy.damages_floor}
+
+
+#: A policy row on the damages: medium fails the criterion, low only notes.
+_damages = partial(Check[_DamagesFacts], basis=(_PRACTICE, _POLICY), subject=lambda f: f.nda_id,
+                   remedies=("measures.remedy.nda_damages",))  # fmt: skip
+_damages_fails = partial(_damages, severity=Severity.MEDIUM, effect=Effect.FAILS)
+_damages_notes = partial(_damages, severity=Severity.LOW, effect=Effect.NOTES)
 
 #: Liquidated damages in an NDA against the holder's policy (common practice by default):
 #: agreed at all, a multiple within the policy's range with a loss estimate, a floor.
@@ -258,46 +233,17 @@ DAMAGES: Final = RuleTable[_DamagesFacts](
     criterion="measures.nda.damages",
     basis=(_PRACTICE, _POLICY),
     checks=(
-        _damages_row("measures.nda.no_damages", Severity.LOW, lambda f: f.damages is None),
-        _damages_row(
-            "measures.nda.multiple_outside_policy",
-            Severity.MEDIUM,
-            _multiple_outside,
-            args=lambda f: {
-                "multiple": f.damages.multiple if f.damages and f.damages.multiple else Decimal(0),
-                "low": f.policy.damages_multiple_min,
-                "high": f.policy.damages_multiple_max,
-            },
-        ),
-        _damages_row(
-            "measures.nda.no_loss_estimate",
-            Severity.LOW,
-            lambda f: (
-                f.damages is not None
-                and f.damages.multiple is not None
-                and f.damages.estimated_loss is None
-            ),
-            remedy="measures.remedy.nda_loss_estimate",
-        ),
-        _damages_row(
-            "measures.nda.no_floor",
-            Severity.MEDIUM,
-            lambda f: f.damages is not None and f.damages.floor is None,
-            args=lambda f: {"policy": f.policy.damages_floor},
-        ),
-        _damages_row(
-            "measures.nda.floor_below_policy",
-            Severity.MEDIUM,
-            _floor_below,
-            args=lambda f: {
-                "floor": f.damages.floor
-                if f.damages and f.damages.floor
-                else f.policy.damages_floor,
-                "policy": f.policy.damages_floor,
-            },
-        ),
+        _damages_notes(code="measures.nda.no_damages", when=lambda f: f.damages is None),
+        _damages_fails(code="measures.nda.multiple_outside_policy", when=_multiple_outside,
+                       args=_multiple_args),
+        _damages_notes(code="measures.nda.no_loss_estimate", when=_no_loss_estimate,
+                       remedies=("measures.remedy.nda_loss_estimate",)),
+        _damages_fails(code="measures.nda.no_floor",
+                       when=lambda f: f.damages is not None and f.damages.floor is None,
+                       args=lambda f: {"policy": f.policy.damages_floor}),
+        _damages_fails(code="measures.nda.floor_below_policy", when=_floor_below, args=_floor_args),
     ),
-)
+)  # fmt: skip
 
 
 def _nda_damages(
@@ -319,28 +265,13 @@ def _nda_verifier(
     nda: NonDisclosureAgreement, pol: NdaPolicy, policy_cite: Citation, practice_cite: Citation
 ) -> Criterion:
     cites = (practice_cite, policy_cite)
+    verifier = partial(Criterion, code="measures.nda.verifier", citations=cites,
+                       facts={"verifier": nda.verifier or "-"})  # fmt: skip
     if nda.verifier or not pol.require_verifier:
-        return Criterion(
-            code="measures.nda.verifier",
-            outcome=Outcome.MET if nda.verifier else Outcome.NOT_APPLICABLE,
-            citations=cites,
-            facts={"verifier": nda.verifier or "-"},
-        )
-    return Criterion(
-        code="measures.nda.verifier",
-        outcome=Outcome.NOT_MET,
-        citations=cites,
-        findings=(
-            Finding(
-                code="measures.nda.no_verifier",
-                severity=Severity.MEDIUM,
-                citations=cites,
-                subject=nda.id,
-                remedies=("measures.remedy.nda_verifier",),
-            ),
-        ),
-        facts={"verifier": "-"},
-    )
+        return verifier(outcome=Outcome.MET if nda.verifier else Outcome.NOT_APPLICABLE)
+    missing = Finding(code="measures.nda.no_verifier", severity=Severity.MEDIUM, citations=cites,
+                      subject=nda.id, remedies=("measures.remedy.nda_verifier",))  # fmt: skip
+    return verifier(outcome=Outcome.NOT_MET, findings=(missing,))
 
 
 def _nda_noncompete(
@@ -351,56 +282,24 @@ def _nda_noncompete(
     day: pendulum.Date,
 ) -> Criterion:
     nc = nda.noncompete
+    noncompete = partial(Criterion, code="measures.nda.noncompete", citations=(practice_cite,),
+                         facts={"months": 0 if nc is None else nc.months})  # fmt: skip
     if nc is None:
-        return Criterion(
-            code="measures.nda.noncompete",
-            outcome=Outcome.NOT_APPLICABLE,
-            citations=(practice_cite,),
-            facts={"months": 0},
-        )
+        return noncompete(outcome=Outcome.NOT_APPLICABLE)
+    about = partial(Finding, args={"months": nc.months}, subject=nda.id)
     if nda.party_kind.is_employee:
         # labour law governs it: LCL Arts. 23-24 in the version of the day (from 2008-01-01)
         lcl = LegalClock(rb, day).those_in_force(["lcl@2012-12-28:23", "lcl@2012-12-28:24"])
         cites = lcl or (rb.cite(_POLICY),)
-        return Criterion(
-            code="measures.nda.noncompete",
-            outcome=Outcome.NOT_APPLICABLE,
-            citations=cites,
-            findings=(
-                Finding(
-                    code="measures.nda.employee_noncompete",
-                    severity=Severity.INFO,
-                    citations=cites,
-                    args={"months": nc.months},
-                    subject=nda.id,
-                    remedies=("measures.remedy.use_noncompete_module",),
-                ),
-            ),
-            facts={"months": nc.months},
-        )
+        said = about(code="measures.nda.employee_noncompete", severity=Severity.INFO, citations=cites,
+                     remedies=("measures.remedy.use_noncompete_module",))  # fmt: skip
+        return noncompete(outcome=Outcome.NOT_APPLICABLE, citations=cites, findings=(said,))
     if nc.months > pol.partner_noncompete_max_months:
-        return Criterion(
-            code="measures.nda.noncompete",
-            outcome=Outcome.NOT_MET,
-            citations=(practice_cite,),
-            findings=(
-                Finding(
-                    code="measures.nda.noncompete_too_long",
-                    severity=Severity.MEDIUM,
-                    citations=(practice_cite,),
-                    args={"months": nc.months, "policy": pol.partner_noncompete_max_months},
-                    subject=nda.id,
-                    remedies=("measures.remedy.nda_noncompete",),
-                ),
-            ),
-            facts={"months": nc.months},
-        )
-    return Criterion(
-        code="measures.nda.noncompete",
-        outcome=Outcome.MET,
-        citations=(practice_cite,),
-        facts={"months": nc.months},
-    )
+        said = about(code="measures.nda.noncompete_too_long", severity=Severity.MEDIUM,
+                     citations=(practice_cite,), remedies=("measures.remedy.nda_noncompete",),
+                     args={"months": nc.months, "policy": pol.partner_noncompete_max_months})  # fmt: skip
+        return noncompete(outcome=Outcome.NOT_MET, findings=(said,))
+    return noncompete(outcome=Outcome.MET)
 
 
 def _nda_duration(nda: NonDisclosureAgreement, policy_cite: Citation) -> Criterion:

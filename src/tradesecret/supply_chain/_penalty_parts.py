@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import attrs
@@ -28,6 +29,7 @@ __all__ = [
     "AGREE_OTHERWISE",
     "PERIOD_RULE",
     "REST_DAY_RULE",
+    "Caps",
     "DbFraction",
     "Defaults",
     "DelaySteps",
@@ -42,6 +44,7 @@ __all__ = [
     "penalty_basis",
     "quality_inputs",
     "ratio_arg",
+    "settle",
 ]
 
 #: A schedule in days: the start day is not counted (art. 201). Art. 202 (periods in months
@@ -180,6 +183,47 @@ def finish(
         parameters=used(*params),
         trace=tuple(trace),
         findings=findings,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Caps:
+    """The contract's caps on a penalty: an amount, and a share of the order value."""
+
+    cap: Money | None = None
+    ratio: Ratio | None = None
+    order_value: Money | None = None
+
+
+def settle(
+    raw: Money,
+    defaults: Defaults,
+    caps: Caps,
+    trace: list[TraceStep],
+    *,
+    rule: str,
+    findings: Sequence[Finding] = (),
+    extra: tuple[Citation, ...] = (),
+) -> Determination[Money]:
+    """
+    The last steps every penalty shares: ``raw`` capped (:func:`apply_caps`) and rounded
+    (:func:`finish`), with the parameters the defaults used and, before ``findings``, the
+    contract-term findings (:func:`contract_term_finding`).
+    """
+    rb = defaults.rb
+    capped = apply_caps(
+        raw, order_value=caps.order_value, cap=caps.cap, cap_ratio=caps.ratio, rb=rb, trace=trace
+    )
+    said = contract_term_finding(rb, defaulted=tuple(defaults.defaulted))
+    return finish(
+        capped,
+        rule=rule,
+        day=defaults.day,
+        rb=rb,
+        params=tuple(defaults.params),
+        trace=trace,
+        findings=(*said, *findings),
+        extra=extra,
     )
 
 

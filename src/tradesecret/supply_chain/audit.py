@@ -95,29 +95,13 @@ def audit_factory(
     rb = rulebook or default_rulebook()
     day = _checked(profile, as_of)
     facts = audit_facts(profile, day, rb)
-    criteria = [
-        _criterion(
-            table,
-            facts,
-            day,
-            rb,
-            [r for r in ROWS if r.step == step],
-            subject=profile.factory_id,
-            risk=False,
-        )
-        for table, step in STEP_TABLES
+    groups = [
+        *((table, [r for r in ROWS if r.step == step], False) for table, step in STEP_TABLES),
+        *((table, [r for r in ROWS if r.risk == risk], True) for table, risk in RISK_TABLES),
     ]
-    criteria += [
-        _criterion(
-            table,
-            facts,
-            day,
-            rb,
-            [r for r in ROWS if r.risk == risk],
-            subject=profile.factory_id,
-            risk=True,
-        )
-        for table, risk in RISK_TABLES
+    criteria = [
+        _criterion(table, facts, day, rb, rows, subject=profile.factory_id, risk=is_risk)
+        for table, rows, is_risk in groups
     ]
     return Assessment(
         kind="factory_audit",

@@ -25,7 +25,9 @@ missing:
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Callable
+from functools import partial
+from typing import Final
 
 import attrs
 import pendulum
@@ -78,19 +80,25 @@ def _conduct_args(c: FloorControls) -> dict[str, object]:
     return {"signed": c.code_of_conduct_signed, "staff": c.staff_count}
 
 
-def _row(code: str, severity: Severity, basis: tuple[str, ...], **kw: Any) -> Check[FloorControls]:
-    """A row whose finding is about the site, with the remedy named after the control."""
-    return Check[FloorControls](
-        code=code,
-        severity=severity,
-        effect=Effect.FAILS,
-        basis=basis,
-        context=(SPC_MEASURES,),
-        subject=_site,
-        remedies=(f"supply_chain.remedy.{code.rsplit('.', 1)[-1]}",),
-        **kw,
-    )
+def _lacks(name: str) -> Callable[[FloorControls], Tri]:
+    """The control ``name`` is stated absent (unknown while not stated)."""
+    return lambda c: not_(getattr(c, name))
 
+
+def _jammer_unlawful(c: FloorControls) -> bool:
+    return c.signal_jammer_installed and not c.jammer_lawful_basis
+
+
+def _jammer_assessed(c: FloorControls) -> bool:
+    return c.signal_jammer_installed and bool(c.jammer_lawful_basis)
+
+
+#: A control missing from the site: Art. 6 of SPC 2020 is context (it lists measures).
+_missing = partial(
+    Check[FloorControls], effect=Effect.FAILS, context=(SPC_MEASURES,), subject=_site
+)
+_missing_by_policy = partial(_missing, severity=Severity.HIGH, basis=(POLICY,))
+_missing_in_practice = partial(_missing, severity=Severity.MEDIUM, basis=(COMMON_PRACTICE,))
 
 # Phones off the line: the library's reading of SPC 2020 Art. 6 item 5 「对能够接触、获取商业秘密的计算机设备、
 # 电子设备……采取禁止或者限制使用、访问、存储、复制等措施的」 (a phone records the part). The check rests on the library's policy;
@@ -99,19 +107,13 @@ PHONES: Final = RuleTable[FloorControls](
     criterion="supply_chain.controls.phones",
     basis=(POLICY,),
     checks=(
-        _row(
-            "supply_chain.controls.missing.prohibit_phones",
-            Severity.HIGH,
-            (POLICY,),
-            facts=("phones_prohibited",),
-            when=lambda c: not_(c.phones_prohibited),
-            clause=(
-                "法释〔2020〕7号 第六条第一款第（五）项（context）："
-                "……电子设备……采取禁止或者限制使用、访问、存储、复制等措施的"
-            ),
-        ),
+        _missing_by_policy(code="supply_chain.controls.missing.prohibit_phones",
+                           facts=("phones_prohibited",), when=_lacks("phones_prohibited"),
+                           remedies=("supply_chain.remedy.prohibit_phones",),
+                           clause="法释〔2020〕7号 第六条第一款第（五）项（context）："
+                                  "……电子设备……采取禁止或者限制使用、访问、存储、复制等措施的"),
     ),
-)
+)  # fmt: skip
 
 # A staff code of conduct signed by everyone on the line: common contracting practice (Art. 6
 # item 2 「通过章程、培训、规章制度、书面告知等方式，……提出保密要求的」 is context).
@@ -119,68 +121,49 @@ CODE_OF_CONDUCT: Final = RuleTable[FloorControls](
     criterion="supply_chain.controls.code_of_conduct",
     basis=(COMMON_PRACTICE,),
     checks=(
-        _row(
-            "supply_chain.controls.missing.code_of_conduct",
-            Severity.MEDIUM,
-            (COMMON_PRACTICE,),
-            facts=("code_of_conduct_signed", "staff_count"),
-            when=_unsigned,
-            args=_conduct_args,
-            clause=(
-                "法释〔2020〕7号 第六条第一款第（二）项（context）："
-                "通过章程、培训、规章制度、书面告知等方式，……提出保密要求的"
-            ),
-        ),
+        _missing_in_practice(code="supply_chain.controls.missing.code_of_conduct",
+                             facts=("code_of_conduct_signed", "staff_count"), when=_unsigned,
+                             args=_conduct_args, remedies=("supply_chain.remedy.code_of_conduct",),
+                             clause="法释〔2020〕7号 第六条第一款第（二）项（context）："
+                                    "通过章程、培训、规章制度、书面告知等方式，……提出保密要求的"),
     ),
-)
+)  # fmt: skip
 
 # An on-site supervisor keeping a daily production log with photos: common practice (Art. 6
 # item 3 「对涉密的厂房、车间等生产经营场所限制来访者或者进行区分管理」 is context).
+_supervision = partial(
+    _missing_in_practice,
+    clause="法释〔2020〕7号 第六条第一款第（三）项（context）：对涉密的厂房、车间等生产经营场所……进行区分管理",
+)
+
 SUPERVISOR: Final = RuleTable[FloorControls](
     criterion="supply_chain.controls.supervisor",
     basis=(COMMON_PRACTICE,),
-    checks=tuple(
-        _row(
-            f"supply_chain.controls.missing.{code}",
-            Severity.MEDIUM,
-            (COMMON_PRACTICE,),
-            facts=(name,),
-            when=lambda c, name=name: not_(getattr(c, name)),
-            clause="法释〔2020〕7号 第六条第一款第（三）项（context）：对涉密的厂房、车间等生产经营场所……进行区分管理",
-        )
-        for name, code in (
-            ("supervisor_on_site", "supervisor"),
-            ("daily_log", "daily_log"),
-            ("daily_photos", "daily_photos"),
-        )
+    checks=(
+        _supervision(code="supply_chain.controls.missing.supervisor", facts=("supervisor_on_site",),
+                     when=_lacks("supervisor_on_site"), remedies=("supply_chain.remedy.supervisor",)),
+        _supervision(code="supply_chain.controls.missing.daily_log", facts=("daily_log",),
+                     when=_lacks("daily_log"), remedies=("supply_chain.remedy.daily_log",)),
+        _supervision(code="supply_chain.controls.missing.daily_photos", facts=("daily_photos",),
+                     when=_lacks("daily_photos"), remedies=("supply_chain.remedy.daily_photos",)),
     ),
-)
+)  # fmt: skip
 
 # A jammer only where lawful: the library holds no rule on radio jamming (policy).
+_jammer_policy = partial(Check[FloorControls], basis=(POLICY,), subject=_site)
+
 JAMMER: Final = RuleTable[FloorControls](
     criterion="supply_chain.controls.jammer",
     basis=(POLICY,),
     checks=(
-        Check[FloorControls](
-            code="supply_chain.controls.missing.jammer_lawful_basis",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(POLICY,),
-            when=lambda c: c.signal_jammer_installed and not c.jammer_lawful_basis,
-            subject=_site,
-            remedies=("supply_chain.remedy.jammer_lawful_basis",),
-        ),
-        Check[FloorControls](
-            code="supply_chain.controls.jammer_owner_assessment",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            when=lambda c: c.signal_jammer_installed and bool(c.jammer_lawful_basis),
-            args=lambda c: {"basis": c.jammer_lawful_basis or ""},
-            subject=_site,
-        ),
+        _jammer_policy(code="supply_chain.controls.missing.jammer_lawful_basis", severity=Severity.HIGH,
+                       effect=Effect.FAILS, when=_jammer_unlawful,
+                       remedies=("supply_chain.remedy.jammer_lawful_basis",)),
+        _jammer_policy(code="supply_chain.controls.jammer_owner_assessment", severity=Severity.INFO,
+                       effect=Effect.NOTES, when=_jammer_assessed,
+                       args=lambda c: {"basis": c.jammer_lawful_basis or ""}),
     ),
-)
+)  # fmt: skip
 
 
 def check_floor_controls(
@@ -259,19 +242,12 @@ def _destruction_video(
     retention: list[RetentionDeadline] = []
     problems: list[Finding] = []
     past = [r for r in controls.destructions if r.destroyed_on <= day]
+    high = partial(Finding, severity=Severity.HIGH, citations=practice, context=context)
     for record in past:
         if record.video_ref is None:
-            problems.append(
-                Finding(
-                    code="supply_chain.controls.missing.destruction_video",
-                    severity=Severity.HIGH,
-                    citations=practice,
-                    context=context,
-                    args={"record": record.id, "destroyed": record.destroyed_on},
-                    subject=record.id,
-                    remedies=("supply_chain.remedy.destruction_video",),
-                )
-            )
+            problems.append(high(code="supply_chain.controls.missing.destruction_video",
+                                 args={"record": record.id, "destroyed": record.destroyed_on},
+                                 subject=record.id, remedies=("supply_chain.remedy.destruction_video",)))  # fmt: skip
             continue
         keep_until = term_end(record.destroyed_on, months=months)
         retention.append(
@@ -284,21 +260,10 @@ def _destruction_video(
             )
         )
         if record.video_deleted_on is not None and record.video_deleted_on <= keep_until:
-            problems.append(
-                Finding(
-                    code="supply_chain.controls.video_deleted_early",
-                    severity=Severity.HIGH,
-                    citations=practice,
-                    context=context,
-                    args={
-                        "record": record.id,
-                        "deleted": record.video_deleted_on,
-                        "keep_until": keep_until,
-                    },
-                    subject=record.id,
-                    remedies=("supply_chain.remedy.retain_video",),
-                )
-            )
+            deleted = {"deleted": record.video_deleted_on, "keep_until": keep_until}
+            problems.append(high(code="supply_chain.controls.video_deleted_early",
+                                 args={"record": record.id, **deleted}, subject=record.id,
+                                 remedies=("supply_chain.remedy.retain_video",)))  # fmt: skip
     outcome = Outcome.NOT_APPLICABLE if not past else (Outcome.NOT_MET if problems else Outcome.MET)
     criterion = Criterion(
         code="supply_chain.controls.destruction_video",

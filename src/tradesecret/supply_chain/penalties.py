@@ -43,18 +43,17 @@ from tradesecret.supply_chain._common import (
     COMMON_PRACTICE,
 )
 from tradesecret.supply_chain._penalty_parts import (
+    Caps,
     DbFraction,
     Defaults,
     DelaySteps,
-    apply_caps,
-    contract_term_finding,
     db_steps,
     delay_inputs,
     due_day,
-    finish,
     leak_inputs,
     penalty_basis,
     quality_inputs,
+    settle,
 )
 
 __all__ = [
@@ -104,7 +103,7 @@ def quality_penalty(
         order_value, measured_db, limit_db, as_of, ratio_per_db, fraction, cap, cap_ratio
     )
     defaults = Defaults(rb, day)
-    params, defaulted = defaults.params, defaults.defaulted
+    params = defaults.params
     if ratio_per_db is None:
         ratio_per_db = defaults.take(
             "supply_chain.penalty.quality_ratio_per_db", "ratio_per_db"
@@ -129,18 +128,8 @@ def quality_penalty(
             parameters=tuple(params),
         )
     )
-    capped = apply_caps(
-        raw, order_value=value, cap=cap_checked, cap_ratio=cap_ratio, rb=rb, trace=trace
-    )
-    return finish(
-        capped,
-        rule="supply_chain_quality_penalty",
-        day=day,
-        rb=rb,
-        params=tuple(params),
-        trace=trace,
-        findings=contract_term_finding(rb, defaulted=tuple(defaulted)),
-    )
+    caps = Caps(cap=cap_checked, ratio=cap_ratio, order_value=value)
+    return settle(raw, defaults, caps, trace, rule="supply_chain_quality_penalty")
 
 
 def _delay_terms(
@@ -208,10 +197,10 @@ def certification_delay_penalty(
         cap_ratio,
     )
     defaults = Defaults(rb, day)
-    params, defaulted = defaults.params, defaults.defaulted
+    params = defaults.params
     schedule_days, ratio_per_day = _delay_terms(defaults, schedule_days, ratio_per_day)
-    findings = list(contract_term_finding(rb, defaulted=tuple(defaulted)))
-    due, nominal, period_cites = due_day(start, schedule_days, rb, findings, roll=roll_rest_days)
+    late_said: list[Finding] = []  # what moving the due day says
+    due, nominal, period_cites = due_day(start, schedule_days, rb, late_said, roll=roll_rest_days)
     late = max((done - due).in_days(), 0) if done > due else 0
     steps = DelaySteps(start=start, due=due, nominal=nominal, done=done, late=late)
     trace = steps.trace(schedule_days, params, period_cites)
@@ -225,19 +214,9 @@ def certification_delay_penalty(
             parameters=tuple(p for p in params if p.unit == "ratio"),
         )
     )
-    capped = apply_caps(
-        raw, order_value=value, cap=cap_checked, cap_ratio=cap_ratio, rb=rb, trace=trace
-    )
-    return finish(
-        capped,
-        rule="supply_chain_certification_delay",
-        day=day,
-        rb=rb,
-        params=tuple(params),
-        trace=trace,
-        findings=tuple(findings),
-        extra=period_cites,
-    )
+    caps = Caps(cap=cap_checked, ratio=cap_ratio, order_value=value)
+    rule = "supply_chain_certification_delay"
+    return settle(raw, defaults, caps, trace, rule=rule, findings=late_said, extra=period_cites)
 
 
 def _above_practice(
@@ -289,7 +268,7 @@ def leak_liquidated_damages(
     rb = rulebook or default_rulebook()
     day, loss, factor, terms = leak_inputs(estimated_loss, as_of, multiple, floor, cap, terms)
     defaults = Defaults(rb, day)
-    params, defaulted = defaults.params, defaults.defaulted
+    params = defaults.params
     minimum = floor if floor is not None else (terms.floor if terms is not None else None)
     if terms is None:
         # no agreed terms at all: the practice defaults fill the gaps
@@ -302,10 +281,7 @@ def leak_liquidated_damages(
         raise InvalidInputError.single(
             "terms", terms, "the agreed terms set no multiple, floor or fixed amount"
         )
-    findings = [
-        *contract_term_finding(rb, defaulted=tuple(defaulted)),
-        *_above_practice(factor, rb, day, params),
-    ]
+    above = _above_practice(factor, rb, day, params)  # before the trace: it adds a parameter
     product = loss * factor if factor is not None else None
     candidates = [m for m in (product, minimum, fixed) if m is not None]
     raw = max(candidates, key=lambda m: m.amount)
@@ -323,13 +299,6 @@ def leak_liquidated_damages(
             parameters=tuple(params),
         )
     ]
-    capped = apply_caps(raw, order_value=None, cap=cap, cap_ratio=None, rb=rb, trace=trace)
-    return finish(
-        capped,
-        rule="supply_chain_leak_damages",
-        day=day,
-        rb=rb,
-        params=tuple(params),
-        trace=trace,
-        findings=tuple(findings),
+    return settle(
+        raw, defaults, Caps(cap=cap), trace, rule="supply_chain_leak_damages", findings=above
     )
