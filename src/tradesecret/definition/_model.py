@@ -541,9 +541,7 @@ class TradeSecret:
             seen: set[str] = set()
             for i, item_id in enumerate(ids):
                 if item_id in seen:
-                    problems.append(
-                        Problem.of(f"{self.id}.{name}[{i}].id", item_id, "duplicate id")
-                    )
+                    problems.append(Problem.of(f"{name}[{i}].id", item_id, "duplicate id"))
                 seen.add(item_id)
         known = set(self.point_ids())
         for i, exposure in enumerate(self.exposures):
@@ -551,7 +549,7 @@ class TradeSecret:
                 if point not in known:
                     problems.append(
                         Problem.of(
-                            f"{self.id}.exposures[{i}].covers",
+                            f"exposures[{i}].covers",
                             point,
                             "not a secret point of this secret",
                         )
@@ -562,9 +560,11 @@ class TradeSecret:
             ):
                 problems.append(
                     Problem.of(
-                        f"{self.id}.subtypes[{i}]",
+                        f"subtypes[{i}]",
                         subtype.value,
-                        f"sub-type of {subtype.kind.value} information, not {self.kind.value}",
+                        "a sub-type of {subtype_kind} information, not of {kind}",
+                        subtype_kind=subtype.kind.value,
+                        kind=self.kind.value,
                     )
                 )
         if problems:

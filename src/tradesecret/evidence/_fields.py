@@ -35,22 +35,20 @@ def check_sha256(value: object, *, path: str = "sha256") -> str:
     return value
 
 
-def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def valid_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not ID.match(value):
         raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            "an id is 1-200 characters without spaces or control characters",
+            attribute.name, value, "an id is 1-200 characters without spaces or control characters"
         )
 
 
-def aware(instance: object, attribute: Any, value: Any) -> None:
+def aware(_instance: object, attribute: Any, value: Any) -> None:
     if value is None or value is UNKNOWN:
         return
     # tzinfo, not utcoffset(): pendulum's utcoffset() is slow and its zones always answer
     if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
         raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
+            attribute.name,
             value,
             "expected an aware pendulum.DateTime (use tradesecret.dates.to_datetime)",
         )
@@ -61,5 +59,5 @@ def fact_time(value: object) -> Any:
     return UNKNOWN if value is None else value
 
 
-def sha(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    check_sha256(value, path=f"{type(instance).__name__}.{attribute.name}")
+def sha(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    check_sha256(value, path=attribute.name)

@@ -74,7 +74,7 @@ class StandardOfProof:
         problems: list[Problem] = []
         if name not in STANDARDS:
             problems.append(
-                Problem.of("standard", name, f"known standards: {', '.join(STANDARDS)}")
+                Problem.of("standard", name, "known standards: {allowed}", allowed=STANDARDS)
             )
         try:
             day = to_date(as_of, path="as_of")

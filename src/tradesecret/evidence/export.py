@@ -42,7 +42,7 @@ from tradesecret.evidence.model import (
     NodeKind,
     Stance,
 )
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import to_decimal
 
@@ -226,7 +226,9 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
             custody log (``custody['<item>']``) and event source, all at once.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise InvalidInputError.single("format", _short(data), f"expected format {FORMAT!r}")
+        raise InvalidInputError.single(
+            "format", _short(data), "expected format {format}", format=render_value(FORMAT)
+        )
     builder = EvidenceGraphBuilder()
     problems: list[Problem] = []
 
@@ -234,13 +236,17 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
         try:
             action()
         except InvalidInputError as exc:
-            problems.extend(
-                attrs.evolve(p, path=f"{path}.{p.path}" if p.path else path) for p in exc.problems
-            )
+            problems.extend(p.at(f"{path}.{p.path}" if p.path else path) for p in exc.problems)
         except KeyError as exc:
-            problems.append(Problem.of(path, _short(raw), f"required field missing: {exc}"))
-        except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
-            problems.append(Problem.of(path, _short(raw), f"malformed: {exc}"))
+            problems.append(
+                Problem.of(
+                    path, _short(raw), "required field missing: {field}", field=str(exc.args[0])
+                )
+            )
+        except (TypeError, ValueError, AttributeError, ArithmeticError):
+            problems.append(
+                Problem.of(path, _short(raw), "malformed: a value of the wrong type or kind")
+            )
 
     for i, raw in enumerate(_list(data, "nodes", problems)):
         attempt(f"nodes[{i}]", raw, functools.partial(_add_node, builder, raw))
@@ -299,13 +305,19 @@ def from_json(text: str) -> EvidenceGraph:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInputError.single("json", text[:60], str(exc)) from None
+        raise InvalidInputError.single(
+            "json",
+            text[:60],
+            "not JSON (line {line}, column {column})",
+            line=exc.lineno,
+            column=exc.colno,
+        ) from None
     return from_dict(data)
 
 
 def _short(value: object) -> object:
-    text = repr(value)
-    return text[:60]
+    """``value`` for a message: its JSON-like text, cut short (never a Python repr)."""
+    return render_value(value, limit=60)
 
 
 # -- GraphML ------------------------------------------------------------------------------
@@ -360,15 +372,19 @@ def from_graphml(text: str) -> EvidenceGraph:
     """Read GraphML written by :func:`to_graphml` (lossless)."""
     try:
         g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
-    except Exception as exc:
-        raise InvalidInputError.single("graphml", text[:60], f"unreadable GraphML: {exc}") from None
+    except Exception:
+        raise InvalidInputError.single("graphml", text[:60], "unreadable GraphML") from None
     nodes: list[Any] = []
     problems: list[Problem] = []
     for node_id, d in g.nodes(data=True):
         try:
             nodes.append(json.loads(d["data"]))
-        except (KeyError, TypeError, json.JSONDecodeError) as exc:
-            problems.append(Problem.of(f"graphml.node[{node_id!r}]", d, f"no node data: {exc!r}"))
+        except (KeyError, TypeError, json.JSONDecodeError):
+            problems.append(
+                Problem.of(
+                    f"graphml.node[{node_id!r}]", d, "no node data (GraphML from another tool?)"
+                )
+            )
     if problems:
         raise InvalidInputError(problems)
     edges: list[dict[str, Any]] = []

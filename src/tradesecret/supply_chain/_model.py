@@ -368,7 +368,14 @@ class DisclosurePolicy:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(source, [Problem.of("<toml>", "", str(exc))]) from None
+            where = Problem.of(
+                "<toml>",
+                "",
+                "not TOML (line {line}, column {column})",
+                line=getattr(exc, "lineno", "?"),
+                column=getattr(exc, "colno", "?"),
+            )
+            raise DataFileError(source, [where]) from None
         problems: list[Problem] = []
         for key in sorted(set(data) - {"nda_always_required", "letter_stages", "nda", "rule"}):
             problems.append(Problem.of(key, data[key], "unknown key"))
@@ -389,8 +396,14 @@ class DisclosurePolicy:
                         item_id=raw.get("item_id"),
                     )
                 )
-            except (KeyError, ValueError) as exc:
-                problems.append(Problem.of(path, raw, f"bad rule: {exc}"))
+            except KeyError as exc:
+                problems.append(
+                    Problem.of(path, raw, "bad rule: {field} is missing", field=str(exc.args[0]))
+                )
+            except ValueError:
+                problems.append(
+                    Problem.of(path, raw, "bad rule: a form, sensitivity or kind not known")
+                )
         ndas: list[StageNdaRequirement] = []
         for i, raw in enumerate(data.get("nda", [])):
             if set(raw) != {"stage", "tier"}:
@@ -398,8 +411,15 @@ class DisclosurePolicy:
                 continue
             try:
                 ndas.append(StageNdaRequirement(stage=raw["stage"], tier=NdaTier(raw["tier"])))
-            except ValueError as exc:
-                problems.append(Problem.of(f"nda[{i}].tier", raw["tier"], str(exc)))
+            except ValueError:
+                problems.append(
+                    Problem.of(
+                        f"nda[{i}].tier",
+                        raw["tier"],
+                        "expected one of {allowed}",
+                        allowed=[t.value for t in NdaTier],
+                    )
+                )
         if problems:
             raise DataFileError(source, problems)
         try:

@@ -132,7 +132,13 @@ class Project:
     def stage_index(self, stage: str) -> int:
         """Position of ``stage`` in :attr:`stages`."""
         if stage not in self.stages:
-            raise InvalidInputError.single("stage", stage, f"not a stage of {self.id}")
+            raise InvalidInputError.single(
+                "stage",
+                stage,
+                "not a stage of {project}: {allowed}",
+                project=self.id,
+                allowed=self.stages,
+            )
         return self.stages.index(stage)
 
 

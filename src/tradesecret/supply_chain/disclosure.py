@@ -36,7 +36,7 @@ from __future__ import annotations
 import pendulum
 
 from tradesecret.definition import SecretRegistry
-from tradesecret.exceptions import Problem
+from tradesecret.exceptions import Problem, render_value
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
 from tradesecret.results import Assessment, Finding, Severity, Term
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -273,7 +273,13 @@ def _checked(  # noqa: PLR0917 - the arguments of plan_disclosure, checked toget
         problems.append(Problem.of("project", type(project).__name__, "must be a Project"))
     elif stage not in project.stages:
         problems.append(
-            Problem.of("stage", stage, f"not a stage of {project.id}: {', '.join(project.stages)}")
+            Problem.of(
+                "stage",
+                stage,
+                "not a stage of {project}: {allowed}",
+                project=project.id,
+                allowed=project.stages,
+            )
         )
     if not isinstance(supplier, Supplier):
         problems.append(Problem.of("supplier", type(supplier).__name__, "must be a Supplier"))
@@ -328,7 +334,10 @@ def _entry(  # noqa: PLR0917 - one item of the plan
         if key is None:
             problems.append(
                 Problem.of(
-                    "key", None, f"item {item.id!r} goes out coded: pass the owner's CodingKey"
+                    "key",
+                    None,
+                    "item {item} goes out coded: pass the owner's CodingKey",
+                    item=render_value(item.id),
                 )
             )
             return None
