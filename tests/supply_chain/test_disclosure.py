@@ -1148,7 +1148,7 @@ class TestInputs:
                 attrs.evolve(project, plan=plan), factory_a, "prototyping", as_of="2026-02-01"
             )
 
-        assert [("key", "\"battery\""), ("key", "\"colour\"")] == [
+        assert [("key", '"battery"'), ("key", '"colour"')] == [
             (p.path, p.reason.split()[1]) for p in info.value.problems
         ]
 

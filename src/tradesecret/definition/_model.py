@@ -57,13 +57,11 @@ _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _check_sha256(
-    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and (not isinstance(value, str) or not _SHA256.match(value)):
         raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            "must be 64 lowercase hex digits (SHA-256)",
+            attribute.name, value, "must be 64 lowercase hex digits (SHA-256)"
         )
 
 
