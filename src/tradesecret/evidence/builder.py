@@ -78,22 +78,8 @@ class EvidenceGraphBuilder:
         >>> [c.id for c in g.carriers_of("S1")]
         ['doc-1']
 
-    With the organisation's key, every custody log is a keyed chain:
-
-        >>> from tradesecret.evidence import EvidenceItem, EvidenceKind, Party, verify
-        >>> from tradesecret.dates import to_datetime
-        >>> key = b"organisation-secret-key-0123456789"
-        >>> k = EvidenceGraphBuilder(custody_key=key)
-        >>> _ = k.add(Party(id="it", name="IT"))
-        >>> _ = k.add(EvidenceItem(id="E-1", kind=EvidenceKind.EMAIL, sha256="ab" * 32,
-        ...                        collected_by="it",
-        ...                        collected_at=to_datetime("2025-04-05T10:00:00+08:00")))
-        >>> graph = k.build()
-        >>> graph.custody("E-1").protection
-        'hmac-sha256'
-        >>> report = verify(graph, key=key)
-        >>> report.protection, report.rechainable
-        ((('E-1', 'keyed'),), frozenset())
+    ``EvidenceGraphBuilder(custody_key=key)`` keeps every custody log as a keyed chain
+    (see the module docstring and *Evidence chain* in the docs).
     """
 
     def __init__(self, *, custody_key: bytes | None = None) -> None:
