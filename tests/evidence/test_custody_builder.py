@@ -182,3 +182,19 @@ class TestUnkeyedBuilder:
         assert "只能发现意外改动" in explain(report, locale="zh_CN")
         keyed = explain(verify(build(KEY), key=KEY), locale="en")
         assert "Every custody log is a keyed chain (HMAC-SHA256) checked with its key" in keyed
+
+
+class TestExportedLogs:
+    """Custody logs read back from the JSON export are taken as written, never converted."""
+
+    def test_wrong_json_types_refused(self) -> None:
+        """A sequence number written as text and a null note are refused at their entry."""
+        data: dict[str, Any] = json.loads(to_json(build(None)))
+        data["custody"]["E-mail"]["entries"][1]["seq"] = "1"
+        data["custody"]["E-mail"]["entries"][0]["note"] = None
+        with pytest.raises(InvalidInputError) as info:
+            from_json(json.dumps(data))
+        assert [
+            ("custody['E-mail'].entries[0]", "malformed custody entry"),
+            ("custody['E-mail'].entries[1]", "malformed custody entry"),
+        ] == [(p.path, p.template) for p in info.value.problems]

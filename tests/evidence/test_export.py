@@ -86,7 +86,7 @@ class TestJson:
             f"nodes[{n - 1}].id",
             f"edges[{e - 2}].edge.embodies",
             f"edges[{e - 1}]",
-            "custody['E-nda']",
+            "custody['E-nda'].entries[0]",
         ] == [p.path for p in info.value.problems]
 
     def test_graphml_without_node_data(self) -> None:

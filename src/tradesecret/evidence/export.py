@@ -165,36 +165,68 @@ def _log_dict(log: CustodyLog) -> dict[str, Any]:
     return out
 
 
+_ENTRY_TEXTS: Final = ("item_sha256", "to", "at", "note", "prev", "hash")
+
+
+def _strict_entry(raw: object, path: str) -> Mapping[str, Any]:
+    """A custody entry as exported: every field of its JSON type (nothing converted)."""
+    if (
+        not isinstance(raw, Mapping)
+        or type(raw.get("seq")) is not int
+        or not all(isinstance(raw.get(name), str) for name in _ENTRY_TEXTS)
+        or not (raw.get("from") is None or isinstance(raw.get("from"), str))
+    ):
+        raise InvalidInputError.single(path, _short(raw), "malformed custody entry")
+    return raw
+
+
 def _log_from(item: str, raw: Mapping[str, Any]) -> CustodyLog:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("entries"), list):
+        raise InvalidInputError.single("entries", _short(raw), "expected a list")
+    rows: list[Mapping[str, Any]] = []
+    problems: list[Problem] = []
+    for i, e in enumerate(raw["entries"]):
+        try:
+            rows.append(_strict_entry(e, f"entries[{i}]"))
+        except InvalidInputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InvalidInputError(problems)
     entries = tuple(
         CustodyEntry(
-            seq=int(e["seq"]),
+            seq=e["seq"],
             item=item,
-            item_sha256=str(e["item_sha256"]),
+            item_sha256=e["item_sha256"],
             from_party=e["from"],
-            to_party=str(e["to"]),
-            at=to_datetime(e["at"], path=f"custody.{item}.at"),
-            note=str(e["note"]),
-            prev_hash=str(e["prev"]),
-            hash=str(e["hash"]),
+            to_party=e["to"],
+            at=to_datetime(e["at"], path=f"entries[{i}].at"),
+            note=e["note"],
+            prev_hash=e["prev"],
+            hash=e["hash"],
         )
-        for e in raw["entries"]
+        for i, e in enumerate(rows)
     )
     token = None
     if "token" in raw:
         t = raw["token"]
+        names = ("head_hash", "token", "authority", "at")
+        if not isinstance(t, Mapping) or not all(isinstance(t.get(n), str) for n in names):
+            raise InvalidInputError.single("token", _short(t), "malformed timestamp token")
         token = TimestampToken(
             head_hash=t["head_hash"],
             token=t["token"],
             authority=t["authority"],
-            at=to_datetime(t["at"], path=f"custody.{item}.token.at"),
+            at=to_datetime(t["at"], path="token.at"),
         )
+    seal = raw.get("seal")
+    if not (seal is None or isinstance(seal, str)):
+        raise InvalidInputError.single("seal", _short(seal), "expected text or null")
     return CustodyLog(
         item=item,
         entries=entries,
         token=token,
         protection=raw.get("protection", UNKEYED),
-        seal=raw.get("seal"),
+        seal=seal,
     )
 
 
