@@ -184,6 +184,28 @@ class TestDefaultPolicy:
 
         assert 3 == len(info.value.problems)
 
+    def test_policy_file_values_not_converted(self) -> None:
+        """A text flag, a rule that is not a table and a bad tier are refused, each with its template."""
+        text = 'nda_always_required = "false"\nrule = [1]\n[[nda]]\nstage = "a"\ntier = "top"\n'
+        with pytest.raises(DataFileError) as info:
+            DisclosurePolicy.from_toml(text)
+
+        assert [
+            ("rule[0]", "expected a table"),
+            ("nda[0].tier", "expected one of {allowed}"),
+            ("nda_always_required", "expected true or false"),
+        ] == [(p.path, p.template) for p in info.value.problems]
+
+    def test_policy_file_not_toml(self) -> None:
+        """Text that is not TOML names the line and column, not the parser's message."""
+        with pytest.raises(DataFileError) as info:
+            DisclosurePolicy.from_toml("a = \n")
+
+        assert ("not TOML (line {line}, column {column})", ("line", "1")) == (
+            info.value.problems[0].template,
+            info.value.problems[0].params[0],
+        )
+
     def test_duplicate_rule_rejected(self) -> None:
         """Two rules for the same scope are refused rather than resolved by order."""
         rule = PolicyRule(stage="a", form=F)

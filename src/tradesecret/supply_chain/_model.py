@@ -368,65 +368,28 @@ class DisclosurePolicy:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
+            # the position only (Python < 3.14 has it in the text alone), not the parser's words
+            at = _TOML_AT.search(str(exc))
+            line, column = at.groups() if at else ("?", "?")
             where = Problem.of(
-                "<toml>",
-                "",
-                "not TOML (line {line}, column {column})",
-                line=getattr(exc, "lineno", "?"),
-                column=getattr(exc, "colno", "?"),
+                "<toml>", "", "not TOML (line {line}, column {column})", line=line, column=column
             )
             raise DataFileError(source, [where]) from None
         problems: list[Problem] = []
         for key in sorted(set(data) - {"nda_always_required", "letter_stages", "nda", "rule"}):
             problems.append(Problem.of(key, data[key], "unknown key"))
-        rules: list[PolicyRule] = []
-        for i, raw in enumerate(data.get("rule", [])):
-            path = f"rule[{i}]"
-            for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "item_id", "form"}):
-                problems.append(Problem.of(f"{path}.{key}", raw[key], "unknown key"))
-            try:
-                rules.append(
-                    PolicyRule(
-                        stage=raw["stage"],
-                        form=DisclosureForm(raw["form"]),
-                        sensitivity=Sensitivity(raw["sensitivity"])
-                        if "sensitivity" in raw
-                        else None,
-                        kind=ItemKind(raw["kind"]) if "kind" in raw else None,
-                        item_id=raw.get("item_id"),
-                    )
-                )
-            except KeyError as exc:
-                problems.append(
-                    Problem.of(path, raw, "bad rule: {field} is missing", field=str(exc.args[0]))
-                )
-            except ValueError:
-                problems.append(
-                    Problem.of(path, raw, "bad rule: a form, sensitivity or kind not known")
-                )
-        ndas: list[StageNdaRequirement] = []
-        for i, raw in enumerate(data.get("nda", [])):
-            if set(raw) != {"stage", "tier"}:
-                problems.append(Problem.of(f"nda[{i}]", raw, "needs exactly 'stage' and 'tier'"))
-                continue
-            try:
-                ndas.append(StageNdaRequirement(stage=raw["stage"], tier=NdaTier(raw["tier"])))
-            except ValueError:
-                problems.append(
-                    Problem.of(
-                        f"nda[{i}].tier",
-                        raw["tier"],
-                        "expected one of {allowed}",
-                        allowed=[t.value for t in NdaTier],
-                    )
-                )
+        rules = _policy_rules(data.get("rule", []), problems)
+        ndas = _policy_ndas(data.get("nda", []), problems)
+        always = data.get("nda_always_required", True)
+        if not isinstance(always, bool):
+            problems.append(Problem.of("nda_always_required", always, "expected true or false"))
         if problems:
             raise DataFileError(source, problems)
         try:
             return cls(
                 rules=tuple(rules),
                 nda=tuple(ndas),
-                nda_always_required=bool(data.get("nda_always_required", True)),
+                nda_always_required=always is True,
                 letter_stages=tuple(data.get("letter_stages", ["mass_production"])),
             )
         except InvalidInputError as exc:
@@ -516,3 +479,62 @@ class AuthorizationLetter:
         if self.countersigned_on is None or self.countersigned_on > day:
             return False
         return self.valid_until is None or day <= self.valid_until
+
+
+_TOML_AT: Final = re.compile(r"line (\d+), column (\d+)")
+
+
+def _policy_rules(rows: object, problems: list[Problem]) -> list[PolicyRule]:
+    """The ``[[rule]]`` tables of a policy file; each bad one is a problem."""
+    rules: list[PolicyRule] = []
+    for i, raw in enumerate(rows if isinstance(rows, list) else [rows]):
+        path = f"rule[{i}]"
+        if not isinstance(raw, dict):
+            problems.append(Problem.of(path, raw, "expected a table"))
+            continue
+        for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "item_id", "form"}):
+            problems.append(Problem.of(f"{path}.{key}", raw[key], "unknown key"))
+        try:
+            rules.append(
+                PolicyRule(
+                    stage=raw["stage"],
+                    form=DisclosureForm(raw["form"]),
+                    sensitivity=Sensitivity(raw["sensitivity"]) if "sensitivity" in raw else None,
+                    kind=ItemKind(raw["kind"]) if "kind" in raw else None,
+                    item_id=raw.get("item_id"),
+                )
+            )
+        except KeyError as exc:
+            problems.append(
+                Problem.of(path, raw, "bad rule: {field} is missing", field=str(exc.args[0]))
+            )
+        except InvalidInputError as exc:  # before ValueError, its base
+            problems += [p.at(f"{path}.{p.path}") for p in exc.problems]
+        except ValueError:
+            problems.append(
+                Problem.of(path, raw, "bad rule: a form, sensitivity or kind not known")
+            )
+    return rules
+
+
+def _policy_ndas(rows: object, problems: list[Problem]) -> list[StageNdaRequirement]:
+    """The ``[[nda]]`` tables of a policy file; each bad one is a problem."""
+    ndas: list[StageNdaRequirement] = []
+    for i, raw in enumerate(rows if isinstance(rows, list) else [rows]):
+        if not isinstance(raw, dict) or set(raw) != {"stage", "tier"}:
+            problems.append(Problem.of(f"nda[{i}]", raw, "needs exactly 'stage' and 'tier'"))
+            continue
+        try:
+            ndas.append(StageNdaRequirement(stage=raw["stage"], tier=NdaTier(raw["tier"])))
+        except InvalidInputError as exc:  # before ValueError, its base
+            problems += [p.at(f"nda[{i}].{p.path}") for p in exc.problems]
+        except ValueError:
+            problems.append(
+                Problem.of(
+                    f"nda[{i}].tier",
+                    raw["tier"],
+                    "expected one of {allowed}",
+                    allowed=[t.value for t in NdaTier],
+                )
+            )
+    return ndas
