@@ -166,7 +166,7 @@ def _demo_key(sc: Any) -> Any:
 def factory_audit(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The factory audit (red flags and outstanding checks)."""
     sc = importlib.import_module("tradesecret.supply_chain")
-    with _Rooted({"profile": "$.data.profile"}, default="$.data.profile"):
+    with _Rooted({"profile": "$.data.profile"}):
         return (sc.audit_factory(data.profile, as_of=as_of, rulebook=rulebook),)
 
 
