@@ -31,7 +31,7 @@ def day_of(moment: pendulum.DateTime) -> pendulum.Date:
 def check_sha256(value: object, *, path: str = "sha256") -> str:
     """A lower-case hex SHA-256 digest, or :class:`InvalidInputError`."""
     if not isinstance(value, str) or not SHA256_RE.match(value):
-        raise InvalidInputError.single(path, value, "expected 64 lower-case hex digits (SHA-256)")
+        raise InvalidInputError.single(path, value, "must be 64 lowercase hex digits (SHA-256)")
     return value
 
 
