@@ -1122,6 +1122,23 @@ status = "V1"
 
 
 class TestInputs:
+    def test_enum_slot_lists_its_values(self, project: Project, factory_a: Supplier) -> None:
+        """A handling given as text is refused with the type and every allowed value."""
+        with pytest.raises(InvalidInputError) as info:
+            plan_disclosure(
+                project,
+                factory_a,
+                "prototyping",
+                as_of="2026-02-01",
+                handling="enforce",  # type: ignore[arg-type]
+            )
+        problem = info.value.problems[0]
+        assert ("handling", "must be a ViolationHandling (enforce, report)") == (
+            problem.path,
+            problem.reason,
+        )
+        assert ("type", "ViolationHandling") == problem.params[0]
+
     def test_letter_accepts_iso_dates_and_reports_order(self) -> None:
         """Letter dates may be ISO text; a countersignature or expiry before issue is reported."""
         letter = po1_letter(issued_on="2026-04-28", countersigned_on="2026-05-01")

@@ -27,6 +27,9 @@ from tradesecret.exceptions import DataFileError, InvalidInputError, Problem
 from tradesecret.measures import NdaTier
 from tradesecret.supply_chain._common import check_id, collect, normalize_dates
 
+#: An enum slot given something else: the type and its values.
+_ENUM: Final = "must be a {type} ({allowed})"
+
 __all__ = [
     "DEFAULT_STAGES",
     "AuthorizationLetter",
@@ -182,9 +185,19 @@ class DataItem:
         problems: list[Problem] = []
         check_id(self.id, "id", problems)
         if not isinstance(self.kind, ItemKind):
-            problems.append(Problem.of("kind", self.kind, "must be an ItemKind"))
+            problems.append(
+                Problem.of("kind", self.kind, _ENUM, type="ItemKind", allowed=list(ItemKind))
+            )
         if not isinstance(self.sensitivity, Sensitivity):
-            problems.append(Problem.of("sensitivity", self.sensitivity, "must be a Sensitivity"))
+            problems.append(
+                Problem.of(
+                    "sensitivity",
+                    self.sensitivity,
+                    _ENUM,
+                    type="Sensitivity",
+                    allowed=list(Sensitivity),
+                )
+            )
         if not isinstance(self.title, str) or not self.title.strip():
             problems.append(Problem.of("title", self.title, "must be non-empty text"))
         if self.real_value is not None:
@@ -430,7 +443,11 @@ class PlannedRelease:
         check_id(self.stage, "stage", problems)
         check_id(self.item_id, "item_id", problems)
         if not isinstance(self.form, DisclosureForm):
-            problems.append(Problem.of("form", self.form, "must be a DisclosureForm"))
+            problems.append(
+                Problem.of(
+                    "form", self.form, _ENUM, type="DisclosureForm", allowed=list(DisclosureForm)
+                )
+            )
         if self.supplier_id is not None:
             check_id(self.supplier_id, "supplier_id", problems)
         collect(problems)

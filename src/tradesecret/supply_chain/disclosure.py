@@ -33,6 +33,8 @@ the package date through ``supply_chain.aucl_infringement_article``). The stagin
 
 from __future__ import annotations
 
+from typing import Final
+
 import pendulum
 
 from tradesecret.definition import SecretRegistry
@@ -73,6 +75,9 @@ from tradesecret.supply_chain._preconditions import (
     supplier_checks,
 )
 from tradesecret.supply_chain.codebook import CodingKey, code_label, item_code
+
+#: An enum slot given something else: the type and its values.
+_ENUM: Final = "must be a {type} ({allowed})"
 
 __all__ = [
     "DisclosurePackage",
@@ -286,7 +291,15 @@ def _checked(  # noqa: PLR0917 - the arguments of plan_disclosure, checked toget
     if key is not None and not isinstance(key, CodingKey):
         problems.append(Problem.of("key", type(key).__name__, "must be a CodingKey"))
     if not isinstance(handling, ViolationHandling):
-        problems.append(Problem.of("handling", handling, "must be a ViolationHandling"))
+        problems.append(
+            Problem.of(
+                "handling",
+                handling,
+                _ENUM,
+                type="ViolationHandling",
+                allowed=list(ViolationHandling),
+            )
+        )
     if order_id is not None:
         check_id(order_id, "order_id", problems)
     if audit is not None and not isinstance(audit, Assessment):
