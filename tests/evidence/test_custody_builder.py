@@ -20,6 +20,7 @@ from tradesecret.evidence import (
     verify,
 )
 from tradesecret.evidence.custody import KEYED, UNKEYED, CustodyLog, entry_hash
+from tradesecret.evidence.example import example_builder
 from tradesecret.evidence.export import from_json, to_json
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import explain
@@ -198,3 +199,19 @@ class TestExportedLogs:
             ("custody['E-mail'].entries[0]", "malformed custody entry"),
             ("custody['E-mail'].entries[1]", "malformed custody entry"),
         ] == [(p.path, p.template) for p in info.value.problems]
+
+
+class TestWorkedExample:
+    """The worked example with and without the organisation's key."""
+
+    def test_every_log_keyed(self) -> None:
+        """With the key every item's log (collection and transfers) is keyed and verifies."""
+        graph = example_builder(custody_key=KEY).build()
+        report = verify(graph, key=KEY)
+        assert (True, frozenset(), {"keyed"}) == (
+            report.ok,
+            report.rechainable,
+            {p for _, p in report.protection},
+        )
+        unkeyed = verify(example_builder().build())
+        assert {"unkeyed"} == {p for _, p in unkeyed.protection}
