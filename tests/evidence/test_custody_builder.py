@@ -215,3 +215,26 @@ class TestWorkedExample:
         )
         unkeyed = verify(example_builder().build())
         assert {"unkeyed"} == {p for _, p in unkeyed.protection}
+
+
+class TestNotValidUnicode:
+    """Ids and custody texts that are not valid Unicode are refused before any log is written."""
+
+    def test_item_id_with_a_lone_surrogate(self) -> None:
+        """An item id with a lone surrogate is an input error at ``id``, not a crash in ``to_bytes``."""
+        with pytest.raises(InvalidInputError) as info:
+            EvidenceItem(
+                id="E-\udfff",
+                kind=EvidenceKind.EMAIL,
+                sha256=SHA,
+                collected_by="it",
+                collected_at=t("2025-04-05T10:00:00+08:00"),
+            )
+        assert "id" == info.value.field
+
+    def test_log_item_with_a_lone_surrogate(self) -> None:
+        """A log of an item whose id is not valid Unicode refuses a new entry at ``item``."""
+        log = CustodyLog(item="E-\udfff", entries=())
+        with pytest.raises(InvalidInputError) as info:
+            log.append(to_party="it", at=t("2025-04-05T10:00:00+08:00"), item_sha256=SHA)
+        assert "item" == info.value.field

@@ -16,7 +16,7 @@ __all__ = ["ID", "aware", "check_sha256", "day_of", "fact_time", "sha", "valid_i
 
 
 SHA256_RE: Final = re.compile(r"^[0-9a-f]{64}$")
-ID: Final = re.compile(r"^[^\s\x00-\x1f]{1,200}$")
+ID: Final = re.compile(r"^[^\s\x00-\x1f\ud800-\udfff]{1,200}$")
 
 
 def day_of(moment: pendulum.DateTime) -> pendulum.Date:
@@ -38,7 +38,9 @@ def check_sha256(value: object, *, path: str = "sha256") -> str:
 def valid_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not ID.match(value):
         raise InvalidInputError.single(
-            attribute.name, value, "an id is 1-200 characters without spaces or control characters"
+            attribute.name,
+            value,
+            "an id is 1-200 characters of valid Unicode without spaces or control characters",
         )
 
 

@@ -47,7 +47,7 @@ from tradesecret.exceptions import InvalidInputError, Problem
 __all__ = ["EvidenceGraphBuilder"]
 
 _ONE: Final = Decimal(1)
-_BAD_ID: Final = "an id is 1-200 characters without spaces or control characters"
+_BAD_ID: Final = "an id is 1-200 characters of valid Unicode without spaces or control characters"
 _NOT_NODE: Final = "no node with this id"
 _NOT_PARTY: Final = "not a party"
 _NOT_CARRIER: Final = "not a carrier or secret"

@@ -319,7 +319,12 @@ class CustodyLog:
         no timestamp token (a token covers one head).
         """
         secret = _check_key(key, self.protection)
-        for path, text in (("to_party", to_party), ("from_party", from_party), ("note", note)):
+        for path, text in (
+            ("item", self.item),
+            ("to_party", to_party),
+            ("from_party", from_party),
+            ("note", note),
+        ):
             _text(path, text)
         seq = len(self.entries)
         if from_party is None and self.entries:
