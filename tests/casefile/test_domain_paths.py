@@ -82,9 +82,9 @@ class TestEvidence:
             found
         )
         found = problems("preservation", put("evidence", "edges", 10, "strength", value="1.5"))
-        assert [
-            ("$.data.evidence.edges[10].strength", "strength is a Decimal between 0 and 1")
-        ] == where(found)
+        assert [("$.data.evidence.edges[10].strength", "must be a number from 0 to 1")] == where(
+            found
+        )
 
     def test_node_fields(self) -> None:
         """A duplicate party id, a bad event id and a bad digest: each node's own field."""

@@ -116,7 +116,9 @@ class StandardOfProof:
             or not (0 <= threshold < 1)
         ):
             problems.append(
-                Problem.of("standard.threshold", threshold, "a Decimal share in [0, 1)")
+                Problem.of(
+                    "standard.threshold", threshold, "must be a share of at least 0 and below 1"
+                )
             )
         if (
             isinstance(minimum, bool)
@@ -124,7 +126,9 @@ class StandardOfProof:
             or not minimum.is_finite()
             or minimum < 0
         ):
-            problems.append(Problem.of("standard.minimum", minimum, "a Decimal weight >= 0"))
+            problems.append(
+                Problem.of("standard.minimum", minimum, "must be a weight of at least 0")
+            )
         if problems:
             raise InvalidInputError(problems)
         rb = rulebook or default_rulebook()

@@ -146,10 +146,14 @@ class FactoryProfile:
         ):
             flag = getattr(self, name)
             if flag is not UNKNOWN and not isinstance(flag, bool):
-                problems.append(Problem.of(name, flag, "must be True, False or None"))
+                problems.append(Problem.of(name, flag, "must be true, false or not stated"))
         if not isinstance(self.claims_samples_compliant, bool):
             problems.append(
-                Problem.of("claims_samples_compliant", self.claims_samples_compliant, "a bool")
+                Problem.of(
+                    "claims_samples_compliant",
+                    self.claims_samples_compliant,
+                    "must be true or false",
+                )
             )
         if self.certification_cases is not UNKNOWN:
             cases: list[pendulum.Date] = []
