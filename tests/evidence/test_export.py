@@ -83,10 +83,10 @@ class TestJson:
         n, e = len(data["nodes"]), len(data["edges"])
         assert [
             f"nodes[{n - 2}]",
-            f"nodes[{n - 1}].Party.id",
+            f"nodes[{n - 1}].id",
             f"edges[{e - 2}].edge.embodies",
             f"edges[{e - 1}]",
-            "custody['E-nda']",
+            "custody['E-nda'].entries[0]",
         ] == [p.path for p in info.value.problems]
 
     def test_graphml_without_node_data(self) -> None:

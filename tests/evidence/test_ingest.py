@@ -326,7 +326,7 @@ class TestAtomicBatches:
         assert ["L:2.id"] == [p.path for p in info.value.problems]
         with pytest.raises(InvalidInputError) as info:
             b.add(Event(id="my event", kind=EventKind.ACCESS, at=AT))
-        assert ["Event.id"] == [p.path for p in info.value.problems]
+        assert ["id"] == [p.path for p in info.value.problems]
 
     def test_bad_new_ids(self) -> None:
         """A person or document id that cannot be a node id is listed, not half-added."""

@@ -173,7 +173,7 @@ class TestBuilder:
         )
         with pytest.raises(InvalidInputError) as info:
             b.build()
-        assert "custody.E[0]" == info.value.field
+        assert "custody.E[0].to_party" == info.value.field
 
     def test_custody_edges(self) -> None:
         """Each custodian gets a custody edge from the item."""

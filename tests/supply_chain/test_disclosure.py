@@ -184,6 +184,28 @@ class TestDefaultPolicy:
 
         assert 3 == len(info.value.problems)
 
+    def test_policy_file_values_not_converted(self) -> None:
+        """A text flag, a rule that is not a table and a bad tier are refused, each with its template."""
+        text = 'nda_always_required = "false"\nrule = [1]\n[[nda]]\nstage = "a"\ntier = "top"\n'
+        with pytest.raises(DataFileError) as info:
+            DisclosurePolicy.from_toml(text)
+
+        assert [
+            ("rule[0]", "expected a table"),
+            ("nda[0].tier", "expected one of {allowed}"),
+            ("nda_always_required", "expected true or false"),
+        ] == [(p.path, p.template) for p in info.value.problems]
+
+    def test_policy_file_not_toml(self) -> None:
+        """Text that is not TOML names the line and column, not the parser's message."""
+        with pytest.raises(DataFileError) as info:
+            DisclosurePolicy.from_toml("a = \n")
+
+        assert ("not TOML (line {line}, column {column})", ("line", "1")) == (
+            info.value.problems[0].template,
+            info.value.problems[0].params[0],
+        )
+
     def test_duplicate_rule_rejected(self) -> None:
         """Two rules for the same scope are refused rather than resolved by order."""
         rule = PolicyRule(stage="a", form=F)
@@ -1100,6 +1122,23 @@ status = "V1"
 
 
 class TestInputs:
+    def test_enum_slot_lists_its_values(self, project: Project, factory_a: Supplier) -> None:
+        """A handling given as text is refused with the type and every allowed value."""
+        with pytest.raises(InvalidInputError) as info:
+            plan_disclosure(
+                project,
+                factory_a,
+                "prototyping",
+                as_of="2026-02-01",
+                handling="enforce",  # type: ignore[arg-type]
+            )
+        problem = info.value.problems[0]
+        assert ("handling", "must be a ViolationHandling (enforce, report)") == (
+            problem.path,
+            problem.reason,
+        )
+        assert ("type", "ViolationHandling") == problem.params[0]
+
     def test_letter_accepts_iso_dates_and_reports_order(self) -> None:
         """Letter dates may be ISO text; a countersignature or expiry before issue is reported."""
         letter = po1_letter(issued_on="2026-04-28", countersigned_on="2026-05-01")
@@ -1148,7 +1187,7 @@ class TestInputs:
                 attrs.evolve(project, plan=plan), factory_a, "prototyping", as_of="2026-02-01"
             )
 
-        assert [("key", "'battery'"), ("key", "'colour'")] == [
+        assert [("key", '"battery"'), ("key", '"colour"')] == [
             (p.path, p.reason.split()[1]) for p in info.value.problems
         ]
 

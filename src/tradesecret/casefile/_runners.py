@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -18,6 +18,37 @@ from tradesecret.rulebook import Rulebook
 
 def _fn(module: str, name: str) -> Any:
     return getattr(importlib.import_module(f"tradesecret.{module}"), name, None)
+
+
+def _rerooted(problem: Problem, roots: dict[str, str], default: str | None = None) -> Problem:
+    """
+    ``problem`` at its full case-file path: a path starting with a key of ``roots`` (the
+    domain's short name of an argument) continues from that key's JSON path; any other
+    path goes under ``default`` when given. The template and parameters are kept.
+    """
+    path = problem.path
+    for short in sorted(roots, key=len, reverse=True):
+        if path == short or path.startswith((f"{short}.", f"{short}[")):
+            return problem.at(roots[short] + path[len(short) :])
+    if default is None or path.startswith("$"):
+        return problem
+    return problem.at(f"{default}.{path}" if path else default)
+
+
+class _Rooted:
+    """Re-raises the input errors of the block at their case-file paths (see :func:`_rerooted`)."""
+
+    def __init__(self, roots: dict[str, str], default: str | None = None) -> None:
+        self.roots, self.default = roots, default
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, InvalidInputError):
+            raise InvalidInputError(
+                _rerooted(p, self.roots, self.default) for p in exc.problems
+            ) from None
 
 
 def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
@@ -105,16 +136,18 @@ def trade_secret_enforcement(
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The disclosure package for the stage (a coded item needs the owner's key: see below)."""
     sc = importlib.import_module("tradesecret.supply_chain")
-    package = sc.plan_disclosure(
-        data.project,
-        data.supplier,
-        data.stage,
-        as_of=as_of,
-        rulebook=rulebook,
-        order_id=data.order_id,
-        key=_demo_key(sc),
-        handling=data.handling,
-    )
+    arguments = ("project", "supplier", "stage", "order_id", "handling")
+    with _Rooted({name: f"$.data.{name}" for name in arguments}):
+        package = sc.plan_disclosure(
+            data.project,
+            data.supplier,
+            data.stage,
+            as_of=as_of,
+            rulebook=rulebook,
+            order_id=data.order_id,
+            key=_demo_key(sc),
+            handling=data.handling,
+        )
     return (package,)
 
 
@@ -133,7 +166,8 @@ def _demo_key(sc: Any) -> Any:
 def factory_audit(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The factory audit (red flags and outstanding checks)."""
     sc = importlib.import_module("tradesecret.supply_chain")
-    return (sc.audit_factory(data.profile, as_of=as_of, rulebook=rulebook),)
+    with _Rooted({"profile": "$.data.profile"}):
+        return (sc.audit_factory(data.profile, as_of=as_of, rulebook=rulebook),)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,12 +187,22 @@ class EvidenceReview:
         return explain(self.evaluation, locale=loc.locale, format=fmt)
 
 
+_EVIDENCE: Final = "$.data.evidence"
+#: Where the secret evaluated comes from when the evidence section names none.
+_FIRST_CLAIMED: Final = "$.data.application.secrets[0].id"
+
+
 def build_graph(spec: Any) -> Any:
     """
     The :class:`~tradesecret.evidence.EvidenceGraph` of an evidence spec.
 
+    The custody logs the builder starts for the items are unkeyed: a case file never holds
+    a key, and the review evaluates the chain rather than keeping its logs (build the graph
+    with ``EvidenceGraphBuilder(custody_key=...)`` where the logs are kept).
+
     Raises:
-        InvalidInputError: every bad node or edge, with its path in the case file.
+        InvalidInputError: every bad node or edge, with its full path in the case file
+            (``$.data.evidence.edges[3].source``).
     """
     ev = importlib.import_module("tradesecret.evidence")
     builder = ev.EvidenceGraphBuilder()
@@ -177,9 +221,8 @@ def build_graph(spec: Any) -> Any:
             try:
                 builder.add(node)
             except InvalidInputError as exc:
-                problems += [
-                    attrs.evolve(p, path=f"$.data.evidence.{field}[{i}]") for p in exc.problems
-                ]
+                where = f"{_EVIDENCE}.{field}[{i}]"
+                problems += [_rerooted(p, {}, where) for p in exc.problems]
     for i, edge in enumerate(spec.edges):
         try:
             builder.link(
@@ -191,13 +234,17 @@ def build_graph(spec: Any) -> Any:
                 note=edge.note,
             )
         except InvalidInputError as exc:
+            edge_path = f"{_EVIDENCE}.edges[{i}]"
             problems += [
-                attrs.evolve(p, path=f"$.data.evidence.edges[{i}]", reason=f"{p.reason} ({p.path})")
+                _rerooted(p, {f"edge.{edge.kind.value}": edge_path}, edge_path)
                 for p in exc.problems
             ]
     if problems:
         raise InvalidInputError(problems)
-    return builder.build()
+    items = {item.id: f"{_EVIDENCE}.items[{i}]" for i, item in enumerate(spec.items)}
+    collectors = {f"custody.{item}[0].to_party": f"{at}.collected_by" for item, at in items.items()}
+    with _Rooted(collectors | {f"custody.{item}": at for item, at in items.items()}):
+        return builder.build()
 
 
 def claims_from_evaluation(evaluation: Any, secret: str) -> tuple[Any, ...]:
@@ -258,14 +305,18 @@ def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
     if spec is not None:
         graph = build_graph(spec)
         secret = spec.secret or (application.secrets[0].id if application.secrets else None)
-        evaluation = ev.evaluate(
-            graph,
-            standard=spec.standard,
-            as_of=as_of,
-            secret=secret,
-            respondent=spec.respondent,
-            rulebook=rulebook,
-        )
+        roots = {name: f"{_EVIDENCE}.{name}" for name in ("secret", "respondent", "standard")}
+        if spec.secret is None and secret is not None:
+            roots["secret"] = _FIRST_CLAIMED
+        with _Rooted(roots):
+            evaluation = ev.evaluate(
+                graph,
+                standard=spec.standard,
+                as_of=as_of,
+                secret=secret,
+                respondent=spec.respondent,
+                rulebook=rulebook,
+            )
         out.append(EvidenceReview(graph=graph, evaluation=evaluation))
         if not application.claims and secret is not None:
             application = attrs.evolve(

@@ -57,13 +57,11 @@ _SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _check_sha256(
-    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and (not isinstance(value, str) or not _SHA256.match(value)):
         raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            "must be 64 lowercase hex digits (SHA-256)",
+            attribute.name, value, "must be 64 lowercase hex digits (SHA-256)"
         )
 
 
@@ -520,9 +518,7 @@ class TradeSecret:
             seen: set[str] = set()
             for i, item_id in enumerate(ids):
                 if item_id in seen:
-                    problems.append(
-                        Problem.of(f"{self.id}.{name}[{i}].id", item_id, "duplicate id")
-                    )
+                    problems.append(Problem.of(f"{name}[{i}].id", item_id, "duplicate id"))
                 seen.add(item_id)
         known = set(self.point_ids())
         for i, exposure in enumerate(self.exposures):
@@ -530,7 +526,7 @@ class TradeSecret:
                 if point not in known:
                     problems.append(
                         Problem.of(
-                            f"{self.id}.exposures[{i}].covers",
+                            f"exposures[{i}].covers",
                             point,
                             "not a secret point of this secret",
                         )
@@ -541,9 +537,11 @@ class TradeSecret:
             ):
                 problems.append(
                     Problem.of(
-                        f"{self.id}.subtypes[{i}]",
+                        f"subtypes[{i}]",
                         subtype.value,
-                        f"sub-type of {subtype.kind.value} information, not {self.kind.value}",
+                        "a sub-type of {subtype_kind} information, not of {kind}",
+                        subtype_kind=subtype.kind.value,
+                        kind=self.kind.value,
                     )
                 )
         if problems:

@@ -228,14 +228,15 @@ def _validate(
         if secret.id in ids:
             problems.append(Problem.of(f"secrets[{i}].id", secret.id, "duplicate secret id"))
         ids.add(secret.id)
-        for carrier in secret.carriers:
+        for j, carrier in enumerate(secret.carriers):
             other = carriers.setdefault(carrier.id, secret.id)
             if other != secret.id:
                 problems.append(
                     Problem.of(
-                        f"secrets[{i}].carriers",
+                        f"secrets[{i}].carriers[{j}].id",
                         carrier.id,
-                        f"carrier id already used by secret {other}",
+                        "carrier id already used by secret {secret}",
+                        secret=other,
                     )
                 )
     for i, grant in enumerate(grants):

@@ -16,7 +16,7 @@ __all__ = ["ID", "aware", "check_sha256", "day_of", "fact_time", "sha", "valid_i
 
 
 SHA256_RE: Final = re.compile(r"^[0-9a-f]{64}$")
-ID: Final = re.compile(r"^[^\s\x00-\x1f]{1,200}$")
+ID: Final = re.compile(r"^[^\s\x00-\x1f\ud800-\udfff]{1,200}$")
 
 
 def day_of(moment: pendulum.DateTime) -> pendulum.Date:
@@ -31,26 +31,26 @@ def day_of(moment: pendulum.DateTime) -> pendulum.Date:
 def check_sha256(value: object, *, path: str = "sha256") -> str:
     """A lower-case hex SHA-256 digest, or :class:`InvalidInputError`."""
     if not isinstance(value, str) or not SHA256_RE.match(value):
-        raise InvalidInputError.single(path, value, "expected 64 lower-case hex digits (SHA-256)")
+        raise InvalidInputError.single(path, value, "must be 64 lowercase hex digits (SHA-256)")
     return value
 
 
-def valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def valid_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not ID.match(value):
         raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
+            attribute.name,
             value,
-            "an id is 1-200 characters without spaces or control characters",
+            "an id is 1-200 characters of valid Unicode without spaces or control characters",
         )
 
 
-def aware(instance: object, attribute: Any, value: Any) -> None:
+def aware(_instance: object, attribute: Any, value: Any) -> None:
     if value is None or value is UNKNOWN:
         return
     # tzinfo, not utcoffset(): pendulum's utcoffset() is slow and its zones always answer
     if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
         raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}",
+            attribute.name,
             value,
             "expected an aware pendulum.DateTime (use tradesecret.dates.to_datetime)",
         )
@@ -61,5 +61,5 @@ def fact_time(value: object) -> Any:
     return UNKNOWN if value is None else value
 
 
-def sha(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    check_sha256(value, path=f"{type(instance).__name__}.{attribute.name}")
+def sha(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    check_sha256(value, path=attribute.name)

@@ -75,7 +75,7 @@ def _standard(standard: object, problems: list[Problem]) -> None:
     if isinstance(standard, str):
         if standard not in STANDARDS:
             problems.append(
-                Problem.of("standard", standard, f"known standards: {', '.join(STANDARDS)}")
+                Problem.of("standard", standard, "known standards: {allowed}", allowed=STANDARDS)
             )
     elif not isinstance(standard, StandardOfProof):
         problems.append(

@@ -66,7 +66,7 @@ class StandardOfProof:
         problems: list[Problem] = []
         if name not in STANDARDS:
             problems.append(
-                Problem.of("standard", name, f"known standards: {', '.join(STANDARDS)}")
+                Problem.of("standard", name, "known standards: {allowed}", allowed=STANDARDS)
             )
         try:
             day = to_date(as_of, path="as_of")
@@ -108,7 +108,9 @@ class StandardOfProof:
             or not (0 <= threshold < 1)
         ):
             problems.append(
-                Problem.of("standard.threshold", threshold, "a Decimal share in [0, 1)")
+                Problem.of(
+                    "standard.threshold", threshold, "must be a share of at least 0 and below 1"
+                )
             )
         if (
             isinstance(minimum, bool)
@@ -116,7 +118,9 @@ class StandardOfProof:
             or not minimum.is_finite()
             or minimum < 0
         ):
-            problems.append(Problem.of("standard.minimum", minimum, "a Decimal weight >= 0"))
+            problems.append(
+                Problem.of("standard.minimum", minimum, "must be a weight of at least 0")
+            )
         if problems:
             raise InvalidInputError(problems)
         rb = rulebook or default_rulebook()

@@ -2,6 +2,15 @@
 Building an evidence graph: :class:`EvidenceGraphBuilder` checks every node and every
 edge against :data:`~tradesecret.evidence.model.EDGE_RULES` and returns a frozen
 :class:`~tradesecret.evidence.graph.EvidenceGraph`.
+
+Custody logs: the builder starts one for every evidence item it is given and extends it
+with each :meth:`~EvidenceGraphBuilder.transfer`. Built with the organisation's key
+(``EvidenceGraphBuilder(custody_key=key)``) every log is a keyed chain (HMAC-SHA256): an
+edited log cannot be re-chained without the key. Without a key the logs are unkeyed
+(SHA-256): they show accidental edits only, since whoever can edit a log can recompute
+its hashes; :func:`tradesecret.evidence.verify` and :meth:`CustodyLog.verify` say which
+protection each log has (``rechainable``). The key is used while building and never stored
+in the graph, a log or a result.
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ import networkx as nx
 import pendulum
 
 from tradesecret.evidence._fields import ID as ID_RE
-from tradesecret.evidence.custody import CustodyLog
+from tradesecret.evidence.custody import KEYED, UNKEYED, CustodyLog, require_key
 from tradesecret.evidence.graph import _KIND, _OBJ, EvidenceGraph
 from tradesecret.evidence.model import (
     EDGE_RULES,
@@ -38,7 +47,10 @@ from tradesecret.exceptions import InvalidInputError, Problem
 __all__ = ["EvidenceGraphBuilder"]
 
 _ONE: Final = Decimal(1)
-_BAD_ID: Final = "an id is 1-200 characters without spaces or control characters"
+_BAD_ID: Final = "an id is 1-200 characters of valid Unicode without spaces or control characters"
+_NOT_NODE: Final = "no node with this id"
+_NOT_PARTY: Final = "not a party"
+_NOT_CARRIER: Final = "not a carrier or secret"
 #: How many problems a bulk batch lists before it stops checking.
 _MAX_BULK_PROBLEMS: Final = 100
 
@@ -65,9 +77,22 @@ class EvidenceGraphBuilder:
         >>> g = b.build()
         >>> [c.id for c in g.carriers_of("S1")]
         ['doc-1']
+
+    ``EvidenceGraphBuilder(custody_key=key)`` keeps every custody log as a keyed chain
+    (see the module docstring and *Evidence chain* in the docs).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, custody_key: bytes | None = None) -> None:
+        """
+        Args:
+            custody_key: The organisation's secret key (at least
+                :data:`~tradesecret.evidence.custody.MIN_KEY_BYTES` bytes): every custody
+                log is then a keyed chain (HMAC-SHA256). Kept only while building.
+
+        Raises:
+            InvalidInputError: a key that is not bytes or is too short (path ``key``).
+        """
+        self._key = None if custody_key is None else require_key(custody_key)
         self._g: nx.DiGraph[str] = nx.DiGraph()
         self._custody: dict[str, CustodyLog] = {}
         self._event_source: dict[str, str] = {}
@@ -94,22 +119,24 @@ class EvidenceGraphBuilder:
         """
         self._check_open()
         if isinstance(node, Event) and not (isinstance(node.id, str) and ID_RE.match(node.id)):
-            raise InvalidInputError.single("Event.id", node.id, _BAD_ID)
+            raise InvalidInputError.single("id", node.id, _BAD_ID)
         existing = self._g.nodes.get(node.id)
         if existing is not None:
             if existing[_OBJ] != node:
-                raise InvalidInputError.single(
-                    f"node.{node.id}", node, "another node already has this id"
-                )
+                raise InvalidInputError.single("id", node.id, "another node already has this id")
             return node.id
         self._g.add_node(node.id, **{_OBJ: node})
         self._by_kind[node.node_kind].append(node.id)
         if isinstance(node, EvidenceItem):
-            self._custody[node.id] = CustodyLog(item=node.id, entries=()).append(
+            protection = UNKEYED if self._key is None else KEYED
+            self._custody[node.id] = CustodyLog(
+                item=node.id, entries=(), protection=protection
+            ).append(
                 to_party=node.collected_by,
                 at=node.collected_at,
                 item_sha256=node.sha256,
                 note=f"collected: {node.method.value}",
+                key=self._key,
             )
         return node.id
 
@@ -173,9 +200,9 @@ class EvidenceGraphBuilder:
         path = f"edge.{kind.value}"
         nodes = self._g.nodes
         if source not in nodes:
-            problems.append(Problem.of(f"{path}.source", source, "no node with this id"))
+            problems.append(Problem.of(f"{path}.source", source, _NOT_NODE))
         if target not in nodes:
-            problems.append(Problem.of(f"{path}.target", target, "no node with this id"))
+            problems.append(Problem.of(f"{path}.target", target, _NOT_NODE))
         if problems:
             raise InvalidInputError(problems)
         src_kind = nodes[source][_OBJ].node_kind
@@ -185,16 +212,28 @@ class EvidenceGraphBuilder:
             raise InvalidInputError.single(
                 path,
                 (source, target),
-                f"{kind.value} joins {_names(allowed_src)} -> {_names(allowed_dst)}, "
-                f"not {src_kind.value} -> {dst_kind.value}",
+                "{kind} joins {sources} -> {targets}, not {source} -> {target}",
+                kind=kind,
+                sources=_names(allowed_src),
+                targets=_names(allowed_dst),
+                source=src_kind,
+                target=dst_kind,
             )
         attrs_: dict[str, Any] = {_KIND: kind}
         if kind is EdgeKind.EVIDENCES:
             attrs_["s"] = stance if stance is not None else Stance.SUPPORTS
-            Edge(kind=kind, source=source, target=target, strength=strength)  # validates
+            try:
+                Edge(kind=kind, source=source, target=target, strength=strength)  # validates
+            except InvalidInputError as exc:
+                raise InvalidInputError(p.at(f"{path}.{p.path}") for p in exc.problems) from None
             attrs_["w"] = strength if strength is not None else _ONE
         elif stance is not None or strength is not None:
-            raise InvalidInputError.single(path, stance, "only evidences edges have a stance")
+            field = "stance" if stance is not None else "strength"
+            raise InvalidInputError.single(
+                f"{path}.{field}",
+                stance if stance is not None else strength,
+                "only evidences edges have a stance",
+            )
         if note:
             attrs_["n"] = note
         existing = self._g.get_edge_data(source, target)
@@ -202,7 +241,8 @@ class EvidenceGraphBuilder:
             raise InvalidInputError.single(
                 path,
                 (source, target),
-                f"the nodes are already joined by {existing[_KIND].value}",
+                "the nodes are already joined by {kind}",
+                kind=existing[_KIND],
             )
         if existing is not None:
             # never update an edge's dict in place: bulk edges share theirs
@@ -307,14 +347,28 @@ class EvidenceGraphBuilder:
         obj = self._g.nodes[item][_OBJ]
         assert isinstance(obj, EvidenceItem)
         digest = obj.sha256 if item_sha256 is None else item_sha256
-        self._custody[item] = log.append(to_party=to, at=at, item_sha256=digest, note=note)
+        key = self._key if log.protection == KEYED else None
+        self._custody[item] = log.append(to_party=to, at=at, item_sha256=digest, note=note, key=key)
 
     def set_custody(self, log: CustodyLog) -> None:
-        """Replace an item's custody log with one kept elsewhere (e.g. with its token)."""
+        """
+        Replace an item's custody log with one kept elsewhere (e.g. with its token).
+
+        A builder with a custody key takes only keyed logs that verify with its key (no
+        silent step down to an unkeyed chain).
+        """
         self._check_open()
         if log.item not in self._custody:
             raise InvalidInputError.single(
                 "custody.item", log.item, "no evidence item with this id"
+            )
+        if self._key is not None and (
+            log.protection != KEYED or not log.verify(key=self._key).intact
+        ):
+            raise InvalidInputError.single(
+                "custody.protection",
+                log.protection,
+                "the builder keeps keyed custody logs: this log is not keyed with its key",
             )
         self._custody[log.item] = log
 
@@ -426,32 +480,47 @@ class EvidenceGraphBuilder:
             seen.add(eid)
             reason = ok_people.get(person, "")
             if reason == "":
-                reason = ok_people[person] = self._bulk_reason(person, (NodeKind.PARTY,), "party")
+                reason = ok_people[person] = self._bulk_reason(person, (NodeKind.PARTY,))
             if reason is not None:
-                problems.append(Problem.of(f"{path(i)}.person", person, reason))
+                problems.append(
+                    Problem.of(
+                        f"{path(i)}.person", person, _NOT_PARTY if reason == "kind" else _BAD_ID
+                    )
+                )
             if carrier is not None:
                 reason = ok_carriers.get(carrier, "")
                 if reason == "":
                     reason = ok_carriers[carrier] = self._bulk_reason(
-                        carrier, (NodeKind.CARRIER, NodeKind.SECRET), "carrier or secret"
+                        carrier, (NodeKind.CARRIER, NodeKind.SECRET)
                     )
                 if reason is not None:
-                    problems.append(Problem.of(f"{path(i)}.carrier", carrier, reason))
+                    problems.append(
+                        Problem.of(
+                            f"{path(i)}.carrier",
+                            carrier,
+                            _NOT_CARRIER if reason == "kind" else _BAD_ID,
+                        )
+                    )
             if len(problems) > _MAX_BULK_PROBLEMS:
                 problems.append(
-                    Problem.of(path(i), "", f"more than {_MAX_BULK_PROBLEMS} problems; stopped")
+                    Problem.of(
+                        path(i), "", "more than {limit} problems; stopped", limit=_MAX_BULK_PROBLEMS
+                    )
                 )
                 break
         if problems:
             raise InvalidInputError(problems)
 
-    def _bulk_reason(self, node_id: str, kinds: tuple[NodeKind, ...], what: str) -> str | None:
-        """Why ``node_id`` cannot be the person/carrier of a bulk event (``None``: it can)."""
+    def _bulk_reason(self, node_id: str, kinds: tuple[NodeKind, ...]) -> str | None:
+        """
+        Why ``node_id`` cannot be the person/carrier of a bulk event: ``"kind"`` (a node of
+        another kind), ``"id"`` (not a valid id) or ``None`` (it can).
+        """
         found = self._g.nodes.get(node_id)
         if found is not None:
-            return None if found[_OBJ].node_kind in kinds else f"not a {what}"
+            return None if found[_OBJ].node_kind in kinds else "kind"
         if not isinstance(node_id, str) or not ID_RE.match(node_id):
-            return _BAD_ID
+            return "id"
         return None
 
     def record_sources(self, sources: Mapping[str, str]) -> None:
@@ -488,8 +557,11 @@ class EvidenceGraphBuilder:
                         continue
                     obj = nodes.get(who)
                     if obj is None or obj[_OBJ].node_kind is not NodeKind.PARTY:
+                        side = "to_party" if who == entry.to_party else "from_party"
                         problems.append(
-                            Problem.of(f"custody.{item}[{entry.seq}]", who, "not a party node")
+                            Problem.of(
+                                f"custody.{item}[{entry.seq}].{side}", who, "not a party node"
+                            )
                         )
         if problems:
             raise InvalidInputError(problems)

@@ -55,7 +55,7 @@ import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_datetime
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 
 __all__ = [
     "GENESIS",
@@ -68,6 +68,7 @@ __all__ = [
     "TimestampVerifier",
     "entry_hash",
     "parse_log",
+    "require_key",
     "sha256_hex",
 ]
 
@@ -83,25 +84,45 @@ MIN_KEY_BYTES: Final = 16
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
+def invalid(path: str, value: object, reason: str, /, **params: object) -> InvalidInputError:
+    """The input error for one problem (``reason`` a template, as ``Problem.of``)."""
+    return InvalidInputError(
+        [Problem.of(path, value, reason, **params)]
+    )  # template: passed through
+
+
+def require_key(key: object) -> bytes:
+    """
+    ``key`` if it can key a chain: bytes, at least :data:`MIN_KEY_BYTES` long.
+
+    Raises:
+        InvalidInputError: at path ``key``; the key itself is never echoed in the message.
+    """
+    if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
+        problem = Problem.of(
+            "key",
+            "",
+            "a keyed chain needs its key: bytes, at least {min_bytes} long",
+            min_bytes=MIN_KEY_BYTES,
+        )
+        raise InvalidInputError([attrs.evolve(problem, value="")])  # the key is never shown
+    return key
+
+
 def _check_key(key: object, protection: str) -> bytes | None:
     """The key a chain of ``protection`` needs (never echoed in a message)."""
     if protection == UNKEYED:
         if key is not None:
-            raise InvalidInputError(
-                [Problem(path="key", value="", reason="this chain is unkeyed: it takes no key")]
-            )
+            problem = Problem.of("key", "", "this chain is unkeyed: it takes no key")
+            raise InvalidInputError([attrs.evolve(problem, value="")])
         return None
-    if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
-        reason = f"a keyed chain needs its key: bytes, at least {MIN_KEY_BYTES} long"
-        raise InvalidInputError([Problem(path="key", value="", reason=reason)])
-    return key
+    return require_key(key)
 
 
 def _protection(value: object) -> None:
     if value not in (UNKEYED, KEYED):
-        raise InvalidInputError.single(
-            "protection", value, f'expected one of "{UNKEYED}", "{KEYED}"'
-        )
+        allowed = ", ".join(render_value(v) for v in (UNKEYED, KEYED))
+        raise invalid("protection", value, "expected one of {allowed}", allowed=allowed)
 
 
 def _text(path: str, value: object) -> None:
@@ -214,6 +235,11 @@ class ChainCheck:
     """
     What :meth:`CustodyLog.verify` found.
 
+    An unkeyed chain (and a keyed one checked without its key) is tamper-evident against
+    accidental edits only: whoever can edit the log can recompute every hash after the
+    edit, and the re-chained log verifies. Only a keyed chain checked with its key shows
+    a deliberate edit too (:attr:`detects`).
+
     Attributes:
         protection: ``"keyed"`` (HMAC-SHA256) or ``"unkeyed"`` (SHA-256).
         intact: No problem found in what could be checked.
@@ -229,6 +255,15 @@ class ChainCheck:
     key_checked: bool
     rechainable: bool
     problems: tuple[tuple[str, int, str], ...]
+
+    @property
+    def detects(self) -> str:
+        """
+        Which edits the check would show: ``"accidental_edits"`` (an edit followed by
+        re-chaining goes unnoticed) or ``"edits_without_the_key"`` (a keyed chain checked
+        with its key: nobody without the key can re-chain it).
+        """
+        return "accidental_edits" if self.rechainable else "edits_without_the_key"
 
 
 @attrs.frozen(kw_only=True)
@@ -284,7 +319,12 @@ class CustodyLog:
         no timestamp token (a token covers one head).
         """
         secret = _check_key(key, self.protection)
-        for path, text in (("to_party", to_party), ("from_party", from_party), ("note", note)):
+        for path, text in (
+            ("item", self.item),
+            ("to_party", to_party),
+            ("from_party", from_party),
+            ("note", note),
+        ):
             _text(path, text)
         seq = len(self.entries)
         if from_party is None and self.entries:
@@ -428,58 +468,111 @@ def parse_log(data: bytes) -> CustodyLog:
 
     The bytes must be exactly canonical (re-serialising gives the same bytes) and end
     with a head line whose count and head hash match the entries; anything else
-    (a changed byte, a truncated or padded file) raises :class:`InvalidInputError`.
+    (a changed byte, a truncated or padded file) raises :class:`InvalidInputError`
+    (path ``custody_log``).
     Chain problems that survive parsing are reported by :meth:`CustodyLog.problems`.
     """
+    if not isinstance(data, bytes):
+        raise invalid(_LOG, type(data).__name__, "expected bytes")
+    shown = data[:60]
     try:
         text = data.decode("utf-8")
-        if not text.endswith("\n"):
-            raise ValueError("the log does not end with a newline (truncated?)")
+    except UnicodeDecodeError:
+        raise invalid(_LOG, shown, "unreadable log: not UTF-8 text") from None
+    if not text.endswith("\n"):
+        raise invalid(_LOG, shown, "unreadable log: it does not end with a newline (truncated?)")
+    try:
         rows = [json.loads(line) for line in text[:-1].split("\n")]
-        if not rows or not isinstance(rows[-1], dict) or "head" not in rows[-1]:
-            raise ValueError("no head line (truncated?)")
-        head = rows[-1]
-        if set(head) - {"count", "head", "item", "token", "protection", "seal"}:
-            raise ValueError("unexpected keys in the head line")
-        entries: list[CustodyEntry] = []
-        for row in rows[:-1]:
-            if not isinstance(row, dict) or set(row) != _ENTRY_KEYS:
-                raise ValueError("malformed entry")
-            entries.append(
-                CustodyEntry(
-                    seq=int(row["seq"]),
-                    item=str(row["item"]),
-                    item_sha256=str(row["item_sha256"]),
-                    from_party=None if row["from"] is None else str(row["from"]),
-                    to_party=str(row["to"]),
-                    at=to_datetime(row["at"], path="custody.at"),
-                    note=str(row["note"]),
-                    prev_hash=str(row["prev"]),
-                    hash=str(row["hash"]),
-                )
-            )
-        token = None
-        if "token" in head:
-            raw = head["token"]
-            token = TimestampToken(
-                head_hash=str(raw["head_hash"]),
-                token=str(raw["token"]),
-                authority=str(raw["authority"]),
-                at=to_datetime(raw["at"], path="custody.token.at"),
-            )
-        log = CustodyLog(
-            item=str(head["item"]),
-            entries=tuple(entries),
-            token=token,
-            protection=str(head.get("protection", UNKEYED)),
-            seal=None if head.get("seal") is None else str(head["seal"]),
+    except (ValueError, RecursionError):
+        raise invalid(_LOG, shown, "unreadable log: a line is not JSON") from None
+    head = rows[-1]
+    if not isinstance(head, dict) or "head" not in head:
+        raise invalid(_LOG, shown, "unreadable log: no head line (truncated?)")
+    if set(head) - {"count", "head", "item", "token", "protection", "seal"}:
+        raise invalid(_LOG, shown, "unreadable log: unexpected keys in the head line")
+    entries = tuple(_entry_from(row, seq, shown) for seq, row in enumerate(rows[:-1]))
+    log = _log_from(head, entries, shown)
+    try:
+        canonical = log.to_bytes()
+    except UnicodeEncodeError:  # a lone surrogate written as a JSON escape
+        canonical = b""
+    if canonical != data:
+        raise invalid(_LOG, shown, "the log is not canonical")
+    return log
+
+
+_LOG: Final = "custody_log"
+_MALFORMED_ENTRY: Final = "unreadable log: entry {seq} is malformed"
+_MALFORMED_HEAD: Final = "unreadable log: the head line is malformed"
+
+
+def _texts(row: dict[str, Any], names: tuple[str, ...]) -> bool:
+    return all(isinstance(row.get(n), str) for n in names)
+
+
+def _entry_from(row: object, seq: int, shown: bytes) -> CustodyEntry:
+    """One entry line, every field of its JSON type (nothing converted)."""
+    if (
+        not isinstance(row, dict)
+        or set(row) != _ENTRY_KEYS
+        or not _texts(row, ("at", "hash", "item", "item_sha256", "note", "prev", "to"))
+        or not (row["from"] is None or isinstance(row["from"], str))
+        or type(row["seq"]) is not int
+    ):
+        raise invalid(_LOG, shown, _MALFORMED_ENTRY, seq=seq)
+    try:
+        at = to_datetime(row["at"], path="at")
+    except InvalidInputError:
+        raise invalid(_LOG, shown, _MALFORMED_ENTRY, seq=seq) from None
+    return CustodyEntry(
+        seq=row["seq"],
+        item=row["item"],
+        item_sha256=row["item_sha256"],
+        from_party=row["from"],
+        to_party=row["to"],
+        at=at,
+        note=row["note"],
+        prev_hash=row["prev"],
+        hash=row["hash"],
+    )
+
+
+def _token_from(raw: object, shown: bytes) -> TimestampToken:
+    names = ("at", "authority", "head_hash", "token")
+    if not isinstance(raw, dict) or set(raw) != set(names) or not _texts(raw, names):
+        raise invalid(_LOG, shown, _MALFORMED_HEAD)
+    try:
+        at = to_datetime(raw["at"], path="at")
+    except InvalidInputError:
+        raise invalid(_LOG, shown, _MALFORMED_HEAD) from None
+    return TimestampToken(
+        head_hash=raw["head_hash"], token=raw["token"], authority=raw["authority"], at=at
+    )
+
+
+def _log_from(head: dict[str, Any], entries: tuple[CustodyEntry, ...], shown: bytes) -> CustodyLog:
+    """The log of a head line and its entries; count and head hash must match."""
+    protection = head.get("protection", UNKEYED)
+    seal = head.get("seal")
+    if (
+        not _texts(head, ("head", "item"))
+        or type(head.get("count")) is not int
+        or protection not in (UNKEYED, KEYED)
+        or not (seal is None or isinstance(seal, str))
+    ):
+        raise invalid(_LOG, shown, _MALFORMED_HEAD)
+    token = _token_from(head["token"], shown) if "token" in head else None
+    log = CustodyLog(
+        item=head["item"], entries=entries, token=token, protection=protection, seal=seal
+    )
+    if head["count"] != len(entries):
+        raise invalid(
+            _LOG,
+            shown,
+            "unreadable log: the head says {count} entries, found {found}",
+            count=head["count"],
+            found=len(entries),
         )
-        if head["count"] != len(entries):
-            raise ValueError(f"head says {head['count']} entries, found {len(entries)}")
-        if head["head"] != log.head:
-            raise ValueError("head hash does not match the last entry")
-    except (ValueError, TypeError, KeyError, UnicodeDecodeError, InvalidInputError) as exc:
-        raise InvalidInputError.single("custody_log", data[:60], f"unreadable log: {exc}") from None
-    if log.to_bytes() != data:
-        raise InvalidInputError.single("custody_log", data[:60], "the log is not canonical")
+    if head["head"] != log.head:
+        raise invalid(_LOG, shown, "unreadable log: the head hash does not match the last entry")
     return log

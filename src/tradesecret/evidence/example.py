@@ -64,9 +64,12 @@ def _t(text: str) -> pendulum.DateTime:
     return to_datetime(text)
 
 
-def example_builder() -> EvidenceGraphBuilder:
-    """The worked example, not yet built (tests may add to it)."""
-    b = EvidenceGraphBuilder()
+def example_builder(*, custody_key: bytes | None = None) -> EvidenceGraphBuilder:
+    """
+    The worked example, not yet built (tests may add to it); with ``custody_key`` its
+    custody logs are keyed chains.
+    """
+    b = EvidenceGraphBuilder(custody_key=custody_key)
     b.add(Party(id="acme", name="ACME Gear Co.", role=PartyRole.COMPANY))
     b.add(Party(id="it", name="ACME IT department", role=PartyRole.COMPANY))
     b.add(Party(id="counsel", name="Outside counsel", role=PartyRole.THIRD_PARTY))

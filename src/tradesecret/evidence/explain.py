@@ -144,6 +144,24 @@ def explain_integrity(report: IntegrityReport, loc_: object, fmt: str) -> str:
         },
     )
     lines = [_h(fmt, 2, loc.message("evidence.heading.integrity")), "", head]
+    lines += _protection_lines(loc, report)
     if report.findings:
         lines += ["", *_findings(loc, report.findings)]
     return "\n".join(lines)
+
+
+def _protection_lines(loc: Localizer, report: IntegrityReport) -> list[str]:
+    """What the custody logs' protection shows: keyed and checked, or accidental edits only."""
+    if not report.protection:
+        return []
+    if not report.rechainable:
+        return [
+            loc.message("evidence.integrity.protection_keyed", {"logs": len(report.protection)})
+        ]
+    sep = "、" if loc.zh else ", "
+    return [
+        loc.message(
+            "evidence.integrity.protection_rechainable",
+            {"count": len(report.rechainable), "items": sep.join(sorted(report.rechainable))},
+        )
+    ]

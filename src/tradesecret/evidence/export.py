@@ -42,7 +42,7 @@ from tradesecret.evidence.model import (
     NodeKind,
     Stance,
 )
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import to_decimal
 
@@ -165,36 +165,68 @@ def _log_dict(log: CustodyLog) -> dict[str, Any]:
     return out
 
 
+_ENTRY_TEXTS: Final = ("item_sha256", "to", "at", "note", "prev", "hash")
+
+
+def _strict_entry(raw: object, path: str) -> Mapping[str, Any]:
+    """A custody entry as exported: every field of its JSON type (nothing converted)."""
+    if (
+        not isinstance(raw, Mapping)
+        or type(raw.get("seq")) is not int
+        or not all(isinstance(raw.get(name), str) for name in _ENTRY_TEXTS)
+        or not (raw.get("from") is None or isinstance(raw.get("from"), str))
+    ):
+        raise InvalidInputError.single(path, _short(raw), "malformed custody entry")
+    return raw
+
+
 def _log_from(item: str, raw: Mapping[str, Any]) -> CustodyLog:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("entries"), list):
+        raise InvalidInputError.single("entries", _short(raw), "expected a list")
+    rows: list[Mapping[str, Any]] = []
+    problems: list[Problem] = []
+    for i, e in enumerate(raw["entries"]):
+        try:
+            rows.append(_strict_entry(e, f"entries[{i}]"))
+        except InvalidInputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InvalidInputError(problems)
     entries = tuple(
         CustodyEntry(
-            seq=int(e["seq"]),
+            seq=e["seq"],
             item=item,
-            item_sha256=str(e["item_sha256"]),
+            item_sha256=e["item_sha256"],
             from_party=e["from"],
-            to_party=str(e["to"]),
-            at=to_datetime(e["at"], path=f"custody.{item}.at"),
-            note=str(e["note"]),
-            prev_hash=str(e["prev"]),
-            hash=str(e["hash"]),
+            to_party=e["to"],
+            at=to_datetime(e["at"], path=f"entries[{i}].at"),
+            note=e["note"],
+            prev_hash=e["prev"],
+            hash=e["hash"],
         )
-        for e in raw["entries"]
+        for i, e in enumerate(rows)
     )
     token = None
     if "token" in raw:
         t = raw["token"]
+        names = ("head_hash", "token", "authority", "at")
+        if not isinstance(t, Mapping) or not all(isinstance(t.get(n), str) for n in names):
+            raise InvalidInputError.single("token", _short(t), "malformed timestamp token")
         token = TimestampToken(
             head_hash=t["head_hash"],
             token=t["token"],
             authority=t["authority"],
-            at=to_datetime(t["at"], path=f"custody.{item}.token.at"),
+            at=to_datetime(t["at"], path="token.at"),
         )
+    seal = raw.get("seal")
+    if not (seal is None or isinstance(seal, str)):
+        raise InvalidInputError.single("seal", _short(seal), "expected text or null")
     return CustodyLog(
         item=item,
         entries=entries,
         token=token,
         protection=raw.get("protection", UNKEYED),
-        seal=raw.get("seal"),
+        seal=seal,
     )
 
 
@@ -226,7 +258,9 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
             custody log (``custody['<item>']``) and event source, all at once.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise InvalidInputError.single("format", _short(data), f"expected format {FORMAT!r}")
+        raise InvalidInputError.single(
+            "format", _short(data), "expected format {format}", format=render_value(FORMAT)
+        )
     builder = EvidenceGraphBuilder()
     problems: list[Problem] = []
 
@@ -234,13 +268,17 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
         try:
             action()
         except InvalidInputError as exc:
-            problems.extend(
-                attrs.evolve(p, path=f"{path}.{p.path}" if p.path else path) for p in exc.problems
-            )
+            problems.extend(p.at(f"{path}.{p.path}" if p.path else path) for p in exc.problems)
         except KeyError as exc:
-            problems.append(Problem.of(path, _short(raw), f"required field missing: {exc}"))
-        except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
-            problems.append(Problem.of(path, _short(raw), f"malformed: {exc}"))
+            problems.append(
+                Problem.of(
+                    path, _short(raw), "required field missing: {field}", field=str(exc.args[0])
+                )
+            )
+        except (TypeError, ValueError, AttributeError, ArithmeticError):
+            problems.append(
+                Problem.of(path, _short(raw), "malformed: a value of the wrong type or kind")
+            )
 
     for i, raw in enumerate(_list(data, "nodes", problems)):
         attempt(f"nodes[{i}]", raw, functools.partial(_add_node, builder, raw))
@@ -299,13 +337,19 @@ def from_json(text: str) -> EvidenceGraph:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInputError.single("json", text[:60], str(exc)) from None
+        raise InvalidInputError.single(
+            "json",
+            text[:60],
+            "not JSON (line {line}, column {column})",
+            line=exc.lineno,
+            column=exc.colno,
+        ) from None
     return from_dict(data)
 
 
 def _short(value: object) -> object:
-    text = repr(value)
-    return text[:60]
+    """``value`` for a message: its JSON-like text, cut short (never a Python repr)."""
+    return render_value(value, limit=60)
 
 
 # -- GraphML ------------------------------------------------------------------------------
@@ -360,15 +404,19 @@ def from_graphml(text: str) -> EvidenceGraph:
     """Read GraphML written by :func:`to_graphml` (lossless)."""
     try:
         g = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
-    except Exception as exc:
-        raise InvalidInputError.single("graphml", text[:60], f"unreadable GraphML: {exc}") from None
+    except Exception:
+        raise InvalidInputError.single("graphml", text[:60], "unreadable GraphML") from None
     nodes: list[Any] = []
     problems: list[Problem] = []
     for node_id, d in g.nodes(data=True):
         try:
             nodes.append(json.loads(d["data"]))
-        except (KeyError, TypeError, json.JSONDecodeError) as exc:
-            problems.append(Problem.of(f"graphml.node[{node_id!r}]", d, f"no node data: {exc!r}"))
+        except (KeyError, TypeError, json.JSONDecodeError):
+            problems.append(
+                Problem.of(
+                    f"graphml.node[{node_id!r}]", d, "no node data (GraphML from another tool?)"
+                )
+            )
     if problems:
         raise InvalidInputError(problems)
     edges: list[dict[str, Any]] = []

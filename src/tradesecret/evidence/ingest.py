@@ -42,7 +42,7 @@ import json
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -157,11 +157,18 @@ def log_item(
     )
 
 
+_NO_OFFSET: Final = "a time needs an offset (e.g. +08:00)"
+_NOT_TIME: Final = "not an ISO 8601 time with offset"
+
+
 def _parse_time(text: str) -> pendulum.DateTime:
-    value = _dt.datetime.fromisoformat(text)
+    """An aware moment; ``ValueError`` with :data:`_NO_OFFSET` or :data:`_NOT_TIME`."""
+    try:
+        value = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_NOT_TIME) from None
     if value.tzinfo is None or value.utcoffset() is None:
-        msg = "a time needs an offset (e.g. +08:00)"
-        raise ValueError(msg)
+        raise ValueError(_NO_OFFSET)
     return pendulum.DateTime(
         value.year,
         value.month,
@@ -185,9 +192,13 @@ class _Rows:
         #: The line number of each row produced, in order (for problem paths).
         self.lines: array[int] = array("q")
 
-    def fail(self, line: int, field: str, value: object, reason: str) -> None:
+    def at(self, line: int, field: str) -> str:
+        """The path of ``field`` on ``line`` of the item (``E-log:3.time``)."""
+        return f"{self.item}:{line}.{field}"
+
+    def fail(self, problem: Problem) -> None:
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem.of(f"{self.item}:{line}.{field}", value, reason))
+            self.problems.append(problem)
         else:
             self.truncated = True
 
@@ -205,18 +216,26 @@ class _Rows:
     ) -> tuple[Event, str, str | None] | None:
         kind = self.actions.get((action or "").strip().lower())
         if kind is None:
-            self.fail(line, "action", action, "unknown action (pass actions=...)")
+            self.fail(
+                Problem.of(self.at(line, "action"), action, "unknown action (pass actions=...)")
+            )
             return None
         if not person:
-            self.fail(line, "person", person, "missing person")
+            self.fail(Problem.of(self.at(line, "person"), person, "missing person"))
             return None
         if not document and kind is not EventKind.DEPARTURE:
-            self.fail(line, "document", document, "missing document")
+            self.fail(Problem.of(self.at(line, "document"), document, "missing document"))
             return None
         try:
             at = _parse_time(time or "")
         except ValueError as exc:
-            self.fail(line, "time", time, f"not an ISO 8601 time with offset: {exc}")
+            self.fail(
+                Problem.of(
+                    self.at(line, "time"),
+                    time,
+                    _NO_OFFSET if exc.args == (_NO_OFFSET,) else _NOT_TIME,
+                )
+            )
             return None
         event = Event(
             id=event_id or f"{self.item}#{line}",
@@ -232,7 +251,12 @@ class _Rows:
         if self.problems:
             if self.truncated:
                 self.problems.append(
-                    Problem.of(self.item, "", f"more than {MAX_PROBLEMS} problems; stopped listing")
+                    Problem.of(
+                        self.item,
+                        "",
+                        "more than {limit} problems; stopped listing",
+                        limit=MAX_PROBLEMS,
+                    )
                 )
             raise InvalidInputError(self.problems)
 
@@ -299,7 +323,9 @@ def _header(header_line: str | None, item: str, columns: Mapping[str, str]) -> _
     needed = ("time", "person", "document", "action")
     missing = [columns[k] for k in needed if columns.get(k) not in index]
     if missing:
-        raise InvalidInputError.single(f"{item}.header", header, f"missing columns {missing}")
+        raise InvalidInputError.single(
+            f"{item}.header", header, "missing columns: {columns}", columns=missing
+        )
     i_time, i_person, i_doc, i_action = (index[columns[k]] for k in needed)
     return _Cols(
         time=i_time,
@@ -329,7 +355,15 @@ def _records(
         # fast path for unquoted records; the csv module for quoted ones
         rec = raw.split(",") if '"' not in raw else next(csv.reader([raw]))
         if len(rec) != width:
-            rows.fail(n, "record", raw, f"expected {width} fields, got {len(rec)}")
+            rows.fail(
+                Problem.of(
+                    rows.at(n, "record"),
+                    raw,
+                    "expected {width} fields, got {count}",
+                    width=width,
+                    count=len(rec),
+                )
+            )
             continue
         # fast path for a well-formed record; the slow path below reports problems
         kind = acts.get(rec[i_action].strip().lower())
@@ -436,11 +470,11 @@ def ingest_jsonl(
                 continue
             try:
                 obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                rows.fail(n, "record", line[:60], f"not JSON: {exc}")
+            except (json.JSONDecodeError, RecursionError):
+                rows.fail(Problem.of(rows.at(n, "record"), line[:60], "not JSON"))
                 continue
             if not isinstance(obj, dict):
-                rows.fail(n, "record", line[:60], "not a JSON object")
+                rows.fail(Problem.of(rows.at(n, "record"), line[:60], "not a JSON object"))
                 continue
             out = rows.row(
                 n,
@@ -512,10 +546,17 @@ def ingest_email_metadata(
     """
     if isinstance(records, str | bytes):
         text = records.decode("utf-8") if isinstance(records, bytes) else records
-        try:
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError as exc:
-            raise InvalidInputError.single(item, text[:60], f"not JSON lines: {exc}") from None
+        parsed: list[Any] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                parsed.append(json.loads(line))
+            except (json.JSONDecodeError, RecursionError):
+                raise InvalidInputError.single(
+                    f"{item}:{number}", line[:60], "not JSON lines"
+                ) from None
+        records = parsed
     company = {d.lower() for d in company_domains}
     personal = {d.lower() for d in personal_domains}
     who = {k.lower(): v for k, v in people.items()}

@@ -524,9 +524,7 @@ EDGE_RULES: Final[Mapping[EdgeKind, tuple[frozenset[NodeKind], frozenset[NodeKin
 
 def _strength(_instance: object, _attribute: object, value: Decimal) -> None:
     if isinstance(value, bool) or not isinstance(value, Decimal) or not (0 <= value <= 1):
-        raise InvalidInputError.single(
-            "Edge.strength", value, "strength is a Decimal between 0 and 1"
-        )
+        raise InvalidInputError.single("strength", value, "must be a number from 0 to 1")
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pendulum
@@ -18,6 +18,9 @@ from tradesecret.exceptions import Problem
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, to_decimal
 from tradesecret.supply_chain._common import check_id, collect, date_or_problem
+
+#: An enum slot given something else: the type and its values.
+_ENUM: Final = "must be a {type} ({allowed})"
 
 __all__ = ["FactoryProfile", "LabResult", "LiveVideo"]
 
@@ -129,7 +132,11 @@ class FactoryProfile:
         problems: list[Problem] = []
         check_id(self.factory_id, "factory_id", problems)
         if self.live_video is not UNKNOWN and not isinstance(self.live_video, LiveVideo):
-            problems.append(Problem.of("live_video", self.live_video, "must be a LiveVideo"))
+            problems.append(
+                Problem.of(
+                    "live_video", self.live_video, _ENUM, type="LiveVideo", allowed=list(LiveVideo)
+                )
+            )
         for name in (
             "equipment_contracts",
             "address_verified",
@@ -139,10 +146,14 @@ class FactoryProfile:
         ):
             flag = getattr(self, name)
             if flag is not UNKNOWN and not isinstance(flag, bool):
-                problems.append(Problem.of(name, flag, "must be True, False or None"))
+                problems.append(Problem.of(name, flag, "must be true, false or not stated"))
         if not isinstance(self.claims_samples_compliant, bool):
             problems.append(
-                Problem.of("claims_samples_compliant", self.claims_samples_compliant, "a bool")
+                Problem.of(
+                    "claims_samples_compliant",
+                    self.claims_samples_compliant,
+                    "must be true or false",
+                )
             )
         if self.certification_cases is not UNKNOWN:
             cases: list[pendulum.Date] = []

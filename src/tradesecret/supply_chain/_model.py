@@ -27,6 +27,9 @@ from tradesecret.exceptions import DataFileError, InvalidInputError, Problem
 from tradesecret.measures import NdaTier
 from tradesecret.supply_chain._common import check_id, collect, normalize_dates
 
+#: An enum slot given something else: the type and its values.
+_ENUM: Final = "must be a {type} ({allowed})"
+
 __all__ = [
     "DEFAULT_STAGES",
     "AuthorizationLetter",
@@ -182,9 +185,19 @@ class DataItem:
         problems: list[Problem] = []
         check_id(self.id, "id", problems)
         if not isinstance(self.kind, ItemKind):
-            problems.append(Problem.of("kind", self.kind, "must be an ItemKind"))
+            problems.append(
+                Problem.of("kind", self.kind, _ENUM, type="ItemKind", allowed=list(ItemKind))
+            )
         if not isinstance(self.sensitivity, Sensitivity):
-            problems.append(Problem.of("sensitivity", self.sensitivity, "must be a Sensitivity"))
+            problems.append(
+                Problem.of(
+                    "sensitivity",
+                    self.sensitivity,
+                    _ENUM,
+                    type="Sensitivity",
+                    allowed=list(Sensitivity),
+                )
+            )
         if not isinstance(self.title, str) or not self.title.strip():
             problems.append(Problem.of("title", self.title, "must be non-empty text"))
         if self.real_value is not None:
@@ -368,45 +381,28 @@ class DisclosurePolicy:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(source, [Problem.of("<toml>", "", str(exc))]) from None
+            # the position only (Python < 3.14 has it in the text alone), not the parser's words
+            at = _TOML_AT.search(str(exc))
+            line, column = at.groups() if at else ("?", "?")
+            where = Problem.of(
+                "<toml>", "", "not TOML (line {line}, column {column})", line=line, column=column
+            )
+            raise DataFileError(source, [where]) from None
         problems: list[Problem] = []
         for key in sorted(set(data) - {"nda_always_required", "letter_stages", "nda", "rule"}):
             problems.append(Problem.of(key, data[key], "unknown key"))
-        rules: list[PolicyRule] = []
-        for i, raw in enumerate(data.get("rule", [])):
-            path = f"rule[{i}]"
-            for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "item_id", "form"}):
-                problems.append(Problem.of(f"{path}.{key}", raw[key], "unknown key"))
-            try:
-                rules.append(
-                    PolicyRule(
-                        stage=raw["stage"],
-                        form=DisclosureForm(raw["form"]),
-                        sensitivity=Sensitivity(raw["sensitivity"])
-                        if "sensitivity" in raw
-                        else None,
-                        kind=ItemKind(raw["kind"]) if "kind" in raw else None,
-                        item_id=raw.get("item_id"),
-                    )
-                )
-            except (KeyError, ValueError) as exc:
-                problems.append(Problem.of(path, raw, f"bad rule: {exc}"))
-        ndas: list[StageNdaRequirement] = []
-        for i, raw in enumerate(data.get("nda", [])):
-            if set(raw) != {"stage", "tier"}:
-                problems.append(Problem.of(f"nda[{i}]", raw, "needs exactly 'stage' and 'tier'"))
-                continue
-            try:
-                ndas.append(StageNdaRequirement(stage=raw["stage"], tier=NdaTier(raw["tier"])))
-            except ValueError as exc:
-                problems.append(Problem.of(f"nda[{i}].tier", raw["tier"], str(exc)))
+        rules = _policy_rules(data.get("rule", []), problems)
+        ndas = _policy_ndas(data.get("nda", []), problems)
+        always = data.get("nda_always_required", True)
+        if not isinstance(always, bool):
+            problems.append(Problem.of("nda_always_required", always, "expected true or false"))
         if problems:
             raise DataFileError(source, problems)
         try:
             return cls(
                 rules=tuple(rules),
                 nda=tuple(ndas),
-                nda_always_required=bool(data.get("nda_always_required", True)),
+                nda_always_required=always is True,
                 letter_stages=tuple(data.get("letter_stages", ["mass_production"])),
             )
         except InvalidInputError as exc:
@@ -447,7 +443,11 @@ class PlannedRelease:
         check_id(self.stage, "stage", problems)
         check_id(self.item_id, "item_id", problems)
         if not isinstance(self.form, DisclosureForm):
-            problems.append(Problem.of("form", self.form, "must be a DisclosureForm"))
+            problems.append(
+                Problem.of(
+                    "form", self.form, _ENUM, type="DisclosureForm", allowed=list(DisclosureForm)
+                )
+            )
         if self.supplier_id is not None:
             check_id(self.supplier_id, "supplier_id", problems)
         collect(problems)
@@ -496,3 +496,62 @@ class AuthorizationLetter:
         if self.countersigned_on is None or self.countersigned_on > day:
             return False
         return self.valid_until is None or day <= self.valid_until
+
+
+_TOML_AT: Final = re.compile(r"line (\d+), column (\d+)")
+
+
+def _policy_rules(rows: object, problems: list[Problem]) -> list[PolicyRule]:
+    """The ``[[rule]]`` tables of a policy file; each bad one is a problem."""
+    rules: list[PolicyRule] = []
+    for i, raw in enumerate(rows if isinstance(rows, list) else [rows]):
+        path = f"rule[{i}]"
+        if not isinstance(raw, dict):
+            problems.append(Problem.of(path, raw, "expected a table"))
+            continue
+        for key in sorted(set(raw) - {"stage", "sensitivity", "kind", "item_id", "form"}):
+            problems.append(Problem.of(f"{path}.{key}", raw[key], "unknown key"))
+        try:
+            rules.append(
+                PolicyRule(
+                    stage=raw["stage"],
+                    form=DisclosureForm(raw["form"]),
+                    sensitivity=Sensitivity(raw["sensitivity"]) if "sensitivity" in raw else None,
+                    kind=ItemKind(raw["kind"]) if "kind" in raw else None,
+                    item_id=raw.get("item_id"),
+                )
+            )
+        except KeyError as exc:
+            problems.append(
+                Problem.of(path, raw, "bad rule: {field} is missing", field=str(exc.args[0]))
+            )
+        except InvalidInputError as exc:  # before ValueError, its base
+            problems += [p.at(f"{path}.{p.path}") for p in exc.problems]
+        except ValueError:
+            problems.append(
+                Problem.of(path, raw, "bad rule: a form, sensitivity or kind not known")
+            )
+    return rules
+
+
+def _policy_ndas(rows: object, problems: list[Problem]) -> list[StageNdaRequirement]:
+    """The ``[[nda]]`` tables of a policy file; each bad one is a problem."""
+    ndas: list[StageNdaRequirement] = []
+    for i, raw in enumerate(rows if isinstance(rows, list) else [rows]):
+        if not isinstance(raw, dict) or set(raw) != {"stage", "tier"}:
+            problems.append(Problem.of(f"nda[{i}]", raw, "needs exactly 'stage' and 'tier'"))
+            continue
+        try:
+            ndas.append(StageNdaRequirement(stage=raw["stage"], tier=NdaTier(raw["tier"])))
+        except InvalidInputError as exc:  # before ValueError, its base
+            problems += [p.at(f"nda[{i}].{p.path}") for p in exc.problems]
+        except ValueError:
+            problems.append(
+                Problem.of(
+                    f"nda[{i}].tier",
+                    raw["tier"],
+                    "expected one of {allowed}",
+                    allowed=[t.value for t in NdaTier],
+                )
+            )
+    return ndas

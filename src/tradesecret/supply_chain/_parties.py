@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 
@@ -19,6 +20,9 @@ from tradesecret.supply_chain._model import (
     DisclosurePolicy,
     PlannedRelease,
 )
+
+#: An enum slot given something else: the type and its values.
+_ENUM: Final = "must be a {type} ({allowed})"
 
 __all__ = ["Project", "Supplier", "SupplierKind", "nda_in_force"]
 
@@ -62,7 +66,11 @@ class Supplier:
         if not isinstance(self.name, str) or not self.name.strip():
             problems.append(Problem.of("name", self.name, "must be non-empty text"))
         if not isinstance(self.kind, SupplierKind):
-            problems.append(Problem.of("kind", self.kind, "must be a SupplierKind"))
+            problems.append(
+                Problem.of(
+                    "kind", self.kind, _ENUM, type="SupplierKind", allowed=list(SupplierKind)
+                )
+            )
         collect(problems)
 
 
@@ -132,7 +140,13 @@ class Project:
     def stage_index(self, stage: str) -> int:
         """Position of ``stage`` in :attr:`stages`."""
         if stage not in self.stages:
-            raise InvalidInputError.single("stage", stage, f"not a stage of {self.id}")
+            raise InvalidInputError.single(
+                "stage",
+                stage,
+                "not a stage of {project}: {allowed}",
+                project=self.id,
+                allowed=self.stages,
+            )
         return self.stages.index(stage)
 
 

@@ -291,7 +291,9 @@ def delay_inputs(  # noqa: PLR0917 - the arguments of certification_delay_penalt
     if schedule_days is not None and (
         isinstance(schedule_days, bool) or not isinstance(schedule_days, int) or schedule_days < 0
     ):
-        problems.append(Problem.of("schedule_days", schedule_days, "a non-negative int"))
+        problems.append(
+            Problem.of("schedule_days", schedule_days, "must be a non-negative integer")
+        )
     if done is not None and start is not None and done < start:
         problems.append(Problem.of("completed_on", completed_on, "before schedule_start"))
     collect(problems)

@@ -122,7 +122,10 @@ def supplier_checks(
     """A trading company, a failed or incomplete factory audit."""
     if audit is not None and (audit.kind != "factory_audit" or audit.subject != supplier.id):
         raise InvalidInputError.single(
-            "audit", f"{audit.kind}:{audit.subject}", f"not a factory audit of {supplier.id}"
+            "audit",
+            f"{audit.kind}:{audit.subject}",
+            "not a factory audit of {supplier}",
+            supplier=supplier.id,
         )
     facts = SupplierFacts(
         supplier=supplier,

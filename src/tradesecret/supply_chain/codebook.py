@@ -61,7 +61,10 @@ def _key_bytes(_instance: object, _attribute: attrs.Attribute[Any], value: objec
         raise InvalidInputError.single("secret", type(value).__name__, "the coding key is bytes")
     if len(value) < MIN_KEY_BYTES:
         raise InvalidInputError.single(
-            "secret", f"{len(value)} bytes", f"the coding key needs at least {MIN_KEY_BYTES} bytes"
+            "secret",
+            f"{len(value)} bytes",
+            "the coding key needs at least {min_bytes} bytes",
+            min_bytes=MIN_KEY_BYTES,
         )
 
 

@@ -33,10 +33,12 @@ the package date through ``supply_chain.aucl_infringement_article``). The stagin
 
 from __future__ import annotations
 
+from typing import Final
+
 import pendulum
 
 from tradesecret.definition import SecretRegistry
-from tradesecret.exceptions import Problem
+from tradesecret.exceptions import Problem, render_value
 from tradesecret.measures import NdaTier, NonDisclosureAgreement
 from tradesecret.results import Assessment, Finding, Severity, Term
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -73,6 +75,9 @@ from tradesecret.supply_chain._preconditions import (
     supplier_checks,
 )
 from tradesecret.supply_chain.codebook import CodingKey, code_label, item_code
+
+#: An enum slot given something else: the type and its values.
+_ENUM: Final = "must be a {type} ({allowed})"
 
 __all__ = [
     "DisclosurePackage",
@@ -273,14 +278,28 @@ def _checked(  # noqa: PLR0917 - the arguments of plan_disclosure, checked toget
         problems.append(Problem.of("project", type(project).__name__, "must be a Project"))
     elif stage not in project.stages:
         problems.append(
-            Problem.of("stage", stage, f"not a stage of {project.id}: {', '.join(project.stages)}")
+            Problem.of(
+                "stage",
+                stage,
+                "not a stage of {project}: {allowed}",
+                project=project.id,
+                allowed=project.stages,
+            )
         )
     if not isinstance(supplier, Supplier):
         problems.append(Problem.of("supplier", type(supplier).__name__, "must be a Supplier"))
     if key is not None and not isinstance(key, CodingKey):
         problems.append(Problem.of("key", type(key).__name__, "must be a CodingKey"))
     if not isinstance(handling, ViolationHandling):
-        problems.append(Problem.of("handling", handling, "must be a ViolationHandling"))
+        problems.append(
+            Problem.of(
+                "handling",
+                handling,
+                _ENUM,
+                type="ViolationHandling",
+                allowed=list(ViolationHandling),
+            )
+        )
     if order_id is not None:
         check_id(order_id, "order_id", problems)
     if audit is not None and not isinstance(audit, Assessment):
@@ -328,7 +347,10 @@ def _entry(  # noqa: PLR0917 - one item of the plan
         if key is None:
             problems.append(
                 Problem.of(
-                    "key", None, f"item {item.id!r} goes out coded: pass the owner's CodingKey"
+                    "key",
+                    None,
+                    "item {item} goes out coded: pass the owner's CodingKey",
+                    item=render_value(item.id),
                 )
             )
             return None
