@@ -177,46 +177,29 @@ _gc_190 = partial(Check[Comparison], basis=(_LCL_24_2,), support=(_GC_190,), arg
 _fails = partial(_gc_190, severity=Severity.HIGH, effect=Effect.FAILS)
 _doubts = partial(_gc_190, severity=Severity.HIGH, effect=Effect.DOUBTS)
 _notes = partial(Check[Comparison], effect=Effect.NOTES, basis=(_LCL_24_2,))
-_info = partial(_notes, severity=Severity.INFO)
-_info_190 = partial(_info, support=(_GC_190,))
-_low = partial(_notes, severity=Severity.LOW)
 _TYPICAL = "spc-typical-interp2@2025-08-01"
 
 COMPETITION: RuleTable[Comparison] = RuleTable(
-    criterion="remedies.criterion.competition",
-    basis=(_LCL_24_2,),
+    criterion="remedies.criterion.competition", basis=(_LCL_24_2,),
+    checks=(
+        _fails(code="remedies.competition.no_same_kind", facts=_ACTUAL, when=_other_kind),
+        _doubts(code="remedies.competition.different_customers", facts=_CUSTOMERS,
+                when=_other_customers),
+        _doubts(code="remedies.competition.different_markets", facts=_MARKETS, when=_other_markets),
+        _notes(code="remedies.competition.same_kind", severity=Severity.INFO, facts=_ACTUAL,
+               when=_same_kind, args=_kind_args),
+        _notes(code="remedies.competition.registered_scope_not_decisive", severity=Severity.INFO,
+               support=(_GC_190,), facts=_SCOPES, when=_same_scope),
+        _notes(code="remedies.competition.partial_overlap", severity=Severity.LOW, facts=_LINES,
+               when=_partly, args=_shared_line),
+        _notes(code="remedies.competition.substitutable", severity=Severity.INFO,
+               support=(_TYPICAL,), facts=_RENAMED, when=_renamed),
+    ),
     clause=(
         "LCL 24(2) 「生产或者经营同类产品、从事同类业务的有竞争关系」; "
         "GC 190 (paraphrase): 实际经营内容、服务对象或者产品受众、对应市场"
     ),
-    checks=(
-        _fails(code="remedies.competition.no_same_kind", facts=_ACTUAL, when=_other_kind),
-        _doubts(
-            code="remedies.competition.different_customers", facts=_CUSTOMERS, when=_other_customers
-        ),
-        _doubts(code="remedies.competition.different_markets", facts=_MARKETS, when=_other_markets),
-        _info(
-            code="remedies.competition.same_kind", facts=_ACTUAL, when=_same_kind, args=_kind_args
-        ),
-        _info_190(
-            code="remedies.competition.registered_scope_not_decisive",
-            facts=_SCOPES,
-            when=_same_scope,
-        ),
-        _low(
-            code="remedies.competition.partial_overlap",
-            facts=_LINES,
-            when=_partly,
-            args=_shared_line,
-        ),
-        _info(
-            code="remedies.competition.substitutable",
-            support=(_TYPICAL,),
-            facts=_RENAMED,
-            when=_renamed,
-        ),
-    ),
-)
+)  # fmt: skip
 
 
 def _no_link(b: Breach) -> Tri:
@@ -237,27 +220,15 @@ _policy = partial(Check[Breach], basis=(_POLICY,), context=(_LCL_24_2,))
 _SPOUSE = "spc-labor-typical@2024-04-30"
 
 ATTRIBUTION: RuleTable[Breach] = RuleTable(
-    criterion="remedies.criterion.attribution",
-    basis=(_POLICY,),
-    clause="(no rule of law) indirect competition counts where evidence links the person to the business",
+    criterion="remedies.criterion.attribution", basis=(_POLICY,),
     checks=(
-        _policy(
-            code="remedies.indirect.no_link",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            support=(_SPOUSE,),
-            facts=("links",),
-            when=_no_link,
-        ),
-        _policy(
-            code="remedies.indirect.no_rule_of_law",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            when=_always,
-            args=_channel,
-        ),
+        _policy(code="remedies.indirect.no_link", severity=Severity.HIGH, effect=Effect.FAILS,
+                support=(_SPOUSE,), facts=("links",), when=_no_link),
+        _policy(code="remedies.indirect.no_rule_of_law", severity=Severity.INFO,
+                effect=Effect.NOTES, when=_always, args=_channel),
     ),
-)
+    clause="(no rule of law) indirect competition counts where evidence links the person to the business",
+)  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -335,33 +306,27 @@ _OFFICER = ("breach.company_role", "breach.board_approved")
 # 人民法院不予支持。」 Company Law 2023 Art. 184 / 2018 Art. 148(1)(5): no same-kind business
 # without approval.
 _in_service = partial(Check[InServiceFacts], basis=(_LCL_23,))
-_fails_23 = partial(_in_service, severity=Severity.HIGH, effect=Effect.FAILS)
-_notes_23 = partial(_in_service, severity=Severity.MEDIUM, effect=Effect.NOTES)
-_notes_i2 = partial(
-    _in_service, severity=Severity.INFO, effect=Effect.NOTES, basis=(_I2_14,), support=(_TYPICAL,)
-)
 _officers = partial(
     Check[InServiceFacts], severity=Severity.HIGH, effect=Effect.NOTES, facts=_OFFICER
 )
 
 IN_SERVICE: RuleTable[InServiceFacts] = RuleTable(
-    criterion="remedies.criterion.in_service",
-    basis=(_LCL_23,),
-    clause="Interp. (II) Art. 14; Company Law 2023 Art. 184 (2018 Art. 148(1)(5))",
+    criterion="remedies.criterion.in_service", basis=(_LCL_23,),
     checks=(
-        _fails_23(code="remedies.in_service.no_clause", facts=_CLAUSE_ROLE_END, when=_no_clause),
-        _notes_23(
-            code="remedies.in_service.continued_after_termination", facts=_AFTER, when=_continued
-        ),
-        _notes_i2(code="remedies.in_service.clause_upheld", facts=_CLAUSE, when=_clause),
-        _officers(
-            code="remedies.in_service.company_law_2023", basis=(_CL_2023,), when=_unapproved_2023
-        ),
-        _officers(
-            code="remedies.in_service.company_law_2018", basis=(_CL_2018,), when=_unapproved_2018
-        ),
+        _in_service(code="remedies.in_service.no_clause", severity=Severity.HIGH,
+                    effect=Effect.FAILS, facts=_CLAUSE_ROLE_END, when=_no_clause),
+        _in_service(code="remedies.in_service.continued_after_termination",
+                    severity=Severity.MEDIUM, effect=Effect.NOTES, facts=_AFTER, when=_continued),
+        _in_service(code="remedies.in_service.clause_upheld", severity=Severity.INFO,
+                    effect=Effect.NOTES, basis=(_I2_14,), support=(_TYPICAL,), facts=_CLAUSE,
+                    when=_clause),
+        _officers(code="remedies.in_service.company_law_2023", basis=(_CL_2023,),
+                  when=_unapproved_2023),
+        _officers(code="remedies.in_service.company_law_2018", basis=(_CL_2018,),
+                  when=_unapproved_2018),
     ),
-)
+    clause="Interp. (II) Art. 14; Company Law 2023 Art. 184 (2018 Art. 148(1)(5))",
+)  # fmt: skip
 
 # No source speaks to side duties: every row is the library's policy (LCL Art. 25 limits
 # employee penalties to service-period and non-compete breaches; whether a side duty's
@@ -369,24 +334,19 @@ IN_SERVICE: RuleTable[InServiceFacts] = RuleTable(
 _side_duty = partial(Check[Breach], severity=Severity.MEDIUM, basis=(_POLICY,))
 _beyond = partial(_side_duty, effect=Effect.FAILS)
 _LCL_25 = "lcl@2012-12-28:25"
-_PERIOD = ("duty_limited_to_period",)
-_USE = ("duty_limited_to_verification",)
 
 SIDE_DUTY: RuleTable[Breach] = RuleTable(
-    criterion="remedies.criterion.side_duty",
-    basis=(_POLICY,),
-    clause="(no rule of law) a side duty is proportionate when limited to the period and to verification",
+    criterion="remedies.criterion.side_duty", basis=(_POLICY,),
     checks=(
-        _side_duty(
-            code="remedies.side_duty.not_competition",
-            effect=Effect.NOTES,
-            context=(_LCL_24_2, _LCL_25),
-            when=_always,
-        ),
-        _beyond(code="remedies.side_duty.beyond_period", facts=_PERIOD, when=_unlimited_period),
-        _beyond(code="remedies.side_duty.beyond_verification", facts=_USE, when=_unlimited_use),
+        _side_duty(code="remedies.side_duty.not_competition", effect=Effect.NOTES,
+                   context=(_LCL_24_2, _LCL_25), when=_always),
+        _beyond(code="remedies.side_duty.beyond_period", facts=("duty_limited_to_period",),
+                when=_unlimited_period),
+        _beyond(code="remedies.side_duty.beyond_verification",
+                facts=("duty_limited_to_verification",), when=_unlimited_use),
     ),
-)
+    clause="(no rule of law) a side duty is proportionate when limited to the period and to verification",
+)  # fmt: skip
 
 
 def review_breach_scope(
