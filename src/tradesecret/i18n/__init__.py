@@ -350,6 +350,15 @@ class Localizer:
         """A blank line, the level-3 heading term ``title`` and ``lines``; nothing when empty."""
         return ["", self.heading(fmt, 3, self.term(title)), *lines] if lines else []
 
+    def document(
+        self, fmt: Format, head: Sequence[str], sections: Iterable[tuple[str, Sequence[str]]]
+    ) -> str:
+        """``head``, each non-empty section under its heading term, the disclaimer: one text."""
+        lines = list(head)
+        for title, body in sections:
+            lines += self.section(fmt, title, body)
+        return "\n".join([*lines, "", self.term("heading.disclaimer")])
+
     def finding_lines(self, findings: Iterable[Finding], depth: int = 0) -> list[str]:
         """One bullet per finding, its remedies indented under it."""
         lines: list[str] = []
@@ -486,14 +495,13 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
                 )
                 for c in a.criteria
             ]
-    lines += loc.section(fmt, "heading.findings", loc.finding_lines(a.all_findings()))
-    lines += loc.section(
-        fmt, "heading.open", loc.open_rules(fmt, [u for c in a.criteria for u in c.open])
-    )
     params = [*a.parameters, *(p for c in a.criteria for p in c.parameters)]
-    lines += loc.section(fmt, "heading.parameters", [_bullet(t) for t in loc.parameters(params)])
-    lines += ["", loc.term("heading.disclaimer")]
-    return "\n".join(lines)
+    sections = (
+        ("heading.findings", loc.finding_lines(a.all_findings())),
+        ("heading.open", loc.open_rules(fmt, [u for c in a.criteria for u in c.open])),
+        ("heading.parameters", [_bullet(t) for t in loc.parameters(params)]),
+    )
+    return loc.document(fmt, lines, sections)
 
 
 def _explain_determination(loc: Localizer, fmt: Format, d: Determination[Any]) -> str:
@@ -504,13 +512,12 @@ def _explain_determination(loc: Localizer, fmt: Format, d: Determination[Any]) -
         f"{loc.label('heading.rule')}{rule} · {loc.label('heading.as_of')}{loc.date(d.as_of)}",
         f"{loc.label('heading.basis')}{loc.citations(d.citations)}",
     ]
-    lines += loc.section(fmt, "heading.trace", loc.trace_lines(d.trace))
-    lines += loc.section(fmt, "heading.findings", loc.finding_lines(d.findings))
-    lines += loc.section(
-        fmt, "heading.parameters", [_bullet(t) for t in loc.parameters(d.parameters)]
+    sections = (
+        ("heading.trace", loc.trace_lines(d.trace)),
+        ("heading.findings", loc.finding_lines(d.findings)),
+        ("heading.parameters", [_bullet(t) for t in loc.parameters(d.parameters)]),
     )
-    lines += ["", loc.term("heading.disclaimer")]
-    return "\n".join(lines)
+    return loc.document(fmt, lines, sections)
 
 
 def explain(result: object, *, locale: str = "zh_CN", format: Format = "text") -> str:

@@ -56,10 +56,9 @@ def explain_floor(floor: CompensationFloor, loc: Localizer, fmt: Format) -> str:
                 lines.append("| " + " | ".join(cells) + " |")
             else:
                 lines.append("- " + " · ".join(cells))
-    lines += loc.section(fmt, "heading.trace", loc.trace_lines(floor.trace))
-    lines += loc.section(fmt, "heading.findings", loc.finding_lines(floor.findings))
-    lines += loc.section(
-        fmt, "heading.parameters", [f"- {t}" for t in loc.parameters(floor.parameters)]
+    sections = (
+        ("heading.trace", loc.trace_lines(floor.trace)),
+        ("heading.findings", loc.finding_lines(floor.findings)),
+        ("heading.parameters", [f"- {t}" for t in loc.parameters(floor.parameters)]),
     )
-    lines += ["", loc.term("heading.disclaimer")]
-    return "\n".join(lines)
+    return loc.document(fmt, lines, sections)
