@@ -466,14 +466,28 @@ def _bullet(text: str, depth: int = 0) -> str:
     return f"{indent}- {text}"
 
 
+def _head(
+    loc: Localizer,
+    fmt: Format,
+    title: str,
+    what: str,
+    *,
+    as_of: pendulum.Date,
+    citations: Iterable[Citation],
+) -> list[str]:
+    """A result's title, what it is (outcome or rule) with its day, and its basis."""
+    return [
+        loc.heading(fmt, 2, title),
+        "",
+        f"{what} · {loc.label('heading.as_of')}{loc.date(as_of)}",
+        f"{loc.label('heading.basis')}{loc.citations(citations)}",
+    ]
+
+
 def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
     title = loc.message(f"assessment.{a.kind}") if loc.has(f"assessment.{a.kind}") else a.kind
-    lines = [
-        loc.heading(fmt, 2, f"{title} — {a.subject}"),
-        "",
-        f"{loc.label('heading.outcome')}{loc.value(a.outcome)} · {loc.label('heading.as_of')}{loc.date(a.as_of)}",
-        f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
-    ]
+    outcome = f"{loc.label('heading.outcome')}{loc.value(a.outcome)}"
+    lines = _head(loc, fmt, f"{title} — {a.subject}", outcome, as_of=a.as_of, citations=a.citations)
     missing = a.missing()
     if missing:
         lines += ["", *loc.missing(fmt, missing)]
@@ -506,12 +520,9 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
 
 def _explain_determination(loc: Localizer, fmt: Format, d: Determination[Any]) -> str:
     rule = loc.message(f"rule.{d.rule}") if loc.has(f"rule.{d.rule}") else d.rule
-    lines = [
-        loc.heading(fmt, 2, f"{loc.label('heading.value')}{loc.value(d.value)}"),
-        "",
-        f"{loc.label('heading.rule')}{rule} · {loc.label('heading.as_of')}{loc.date(d.as_of)}",
-        f"{loc.label('heading.basis')}{loc.citations(d.citations)}",
-    ]
+    value = f"{loc.label('heading.value')}{loc.value(d.value)}"
+    what = f"{loc.label('heading.rule')}{rule}"
+    lines = _head(loc, fmt, value, what, as_of=d.as_of, citations=d.citations)
     sections = (
         ("heading.trace", loc.trace_lines(d.trace)),
         ("heading.findings", loc.finding_lines(d.findings)),
