@@ -14,6 +14,7 @@ from tradesecret.dates import month_periods, to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.noncompete._common import book_of
 from tradesecret.noncompete.floor import (
     CompensationFloor,
     MinimumWageDay,
@@ -23,7 +24,7 @@ from tradesecret.noncompete.floor import (
 from tradesecret.noncompete.model import EmployeeFacts, NonCompeteAgreement, check_parties
 from tradesecret.noncompete.wages import termination_of
 from tradesecret.results import Determination, Finding, Severity, TraceStep
-from tradesecret.rulebook import NoRule, ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
 __all__ = ["employer_release"]
 
@@ -31,10 +32,6 @@ _DEFAULT_RATIO: Final = "noncompete.default_ratio"
 _CAP: Final = "noncompete.max_post_term_months"
 _EXTRA: Final = "noncompete.employer_release_extra_months"
 _G_EXTRA: Final = "noncompete.guidance_employer_release_min_months"
-
-
-def _book(rulebook: Rulebook | None) -> Rulebook:
-    return rulebook if rulebook is not None else default_rulebook()
 
 
 def _no_cost(
@@ -109,7 +106,7 @@ def employer_release(
         mohrss-nc-guide@2025-09-12:18
     """
     check_parties(agreement, employee)
-    book = _book(rulebook)
+    book = book_of(rulebook)
     day = to_date(as_of, path="as_of")
     released = to_date(release_date, path="release_date")
     end = termination_of(employee, None)

@@ -19,9 +19,10 @@ from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import Money, Ratio
+from tradesecret.noncompete._common import book_of
 from tradesecret.noncompete.model import EmployeeFacts
 from tradesecret.results import Determination, Finding, Severity, TraceStep
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook
 
 __all__ = [
     "average_monthly_wage",
@@ -33,10 +34,6 @@ __all__ = [
 ]
 
 _AVG_MONTHS: Final = "noncompete.average_wage_months"
-
-
-def _book(rulebook: Rulebook | None) -> Rulebook:
-    return rulebook if rulebook is not None else default_rulebook()
 
 
 def termination_of(employee: EmployeeFacts, termination: object | None) -> pendulum.Date:
@@ -138,7 +135,7 @@ def average_monthly_wage(
     Legal basis:
         spc-labor-1@2020-12-29:36; mohrss-nc-guide@2025-09-12:13
     """
-    book = _book(rulebook)
+    book = book_of(rulebook)
     day = to_date(as_of, path="as_of")
     end = termination_of(employee, termination)
     param = book.param(_AVG_MONTHS, as_of=end)
