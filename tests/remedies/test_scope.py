@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tradesecret.engine import Effect
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN
 from tradesecret.remedies import Breach, BreachKind, Business, Channel, CompanyRole, Link, SideDuty
@@ -92,7 +93,7 @@ class TestCompetition:
         assert "动力电池" == partial.arg("shared")
 
     def test_different_markets(self, rb: Rulebook) -> None:
-        """Same products in a different market: not a competitor."""
+        """Same products in a different market: a factor weighed under GC 190, not decisive alone: undetermined."""
         other = Business(
             name="Other",
             business_lines=("动力电池",),
@@ -101,16 +102,66 @@ class TestCompetition:
             markets=("北美",),
         )
         c = _scope(rb, _breach(other))["remedies.criterion.competition"]
+        assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
+        markets = next(f for f in c.findings if f.code == "remedies.competition.different_markets")
+        assert {"lcl@2012-12-28:24.2", "gc-190@2022-12-08"} == {x.id for x in markets.citations}
+
+    def test_different_customers_and_markets_do_not_decide(self, rb: Rulebook) -> None:
+        """Same business, customers and markets both disjoint: still undetermined, never 'no competition'."""
+        other = Business(
+            name="Other",
+            business_lines=("动力电池",),
+            products=("磷酸铁锂电芯",),
+            customers=("储能电站",),
+            markets=("北美",),
+        )
+        c = _scope(rb, _breach(other))["remedies.criterion.competition"]
+        assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
+        codes = {f.code for f in c.findings}
+        assert {
+            "remedies.competition.different_customers",
+            "remedies.competition.different_markets",
+            "remedies.competition.same_kind",
+        } <= codes
+        assert "remedies.competition.no_same_kind" not in codes
+
+    def test_different_markets_and_no_same_kind_fails(self, rb: Rulebook) -> None:
+        """No same kind of business decides it whatever the markets: not met."""
+        other = Business(
+            name="Other",
+            business_lines=("消费电子",),
+            products=("手机",),
+            customers=("消费者",),
+            markets=("北美",),
+        )
+        c = _scope(rb, _breach(other, substitutable=False))["remedies.criterion.competition"]
         assert Outcome.NOT_MET is c.outcome
-        assert "remedies.competition.different_markets" in {f.code for f in c.findings}
+        assert "remedies.competition.no_same_kind" in {f.code for f in c.findings}
+
+    def test_customers_unknown_same_kind_unknown_not_decided(self, rb: Rulebook) -> None:
+        """Disjoint markets with the kind of business not stated: undetermined (was: not met on markets alone)."""
+        other = Business(name="Other", customers=("整车厂",), markets=("北美",))
+        c = _scope(rb, _breach(other))["remedies.criterion.competition"]
+        assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
+        assert "remedies.competition.no_same_kind" in {u.rule for u in c.open}
 
     def test_unknown_facts_named(self, rb: Rulebook) -> None:
         """Customers and markets not stated: undetermined, and the facts are named."""
         other = Business(name="Other", business_lines=("动力电池",))
         c = _scope(rb, _breach(other))["remedies.criterion.competition"]
         assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
-        missing = {m.fact for m in c.missing() if m.decisive}
+        missing = {m.fact for m in c.missing()}
         assert {"breach.business.customers", "breach.business.markets"} <= missing
+
+    def test_customers_alone_unknown_is_decisive(self, rb: Rulebook) -> None:
+        """Markets shared, customers not stated: the customers alone decide between met and undetermined."""
+        other = Business(name="Other", business_lines=("动力电池",), markets=("中国",))
+        c = _scope(rb, _breach(other))["remedies.criterion.competition"]
+        assert Outcome.INSUFFICIENT_EVIDENCE is c.outcome
+        open_row = next(u for u in c.open if u.rule == "remedies.competition.different_customers")
+        assert Outcome.INSUFFICIENT_EVIDENCE is open_row.if_holds
+        assert Outcome.MET is open_row.otherwise
+        assert "breach.business.customers" in {m.fact for m in c.missing() if m.decisive}
 
 
 class TestIndirectAndSideDuty:
@@ -275,22 +326,31 @@ FIELDS = ("business_lines", "products", "customers", "markets")
 def test_decided_stays_decided_undetermined_can_change(
     rb: Rulebook, emp: dict[str, Any], oth: dict[str, Any], sub: Any, fill: st.DataObject
 ) -> None:
-    """A decided competition outcome holds whatever the unknowns are; an undetermined one changes for some value."""
+    """A decided competition outcome holds whatever the unknowns are; one undetermined by unknowns
+    changes for some value; one made doubtful by a weighed factor (disjoint customers or markets)
+    never becomes met."""
     day = D(2025, 1, 1)
+    doubts = {c.code for c in COMPETITION.checks if c.effect is Effect.DOUBTS}
 
-    def outcome(e: dict[str, Any], o: dict[str, Any], s: Any) -> Outcome:
+    def criterion(e: dict[str, Any], o: dict[str, Any], s: Any) -> Criterion:
         comp = Comparison(
             employer=Business(name="E", **e), other=Business(name="O", **o), substitutable=s
         )
-        return COMPETITION.evaluate(comp, on=day, rulebook=rb).outcome
+        return COMPETITION.evaluate(comp, on=day, rulebook=rb)
 
-    base = outcome(emp, oth, sub)
+    def outcome(e: dict[str, Any], o: dict[str, Any], s: Any) -> Outcome:
+        return criterion(e, o, s).outcome
+
+    first = criterion(emp, oth, sub)
+    base = first.outcome
     filled_e = {k: (fill.draw(STATED) if v is UNKNOWN else v) for k, v in emp.items()}
     filled_o = {k: (fill.draw(STATED) if v is UNKNOWN else v) for k, v in oth.items()}
     filled_s = fill.draw(st.booleans()) if sub is UNKNOWN else sub
     after = outcome(filled_e, filled_o, filled_s)
     if base is not Outcome.INSUFFICIENT_EVIDENCE:
         assert base is after
+    elif doubts & {f.code for f in first.findings}:
+        assert after in {Outcome.INSUFFICIENT_EVIDENCE, Outcome.NOT_MET}
     else:
         values = [("a",), ("b",), ("c",), ("z",), ("a", "b", "c"), ()]
         seen = {

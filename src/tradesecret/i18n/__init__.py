@@ -342,6 +342,51 @@ class Localizer:
         )
         return f"{head} — {self.citations(finding.citations)}"
 
+    def heading(self, fmt: Format, level: int, text: str) -> str:
+        """A heading: ``## text`` in markdown, the text alone in plain text."""
+        return f"{'#' * level} {text}" if fmt == "markdown" else text
+
+    def section(self, fmt: Format, title: str, lines: Sequence[str]) -> list[str]:
+        """A blank line, the level-3 heading term ``title`` and ``lines``; nothing when empty."""
+        return ["", self.heading(fmt, 3, self.term(title)), *lines] if lines else []
+
+    def document(
+        self, fmt: Format, head: Sequence[str], sections: Iterable[tuple[str, Sequence[str]]]
+    ) -> str:
+        """``head``, each non-empty section under its heading term, the disclaimer: one text."""
+        lines = list(head)
+        for title, body in sections:
+            lines += self.section(fmt, title, body)
+        return "\n".join([*lines, "", self.term("heading.disclaimer")])
+
+    def finding_lines(self, findings: Iterable[Finding], depth: int = 0) -> list[str]:
+        """One bullet per finding, its remedies indented under it."""
+        lines: list[str] = []
+        for finding in findings:
+            lines.append(_bullet(self.finding(finding), depth))
+            lines.extend(
+                _bullet(f"{self.label('heading.next_steps')}{self.message(code)}", depth + 1)
+                for code in finding.remedies
+            )
+        return lines
+
+    def trace_lines(self, trace: Iterable[TraceStep]) -> list[str]:
+        """One bullet per trace step: its day, what it did, what it rests on."""
+        return [
+            _bullet(
+                f"{'' if s.on is None else f'{self.date(s.on)}: '}"
+                f"{self.message(s.code, s.args)} — {self.citations(s.citations)}"
+            )
+            for s in trace
+        ]
+
+    def parameters(self, params: Iterable[ParameterValue]) -> list[str]:
+        """Each parameter value once (by name, region and start), as a line."""
+        seen: dict[tuple[str, str | None, pendulum.Date], ParameterValue] = {}
+        for p in params:
+            seen.setdefault((p.name, p.region, p.since), p)
+        return [self.parameter(p) for p in seen.values()]
+
 
 @lru_cache(maxsize=8)
 def _localizer(style: str) -> Localizer:
@@ -416,39 +461,38 @@ def _param_value(param: ParameterValue) -> Arg:
     return param.value
 
 
-def _h(fmt: Format, level: int, text: str) -> str:
-    return f"{'#' * level} {text}" if fmt == "markdown" else text
-
-
 def _bullet(text: str, depth: int = 0) -> str:
     indent = "  " * depth
     return f"{indent}- {text}"
 
 
-def _findings(loc: Localizer, findings: Iterable[Finding], depth: int = 0) -> list[str]:
-    lines: list[str] = []
-    for finding in findings:
-        lines.append(_bullet(loc.finding(finding), depth))
-        lines.extend(
-            _bullet(f"{loc.label('heading.next_steps')}{loc.message(code)}", depth + 1)
-            for code in finding.remedies
-        )
-    return lines
+def _head(
+    loc: Localizer,
+    fmt: Format,
+    title: str,
+    what: str,
+    *,
+    as_of: pendulum.Date,
+    citations: Iterable[Citation],
+) -> list[str]:
+    """A result's title, what it is (outcome or rule) with its day, and its basis."""
+    return [
+        loc.heading(fmt, 2, title),
+        "",
+        f"{what} · {loc.label('heading.as_of')}{loc.date(as_of)}",
+        f"{loc.label('heading.basis')}{loc.citations(citations)}",
+    ]
 
 
 def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
     title = loc.message(f"assessment.{a.kind}") if loc.has(f"assessment.{a.kind}") else a.kind
-    lines = [
-        _h(fmt, 2, f"{title} — {a.subject}"),
-        "",
-        f"{loc.label('heading.outcome')}{loc.value(a.outcome)} · {loc.label('heading.as_of')}{loc.date(a.as_of)}",
-        f"{loc.label('heading.basis')}{loc.citations(a.citations)}",
-    ]
+    outcome = f"{loc.label('heading.outcome')}{loc.value(a.outcome)}"
+    lines = _head(loc, fmt, f"{title} — {a.subject}", outcome, as_of=a.as_of, citations=a.citations)
     missing = a.missing()
     if missing:
         lines += ["", *loc.missing(fmt, missing)]
     if a.criteria:
-        lines += ["", _h(fmt, 3, loc.term("heading.criteria"))]
+        lines += ["", loc.heading(fmt, 3, loc.term("heading.criteria"))]
         if fmt == "markdown":
             lines += [
                 f"| {loc.term('heading.criterion')} | {loc.term('heading.outcome')} | {loc.term('heading.basis')} |",
@@ -465,55 +509,26 @@ def _explain_assessment(loc: Localizer, fmt: Format, a: Assessment) -> str:
                 )
                 for c in a.criteria
             ]
-    all_findings = list(a.all_findings())
-    if all_findings:
-        lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, all_findings)]
-    open_rules = [u for c in a.criteria for u in c.open]
-    if open_rules:
-        lines += ["", _h(fmt, 3, loc.term("heading.open")), *loc.open_rules(fmt, open_rules)]
-    params = _unique_params([*a.parameters, *(p for c in a.criteria for p in c.parameters)])
-    if params:
-        lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
-        lines += [_bullet(loc.parameter(p)) for p in params]
-    lines += ["", loc.term("heading.disclaimer")]
-    return "\n".join(lines)
-
-
-def _unique_params(params: Iterable[ParameterValue]) -> list[ParameterValue]:
-    seen: dict[tuple[str, str | None, pendulum.Date], ParameterValue] = {}
-    for p in params:
-        seen.setdefault((p.name, p.region, p.since), p)
-    return list(seen.values())
-
-
-def _explain_trace(loc: Localizer, trace: Iterable[TraceStep]) -> list[str]:
-    lines: list[str] = []
-    for step in trace:
-        when = f"{loc.date(step.on)}: " if step.on is not None else ""
-        lines.append(
-            _bullet(f"{when}{loc.message(step.code, step.args)} — {loc.citations(step.citations)}")
-        )
-    return lines
+    params = [*a.parameters, *(p for c in a.criteria for p in c.parameters)]
+    sections = (
+        ("heading.findings", loc.finding_lines(a.all_findings())),
+        ("heading.open", loc.open_rules(fmt, [u for c in a.criteria for u in c.open])),
+        ("heading.parameters", [_bullet(t) for t in loc.parameters(params)]),
+    )
+    return loc.document(fmt, lines, sections)
 
 
 def _explain_determination(loc: Localizer, fmt: Format, d: Determination[Any]) -> str:
     rule = loc.message(f"rule.{d.rule}") if loc.has(f"rule.{d.rule}") else d.rule
-    lines = [
-        _h(fmt, 2, f"{loc.label('heading.value')}{loc.value(d.value)}"),
-        "",
-        f"{loc.label('heading.rule')}{rule} · {loc.label('heading.as_of')}{loc.date(d.as_of)}",
-        f"{loc.label('heading.basis')}{loc.citations(d.citations)}",
-    ]
-    if d.trace:
-        lines += ["", _h(fmt, 3, loc.term("heading.trace")), *_explain_trace(loc, d.trace)]
-    if d.findings:
-        lines += ["", _h(fmt, 3, loc.term("heading.findings")), *_findings(loc, d.findings)]
-    params = _unique_params(d.parameters)
-    if params:
-        lines += ["", _h(fmt, 3, loc.term("heading.parameters"))]
-        lines += [_bullet(loc.parameter(p)) for p in params]
-    lines += ["", loc.term("heading.disclaimer")]
-    return "\n".join(lines)
+    value = f"{loc.label('heading.value')}{loc.value(d.value)}"
+    what = f"{loc.label('heading.rule')}{rule}"
+    lines = _head(loc, fmt, value, what, as_of=d.as_of, citations=d.citations)
+    sections = (
+        ("heading.trace", loc.trace_lines(d.trace)),
+        ("heading.findings", loc.finding_lines(d.findings)),
+        ("heading.parameters", [_bullet(t) for t in loc.parameters(d.parameters)]),
+    )
+    return loc.document(fmt, lines, sections)
 
 
 def explain(result: object, *, locale: str = "zh_CN", format: Format = "text") -> str:
@@ -535,13 +550,13 @@ def explain(result: object, *, locale: str = "zh_CN", format: Format = "text") -
     if isinstance(result, Determination):
         return _explain_determination(loc, format, result)
     if isinstance(result, Finding):
-        return "\n".join(_findings(loc, [result]))
+        return "\n".join(loc.finding_lines([result]))
     if isinstance(result, Criterion):
         head = f"{loc.message(result.code, result.facts)}: {loc.value(result.outcome)} — {loc.citations(result.citations)}"
         return "\n".join(
-            [head, *_findings(loc, result.findings), *loc.open_rules(format, result.open)]
+            [head, *loc.finding_lines(result.findings), *loc.open_rules(format, result.open)]
         )
     if isinstance(result, TraceStep):
-        return "\n".join(_explain_trace(loc, [result]))
+        return "\n".join(loc.trace_lines([result]))
     msg = f"cannot explain a {type(result).__name__}"
     raise TypeError(msg)

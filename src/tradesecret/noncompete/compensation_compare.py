@@ -98,19 +98,18 @@ class Comparisons:
             paths.append("employee.wages")
         return tuple(dict.fromkeys(paths))
 
+    def _open(
+        self, rule: str, facts: tuple[str, ...], severity: Severity = Severity.MEDIUM
+    ) -> None:
+        """The comparison ``rule`` left open on ``facts`` (MOHRSS §13): not met if it holds."""
+        self.opened.append(
+            open_rule(self.ctx, rule, facts, Outcome.NOT_MET, Outcome.MET, (G13,), severity)
+        )
+
     def _below_default(self) -> None:
         agreed, average = self.agreed, self.average
         if agreed is UNKNOWN or average is UNKNOWN or agreed is None:
-            self.opened.append(
-                open_rule(
-                    self.ctx,
-                    BELOW_DEFAULT,
-                    self._unknown_inputs() or ("employee.wages",),
-                    Outcome.NOT_MET,
-                    Outcome.MET,
-                    (G13,),
-                )
-            )
+            self._open(BELOW_DEFAULT, self._unknown_inputs() or ("employee.wages",))
             return
         raw = wage_share(self.exact, self.ratio)  # type: ignore[arg-type]  # known here
         default = raw.round_fen()
@@ -132,17 +131,7 @@ class Comparisons:
     def _below_minimum(self) -> None:
         agreed = self.agreed
         if agreed is UNKNOWN or agreed is None:
-            self.opened.append(
-                open_rule(
-                    self.ctx,
-                    BELOW_MIN,
-                    self._unknown_inputs() or ("employee.wages",),
-                    Outcome.NOT_MET,
-                    Outcome.MET,
-                    (G13,),
-                    Severity.HIGH,
-                )
-            )
+            self._open(BELOW_MIN, self._unknown_inputs() or ("employee.wages",), Severity.HIGH)
             return
         known = [(i, w) for i, w in enumerate(self.wages) if w is not UNKNOWN]
         low = [(i, w) for i, w in known if agreed < w.as_money()]
@@ -167,17 +156,7 @@ class Comparisons:
         self._bound_used()
         if self.highest is not None and agreed >= self.highest.as_money():
             return  # at or above every minimum wage held for any place: decided
-        self.opened.append(
-            open_rule(
-                self.ctx,
-                BELOW_MIN,
-                (self._wage_path(),),
-                Outcome.NOT_MET,
-                Outcome.MET,
-                (G13,),
-                Severity.HIGH,
-            )
-        )
+        self._open(BELOW_MIN, (self._wage_path(),), Severity.HIGH)
 
     def _below_long(
         self, g_ratio: Ratio, threshold: int, params: tuple[ParameterValue, ...]
@@ -187,16 +166,7 @@ class Comparisons:
         self.parameters += params
         agreed, average = self.agreed, self.average
         if agreed is UNKNOWN or average is UNKNOWN or agreed is None:
-            self.opened.append(
-                open_rule(
-                    self.ctx,
-                    BELOW_LONG,
-                    self._unknown_inputs() or ("employee.wages",),
-                    Outcome.NOT_MET,
-                    Outcome.MET,
-                    (G13,),
-                )
-            )
+            self._open(BELOW_LONG, self._unknown_inputs() or ("employee.wages",))
             return
         first = self.wages[0] if self.wages else UNKNOWN
         raw = wage_share(self.exact, g_ratio)  # type: ignore[arg-type]  # known here
@@ -220,16 +190,7 @@ class Comparisons:
             self.highest is not None and agreed >= self.highest.as_money()
         ):
             self._bound_used()
-            self.opened.append(
-                open_rule(
-                    self.ctx,
-                    BELOW_LONG,
-                    (self._wage_path(),),
-                    Outcome.NOT_MET,
-                    Outcome.MET,
-                    (G13,),
-                )
-            )
+            self._open(BELOW_LONG, (self._wage_path(),))
 
 
 def guidance_ratio(ctx: Ctx) -> tuple[Ratio, int, tuple[ParameterValue, ...]] | None:

@@ -9,6 +9,8 @@ guidelines only from 2025-09-12).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
 from typing import Final
 
 import pendulum
@@ -76,86 +78,80 @@ _G7 = (
     "be bound; tell the bound why.)"
 )
 
-ELIGIBILITY: Final = RuleTable[ReviewFacts](
-    criterion="noncompete.criterion.eligibility",
-    basis=(LCL_24_1, I2_13_1),
-    clause=_LCL_24_1,
-    checks=(
-        Check(
-            code="noncompete.eligibility.eligible",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(LCL_24_1,),
-            when=lambda f: all_of(f.category_is(*_NAMED), not_(f.knew_none())),
-            facts=("employee.category", "employee.secrets_known"),
-            args=lambda f: {"category": _category(f), "count": _count(f)},
-            clause=_LCL_24_1,
-        ),
-        Check(
-            code="noncompete.eligibility.general_staff",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(LCL_24_1,),
-            support=(G7, TYPICAL_GUARD, TYPICAL_TRAINER),
-            when=lambda f: f.category_is(_GENERAL),
-            facts=("employee.category",),
-            args=lambda f: {"role": f.employee.role},
-            remedies=("noncompete.remedy.drop_or_reclassify",),
-            clause=_LCL_24_1,
-        ),
-        Check(
-            code="noncompete.eligibility.no_secrets_known",
-            severity=Severity.CRITICAL,
-            effect=Effect.FAILS,
-            basis=(I2_13_1,),
-            when=lambda f: f.knew_none(),
-            facts=("employee.secrets_known",),
-            args=lambda f: {"person": f.employee.person_id},
-            remedies=("noncompete.remedy.record_secrets",),
-            clause=_I2_13_1,
-        ),
-        Check(
-            code="noncompete.eligibility.reasons_not_disclosed",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(G7,),
-            when=lambda f: all_of(
-                f.category_is(PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND), not_(_told(f))
-            ),
-            facts=(
-                "employee.category",
-                "employee.told_reasons_and_secrets",
-                "agreement.reasons_and_secrets_disclosed",
-            ),
-            args=lambda f: {"role": f.employee.role},
-            remedies=("noncompete.remedy.disclose_reasons",),
-            clause=_G7,
-        ),
-        Check(
-            code="noncompete.eligibility.necessity_not_assessed",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            # The guidelines say the period should follow the secrets known and how long
-            # they stay relevant; the reference gives no section number: cited whole.
-            basis=(GUIDE,),
-            when=lambda f: not_(f.agreement.necessity_assessed),
-            facts=("agreement.necessity_assessed",),
-            remedies=("noncompete.remedy.assess_necessity",),
-            clause=_G7,
-        ),
-    ),
+
+def _eligible(f: ReviewFacts) -> Tri:
+    return all_of(f.category_is(*_NAMED), not_(f.knew_none()))
+
+
+def _eligible_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {"category": _category(f), "count": _count(f)}
+
+
+def _general(f: ReviewFacts) -> Tri:
+    return f.category_is(_GENERAL)
+
+
+def _role(f: ReviewFacts) -> Mapping[str, object]:
+    return {"role": f.employee.role}
+
+
+def _knew_none(f: ReviewFacts) -> Tri:
+    return f.knew_none()
+
+
+def _person(f: ReviewFacts) -> Mapping[str, object]:
+    return {"person": f.employee.person_id}
+
+
+def _untold(f: ReviewFacts) -> Tri:
+    return all_of(f.category_is(PersonnelCategory.OTHER_CONFIDENTIALITY_BOUND), not_(_told(f)))
+
+
+def _unassessed(f: ReviewFacts) -> Tri:
+    return not_(f.agreement.necessity_assessed)
+
+
+_TOLD = (
+    "employee.category",
+    "employee.told_reasons_and_secrets",
+    "agreement.reasons_and_secrets_disclosed",
 )
+_CATEGORY = ("employee.category",)
+_SECRETS = ("employee.secrets_known",)
+_lcl_24_1 = partial(Check[ReviewFacts], basis=(LCL_24_1,), clause=_LCL_24_1)
+_g7 = partial(Check[ReviewFacts], clause=_G7)
+
+ELIGIBILITY: Final = RuleTable[ReviewFacts](
+    criterion="noncompete.criterion.eligibility", basis=(LCL_24_1, I2_13_1), clause=_LCL_24_1,
+    checks=(
+        _lcl_24_1(code="noncompete.eligibility.eligible", severity=Severity.INFO,
+                  effect=Effect.NOTES, when=_eligible, facts=(*_CATEGORY, *_SECRETS),
+                  args=_eligible_args),
+        _lcl_24_1(code="noncompete.eligibility.general_staff", severity=Severity.HIGH,
+                  effect=Effect.FAILS, support=(G7, TYPICAL_GUARD, TYPICAL_TRAINER), when=_general,
+                  facts=_CATEGORY, args=_role, remedies=("noncompete.remedy.drop_or_reclassify",)),
+        Check(code="noncompete.eligibility.no_secrets_known", severity=Severity.CRITICAL,
+              effect=Effect.FAILS, basis=(I2_13_1,), when=_knew_none, facts=_SECRETS, args=_person,
+              remedies=("noncompete.remedy.record_secrets",), clause=_I2_13_1),
+        _g7(code="noncompete.eligibility.reasons_not_disclosed", severity=Severity.MEDIUM,
+            effect=Effect.FAILS, basis=(G7,), when=_untold, facts=_TOLD, args=_role,
+            remedies=("noncompete.remedy.disclose_reasons",)),
+        # The guidelines say the period should follow the secrets known and how long they stay
+        # relevant; the reference gives no section number: cited whole.
+        _g7(code="noncompete.eligibility.necessity_not_assessed", severity=Severity.LOW,
+            effect=Effect.NOTES, basis=(GUIDE,), when=_unassessed,
+            facts=("agreement.necessity_assessed",),
+            remedies=("noncompete.remedy.assess_necessity",)),
+    ),
+)  # fmt: skip
 
 
 def eligibility(
     facts: ReviewFacts, *, day: pendulum.Date, book: Rulebook, clock: LegalClock
 ) -> Criterion:
     """The eligibility criterion (see :data:`ELIGIBILITY`)."""
+    shown = {"category": _category(facts), "count": _count(facts)}
+    known = tuple(s.id for s in facts.secret_list())
     return ELIGIBILITY.evaluate(
-        facts,
-        on=day,
-        rulebook=book,
-        clock=clock,
-        facts_args={"category": _category(facts), "count": _count(facts)},
-        evidence=tuple(s.id for s in facts.secret_list()),
+        facts, on=day, rulebook=book, clock=clock, facts_args=shown, evidence=known
     )

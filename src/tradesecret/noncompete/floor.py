@@ -61,6 +61,7 @@ from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation, Tier
 from tradesecret.money import Money, Ratio
+from tradesecret.noncompete._common import book_of
 from tradesecret.noncompete._explain import explain_floor
 from tradesecret.noncompete.minimum_wages import (
     MinimumWageDay,
@@ -75,7 +76,7 @@ from tradesecret.noncompete.model import (
 )
 from tradesecret.noncompete.wages import average_monthly_wage, termination_of, wage_share
 from tradesecret.results import Determination, Finding, Severity, TraceStep, strongest_tier
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Format, Localizer
@@ -97,10 +98,6 @@ _G_LONG: Final = "noncompete.guidance_long_period_ratio"
 _G_THRESHOLD: Final = "noncompete.guidance_long_period_threshold_months"
 _CAP: Final = "noncompete.max_post_term_months"
 _MIN_WAGE: Final = "minimum_wage.monthly"
-
-
-def _book(rulebook: Rulebook | None) -> Rulebook:
-    return rulebook if rulebook is not None else default_rulebook()
 
 
 def agreed_compensation(
@@ -325,7 +322,7 @@ def compensation_floor(
             or a minimum wage before the first value held.
     """
     check_parties(agreement, employee)
-    book = _book(rulebook)
+    book = book_of(rulebook)
     day = to_date(as_of, path="as_of")
     region = book.check_region(employee.place_of_performance, path="place_of_performance")
     end = termination_of(employee, termination)

@@ -14,7 +14,9 @@ multiple is exact.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 import attrs
@@ -95,71 +97,66 @@ _G14 = (
     "generally not above a multiple of total compensation.)"
 )
 
-PENALTY: Final = RuleTable[PenaltyFacts](
-    criterion="noncompete.criterion.penalty",
-    basis=(LCL_23_2, I2_15, G14),
-    clause=_LCL_23_2,
-    checks=(
-        Check(
-            code="noncompete.penalty.without_compensation",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(LCL_23_2,),
-            support=(I1_36, G14),
-            when=lambda f: all_of(
-                tri(f.agreement.penalty.basis, lambda b: b is not PenaltyBasis.NONE),
-                tri(f.compensation_basis(), lambda b: b is CompensationBasis.NONE),
-            ),
-            facts=("agreement.penalty.basis", "agreement.compensation.basis"),
-            remedies=("noncompete.remedy.agree_compensation",),
-            clause=_LCL_23_2,
-        ),
-        Check(
-            code="noncompete.penalty.exceeds_guidance_multiple",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(G14,),
-            when=lambda f: f.exceeds(),
-            facts=(
-                "agreement.penalty.amount",
-                "agreement.penalty.multiple",
-                "agreement.compensation.basis",
-                "agreement.compensation.monthly_amount",
-            ),
-            args=lambda f: {
-                "penalty": _money_or_unstated(f.penalty),
-                "total": _money_or_unstated(f.total),
-                "multiple": f.ratio() if f.ratio() is not UNKNOWN else NOT_STATED,
-                "max": f.max_multiple or Decimal(0),
-            },
-            remedies=("noncompete.remedy.lower_penalty",),
-            clause=_G14,
-        ),
-        Check(
-            code="noncompete.penalty.not_computable",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(LCL_23_2,),
-            when=lambda f: f.penalty is UNKNOWN,
-            clause=_LCL_23_2,
-        ),
-        Check(
-            code="noncompete.penalty.reduction_factors",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            # The list of what a court may weigh is the library's: it rests on policy.
-            basis=(POLICY,),
-            support=(G14,),
-            when=lambda f: f.penalty is not UNKNOWN,
-            args=lambda f: {
-                "penalty": _money_or_unstated(f.penalty),
-                "total": _money_or_unstated(f.total),
-                "gap": _money_or_unstated(f.gap),
-            },
-            clause=_G14,
-        ),
-    ),
+
+def _without_compensation(f: PenaltyFacts) -> Tri:
+    return all_of(
+        tri(f.agreement.penalty.basis, lambda b: b is not PenaltyBasis.NONE),
+        tri(f.compensation_basis(), lambda b: b is CompensationBasis.NONE),
+    )
+
+
+def _exceeds_args(f: PenaltyFacts) -> Mapping[str, object]:
+    return {
+        "penalty": _money_or_unstated(f.penalty),
+        "total": _money_or_unstated(f.total),
+        "multiple": f.ratio() if f.ratio() is not UNKNOWN else NOT_STATED,
+        "max": f.max_multiple or Decimal(0),
+    }
+
+
+def _not_computed(f: PenaltyFacts) -> bool:
+    return f.penalty is UNKNOWN
+
+
+def _computed(f: PenaltyFacts) -> bool:
+    return f.penalty is not UNKNOWN
+
+
+def _factors_args(f: PenaltyFacts) -> Mapping[str, object]:
+    return {
+        "penalty": _money_or_unstated(f.penalty),
+        "total": _money_or_unstated(f.total),
+        "gap": _money_or_unstated(f.gap),
+    }
+
+
+_BASES = ("agreement.penalty.basis", "agreement.compensation.basis")
+_AMOUNTS = (
+    "agreement.penalty.amount",
+    "agreement.penalty.multiple",
+    "agreement.compensation.basis",
+    "agreement.compensation.monthly_amount",
 )
+_art_23 = partial(Check[PenaltyFacts], basis=(LCL_23_2,), clause=_LCL_23_2)
+_g14 = partial(Check[PenaltyFacts], clause=_G14)
+
+PENALTY: Final = RuleTable[PenaltyFacts](
+    criterion="noncompete.criterion.penalty", basis=(LCL_23_2, I2_15, G14), clause=_LCL_23_2,
+    checks=(
+        _art_23(code="noncompete.penalty.without_compensation", severity=Severity.HIGH,
+                effect=Effect.FAILS, support=(I1_36, G14), facts=_BASES, when=_without_compensation,
+                remedies=("noncompete.remedy.agree_compensation",)),
+        _g14(code="noncompete.penalty.exceeds_guidance_multiple", severity=Severity.MEDIUM,
+             effect=Effect.FAILS, basis=(G14,), facts=_AMOUNTS, when=PenaltyFacts.exceeds,
+             args=_exceeds_args, remedies=("noncompete.remedy.lower_penalty",)),
+        _art_23(code="noncompete.penalty.not_computable", severity=Severity.INFO,
+                effect=Effect.NOTES, when=_not_computed),
+        # The list of what a court may weigh is the library's: it rests on policy.
+        _g14(code="noncompete.penalty.reduction_factors", severity=Severity.INFO,
+             effect=Effect.NOTES, basis=(POLICY,), support=(G14,), when=_computed,
+             args=_factors_args),
+    ),
+)  # fmt: skip
 
 
 def _penalty_amount(

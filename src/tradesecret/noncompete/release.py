@@ -5,13 +5,16 @@ Art. 9 from 2013-02-01; Interp. (I) Art. 39 from 2021-01-01; MOHRSS guidelines Â
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 import pendulum
 
 from tradesecret.dates import month_periods, to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
+from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.noncompete._common import book_of
 from tradesecret.noncompete.floor import (
     CompensationFloor,
     MinimumWageDay,
@@ -21,7 +24,7 @@ from tradesecret.noncompete.floor import (
 from tradesecret.noncompete.model import EmployeeFacts, NonCompeteAgreement, check_parties
 from tradesecret.noncompete.wages import termination_of
 from tradesecret.results import Determination, Finding, Severity, TraceStep
-from tradesecret.rulebook import NoRule, ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import NoRule, ParameterValue, Rulebook
 
 __all__ = ["employer_release"]
 
@@ -31,42 +34,38 @@ _EXTRA: Final = "noncompete.employer_release_extra_months"
 _G_EXTRA: Final = "noncompete.guidance_employer_release_min_months"
 
 
-def _book(rulebook: Rulebook | None) -> Rulebook:
-    return rulebook if rulebook is not None else default_rulebook()
-
-
 def _no_cost(
     extra: ParameterValue, day: pendulum.Date, rule: str, code: str, **args: object
 ) -> Determination[Money]:
     """A release that costs nothing under Art. 39: say why, with the article."""
-    return Determination(
-        value=Money.zero(),
-        rule=rule,
-        as_of=day,
-        citations=extra.citations,
-        parameters=(extra,),
-        findings=(
-            Finding(code=code, severity=Severity.INFO, citations=extra.citations, args=args),
-        ),
-    )
+    return _nothing(rule, code, day, extra.citations, parameters=(extra,), args=args)
 
 
 def _no_rule(entry: NoRule, day: pendulum.Date, released: pendulum.Date) -> Determination[Money]:
     """Before 2013-02-01 no rule gave extra months on an employer release: say so."""
-    effective = entry.until or released
+    args = {"release_date": released, "effective": entry.until or released}
+    code = "noncompete.release.no_rule"
+    return _nothing("noncompete_release_no_rule", code, day, entry.citations, args=args)
+
+
+def _nothing(
+    rule: str,
+    code: str,
+    day: pendulum.Date,
+    citations: tuple[Citation, ...],
+    *,
+    parameters: tuple[ParameterValue, ...] = (),
+    args: Mapping[str, object],
+) -> Determination[Money]:
+    """Nothing owed, with the one finding that says why."""
+    finding = Finding(code=code, severity=Severity.INFO, citations=citations, args=args)
     return Determination(
         value=Money.zero(),
-        rule="noncompete_release_no_rule",
+        rule=rule,
         as_of=day,
-        citations=entry.citations,
-        findings=(
-            Finding(
-                code="noncompete.release.no_rule",
-                severity=Severity.INFO,
-                citations=entry.citations,
-                args={"release_date": released, "effective": effective},
-            ),
-        ),
+        citations=citations,
+        parameters=parameters,
+        findings=(finding,),
     )
 
 
@@ -107,7 +106,7 @@ def employer_release(
         mohrss-nc-guide@2025-09-12:18
     """
     check_parties(agreement, employee)
-    book = _book(rulebook)
+    book = book_of(rulebook)
     day = to_date(as_of, path="as_of")
     released = to_date(release_date, path="release_date")
     end = termination_of(employee, None)

@@ -9,7 +9,8 @@ secrets stays open (undetermined) while they are not stated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Final
 
 import pendulum
@@ -119,145 +120,130 @@ _GUIDE = (
     " give reasons for a nationwide region.)"
 )
 
+
+def _business_unstated(f: ReviewFacts) -> bool:
+    return not norm(f.agreement.business_lines)
+
+
+def _undescribed(f: ReviewFacts) -> Tri:
+    return _on_secrets(f, lambda s: len(_described(s)) < len(s))
+
+
+def _undescribed_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {"ids": join(s.id for s in f.secret_list() if not s.business_lines)}
+
+
+def _lines_beyond(f: ReviewFacts) -> Tri:
+    return _on_secrets(f, lambda _: bool(_line_excess(f)))
+
+
+def _lines_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {
+        "excess": show(_line_excess(f), f.agreement.business_lines),
+        "covered": show(_secret_lines(f), *(x.business_lines for x in _described(f.secret_list()))),
+    }
+
+
+def _period_beyond(f: ReviewFacts) -> Tri:
+    return _on_secrets(f, lambda s: _beyond_relevance(f, s))
+
+
+def _period_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {
+        "months": f.agreement.duration_months,
+        "relevance": _relevance(f.secret_list()) or 0,
+    }
+
+
+def _region_beyond(f: ReviewFacts) -> Tri:
+    return _on_secrets(f, lambda _: _region_excess(f) is not None)
+
+
+def _region_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {
+        "excess": _region_excess(f) or NOT_STATED,
+        "covered": show(_secret_regions(f), *(x.regions for x in f.secret_list())),
+    }
+
+
+def _any_employer(f: ReviewFacts) -> Tri:
+    return not_(f.agreement.limited_to_competitors)
+
+
+def _no_names(f: ReviewFacts) -> bool:
+    return not f.agreement.restricted_companies
+
+
+def _region_unstated(f: ReviewFacts) -> bool:
+    return f.agreement.region_extent is RegionExtent.NOT_STATED
+
+
+def _broad_without_reasons(f: ReviewFacts) -> bool:
+    return f.agreement.region_extent in _BROAD and not f.agreement.region_reasons_stated
+
+
+def _extent_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {"extent": Term(f"noncompete.term.region.{f.agreement.region_extent.value}")}
+
+
+def _beyond_operations(f: ReviewFacts) -> bool:
+    return bool(_wider_than_operations(f))
+
+
+def _operations_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {
+        "excess": show(_wider_than_operations(f), f.agreement.regions),
+        "operations": show(norm(f.agreement.employer_regions), f.agreement.employer_regions),
+    }
+
+
+_SECRETS = ("employee.secrets_known",)
+_REASONS = ("agreement.region_extent", "agreement.region_reasons_stated")
+_OPERATIONS = ("agreement.regions", "agreement.employer_regions")
+_i2_13_2 = partial(Check[ReviewFacts], basis=(I2_13_2,), facts=_SECRETS, clause=_I2)
+_exceeds = partial(_i2_13_2, effect=Effect.FAILS)
+_lcl_24 = partial(Check[ReviewFacts], clause=_LCL)
+_guide = partial(Check[ReviewFacts], severity=Severity.MEDIUM, effect=Effect.FAILS, basis=(GUIDE,),
+                 context=(TYPICAL_SCOPE,), clause=_GUIDE)  # fmt: skip
+
 SCOPE: Final = RuleTable[ReviewFacts](
-    criterion="noncompete.criterion.scope",
-    basis=(I2_13_2, LCL_24_1),
-    clause=_I2,
+    criterion="noncompete.criterion.scope", basis=(I2_13_2, LCL_24_1), clause=_I2,
     checks=(
-        Check(
-            code="noncompete.scope.business_not_stated",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(LCL_24_1,),
-            support=(I2_13_2,),
-            when=lambda f: not norm(f.agreement.business_lines),
-            facts=("agreement.business_lines",),
-            remedies=("noncompete.remedy.state_business",),
-            clause=_LCL,
-        ),
-        Check(
-            code="noncompete.scope.secrets_not_described",
-            severity=Severity.INFO,
-            effect=Effect.DOUBTS,
-            basis=(I2_13_2,),
-            when=lambda f: _on_secrets(f, lambda s: len(_described(s)) < len(s)),
-            facts=("employee.secrets_known",),
-            args=lambda f: {"ids": join(s.id for s in f.secret_list() if not s.business_lines)},
-            remedies=("noncompete.remedy.describe_secrets",),
-            clause=_I2,
-        ),
-        Check(
-            code="noncompete.scope.exceeds_secrets",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(I2_13_2,),
-            support=(TYPICAL_SCOPE,),
-            when=lambda f: _on_secrets(f, lambda _: bool(_line_excess(f))),
-            facts=("employee.secrets_known",),
-            args=lambda f: {
-                "excess": show(_line_excess(f), f.agreement.business_lines),
-                "covered": show(
-                    _secret_lines(f), *(x.business_lines for x in _described(f.secret_list()))
-                ),
-            },
-            remedies=("noncompete.remedy.narrow_scope",),
-            clause=_I2,
-        ),
-        Check(
-            code="noncompete.scope.period_exceeds_relevance",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(I2_13_2,),
-            when=lambda f: _on_secrets(f, lambda s: _beyond_relevance(f, s)),
-            facts=("employee.secrets_known",),
-            args=lambda f: {
-                "months": f.agreement.duration_months,
-                "relevance": _relevance(f.secret_list()) or 0,
-            },
-            remedies=("noncompete.remedy.shorten_period",),
-            clause=_I2,
-        ),
-        Check(
-            code="noncompete.scope.region_exceeds_secrets",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(I2_13_2,),
-            when=lambda f: _on_secrets(f, lambda _: _region_excess(f) is not None),
-            facts=("employee.secrets_known",),
-            args=lambda f: {
-                "excess": _region_excess(f) or NOT_STATED,
-                "covered": show(_secret_regions(f), *(x.regions for x in f.secret_list())),
-            },
-            remedies=("noncompete.remedy.narrow_region",),
-            clause=_I2,
-        ),
-        Check(
-            code="noncompete.scope.not_limited_to_competitors",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(LCL_24_2,),
-            support=(GC_190,),
-            when=lambda f: not_(f.agreement.limited_to_competitors),
-            facts=("agreement.limited_to_competitors",),
-            remedies=("noncompete.remedy.limit_to_competitors",),
-            clause=_LCL,
-        ),
-        Check(
-            code="noncompete.scope.no_named_list",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            # No source in the reference asks for a named list: the library's advice.
-            basis=(POLICY,),
-            when=lambda f: not f.agreement.restricted_companies,
-            facts=("agreement.restricted_companies",),
-            remedies=("noncompete.remedy.name_competitors",),
-            clause=_GUIDE,
-        ),
-        Check(
-            code="noncompete.scope.region_not_stated",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(LCL_24_1,),
-            when=lambda f: f.agreement.region_extent is RegionExtent.NOT_STATED,
-            facts=("agreement.region_extent",),
-            remedies=("noncompete.remedy.narrow_region",),
-            clause=_LCL,
-        ),
-        Check(
-            code="noncompete.scope.broad_region_without_reasons",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(GUIDE,),
-            context=(TYPICAL_SCOPE,),
-            when=lambda f: (
-                f.agreement.region_extent in _BROAD and not f.agreement.region_reasons_stated
-            ),
-            facts=("agreement.region_extent", "agreement.region_reasons_stated"),
-            args=lambda f: {
-                "extent": Term(f"noncompete.term.region.{f.agreement.region_extent.value}")
-            },
-            remedies=("noncompete.remedy.state_region_reasons",),
-            clause=_GUIDE,
-        ),
-        Check(
-            code="noncompete.scope.region_wider_than_operations",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(GUIDE,),
-            context=(TYPICAL_SCOPE,),
-            when=lambda f: bool(_wider_than_operations(f)),
-            facts=("agreement.regions", "agreement.employer_regions"),
-            args=lambda f: {
-                "excess": show(_wider_than_operations(f), f.agreement.regions),
-                "operations": show(
-                    norm(f.agreement.employer_regions), f.agreement.employer_regions
-                ),
-            },
-            remedies=("noncompete.remedy.narrow_region",),
-            clause=_GUIDE,
-        ),
+        _lcl_24(code="noncompete.scope.business_not_stated", severity=Severity.MEDIUM,
+                effect=Effect.FAILS, basis=(LCL_24_1,), support=(I2_13_2,), when=_business_unstated,
+                facts=("agreement.business_lines",),
+                remedies=("noncompete.remedy.state_business",)),
+        _i2_13_2(code="noncompete.scope.secrets_not_described", severity=Severity.INFO,
+                 effect=Effect.DOUBTS, when=_undescribed, args=_undescribed_args,
+                 remedies=("noncompete.remedy.describe_secrets",)),
+        _exceeds(code="noncompete.scope.exceeds_secrets", severity=Severity.HIGH,
+                 support=(TYPICAL_SCOPE,), when=_lines_beyond, args=_lines_args,
+                 remedies=("noncompete.remedy.narrow_scope",)),
+        _exceeds(code="noncompete.scope.period_exceeds_relevance", severity=Severity.MEDIUM,
+                 when=_period_beyond, args=_period_args,
+                 remedies=("noncompete.remedy.shorten_period",)),
+        _exceeds(code="noncompete.scope.region_exceeds_secrets", severity=Severity.MEDIUM,
+                 when=_region_beyond, args=_region_args,
+                 remedies=("noncompete.remedy.narrow_region",)),
+        _lcl_24(code="noncompete.scope.not_limited_to_competitors", severity=Severity.MEDIUM,
+                effect=Effect.FAILS, basis=(LCL_24_2,), support=(GC_190,), when=_any_employer,
+                facts=("agreement.limited_to_competitors",),
+                remedies=("noncompete.remedy.limit_to_competitors",)),
+        # No source in the reference asks for a named list: the library's advice.
+        Check(code="noncompete.scope.no_named_list", severity=Severity.LOW, effect=Effect.NOTES,
+              basis=(POLICY,), when=_no_names, facts=("agreement.restricted_companies",),
+              remedies=("noncompete.remedy.name_competitors",), clause=_GUIDE),
+        _lcl_24(code="noncompete.scope.region_not_stated", severity=Severity.LOW,
+                effect=Effect.NOTES, basis=(LCL_24_1,), when=_region_unstated,
+                facts=("agreement.region_extent",), remedies=("noncompete.remedy.narrow_region",)),
+        _guide(code="noncompete.scope.broad_region_without_reasons", when=_broad_without_reasons,
+               facts=_REASONS, args=_extent_args,
+               remedies=("noncompete.remedy.state_region_reasons",)),
+        _guide(code="noncompete.scope.region_wider_than_operations", when=_beyond_operations,
+               facts=_OPERATIONS, args=_operations_args,
+               remedies=("noncompete.remedy.narrow_region",)),
     ),
-)
+)  # fmt: skip
 
 
 def scope(

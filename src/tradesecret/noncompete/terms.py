@@ -6,6 +6,8 @@ Interp. (IV) Arts. 7-8 (2013-02-01 to 2020-12-31) and Interp. (I) Arts. 37-38 (f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
 from typing import Final
 
 import attrs
@@ -57,47 +59,43 @@ _I2_14 = (
     "valid.)"
 )
 
+
+def _no_period(f: ReviewFacts) -> bool:
+    return f.agreement.post_termination and f.agreement.duration_months == 0
+
+
+def _over_cap(f: ReviewFacts) -> bool:
+    return f.agreement.post_termination and f.agreement.duration_months > f.cap
+
+
+def _cap_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {
+        "months": f.agreement.duration_months,
+        "cap": f.cap,
+        "excess": f.agreement.duration_months - f.cap,
+    }
+
+
+def _in_service_named(f: ReviewFacts) -> bool | Tri:
+    return f.agreement.in_service and f.category_is(*_NAMED)
+
+
+_MONTHS = ("agreement.duration_months",)
+_period = partial(Check[ReviewFacts], effect=Effect.FAILS, facts=_MONTHS, clause=_LCL_24_2,
+                  remedies=("noncompete.remedy.shorten_period",))  # fmt: skip
+
 DURATION: Final = RuleTable[ReviewFacts](
-    criterion="noncompete.criterion.duration",
-    basis=(LCL_24_2, I2_14),
-    clause=_LCL_24_2,
+    criterion="noncompete.criterion.duration", basis=(LCL_24_2, I2_14), clause=_LCL_24_2,
     checks=(
-        Check(
-            code="noncompete.duration.not_stated",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(LCL_24_1,),
-            when=lambda f: f.agreement.post_termination and f.agreement.duration_months == 0,
-            facts=("agreement.duration_months",),
-            remedies=("noncompete.remedy.shorten_period",),
-            clause=_LCL_24_2,
-        ),
-        Check(
-            code="noncompete.duration.exceeds_cap",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(LCL_24_2,),
-            when=lambda f: f.agreement.post_termination and f.agreement.duration_months > f.cap,
-            facts=("agreement.duration_months",),
-            args=lambda f: {
-                "months": f.agreement.duration_months,
-                "cap": f.cap,
-                "excess": f.agreement.duration_months - f.cap,
-            },
-            remedies=("noncompete.remedy.shorten_period",),
-            clause=_LCL_24_2,
-        ),
-        Check(
-            code="noncompete.duration.in_service_valid",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(I2_14,),
-            when=lambda f: f.agreement.in_service and f.category_is(*_NAMED),
-            facts=("employee.category",),
-            clause=_I2_14,
-        ),
+        _period(code="noncompete.duration.not_stated", severity=Severity.MEDIUM, basis=(LCL_24_1,),
+                when=_no_period),
+        _period(code="noncompete.duration.exceeds_cap", severity=Severity.HIGH, basis=(LCL_24_2,),
+                when=_over_cap, args=_cap_args),
+        Check(code="noncompete.duration.in_service_valid", severity=Severity.INFO,
+              effect=Effect.NOTES, basis=(I2_14,), when=_in_service_named,
+              facts=("employee.category",), clause=_I2_14),
     ),
-)
+)  # fmt: skip
 
 # GC 184 applying LCL Art. 26(1)(2): a clause that time in proceedings does not count toward the
 # period excludes the employee's rights and is invalid.
@@ -117,74 +115,67 @@ _LCL_24_1_TEXT = (
     " region and period are agreed by both.)"
 )
 
-CLAUSES: Final = RuleTable[ReviewFacts](
-    criterion="noncompete.criterion.clauses",
-    basis=(LCL_26, I1_38, I4_8),
-    clause=_GC_184,
-    checks=(
-        Check(
-            code="noncompete.clause.extension_by_proceedings",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(LCL_26,),
-            support=(GC_184,),
-            when=lambda f: f.agreement.extends_period_during_proceedings,
-            facts=("agreement.extends_period_during_proceedings",),
-            remedies=("noncompete.remedy.delete_clause",),
-            clause=_GC_184,
-        ),
-        Check(
-            code="noncompete.clause.release_requires_more_unpaid_months",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            # The conflict with the release rule is the library's inference (UNVERIFIED in
-            # the facts reference): it rests on policy, cites the guidelines where in force
-            # and mentions the interpretation as context. No release rule: no row.
-            basis=(POLICY,),
-            support=(G17,),
-            context=(I4_8, I1_38),
-            when=lambda f: (
-                f.release_months is not None
-                and f.agreement.release_unpaid_months is not None
-                and f.agreement.release_unpaid_months > f.release_months
-            ),
-            facts=("agreement.release_unpaid_months",),
-            args=lambda f: {
-                "months": f.agreement.release_unpaid_months or 0,
-                "law": f.release_months or 0,
-            },
-            remedies=("noncompete.remedy.delete_clause",),
-            clause=_RELEASE,
-        ),
-        Check(
-            code="noncompete.clause.no_release_rule",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(LCL_23_2,),
-            when=lambda f: (
-                f.release_months is None
-                and f.release_rule_from is not None
-                and f.agreement.release_unpaid_months is not None
-            ),
-            facts=("agreement.release_unpaid_months",),
-            args=lambda f: {
-                "months": f.agreement.release_unpaid_months or 0,
-                "effective": NOT_STATED if f.release_rule_from is None else f.release_rule_from,
-            },
-            clause=_RELEASE,
-        ),
-        Check(
-            code="noncompete.clause.unilateral_change",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(LCL_24_1,),
-            when=lambda f: f.agreement.employer_may_change_unilaterally,
-            facts=("agreement.employer_may_change_unilaterally",),
-            remedies=("noncompete.remedy.delete_clause",),
-            clause=_LCL_24_1_TEXT,
-        ),
-    ),
+
+def _extends(f: ReviewFacts) -> bool:
+    return f.agreement.extends_period_during_proceedings
+
+
+def _more_unpaid_months(f: ReviewFacts) -> bool:
+    return (
+        f.release_months is not None
+        and f.agreement.release_unpaid_months is not None
+        and f.agreement.release_unpaid_months > f.release_months
+    )
+
+
+def _more_months_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {"months": f.agreement.release_unpaid_months or 0, "law": f.release_months or 0}
+
+
+def _no_release_rule(f: ReviewFacts) -> bool:
+    return (
+        f.release_months is None
+        and f.release_rule_from is not None
+        and f.agreement.release_unpaid_months is not None
+    )
+
+
+def _no_rule_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {
+        "months": f.agreement.release_unpaid_months or 0,
+        "effective": NOT_STATED if f.release_rule_from is None else f.release_rule_from,
+    }
+
+
+def _unilateral(f: ReviewFacts) -> bool:
+    return f.agreement.employer_may_change_unilaterally
+
+
+_UNPAID = ("agreement.release_unpaid_months",)
+_delete = partial(
+    Check[ReviewFacts], effect=Effect.FAILS, remedies=("noncompete.remedy.delete_clause",)
 )
+
+CLAUSES: Final = RuleTable[ReviewFacts](
+    criterion="noncompete.criterion.clauses", basis=(LCL_26, I1_38, I4_8), clause=_GC_184,
+    checks=(
+        _delete(code="noncompete.clause.extension_by_proceedings", severity=Severity.HIGH,
+                basis=(LCL_26,), support=(GC_184,), when=_extends,
+                facts=("agreement.extends_period_during_proceedings",), clause=_GC_184),
+        # The conflict with the release rule is the library's inference (UNVERIFIED in the facts
+        # reference): it rests on policy, cites the guidelines where in force and mentions the
+        # interpretation as context. No release rule: no row.
+        _delete(code="noncompete.clause.release_requires_more_unpaid_months",
+                severity=Severity.MEDIUM, basis=(POLICY,), support=(G17,), context=(I4_8, I1_38),
+                when=_more_unpaid_months, facts=_UNPAID, args=_more_months_args, clause=_RELEASE),
+        Check(code="noncompete.clause.no_release_rule", severity=Severity.INFO, effect=Effect.NOTES,
+              basis=(LCL_23_2,), when=_no_release_rule, facts=_UNPAID, args=_no_rule_args,
+              clause=_RELEASE),
+        _delete(code="noncompete.clause.unilateral_change", severity=Severity.MEDIUM,
+                basis=(LCL_24_1,), when=_unilateral,
+                facts=("agreement.employer_may_change_unilaterally",), clause=_LCL_24_1_TEXT),
+    ),
+)  # fmt: skip
 
 # Interp. (I) Art. 37: 当事人在劳动合同或者保密协议中约定了竞业限制和经济补偿，当事人解除劳动合同时，除另有
 # 约定外，用人单位要求劳动者履行竞业限制义务……人民法院应予支持。(On termination, unless otherwise
@@ -202,65 +193,56 @@ def _ended(f: ReviewFacts) -> bool:
     return f.employee.termination_date is not None
 
 
-def _silent_agreement(f: ReviewFacts) -> Tri:
-    """Employment ended under a termination agreement silent on the non-compete."""
-    silent = tri(f.employee.termination_agreement, lambda t: t is TerminationAgreement.SILENT)
-    return all_of(_ended(f), silent)
-
-
 def _manner(f: ReviewFacts) -> Term:
     manner = f.employee.termination_manner
     return Term(f"noncompete.term.manner.{manner.value if manner else 'unknown'}")
 
 
+def _survives(f: ReviewFacts) -> bool:
+    return _ended(f) and f.agreement.post_termination
+
+
+def _manner_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {"manner": _manner(f)}
+
+
+def _not_recorded(f: ReviewFacts) -> bool:
+    return (
+        f.agreement.activation_reserved
+        and _ended(f)
+        and f.agreement.activation_decision in _UNDECIDED
+    )
+
+
+def _recorded(f: ReviewFacts) -> bool:
+    return f.agreement.activation_reserved and f.agreement.activation_decision not in _UNDECIDED
+
+
+def _decision_args(f: ReviewFacts) -> Mapping[str, object]:
+    return {"decision": Term(f"noncompete.term.activation.{f.agreement.activation_decision.value}")}
+
+
+def _silent(f: ReviewFacts) -> Tri:
+    """Employment ended under a termination agreement silent on the non-compete."""
+    silent = tri(f.employee.termination_agreement, lambda t: t is TerminationAgreement.SILENT)
+    return all_of(_ended(f), silent)
+
+
+_DECISION = ("agreement.activation_decision",)
+_SILENT = ("employee.termination_agreement",)
+_i1_37 = partial(Check[ReviewFacts], basis=(I1_37,), clause=_I1_37)
+_record = partial(_i1_37, severity=Severity.MEDIUM, effect=Effect.FAILS,
+                  remedies=("noncompete.remedy.record_decision",))  # fmt: skip
+
 _ACTIVATION_ROWS: Final[tuple[Check[ReviewFacts], ...]] = (
-    Check(
-        code="noncompete.activation.survives_termination",
-        severity=Severity.INFO,
-        effect=Effect.NOTES,
-        basis=(I1_37,),
-        when=lambda f: _ended(f) and f.agreement.post_termination,
-        args=lambda f: {"manner": _manner(f)},
-        clause=_I1_37,
-    ),
-    Check(
-        code="noncompete.activation.decision_not_recorded",
-        severity=Severity.MEDIUM,
-        effect=Effect.FAILS,
-        basis=(I1_37,),
-        when=lambda f: (
-            f.agreement.activation_reserved
-            and _ended(f)
-            and f.agreement.activation_decision in _UNDECIDED
-        ),
-        facts=("agreement.activation_decision",),
-        remedies=("noncompete.remedy.record_decision",),
-        clause=_I1_37,
-    ),
-    Check(
-        code="noncompete.activation.decision_recorded",
-        severity=Severity.INFO,
-        effect=Effect.NOTES,
-        basis=(I1_37,),
-        when=lambda f: (
-            f.agreement.activation_reserved and f.agreement.activation_decision not in _UNDECIDED
-        ),
-        args=lambda f: {
-            "decision": Term(f"noncompete.term.activation.{f.agreement.activation_decision.value}")
-        },
-        clause=_I1_37,
-    ),
-    Check(
-        code="noncompete.activation.termination_agreement_silent",
-        severity=Severity.MEDIUM,
-        effect=Effect.FAILS,
-        basis=(I1_37,),
-        when=_silent_agreement,
-        facts=("employee.termination_agreement",),
-        remedies=("noncompete.remedy.record_decision",),
-        clause=_I1_37,
-    ),
-)
+    _i1_37(code="noncompete.activation.survives_termination", severity=Severity.INFO,
+           effect=Effect.NOTES, when=_survives, args=_manner_args),
+    _record(code="noncompete.activation.decision_not_recorded", when=_not_recorded,
+            facts=_DECISION),
+    _i1_37(code="noncompete.activation.decision_recorded", severity=Severity.INFO,
+           effect=Effect.NOTES, when=_recorded, args=_decision_args),
+    _record(code="noncompete.activation.termination_agreement_silent", when=_silent, facts=_SILENT),
+)  # fmt: skip
 
 # The same rows under Interp. (IV) Art. 7 (2013-02-01 to 2020-12-31), which Interp. (I) Art. 37
 # restates: each applies only while its basis is law; before 2013-02-01 no row applies.
@@ -281,13 +263,9 @@ def duration(
     clock: LegalClock,
 ) -> Criterion:
     """The duration criterion (see :data:`DURATION`)."""
+    shown = {"months": facts.agreement.duration_months, "cap": facts.cap}
     return DURATION.evaluate(
-        facts,
-        on=day,
-        rulebook=book,
-        clock=clock,
-        facts_args={"months": facts.agreement.duration_months, "cap": facts.cap},
-        parameters=(cap,),
+        facts, on=day, rulebook=book, clock=clock, facts_args=shown, parameters=(cap,)
     )
 
 
@@ -300,13 +278,8 @@ def clauses(
     clock: LegalClock,
 ) -> Criterion:
     """The clauses criterion (see :data:`CLAUSES`)."""
-    return CLAUSES.evaluate(
-        facts,
-        on=day,
-        rulebook=book,
-        clock=clock,
-        parameters=() if release is None else (release,),
-    )
+    used = () if release is None else (release,)
+    return CLAUSES.evaluate(facts, on=day, rulebook=book, clock=clock, parameters=used)
 
 
 def activation(

@@ -9,6 +9,7 @@ rounded at the instalment (see :mod:`tradesecret.noncompete.floor`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -18,9 +19,10 @@ from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN
 from tradesecret.money import Money, Ratio
+from tradesecret.noncompete._common import book_of
 from tradesecret.noncompete.model import EmployeeFacts
 from tradesecret.results import Determination, Finding, Severity, TraceStep
-from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook
 
 __all__ = [
     "average_monthly_wage",
@@ -32,10 +34,6 @@ __all__ = [
 ]
 
 _AVG_MONTHS: Final = "noncompete.average_wage_months"
-
-
-def _book(rulebook: Rulebook | None) -> Rulebook:
-    return rulebook if rulebook is not None else default_rulebook()
 
 
 def termination_of(employee: EmployeeFacts, termination: object | None) -> pendulum.Date:
@@ -137,7 +135,7 @@ def average_monthly_wage(
     Legal basis:
         spc-labor-1@2020-12-29:36; mohrss-nc-guide@2025-09-12:13
     """
-    book = _book(rulebook)
+    book = book_of(rulebook)
     day = to_date(as_of, path="as_of")
     end = termination_of(employee, termination)
     param = book.param(_AVG_MONTHS, as_of=end)
@@ -168,23 +166,8 @@ def average_monthly_wage(
                 args={**args, "months": param.as_int()},
             )
         )
-    step = TraceStep(
-        rule="noncompete_average_wage",
-        code="noncompete.trace.average_wage",
-        citations=param.citations,
-        args=args,
-        parameters=(param,),
-        on=end,
-    )
-    return Determination(
-        value=average,
-        rule="noncompete_average_wage",
-        as_of=day,
-        citations=param.citations,
-        parameters=(param,),
-        trace=(step,),
-        findings=tuple(findings),
-    )
+    trace = ("noncompete_average_wage", "noncompete.trace.average_wage")
+    return _determined(average, trace, param, args, day=day, end=end, findings=findings)
 
 
 def _total(employee: EmployeeFacts, window: tuple[pendulum.Date, ...]) -> Money:
@@ -207,28 +190,40 @@ def _stated(
             "wages", None, "not stated: give monthly wage records or average_wage"
         )
     args = {"average": stated.amount, "source": stated.source, "months": param.as_int()}
-    step = TraceStep(
-        rule="noncompete_stated_average_wage",
-        code="noncompete.trace.stated_average",
-        citations=param.citations,
-        args=args,
-        parameters=(param,),
-        on=end,
-    )
     finding = Finding(
         code="noncompete.average.stated",
         severity=Severity.INFO,
         citations=param.citations,
         args=args,
     )
+    trace = ("noncompete_stated_average_wage", "noncompete.trace.stated_average")
+    return _determined(stated.amount, trace, param, args, day=day, end=end, findings=[finding])
+
+
+def _determined(
+    value: Money,
+    trace: tuple[str, str],
+    param: ParameterValue,
+    args: Mapping[str, object],
+    *,
+    day: pendulum.Date,
+    end: pendulum.Date,
+    findings: list[Finding],
+) -> Determination[Money]:
+    """An average wage resting on ``param`` (the months it averages), with its one trace step."""
+    rule, code = trace
+    citations = param.citations
+    step = TraceStep(
+        rule=rule, code=code, citations=citations, args=args, parameters=(param,), on=end
+    )
     return Determination(
-        value=stated.amount,
-        rule="noncompete_stated_average_wage",
+        value=value,
+        rule=rule,
         as_of=day,
-        citations=param.citations,
+        citations=citations,
         parameters=(param,),
         trace=(step,),
-        findings=(finding,),
+        findings=tuple(findings),
     )
 
 

@@ -40,7 +40,9 @@ How the periods are counted
 from __future__ import annotations
 
 import datetime
+from typing import Final
 
+import attrs
 import pendulum
 
 from tradesecret.dates import (
@@ -84,6 +86,36 @@ def _status_by_day(
 
 def _term(kind: ClockKind) -> Term:
     return Term(f"preservation.clock_kind.{kind.value}")
+
+
+@attrs.frozen(kw_only=True)
+class _Period:
+    """A deadline counted in days: its kind, who acts, its period, its CPL roles, when late."""
+
+    kind: ClockKind
+    actor: Actor
+    days: str  # the parameter holding the period
+    roles: tuple[str, ...]  # the CPL articles cited beside the period
+    overdue: str = ""  # the finding when late ("": said by the caller)
+    severity: Severity = Severity.MEDIUM
+
+
+#: SPC IP-preservation Art. 5(2): deferred service within 5 days of execution.
+_SERVICE: Final = _Period(kind=ClockKind.DEFERRED_SERVICE, actor=Actor.COURT,
+                          days="deferred_service_days", roles=("periods",),
+                          overdue="preservation.clock.service_overdue")  # fmt: skip
+#: CPL 2012 Art. 101 / 2021 Art. 104; SPC IP-preservation Art. 16: sue within 30 days.
+_SUIT: Final = _Period(
+    kind=ClockKind.SUIT, actor=Actor.APPLICANT, days="sue_within_days", roles=("periods",)
+)
+#: SPC IP-preservation Art. 14: a reconsideration ruled within 10 days.
+_RECONSIDERATION: Final = _Period(kind=ClockKind.RECONSIDERATION_RULING, actor=Actor.COURT,
+                                  days="reconsideration_ruling_days",
+                                  roles=("reconsideration", "periods"),
+                                  overdue="preservation.clock.reconsideration_overdue")  # fmt: skip
+#: SPC IP-preservation Art. 17; CPL Interp. Art. 166: a qualifying lift ruled within 5 days.
+_LIFT: Final = _Period(kind=ClockKind.LIFT_RULING, actor=Actor.COURT, days="lift_ruling_days",
+                       roles=("periods",), overdue="preservation.clock.lift_overdue")  # fmt: skip
 
 
 class _Run:
@@ -192,6 +224,22 @@ class _Run:
                 )
         return clock
 
+    def period_days(self, row: _Period, start: pendulum.Date | None) -> ParameterValue | None:
+        """The row's period in force on ``start`` (``None`` without a start or such a period)."""
+        return None if start is None else self.param(row.days, start, row.kind)
+
+    def period(
+        self, row: _Period, start: pendulum.Date, param: ParameterValue, done: pendulum.Date | None
+    ) -> Clock:
+        """The row's day clock from ``start``, and its finding when overdue."""
+        cites = (*param.citations, *self.cpl(start, *row.roles))
+        clock = self.day_clock(
+            row.kind, row.actor, start=start, param=param, done=done, cites=cites
+        )
+        if row.overdue and clock.status is ClockStatus.OVERDUE:
+            self.finding(row.overdue, row.severity, clock.citations, {"due": clock.due})
+        return clock
+
     def ruling(self, hour_counting: HourCounting) -> None:
         """The 48-hour ruling: pre-suit always, in suit when the court treats it as urgent."""
         dates = self.dates
@@ -266,24 +314,9 @@ class _Run:
         dates = self.dates
         if not dates.service_deferred or dates.executed_on is None:
             return
-        param = self.param("deferred_service_days", dates.executed_on, ClockKind.DEFERRED_SERVICE)
-        if param is None:
-            return
-        clock = self.day_clock(
-            ClockKind.DEFERRED_SERVICE,
-            Actor.COURT,
-            start=dates.executed_on,
-            param=param,
-            done=dates.served_on,
-            cites=(*param.citations, *self.cpl(dates.executed_on, "periods")),
-        )
-        if clock.status is ClockStatus.OVERDUE:
-            self.finding(
-                "preservation.clock.service_overdue",
-                Severity.MEDIUM,
-                clock.citations,
-                {"due": clock.due},
-            )
+        param = self.param(_SERVICE.days, dates.executed_on, _SERVICE.kind)
+        if param is not None:
+            self.period(_SERVICE, dates.executed_on, param, dates.served_on)
 
     def suit(self) -> None:
         """Suit or arbitration within 30 days after a pre-suit measure (CPL 101/104; Art. 16)."""
@@ -291,17 +324,10 @@ class _Run:
         if dates.stage is not Stage.PRE_SUIT or dates.executed_on is None:
             return
         on = dates.executed_on
-        param = self.param("sue_within_days", on, ClockKind.SUIT)
+        param = self.param(_SUIT.days, on, _SUIT.kind)
         if param is None:
             return
-        clock = self.day_clock(
-            ClockKind.SUIT,
-            Actor.APPLICANT,
-            start=on,
-            param=param,
-            done=dates.suit_filed_on,
-            cites=(*param.citations, *self.cpl(on, "periods")),
-        )
+        clock = self.period(_SUIT, on, param, dates.suit_filed_on)
         ip16 = (self.rb.cite(f"{IP}:16"),) if self.rb.instruments[IP].in_force_on(on) else ()
         if clock.status is ClockStatus.OVERDUE:
             self.finding(
@@ -384,26 +410,10 @@ class _Run:
         """Ruled within 10 days (Art. 14); one request only, no stay (CPL 108/111)."""
         dates = self.dates
         start = dates.reconsideration_requested_on
-        if start is None:
+        param = self.period_days(_RECONSIDERATION, start)
+        if start is None or param is None:
             return
-        param = self.param("reconsideration_ruling_days", start, ClockKind.RECONSIDERATION_RULING)
-        if param is None:
-            return
-        clock = self.day_clock(
-            ClockKind.RECONSIDERATION_RULING,
-            Actor.COURT,
-            start=start,
-            param=param,
-            done=dates.reconsideration_ruled_on,
-            cites=(*param.citations, *self.cpl(start, "reconsideration", "periods")),
-        )
-        if clock.status is ClockStatus.OVERDUE:
-            self.finding(
-                "preservation.clock.reconsideration_overdue",
-                Severity.MEDIUM,
-                clock.citations,
-                {"due": clock.due},
-            )
+        self.period(_RECONSIDERATION, start, param, dates.reconsideration_ruled_on)
         if dates.reconsideration_ruled_on is None:
             self.finding(
                 "preservation.clock.reconsideration_no_stay",
@@ -428,10 +438,8 @@ class _Run:
         """A qualifying application to lift: ruled within 5 days (Art. 17; CPL Interp. Art. 166)."""
         dates = self.dates
         start = dates.lift_applied_on
-        if start is None:
-            return
-        param = self.param("lift_ruling_days", start, ClockKind.LIFT_RULING)
-        if param is None:
+        param = self.period_days(_LIFT, start)
+        if start is None or param is None:
             return
         if dates.lift_qualifies is False:
             self.finding(
@@ -446,21 +454,7 @@ class _Run:
             self.finding(
                 "preservation.clock.lift_qualification_unknown", Severity.INFO, param.citations
             )
-        clock = self.day_clock(
-            ClockKind.LIFT_RULING,
-            Actor.COURT,
-            start=start,
-            param=param,
-            done=dates.lift_ruled_on,
-            cites=(*param.citations, *self.cpl(start, "periods")),
-        )
-        if clock.status is ClockStatus.OVERDUE:
-            self.finding(
-                "preservation.clock.lift_overdue",
-                Severity.MEDIUM,
-                clock.citations,
-                {"due": clock.due},
-            )
+        self.period(_LIFT, start, param, dates.lift_ruled_on)
 
 
 def preservation_deadlines(

@@ -62,92 +62,55 @@ class CounterRow:
     remedy: str
 
 
+def _secret_weak(w: Weak) -> bool:
+    return w.weak(Claim.SECRET) or any(not s.content_defined for s in w.app.secrets)
+
+
+def _use_forbidden(w: Weak) -> bool:
+    return any(o.kind in (OrderKind.NOT_USE, OrderKind.NOT_ALLOW_USE) for o in w.app.orders)
+
+
+def _compensable(w: Weak) -> bool:
+    return w.failing(HARM) or w.app.harm.purely_monetary
+
+
+def _not_urgent(w: Weak) -> bool:
+    return w.delayed or (
+        w.app.stage is Stage.PRE_SUIT and w.by_code[URGENCY].outcome is Outcome.NOT_MET
+    )
+
+
+_SIMILARITY = "preservation.remedy.prove_similarity"
+_NARROW = "preservation.remedy.narrow_orders"
+
 #: The respondent's usual arguments (SPC 2020 trade-secret provisions Arts. 3--4, 12--14;
 #: SPC IP-preservation provisions Arts. 4, 6, 7, 8, 10, 11).
 COUNTER_ROWS: Final = (
-    CounterRow(
-        code="preservation.counter.publicly_known",
-        when=lambda w: w.weak(Claim.SECRET) or any(not s.content_defined for s in w.app.secrets),
-        factor=BASIS,
-        basis=(f"{TS}:3", f"{TS}:4"),
-        remedy="preservation.remedy.prove_secret",
-    ),
-    CounterRow(
-        code="preservation.counter.not_owner",
-        when=lambda w: w.weak(Claim.OWNERSHIP),
-        factor=BASIS,
-        basis=(f"{IP}:8",),
-        remedy="preservation.remedy.prove_ownership",
-    ),
-    CounterRow(
-        code="preservation.counter.no_access",
-        when=lambda w: w.weak(Claim.ACCESS),
-        factor=LIKELIHOOD,
-        basis=(f"{TS}:12",),
-        remedy="preservation.remedy.prove_access",
-    ),
-    CounterRow(
-        code="preservation.counter.independent_development",
-        when=lambda w: any(
-            o.kind in (OrderKind.NOT_USE, OrderKind.NOT_ALLOW_USE) for o in w.app.orders
-        ),
-        factor=None,
-        basis=(f"{TS}:14",),
-        remedy="preservation.remedy.prove_similarity",
-    ),
-    CounterRow(
-        code="preservation.counter.not_similar",
-        when=lambda w: w.shown_weak(Claim.SIMILARITY),
-        factor=LIKELIHOOD,
-        basis=(f"{TS}:13",),
-        remedy="preservation.remedy.prove_similarity",
-    ),
-    CounterRow(
-        code="preservation.counter.harm_compensable",
-        when=lambda w: w.failing(HARM) or w.app.harm.purely_monetary,
-        factor=HARM,
-        basis=(f"{IP}:10",),
-        remedy="preservation.remedy.show_harm",
-    ),
-    CounterRow(
-        code="preservation.counter.hardship",
-        when=lambda w: w.failing(BALANCE),
-        factor=BALANCE,
-        basis=(f"{IP}:7",),
-        remedy="preservation.remedy.narrow_orders",
-    ),
-    CounterRow(
-        code="preservation.counter.public_interest",
-        when=lambda w: w.failing(PUBLIC_INTEREST),
-        factor=PUBLIC_INTEREST,
-        basis=(f"{IP}:7",),
-        remedy="preservation.remedy.argue_public_interest",
-    ),
-    CounterRow(
-        code="preservation.counter.not_urgent",
-        when=lambda w: (
-            w.delayed
-            or (w.app.stage is Stage.PRE_SUIT and w.by_code[URGENCY].outcome is Outcome.NOT_MET)
-        ),
-        factor=URGENCY,
-        basis=(f"{IP}:6",),
-        remedy="preservation.remedy.explain_delay",
-    ),
-    CounterRow(
-        code="preservation.counter.overbroad",
-        when=lambda w: w.failing(REQUESTS),
-        factor=None,
-        basis=(f"{IP}:4",),
-        remedy="preservation.remedy.narrow_orders",
-    ),
-    CounterRow(
-        code="preservation.counter.security",
-        when=lambda w: w.failing(SECURITY),
-        factor=SECURITY,
-        basis=(f"{IP}:11",),
-        remedy="preservation.remedy.raise_security",
-    ),
-)
+    CounterRow(code="preservation.counter.publicly_known", when=_secret_weak, factor=BASIS,
+               basis=(f"{TS}:3", f"{TS}:4"), remedy="preservation.remedy.prove_secret"),
+    CounterRow(code="preservation.counter.not_owner", when=lambda w: w.weak(Claim.OWNERSHIP),
+               factor=BASIS, basis=(f"{IP}:8",), remedy="preservation.remedy.prove_ownership"),
+    CounterRow(code="preservation.counter.no_access", when=lambda w: w.weak(Claim.ACCESS),
+               factor=LIKELIHOOD, basis=(f"{TS}:12",), remedy="preservation.remedy.prove_access"),
+    CounterRow(code="preservation.counter.independent_development", when=_use_forbidden,
+               factor=None, basis=(f"{TS}:14",), remedy=_SIMILARITY),
+    CounterRow(code="preservation.counter.not_similar",
+               when=lambda w: w.shown_weak(Claim.SIMILARITY), factor=LIKELIHOOD,
+               basis=(f"{TS}:13",), remedy=_SIMILARITY),
+    CounterRow(code="preservation.counter.harm_compensable", when=_compensable, factor=HARM,
+               basis=(f"{IP}:10",), remedy="preservation.remedy.show_harm"),
+    CounterRow(code="preservation.counter.hardship", when=lambda w: w.failing(BALANCE),
+               factor=BALANCE, basis=(f"{IP}:7",), remedy=_NARROW),
+    CounterRow(code="preservation.counter.public_interest",
+               when=lambda w: w.failing(PUBLIC_INTEREST), factor=PUBLIC_INTEREST,
+               basis=(f"{IP}:7",), remedy="preservation.remedy.argue_public_interest"),
+    CounterRow(code="preservation.counter.not_urgent", when=_not_urgent, factor=URGENCY,
+               basis=(f"{IP}:6",), remedy="preservation.remedy.explain_delay"),
+    CounterRow(code="preservation.counter.overbroad", when=lambda w: w.failing(REQUESTS),
+               factor=None, basis=(f"{IP}:4",), remedy=_NARROW),
+    CounterRow(code="preservation.counter.security", when=lambda w: w.failing(SECURITY),
+               factor=SECURITY, basis=(f"{IP}:11",), remedy="preservation.remedy.raise_security"),
+)  # fmt: skip
 
 
 def counter_arguments(

@@ -9,6 +9,7 @@ day; the categories of Art. 10 are then the library's reading of "难以弥补�
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Final
@@ -54,68 +55,63 @@ def _no_harm(f: HarmRow, *, monetary: bool, era: Stage | None) -> bool:
     return law and not f.categories and f.harm.purely_monetary is monetary
 
 
+_no_harm_shown = partial(
+    Check[HarmRow],
+    code="preservation.gap.harm",
+    severity=Severity.HIGH,
+    remedies=("preservation.remedy.show_harm",),
+    clause="Art. 10: 难以弥补的损害 — none of the listed harms is shown",
+)
+
+
 def _gap_rows() -> tuple[Check[HarmRow], ...]:
     """No harm shown: fails where the loss is only money, else undetermined -- per era."""
     rows: list[Check[HarmRow]] = []
     for effect, monetary in ((Effect.FAILS, True), (Effect.DOUBTS, False)):
-        base = Check[HarmRow](
-            code="preservation.gap.harm",
-            severity=Severity.HIGH,
-            effect=effect,
-            basis=(f"{IP}:10",),
-            support=(f"{IP}:4",),
-            when=partial(_no_harm, monetary=monetary, era=None),
-            remedies=("preservation.remedy.show_harm",),
-            clause="Art. 10: 难以弥补的损害 — none of the listed harms is shown",
+        now = partial(_no_harm, monetary=monetary, era=None)
+        rows.append(
+            _no_harm_shown(effect=effect, basis=(f"{IP}:10",), support=(f"{IP}:4",), when=now)
         )
-        rows.append(base)
         for stage, role in ((Stage.PRE_SUIT, "pre_suit"), (Stage.IN_SUIT, "in_suit")):
-            earlier = attrs.evolve(
-                base, basis=(), support=(), when=partial(_no_harm, monetary=monetary, era=stage)
-            )
-            rows.extend(cpl_versions(earlier, role))
+            then = partial(_no_harm, monetary=monetary, era=stage)
+            rows.extend(cpl_versions(_no_harm_shown(effect=effect, basis=(), when=then), role))
     return tuple(rows)
 
+
+def _contradiction(f: HarmRow) -> bool:
+    return bool(f.categories) and f.harm.purely_monetary
+
+
+def _fall(f: HarmRow) -> Mapping[str, object]:
+    return {"fall": f.harm.market_share_fall, "line": f.marked}
+
+
+def _disclosure(f: HarmRow) -> bool:
+    return f.urgency.disclosure_imminent
+
+
+_policy_10 = partial(Check[HarmRow], effect=Effect.NOTES, basis=(POLICY,), context=(f"{IP}:10",))
 
 # SPC IP-preservation provisions Art. 10: 「在知识产权与不正当竞争纠纷行为保全案件中，有下列情形之一的，应当认定属于
 # 民事诉讼法第一百零一条规定的“难以弥补的损害”：（一）被申请人的行为将会侵害申请人享有的商誉或者发表权、隐私权等
 # 人身性质的权利且造成无法挽回的损害；（二）被申请人的行为将会导致侵权行为难以控制且显著增加申请人损害；（三）被申请人
 # 的侵害行为将会导致申请人的相关市场份额明显减少；（四）对申请人造成其他难以弥补的损害的。」
 HARM_TABLE: Final[RuleTable[HarmRow]] = RuleTable(
-    criterion=HARM,
-    basis=(f"{IP}:7", f"{IP}:10"),
-    clause="Art. 7(2), Art. 10: 不采取行为保全措施是否会使申请人的合法权益受到难以弥补的损害……",
+    criterion=HARM, basis=(f"{IP}:7", f"{IP}:10"),
     checks=(
         *_gap_rows(),
-        Check(
-            code="preservation.harm.monetary_contradiction",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=(f"{IP}:10",),
-            when=lambda f: bool(f.categories) and f.harm.purely_monetary,
-            clause="Art. 10: a loss said to be only money sits ill with irreparable harm",
-        ),
-        Check(
-            code="preservation.harm.market_share_not_marked",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            context=(f"{IP}:10",),
-            when=HarmRow.share_not_marked,
-            args=lambda f: {"fall": f.harm.market_share_fall, "line": f.marked},
-            clause="Art. 10(3): 明显减少 — the library's line of a marked fall",
-        ),
-        Check(
-            code="preservation.harm.secrecy_lost_on_disclosure",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            context=(f"{IP}:10",),
-            when=lambda f: f.urgency.disclosure_imminent,
-            clause="Art. 10(4): the library reads imminent disclosure as other irreparable harm",
-        ),
+        Check[HarmRow](code="preservation.harm.monetary_contradiction", severity=Severity.MEDIUM,
+                       effect=Effect.NOTES, basis=(f"{IP}:10",), when=_contradiction,
+                       clause="Art. 10: a loss said to be only money sits ill with irreparable harm"),
+        _policy_10(code="preservation.harm.market_share_not_marked", severity=Severity.LOW,
+                   when=HarmRow.share_not_marked, args=_fall,
+                   clause="Art. 10(3): 明显减少 — the library's line of a marked fall"),
+        _policy_10(code="preservation.harm.secrecy_lost_on_disclosure", severity=Severity.INFO,
+                   when=_disclosure,
+                   clause="Art. 10(4): the library reads imminent disclosure as other irreparable harm"),
     ),
-)
+    clause="Art. 7(2), Art. 10: 不采取行为保全措施是否会使申请人的合法权益受到难以弥补的损害……",
+)  # fmt: skip
 
 
 def _categories(ctx: Ctx, facts: dict[str, Arg]) -> tuple[str, ...]:
@@ -227,35 +223,28 @@ _PUBLIC_FACTS: Final = tuple(
 )
 
 
+def _harmful(f: PublicRow) -> Tri:
+    return all_of(f.concerns, f.sole_public_good)
+
+
+def _one_of_two(f: PublicRow) -> Tri:
+    return f.one_of_two()
+
+
 # SPC IP-preservation provisions Art. 7(4): 「（四）采取行为保全措施是否损害社会公共利益」 (whether the order would
 # harm the public interest).
+_public = partial(Check[PublicRow], code="preservation.gap.public_interest", basis=(f"{IP}:7",),
+                  facts=_PUBLIC_FACTS, remedies=("preservation.remedy.argue_public_interest",))  # fmt: skip
+
 PUBLIC_INTEREST_TABLE: Final[RuleTable[PublicRow]] = RuleTable(
-    criterion=PUBLIC_INTEREST,
-    basis=(f"{IP}:7",),
-    clause="Art. 7(4): 采取行为保全措施是否损害社会公共利益",
+    criterion=PUBLIC_INTEREST, basis=(f"{IP}:7",), clause="Art. 7(4): 采取行为保全措施是否损害社会公共利益",
     checks=(
-        Check(
-            code="preservation.gap.public_interest",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:7",),
-            when=lambda f: all_of(f.concerns, f.sole_public_good),
-            facts=_PUBLIC_FACTS,
-            remedies=("preservation.remedy.argue_public_interest",),
-            clause="损害社会公共利益 — a public concern and no other supplier",
-        ),
-        Check(
-            code="preservation.gap.public_interest",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=(f"{IP}:7",),
-            when=PublicRow.one_of_two,
-            facts=_PUBLIC_FACTS,
-            remedies=("preservation.remedy.argue_public_interest",),
-            clause="损害社会公共利益 — one of the two, so the point is contested",
-        ),
+        _public(severity=Severity.HIGH, effect=Effect.FAILS, when=_harmful,
+                clause="损害社会公共利益 — a public concern and no other supplier"),
+        _public(severity=Severity.MEDIUM, effect=Effect.NOTES, when=_one_of_two,
+                clause="损害社会公共利益 — one of the two, so the point is contested"),
     ),
-)
+)  # fmt: skip
 
 
 def public_interest(ctx: Ctx) -> Criterion:

@@ -7,8 +7,9 @@ tables beside the clauses they implement.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 import attrs
@@ -56,66 +57,62 @@ class OrderRow:
         return UNKNOWN if given == 0 else given
 
 
+def _no_secrets(f: OrderRow) -> bool:
+    return not f.order.secrets
+
+
+def _no_content(f: OrderRow) -> bool:
+    return not f.order.description.strip()
+
+
+def _no_duration(f: OrderRow) -> Tri:
+    return not_(f.order.duration_stated)
+
+
+def _until_past(f: OrderRow) -> bool:
+    return f.order.until is not None and f.order.until <= f.day
+
+
+def _mandatory(f: OrderRow) -> bool:
+    return not f.order.kind.prohibitory
+
+
+def _order(f: OrderRow) -> Mapping[str, object]:
+    return {"order": f.label}
+
+
+def _order_until(f: OrderRow) -> Mapping[str, object]:
+    return {"order": f.label, "until": f.order.until}
+
+
+_DURATION = "preservation.remedy.specify_duration"
+
 # SPC IP-preservation provisions Art. 4: 「向人民法院申请行为保全，应当递交申请书和相应证据。申请书应当载明下列
 # 事项：……（二）申请采取行为保全措施的内容和期限；……」 (the application states the content and the duration
 # of the measures); Art. 13(2) (duration: 「裁定停止侵害知识产权行为的效力，一般应当维持至案件裁判生效时止。」).
+_fails_art_4 = partial(Check[OrderRow], severity=Severity.HIGH, effect=Effect.FAILS, basis=(f"{IP}:4",),
+                       args=_order)  # fmt: skip
+
 ORDER_TABLE: Final[RuleTable[OrderRow]] = RuleTable(
-    criterion=REQUESTS,
-    basis=(f"{IP}:4", f"{IP}:13"),
-    clause="Art. 4 item 2: 申请采取行为保全措施的内容和期限",
+    criterion=REQUESTS, basis=(f"{IP}:4", f"{IP}:13"),
     checks=(
-        Check(
-            code="preservation.gap.order_secrets",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:4",),
-            when=lambda f: not f.order.secrets,
-            args=lambda f: {"order": f.label},
-            remedies=("preservation.remedy.link_secrets",),
-            clause="内容 — which secret each order protects",
-        ),
-        Check(
-            code="preservation.gap.order_content",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:4",),
-            when=lambda f: not f.order.description.strip(),
-            args=lambda f: {"order": f.label},
-            remedies=("preservation.remedy.specify_content",),
-            clause="内容 — the concrete act ordered",
-        ),
-        Check(
-            code="preservation.gap.order_duration",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:4", f"{IP}:13"),
-            facts=("duration",),
-            when=lambda f: not_(f.order.duration_stated),
-            args=lambda f: {"order": f.label},
-            remedies=("preservation.remedy.specify_duration",),
-            clause="期限 — exactly one duration (until judgment, months, or a last day)",
-        ),
-        Check(
-            code="preservation.gap.order_until_past",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:4",),
-            when=lambda f: f.order.until is not None and f.order.until <= f.day,
-            args=lambda f: {"order": f.label, "until": f.order.until},
-            remedies=("preservation.remedy.specify_duration",),
-            clause="期限 — a last day already past",
-        ),
-        Check(
-            code="preservation.order.mandatory_caution",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            when=lambda f: not f.order.kind.prohibitory,
-            args=lambda f: {"order": f.label},
-            clause="library policy: orders to act are granted more cautiously than prohibitions",
-        ),
+        _fails_art_4(code="preservation.gap.order_secrets", when=_no_secrets,
+                     remedies=("preservation.remedy.link_secrets",),
+                     clause="内容 — which secret each order protects"),
+        _fails_art_4(code="preservation.gap.order_content", severity=Severity.MEDIUM,
+                     when=_no_content, remedies=("preservation.remedy.specify_content",),
+                     clause="内容 — the concrete act ordered"),
+        _fails_art_4(code="preservation.gap.order_duration", basis=(f"{IP}:4", f"{IP}:13"),
+                     facts=("duration",), when=_no_duration, remedies=(_DURATION,),
+                     clause="期限 — exactly one duration (until judgment, months, or a last day)"),
+        _fails_art_4(code="preservation.gap.order_until_past", when=_until_past, args=_order_until,
+                     remedies=(_DURATION,), clause="期限 — a last day already past"),
+        Check(code="preservation.order.mandatory_caution", severity=Severity.LOW,
+              effect=Effect.NOTES, basis=(POLICY,), when=_mandatory, args=_order,
+              clause="library policy: orders to act are granted more cautiously than prohibitions"),
     ),
-)
+    clause="Art. 4 item 2: 申请采取行为保全措施的内容和期限",
+)  # fmt: skip
 
 
 def requests(ctx: Ctx) -> Criterion:
@@ -237,102 +234,87 @@ def _shortfall(f: SecurityRow) -> dict[str, object]:
     return {"offered": amount, "loss": loss, "shortfall": loss - amount}
 
 
+def _pre_suit_unsecured(f: SecurityRow) -> Tri:
+    return all_of(f.pre_suit, not_(f.offered))
+
+
+def _no_security_no_reason(f: SecurityRow) -> Tri:
+    return all_of(not f.pre_suit, not_(f.offered), not f.security.reason_for_none.strip())
+
+
+def _reason_for_none(f: SecurityRow) -> Tri:
+    return all_of(not f.pre_suit, not_(f.offered), bool(f.security.reason_for_none.strip()))
+
+
+def _no_loss_individual(f: SecurityRow) -> Tri:
+    return all_of(f.offered, f.loss is None, f.individual)
+
+
+def _no_loss_company(f: SecurityRow) -> Tri:
+    return all_of(f.offered, f.loss is None, not f.individual)
+
+
+def _recommended(f: SecurityRow) -> Mapping[str, object]:
+    return {"recommended": f.recommended}
+
+
+_INTERP_152 = "cpl-interp@2022-04-01:152"
+_AMOUNT = ("security.amount",)
+_OFFER = ("preservation.remedy.offer_security",)
+
 # CPL 2012 Art. 101 / 2021 Art. 104: 「申请人应当提供担保，不提供担保的，裁定驳回申请。」 (pre-suit: security
 # is mandatory); CPL 2012 Art. 100 / 2021 Art. 103: 「人民法院采取保全措施，可以责令申请人提供担保」 (in suit:
 # the court may require it); SPC IP-preservation provisions Art. 11: 「申请人申请行为保全的，应当依法提供担保。
 # 申请人提供的担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失……」 (the amount matches the
 # respondent's possible loss); CPL Interp. Art. 152 (the court decides the amount).
+_MANDATORY = "申请人应当提供担保，不提供担保的，裁定驳回申请"
+_OR_REASON = (
+    "Art. 4: 申请书应当载明……为行为保全提供担保的财产信息或资信证明，或者不需要提供担保的理由"
+    " (in suit: offer security or say why not)"
+)
+_MAY_REQUIRE = "可以责令申请人提供担保 — in suit the court decides whether security is needed"
+_COURT_SETS = (
+    "CPL Interp. Art. 152: 担保的数额由人民法院根据案件的具体情况决定 (no loss figure: the court sets "
+    "the amount)"
+)
+_QUANTIFY = (
+    "CPL Interp. Art. 152: 担保的数额由人民法院根据案件的具体情况决定"
+    " (quantify the respondent's loss to size the offer)"
+)
+_MATCHES_LOSS = "担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失"
+_art_11 = partial(Check[SecurityRow], basis=(f"{IP}:11",))
+_court_sets = partial(_art_11, effect=Effect.NOTES, support=(_INTERP_152,))
+
 SECURITY_TABLE: Final[RuleTable[SecurityRow]] = RuleTable(
-    criterion=SECURITY,
-    basis=(f"{IP}:11",),
-    clause="CPL Art. 101 (2012) / 104 (2021): 申请人应当提供担保，不提供担保的，裁定驳回申请; "
-    "SPC IP-preservation provisions Art. 11: 申请人提供的担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失",
+    criterion=SECURITY, basis=(f"{IP}:11",),
     checks=(
         *cpl_versions(
-            Check(
-                code="preservation.gap.security_missing_pre_suit",
-                severity=Severity.CRITICAL,
-                effect=Effect.FAILS,
-                basis=(),
-                support=(f"{IP}:11", "cpl-interp@2022-04-01:152"),
-                facts=("security.amount",),
-                when=lambda f: all_of(f.pre_suit, not_(f.offered)),
-                remedies=("preservation.remedy.offer_security",),
-                clause="申请人应当提供担保，不提供担保的，裁定驳回申请",
-            ),
+            Check[SecurityRow](code="preservation.gap.security_missing_pre_suit",
+                               severity=Severity.CRITICAL, effect=Effect.FAILS, basis=(),
+                               support=(f"{IP}:11", _INTERP_152), facts=_AMOUNT,
+                               when=_pre_suit_unsecured, remedies=_OFFER, clause=_MANDATORY),
             "pre_suit",
         ),
-        Check(
-            code="preservation.gap.security_or_reason",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:4", f"{IP}:11"),
-            facts=("security.amount",),
-            when=lambda f: all_of(
-                not f.pre_suit, not_(f.offered), not f.security.reason_for_none.strip()
-            ),
-            remedies=("preservation.remedy.offer_security",),
-            clause=(
-                "Art. 4: 申请书应当载明……为行为保全提供担保的财产信息或资信证明，或者不需要提供担保的理由"
-                " (in suit: offer security or say why not)"
-            ),
-        ),
-        Check(
-            code="preservation.security.court_decides",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(f"{IP}:11",),
-            support=("cpl-interp@2022-04-01:152",),
-            facts=("security.amount",),
-            when=lambda f: all_of(
-                not f.pre_suit, not_(f.offered), bool(f.security.reason_for_none.strip())
-            ),
-            clause="可以责令申请人提供担保 — in suit the court decides whether security is needed",
-        ),
-        Check(
-            code="preservation.security.amount_by_court",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(f"{IP}:11",),
-            support=("cpl-interp@2022-04-01:152",),
-            when=lambda f: all_of(f.offered, f.loss is None, f.individual),
-            clause="CPL Interp. Art. 152: 担保的数额由人民法院根据案件的具体情况决定 (no loss figure: the court sets the amount)",
-        ),
-        Check(
-            code="preservation.security.amount_by_court",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(f"{IP}:11",),
-            support=("cpl-interp@2022-04-01:152",),
-            when=lambda f: all_of(f.offered, f.loss is None, not f.individual),
-            remedies=("preservation.remedy.quantify_respondent_loss",),
-            clause=(
-                "CPL Interp. Art. 152: 担保的数额由人民法院根据案件的具体情况决定"
-                " (quantify the respondent's loss to size the offer)"
-            ),
-        ),
-        Check(
-            code="preservation.gap.security_short",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:11",),
-            facts=("security.amount",),
-            when=lambda f: f.short(),
-            args=_shortfall,
-            remedies=("preservation.remedy.raise_security",),
-            clause="担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失",
-        ),
-        Check(
-            code="preservation.security.no_buffer",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            when=lambda f: f.unbuffered(),
-            args=lambda f: {"recommended": f.recommended},
-            clause="library policy: offer the loss plus a buffer",
-        ),
+        _art_11(code="preservation.gap.security_or_reason", severity=Severity.MEDIUM,
+                effect=Effect.FAILS, basis=(f"{IP}:4", f"{IP}:11"), facts=_AMOUNT,
+                when=_no_security_no_reason, remedies=_OFFER, clause=_OR_REASON),
+        _court_sets(code="preservation.security.court_decides", severity=Severity.LOW,
+                    facts=_AMOUNT, when=_reason_for_none, clause=_MAY_REQUIRE),
+        _court_sets(code="preservation.security.amount_by_court", severity=Severity.INFO,
+                    when=_no_loss_individual, clause=_COURT_SETS),
+        _court_sets(code="preservation.security.amount_by_court", severity=Severity.LOW,
+                    when=_no_loss_company,
+                    remedies=("preservation.remedy.quantify_respondent_loss",), clause=_QUANTIFY),
+        _art_11(code="preservation.gap.security_short", severity=Severity.HIGH, effect=Effect.FAILS,
+                facts=_AMOUNT, when=SecurityRow.short, args=_shortfall,
+                remedies=("preservation.remedy.raise_security",), clause=_MATCHES_LOSS),
+        Check(code="preservation.security.no_buffer", severity=Severity.LOW, effect=Effect.NOTES,
+              basis=(POLICY,), when=SecurityRow.unbuffered, args=_recommended,
+              clause="library policy: offer the loss plus a buffer"),
     ),
-)
+    clause="CPL Art. 101 (2012) / 104 (2021): 申请人应当提供担保，不提供担保的，裁定驳回申请; "
+    "SPC IP-preservation provisions Art. 11: 申请人提供的担保数额，应当相当于被申请人可能因执行行为保全措施所遭受的损失",
+)  # fmt: skip
 
 
 def _security_facts(ctx: Ctx, recommended: Money | None) -> dict[str, Arg]:
@@ -423,49 +405,47 @@ def _gap(
     )
 
 
+def _no_applicant(f: ContentsRow) -> bool:
+    return not f.applicant_identified
+
+
+def _no_respondent(f: ContentsRow) -> bool:
+    return not f.respondent_identified
+
+
+def _no_court(f: ContentsRow) -> bool:
+    return not f.court_chosen
+
+
+def _always(_f: object) -> bool:
+    return True
+
+
+_IDENTIFY = ("preservation.remedy.identify_party",)
+
 # SPC IP-preservation provisions Art. 4: 「申请书应当载明下列事项：（一）申请人与被申请人的身份、送达地址、
 # 联系方式；（二）申请采取行为保全措施的内容和期限；（三）申请所依据的事实、理由，包括被申请人的行为将会使
 # 申请人的合法权益受到难以弥补的损害或者造成案件裁决难以执行等损害的具体说明；（四）为行为保全提供担保的财产
 # 信息或资信证明，或者不需要提供担保的理由；（五）其他需要载明的事项。」
 CONTENTS_TABLE: Final[RuleTable[ContentsRow]] = RuleTable(
-    criterion=CONTENTS,
-    basis=(f"{IP}:4",),
-    clause="Art. 4: 申请书应当载明下列事项 (the application states the parties, the content and "
-    "duration, the facts and reasons including the harm, and the security or why none)",
+    criterion=CONTENTS, basis=(f"{IP}:4",),
     checks=(
-        _gap(
-            "applicant",
-            lambda f: not f.applicant_identified,
-            ("preservation.remedy.identify_party",),
-        ),
-        _gap(
-            "respondent",
-            lambda f: not f.respondent_identified,
-            ("preservation.remedy.identify_party",),
-        ),
+        _gap("applicant", _no_applicant, _IDENTIFY),
+        _gap("respondent", _no_respondent, _IDENTIFY),
         _gap("content_and_duration", lambda f: f.requests),
         _gap("harm_explanation", lambda f: f.harm_unexplained),
         _gap("security", lambda f: f.security_missing),
-        Check(
-            code="preservation.contents.choose_court",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(f"{IP}:3",),
-            when=lambda f: not f.court_chosen,
-            remedies=("preservation.remedy.choose_court",),
-            clause="Art. 3: the competent court",
-        ),
-        Check(
-            code="preservation.contents.confidentiality_application",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(f"{TS}:21",),
-            when=lambda _f: True,
-            remedies=("preservation.remedy.apply_confidentiality",),
-            clause="SPC 2020 Art. 21: ask for confidentiality measures for the secret in the file",
-        ),
+        Check(code="preservation.contents.choose_court", severity=Severity.LOW, effect=Effect.NOTES,
+              basis=(f"{IP}:3",), when=_no_court, remedies=("preservation.remedy.choose_court",),
+              clause="Art. 3: the competent court"),
+        Check(code="preservation.contents.confidentiality_application", severity=Severity.INFO,
+              effect=Effect.NOTES, basis=(f"{TS}:21",), when=_always,
+              remedies=("preservation.remedy.apply_confidentiality",),
+              clause="SPC 2020 Art. 21: ask for confidentiality measures for the secret in the file"),
     ),
-)
+    clause="Art. 4: 申请书应当载明下列事项 (the application states the parties, the content and "
+    "duration, the facts and reasons including the harm, and the security or why none)",
+)  # fmt: skip
 
 
 def _tri_of(outcome: Outcome, failing: Tri = Tri.TRUE) -> Tri:

@@ -30,7 +30,6 @@ from tradesecret.preservation._doc import (
     time_text,
 )
 from tradesecret.results import Criterion, Finding, MissingFact, Term
-from tradesecret.rulebook import ParameterValue
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Localizer
@@ -42,13 +41,6 @@ __all__ = ["ReportFormat", "readiness_report"]
 ReportFormat = Literal["markdown", "html", "text"]
 
 # -- building blocks --------------------------------------------------------------------
-
-
-def _unique(params: Iterable[ParameterValue]) -> list[ParameterValue]:
-    seen: dict[tuple[str, str | None, object], ParameterValue] = {}
-    for p in params:
-        seen.setdefault((p.name, p.region, p.since), p)
-    return list(seen.values())
 
 
 def _paren(loc: Localizer, text: str) -> str:
@@ -320,7 +312,7 @@ def _assessment_blocks(
     if timetable is not None:
         params = [*timetable.parameters, *params]
     blocks.append(H(2, loc.term("heading.parameters")))
-    blocks.append(ListBlock(tuple((loc.parameter(p), ()) for p in _unique(params))))
+    blocks.append(ListBlock(tuple((text, ()) for text in loc.parameters(params))))
     blocks.append(P(loc.term("heading.disclaimer")))
     return blocks
 
@@ -338,7 +330,7 @@ def explain_timetable(t: Timetable, loc: Localizer, fmt: str) -> str:
     blocks.append(P(loc.label("heading.basis") + loc.citations(t.citations)))
     if t.parameters:
         blocks.append(H(3, loc.term("heading.parameters")))
-        blocks.append(ListBlock(tuple((loc.parameter(p), ()) for p in _unique(t.parameters))))
+        blocks.append(ListBlock(tuple((text, ()) for text in loc.parameters(t.parameters))))
     blocks.append(P(loc.term("heading.disclaimer")))
     return render(blocks, fmt)
 

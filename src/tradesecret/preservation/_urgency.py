@@ -6,13 +6,15 @@ Arts. 103--104) and whether the court may rule without first questioning the res
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 import attrs
 
 from tradesecret.engine import Check, Effect, RuleTable
-from tradesecret.facts import UNKNOWN, Fact, all_of, not_, tri
+from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, not_, tri
 from tradesecret.preservation._codes import EX_PARTE, URGENCY
 from tradesecret.preservation._ctx import Ctx
 from tradesecret.preservation._facts import UrgencyFacts
@@ -39,6 +41,30 @@ class UrgencyRow:
     in_suit_hours: int = 0
 
 
+def _pre_suit_without_urgency(f: UrgencyRow) -> bool:
+    return f.pre_suit and not f.situation
+
+
+def _in_suit_without_urgency(f: UrgencyRow) -> bool:
+    return not f.pre_suit and not f.situation
+
+
+def _hours(f: UrgencyRow) -> Mapping[str, object]:
+    return {"hours": f.in_suit_hours}
+
+
+def _late(f: UrgencyRow) -> Tri:
+    return tri(f.days_since_discovery, lambda d: d > f.delay_line)
+
+
+def _delay(f: UrgencyRow) -> Mapping[str, object]:
+    return {"days": f.days_since_discovery, "line": f.delay_line}
+
+
+_URGENCY_REMEDIES = ("preservation.remedy.document_urgency", "preservation.remedy.consider_in_suit")
+# The CPL article of the day is added to the basis by cpl_versions (see _law).
+_cpl_art_6 = partial(Check[UrgencyRow], effect=Effect.FAILS, basis=(), support=(f"{IP}:6",))
+
 # SPC IP-preservation provisions Art. 6: 「有下列情况之一，不立即采取行为保全措施即足以损害申请人利益的，
 # 应当认定属于民事诉讼法第一百条、第一百零一条规定的“情况紧急”：（一）申请人的商业秘密即将被非法披露；
 # ……（三）诉争的知识产权即将被非法处分；（四）申请人的知识产权在展销会等时效性较强的场合正在或者即将受到
@@ -46,54 +72,29 @@ class UrgencyRow:
 # CPL 2021 Art. 104 (2012/2017 Art. 101): 「利害关系人因情况紧急，不立即申请保全将会使其合法权益受到难以弥补的
 # 损害的，可以在提起诉讼或者申请仲裁前……申请采取保全措施。」
 URGENCY_TABLE: Final[RuleTable[UrgencyRow]] = RuleTable(
-    criterion=URGENCY,
-    basis=(f"{IP}:6", f"{TS}:15"),
-    clause="CPL Art. 101 (2012) / 104 (2021): 因情况紧急……可以在提起诉讼或者申请仲裁前……申请采取保全措施 "
-    "(pre-suit preservation needs urgency); SPC IP-preservation provisions Art. 6 lists "
-    "the urgent situations.",
+    criterion=URGENCY, basis=(f"{IP}:6", f"{TS}:15"),
     checks=(
         *cpl_versions(
-            Check(
-                code="preservation.gap.urgency",
-                severity=Severity.CRITICAL,
-                effect=Effect.FAILS,
-                basis=(),
-                support=(f"{IP}:6",),
-                when=lambda f: f.pre_suit and not f.situation,
-                remedies=(
-                    "preservation.remedy.document_urgency",
-                    "preservation.remedy.consider_in_suit",
-                ),
-                clause="因情况紧急 — without urgency there is no pre-suit preservation",
-            ),
+            _cpl_art_6(code="preservation.gap.urgency", severity=Severity.CRITICAL,
+                       when=_pre_suit_without_urgency, remedies=_URGENCY_REMEDIES,
+                       clause="因情况紧急 — without urgency there is no pre-suit preservation"),
             "pre_suit",
         ),
         *cpl_versions(
-            Check(
-                code="preservation.urgency.not_urgent_in_suit",
-                severity=Severity.INFO,
-                effect=Effect.FAILS,
-                basis=(),
-                support=(f"{IP}:6",),
-                when=lambda f: not f.pre_suit and not f.situation,
-                args=lambda f: {"hours": f.in_suit_hours},
-                clause="情况紧急的，必须在四十八小时内作出裁定 — in suit, urgency only speeds the ruling",
-            ),
+            _cpl_art_6(code="preservation.urgency.not_urgent_in_suit", severity=Severity.INFO,
+                       when=_in_suit_without_urgency, args=_hours,
+                       clause="情况紧急的，必须在四十八小时内作出裁定 — in suit, urgency only speeds the ruling"),
             "in_suit",
         ),
-        Check(
-            code="preservation.urgency.delay",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=(POLICY,),
-            facts=("urgency.discovered_on",),
-            when=lambda f: tri(f.days_since_discovery, lambda d: d > f.delay_line),
-            args=lambda f: {"days": f.days_since_discovery, "line": f.delay_line},
-            remedies=("preservation.remedy.explain_delay",),
-            clause="library policy: a long wait after discovery weakens urgency",
-        ),
+        Check[UrgencyRow](code="preservation.urgency.delay", severity=Severity.MEDIUM,
+                          effect=Effect.NOTES, basis=(POLICY,), facts=("urgency.discovered_on",),
+                          when=_late, args=_delay, remedies=("preservation.remedy.explain_delay",),
+                          clause="library policy: a long wait after discovery weakens urgency"),
     ),
-)
+    clause="CPL Art. 101 (2012) / 104 (2021): 因情况紧急……可以在提起诉讼或者申请仲裁前……申请采取保全措施 "
+    "(pre-suit preservation needs urgency); SPC IP-preservation provisions Art. 6 lists "
+    "the urgent situations.",
+)  # fmt: skip
 
 _SITUATIONS: Final = ("art6_1", "art6_3", "art6_4", "art6_6")
 
@@ -161,26 +162,25 @@ class HearingRow:
     urgency: UrgencyFacts
 
 
+def _questioning_expected(f: HearingRow) -> Tri:
+    return all_of(not f.urgent, not_(f.urgency.questioning_may_defeat_enforcement))
+
+
 # SPC IP-preservation provisions Art. 5(1): 「人民法院裁定采取行为保全措施前，应当询问申请人和被申请人，
 # 但因情况紧急或者询问可能影响保全措施执行等情形除外。」 (The court questions both parties before ordering
 # conduct preservation, unless the situation is urgent or questioning could defeat the measure.)
 EX_PARTE_TABLE: Final[RuleTable[HearingRow]] = RuleTable(
-    criterion=EX_PARTE,
-    basis=(f"{IP}:5",),
-    clause="Art. 5(1): 应当询问申请人和被申请人，但因情况紧急或者询问可能影响保全措施执行等情形除外",
+    criterion=EX_PARTE, basis=(f"{IP}:5",),
     checks=(
-        Check(
-            code="preservation.ex_parte.expect_questioning",
-            severity=Severity.INFO,
-            effect=Effect.FAILS,
-            basis=(f"{IP}:5",),
-            facts=("urgency.questioning_may_defeat_enforcement",),
-            when=lambda f: all_of(not f.urgent, not_(f.urgency.questioning_may_defeat_enforcement)),
-            remedies=("preservation.remedy.prepare_questioning",),
-            clause="应当询问 … 但因情况紧急或者询问可能影响保全措施执行等情形除外",
-        ),
+        Check[HearingRow](code="preservation.ex_parte.expect_questioning", severity=Severity.INFO,
+                          effect=Effect.FAILS, basis=(f"{IP}:5",),
+                          facts=("urgency.questioning_may_defeat_enforcement",),
+                          when=_questioning_expected,
+                          remedies=("preservation.remedy.prepare_questioning",),
+                          clause="应当询问 … 但因情况紧急或者询问可能影响保全措施执行等情形除外"),
     ),
-)
+    clause="Art. 5(1): 应当询问申请人和被申请人，但因情况紧急或者询问可能影响保全措施执行等情形除外",
+)  # fmt: skip
 
 
 def ex_parte(ctx: Ctx, urgency_: Criterion) -> Criterion:

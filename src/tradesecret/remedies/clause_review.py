@@ -21,6 +21,8 @@ Examples:
 
 from __future__ import annotations
 
+from functools import partial
+
 import attrs
 import pendulum
 
@@ -114,66 +116,50 @@ def _below_minimum(f: ClauseFacts) -> Tri:
     return all_of(not_(floor), f.monthly < f.income.minimum_wage)
 
 
+def _lump_sum(f: ClauseFacts) -> Tri:
+    return _shape(f.compensation, CompensationShape.LUMP_SUM)
+
+
+def _affiliate(f: ClauseFacts) -> Tri:
+    return tri(f.penalty, lambda p: p.includes_affiliate_income is True)
+
+
+def _loss_if_higher(f: ClauseFacts) -> Tri:
+    return tri(f.penalty, lambda p: p.actual_loss_if_higher)
+
+
+def _no_penalty(f: ClauseFacts) -> Tri:
+    return _shape(f.penalty, PenaltyShape.NONE)
+
+
+_LCL_23 = "lcl@2012-12-28:23"
+_WAGE = ("compensation", "income.minimum_wage", "income.average_monthly_wage")
+
 # LCL Art. 23(2): 「在竞业限制期限内按月给予劳动者经济补偿」 ("monthly compensation during the
 # restriction period"); MOHRSS guide §13: not below the local minimum wage (guidance);
 # Civil Code Art. 585(1) / Contract Law Art. 114(1): the parties may agree a penalty or a
 # method of computing the loss. Affiliate income: no source (library policy).
+_medium = partial(Check[ClauseFacts], severity=Severity.MEDIUM, effect=Effect.NOTES)
+_on_penalty = partial(Check[ClauseFacts], effect=Effect.NOTES, facts=("penalty",))
+_actual_loss = partial(_on_penalty, code="remedies.clause.actual_loss_if_higher",
+                       severity=Severity.INFO, when=_loss_if_higher)  # fmt: skip
+
 CLAUSES: RuleTable[ClauseFacts] = RuleTable(
-    criterion="remedies.criterion.clauses",
-    basis=("lcl@2012-12-28:23",),
-    clause="LCL 23(2) 「按月给予劳动者经济补偿」; MOHRSS guide §13; Civil Code 585(1)",
+    criterion="remedies.criterion.clauses", basis=(_LCL_23,),
     checks=(
-        Check(
-            code="remedies.clause.lump_sum_not_monthly",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=("lcl@2012-12-28:23",),
-            facts=("compensation",),
-            when=lambda f: _shape(f.compensation, CompensationShape.LUMP_SUM),
-        ),
-        Check(
-            code="remedies.clause.below_minimum_wage",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=("mohrss-nc-guide@2025-09-12:13",),
-            context=("spc-labor-1@2020-12-29:36",),
-            facts=("compensation", "income.minimum_wage", "income.average_monthly_wage"),
-            when=_below_minimum,
-        ),
-        Check(
-            code="remedies.clause.affiliate_income",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(_POLICY,),
-            facts=("penalty",),
-            when=lambda f: tri(f.penalty, lambda p: p.includes_affiliate_income is True),
-        ),
-        Check(
-            code="remedies.clause.actual_loss_if_higher",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=("civil-code@2020-05-28:585",),
-            facts=("penalty",),
-            when=lambda f: tri(f.penalty, lambda p: p.actual_loss_if_higher),
-        ),
-        Check(
-            code="remedies.clause.actual_loss_if_higher",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=("contract-law@1999-10-01:114",),
-            facts=("penalty",),
-            when=lambda f: tri(f.penalty, lambda p: p.actual_loss_if_higher),
-        ),
-        Check(
-            code="remedies.clause.no_penalty",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=("lcl@2012-12-28:23",),
-            facts=("penalty",),
-            when=lambda f: _shape(f.penalty, PenaltyShape.NONE),
-        ),
+        _medium(code="remedies.clause.lump_sum_not_monthly", basis=(_LCL_23,),
+                facts=("compensation",), when=_lump_sum),
+        _medium(code="remedies.clause.below_minimum_wage", basis=("mohrss-nc-guide@2025-09-12:13",),
+                context=("spc-labor-1@2020-12-29:36",), facts=_WAGE, when=_below_minimum),
+        _on_penalty(code="remedies.clause.affiliate_income", severity=Severity.LOW,
+                    basis=(_POLICY,), when=_affiliate),
+        _actual_loss(basis=("civil-code@2020-05-28:585",)),
+        _actual_loss(basis=("contract-law@1999-10-01:114",)),
+        _on_penalty(code="remedies.clause.no_penalty", severity=Severity.INFO, basis=(_LCL_23,),
+                    when=_no_penalty),
     ),
-)
+    clause="LCL 23(2) 「按月给予劳动者经济补偿」; MOHRSS guide §13; Civil Code 585(1)",
+)  # fmt: skip
 
 
 def review_clauses(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
+from functools import partial
 
 import attrs
 import pendulum
@@ -122,121 +123,114 @@ _ACTUAL = (
     "other.products",
     "substitutable",
 )
+_CUSTOMERS = ("employer.customers", "other.customers")
+_MARKETS = ("employer.markets", "other.markets")
+_SCOPES = ("employer.registered_scope", "other.registered_scope")
+_LINES = ("employer.business_lines", "other.business_lines")
+_RENAMED = ("substitutable", "employer.products", "other.products")
+
+
+def _other_kind(f: Comparison) -> Tri:
+    return not_(_same_kind(f))
+
+
+def _other_customers(f: Comparison) -> Tri:
+    return _disjoint(f.employer.customers, f.other.customers)
+
+
+def _other_markets(f: Comparison) -> Tri:
+    return _disjoint(f.employer.markets, f.other.markets)
+
+
+def _same_scope(f: Comparison) -> Tri:
+    return overlap(f.employer.registered_scope, f.other.registered_scope)
+
+
+def _partly(f: Comparison) -> Tri:
+    return _partial(f.employer.business_lines, f.other.business_lines)
+
+
+def _renamed(f: Comparison) -> Tri:  # substitutable products under other names
+    return all_of(f.substitutable, not_(overlap(f.employer.products, f.other.products)))
+
+
+def _business(f: Comparison) -> Mapping[str, object]:
+    return {"business": f.other.name}
+
+
+def _kind_args(f: Comparison) -> Mapping[str, object]:
+    return {
+        "lines": _shared(f.employer.business_lines, f.other.business_lines) or "-",
+        "products": _shared(f.employer.products, f.other.products) or "-",
+    }
+
+
+def _shared_line(f: Comparison) -> Mapping[str, object]:
+    return {"shared": _shared(f.employer.business_lines, f.other.business_lines)}
+
 
 # LCL Art. 24(2): 「与本单位生产或者经营同类产品、从事同类业务的有竞争关系的其他用人单位」
 # ("another employer producing or dealing in the same kind of products or engaged in the same
 # kind of business, in competition with this employer"); GC 190: not decided by registered
-# scope alone -- actual business, service objects / product audience and markets.
+# scope alone -- actual business, service objects / product audience and markets. Customers
+# and markets are factors weighed with the actual business: disjoint ones alone leave the
+# relationship undetermined (DOUBTS); no same kind of business decides it (FAILS).
+_gc_190 = partial(Check[Comparison], basis=(_LCL_24_2,), support=(_GC_190,), args=_business)
+_fails = partial(_gc_190, severity=Severity.HIGH, effect=Effect.FAILS)
+_doubts = partial(_gc_190, severity=Severity.HIGH, effect=Effect.DOUBTS)
+_notes = partial(Check[Comparison], effect=Effect.NOTES, basis=(_LCL_24_2,))
+_TYPICAL = "spc-typical-interp2@2025-08-01"
+
 COMPETITION: RuleTable[Comparison] = RuleTable(
-    criterion="remedies.criterion.competition",
-    basis=(_LCL_24_2,),
+    criterion="remedies.criterion.competition", basis=(_LCL_24_2,),
+    checks=(
+        _fails(code="remedies.competition.no_same_kind", facts=_ACTUAL, when=_other_kind),
+        _doubts(code="remedies.competition.different_customers", facts=_CUSTOMERS,
+                when=_other_customers),
+        _doubts(code="remedies.competition.different_markets", facts=_MARKETS, when=_other_markets),
+        _notes(code="remedies.competition.same_kind", severity=Severity.INFO, facts=_ACTUAL,
+               when=_same_kind, args=_kind_args),
+        _notes(code="remedies.competition.registered_scope_not_decisive", severity=Severity.INFO,
+               support=(_GC_190,), facts=_SCOPES, when=_same_scope),
+        _notes(code="remedies.competition.partial_overlap", severity=Severity.LOW, facts=_LINES,
+               when=_partly, args=_shared_line),
+        _notes(code="remedies.competition.substitutable", severity=Severity.INFO,
+               support=(_TYPICAL,), facts=_RENAMED, when=_renamed),
+    ),
     clause=(
         "LCL 24(2) 「生产或者经营同类产品、从事同类业务的有竞争关系」; "
         "GC 190 (paraphrase): 实际经营内容、服务对象或者产品受众、对应市场"
     ),
-    checks=(
-        Check(
-            code="remedies.competition.no_same_kind",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(_LCL_24_2,),
-            support=(_GC_190,),
-            facts=_ACTUAL,
-            when=lambda f: not_(_same_kind(f)),
-            args=lambda f: {"business": f.other.name},
-        ),
-        Check(
-            code="remedies.competition.different_customers",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(_LCL_24_2,),
-            support=(_GC_190,),
-            facts=("employer.customers", "other.customers"),
-            when=lambda f: _disjoint(f.employer.customers, f.other.customers),
-            args=lambda f: {"business": f.other.name},
-        ),
-        Check(
-            code="remedies.competition.different_markets",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(_LCL_24_2,),
-            support=(_GC_190,),
-            facts=("employer.markets", "other.markets"),
-            when=lambda f: _disjoint(f.employer.markets, f.other.markets),
-            args=lambda f: {"business": f.other.name},
-        ),
-        Check(
-            code="remedies.competition.same_kind",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(_LCL_24_2,),
-            facts=_ACTUAL,
-            when=_same_kind,
-            args=lambda f: {
-                "lines": _shared(f.employer.business_lines, f.other.business_lines) or "-",
-                "products": _shared(f.employer.products, f.other.products) or "-",
-            },
-        ),
-        Check(
-            code="remedies.competition.registered_scope_not_decisive",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(_LCL_24_2,),
-            support=(_GC_190,),
-            facts=("employer.registered_scope", "other.registered_scope"),
-            when=lambda f: overlap(f.employer.registered_scope, f.other.registered_scope),
-        ),
-        Check(
-            code="remedies.competition.partial_overlap",
-            severity=Severity.LOW,
-            effect=Effect.NOTES,
-            basis=(_LCL_24_2,),
-            facts=("employer.business_lines", "other.business_lines"),
-            when=lambda f: _partial(f.employer.business_lines, f.other.business_lines),
-            args=lambda f: {"shared": _shared(f.employer.business_lines, f.other.business_lines)},
-        ),
-        Check(
-            code="remedies.competition.substitutable",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(_LCL_24_2,),
-            support=("spc-typical-interp2@2025-08-01",),
-            facts=("substitutable", "employer.products", "other.products"),
-            when=lambda f: all_of(
-                f.substitutable, not_(overlap(f.employer.products, f.other.products))
-            ),
-        ),
-    ),
-)
+)  # fmt: skip
+
+
+def _no_link(b: Breach) -> Tri:
+    return tri(b.links, lambda links: not links)
+
+
+def _always(_: object) -> bool:
+    return True
+
+
+def _channel(b: Breach) -> Mapping[str, object]:
+    return {"channel": "" if b.channel is UNKNOWN else b.channel.value}
+
 
 # No rule of law: prc-legal-facts-disputes.md 2.3 (open item 3). Library policy, supported by
 # the SPC typical case of 2024-04-30 (competition through a spouse's company is a breach).
+_policy = partial(Check[Breach], basis=(_POLICY,), context=(_LCL_24_2,))
+_SPOUSE = "spc-labor-typical@2024-04-30"
+
 ATTRIBUTION: RuleTable[Breach] = RuleTable(
-    criterion="remedies.criterion.attribution",
-    basis=(_POLICY,),
-    clause="(no rule of law) indirect competition counts where evidence links the person to the business",
+    criterion="remedies.criterion.attribution", basis=(_POLICY,),
     checks=(
-        Check(
-            code="remedies.indirect.no_link",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=(_POLICY,),
-            support=("spc-labor-typical@2024-04-30",),
-            context=(_LCL_24_2,),
-            facts=("links",),
-            when=lambda b: tri(b.links, lambda links: not links),
-        ),
-        Check(
-            code="remedies.indirect.no_rule_of_law",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=(_POLICY,),
-            context=(_LCL_24_2,),
-            when=lambda _: True,
-            args=lambda b: {"channel": "" if b.channel is UNKNOWN else b.channel.value},
-        ),
+        _policy(code="remedies.indirect.no_link", severity=Severity.HIGH, effect=Effect.FAILS,
+                support=(_SPOUSE,), facts=("links",), when=_no_link),
+        _policy(code="remedies.indirect.no_rule_of_law", severity=Severity.INFO,
+                effect=Effect.NOTES, when=_always, args=_channel),
     ),
-)
+    clause="(no rule of law) indirect competition counts where evidence links the person to the business",
+)  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -272,99 +266,89 @@ def _officer(role: Fact[CompanyRole], *, supervisors: bool) -> Tri:
     return tri(role, lambda r: r in roles)
 
 
+def _no_clause(f: InServiceFacts) -> Tri:
+    return all_of(not_(f.in_service_clause), not_(f.officer), not_(f.continued_after))
+
+
+def _continued(f: InServiceFacts) -> Tri:
+    return all_of(not_(f.in_service_clause), f.continued_after)
+
+
+def _clause(f: InServiceFacts) -> Fact[bool]:
+    return f.in_service_clause
+
+
+def _unapproved_2023(f: InServiceFacts) -> Tri:
+    return all_of(_officer(f.breach.company_role, supervisors=True), not_(f.breach.board_approved))
+
+
+def _unapproved_2018(f: InServiceFacts) -> Tri:
+    return all_of(_officer(f.breach.company_role, supervisors=False), not_(f.breach.board_approved))
+
+
+def _unlimited_period(b: Breach) -> Tri:
+    return not_(b.duty_limited_to_period)
+
+
+def _unlimited_use(b: Breach) -> Tri:
+    return not_(b.duty_limited_to_verification)
+
+
+_LCL_23 = "lcl@2012-12-28:23"
+_CL_2023 = "company-law@2023-12-29:184"
+_CL_2018 = "company-law@2018-10-26:148"
+_I2_14 = "spc-labor-2@2025-07-31:14"
+_CLAUSE_ROLE_END = ("in_service_clause", "breach.company_role", "termination_date")
+_AFTER = ("in_service_clause", "termination_date")
+_CLAUSE = ("in_service_clause",)
+_OFFICER = ("breach.company_role", "breach.board_approved")
+
 # Interp. (II) Art. 14: 「用人单位与高级管理人员、高级技术人员和其他负有保密义务的人员约定在职期间
 # 竞业限制条款，劳动者以不得约定在职期间竞业限制、未支付经济补偿为由请求确认竞业限制条款无效的，
 # 人民法院不予支持。」 Company Law 2023 Art. 184 / 2018 Art. 148(1)(5): no same-kind business
 # without approval.
-IN_SERVICE: RuleTable[InServiceFacts] = RuleTable(
-    criterion="remedies.criterion.in_service",
-    basis=("lcl@2012-12-28:23",),
-    clause="Interp. (II) Art. 14; Company Law 2023 Art. 184 (2018 Art. 148(1)(5))",
-    checks=(
-        Check(
-            code="remedies.in_service.no_clause",
-            severity=Severity.HIGH,
-            effect=Effect.FAILS,
-            basis=("lcl@2012-12-28:23",),
-            facts=("in_service_clause", "breach.company_role", "termination_date"),
-            when=lambda f: all_of(
-                not_(f.in_service_clause), not_(f.officer), not_(f.continued_after)
-            ),
-        ),
-        Check(
-            code="remedies.in_service.continued_after_termination",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=("lcl@2012-12-28:23",),
-            facts=("in_service_clause", "termination_date"),
-            when=lambda f: all_of(not_(f.in_service_clause), f.continued_after),
-        ),
-        Check(
-            code="remedies.in_service.clause_upheld",
-            severity=Severity.INFO,
-            effect=Effect.NOTES,
-            basis=("spc-labor-2@2025-07-31:14",),
-            support=("spc-typical-interp2@2025-08-01",),
-            facts=("in_service_clause",),
-            when=lambda f: f.in_service_clause,
-        ),
-        Check(
-            code="remedies.in_service.company_law_2023",
-            severity=Severity.HIGH,
-            effect=Effect.NOTES,
-            basis=("company-law@2023-12-29:184",),
-            facts=("breach.company_role", "breach.board_approved"),
-            when=lambda f: all_of(
-                _officer(f.breach.company_role, supervisors=True), not_(f.breach.board_approved)
-            ),
-        ),
-        Check(
-            code="remedies.in_service.company_law_2018",
-            severity=Severity.HIGH,
-            effect=Effect.NOTES,
-            basis=("company-law@2018-10-26:148",),
-            facts=("breach.company_role", "breach.board_approved"),
-            when=lambda f: all_of(
-                _officer(f.breach.company_role, supervisors=False), not_(f.breach.board_approved)
-            ),
-        ),
-    ),
+_in_service = partial(Check[InServiceFacts], basis=(_LCL_23,))
+_officers = partial(
+    Check[InServiceFacts], severity=Severity.HIGH, effect=Effect.NOTES, facts=_OFFICER
 )
+
+IN_SERVICE: RuleTable[InServiceFacts] = RuleTable(
+    criterion="remedies.criterion.in_service", basis=(_LCL_23,),
+    checks=(
+        _in_service(code="remedies.in_service.no_clause", severity=Severity.HIGH,
+                    effect=Effect.FAILS, facts=_CLAUSE_ROLE_END, when=_no_clause),
+        _in_service(code="remedies.in_service.continued_after_termination",
+                    severity=Severity.MEDIUM, effect=Effect.NOTES, facts=_AFTER, when=_continued),
+        _in_service(code="remedies.in_service.clause_upheld", severity=Severity.INFO,
+                    effect=Effect.NOTES, basis=(_I2_14,), support=(_TYPICAL,), facts=_CLAUSE,
+                    when=_clause),
+        _officers(code="remedies.in_service.company_law_2023", basis=(_CL_2023,),
+                  when=_unapproved_2023),
+        _officers(code="remedies.in_service.company_law_2018", basis=(_CL_2018,),
+                  when=_unapproved_2018),
+    ),
+    clause="Interp. (II) Art. 14; Company Law 2023 Art. 184 (2018 Art. 148(1)(5))",
+)  # fmt: skip
 
 # No source speaks to side duties: every row is the library's policy (LCL Art. 25 limits
 # employee penalties to service-period and non-compete breaches; whether a side duty's
 # penalty is a "non-compete" penalty is not settled).
+_side_duty = partial(Check[Breach], severity=Severity.MEDIUM, basis=(_POLICY,))
+_beyond = partial(_side_duty, effect=Effect.FAILS)
+_LCL_25 = "lcl@2012-12-28:25"
+
 SIDE_DUTY: RuleTable[Breach] = RuleTable(
-    criterion="remedies.criterion.side_duty",
-    basis=(_POLICY,),
-    clause="(no rule of law) a side duty is proportionate when limited to the period and to verification",
+    criterion="remedies.criterion.side_duty", basis=(_POLICY,),
     checks=(
-        Check(
-            code="remedies.side_duty.not_competition",
-            severity=Severity.MEDIUM,
-            effect=Effect.NOTES,
-            basis=(_POLICY,),
-            context=(_LCL_24_2, "lcl@2012-12-28:25"),
-            when=lambda _: True,
-        ),
-        Check(
-            code="remedies.side_duty.beyond_period",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(_POLICY,),
-            facts=("duty_limited_to_period",),
-            when=lambda b: not_(b.duty_limited_to_period),
-        ),
-        Check(
-            code="remedies.side_duty.beyond_verification",
-            severity=Severity.MEDIUM,
-            effect=Effect.FAILS,
-            basis=(_POLICY,),
-            facts=("duty_limited_to_verification",),
-            when=lambda b: not_(b.duty_limited_to_verification),
-        ),
+        _side_duty(code="remedies.side_duty.not_competition", effect=Effect.NOTES,
+                   context=(_LCL_24_2, _LCL_25), when=_always),
+        _beyond(code="remedies.side_duty.beyond_period", facts=("duty_limited_to_period",),
+                when=_unlimited_period),
+        _beyond(code="remedies.side_duty.beyond_verification",
+                facts=("duty_limited_to_verification",), when=_unlimited_use),
     ),
-)
+    clause="(no rule of law) a side duty is proportionate when limited to the period and to verification",
+)  # fmt: skip
 
 
 def review_breach_scope(
