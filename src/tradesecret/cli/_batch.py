@@ -34,7 +34,13 @@ import attrs
 import numpy as np
 import pendulum
 
-from tradesecret.cli._batch_read import Column, _clean, _read_csv_stdlib, read_table
+from tradesecret.cli._batch_read import (
+    Column,
+    _clean,
+    _read_csv_stdlib,
+    read_table,
+    unreadable,
+)
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.i18n import Localizer
 from tradesecret.money import Money
@@ -462,9 +468,7 @@ def _write(columns: Mapping[str, list[Any]], output: str) -> None:
         else:
             raise InvalidInputError.single("--output", output, "expected .csv, .jsonl or .parquet")
     except OSError as exc:
-        raise InvalidInputError.single(
-            "--output", output, f"cannot write: {exc.strerror}"
-        ) from None
+        raise unreadable("--output", exc, value=output, writing=True) from None
 
 
 def load_overlay(path: str) -> Rulebook:
@@ -472,5 +476,5 @@ def load_overlay(path: str) -> Rulebook:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError.single("--params", path, f"cannot read: {exc}") from None
+        raise unreadable("--params", exc, value=path) from None
     return default_rulebook().extended(text, source=path)

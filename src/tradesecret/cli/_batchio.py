@@ -29,7 +29,7 @@ from tradesecret.cli._batch import (
     load_overlay,
     read_table,
 )
-from tradesecret.cli._batch_read import Column
+from tradesecret.cli._batch_read import Column, unreadable
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.money import Money
 
@@ -70,10 +70,7 @@ def read_jsonl(path: str) -> dict[str, Column]:
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read file: {reason}")]
-        ) from None
+        raise unreadable(path, exc) from None
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
@@ -82,7 +79,14 @@ def read_jsonl(path: str) -> dict[str, Column]:
         try:
             row = json.loads(line, parse_float=Decimal)
         except json.JSONDecodeError as exc:
-            problems.append(Problem.of(f"{path}: line {number}", line[:80], exc.msg))
+            problems.append(
+                Problem.of(
+                    f"{path}: line {number}",
+                    line[:80],
+                    "not JSON (column {column})",
+                    column=exc.colno,
+                )
+            )
             continue
         if not isinstance(row, dict):
             problems.append(Problem.of(f"{path}: line {number}", line[:80], "expected an object"))

@@ -104,8 +104,8 @@ def _check_columns(
         Problem.of(
             f"{name}.{column}",
             column,
-            "not a column the batch path reads (it would be ignored); supported: "
-            + ", ".join(sorted(known)),
+            "not a column the batch path reads (it would be ignored); supported: {allowed}",
+            allowed=sorted(known),
         )
         for column in columns
         if column not in known

@@ -59,7 +59,9 @@ def _as_of(data: BatchInput, as_of: object) -> I64:
     if isinstance(as_of, np.ndarray):
         arr = column(as_of)
         if arr.shape[0] != n:
-            raise InvalidInputError.single("as_of", arr.shape[0], f"expected {n} values")
+            raise InvalidInputError.single(
+                "as_of", arr.shape[0], "expected {count} values", count=n
+            )
         return arr
     return np.full(n, to_date(as_of, path="as_of").toordinal(), dtype=np.int64)
 

@@ -167,7 +167,9 @@ class BatchInput:
     def __attrs_post_init__(self) -> None:
         n = self.termination.shape[0]
         problems = [
-            Problem.of("unsupported", entry, f"expected (row in -1..{n - 1}, reason) pairs")
+            Problem.of(
+                "unsupported", entry, "expected (row in -1..{last}, reason) pairs", last=n - 1
+            )
             for entry in self.unsupported
             if not (
                 isinstance(entry, tuple)
@@ -178,18 +180,20 @@ class BatchInput:
             )
         ]
         problems += [
-            Problem.of(f"events[{k}]", row, f"expected a row in 0..{n - 1}")
+            Problem.of(f"events[{k}]", row, "expected a row in 0..{last}", last=n - 1)
             for k, (row, _) in enumerate(self.events)
             if not 0 <= row < n
         ]
         problems += [
-            Problem.of(name, getattr(self, name).shape[0], f"expected {n} values")
+            Problem.of(name, getattr(self, name).shape[0], "expected {count} values", count=n)
             for name in _ROW_COLUMNS
             if getattr(self, name) is not None and getattr(self, name).shape[0] != n
         ]
         m = self.pay_row.shape[0]
         problems += [
-            Problem.of(name, getattr(self, name).shape[0], f"expected {m} values (pay_row)")
+            Problem.of(
+                name, getattr(self, name).shape[0], "expected {count} values (pay_row)", count=m
+            )
             for name in ("pay_date", "pay_fen")
             if getattr(self, name).shape[0] != m
         ]

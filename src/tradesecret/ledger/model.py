@@ -102,7 +102,9 @@ def money_problems(
     if value.amount <= 0:
         return [Problem.of(path, str(value), "must be a positive amount")]
     if value.amount.scaleb(2) > MAX_FEN:
-        return [Problem.of(path, str(value), f"above the accepted maximum of {MAX_FEN} fen")]
+        return [
+            Problem.of(path, str(value), "above the accepted maximum of {limit} fen", limit=MAX_FEN)
+        ]
     if whole_fen and value.round_fen() != value:
         return [Problem.of(path, str(value), "must be a whole number of fen")]
     return []
@@ -189,7 +191,9 @@ class LedgerTerms:
             problems.append(Problem.of("months", self.months, "must be a positive int"))
         elif self.months > MAX_MONTHS:
             problems.append(
-                Problem.of("months", self.months, f"above the accepted maximum of {MAX_MONTHS}")
+                Problem.of(
+                    "months", self.months, "above the accepted maximum of {limit}", limit=MAX_MONTHS
+                )
             )
         if (
             isinstance(self.wage_months, bool)
@@ -197,7 +201,12 @@ class LedgerTerms:
             or not 1 <= self.wage_months <= MAX_MONTHS
         ):
             problems.append(
-                Problem.of("wage_months", self.wage_months, f"must be an int in 1..{MAX_MONTHS}")
+                Problem.of(
+                    "wage_months",
+                    self.wage_months,
+                    "must be a whole number in 1..{limit}",
+                    limit=MAX_MONTHS,
+                )
             )
         if not isinstance(self.activation_reserved, bool):
             problems.append(

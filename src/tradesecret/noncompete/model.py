@@ -22,7 +22,7 @@ import pendulum
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, Ratio
 
@@ -124,8 +124,8 @@ def _enum_problem(path: str, value: object, kind: type[enum.Enum]) -> Problem | 
     """A problem when ``value`` is not a member of ``kind`` (the reason lists the members)."""
     if isinstance(value, kind) or value is UNKNOWN:
         return None
-    names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
-    return Problem.of(path, value, f"expected one of {names}")
+    allowed = [f"{kind.__name__}.{m.name}" for m in kind]
+    return Problem.of(path, value, "expected one of {allowed}", allowed=allowed)
 
 
 def _months_problem(path: str, value: object, *, optional: bool = False) -> Problem | None:
@@ -380,7 +380,8 @@ class CompensationTerms:
                     Problem.of(
                         name,
                         value,
-                        f"given, but basis is not CompensationBasis.{basis.name} (set basis)",
+                        "given, but basis is not CompensationBasis.{basis} (set basis)",
+                        basis=basis.name,
                     )
                 )
         if problems:
@@ -555,7 +556,8 @@ def check_parties(agreement: NonCompeteAgreement, employee: EmployeeFacts) -> No
         raise InvalidInputError.single(
             "agreement.employee",
             agreement.employee,
-            f"the agreement binds another person than employee.person_id={employee.person_id!r}",
+            "the agreement binds another person than employee.person_id {person}",
+            person=render_value(employee.person_id),
         )
 
 
