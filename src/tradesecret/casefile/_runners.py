@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
 
 import attrs
 import pendulum
 
-from tradesecret.casefile._noncompete import noncompete_ledger
+from tradesecret.casefile._noncompete import noncompete_ledger_placed, placed
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
 from tradesecret.facts import UNKNOWN as _UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
+
+
+@contextlib.contextmanager
+def _rooted(roots: Mapping[str, str], default: str | None = None) -> Iterator[None]:
+    """The domain's problems at their places in the case file (see :func:`placed`)."""
+    try:
+        yield
+    except InvalidInputError as exc:
+        raise InvalidInputError(placed(p, roots, default) for p in exc.problems) from None
+
+
+#: Where the non-compete domain's relative paths are in a ``noncompete`` case file.
+_NONCOMPETE_ROOTS: Final = {
+    "agreement": "$.data.agreement",
+    "employee": "$.data.employee",
+    "wages": "$.data.employee.wages",
+    "average_wage": "$.data.employee.average_wage",
+    "termination_date": "$.data.employee.termination_date",
+    "termination": "$.data.employee.termination_date",
+    "start": "$.data.employee.termination_date",  # the restriction period's months start there
+}
 
 
 def _fn(module: str, name: str) -> Any:
@@ -32,23 +54,24 @@ def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
 def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """Agreement review, the compensation floors, then the ledger as of the date."""
     nc = importlib.import_module("tradesecret.noncompete")
-    out: list[object] = [
-        nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
-    ]
+    with _rooted(_NONCOMPETE_ROOTS):
+        out: list[object] = [
+            nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
+        ]
     employee = data.employee
     wages = importlib.import_module("tradesecret.noncompete.wages")
     if employee.termination_date is not None and wages.has_wage(employee):
         # No default rule (before 2013-02-01) or no minimum wage: the review says so.
-        with contextlib.suppress(OutOfCoverageError):
+        with contextlib.suppress(OutOfCoverageError), _rooted(_NONCOMPETE_ROOTS):
             out.append(
                 nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook)
             )
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
-        ledger = noncompete_ledger(data, as_of, rulebook)
+        ledger, places = noncompete_ledger_placed(data, as_of, rulebook)
         # The ledger's rules (Interp. (IV) Arts. 8-9 from 2013-02-01) must be law at
         # termination; before them the review says there was no such rule.
-        with contextlib.suppress(OutOfCoverageError):
+        with contextlib.suppress(OutOfCoverageError), _rooted(places, "$.data.ledger"):
             rulebook.param("noncompete.release_unpaid_months", as_of=ledger.terms.termination_date)
             out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
     out.extend(breach_remedies(data, as_of, rulebook))
@@ -68,6 +91,15 @@ def _business(profile: Any) -> Any:
     return rm.Business(name=profile.name, **values)
 
 
+#: Where the remedies' relative paths are in a ``noncompete`` case file's ``breach`` section.
+_BREACH_ROOTS: Final = {
+    "termination_date": "$.data.employee.termination_date",
+    "start": "$.data.employee.termination_date",  # the restriction period's months start there
+    "restriction_months": "$.data.agreement.duration_months",
+    "in_service_clause": "$.data.agreement.in_service",
+}
+
+
 def breach_remedies(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The remedies for the case's ``breach`` section, if it has one."""
     section = getattr(data, "breach", None)
@@ -78,20 +110,21 @@ def breach_remedies(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tupl
     if employer is None and getattr(data, "business", None) is not None:
         employer = _business(data.business)
     agreement, employee = data.agreement, data.employee
-    case = rm.AfterBreach(
-        breach=section.breach,
-        employer=employer,
-        termination_date=_stated(getattr(employee, "termination_date", None)),
-        restriction_months=_stated(getattr(agreement, "duration_months", None)),
-        in_service_clause=_stated(getattr(agreement, "in_service", None)),
-        compensation=section.compensation,
-        penalty=section.penalty,
-        income=section.income,
-        payments=section.payments,
-        return_scope=section.return_scope,
-        loss=section.loss,
-    )
-    return (rm.remedies(case, as_of=as_of, rulebook=rulebook),)
+    with _rooted(_BREACH_ROOTS, "$.data.breach"):
+        case = rm.AfterBreach(
+            breach=section.breach,
+            employer=employer,
+            termination_date=_stated(getattr(employee, "termination_date", None)),
+            restriction_months=_stated(getattr(agreement, "duration_months", None)),
+            in_service_clause=_stated(getattr(agreement, "in_service", None)),
+            compensation=section.compensation,
+            penalty=section.penalty,
+            income=section.income,
+            payments=section.payments,
+            return_scope=section.return_scope,
+            loss=section.loss,
+        )
+        return (rm.remedies(case, as_of=as_of, rulebook=rulebook),)
 
 
 def trade_secret_enforcement(
@@ -99,7 +132,8 @@ def trade_secret_enforcement(
 ) -> tuple[object, ...]:
     """The fine band and the civil damages frame under the AUCL version that governs the act."""
     rm = importlib.import_module("tradesecret.remedies")
-    return (rm.review_enforcement(data.act, as_of=as_of, rulebook=rulebook),)
+    with _rooted({}, "$.data.act"):
+        return (rm.review_enforcement(data.act, as_of=as_of, rulebook=rulebook),)
 
 
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
@@ -271,7 +305,9 @@ def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
             application = attrs.evolve(
                 application, claims=claims_from_evaluation(evaluation, secret)
             )
-    out.append(pr.assess_preservation(application, as_of=as_of, rulebook=rulebook))
+    with _rooted({"application": "$.data.application"}, "$.data.application"):
+        out.append(pr.assess_preservation(application, as_of=as_of, rulebook=rulebook))
     if data.dates is not None:
-        out.append(pr.preservation_deadlines(data.dates, as_of=as_of, rulebook=rulebook))
+        with _rooted({}, "$.data.dates"):
+            out.append(pr.preservation_deadlines(data.dates, as_of=as_of, rulebook=rulebook))
     return tuple(out)

@@ -323,11 +323,15 @@ class EmployeeFacts:
                     "termination is before the employment start",
                 )
             )
-        months = [w.month for w in self.wages]
-        dupes = sorted({m for m in months if months.count(m) > 1})
-        problems += [
-            Problem.of("wages", str(m), "two wage records for the same month") for m in dupes
-        ]
+        seen: set[object] = set()
+        for i, record in enumerate(self.wages):  # each later record of a month, at its place
+            if record.month in seen:
+                problems.append(
+                    Problem.of(
+                        f"wages[{i}].month", record.month, "two wage records for the same month"
+                    )
+                )
+            seen.add(record.month)
         if problems:
             raise InvalidInputError(problems)
 

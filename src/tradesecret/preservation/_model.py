@@ -262,8 +262,8 @@ class Application:
         known = set(ids)
         for i, order in enumerate(self.orders):
             problems.extend(
-                Problem.of(f"orders[{i}].secrets", sid, "not a claimed secret")
-                for sid in order.secrets
+                Problem.of(f"orders[{i}].secrets[{j}]", sid, "not a claimed secret")
+                for j, sid in enumerate(order.secrets)
                 if sid not in known
             )
         for i, claim in enumerate(self.claims):
