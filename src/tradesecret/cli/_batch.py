@@ -38,11 +38,13 @@ from tradesecret.cli._batch_read import (
     Column,
     _clean,
     _read_csv_stdlib,
+    problem,
     read_table,
     unreadable,
 )
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.i18n import Localizer
+from tradesecret.i18n._errors import problem_reason
 from tradesecret.money import Money
 from tradesecret.results import Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -59,6 +61,8 @@ OUTPUT_COLUMNS: Final = (
     "agreement_id",
     "valid",
     "errors",
+    "messages",
+    "problems",
     "months",
     "total_scheduled",
     "total_fallen_due",
@@ -117,14 +121,43 @@ class BatchSummary:
 # -- reading: tradesecret.cli._batch_read -----------------------------------------------------
 
 
+def _shown(raw: object) -> str:
+    """A value as it is shown in a reason: JSON-like text (``"2025-02-30"``)."""
+    return render_value(raw)
+
+
+def reason_line(found: Problem) -> str:
+    """A row's problem as one English line: ``path: reason`` (the reason alone without a path)."""
+    return f"{found.path}: {found.reason}" if found.path else found.reason
+
+
+def say(loc: Localizer, found: Problem) -> str:
+    """A row's problem as one line in the locale: ``path: reason``, as :func:`reason_line`."""
+    reason = problem_reason(loc, found)
+    if not found.path:
+        return reason
+    return loc.message("error.line_no_value", {"path": found.path, "reason": reason})
+
+
+def problem_record(found: Problem) -> dict[str, Any]:
+    """A problem as a JSON object: path, value, English reason, template and its parameters."""
+    return {
+        "path": found.path,
+        "value": found.value,
+        "reason": found.reason,
+        "template": found.template,
+        "params": dict(found.params),
+    }
+
+
 class _Reasons:
     """Per-row parse problems, kept with the row (the row is then reported, not the batch)."""
 
     def __init__(self) -> None:
-        self.by_row: dict[int, list[str]] = {}
+        self.by_row: dict[int, list[Problem]] = {}
 
-    def add(self, row: int, reason: str) -> None:
-        self.by_row.setdefault(row, []).append(reason)
+    def add(self, row: int, found: Problem) -> None:
+        self.by_row.setdefault(row, []).append(found)
 
     def bad(self, n: int) -> np.ndarray[Any, Any]:
         mask = np.zeros(n, dtype=bool)
@@ -162,11 +195,11 @@ def parse_dates(
                 if not out[i]:
                     raise ValueError(raw)
             except ValueError:
-                reasons.add(i, f"{name}: not a valid date {raw!r}")
+                reasons.add(i, problem(name, raw, "not a valid date {value}", value=_shown(raw)))
                 out[i] = _PLACEHOLDER_DAY if required else 0
     if required:
         for i in np.flatnonzero(~present).tolist():
-            reasons.add(i, f"{name}: required")
+            reasons.add(i, problem(name, "", "required"))
             out[i] = _PLACEHOLDER_DAY
     return out
 
@@ -178,7 +211,7 @@ def parse_integers(values: Column, name: str, reasons: _Reasons) -> np.ndarray[A
         try:
             out[i] = int(raw or "")
         except ValueError:
-            reasons.add(i, f"{name}: not an integer {raw!r}")
+            reasons.add(i, problem(name, raw, "not an integer {value}", value=_shown(raw)))
     return out
 
 
@@ -214,11 +247,11 @@ def parse_fen(values: Column, name: str, reasons: _Reasons, *, yuan: bool) -> np
             if not amount.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            reasons.add(i, f"{name}: not a decimal amount {raw!r}")
+            reasons.add(i, problem(name, raw, "not a decimal amount {value}", value=_shown(raw)))
             continue
         fen = amount * _FEN if yuan else amount
         if fen != fen.to_integral_value():
-            reasons.add(i, f"{name}: more precise than a fen {raw!r}")
+            reasons.add(i, problem(name, raw, "more precise than a fen {value}", value=_shown(raw)))
             continue
         out[i] = int(fen)
     return out
@@ -252,7 +285,7 @@ def _require(table: Mapping[str, Any], names: Sequence[str | tuple[str, ...]], s
 
 def _build(
     agreements: Mapping[str, Column], payments: Mapping[str, Column] | None
-) -> tuple[Any, dict[int, list[str]], list[str]]:
+) -> tuple[Any, dict[int, list[Problem]], list[Problem]]:
     from tradesecret.ledger import BatchInput  # noqa: PLC0415
 
     _require(agreements, ("agreement_id", "termination_date", "months", "region"), "input")
@@ -270,8 +303,10 @@ def _build(
     if n > 1:
         same = np.flatnonzero(sorted_ids[1:] == sorted_ids[:-1])
         for k in np.unique(np.concatenate([order[same], order[same + 1]])).tolist():
-            reasons.add(k, f"agreement_id: duplicate {ids[k]!r}")
-    orphan_reasons: list[str] = []
+            reasons.add(
+                k, problem("agreement_id", ids[k], "duplicate {value}", value=_shown(ids[k]))
+            )
+    orphan_reasons: list[Problem] = []
     pay_row = np.zeros(0, dtype=np.int64)
     pay_date = np.zeros(0, dtype=np.int64)
     pay_fen = np.zeros(0, dtype=np.int64)
@@ -292,13 +327,18 @@ def _build(
             np.int64
         )
         orphan_reasons = [
-            f"payment {k + 1}: unknown agreement_id {pay_ids[k]!r}"
+            problem(
+                f"payment {k + 1}",
+                pay_ids[k],
+                "unknown agreement_id {value}",
+                value=_shown(pay_ids[k]),
+            )
             for k in np.flatnonzero(~found).tolist()
         ]
         for k, why in preasons.by_row.items():
             if found[k]:
                 for reason in why:
-                    reasons.add(int(pay_row[k]), f"payment {k + 1}: {reason}")
+                    reasons.add(int(pay_row[k]), reason.at(f"payment {k + 1}: {reason.path}"))
         # a payment that did not parse, or names no agreement, is left out (and reported)
         keep = found & ~preasons.bad(m)
         pay_row, pay_date, pay_fen = pay_row[keep], pay_date[keep], pay_fen[keep]
@@ -389,17 +429,25 @@ def _yuan(fen: np.ndarray[Any, Any], valid: np.ndarray[Any, Any]) -> list[str]:
 
 def evaluate_rows(
     data: Any,
-    reasons: Mapping[int, list[str]],
+    reasons: Mapping[int, list[Problem]],
     *,
     as_of: pendulum.Date,
     chunk_rows: int,
     progress: TextIO | None,
     rulebook: Rulebook | None = None,
+    locale: str = "en",
 ) -> dict[str, list[Any]]:
-    """Evaluate in chunks; the output columns (one entry per agreement)."""
+    """
+    Evaluate in chunks; the output columns (one entry per agreement).
+
+    A row's problems are written three ways: ``errors`` (English lines, ``path: reason``),
+    ``messages`` (the same lines in ``locale``) and ``problems`` (each
+    problem's ``path``, ``value``, English ``reason``, ``template`` and ``params``).
+    """
     from tradesecret.ledger import evaluate_batch  # noqa: PLC0415
 
     bar = _Progress(progress, data.size)
+    loc = Localizer.for_locale(locale)
     columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
     fen_columns = ("total_scheduled", "total_fallen_due", "total_paid", "arrears", "unallocated")
     date_columns = (
@@ -410,7 +458,7 @@ def evaluate_rows(
     )
     for lo, chunk in _chunks(data, max(chunk_rows, 1)):
         result = evaluate_batch(chunk, as_of=as_of, rulebook=rulebook)
-        errors = {e.row: e.reasons for e in result.errors if e.row >= 0}
+        errors = {e.row: e.problems for e in result.errors if e.row >= 0}
         parsed = np.zeros(chunk.size, dtype=bool)
         local = [row - lo for row in reasons if lo <= row < lo + chunk.size]
         parsed[local] = True
@@ -419,10 +467,13 @@ def evaluate_rows(
             str(v) for v in data.agreement_id[lo : lo + chunk.size].tolist()
         ]
         columns["valid"] += valid.tolist()
-        columns["errors"] += [
-            "; ".join([*reasons.get(lo + i, ()), *errors.get(i, ())]) if not ok else ""
+        found = [
+            [*reasons.get(lo + i, ()), *errors.get(i, ())] if not ok else []
             for i, ok in enumerate(valid.tolist())
         ]
+        columns["errors"] += ["; ".join(dict.fromkeys(map(reason_line, f))) for f in found]
+        columns["messages"] += ["; ".join(dict.fromkeys(say(loc, p) for p in f)) for f in found]
+        columns["problems"] += [[problem_record(p) for p in f] for f in found]
         columns["months"] += np.where(valid, result.months, 0).tolist()
         for name in fen_columns:
             columns[name] += _yuan(np.asarray(getattr(result, name)), valid)
@@ -439,10 +490,16 @@ def evaluate_rows(
 # -- writing ------------------------------------------------------------------------------------
 
 
+def _json_text(problems: list[dict[str, Any]]) -> str:
+    return json.dumps(problems, ensure_ascii=False) if problems else ""
+
+
 def _write(columns: Mapping[str, list[Any]], output: str) -> None:
     path = Path(output)
     suffix = path.suffix.lower()
     names = list(OUTPUT_COLUMNS)
+    if suffix not in {".jsonl", ".json"}:  # a table cell holds the problems as JSON text
+        columns = {**columns, "problems": [_json_text(p) for p in columns["problems"]]}
     rows = zip(*(columns[name] for name in names), strict=True)
     try:
         if suffix == ".csv":

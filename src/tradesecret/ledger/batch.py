@@ -136,8 +136,9 @@ class BatchInput:
             employee delays, activations, waivers, breaches, in-service breaches, penalty
             payments, further reminders / releases / rescissions, payments naming an
             instalment): those rows go through the exact object path.
-        unsupported: ``(row, reason)`` pairs: rows holding input the batch cannot
-            represent at all (the adapters fill it); each is reported in
+        unsupported: ``(row, reason)`` pairs, the reason English text or a
+            :class:`~tradesecret.exceptions.Problem` (with its template, as the adapters
+            give it): rows holding input the batch cannot represent at all; each is reported in
             :attr:`BatchResult.errors` and its outputs are zero. Row ``-1``: input that
             names no known agreement.
     """
@@ -152,7 +153,7 @@ class BatchInput:
     pay_date: I64 = attrs.field(converter=column)
     pay_fen: I64 = attrs.field(converter=column)
     agreement_id: Arr | None = attrs.field(default=None, converter=_opt_objects)
-    unsupported: tuple[tuple[int, str], ...] = ()
+    unsupported: tuple[tuple[int, str | Problem], ...] = ()
     release: I64 | None = attrs.field(default=None, converter=_opt_column)
     release_negotiated_fen: I64 | None = attrs.field(default=None, converter=_opt_column)
     rescission: I64 | None = attrs.field(default=None, converter=_opt_column)
@@ -176,7 +177,7 @@ class BatchInput:
                 and len(entry) == 2
                 and isinstance(entry[0], int)
                 and -1 <= entry[0] < n
-                and isinstance(entry[1], str)
+                and isinstance(entry[1], str | Problem)
             )
         ]
         problems += [
