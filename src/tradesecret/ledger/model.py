@@ -188,7 +188,7 @@ class LedgerTerms:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if isinstance(self.months, bool) or not isinstance(self.months, int) or self.months < 1:
-            problems.append(Problem.of("months", self.months, "must be a positive int"))
+            problems.append(Problem.of("months", self.months, "must be a whole number >= 1"))
         elif self.months > MAX_MONTHS:
             problems.append(
                 Problem.of(
@@ -210,7 +210,7 @@ class LedgerTerms:
             )
         if not isinstance(self.activation_reserved, bool):
             problems.append(
-                Problem.of("activation_reserved", self.activation_reserved, "must be a bool")
+                Problem.of("activation_reserved", self.activation_reserved, "must be true or false")
             )
         if (
             self.agreed_monthly is None

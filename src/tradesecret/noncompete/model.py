@@ -133,7 +133,7 @@ def _months_problem(path: str, value: object, *, optional: bool = False) -> Prob
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        return Problem.of(path, value, "must be a whole number of months (int)")
+        return Problem.of(path, value, "must be a whole number of months")
     if value < 0:
         return Problem.of(path, value, "must be >= 0")
     return None
@@ -144,7 +144,7 @@ def _money_problem(path: str, value: object) -> Problem | None:
     if value is None or value is UNKNOWN:
         return None
     if not isinstance(value, Money):
-        return Problem.of(path, value, "must be Money, e.g. Money('8000')")
+        return Problem.of(path, value, "must be an amount of money")
     if value.currency != "CNY":
         return Problem.of(path, str(value), "must be CNY (the floors and minimum wages are in CNY)")
     if value.amount < 0:
@@ -373,7 +373,7 @@ class CompensationTerms:
             _money_problem("in_service_amount", self.in_service_amount),
         )
         if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
-            problems.append(Problem.of("ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')"))
+            problems.append(Problem.of("ratio", self.ratio, "must be a ratio"))
         pairs = (
             ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
             ("ratio", self.ratio, CompensationBasis.WAGE_RATIO),
@@ -426,9 +426,7 @@ class PenaltyTerms:
         )
         if self.multiple is not UNKNOWN:
             if isinstance(self.multiple, bool) or not isinstance(self.multiple, Decimal | int):
-                problems.append(
-                    Problem.of("multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')")
-                )
+                problems.append(Problem.of("multiple", self.multiple, "must be a number"))
             elif self.multiple < 0:
                 problems.append(Problem.of("multiple", self.multiple, "must be >= 0"))
         if self.amount is not UNKNOWN and self.basis is not PenaltyBasis.FIXED_AMOUNT:

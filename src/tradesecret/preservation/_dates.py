@@ -111,7 +111,7 @@ class PreservationDates:
             isinstance(count, bool) or not isinstance(count, int) or count < 0
         ):
             problems.append(
-                Problem.of("reconsideration_count", count, "must be a non-negative int")
+                Problem.of("reconsideration_count", count, "must be a whole number >= 0")
             )
         if problems:
             raise InvalidInputError(problems)

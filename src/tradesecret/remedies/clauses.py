@@ -160,7 +160,10 @@ class CompensationClause:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.shape, CompensationShape):
             raise InvalidInputError.single(
-                "compensation.shape", self.shape, "expected a CompensationShape"
+                "compensation.shape",
+                self.shape,
+                "expected one of {allowed}",
+                allowed=[f"CompensationShape.{k.name}" for k in CompensationShape],
             )
         problems = _operand_problems(
             "compensation",
@@ -198,7 +201,12 @@ class PenaltyClause:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.shape, PenaltyShape):
-            raise InvalidInputError.single("penalty.shape", self.shape, "expected a PenaltyShape")
+            raise InvalidInputError.single(
+                "penalty.shape",
+                self.shape,
+                "expected one of {allowed}",
+                allowed=[f"PenaltyShape.{k.name}" for k in PenaltyShape],
+            )
         fixed = self.shape is PenaltyShape.FIXED_AMOUNT
         multiple = not fixed and self.shape is not PenaltyShape.NONE
         problems = _operand_problems(
