@@ -211,9 +211,7 @@ def build_graph(spec: Any) -> Any:
             try:
                 builder.add(node)
             except InvalidInputError as exc:
-                problems += [
-                    attrs.evolve(p, path=f"$.data.evidence.{field}[{i}]") for p in exc.problems
-                ]
+                problems += [p.at(f"$.data.evidence.{field}[{i}]") for p in exc.problems]
     for i, edge in enumerate(spec.edges):
         try:
             builder.link(
@@ -225,10 +223,7 @@ def build_graph(spec: Any) -> Any:
                 note=edge.note,
             )
         except InvalidInputError as exc:
-            problems += [
-                attrs.evolve(p, path=f"$.data.evidence.edges[{i}]", reason=f"{p.reason} ({p.path})")
-                for p in exc.problems
-            ]
+            problems += [p.at(f"$.data.evidence.edges[{i}]") for p in exc.problems]
     if problems:
         raise InvalidInputError(problems)
     return builder.build()
@@ -282,6 +277,13 @@ def claims_from_evaluation(evaluation: Any, secret: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
+#: Where the evidence evaluation's own arguments are in a ``preservation`` case file.
+_EVIDENCE_ROOTS: Final = {
+    "respondent": "$.data.evidence.respondent",
+    "secret": "$.data.evidence.secret",
+}
+
+
 def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """Evidence evaluation (if given), the five-factor readiness assessment, then the clocks."""
     ev = importlib.import_module("tradesecret.evidence")
@@ -292,14 +294,15 @@ def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
     if spec is not None:
         graph = build_graph(spec)
         secret = spec.secret or (application.secrets[0].id if application.secrets else None)
-        evaluation = ev.evaluate(
-            graph,
-            standard=spec.standard,
-            as_of=as_of,
-            secret=secret,
-            respondent=spec.respondent,
-            rulebook=rulebook,
-        )
+        with _rooted(_EVIDENCE_ROOTS):
+            evaluation = ev.evaluate(
+                graph,
+                standard=spec.standard,
+                as_of=as_of,
+                secret=secret,
+                respondent=spec.respondent,
+                rulebook=rulebook,
+            )
         out.append(EvidenceReview(graph=graph, evaluation=evaluation))
         if not application.claims and secret is not None:
             application = attrs.evolve(
