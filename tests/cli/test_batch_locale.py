@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from tradesecret.cli import main
+from tradesecret.cli._batchio import read_input
+from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.i18n import Localizer
+from tradesecret.i18n._errors import problem_reason
 
 AGREEMENTS = """agreement_id,termination_date,months,region,agreed_monthly,average_wage
 NC-1,2025-08-31,12,CN-SH,6000.00,
@@ -117,3 +121,52 @@ class TestBatchLocale:
         assert 'warning: payment 2：未知的 agreement_id："NC-9"' in err.splitlines()
         _, _, err = run(*common, "--output", output, "--locale", "en")
         assert 'warning: unknown agreement_id "NC-9" @ payment 2' in err.splitlines()
+
+
+class TestFileProblems:
+    zh = Localizer.for_locale("zh_CN")
+
+    def _problem(self, path: str) -> Problem:
+        with pytest.raises(InvalidInputError) as info:
+            read_input(path)
+        (problem,) = info.value.problems
+        return problem
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A file that does not exist: said in the library's words, in Chinese too."""
+        problem = self._problem(str(tmp_path / "none.csv"))
+        assert "cannot read file: no such file" == problem.template
+        assert "无法读取文件：文件不存在" == problem_reason(self.zh, problem)
+
+    def test_directory(self, tmp_path: Path) -> None:
+        """A directory named like a CSV file is not read."""
+        (tmp_path / "d.csv").mkdir()
+        assert "无法读取文件：这是一个目录" == problem_reason(
+            self.zh, self._problem(str(tmp_path / "d.csv"))
+        )
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A JSON Lines file that is not UTF-8."""
+        path = tmp_path / "in.jsonl"
+        path.write_bytes(b'{"a": "\xff"}\n')
+        assert "cannot read file: not UTF-8" == self._problem(str(path)).reason
+
+    def test_bad_json_line_names_its_column(self, tmp_path: Path) -> None:
+        """A JSON line that does not parse: its line and the column where it fails, no Python text."""
+        path = tmp_path / "in.jsonl"
+        path.write_text('{"agreement_id": "A"}\n{bad\n', encoding="utf-8")
+        problem = self._problem(str(path))
+        assert (f"{path}: line 2", "not JSON (column 2)") == (problem.path, problem.reason)
+        assert "不是有效的 JSON（第 2 列）" == problem_reason(self.zh, problem)
+
+    def test_output_folder_missing_or_a_directory(
+        self, files: tuple[Path, Path], tmp_path: Path
+    ) -> None:
+        """An output in a missing folder, or that is a directory: bad input (exit 2) in words."""
+        agreements, _ = files
+        common = ("batch", str(agreements), "--as-of", "2026-01-15", "--no-progress")
+        code, _, err = run(*common, "--output", str(tmp_path / "none" / "out.csv"))
+        assert 2 == code and "cannot write: no such folder @ --output" in err
+        (tmp_path / "out.csv").mkdir()
+        code, _, err = run(*common, "--output", str(tmp_path / "out.csv"))
+        assert 2 == code and "cannot write: it is a directory @ --output" in err
