@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tradesecret.casefile import example_text, load_case, review_case
+from tradesecret.casefile._noncompete import placed
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.i18n import Localizer
 from tradesecret.i18n._errors import problem_reason
@@ -241,3 +242,25 @@ class TestChineseMessages:
         )
         assert "晚于评估日（2025-09-16）" == problem_reason(self.zh, problem)
         assert "is after as_of (2025-09-16)" == problem.reason
+
+
+ROOTS = {"wages": "$.data.employee.wages", "months": "$.data.agreement.duration_months"}
+
+
+class TestPlaced:
+    def test_first_step_mapped(self) -> None:
+        """wages[3].amount under the employee; the template and parameters are kept."""
+        problem = Problem.of("wages[3].amount", "-5", "must be at most {limit}", limit=24)
+        moved = placed(problem, ROOTS)
+        assert "$.data.employee.wages[3].amount" == moved.path
+        assert (problem.template, problem.params) == (moved.template, moved.params)
+
+    def test_default_and_untouched(self) -> None:
+        """Another first step goes under the default; full paths and as_of stay as they are."""
+        assert (
+            "$.data.ledger.payments[0].date"
+            == placed(Problem.of("payments[0].date", None, "x"), ROOTS, "$.data.ledger").path
+        )
+        for path in ("$.data.x", "as_of"):
+            assert path == placed(Problem.of(path, None, "x"), ROOTS, "$.data.ledger").path
+        assert "day" == placed(Problem.of("day", None, "x"), ROOTS).path

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pendulum
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from tradesecret.ledger import (
     evaluate_batch,
     evaluate_compensation,
 )
+from tradesecret.ledger._engine_common import _lookup_failed
 from tradesecret.ledger.rules import MAX_FEN, MAX_MONTHS
 
 T = pendulum.Date(2025, 1, 31)
@@ -137,3 +139,30 @@ def test_every_refused_row_is_refused_by_the_object_path_and_says_why_in_chinese
         except InvalidInputError:
             refused = True
         assert refused == (not res.valid[k]), (r, res.errors)
+
+
+class TestObjectPathLookups:
+    def test_termination_before_the_data_keeps_the_parameter_problem(self) -> None:
+        """A termination in 2000 (before the 2008 LCL cap): the lookup's template, at termination_date."""
+        terms = LedgerTerms(
+            agreement_id="A",
+            termination_date="2000-01-31",
+            months=12,
+            region="CN-SH",
+            agreed_monthly=Money("6000"),
+        )
+        with pytest.raises(InvalidInputError) as info:
+            evaluate_compensation(CompensationLedger(terms=terms), as_of="2001-01-01")
+        (problem,) = info.value.problems
+        assert "termination_date" == problem.path
+        assert "parameter {name} ({region}) has no value on this day; covered since {since}" == (
+            problem.template
+        )
+        assert ("name", "noncompete.max_post_term_months") == problem.params[0]
+
+    def test_a_lookup_error_without_problems(self) -> None:
+        """A lookup that fails without saying why is still an input error at its field."""
+        error = _lookup_failed(KeyError("x"), "region", "CN-XX")
+        assert [("region", '"CN-XX"', "no parameter in force on this day")] == [
+            (p.path, p.value, p.reason) for p in error.problems
+        ]
