@@ -98,15 +98,13 @@ def money_problems(
     if not isinstance(value, Money):
         return [Problem.of(path, value, "expected Money")]
     if currency and value.currency != "CNY":
-        return [Problem.of(path, str(value), "a PRC ledger is kept in CNY")]
+        return [Problem.of(path, value, "a PRC ledger is kept in CNY")]
     if value.amount <= 0:
-        return [Problem.of(path, str(value), "must be a positive amount")]
+        return [Problem.of(path, value, "must be a positive amount")]
     if value.amount.scaleb(2) > MAX_FEN:
-        return [
-            Problem.of(path, str(value), "above the accepted maximum of {limit} fen", limit=MAX_FEN)
-        ]
+        return [Problem.of(path, value, "above the accepted maximum of {limit} fen", limit=MAX_FEN)]
     if whole_fen and value.round_fen() != value:
-        return [Problem.of(path, str(value), "must be a whole number of fen")]
+        return [Problem.of(path, value, "must be a whole number of fen")]
     return []
 
 

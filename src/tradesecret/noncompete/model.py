@@ -146,7 +146,7 @@ def _money_problem(path: str, value: object) -> Problem | None:
     if not isinstance(value, Money):
         return Problem.of(path, value, "must be an amount of money")
     if value.currency != "CNY":
-        return Problem.of(path, str(value), "must be CNY (the floors and minimum wages are in CNY)")
+        return Problem.of(path, value, "must be CNY (the floors and minimum wages are in CNY)")
     if value.amount < 0:
         return Problem.of(path, value, "must not be negative")
     return None
