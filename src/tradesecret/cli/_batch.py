@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import importlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final, TextIO
@@ -137,6 +137,15 @@ def say(loc: Localizer, found: Problem) -> str:
     if not found.path:
         return reason
     return loc.message("error.line_no_value", {"path": found.path, "reason": reason})
+
+
+#: The ``problems`` of a valid row (shared, never changed).
+_NONE: Final[list[dict[str, Any]]] = []
+
+
+def _lines(found: list[Problem] | None, line: Callable[[Problem], str]) -> str:
+    """Each problem's line once, joined with ``; `` (empty for a valid row)."""
+    return "; ".join(dict.fromkeys(map(line, found))) if found else ""
 
 
 def problem_record(found: Problem) -> dict[str, Any]:
@@ -467,13 +476,14 @@ def evaluate_rows(
             str(v) for v in data.agreement_id[lo : lo + chunk.size].tolist()
         ]
         columns["valid"] += valid.tolist()
-        found = [
-            [*reasons.get(lo + i, ()), *errors.get(i, ())] if not ok else []
+        found: list[list[Problem] | None] = [
+            None if ok else [*reasons.get(lo + i, ()), *errors.get(i, ())]
             for i, ok in enumerate(valid.tolist())
         ]
-        columns["errors"] += ["; ".join(dict.fromkeys(map(reason_line, f))) for f in found]
-        columns["messages"] += ["; ".join(dict.fromkeys(say(loc, p) for p in f)) for f in found]
-        columns["problems"] += [[problem_record(p) for p in f] for f in found]
+        columns["errors"] += [_lines(f, reason_line) for f in found]
+        columns["messages"] += [_lines(f, lambda p: say(loc, p)) for f in found]
+        # a valid row shares one empty list (a million rows, no million lists)
+        columns["problems"] += [[problem_record(p) for p in f] if f else _NONE for f in found]
         columns["months"] += np.where(valid, result.months, 0).tolist()
         for name in fen_columns:
             columns[name] += _yuan(np.asarray(getattr(result, name)), valid)
