@@ -198,6 +198,16 @@ def test_a_bad_value_is_named_by_its_full_json_path(
     assert all(p.path.startswith("$.data.") for p in problems)
 
 
+def test_wages_whose_total_is_out_of_range_are_named() -> None:
+    """Twelve wages of 900 trillion yuan: their total is out of range, said at the wages."""
+
+    def huge(data: Data) -> None:
+        for wage in data["employee"]["wages"]:
+            wage["amount"]["amount"] = "900000000000000"
+
+    assert ["$.data.employee.wages"] == [p.path for p in _refused("noncompete", huge)]
+
+
 class TestChineseMessages:
     zh = Localizer.for_locale("zh_CN")
 
