@@ -510,7 +510,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
             sub = problem.path
             relative = sub not in ("", "$") and not path.endswith("." + sub)
             full = f"{path}{sub}" if sub.startswith(".") else f"{path}.{sub}" if relative else path
-            out.append(Problem(path=full, value=problem.value, reason=problem.reason))
+            out.append(problem.at(full))  # template: passed through
     else:
         out.append(Problem(path=path, value="", reason=_format_exception(exc, None)))
 

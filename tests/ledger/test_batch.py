@@ -431,7 +431,7 @@ class TestUnsupportedInput:
         assert ref.right_late_after_reminder[0] == res.right_late_after_reminder[0]
         assert pendulum.Date(2025, 7, 1).toordinal() == res.breach_from[1]
         assert [
-            (3, "D", "unknown event kind 'bonus'"),
+            (3, "D", 'unknown event kind "bonus"'),
             (-1, None, "event 5 names no known agreement"),
         ] == [(e.row, e.agreement_id, e.reasons[0]) for e in res.errors]
 

@@ -55,7 +55,7 @@ class TestValidation:
         assert [
             ("timing", "expected one of PaymentTiming.MONTHLY_AFTER_TERMINATION"),
             ("in_service_amount", "must not be negative"),
-            ("ratio", "must be Ratio"),
+            ("ratio", "must be a ratio"),
         ] == [(p.path, p.reason.split(",")[0]) for p in err.value.problems]
 
     def test_penalty_figure_may_be_unknown(self) -> None:
@@ -104,8 +104,8 @@ class TestValidation:
                 employer="",
             )
         assert [
-            ("duration_months", "must be a whole number of months (int)"),
-            ("release_unpaid_months", "must be a whole number of months (int)"),
+            ("duration_months", "must be a whole number of months"),
+            ("release_unpaid_months", "must be a whole number of months"),
             ("region_extent", "expected one of RegionExtent.SPECIFIED"),
             ("employer", "required (a non-empty string)"),
         ] == [(p.path, p.reason.split(",")[0]) for p in err.value.problems]

@@ -674,11 +674,11 @@ class TestRequests:
         assert "preservation.order.mandatory_caution" in pa.codes()
 
     def test_unknown_secret_is_an_input_error(self) -> None:
-        """An order naming a secret that is not claimed is refused, with the order's path."""
+        """An order naming a secret that is not claimed is refused, with the path of that entry."""
         with pytest.raises(InvalidInputError) as info:
             strong(orders=(RequestedOrder(kind=OrderKind.NOT_USE, secrets=("S9",), months=1),))
 
-        assert [("orders[0].secrets", "not a claimed secret")] == [
+        assert [("orders[0].secrets[0]", "not a claimed secret")] == [
             (p.path, p.reason) for p in info.value.problems
         ]
 

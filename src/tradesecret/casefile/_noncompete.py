@@ -11,6 +11,7 @@ error names both paths. A term the employee and agreement leave unknown may be s
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
@@ -20,7 +21,7 @@ from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Proble
 from tradesecret.facts import UNKNOWN
 from tradesecret.rulebook import Rulebook
 
-__all__ = ["noncompete_ledger"]
+__all__ = ["ledger_places", "noncompete_ledger", "noncompete_ledger_placed", "placed"]
 
 #: Ledger term -> where the case file states the same fact.
 _SOURCES: Final = {
@@ -109,8 +110,10 @@ def _merge(derived: dict[str, Any], stated: Any) -> tuple[dict[str, Any], list[P
             problems.append(
                 Problem.of(
                     f"$.data.ledger.terms.{name}",
-                    str(given),
-                    f"differs from {_SOURCES[name]} ({value}): state the fact once",
+                    given,
+                    "differs from {source} ({stated}): state the fact once",
+                    source=_SOURCES[name],
+                    stated=value,
                 )
             )
         else:
@@ -118,16 +121,26 @@ def _merge(derived: dict[str, Any], stated: Any) -> tuple[dict[str, Any], list[P
     return values, problems
 
 
-def noncompete_ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> Any:
+def ledger_places(derived: dict[str, Any]) -> dict[str, str]:
     """
-    The :class:`~tradesecret.ledger.CompensationLedger` of a ``noncompete`` case.
+    Where the case file states each ledger term: its source on the employee or agreement
+    where that states it, else ``ledger.terms`` (the roots of the ledger's problem paths).
+    """
+    places = {
+        name: source if derived.get(name, UNKNOWN) is not UNKNOWN else f"$.data.ledger.terms.{name}"
+        for name, source in _SOURCES.items()
+    }
+    places["terms"] = "$.data.ledger.terms"
+    return places
 
-    Raises:
-        InvalidInputError: a stated term differs from its source (both paths named), or
-            no termination date.
-    """
+
+def noncompete_ledger_placed(
+    data: Any, as_of: pendulum.Date, rulebook: Rulebook
+) -> tuple[Any, dict[str, str]]:
+    """:func:`noncompete_ledger`, and where the case file states each of its terms."""
     ledger = importlib.import_module("tradesecret.ledger")
-    values, problems = _merge(_derived(data, as_of, rulebook), data.ledger.terms)
+    derived = _derived(data, as_of, rulebook)
+    values, problems = _merge(derived, data.ledger.terms)
     if values.get("termination_date") is None and not problems:
         problems.append(
             Problem.of("$.data.employee.termination_date", None, "the ledger starts at termination")
@@ -139,4 +152,42 @@ def noncompete_ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> An
             values[name] = None
     events = {a.name: getattr(data.ledger, a.name) for a in attrs.fields(type(data.ledger))}
     events.pop("terms")
-    return ledger.CompensationLedger(terms=ledger.LedgerTerms(**values), **events)
+    places = ledger_places(derived)
+    try:
+        built = ledger.CompensationLedger(terms=ledger.LedgerTerms(**values), **events)
+    except InvalidInputError as exc:
+        raise InvalidInputError(placed(p, places, "$.data.ledger") for p in exc.problems) from None
+    return built, places
+
+
+def noncompete_ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> Any:
+    """
+    The :class:`~tradesecret.ledger.CompensationLedger` of a ``noncompete`` case.
+
+    Raises:
+        InvalidInputError: a stated term differs from its source (both paths named), or
+            no termination date; a bad term or event, at its place in the case file.
+    """
+    return noncompete_ledger_placed(data, as_of, rulebook)[0]
+
+
+
+
+def placed(problem: Problem, roots: Mapping[str, str], default: str | None = None) -> Problem:
+    """
+    ``problem`` at its place in the case file (its template and parameters kept).
+
+    A domain names a path relative to its own input (``wages[3].amount``, ``months``);
+    ``roots`` maps the path's first step to where the case file holds it
+    (``wages`` -> ``$.data.employee.wages``); a path with another first step goes under
+    ``default`` (if given). A full path (``$...``) and ``as_of`` stay as they are.
+    """
+    path = problem.path
+    if path.startswith("$") or path == "as_of":  # full already, or the review's date
+        return problem
+    for short in sorted(roots, key=len, reverse=True):  # the longest root that the path starts at
+        if path == short or path.startswith((f"{short}.", f"{short}[")):
+            return problem.at(roots[short] + path[len(short) :])
+    if not path:
+        return problem.at(default) if default is not None else problem
+    return problem.at(f"{default}.{path}") if default is not None else problem

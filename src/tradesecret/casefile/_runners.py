@@ -4,51 +4,42 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 import pendulum
 
-from tradesecret.casefile._noncompete import noncompete_ledger
+from tradesecret.casefile._noncompete import noncompete_ledger_placed, placed
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
 from tradesecret.facts import UNKNOWN as _UNKNOWN
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.rulebook import Rulebook
 
 
+@contextlib.contextmanager
+def _rooted(roots: Mapping[str, str], default: str | None = None) -> Iterator[None]:
+    """The domain's problems at their places in the case file (see :func:`placed`)."""
+    try:
+        yield
+    except InvalidInputError as exc:
+        raise InvalidInputError(placed(p, roots, default) for p in exc.problems) from None
+
+
+#: Where the non-compete domain's relative paths are in a ``noncompete`` case file.
+_NONCOMPETE_ROOTS: Final = {
+    "agreement": "$.data.agreement",
+    "employee": "$.data.employee",
+    "wages": "$.data.employee.wages",
+    "average_wage": "$.data.employee.average_wage",
+    "termination_date": "$.data.employee.termination_date",
+    "termination": "$.data.employee.termination_date",
+    "start": "$.data.employee.termination_date",  # the restriction period's months start there
+}
+
+
 def _fn(module: str, name: str) -> Any:
     return getattr(importlib.import_module(f"tradesecret.{module}"), name, None)
-
-
-def _rerooted(problem: Problem, roots: dict[str, str], default: str | None = None) -> Problem:
-    """
-    ``problem`` at its full case-file path: a path starting with a key of ``roots`` (the
-    domain's short name of an argument) continues from that key's JSON path; any other
-    path goes under ``default`` when given. The template and parameters are kept.
-    """
-    path = problem.path
-    for short in sorted(roots, key=len, reverse=True):
-        if path == short or path.startswith((f"{short}.", f"{short}[")):
-            return problem.at(roots[short] + path[len(short) :])
-    if default is None or path.startswith("$"):
-        return problem
-    return problem.at(f"{default}.{path}" if path else default)
-
-
-class _Rooted:
-    """Re-raises the input errors of the block at their case-file paths (see :func:`_rerooted`)."""
-
-    def __init__(self, roots: dict[str, str], default: str | None = None) -> None:
-        self.roots, self.default = roots, default
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
-        if isinstance(exc, InvalidInputError):
-            raise InvalidInputError(
-                _rerooted(p, self.roots, self.default) for p in exc.problems
-            ) from None
 
 
 def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
@@ -63,23 +54,24 @@ def trade_secret(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
 def noncompete(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """Agreement review, the compensation floors, then the ledger as of the date."""
     nc = importlib.import_module("tradesecret.noncompete")
-    out: list[object] = [
-        nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
-    ]
+    with _rooted(_NONCOMPETE_ROOTS):
+        out: list[object] = [
+            nc.review_noncompete(data.agreement, data.employee, as_of=as_of, rulebook=rulebook)
+        ]
     employee = data.employee
     wages = importlib.import_module("tradesecret.noncompete.wages")
     if employee.termination_date is not None and wages.has_wage(employee):
         # No default rule (before 2013-02-01) or no minimum wage: the review says so.
-        with contextlib.suppress(OutOfCoverageError):
+        with contextlib.suppress(OutOfCoverageError), _rooted(_NONCOMPETE_ROOTS):
             out.append(
                 nc.compensation_floor(data.agreement, employee, as_of=as_of, rulebook=rulebook)
             )
     evaluate = _fn("ledger", "evaluate_compensation")
     if evaluate is not None and data.ledger is not None:
-        ledger = noncompete_ledger(data, as_of, rulebook)
+        ledger, places = noncompete_ledger_placed(data, as_of, rulebook)
         # The ledger's rules (Interp. (IV) Arts. 8-9 from 2013-02-01) must be law at
         # termination; before them the review says there was no such rule.
-        with contextlib.suppress(OutOfCoverageError):
+        with contextlib.suppress(OutOfCoverageError), _rooted(places, "$.data.ledger"):
             rulebook.param("noncompete.release_unpaid_months", as_of=ledger.terms.termination_date)
             out.append(evaluate(ledger, as_of=as_of, rulebook=rulebook))
     out.extend(breach_remedies(data, as_of, rulebook))
@@ -99,6 +91,15 @@ def _business(profile: Any) -> Any:
     return rm.Business(name=profile.name, **values)
 
 
+#: Where the remedies' relative paths are in a ``noncompete`` case file's ``breach`` section.
+_BREACH_ROOTS: Final = {
+    "termination_date": "$.data.employee.termination_date",
+    "start": "$.data.employee.termination_date",  # the restriction period's months start there
+    "restriction_months": "$.data.agreement.duration_months",
+    "in_service_clause": "$.data.agreement.in_service",
+}
+
+
 def breach_remedies(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The remedies for the case's ``breach`` section, if it has one."""
     section = getattr(data, "breach", None)
@@ -109,20 +110,21 @@ def breach_remedies(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tupl
     if employer is None and getattr(data, "business", None) is not None:
         employer = _business(data.business)
     agreement, employee = data.agreement, data.employee
-    case = rm.AfterBreach(
-        breach=section.breach,
-        employer=employer,
-        termination_date=_stated(getattr(employee, "termination_date", None)),
-        restriction_months=_stated(getattr(agreement, "duration_months", None)),
-        in_service_clause=_stated(getattr(agreement, "in_service", None)),
-        compensation=section.compensation,
-        penalty=section.penalty,
-        income=section.income,
-        payments=section.payments,
-        return_scope=section.return_scope,
-        loss=section.loss,
-    )
-    return (rm.remedies(case, as_of=as_of, rulebook=rulebook),)
+    with _rooted(_BREACH_ROOTS, "$.data.breach"):
+        case = rm.AfterBreach(
+            breach=section.breach,
+            employer=employer,
+            termination_date=_stated(getattr(employee, "termination_date", None)),
+            restriction_months=_stated(getattr(agreement, "duration_months", None)),
+            in_service_clause=_stated(getattr(agreement, "in_service", None)),
+            compensation=section.compensation,
+            penalty=section.penalty,
+            income=section.income,
+            payments=section.payments,
+            return_scope=section.return_scope,
+            loss=section.loss,
+        )
+        return (rm.remedies(case, as_of=as_of, rulebook=rulebook),)
 
 
 def trade_secret_enforcement(
@@ -130,14 +132,15 @@ def trade_secret_enforcement(
 ) -> tuple[object, ...]:
     """The fine band and the civil damages frame under the AUCL version that governs the act."""
     rm = importlib.import_module("tradesecret.remedies")
-    return (rm.review_enforcement(data.act, as_of=as_of, rulebook=rulebook),)
+    with _rooted({}, "$.data.act"):
+        return (rm.review_enforcement(data.act, as_of=as_of, rulebook=rulebook),)
 
 
 def supply_chain(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The disclosure package for the stage (a coded item needs the owner's key: see below)."""
     sc = importlib.import_module("tradesecret.supply_chain")
     arguments = ("project", "supplier", "stage", "order_id", "handling")
-    with _Rooted({name: f"$.data.{name}" for name in arguments}):
+    with _rooted({name: f"$.data.{name}" for name in arguments}):
         package = sc.plan_disclosure(
             data.project,
             data.supplier,
@@ -166,7 +169,7 @@ def _demo_key(sc: Any) -> Any:
 def factory_audit(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[object, ...]:
     """The factory audit (red flags and outstanding checks)."""
     sc = importlib.import_module("tradesecret.supply_chain")
-    with _Rooted({"profile": "$.data.profile"}):
+    with _rooted({"profile": "$.data.profile"}):
         return (sc.audit_factory(data.profile, as_of=as_of, rulebook=rulebook),)
 
 
@@ -222,7 +225,7 @@ def build_graph(spec: Any) -> Any:
                 builder.add(node)
             except InvalidInputError as exc:
                 where = f"{_EVIDENCE}.{field}[{i}]"
-                problems += [_rerooted(p, {}, where) for p in exc.problems]
+                problems += [placed(p, {}, where) for p in exc.problems]
     for i, edge in enumerate(spec.edges):
         try:
             builder.link(
@@ -236,14 +239,13 @@ def build_graph(spec: Any) -> Any:
         except InvalidInputError as exc:
             edge_path = f"{_EVIDENCE}.edges[{i}]"
             problems += [
-                _rerooted(p, {f"edge.{edge.kind.value}": edge_path}, edge_path)
-                for p in exc.problems
+                placed(p, {f"edge.{edge.kind.value}": edge_path}, edge_path) for p in exc.problems
             ]
     if problems:
         raise InvalidInputError(problems)
     items = {item.id: f"{_EVIDENCE}.items[{i}]" for i, item in enumerate(spec.items)}
     collectors = {f"custody.{item}[0].to_party": f"{at}.collected_by" for item, at in items.items()}
-    with _Rooted(collectors | {f"custody.{item}": at for item, at in items.items()}):
+    with _rooted(collectors | {f"custody.{item}": at for item, at in items.items()}):
         return builder.build()
 
 
@@ -308,7 +310,7 @@ def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
         roots = {name: f"{_EVIDENCE}.{name}" for name in ("secret", "respondent", "standard")}
         if spec.secret is None and secret is not None:
             roots["secret"] = _FIRST_CLAIMED
-        with _Rooted(roots):
+        with _rooted(roots):
             evaluation = ev.evaluate(
                 graph,
                 standard=spec.standard,
@@ -322,7 +324,9 @@ def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
             application = attrs.evolve(
                 application, claims=claims_from_evaluation(evaluation, secret)
             )
-    out.append(pr.assess_preservation(application, as_of=as_of, rulebook=rulebook))
+    with _rooted({"application": "$.data.application"}, "$.data.application"):
+        out.append(pr.assess_preservation(application, as_of=as_of, rulebook=rulebook))
     if data.dates is not None:
-        out.append(pr.preservation_deadlines(data.dates, as_of=as_of, rulebook=rulebook))
+        with _rooted({}, "$.data.dates"):
+            out.append(pr.preservation_deadlines(data.dates, as_of=as_of, rulebook=rulebook))
     return tuple(out)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import importlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final, TextIO
@@ -34,9 +34,17 @@ import attrs
 import numpy as np
 import pendulum
 
-from tradesecret.cli._batch_read import Column, _clean, _read_csv_stdlib, read_table
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.cli._batch_read import (
+    Column,
+    _clean,
+    _read_csv_stdlib,
+    problem,
+    read_table,
+    unreadable,
+)
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.i18n import Localizer
+from tradesecret.i18n._errors import problem_reason
 from tradesecret.money import Money
 from tradesecret.results import Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -53,6 +61,8 @@ OUTPUT_COLUMNS: Final = (
     "agreement_id",
     "valid",
     "errors",
+    "messages",
+    "problems",
     "months",
     "total_scheduled",
     "total_fallen_due",
@@ -111,14 +121,52 @@ class BatchSummary:
 # -- reading: tradesecret.cli._batch_read -----------------------------------------------------
 
 
+def _shown(raw: object) -> str:
+    """A value as it is shown in a reason: JSON-like text (``"2025-02-30"``)."""
+    return render_value(raw)
+
+
+def reason_line(found: Problem) -> str:
+    """A row's problem as one English line: ``path: reason`` (the reason alone without a path)."""
+    return f"{found.path}: {found.reason}" if found.path else found.reason
+
+
+def say(loc: Localizer, found: Problem) -> str:
+    """A row's problem as one line in the locale: ``path: reason``, as :func:`reason_line`."""
+    reason = problem_reason(loc, found)
+    if not found.path:
+        return reason
+    return loc.message("error.line_no_value", {"path": found.path, "reason": reason})
+
+
+#: The ``problems`` of a valid row (shared, never changed).
+_NONE: Final[list[dict[str, Any]]] = []
+
+
+def _lines(found: list[Problem] | None, line: Callable[[Problem], str]) -> str:
+    """Each problem's line once, joined with ``; `` (empty for a valid row)."""
+    return "; ".join(dict.fromkeys(map(line, found))) if found else ""
+
+
+def problem_record(found: Problem) -> dict[str, Any]:
+    """A problem as a JSON object: path, value, English reason, template and its parameters."""
+    return {
+        "path": found.path,
+        "value": found.value,
+        "reason": found.reason,
+        "template": found.template,
+        "params": dict(found.params),
+    }
+
+
 class _Reasons:
     """Per-row parse problems, kept with the row (the row is then reported, not the batch)."""
 
     def __init__(self) -> None:
-        self.by_row: dict[int, list[str]] = {}
+        self.by_row: dict[int, list[Problem]] = {}
 
-    def add(self, row: int, reason: str) -> None:
-        self.by_row.setdefault(row, []).append(reason)
+    def add(self, row: int, found: Problem) -> None:
+        self.by_row.setdefault(row, []).append(found)
 
     def bad(self, n: int) -> np.ndarray[Any, Any]:
         mask = np.zeros(n, dtype=bool)
@@ -156,11 +204,11 @@ def parse_dates(
                 if not out[i]:
                     raise ValueError(raw)
             except ValueError:
-                reasons.add(i, f"{name}: not a valid date {raw!r}")
+                reasons.add(i, problem(name, raw, "not a valid date {value}", value=_shown(raw)))
                 out[i] = _PLACEHOLDER_DAY if required else 0
     if required:
         for i in np.flatnonzero(~present).tolist():
-            reasons.add(i, f"{name}: required")
+            reasons.add(i, problem(name, "", "required"))
             out[i] = _PLACEHOLDER_DAY
     return out
 
@@ -172,7 +220,7 @@ def parse_integers(values: Column, name: str, reasons: _Reasons) -> np.ndarray[A
         try:
             out[i] = int(raw or "")
         except ValueError:
-            reasons.add(i, f"{name}: not an integer {raw!r}")
+            reasons.add(i, problem(name, raw, "not an integer {value}", value=_shown(raw)))
     return out
 
 
@@ -208,11 +256,11 @@ def parse_fen(values: Column, name: str, reasons: _Reasons, *, yuan: bool) -> np
             if not amount.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            reasons.add(i, f"{name}: not a decimal amount {raw!r}")
+            reasons.add(i, problem(name, raw, "not a decimal amount {value}", value=_shown(raw)))
             continue
         fen = amount * _FEN if yuan else amount
         if fen != fen.to_integral_value():
-            reasons.add(i, f"{name}: more precise than a fen {raw!r}")
+            reasons.add(i, problem(name, raw, "more precise than a fen {value}", value=_shown(raw)))
             continue
         out[i] = int(fen)
     return out
@@ -246,7 +294,7 @@ def _require(table: Mapping[str, Any], names: Sequence[str | tuple[str, ...]], s
 
 def _build(
     agreements: Mapping[str, Column], payments: Mapping[str, Column] | None
-) -> tuple[Any, dict[int, list[str]], list[str]]:
+) -> tuple[Any, dict[int, list[Problem]], list[Problem]]:
     from tradesecret.ledger import BatchInput  # noqa: PLC0415
 
     _require(agreements, ("agreement_id", "termination_date", "months", "region"), "input")
@@ -264,8 +312,10 @@ def _build(
     if n > 1:
         same = np.flatnonzero(sorted_ids[1:] == sorted_ids[:-1])
         for k in np.unique(np.concatenate([order[same], order[same + 1]])).tolist():
-            reasons.add(k, f"agreement_id: duplicate {ids[k]!r}")
-    orphan_reasons: list[str] = []
+            reasons.add(
+                k, problem("agreement_id", ids[k], "duplicate {value}", value=_shown(ids[k]))
+            )
+    orphan_reasons: list[Problem] = []
     pay_row = np.zeros(0, dtype=np.int64)
     pay_date = np.zeros(0, dtype=np.int64)
     pay_fen = np.zeros(0, dtype=np.int64)
@@ -286,13 +336,18 @@ def _build(
             np.int64
         )
         orphan_reasons = [
-            f"payment {k + 1}: unknown agreement_id {pay_ids[k]!r}"
+            problem(
+                f"payment {k + 1}",
+                pay_ids[k],
+                "unknown agreement_id {value}",
+                value=_shown(pay_ids[k]),
+            )
             for k in np.flatnonzero(~found).tolist()
         ]
         for k, why in preasons.by_row.items():
             if found[k]:
                 for reason in why:
-                    reasons.add(int(pay_row[k]), f"payment {k + 1}: {reason}")
+                    reasons.add(int(pay_row[k]), reason.at(f"payment {k + 1}: {reason.path}"))
         # a payment that did not parse, or names no agreement, is left out (and reported)
         keep = found & ~preasons.bad(m)
         pay_row, pay_date, pay_fen = pay_row[keep], pay_date[keep], pay_fen[keep]
@@ -383,17 +438,25 @@ def _yuan(fen: np.ndarray[Any, Any], valid: np.ndarray[Any, Any]) -> list[str]:
 
 def evaluate_rows(
     data: Any,
-    reasons: Mapping[int, list[str]],
+    reasons: Mapping[int, list[Problem]],
     *,
     as_of: pendulum.Date,
     chunk_rows: int,
     progress: TextIO | None,
     rulebook: Rulebook | None = None,
+    locale: str = "en",
 ) -> dict[str, list[Any]]:
-    """Evaluate in chunks; the output columns (one entry per agreement)."""
+    """
+    Evaluate in chunks; the output columns (one entry per agreement).
+
+    A row's problems are written three ways: ``errors`` (English lines, ``path: reason``),
+    ``messages`` (the same lines in ``locale``) and ``problems`` (each
+    problem's ``path``, ``value``, English ``reason``, ``template`` and ``params``).
+    """
     from tradesecret.ledger import evaluate_batch  # noqa: PLC0415
 
     bar = _Progress(progress, data.size)
+    loc = Localizer.for_locale(locale)
     columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
     fen_columns = ("total_scheduled", "total_fallen_due", "total_paid", "arrears", "unallocated")
     date_columns = (
@@ -404,7 +467,7 @@ def evaluate_rows(
     )
     for lo, chunk in _chunks(data, max(chunk_rows, 1)):
         result = evaluate_batch(chunk, as_of=as_of, rulebook=rulebook)
-        errors = {e.row: e.reasons for e in result.errors if e.row >= 0}
+        errors = {e.row: e.problems for e in result.errors if e.row >= 0}
         parsed = np.zeros(chunk.size, dtype=bool)
         local = [row - lo for row in reasons if lo <= row < lo + chunk.size]
         parsed[local] = True
@@ -413,10 +476,14 @@ def evaluate_rows(
             str(v) for v in data.agreement_id[lo : lo + chunk.size].tolist()
         ]
         columns["valid"] += valid.tolist()
-        columns["errors"] += [
-            "; ".join([*reasons.get(lo + i, ()), *errors.get(i, ())]) if not ok else ""
+        found: list[list[Problem] | None] = [
+            None if ok else [*reasons.get(lo + i, ()), *errors.get(i, ())]
             for i, ok in enumerate(valid.tolist())
         ]
+        columns["errors"] += [_lines(f, reason_line) for f in found]
+        columns["messages"] += [_lines(f, lambda p: say(loc, p)) for f in found]
+        # a valid row shares one empty list (a million rows, no million lists)
+        columns["problems"] += [[problem_record(p) for p in f] if f else _NONE for f in found]
         columns["months"] += np.where(valid, result.months, 0).tolist()
         for name in fen_columns:
             columns[name] += _yuan(np.asarray(getattr(result, name)), valid)
@@ -433,10 +500,16 @@ def evaluate_rows(
 # -- writing ------------------------------------------------------------------------------------
 
 
+def _json_text(problems: list[dict[str, Any]]) -> str:
+    return json.dumps(problems, ensure_ascii=False) if problems else ""
+
+
 def _write(columns: Mapping[str, list[Any]], output: str) -> None:
     path = Path(output)
     suffix = path.suffix.lower()
     names = list(OUTPUT_COLUMNS)
+    if suffix not in {".jsonl", ".json"}:  # a table cell holds the problems as JSON text
+        columns = {**columns, "problems": [_json_text(p) for p in columns["problems"]]}
     rows = zip(*(columns[name] for name in names), strict=True)
     try:
         if suffix == ".csv":
@@ -462,9 +535,7 @@ def _write(columns: Mapping[str, list[Any]], output: str) -> None:
         else:
             raise InvalidInputError.single("--output", output, "expected .csv, .jsonl or .parquet")
     except OSError as exc:
-        raise InvalidInputError.single(
-            "--output", output, f"cannot write: {exc.strerror}"
-        ) from None
+        raise unreadable("--output", exc, value=output, writing=True) from None
 
 
 def load_overlay(path: str) -> Rulebook:
@@ -472,5 +543,5 @@ def load_overlay(path: str) -> Rulebook:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError.single("--params", path, f"cannot read: {exc}") from None
+        raise unreadable("--params", exc, value=path) from None
     return default_rulebook().extended(text, source=path)

@@ -7,15 +7,53 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import numpy as np
 
 from tradesecret.exceptions import InvalidInputError, Problem
 
-__all__ = ["Column", "read_table"]
+__all__ = ["Column", "problem", "read_table", "unreadable"]
 
 
 #: A column: text values, ``None`` where empty.
 Column = np.ndarray[Any, Any]
+
+
+def problem(path: str, value: object, reason: str, /, **params: object) -> Problem:
+    """A problem (as :meth:`Problem.of`); a ``value`` of ``""`` means the file has no value to show."""
+    found = Problem.of(path, value, reason, **params)  # template: passed through
+    return found if value != "" else attrs.evolve(found, value="")
+
+
+def unreadable(
+    path: str, exc: OSError | UnicodeError, *, value: object = "", writing: bool = False
+) -> InvalidInputError:
+    """A file that cannot be read (or written), in the library's words."""
+    if writing:
+        return InvalidInputError([_write_problem(path, value, exc)])
+    if isinstance(exc, UnicodeError):
+        found = problem(path, value, "cannot read file: not UTF-8")
+    elif isinstance(exc, FileNotFoundError):
+        found = problem(path, value, "cannot read file: no such file")
+    elif isinstance(exc, PermissionError):
+        found = problem(path, value, "cannot read file: permission denied")
+    elif isinstance(exc, IsADirectoryError):
+        found = problem(path, value, "cannot read file: it is a directory")
+    else:
+        detail = exc.strerror or "input/output error"
+        found = problem(path, value, "cannot read file: {detail}", detail=detail)
+    return InvalidInputError([found])
+
+
+def _write_problem(path: str, value: object, exc: OSError | UnicodeError) -> Problem:
+    if isinstance(exc, FileNotFoundError):
+        return problem(path, value, "cannot write: no such folder")
+    if isinstance(exc, PermissionError):
+        return problem(path, value, "cannot write: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return problem(path, value, "cannot write: it is a directory")
+    detail = (exc.strerror if isinstance(exc, OSError) else None) or "input/output error"
+    return problem(path, value, "cannot write: {detail}", detail=detail)
 
 
 def read_table(path: str) -> dict[str, Column]:
@@ -34,14 +72,12 @@ def read_table(path: str) -> dict[str, Column]:
         try:
             pq: Any = importlib.import_module("pyarrow.parquet")
         except ImportError:
-            raise InvalidInputError(
-                [Problem(path=path, value="", reason="reading Parquet needs pyarrow")]
-            ) from None
+            raise InvalidInputError([problem(path, "", "reading Parquet needs pyarrow")]) from None
         try:
             table = pq.read_table(file)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError):
             raise InvalidInputError(
-                [Problem(path=path, value="", reason=f"cannot read Parquet: {exc}")]
+                [problem(path, "", "cannot read Parquet: not a Parquet file, or damaged")]
             ) from None
         return {name: _text_column(table.column(name)) for name in table.column_names}
     if suffix not in (".csv", ".txt"):
@@ -50,10 +86,7 @@ def read_table(path: str) -> dict[str, Column]:
         with file.open(encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle), [])
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read file: {reason}")]
-        ) from None
+        raise unreadable(path, exc) from None
     names = [h.strip() for h in header]
     try:
         pacsv: Any = importlib.import_module("pyarrow.csv")
@@ -70,9 +103,9 @@ def read_table(path: str) -> dict[str, Column]:
                 null_values=[""],
             ),
         )
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError):
         raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read CSV: {exc}")]
+            [problem(path, "", "cannot read CSV: a row does not match the header, or not UTF-8")]
         ) from None
     return {name: _text_column(table.column(name)) for name in names}
 

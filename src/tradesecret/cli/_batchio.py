@@ -28,9 +28,11 @@ from tradesecret.cli._batch import (
     evaluate_rows,
     load_overlay,
     read_table,
+    say,
 )
-from tradesecret.cli._batch_read import Column
+from tradesecret.cli._batch_read import Column, unreadable
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.i18n import Localizer
 from tradesecret.money import Money
 
 __all__ = [
@@ -70,10 +72,7 @@ def read_jsonl(path: str) -> dict[str, Column]:
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read file: {reason}")]
-        ) from None
+        raise unreadable(path, exc) from None
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
@@ -82,7 +81,14 @@ def read_jsonl(path: str) -> dict[str, Column]:
         try:
             row = json.loads(line, parse_float=Decimal)
         except json.JSONDecodeError as exc:
-            problems.append(Problem.of(f"{path}: line {number}", line[:80], exc.msg))
+            problems.append(
+                Problem.of(
+                    f"{path}: line {number}",
+                    line[:80],
+                    "not JSON (column {column})",
+                    column=exc.colno,
+                )
+            )
             continue
         if not isinstance(row, dict):
             problems.append(Problem.of(f"{path}: line {number}", line[:80], "expected an object"))
@@ -154,7 +160,8 @@ def evaluate_file(
     chunk_rows: int = 100_000,
     progress: TextIO | None = None,
     params_path: str | None = None,
-) -> tuple[dict[str, list[Any]], list[str]]:
+    locale: str = "en",
+) -> tuple[dict[str, list[Any]], list[Problem]]:
     """
     The output columns of a batch input, and the payments that named no agreement.
 
@@ -173,10 +180,17 @@ def evaluate_file(
         )
     data, reasons, orphans = _build(agreements, payments)
     if progress is not None:
+        loc = Localizer.for_locale(locale)
         for reason in orphans:
-            progress.write(f"warning: {reason}\n")
+            progress.write(f"warning: {say(loc, reason)}\n")
     columns = evaluate_rows(
-        data, reasons, as_of=as_of, chunk_rows=chunk_rows, progress=progress, rulebook=rulebook
+        data,
+        reasons,
+        as_of=as_of,
+        chunk_rows=chunk_rows,
+        progress=progress,
+        rulebook=rulebook,
+        locale=locale,
     )
     return columns, orphans
 
@@ -188,7 +202,9 @@ def iter_jsonl(columns: Mapping[str, list[Any]]) -> Iterator[str]:
         yield json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n"
 
 
-def summarize(columns: Mapping[str, list[Any]], orphans: list[str], output: str) -> BatchSummary:
+def summarize(
+    columns: Mapping[str, list[Any]], orphans: list[Problem], output: str
+) -> BatchSummary:
     """The summary of evaluated columns (rows, arrears, release rights, orphan payments)."""
     valid = np.asarray(columns["valid"], dtype=bool)
     arrears_fen = [
@@ -223,6 +239,7 @@ def run_batch_any(
     chunk_rows: int = 100_000,
     progress: TextIO | None = None,
     params_path: str | None = None,
+    locale: str = "en",
 ) -> BatchSummary:
     """
     Read (CSV, Parquet or JSON Lines), evaluate, write to ``output`` (``-``: JSON Lines on ``stdout``).
@@ -239,6 +256,7 @@ def run_batch_any(
         chunk_rows=chunk_rows,
         progress=progress,
         params_path=params_path,
+        locale=locale,
     )
     if output == "-":
         for line in iter_jsonl(columns):

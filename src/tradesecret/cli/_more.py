@@ -122,6 +122,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, *, read: Any, write:
             chunk_rows=args.chunk_rows,
             progress=None if args.no_progress else err,
             params_path=args.params,
+            locale=_one(args.locale),
         )
         (err if args.output == "-" else out).write(summary.render(_one(args.locale)))
         worst = summary.worst()

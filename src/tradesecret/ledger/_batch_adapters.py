@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from numbers import Integral
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
+from tradesecret.ledger._batch_columns import problem
 from tradesecret.ledger._batch_params import EPOCH
 from tradesecret.ledger.model import (
     Activation,
@@ -104,8 +106,8 @@ def _check_columns(
         Problem.of(
             f"{name}.{column}",
             column,
-            "not a column the batch path reads (it would be ignored); supported: "
-            + ", ".join(sorted(known)),
+            "not a column the batch path reads (it would be ignored); supported: {allowed}",
+            allowed=sorted(known),
         )
         for column in columns
         if column not in known
@@ -131,6 +133,19 @@ def _text(value: object) -> str:
     return "" if value is None or pd_isna(value) else str(value)
 
 
+def _breach_kind(value: object) -> InServiceBreachKind:
+    text = _text(value) or "other"
+    try:
+        return InServiceBreachKind(text)
+    except ValueError:
+        raise InvalidInputError.single(
+            "breach_kind",
+            text,
+            "expected one of {allowed}",
+            allowed=[k.value for k in InServiceBreachKind],
+        ) from None
+
+
 def _money(value: object) -> Money:
     if value is None or pd_isna(value) or isinstance(value, bool):
         raise InvalidInputError.single("amount_fen", value, "required for this kind")
@@ -151,9 +166,7 @@ _BUILDERS: Final[dict[str, Callable[[pendulum.Date, dict[str, Any]], LedgerEvent
         date=d, until=_opt_day(r.get("until")), description=_text(r.get("description"))
     ),
     "in_service_breaches": lambda d, r: InServiceBreach(
-        date=d,
-        kind=InServiceBreachKind(_text(r.get("breach_kind")) or "other"),
-        description=_text(r.get("description")),
+        date=d, kind=_breach_kind(r.get("breach_kind")), description=_text(r.get("description"))
     ),
     "penalty_payments": lambda d, r: PenaltyPaid(date=d, amount=_money(r.get("amount_fen"))),
 }
@@ -161,41 +174,52 @@ _BUILDERS: Final[dict[str, Callable[[pendulum.Date, dict[str, Any]], LedgerEvent
 
 def _events(
     events: DataFrame, row_of: Callable[[Any], I64], filled: dict[str, I64]
-) -> tuple[list[tuple[int, LedgerEvent]], list[tuple[int, str]]]:
+) -> tuple[list[tuple[int, LedgerEvent]], list[tuple[int, Problem]]]:
     """Typed events per row; the first reminder / release / rescission fills its column."""
     rows = row_of(events["agreement_id"])
     days = _ordinals(events["date"].to_numpy())
     records = events.to_dict("records")
     typed: list[tuple[int, LedgerEvent]] = []
-    unsupported: list[tuple[int, str]] = []
+    unsupported: list[tuple[int, Problem]] = []
     for k, (row, day, record) in enumerate(zip(rows.tolist(), days.tolist(), records, strict=True)):
         kind = str(record["kind"])
         if row < 0:
-            unsupported.append((-1, f"event {k} names no known agreement"))
+            unsupported.append(
+                (-1, problem("", "", "event {index} names no known agreement", index=k))
+            )
         elif kind == "payments":
-            unsupported.append((row, "payments belong in the payments table"))
+            unsupported.append((row, problem("", "", "payments belong in the payments table")))
         elif kind == "deferrals":
-            reason = "a deferral plan needs its new due dates: pass it in BatchInput.events"
-            unsupported.append((row, reason))
+            unsupported.append((row, problem("", "", _DEFERRALS)))
         elif kind not in _BUILDERS:
-            unsupported.append((row, f"unknown event kind {kind!r}"))
+            unsupported.append(
+                (row, problem("", "", "unknown event kind {kind}", kind=render_value(kind)))
+            )
         elif day <= 0:
-            unsupported.append((row, f"event {k}: no date"))
+            unsupported.append((row, problem(f"event {k}", "", "no date")))
         elif kind in _FILLED and not filled[kind][row]:
             filled[kind][row] = day
         else:
             try:
                 typed.append((row, _BUILDERS[kind](_day(day), record)))
-            except (InvalidInputError, ValueError) as exc:
-                unsupported.append((row, f"event {k} ({kind}): {exc}"))
+            except InvalidInputError as exc:
+                unsupported += [(row, _within(p, f"event {k} ({kind})")) for p in exc.problems]
     return typed, unsupported
+
+
+_DEFERRALS: Final = "a deferral plan needs its new due dates: pass it in BatchInput.events"
+
+
+def _within(found: Problem, where: str) -> Problem:
+    """``found`` (a field's problem) placed within an event or payment of the batch input."""
+    return found.at(f"{where}: {found.path}" if found.path else where)
 
 
 def _batch_input() -> Any:
     return importlib.import_module("tradesecret.ledger.batch").BatchInput
 
 
-def _row_lookup(pd: Any, ids: Any) -> tuple[Callable[[Any], I64], list[tuple[int, str]]]:
+def _row_lookup(pd: Any, ids: Any) -> tuple[Callable[[Any], I64], list[tuple[int, Problem]]]:
     """Agreement id -> row (the first of duplicated ids); every duplicated row reported."""
     first = ~ids.duplicated().to_numpy()
     index = pd.Index(ids[first])
@@ -206,29 +230,34 @@ def _row_lookup(pd: Any, ids: Any) -> tuple[Callable[[Any], I64], list[tuple[int
         return np.where(found >= 0, first_row[np.maximum(found, 0)], -1)
 
     duplicated = ids.duplicated(keep=False).to_numpy()
-    return row_of, [(row, "duplicate agreement_id") for row in np.flatnonzero(duplicated).tolist()]
+    duplicate = problem("", "", "duplicate agreement_id")
+    return row_of, [(row, duplicate) for row in np.flatnonzero(duplicated).tolist()]
 
 
 def _named_payments(
     payments: DataFrame, pay_row: I64, pay_date: I64, pay_fen: Any
-) -> tuple[list[tuple[int, LedgerEvent]], list[tuple[int, str]], npt.NDArray[np.bool_]]:
+) -> tuple[list[tuple[int, LedgerEvent]], list[tuple[int, Problem]], npt.NDArray[np.bool_]]:
     """Payments naming an instalment, as typed events (exact path); the others to keep."""
     named = ~payments["instalment"].isna().to_numpy() & (pay_row >= 0)
     typed: list[tuple[int, LedgerEvent]] = []
-    unsupported: list[tuple[int, str]] = []
+    unsupported: list[tuple[int, Problem]] = []
     instalments = payments["instalment"].tolist()
     for k in np.flatnonzero(named).tolist():
         number = instalments[k]
         try:
-            if isinstance(number, float) and not number.is_integer():
-                raise ValueError(f"instalment {number} is not a whole number")
+            if (
+                isinstance(number, bool)
+                or not isinstance(number, Integral | float)
+                or (isinstance(number, float) and not number.is_integer())
+            ):
+                raise InvalidInputError.single("instalment", number, "not a whole number")
             payment = Payment(
                 date=_day(int(pay_date[k])),
                 amount=_money(pay_fen[k].item() if hasattr(pay_fen[k], "item") else pay_fen[k]),
                 instalment=int(number),
             )
-        except (InvalidInputError, ValueError) as exc:
-            unsupported.append((int(pay_row[k]), f"payment {k}: {exc}"))
+        except InvalidInputError as exc:
+            unsupported += [(int(pay_row[k]), _within(p, f"payment {k}")) for p in exc.problems]
             continue
         typed.append((int(pay_row[k]), payment))
     return typed, unsupported, ~named

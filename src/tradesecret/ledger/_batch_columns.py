@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from numbers import Integral
 from typing import Any, Final
 
@@ -23,6 +24,22 @@ INVALID: Final = int(np.iinfo(np.int64).min)
 _LIMIT: Final = 1 << 62
 
 
+def problem(path: str, value: object, reason: str, /, **params: object) -> Problem:
+    """
+    A row's problem (as :meth:`Problem.of`); a ``value`` of ``""`` means none to show.
+
+    ``path`` is the column or the ledger field (``months``, ``payments[0].date``), or ``""``
+    where the reason names the row as a whole.
+    """
+    found = Problem.of(path, value, reason, **params)  # template: passed through
+    return found if value != "" else attrs.evolve(found, value="")
+
+
+def reason_line(found: Problem) -> str:
+    """A row's problem as one English line: ``path: reason`` (the reason alone without a path)."""
+    return f"{found.path}: {found.reason}" if found.path else found.reason
+
+
 @attrs.frozen(kw_only=True)
 class RowError:
     """
@@ -31,12 +48,28 @@ class RowError:
     Attributes:
         row: Row index (``-1`` for a payment that names no known row).
         agreement_id: Its identifier, when given.
-        reasons: Every problem found, in English.
+        reasons: Every problem found, in English, one line each (``path: reason``).
+        problems: The same problems with their paths, templates and parameters, in the
+            same order, so that presentation can say them in the caller's locale.
     """
 
     row: int
     agreement_id: str | None
     reasons: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, row: int, agreement_id: str | None, problems: Iterable[Problem]) -> RowError:
+        """A row error from its problems (each line once, in order); ``reasons`` are their lines."""
+        by_line: dict[str, Problem] = {}
+        for found in problems:
+            by_line.setdefault(reason_line(found), found)
+        return cls(
+            row=row,
+            agreement_id=agreement_id,
+            reasons=tuple(by_line),
+            problems=tuple(by_line.values()),
+        )
 
 
 def _entry(value: object) -> int:

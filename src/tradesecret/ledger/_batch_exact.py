@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pendulum
 
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.ledger._batch_kernel import Outputs
 from tradesecret.ledger.engine import evaluate_compensation
 from tradesecret.ledger.model import (
@@ -116,7 +116,7 @@ def run_exact(
     opts: LedgerOptions,
     rb: Rulebook,
     out: Outputs,
-    bad: dict[int, list[str]],
+    bad: dict[int, list[Problem]],
 ) -> None:
     """Evaluate ``rows`` with the object path and write their states into ``out``."""
     if not rows:
@@ -141,7 +141,7 @@ def run_exact(
                 ledger, as_of=_day(int(as_of[row])), options=opts, rulebook=rb
             )
         except InvalidInputError as exc:
-            bad.setdefault(row, []).extend(f"{p.path}: {p.reason}" for p in exc.problems)
+            bad.setdefault(row, []).extend(exc.problems)
             continue
         _write(out, row, state, events[row], int(as_of[row]))
 

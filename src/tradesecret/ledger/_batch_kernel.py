@@ -15,6 +15,8 @@ from typing import Any, Final, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from tradesecret.exceptions import Problem
+from tradesecret.ledger._batch_columns import problem
 from tradesecret.ledger._batch_params import NEVER, MinimumWages, MonthTable
 from tradesecret.ledger.model import (
     DueConvention,
@@ -121,7 +123,7 @@ class Env(NamedTuple):
     mw: MinimumWages
     opts: LedgerOptions
     out: Outputs
-    bad: dict[int, list[str]]
+    bad: dict[int, list[Problem]]
     exact: set[int]
 
 
@@ -212,7 +214,7 @@ def _schedule(ch: _Chunk) -> None:
         missing = ~(ok | ~ch.live[need]).all(axis=1)
         for row in rows[need[missing]].tolist():
             env.bad.setdefault(row, []).append(
-                "no minimum wage for the region on a month of the period"
+                problem("", "", "no minimum wage for the region on a month of the period")
             )
         amount = amount.copy()
         amount[need] = np.maximum(mw, share[:, None])

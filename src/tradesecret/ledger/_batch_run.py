@@ -8,9 +8,9 @@ import numpy as np
 import numpy.typing as npt
 
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.ledger import _batch_kernel as kernel
-from tradesecret.ledger._batch_columns import INVALID, RowError, column
+from tradesecret.ledger._batch_columns import INVALID, RowError, column, problem
 from tradesecret.ledger._batch_exact import exact_rows, run_exact
 from tradesecret.ledger._batch_params import (
     EPOCH,
@@ -36,16 +36,25 @@ _MAX_ORDINAL: Final = 3652059
 _EXTRA_OUTPUTS: Final = ("compensation_to_return", "penalty_paid", "breach_from")
 
 
+_NOT_AN_INTEGER: Final = "not an integer in range"
+_ABOVE_FEN: Final = "above the accepted maximum of {limit} fen"
+
+
+def _given(reason: str) -> Problem:
+    """A reason the caller gave (``BatchInput.unsupported``) as a problem of its row."""
+    return Problem(path="", value="", reason=reason)  # template: passed through
+
+
 class _Flags:
-    """Reasons per invalid row."""
+    """Problems per invalid row."""
 
     def __init__(self) -> None:
-        self.bad: dict[int, list[str]] = {}
+        self.bad: dict[int, list[Problem]] = {}
         self.orphans: list[RowError] = []
 
-    def flag(self, mask: Bool, reason: str) -> None:
+    def flag(self, mask: Bool, found: Problem) -> None:
         for row in np.flatnonzero(mask).tolist():
-            self.bad.setdefault(row, []).append(reason)
+            self.bad.setdefault(row, []).append(found)
 
     def mask(self, n: int) -> Bool:
         out = np.zeros(n, dtype=bool)
@@ -59,7 +68,9 @@ def _as_of(data: BatchInput, as_of: object) -> I64:
     if isinstance(as_of, np.ndarray):
         arr = column(as_of)
         if arr.shape[0] != n:
-            raise InvalidInputError.single("as_of", arr.shape[0], f"expected {n} values")
+            raise InvalidInputError.single(
+                "as_of", arr.shape[0], "expected {count} values", count=n
+            )
         return arr
     return np.full(n, to_date(as_of, path="as_of").toordinal(), dtype=np.int64)
 
@@ -72,40 +83,49 @@ def _check_values(data: BatchInput, a: I64, flags: _Flags) -> None:
     """Each value an integer in its range; dates real days; a wage base where needed."""
     n = data.size
     amount_columns = {
-        "agreed_fen": (data.agreed_fen, "negative agreed amount"),
-        "average_wage_fen": (data.average_wage_fen, "negative average wage"),
+        "agreed_fen": (data.agreed_fen, problem("", "", "negative agreed amount")),
+        "average_wage_fen": (data.average_wage_fen, problem("", "", "negative average wage")),
         "release_negotiated_fen": (
             _opt(data.release_negotiated_fen, n),
-            "negative negotiated release amount",
+            problem("", "", "negative negotiated release amount"),
         ),
-        "wage_total_fen": (_opt(data.wage_total_fen, n), "negative wage total"),
-        "penalty_fen": (_opt(data.penalty_fen, n), "negative penalty"),
+        "wage_total_fen": (_opt(data.wage_total_fen, n), problem("", "", "negative wage total")),
+        "penalty_fen": (_opt(data.penalty_fen, n), problem("", "", "negative penalty")),
     }
     for name, (values, negative) in amount_columns.items():
-        flags.flag(values == INVALID, f"{name}: not an integer in range")
+        flags.flag(values == INVALID, problem(name, "", _NOT_AN_INTEGER))
         flags.flag((values != INVALID) & (values < 0), negative)
-        flags.flag(values > MAX_FEN, f"{name}: above the accepted maximum of {MAX_FEN} fen")
+        flags.flag(values > MAX_FEN, problem(name, "", _ABOVE_FEN, limit=MAX_FEN))
     months = data.months
-    flags.flag(months == INVALID, "months: not an integer in range")
-    flags.flag((months != INVALID) & (months < 1), "months must be positive")
-    flags.flag(months > MAX_MONTHS, f"months: above the accepted maximum of {MAX_MONTHS}")
+    flags.flag(months == INVALID, problem("months", "", _NOT_AN_INTEGER))
+    flags.flag((months != INVALID) & (months < 1), problem("", "", "months must be positive"))
+    flags.flag(
+        months > MAX_MONTHS,
+        problem("months", "", "above the accepted maximum of {limit}", limit=MAX_MONTHS),
+    )
     wage_months = _opt(data.wage_months, n, 12)
     flags.flag(
-        (wage_months < 1) | (wage_months > MAX_MONTHS), f"wage_months: not in 1..{MAX_MONTHS}"
+        (wage_months < 1) | (wage_months > MAX_MONTHS),
+        problem("wage_months", "", "not in 1..{months}", months=MAX_MONTHS),
     )
     t = data.termination
-    flags.flag((t < 1) | (t > _MAX_ORDINAL), "termination date out of range")
-    flags.flag((a < 1) | (a > _MAX_ORDINAL), "as_of out of range")
+    flags.flag((t < 1) | (t > _MAX_ORDINAL), problem("", "", "termination date out of range"))
+    flags.flag((a < 1) | (a > _MAX_ORDINAL), problem("", "", "as_of out of range"))
     for name, values in (
         ("reminder", data.reminder),
         ("release", _opt(data.release, n)),
         ("rescission", _opt(data.rescission, n)),
     ):
-        flags.flag(values == INVALID, f"{name}: not an integer in range")
-        flags.flag((values != INVALID) & (values < 0), f"negative {name} date")
-        flags.flag(values > _MAX_ORDINAL, f"{name}: not a date")
+        flags.flag(values == INVALID, problem(name, "", _NOT_AN_INTEGER))
+        flags.flag(
+            (values != INVALID) & (values < 0), problem("", "", "negative {name} date", name=name)
+        )
+        flags.flag(values > _MAX_ORDINAL, problem(name, "", "not a date"))
     wage = np.where(_opt(data.wage_total_fen, n) > 0, 1, data.average_wage_fen)
-    flags.flag((data.agreed_fen == 0) & (wage <= 0), "no agreed amount and no average wage")
+    flags.flag(
+        (data.agreed_fen == 0) & (wage <= 0),
+        problem("", "", "no agreed amount and no average wage"),
+    )
 
 
 def _sorted_by_row_and_date(prow: I64, pdate: I64) -> bool:
@@ -126,7 +146,7 @@ def _payments(data: BatchInput, a: I64, flags: _Flags) -> kernel.Paid:
     in_range = (prow >= 0) & (prow < n)
     if not bool(in_range.all()):
         flags.orphans += [
-            RowError(row=-1, agreement_id=None, reasons=(f"payment {k} names no known row",))
+            RowError.of(-1, None, [problem("", "", "payment {index} names no known row", index=k)])
             for k in np.flatnonzero(~in_range).tolist()
         ]
         prow, pdate, pfen = prow[in_range], pdate[in_range], pfen[in_range]
@@ -136,11 +156,20 @@ def _payments(data: BatchInput, a: I64, flags: _Flags) -> kernel.Paid:
         order = np.argsort(key, kind="stable")
         prow, pdate, pfen, bad_date = prow[order], pdate[order], pfen[order], bad_date[order]
     checks = (
-        (pfen == INVALID, "a payment amount that is not an integer in range"),
-        ((pfen <= 0) & (pfen != INVALID), "a payment with a negative or zero amount"),
-        (pfen > MAX_FEN, f"a payment above the accepted maximum of {MAX_FEN} fen"),
-        (bad_date, "a payment date that is not a date"),
-        (~bad_date & (pdate < data.termination[prow]), "a payment before the termination date"),
+        (pfen == INVALID, problem("", "", "a payment amount that is not an integer in range")),
+        (
+            (pfen <= 0) & (pfen != INVALID),
+            problem("", "", "a payment with a negative or zero amount"),
+        ),
+        (
+            pfen > MAX_FEN,
+            problem("", "", "a payment above the accepted maximum of {limit} fen", limit=MAX_FEN),
+        ),
+        (bad_date, problem("", "", "a payment date that is not a date")),
+        (
+            ~bad_date & (pdate < data.termination[prow]),
+            problem("", "", "a payment before the termination date"),
+        ),
     )
     for mask, reason in checks:
         rows = prow[mask]
@@ -173,7 +202,10 @@ def _vectors(
     a_ok = np.where((a >= 1) & (a <= _MAX_ORDINAL), a, EPOCH)
     codes_idx, codes = _factorize(data.region)
     known = np.array([code in rb.regions for code in codes], dtype=bool)
-    flags.flag(~known[codes_idx] if codes else np.zeros(n, dtype=bool), "unknown region code")
+    flags.flag(
+        ~known[codes_idx] if codes else np.zeros(n, dtype=bool),
+        problem("", "", "unknown region code"),
+    )
     cap, cap_ok = int_param(rb, "noncompete.max_post_term_months", t)
     offset, off_ok = int_param(rb, "ledger.due_offset_days", t)
     judicial, jud_ok = int_param(rb, "noncompete.release_unpaid_months", t)
@@ -184,14 +216,15 @@ def _vectors(
     pay_days, pay_days_ok = int_param(rb, "ledger.employer_release_payment_days", t)
     coverage = cap_ok & off_ok & jud_ok & cure_ok & extra_ok & pay_days_ok
     coverage &= int_param(rb, "ledger.employee_delay_grace_days", t)[1]
-    flags.flag(~coverage, "termination date before the data's coverage")
+    before = problem("", "", "termination date before the data's coverage")
+    flags.flag(~coverage, before)
     r_num, r_den, ratio_ok = ratio_param(rb, "noncompete.default_ratio", t)
-    flags.flag((data.agreed_fen == 0) & ~ratio_ok, "termination date before the data's coverage")
+    flags.flag((data.agreed_fen == 0) & ~ratio_ok, before)
     months = np.clip(np.minimum(data.months, cap), 0, None)
     t_date = (t - EPOCH).astype("datetime64[D]")
     ym = t_date.astype("datetime64[M]").astype(np.int64) + 1970 * 12
     fits = period_fits(ym // 12, ym % 12 + 1, months)
-    flags.flag(~fits, "the restriction period would run past the year 9999")
+    flags.flag(~fits, problem("", "", "the restriction period would run past the year 9999"))
     total = _opt(data.wage_total_fen, n)
     use_total = total > 0
     vectors = kernel.Vectors(
@@ -288,10 +321,11 @@ def run_batch(
     a = _as_of(data, as_of)
     flags = _Flags()
     for row, reason in data.unsupported:
+        found = reason if isinstance(reason, Problem) else _given(reason)
         if row < 0:
-            flags.orphans.append(RowError(row=-1, agreement_id=None, reasons=(reason,)))
+            flags.orphans.append(RowError.of(-1, None, [found]))
         else:
-            flags.bad.setdefault(row, []).append(reason)
+            flags.bad.setdefault(row, []).append(found)
     _check_values(data, a, flags)
     paid = _payments(data, a, flags)
     v, codes = _vectors(data, a, rb, flags)
@@ -333,11 +367,7 @@ def _finish(
         out.ended_by[rows] = 0
     ids = data.agreement_id
     errors = tuple(
-        RowError(
-            row=row,
-            agreement_id=None if ids is None else str(ids[row]),
-            reasons=tuple(dict.fromkeys(flags.bad[row])),
-        )
+        RowError.of(row, None if ids is None else str(ids[row]), flags.bad[row])
         for row in sorted(flags.bad)
     ) + tuple(flags.orphans)
     exact_path = np.zeros(n, dtype=bool)

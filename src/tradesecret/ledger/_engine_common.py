@@ -15,6 +15,7 @@ from tradesecret.exceptions import (
     InvalidInputError,
     OutOfCoverageError,
     ParameterNotFoundError,
+    TradeSecretError,
 )
 from tradesecret.law import Citation
 from tradesecret.ledger.model import (
@@ -46,6 +47,17 @@ def _d(ordinal: int) -> pendulum.Date:
 @functools.lru_cache(maxsize=8192)
 def _money(fen: int) -> Money:
     return Money.from_fen(fen)
+
+
+_NO_PARAMETER: Final = "no parameter in force on this day"
+
+
+def _lookup_failed(exc: LookupError, path: str, value: object) -> InvalidInputError:
+    """A failed parameter lookup as an input error at ``path`` (its template and parameters kept)."""
+    problems = exc.problems if isinstance(exc, TradeSecretError) else ()
+    if problems:
+        return InvalidInputError(p.at(path) for p in problems)  # template: passed through
+    return InvalidInputError.single(path, value, _NO_PARAMETER)
 
 
 def _param(rb: Rulebook, name: str, *, as_of: pendulum.Date) -> ParameterValue:
@@ -206,7 +218,7 @@ def _thresholds(rb: Rulebook, t: pendulum.Date, as_of: pendulum.Date) -> _Thresh
         grace = _param(rb, "ledger.employee_delay_grace_days", as_of=t)
         pay_days = _param(rb, "ledger.employer_release_payment_days", as_of=t)
     except LookupError as exc:
-        raise InvalidInputError.single("termination_date", t, str(exc)) from None
+        raise _lookup_failed(exc, "termination_date", t) from None
     params = [judicial, extra, cure, grace, pay_days]
     g_unpaid: ParameterValue | None
     g_late: ParameterValue | None

@@ -20,6 +20,7 @@ from tradesecret.ledger._engine_common import (
     _fen,
     _Inst,
     _lcl,
+    _lookup_failed,
     _money,
     _param,
     _series_in_force,
@@ -71,7 +72,7 @@ def _schedule(
         cap = _param(rb, "noncompete.max_post_term_months", as_of=t)
         offset = _param(rb, "ledger.due_offset_days", as_of=t)
     except LookupError as exc:
-        raise InvalidInputError.single("termination_date", t, str(exc)) from None
+        raise _lookup_failed(exc, "termination_date", t) from None
     params: list[ParameterValue] = [cap, offset]
     findings: list[Finding] = []
     months = min(terms.months, cap.as_int())
@@ -145,7 +146,7 @@ def _default_amounts(
     try:
         ratio = _param(rb, "noncompete.default_ratio", as_of=t)
     except LookupError as exc:
-        raise InvalidInputError.single("termination_date", t, str(exc)) from None
+        raise _lookup_failed(exc, "termination_date", t) from None
     params.append(ratio)
     citations.extend(ratio.citations)
     # the exact share of the exact average, rounded half up once, at the instalment
@@ -161,7 +162,7 @@ def _default_amounts(
     try:
         minimum_wage_on = _series_in_force(rb, "minimum_wage.monthly", terms.region)
     except LookupError as exc:
-        raise InvalidInputError.single("region", terms.region, str(exc)) from None
+        raise _lookup_failed(exc, "region", terms.region) from None
     at_start = opts.minimum_wage_month is MinimumWageMonth.PERIOD_START
     last_value: ParameterValue | None = None
     last_amount: tuple[int, str, Money | None] = (0, "", None)
@@ -170,7 +171,12 @@ def _default_amounts(
         found = minimum_wage_on(ref)
         if found is None:
             problems.append(
-                Problem.of("region", terms.region, f"no minimum wage in force on {_d(ref)}")
+                Problem.of(
+                    "region",
+                    terms.region,
+                    "no minimum wage in force on {day}",
+                    day=_d(ref).isoformat(),
+                )
             )
             continue
         mw = found

@@ -136,8 +136,9 @@ class BatchInput:
             employee delays, activations, waivers, breaches, in-service breaches, penalty
             payments, further reminders / releases / rescissions, payments naming an
             instalment): those rows go through the exact object path.
-        unsupported: ``(row, reason)`` pairs: rows holding input the batch cannot
-            represent at all (the adapters fill it); each is reported in
+        unsupported: ``(row, reason)`` pairs, the reason English text or a
+            :class:`~tradesecret.exceptions.Problem` (with its template, as the adapters
+            give it): rows holding input the batch cannot represent at all; each is reported in
             :attr:`BatchResult.errors` and its outputs are zero. Row ``-1``: input that
             names no known agreement.
     """
@@ -152,7 +153,7 @@ class BatchInput:
     pay_date: I64 = attrs.field(converter=column)
     pay_fen: I64 = attrs.field(converter=column)
     agreement_id: Arr | None = attrs.field(default=None, converter=_opt_objects)
-    unsupported: tuple[tuple[int, str], ...] = ()
+    unsupported: tuple[tuple[int, str | Problem], ...] = ()
     release: I64 | None = attrs.field(default=None, converter=_opt_column)
     release_negotiated_fen: I64 | None = attrs.field(default=None, converter=_opt_column)
     rescission: I64 | None = attrs.field(default=None, converter=_opt_column)
@@ -167,29 +168,33 @@ class BatchInput:
     def __attrs_post_init__(self) -> None:
         n = self.termination.shape[0]
         problems = [
-            Problem.of("unsupported", entry, f"expected (row in -1..{n - 1}, reason) pairs")
+            Problem.of(
+                "unsupported", entry, "expected (row in -1..{last}, reason) pairs", last=n - 1
+            )
             for entry in self.unsupported
             if not (
                 isinstance(entry, tuple)
                 and len(entry) == 2
                 and isinstance(entry[0], int)
                 and -1 <= entry[0] < n
-                and isinstance(entry[1], str)
+                and isinstance(entry[1], str | Problem)
             )
         ]
         problems += [
-            Problem.of(f"events[{k}]", row, f"expected a row in 0..{n - 1}")
+            Problem.of(f"events[{k}]", row, "expected a row in 0..{last}", last=n - 1)
             for k, (row, _) in enumerate(self.events)
             if not 0 <= row < n
         ]
         problems += [
-            Problem.of(name, getattr(self, name).shape[0], f"expected {n} values")
+            Problem.of(name, getattr(self, name).shape[0], "expected {count} values", count=n)
             for name in _ROW_COLUMNS
             if getattr(self, name) is not None and getattr(self, name).shape[0] != n
         ]
         m = self.pay_row.shape[0]
         problems += [
-            Problem.of(name, getattr(self, name).shape[0], f"expected {m} values (pay_row)")
+            Problem.of(
+                name, getattr(self, name).shape[0], "expected {count} values (pay_row)", count=m
+            )
             for name in ("pay_date", "pay_fen")
             if getattr(self, name).shape[0] != m
         ]

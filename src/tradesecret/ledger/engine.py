@@ -101,7 +101,9 @@ def _validate(ledger: CompensationLedger, months: int) -> None:
             )
         if p.instalment is not None and not 1 <= p.instalment <= months:
             problems.append(
-                Problem.of(f"payments[{n}].instalment", p.instalment, f"not in 1..{months}")
+                Problem.of(
+                    f"payments[{n}].instalment", p.instalment, "not in 1..{months}", months=months
+                )
             )
     for n, d in enumerate(ledger.employee_delays):
         if d.until is not None and d.until < d.date:

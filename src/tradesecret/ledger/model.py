@@ -98,13 +98,13 @@ def money_problems(
     if not isinstance(value, Money):
         return [Problem.of(path, value, "expected Money")]
     if currency and value.currency != "CNY":
-        return [Problem.of(path, str(value), "a PRC ledger is kept in CNY")]
+        return [Problem.of(path, value, "a PRC ledger is kept in CNY")]
     if value.amount <= 0:
-        return [Problem.of(path, str(value), "must be a positive amount")]
+        return [Problem.of(path, value, "must be a positive amount")]
     if value.amount.scaleb(2) > MAX_FEN:
-        return [Problem.of(path, str(value), f"above the accepted maximum of {MAX_FEN} fen")]
+        return [Problem.of(path, value, "above the accepted maximum of {limit} fen", limit=MAX_FEN)]
     if whole_fen and value.round_fen() != value:
-        return [Problem.of(path, str(value), "must be a whole number of fen")]
+        return [Problem.of(path, value, "must be a whole number of fen")]
     return []
 
 
@@ -186,10 +186,12 @@ class LedgerTerms:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if isinstance(self.months, bool) or not isinstance(self.months, int) or self.months < 1:
-            problems.append(Problem.of("months", self.months, "must be a positive int"))
+            problems.append(Problem.of("months", self.months, "must be a whole number >= 1"))
         elif self.months > MAX_MONTHS:
             problems.append(
-                Problem.of("months", self.months, f"above the accepted maximum of {MAX_MONTHS}")
+                Problem.of(
+                    "months", self.months, "above the accepted maximum of {limit}", limit=MAX_MONTHS
+                )
             )
         if (
             isinstance(self.wage_months, bool)
@@ -197,11 +199,16 @@ class LedgerTerms:
             or not 1 <= self.wage_months <= MAX_MONTHS
         ):
             problems.append(
-                Problem.of("wage_months", self.wage_months, f"must be an int in 1..{MAX_MONTHS}")
+                Problem.of(
+                    "wage_months",
+                    self.wage_months,
+                    "must be a whole number in 1..{limit}",
+                    limit=MAX_MONTHS,
+                )
             )
         if not isinstance(self.activation_reserved, bool):
             problems.append(
-                Problem.of("activation_reserved", self.activation_reserved, "must be a bool")
+                Problem.of("activation_reserved", self.activation_reserved, "must be true or false")
             )
         if (
             self.agreed_monthly is None

@@ -22,7 +22,7 @@ import pendulum
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, Ratio
 from tradesecret.noncompete._termination import TerminationAgreement, from_deprecated
@@ -126,8 +126,8 @@ def _enum_problem(path: str, value: object, kind: type[enum.Enum]) -> Problem | 
     """A problem when ``value`` is not a member of ``kind`` (the reason lists the members)."""
     if isinstance(value, kind) or value is UNKNOWN:
         return None
-    names = ", ".join(f"{kind.__name__}.{m.name}" for m in kind)
-    return Problem.of(path, value, f"expected one of {names}")
+    allowed = [f"{kind.__name__}.{m.name}" for m in kind]
+    return Problem.of(path, value, "expected one of {allowed}", allowed=allowed)
 
 
 def _months_problem(path: str, value: object, *, optional: bool = False) -> Problem | None:
@@ -135,7 +135,7 @@ def _months_problem(path: str, value: object, *, optional: bool = False) -> Prob
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        return Problem.of(path, value, "must be a whole number of months (int)")
+        return Problem.of(path, value, "must be a whole number of months")
     if value < 0:
         return Problem.of(path, value, "must be >= 0")
     return None
@@ -146,9 +146,9 @@ def _money_problem(path: str, value: object) -> Problem | None:
     if value is None or value is UNKNOWN:
         return None
     if not isinstance(value, Money):
-        return Problem.of(path, value, "must be Money, e.g. Money('8000')")
+        return Problem.of(path, value, "must be an amount of money")
     if value.currency != "CNY":
-        return Problem.of(path, str(value), "must be CNY (the floors and minimum wages are in CNY)")
+        return Problem.of(path, value, "must be CNY (the floors and minimum wages are in CNY)")
     if value.amount < 0:
         return Problem.of(path, value, "must not be negative")
     return None
@@ -336,11 +336,15 @@ class EmployeeFacts:
                     "termination is before the employment start",
                 )
             )
-        months = [w.month for w in self.wages]
-        dupes = sorted({m for m in months if months.count(m) > 1})
-        problems += [
-            Problem.of("wages", str(m), "two wage records for the same month") for m in dupes
-        ]
+        seen: set[object] = set()
+        for i, record in enumerate(self.wages):  # each later record of a month, at its place
+            if record.month in seen:
+                problems.append(
+                    Problem.of(
+                        f"wages[{i}].month", record.month, "two wage records for the same month"
+                    )
+                )
+            seen.add(record.month)
         if problems:
             raise InvalidInputError(problems)
 
@@ -382,7 +386,7 @@ class CompensationTerms:
             _money_problem("in_service_amount", self.in_service_amount),
         )
         if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
-            problems.append(Problem.of("ratio", self.ratio, "must be Ratio, e.g. Ratio('0.3')"))
+            problems.append(Problem.of("ratio", self.ratio, "must be a ratio"))
         pairs = (
             ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
             ("ratio", self.ratio, CompensationBasis.WAGE_RATIO),
@@ -393,7 +397,8 @@ class CompensationTerms:
                     Problem.of(
                         name,
                         value,
-                        f"given, but basis is not CompensationBasis.{basis.name} (set basis)",
+                        "given, but basis is not CompensationBasis.{basis} (set basis)",
+                        basis=basis.name,
                     )
                 )
         if problems:
@@ -434,9 +439,7 @@ class PenaltyTerms:
         )
         if self.multiple is not UNKNOWN:
             if isinstance(self.multiple, bool) or not isinstance(self.multiple, Decimal | int):
-                problems.append(
-                    Problem.of("multiple", self.multiple, "must be a Decimal, e.g. Decimal('3')")
-                )
+                problems.append(Problem.of("multiple", self.multiple, "must be a number"))
             elif self.multiple < 0:
                 problems.append(Problem.of("multiple", self.multiple, "must be >= 0"))
         if self.amount is not UNKNOWN and self.basis is not PenaltyBasis.FIXED_AMOUNT:
@@ -568,7 +571,8 @@ def check_parties(agreement: NonCompeteAgreement, employee: EmployeeFacts) -> No
         raise InvalidInputError.single(
             "agreement.employee",
             agreement.employee,
-            f"the agreement binds another person than employee.person_id={employee.person_id!r}",
+            "the agreement binds another person than employee.person_id {person}",
+            person=render_value(employee.person_id),
         )
 
 

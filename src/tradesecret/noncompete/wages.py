@@ -178,7 +178,10 @@ def _total(employee: EmployeeFacts, window: tuple[pendulum.Date, ...]) -> Money:
         raise InvalidInputError(
             [Problem.of("wages", _ym(m), "no wage record for this month") for m in missing]
         )
-    return sum((by_month[m] for m in window), Money.zero())
+    try:
+        return sum((by_month[m] for m in window), Money.zero())
+    except InvalidInputError as exc:  # the total is out of the supported range: the wages are
+        raise InvalidInputError(p.at("wages") for p in exc.problems) from None
 
 
 def _stated(

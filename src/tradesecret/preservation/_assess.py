@@ -174,7 +174,10 @@ def assess_preservation(
     discovered = application.urgency.discovered_on
     if discovered is not UNKNOWN and discovered > day:
         raise InvalidInputError.single(
-            "application.urgency.discovered_on", str(discovered), f"is after as_of ({day})"
+            "application.urgency.discovered_on",
+            discovered,
+            "is after as_of ({as_of})",
+            as_of=day.isoformat(),
         )
     if not preservation_in_force(rb, day):
         return _before_conduct_preservation(application, day, rb)

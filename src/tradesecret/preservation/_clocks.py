@@ -54,7 +54,7 @@ from tradesecret.dates import (
     to_date,
     to_datetime,
 )
-from tradesecret.exceptions import NoRuleInForceError
+from tradesecret.exceptions import InvalidInputError, NoRuleInForceError
 from tradesecret.facts import UNKNOWN
 from tradesecret.law import Citation
 from tradesecret.preservation._dates import PreservationDates
@@ -82,6 +82,20 @@ def _status_by_day(
     if done is not None:
         return ClockStatus.MET if done <= due else ClockStatus.OVERDUE
     return ClockStatus.OVERDUE if as_of > due else ClockStatus.PENDING
+
+
+#: The field of :class:`PreservationDates` a day clock starts from (for an error's path).
+_START_FIELD: Final = {
+    ClockKind.DEFERRED_SERVICE: "executed_on",
+    ClockKind.SUIT: "executed_on",
+    ClockKind.RECONSIDERATION_RULING: "reconsideration_requested_on",
+    ClockKind.LIFT_RULING: "lift_applied_on",
+}
+
+
+def _placed(exc: InvalidInputError, field: str) -> InvalidInputError:
+    """The problems of a period computed from ``field``, at that field (templates kept)."""
+    return InvalidInputError(p.at(field) for p in exc.problems)
 
 
 def _term(kind: ClockKind) -> Term:
@@ -190,7 +204,10 @@ class _Run:
         cites: tuple[Citation, ...],
     ) -> Clock:
         """A deadline counted in days from ``start``, rolled past rest days where it rolls."""
-        d = deadline(start, days=param.as_int(), calendar=self.cal)
+        try:
+            d = deadline(start, days=param.as_int(), calendar=self.cal)
+        except InvalidInputError as exc:  # past the last supported date: the start's field
+            raise _placed(exc, _START_FIELD[kind]) from None
         due = d.due if self.rest_days.rolls(actor) else d.nominal
         clock = Clock(
             kind=kind,
@@ -264,7 +281,10 @@ class _Run:
         param = self.param(name, start, ClockKind.RULING)
         if param is None:
             return
-        due_at = hours_after(dates.accepted_at, param.as_int(), counting=hour_counting)
+        try:
+            due_at = hours_after(dates.accepted_at, param.as_int(), counting=hour_counting)
+        except InvalidInputError as exc:
+            raise _placed(exc, "accepted_at") from None
         status = self._ruling_status(due_at)
         cites = (*param.citations, *self.cpl(start, "periods"))
         ruled = dates.ruled_at

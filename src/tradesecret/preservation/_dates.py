@@ -75,7 +75,11 @@ class PreservationDates:
             a_day = a.date() if isinstance(a, pendulum.DateTime) else a
             b_day = b.date() if isinstance(b, pendulum.DateTime) else b
             if a_day < b_day:
-                problems.append(Problem.of(later, str(a), f"is before {earlier} ({b})"))
+                problems.append(
+                    Problem.of(
+                        later, a, "is before {earlier} ({day})", earlier=earlier, day=b.isoformat()
+                    )
+                )
 
         if (
             self.accepted_at is not None
@@ -85,7 +89,11 @@ class PreservationDates:
         ):
             problems.append(
                 Problem.of(
-                    "ruled_at", str(self.ruled_at), f"is before accepted_at ({self.accepted_at})"
+                    "ruled_at",
+                    self.ruled_at,
+                    "is before {earlier} ({day})",
+                    earlier="accepted_at",
+                    day=self.accepted_at.isoformat(),
                 )
             )
         order("executed_on", "ruled_at")
@@ -103,7 +111,7 @@ class PreservationDates:
             isinstance(count, bool) or not isinstance(count, int) or count < 0
         ):
             problems.append(
-                Problem.of("reconsideration_count", count, "must be a non-negative int")
+                Problem.of("reconsideration_count", count, "must be a whole number >= 0")
             )
         if problems:
             raise InvalidInputError(problems)

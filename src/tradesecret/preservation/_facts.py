@@ -135,12 +135,12 @@ class HarmFacts:
         if users is not None and (
             isinstance(users, bool) or not isinstance(users, int) or users < 0
         ):
-            problems.append(Problem.of("users_affected", users, "must be a non-negative int"))
+            problems.append(Problem.of("users_affected", users, "must be a whole number >= 0"))
         fall = self.market_share_fall
         if fall is not None and not (
             isinstance(fall, Ratio) and Decimal(0) <= fall.value <= Decimal(1)
         ):
-            problems.append(Problem.of("market_share_fall", fall, "must be a Ratio within [0, 1]"))
+            problems.append(Problem.of("market_share_fall", fall, "must be a ratio within [0, 1]"))
         raise_if(problems)
 
 

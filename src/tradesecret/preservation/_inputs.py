@@ -32,20 +32,27 @@ __all__ = [
 
 @attrs.frozen
 class Invalid:
-    """A field value that failed conversion: kept so that every problem can be reported."""
+    """A field value that failed conversion: kept so that every problem can be reported.
 
-    value: object
-    reason: str
+    ``problems`` are the reasons (templates with their parameters), each placed at the
+    field by :func:`problems_of`.
+    """
+
+    problems: tuple[Problem, ...]
 
 
-def _invalid(value: object, exc: InvalidInputError) -> Any:
-    return Invalid(value, "; ".join(p.reason for p in exc.problems))
+def _invalid(exc: InvalidInputError) -> Any:
+    return Invalid(exc.problems)
+
+
+def _refused(problem: Problem) -> Any:
+    return Invalid((problem,))
 
 
 def text(value: object) -> str:
     """Non-empty text."""
     if not isinstance(value, str) or not value.strip():
-        return cast("str", Invalid(value, "must be non-empty text"))
+        return cast("str", _refused(Problem.of("", value, "must be non-empty text")))
     return value
 
 
@@ -54,7 +61,7 @@ def opt_date(value: object) -> pendulum.Date | None:
     try:
         return None if value is None else to_date(value)
     except InvalidInputError as exc:
-        return cast("pendulum.Date", _invalid(value, exc))
+        return cast("pendulum.Date", _invalid(exc))
 
 
 def fact_date(value: object) -> Fact[pendulum.Date]:
@@ -69,7 +76,7 @@ def opt_datetime(value: object) -> pendulum.DateTime | None:
     try:
         return None if value is None else to_datetime(value)
     except InvalidInputError as exc:
-        return cast("pendulum.DateTime", _invalid(value, exc))
+        return cast("pendulum.DateTime", _invalid(exc))
 
 
 def opt_money(value: object) -> Money | None:
@@ -79,14 +86,19 @@ def opt_money(value: object) -> Money | None:
     if not isinstance(value, Money):
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             return cast(
-                "Money", Invalid(value, "expected Money or an exact amount (str, int, Decimal)")
+                "Money",
+                _refused(
+                    Problem.of(
+                        "", value, "expected an exact amount (decimal text or a whole number)"
+                    )
+                ),
             )
         try:
             value = Money(value)
         except InvalidInputError as exc:
-            return cast("Money", _invalid(value, exc))
+            return cast("Money", _invalid(exc))
     if value.amount < 0:
-        return cast("Money", Invalid(value, "cannot be negative"))
+        return cast("Money", _refused(Problem.of("", value, "cannot be negative")))
     return value
 
 
@@ -103,9 +115,10 @@ def security_amount(value: object) -> Fact[Money | None]:
 def problems_of(obj: AttrsInstance) -> list[Problem]:
     """Every field of ``obj`` that failed conversion, with its name as the path."""
     return [
-        Problem.of(f.name, v.value, v.reason)
+        p.at(f.name)  # template: passed through
         for f in attrs.fields(type(obj))
         if isinstance(v := getattr(obj, f.name), Invalid)
+        for p in v.problems
     ]
 
 
@@ -125,5 +138,5 @@ def fact_bool(value: object) -> Fact[bool]:
     if value is UNKNOWN or value is None:
         return UNKNOWN
     if not isinstance(value, bool):
-        return cast("bool", Invalid(value, "must be true, false or not stated"))
+        return cast("bool", _refused(Problem.of("", value, "must be true, false or not stated")))
     return value

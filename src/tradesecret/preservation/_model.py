@@ -162,7 +162,7 @@ class RequestedOrder:
         if self.months is not None and (
             isinstance(self.months, bool) or not isinstance(self.months, int) or self.months <= 0
         ):
-            problems.append(Problem.of("months", self.months, "must be a positive int"))
+            problems.append(Problem.of("months", self.months, "must be a whole number >= 1"))
         raise_if(problems)
 
     @property
@@ -216,7 +216,7 @@ class ClaimInput:
         if strength is not None and not (
             isinstance(strength, Decimal) and strength.is_finite() and 0 <= strength <= 1
         ):
-            raise InvalidInputError.single("strength", strength, "must be a Decimal within [0, 1]")
+            raise InvalidInputError.single("strength", strength, "must be a number within [0, 1]")
 
 
 @attrs.frozen(kw_only=True)
@@ -262,8 +262,8 @@ class Application:
         known = set(ids)
         for i, order in enumerate(self.orders):
             problems.extend(
-                Problem.of(f"orders[{i}].secrets", sid, "not a claimed secret")
-                for sid in order.secrets
+                Problem.of(f"orders[{i}].secrets[{j}]", sid, "not a claimed secret")
+                for j, sid in enumerate(order.secrets)
                 if sid not in known
             )
         for i, claim in enumerate(self.claims):

@@ -117,7 +117,7 @@ class Business:
             if value is UNKNOWN:
                 continue
             if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
-                problems.append(Problem.of(field, value, "must be a tuple of strings"))
+                problems.append(Problem.of(field, value, "must be a list of texts"))
         if problems:
             raise InvalidInputError(problems)
 
@@ -169,7 +169,12 @@ class Breach:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         if not isinstance(self.kind, BreachKind):
-            raise InvalidInputError.single("kind", self.kind, "expected a BreachKind")
+            raise InvalidInputError.single(
+                "kind",
+                self.kind,
+                "expected one of {allowed}",
+                allowed=[f"BreachKind.{k.name}" for k in BreachKind],
+            )
         if self.end is not None and self.end < self.start:
             problems.append(Problem.of("end", str(self.end), "the breach ends before it starts"))
         if self.kind.competition and self.business is None:

@@ -92,6 +92,15 @@ def _given(value: object) -> bool:
     return value is not UNKNOWN and value is not None
 
 
+def _wrong_kind(path: str, value: object, kind: type | tuple[type, ...]) -> Problem:
+    """A value of another kind than the clause's operand (in the library's words)."""
+    if kind is Money:
+        return Problem.of(path, value, "must be an amount of money")
+    if kind is Ratio:
+        return Problem.of(path, value, "must be a ratio")
+    return Problem.of(path, value, "must be a number")
+
+
 def _operand_problems(
     prefix: str, shape: enum.Enum, fields: dict[str, tuple[object, type | tuple[type, ...], bool]]
 ) -> list[Problem]:
@@ -104,17 +113,23 @@ def _operand_problems(
                 Problem.of(
                     path,
                     value,
-                    f"the clause cannot be read: shape {render_value(shape.value)} needs its {name}",
+                    "the clause cannot be read: shape {shape} needs its {field}",
+                    shape=render_value(shape.value),
+                    field=name,
                 )
             )
         elif not required and _given(value):
             problems.append(
                 Problem.of(
-                    path, value, f"given, but shape {render_value(shape.value)} has no {name}"
+                    path,
+                    value,
+                    "given, but shape {shape} has no {field}",
+                    shape=render_value(shape.value),
+                    field=name,
                 )
             )
         elif _given(value) and (isinstance(value, bool) or not isinstance(value, kind)):
-            problems.append(Problem.of(path, value, f"must be {kind}"))
+            problems.append(_wrong_kind(path, value, kind))
         elif isinstance(value, Money) and value.amount < 0:
             problems.append(Problem.of(path, value, "must not be negative"))
         elif isinstance(value, Decimal | int) and not isinstance(value, bool) and value < 0:
@@ -145,7 +160,10 @@ class CompensationClause:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.shape, CompensationShape):
             raise InvalidInputError.single(
-                "compensation.shape", self.shape, "expected a CompensationShape"
+                "compensation.shape",
+                self.shape,
+                "expected one of {allowed}",
+                allowed=[f"CompensationShape.{k.name}" for k in CompensationShape],
             )
         problems = _operand_problems(
             "compensation",
@@ -183,7 +201,12 @@ class PenaltyClause:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.shape, PenaltyShape):
-            raise InvalidInputError.single("penalty.shape", self.shape, "expected a PenaltyShape")
+            raise InvalidInputError.single(
+                "penalty.shape",
+                self.shape,
+                "expected one of {allowed}",
+                allowed=[f"PenaltyShape.{k.name}" for k in PenaltyShape],
+            )
         fixed = self.shape is PenaltyShape.FIXED_AMOUNT
         multiple = not fixed and self.shape is not PenaltyShape.NONE
         problems = _operand_problems(

@@ -43,7 +43,7 @@ from tradesecret import presenters
 from tradesecret._convert import date_field, optional_date_field, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
-from tradesecret.exceptions import InvalidInputError
+from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of
 from tradesecret.law import Citation, Instrument
 from tradesecret.money import Money
@@ -97,8 +97,15 @@ class InfringingAct:
     infringer_gains: Fact[Money] = UNKNOWN
 
     def __attrs_post_init__(self) -> None:
+        problems = []
         if self.end is not None and self.end < self.start:
-            raise InvalidInputError.single("end", str(self.end), "the act ends before it starts")
+            problems.append(Problem.of("end", self.end, "the act ends before it starts"))
+        for name in ("loss", "infringer_gains"):
+            value = getattr(self, name)
+            if isinstance(value, Money) and value.amount < 0:
+                problems.append(Problem.of(name, value, "must not be negative"))
+        if problems:
+            raise InvalidInputError(problems)
 
     def last_day(self, as_of: pendulum.Date) -> pendulum.Date:
         """The act's last day as known on ``as_of`` (continuing: ``as_of``)."""
