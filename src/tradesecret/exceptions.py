@@ -46,6 +46,7 @@ __all__ = [
     "json_kind",
     "param_text",
     "render_value",
+    "unreadable_file",
 ]
 
 
@@ -221,6 +222,21 @@ def json_kind(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
+def unreadable_file(path: str, exc: OSError) -> Problem:
+    """A file that cannot be read, said in the library's words (not the OS's English)."""
+    return Problem(
+        path=path,
+        value="",
+        reason="cannot read file: no such file"
+        if isinstance(exc, FileNotFoundError)
+        else "cannot read file: permission denied"
+        if isinstance(exc, PermissionError)
+        else "cannot read file: it is a folder"
+        if isinstance(exc, IsADirectoryError)
+        else "cannot read file",
+    )
+
+
 def _has_surrogate(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -251,7 +267,7 @@ class InvalidInputError(TradeSecretError, ValueError):
         cls, path: str, value: object, reason: str, /, **params: object
     ) -> InvalidInputError:
         """One problem, one error (``reason`` a template, as in :meth:`Problem.of`)."""
-        return cls([Problem.of(path, value, reason, **params)])
+        return cls([Problem.of(path, value, reason, **params)])  # template: passed through
 
     @property
     def field(self) -> str:
@@ -322,6 +338,7 @@ class CitationError(TradeSecretError, LookupError):
     def __init__(self, citation_id: str, reason: str, /, **params: object) -> None:
         self.citation_id = citation_id
         self.problems = (Problem.of("citation", citation_id, reason, **params),)
+        # template: passed through (the caller's template)
         self.reason = self.problems[0].reason
         super().__init__(f"{self.reason}: {render_value(citation_id)}")
 
@@ -330,8 +347,8 @@ class ParameterError(TradeSecretError, LookupError):
     """Base of parameter lookup failures."""
 
 
-_NOT_FOUND: Final = "no such parameter ({reason})"
-_NOT_FOUND_IN: Final = "parameter {name} not found for this region ({reason})"
+_NOT_FOUND: Final = "no such parameter"
+_NOT_FOUND_IN: Final = "parameter {name} has no value for this region or its parents"
 
 
 class ParameterNotFoundError(ParameterError):
@@ -343,9 +360,9 @@ class ParameterNotFoundError(ParameterError):
         where = f" for region {render_value(region)}" if region else ""
         extra = f": {reason}" if reason else ""
         self.problems = (
-            Problem.of("region", region, _NOT_FOUND_IN, name=name, reason=reason or "-")
+            Problem.of("region", region, _NOT_FOUND_IN, name=name)
             if region
-            else Problem.of("parameter", name, _NOT_FOUND, reason=reason or "-"),
+            else Problem.of("parameter", name, _NOT_FOUND),
         )
         super().__init__(f"parameter {render_value(name)} not found{where}{extra}")
 
@@ -408,7 +425,7 @@ class UnknownRegionError(TradeSecretError, LookupError):
 
     def __init__(self, region: str, hint: str = "", /, **params: object) -> None:
         self.region = region
-        problem = Problem.of(
+        problem = Problem.of(  # template: passed through (the hint is a template)
             "region",
             region,
             f"unknown region code: {hint}" if hint else "unknown region code",

@@ -109,8 +109,10 @@ def _merge(derived: dict[str, Any], stated: Any) -> tuple[dict[str, Any], list[P
             problems.append(
                 Problem.of(
                     f"$.data.ledger.terms.{name}",
-                    str(given),
-                    f"differs from {_SOURCES[name]} ({value}): state the fact once",
+                    given,
+                    "differs from {source} ({derived}): state the fact once",
+                    source=_SOURCES[name],
+                    derived=value,
                 )
             )
         else:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.cli._commands import add_commands
+from tradesecret.cli._errors import say_error
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
 from tradesecret.exceptions import (
@@ -36,8 +37,8 @@ from tradesecret.exceptions import (
     InvalidInputError,
     MissingMessageError,
     NoApplicableRuleError,
-    Problem,
     TradeSecretError,
+    unreadable_file,
 )
 from tradesecret.results import Severity
 
@@ -82,8 +83,15 @@ def _parser() -> argparse.ArgumentParser:
         "70 internal error (--debug, anywhere on the line, shows its traceback).",
     )
     parser.add_argument("--version", action="version", version=f"tradesecret {_version()}")
+    parser.add_argument(
+        "--locale",
+        dest="global_locale",
+        default=None,
+        help="language of error messages for every command (a command's own --locale wins): "
+        "zh_CN (default), en or bilingual",
+    )
     common = _Parser(add_help=False)
-    common.add_argument("--locale", default="zh_CN", help="zh_CN (default), en or bilingual")
+    common.add_argument("--locale", default=None, help="zh_CN (default), en or bilingual")
     common.add_argument("--format", default="text", choices=_FORMATS, help="output format")
     common.add_argument("--output", "-o", default=None, help="write to this file instead of stdout")
     failing = _Parser(add_help=False)
@@ -127,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--output", "-o", required=True, help="results file: .csv, .jsonl, .parquet; - for stdout"
     )
-    batch.add_argument("--locale", default="zh_CN", help="language of the summary")
+    batch.add_argument("--locale", default=None, help="language of the summary and errors")
     batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     batch.add_argument(
@@ -159,9 +167,7 @@ def _read(path: str) -> str | bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read file: {exc.strerror}")]
-        ) from None
+        raise InvalidInputError([unreadable_file(path, exc)]) from None
 
 
 def _write(text: str, output: str | None, out: TextIO) -> None:
@@ -172,7 +178,15 @@ def _write(text: str, output: str | None, out: TextIO) -> None:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InvalidInputError.single(
-            "--output", output, f"cannot write: {exc.strerror}"
+            "--output",
+            output,
+            "cannot write the file: permission denied"
+            if isinstance(exc, PermissionError)
+            else "cannot write the file: no such folder"
+            if isinstance(exc, FileNotFoundError)
+            else "cannot write the file: it is a folder"
+            if isinstance(exc, IsADirectoryError)
+            else "cannot write the file",
         ) from None
 
 
@@ -227,16 +241,14 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help
         return EXIT_BAD_INPUT if exc.code else EXIT_OK
+    # a command's own --locale, else the global one, else zh_CN: for its output and its errors
+    args.locale = getattr(args, "locale", None) or args.global_locale or "zh_CN"
     try:
         return _dispatch(args, out, err)
-    except InvalidInputError as exc:
-        for line in exc.lines():
-            err.write(f"error: {line}\n")
-        return EXIT_BAD_INPUT
     except _INTERNAL:
         raise
-    except TradeSecretError as exc:
-        err.write(f"error: {exc}\n")
+    except TradeSecretError as exc:  # bad input (or law not covered): every problem, localised
+        say_error(exc, args.locale, err)
         return EXIT_BAD_INPUT
 
 

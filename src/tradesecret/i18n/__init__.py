@@ -63,7 +63,7 @@ from tradesecret.exceptions import (
     Problem,
     TradeSecretError,
 )
-from tradesecret.i18n._errors import error_lines, problem_line
+from tradesecret.i18n._errors import error_lines, problem_line, problem_object
 from tradesecret.i18n._missing import missing_lines, open_lines
 from tradesecret.law import Citation, Tier, Verification
 from tradesecret.money import Money, Ratio
@@ -121,7 +121,7 @@ def locale_style(locale: str) -> str:
     style = _ALIASES.get(locale.replace("-", "_").lower()) if isinstance(locale, str) else None
     if style is None:
         raise InvalidInputError.single(
-            "locale", locale, f"supported locales: {', '.join(LOCALE_STYLES)}"
+            "locale", locale, "supported locales: {allowed}", allowed=list(LOCALE_STYLES)
         )
     return style
 
@@ -169,7 +169,10 @@ def catalog(locale: str) -> Mapping[str, str]:
             if message.id in messages:
                 problems.append(
                     Problem.of(
-                        entry.name, message.id, f"message id also defined in {origin[message.id]}"
+                        entry.name,
+                        message.id,
+                        "message id also defined in {other}",
+                        other=origin[message.id],
                     )
                 )
             messages[message.id] = text
@@ -256,6 +259,10 @@ class Localizer:
     def error(self, error: TradeSecretError) -> list[str]:
         """Every problem of an error, one line each, in the locale."""
         return error_lines(self, error)
+
+    def problem_object(self, problem: Problem) -> dict[str, object]:
+        """An input problem as JSON: path, value, English reason, template, params, message."""
+        return problem_object(self, problem)
 
     def missing(self, fmt: Format, missing: Sequence[MissingFact]) -> list[str]:
         """The "what is missing" lines of a review (empty when every fact is stated)."""

@@ -17,7 +17,7 @@ from tradesecret.exceptions import Problem, TradeSecretError
 if TYPE_CHECKING:
     from tradesecret.i18n import Localizer
 
-__all__ = ["error_lines", "problem_line", "problem_reason"]
+__all__ = ["error_lines", "problem_line", "problem_object", "problem_reason"]
 
 
 def problem_reason(loc: Localizer, problem: Problem) -> str:
@@ -39,6 +39,21 @@ def problem_line(loc: Localizer, problem: Problem) -> str:
             "error.line", {"path": problem.path, "reason": reason, "value": problem.value}
         )
     return loc.message("error.line_no_value", {"path": problem.path, "reason": reason})
+
+
+def problem_object(loc: Localizer, problem: Problem) -> dict[str, object]:
+    """
+    One problem as a JSON object: ``path``, ``value``, ``reason`` (English), ``template``
+    (its catalog id), ``params`` (name -> text) and ``message`` (the reason in the locale).
+    """
+    return {
+        "path": problem.path,
+        "value": problem.value,
+        "reason": problem.reason,
+        "template": problem.template,
+        "params": dict(problem.params),
+        "message": problem_reason(loc, problem),
+    }
 
 
 def error_lines(loc: Localizer, error: TradeSecretError) -> list[str]:
