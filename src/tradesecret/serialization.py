@@ -541,7 +541,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, InvalidInputError):
         # A value object's own check: its problem paths are relative to the field.
         for problem in exc.problems:
-            sub = problem.path
+            sub = _field_path(problem.path)
             relative = sub not in ("", "$") and not path.endswith("." + sub)
             full = f"{path}{sub}" if sub.startswith(".") else f"{path}.{sub}" if relative else path
             out.append(problem.at(full))  # template: passed through
@@ -549,6 +549,13 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
         out += [p.at(path) for p in exc.problems]  # template: passed through
     else:
         out.append(_cattrs_problem(exc, path))
+
+
+def _field_path(sub: str) -> str:
+    """A value object's own path without its class name (``TradeSecret.id`` -> ``id``): the
+    JSON path names fields only (JSON keys are snake_case, class names capitalised)."""
+    head, dot, rest = sub.partition(".")
+    return rest if dot and head[:1].isupper() and head.isidentifier() else sub
 
 
 #: A required field left out.
