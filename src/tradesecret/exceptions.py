@@ -123,14 +123,23 @@ class Problem:
 
 def param_text(value: object) -> str:
     """
-    A template parameter as text: strings as they are, lists joined with ``", "``.
+    A template parameter as text: strings as they are, lists joined with ``", "``, dates
+    in ISO form, an amount as ``<amount> <currency>``; never a Python ``repr``.
 
     Examples:
+        >>> import datetime
         >>> param_text("CNY"), param_text(24), param_text(["zh_CN", "en"])
         ('CNY', '24', 'zh_CN, en')
+        >>> param_text(datetime.date(2008, 1, 1))
+        '2008-01-01'
     """
     if isinstance(value, str):
         return value
+    if isinstance(value, _dt.date | _dt.time):
+        return value.isoformat()
+    amount, currency = getattr(value, "amount", None), getattr(value, "currency", None)
+    if isinstance(amount, Decimal) and isinstance(currency, str):  # Money
+        return f"{render_value(amount)} {currency}"
     if isinstance(value, list | tuple | frozenset | set):
         items = sorted(value, key=str) if isinstance(value, frozenset | set) else value
         return ", ".join(param_text(v) for v in items)
