@@ -34,7 +34,7 @@ def test_bad_case_in_chinese_by_default(bad_case: Path) -> None:
     code, out, err = run("review", str(bad_case))
     assert (EXIT_BAD_INPUT, "") == (code, out)
     assert [
-        "错误：$.as_of：不是有效的 ISO 日期（YYYY-MM-DD）（收到 \"2025-02-30\"）",
+        '错误：$.as_of：不是有效的 ISO 日期（YYYY-MM-DD）（收到 "2025-02-30"）',
         '错误：$.data.employee.wages[1].amount.amount：应为十进制数字符串（如 "6000.00"），实际为数字（收到 6000）',
     ] == err.splitlines()
 
@@ -45,8 +45,10 @@ def test_bad_case_in_english(bad_case: Path) -> None:
     assert EXIT_BAD_INPUT == code
     assert [
         'error: not a valid ISO date (YYYY-MM-DD) @ $.as_of (got "2025-02-30")',
-        'error: expected a decimal string such as "6000.00", got a number '
-        "@ $.data.employee.wages[1].amount.amount (got 6000)",
+        (
+            'error: expected a decimal string such as "6000.00", got a number '
+            "@ $.data.employee.wages[1].amount.amount (got 6000)"
+        ),
     ] == err.splitlines()
 
 

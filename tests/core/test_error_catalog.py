@@ -115,7 +115,9 @@ def test_a_template_said_in_both_locales() -> None:
     error = InvalidInputError.single(
         "$.data.months", 30, "more than {limit} decimal places", limit=12
     )
-    assert ["$.data.months：小数超过 12 位（收到 30）"] == Localizer.for_locale("zh_CN").error(error)
+    assert ["$.data.months：小数超过 12 位（收到 30）"] == Localizer.for_locale("zh_CN").error(
+        error
+    )
     assert ["more than 12 decimal places @ $.data.months (got 30)"] == Localizer.for_locale(
         "en"
     ).error(error)
@@ -124,7 +126,9 @@ def test_a_template_said_in_both_locales() -> None:
 def test_problem_object_carries_template_params_and_message() -> None:
     """The JSON form of a problem (CLI JSON Lines, server): English reason, template, params
     and the message in the locale."""
-    problem = Problem.of("$.kind", "alien", "unknown case kind; known: {allowed}", allowed=["a", "b"])
+    problem = Problem.of(
+        "$.kind", "alien", "unknown case kind; known: {allowed}", allowed=["a", "b"]
+    )
     assert {
         "path": "$.kind",
         "value": '"alien"',

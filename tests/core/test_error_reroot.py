@@ -47,7 +47,7 @@ def test_value_object_problem_keeps_template_at_full_path() -> None:
         "more than {limit} decimal places",
         (("limit", "12"),),
     ) == (problem.path, problem.template, problem.params)
-    assert "$.items[0].price.amount：小数超过 12 位（收到 \"1.0000000000001\"）" == (
+    assert '$.items[0].price.amount：小数超过 12 位（收到 "1.0000000000001"）' == (
         Localizer.for_locale("zh_CN").problem(problem)
     )
 
