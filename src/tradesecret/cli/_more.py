@@ -30,6 +30,7 @@ from tradesecret.cli._regions import render_regions
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
 from tradesecret.i18n import Localizer
+from tradesecret.i18n._errors import error_problems
 from tradesecret.reports import render
 from tradesecret.reports._render import to_plain
 from tradesecret.results import Severity
@@ -68,7 +69,7 @@ def review_files(
             failed |= fail_on is not None and review.fails(Severity(fail_on))
         except TradeSecretError as exc:
             bad = True
-            problems = exc.problems or (Problem(path="$", value="", reason=_CANNOT),)
+            problems = error_problems(exc) or (Problem(path="$", value="", reason=_CANNOT),)
             line |= {"ok": False, "problems": _plain_problems(problems, locale)}
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
     if bad:

@@ -36,6 +36,7 @@ from tradesecret.exceptions import (
     json_kind,
 )
 from tradesecret.i18n import Localizer, normalize_locale
+from tradesecret.i18n._errors import error_problems
 from tradesecret.reports import render
 from tradesecret.reports._json import annotate
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -393,7 +394,7 @@ async def _guarded(handler: Handler, settings: Settings, request: Request) -> Re
     except TradeSecretError as exc:  # bad input (a region, a float, a parameter...): its problems
         if not exc.problems:  # an error without problems is a bug
             return _internal(request)
-        return _problems(422, "invalid_input", exc.problems, request)
+        return _problems(422, "invalid_input", error_problems(exc), request)
     except TimeoutError:
         limit = settings.timeout_seconds
         return _problems(
