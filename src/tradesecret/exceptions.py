@@ -10,8 +10,9 @@ modelled* (out of coverage) or *a bug*. A legal outcome -- "not a trade
 secret", "the period exceeds two years" -- is never an exception: it comes back
 as a result (see :mod:`tradesecret.results`).
 
-Messages are English and meant for developers. Localised text for end users
-comes only from :func:`tradesecret.explain`.
+An exception's own message (``str(exc)``) is English, for developers. What is wrong with an
+input is in its ``problems``: each reason an English template with its parameters, which
+presentation says in the caller's locale (:meth:`tradesecret.i18n.Localizer.error`).
 """
 
 from __future__ import annotations

@@ -183,7 +183,7 @@ def _object(raw: Any) -> dict[str, Any]:
         raise _refuse(
             422,
             "invalid_input",
-            Problem.of("$", None, "expected a JSON object, got {got}", got=json_kind(raw)),
+            Problem.of("$", raw, "expected a JSON object, got {got}", got=json_kind(raw)),
         )
     return raw
 
@@ -324,7 +324,8 @@ async def parameter(request: Request, settings: Settings) -> Response:
     try:
         value = book.param(name, as_of=as_of, region=region)
     except ParameterNotFoundError as exc:
-        raise _RefusedError(404, "not_found", exc.problems) from None
+        problems = [p.at("name") if p.path == "parameter" else p for p in exc.problems]
+        raise _RefusedError(404, "not_found", problems) from None
     plain = unstructure(value)
     annotate(value, plain, loc)
     plain["label"] = value.label_zh if loc.zh else value.label_en
