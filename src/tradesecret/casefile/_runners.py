@@ -191,10 +191,7 @@ def build_graph(spec: Any) -> Any:
                 note=edge.note,
             )
         except InvalidInputError as exc:
-            problems += [
-                attrs.evolve(p, path=f"$.data.evidence.edges[{i}]", reason=f"{p.reason} ({p.path})")
-                for p in exc.problems
-            ]
+            problems += [_edge_problem(p, f"$.data.evidence.edges[{i}]") for p in exc.problems]
     if problems:
         raise InvalidInputError(problems)
     return builder.build()
@@ -275,3 +272,11 @@ def preservation(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> tuple[o
     if data.dates is not None:
         out.append(pr.preservation_deadlines(data.dates, as_of=as_of, rulebook=rulebook))
     return tuple(out)
+
+
+def _edge_problem(problem: Problem, at: str) -> Problem:
+    """A builder's problem about an edge (``edge.<kind>.source``) at the edge's JSON path
+    (``$.data.evidence.edges[3].source``), its template and parameters kept."""
+    parts = problem.path.split(".")
+    field = ".".join(parts[2:]) if parts[0] == "edge" else ""
+    return problem.at(f"{at}.{field}" if field else at)
