@@ -95,14 +95,19 @@ def _unstructure_arg(value: Arg, conv: cattrs.Converter) -> dict[str, Any]:
 
 def _structure_arg(raw: Any, conv: cattrs.Converter) -> Arg:
     if not isinstance(raw, dict) or set(raw) != {"type", "value"}:
-        msg = 'a message argument is {"type": ..., "value": ...}'
-        raise ValueError(msg)
+        raise InvalidInputError.single(
+            "", raw, 'a message argument is an object with "type" and "value"'
+        )
     tag, value = raw["type"], raw["value"]
     for kind, name in _ARG_TAGS.items():
         if name == tag:
             return conv.structure(value, kind)
-    msg = f"unknown argument type {render_value(tag)}"
-    raise ValueError(msg)
+    raise InvalidInputError.single(
+        ".type",
+        tag,
+        "expected one of {allowed}",
+        allowed=[render_value(t) for t in _ARG_TAGS.values()],
+    )
 
 
 def _structure_citation(raw: Any, _: type) -> Citation:
@@ -121,10 +126,11 @@ def _structure_citation(raw: Any, _: type) -> Citation:
                 short_en=_strict_str(raw.get("short_en"), str),
                 status=_strict_enum(Verification)(raw.get("status"), Verification),
             )
-    except CitationError as exc:
-        raise ValueError(str(exc)) from None
-    msg = 'a citation is an id string or an object with "id"'
-    raise ValueError(msg)
+    except CitationError as exc:  # its problem, at the citation's own path
+        raise InvalidInputError(
+            p.at("") for p in exc.problems
+        ) from None  # template: passed through
+    raise InvalidInputError.single("", raw, 'a citation is an id string or an object with "id"')
 
 
 def _structure_param_value(raw: Any, _: Any) -> int | Decimal | Money:
