@@ -394,9 +394,11 @@ class OutOfCoverageError(ParameterError):
             Problem.of(
                 "as_of",
                 as_of,
-                "parameter {name} ({region}) has no value on this day; covered since {since}",
+                "parameter {name} ({region}) has no value on this day; covered since {since}"
+                if region
+                else "parameter {name} has no value on this day; covered since {since}",
                 name=name,
-                region=region or "-",
+                region=region or "",
                 since=covered_since,
             ),
         )
@@ -422,9 +424,11 @@ class NoRuleInForceError(OutOfCoverageError):
             Problem.of(
                 "as_of",
                 as_of,
-                "parameter {name} ({region}): no such rule in force on this day",
+                "parameter {name} ({region}): no such rule in force on this day"
+                if region
+                else "parameter {name}: no such rule in force on this day",
                 name=name,
-                region=region or "-",
+                region=region or "",
             ),
         )
         self.args = (f"parameter {render_value(name)}{where}: no such rule in force on {as_of}",)
