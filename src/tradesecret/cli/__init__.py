@@ -9,7 +9,9 @@ Options: ``--locale zh_CN|en|bilingual``, ``--format text|markdown|html|json``,
 ``--fail-on info|low|medium|high|critical``, ``--output FILE``.
 
 Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 bad input, with every
-problem listed (path and reason) -- never a traceback for bad input; 70 an internal error
+problem listed (path and reason, in the command's ``--locale``; a global ``--locale`` before
+the command serves the commands without one; ``bilingual``: Chinese, then English) -- never a
+traceback for bad input; 70 an internal error
 (a bug), reported in one line with an error id -- the traceback only with ``--debug``
 (accepted anywhere on the command line).
 """
