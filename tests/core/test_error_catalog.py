@@ -137,3 +137,28 @@ def test_problem_object_carries_template_params_and_message() -> None:
         "params": {"allowed": "a, b"},
         "message": "未知的案件类型；已知类型：a, b",
     } == Localizer.for_locale("zh_CN").problem_object(problem)
+
+
+def test_a_template_in_two_catalogs_is_named_and_moved_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a merge a template may sit in two catalogs: --check names it, --update keeps it in
+    its home catalog (by the package of its first place) with the translation found."""
+    polib = pytest.importorskip("polib")
+    script = _script()
+    folder = tmp_path / "zh_CN" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    template = "expected one of {allowed}"
+    for name, text in (("errors.po", ""), ("errors_domains.po", "应为以下之一：{allowed}")):
+        po = polib.POFile()
+        po.append(polib.POEntry(msgid=template, msgstr=text))
+        po.save(str(folder / name))
+    monkeypatch.setattr(script, "LOCALES", tmp_path)
+    found = {template: ["src/tradesecret/dates.py:352"]}
+    assert [(template, ["errors.po", "errors_domains.po"], "errors.po")] == script._duplicates(
+        found, "zh_CN"
+    )
+    catalogs = script._catalogs("zh_CN")
+    script._deduplicate(found, catalogs)
+    assert ["应为以下之一：{allowed}"] == [e.msgstr for e in catalogs["errors.po"]]
+    assert [] == list(catalogs["errors_domains.po"])
