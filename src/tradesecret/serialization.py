@@ -327,9 +327,7 @@ def _is_evidence_review(t: Any) -> bool:
 
 def _structure_evidence_review(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
     if not isinstance(raw, dict) or set(raw) != {"graph", "evaluation"}:
-        raise InvalidInputError.single(
-            "", raw, 'expected an object {"graph": ..., "evaluation": ...}'
-        )
+        raise InvalidInputError.single("", raw, 'expected an object with "graph" and "evaluation"')
     evaluation = importlib.import_module("tradesecret.evidence").EvidenceEvaluation
     return t(
         graph=_graph_codec("from_dict")(raw["graph"]),

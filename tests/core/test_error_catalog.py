@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import string
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -108,6 +109,9 @@ def test_errors_po_zh_keeps_every_placeholder() -> None:
         assert english[entry.msgid] == entry.msgid, entry.msgid  # en = the template
         if entry.msgstr:
             assert placeholders(entry.msgstr) == placeholders(entry.msgid), entry.msgid
+        for text in (entry.msgid, entry.msgstr):  # fillable: every {field} a name, braces doubled
+            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+            assert all(f.isidentifier() for f in fields), text
 
 
 def test_a_template_said_in_both_locales() -> None:
