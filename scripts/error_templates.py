@@ -179,6 +179,10 @@ def check() -> list[str]:
             )
         for template in sorted(set(found) - ids):
             out.append(f"{locale}: missing {template!r} ({found[template][0]})")
+        out.extend(
+            f"{locale}: {template!r} in {', '.join(names)} (keep it in {home}; --update does)"
+            for template, names, home in _duplicates(found, locale)
+        )
         for stale in sorted(ids - set(found) - fixed):
             out.append(f"{locale}: stale {stale!r}")
     return out
@@ -206,8 +210,40 @@ def update() -> None:
                     occurrences=[tuple(found[template][0].rsplit(":", 1))],
                 )
             )
+        _deduplicate(found, catalogs)
         for po in catalogs.values():
             po.save()
+
+
+def _duplicates(found: dict[str, list[str]], locale: str) -> list[tuple[str, list[str], str]]:
+    """Templates in more than one errors catalog (e.g. after merging branches), with their home."""
+    where: dict[str, list[str]] = {}
+    for name, po in _catalogs(locale).items():
+        for entry in po:
+            where.setdefault(entry.msgid, []).append(name)
+    return [
+        (t, names, _file_for(found[t][0]) if t in found else names[0])
+        for t, names in sorted(where.items())
+        if len(names) > 1
+    ]
+
+
+def _deduplicate(found: dict[str, list[str]], catalogs: dict[str, polib.POFile]) -> None:
+    """Keep a template in its home catalog only (its text moved there when the home has none)."""
+    entries: dict[str, list[tuple[str, polib.POEntry]]] = {}
+    for name, po in catalogs.items():
+        for entry in po:
+            entries.setdefault(entry.msgid, []).append((name, entry))
+    for template, places in entries.items():
+        if len(places) < 2:
+            continue
+        home = _file_for(found[template][0]) if template in found else places[0][0]
+        kept = next((e for n, e in places if n == home), places[0][1])
+        for name, entry in places:
+            if entry is kept:
+                continue
+            kept.msgstr = kept.msgstr or entry.msgstr
+            catalogs[name].remove(entry)
 
 
 def _new_catalog(locale: str, name: str) -> polib.POFile:

@@ -10,7 +10,7 @@ import attrs
 import pendulum
 
 from tradesecret.dates import to_date
-from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
+from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError, json_kind
 
 __all__ = ["check_id", "date_field", "exact", "optional_date_field", "tuple_of"]
 
@@ -120,7 +120,19 @@ class _Exact:
             self._kind is Decimal and isinstance(value, int) and not isinstance(value, bool)
         ):
             return
-        raise InvalidInputError.single(path, value, f"expected {self._kind.__name__}")
+        name = self._kind.__name__
+        raise InvalidInputError.single(
+            path,
+            value,
+            "expected an amount of money, got {got}"
+            if name == "Money"
+            else "expected a ratio, got {got}"
+            if name == "Ratio"
+            else "expected a decimal number, got {got}"
+            if name == "Decimal"
+            else "expected another kind of value, got {got}",
+            got=json_kind(value),
+        )
 
     def __repr__(self) -> str:
         return f"<exact {self._kind.__name__}{' or None' if self._optional else ''}>"

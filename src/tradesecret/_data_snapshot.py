@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
@@ -51,8 +52,20 @@ def toml_documents(sources: Iterable[tuple[str, bytes]]) -> Documents:
         try:
             docs.append((name, tomllib.loads(data.decode("utf-8"), parse_float=Decimal)))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise DataFileError(name, [Problem.of("<toml>", "", str(exc))]) from None
+            raise DataFileError(name, [toml_problem(exc)]) from None
     return docs
+
+
+def toml_problem(exc: ValueError) -> Problem:
+    """A TOML file that does not parse: where (line and column), in the library's words."""
+    found = _TOML_AT.search(str(exc))
+    where = f"<toml> (line {found[1]}, column {found[2]})" if found else "<toml>"
+    if isinstance(exc, UnicodeDecodeError):
+        return Problem(path=where, value="", reason="not UTF-8 text")
+    return Problem(path=where, value="", reason="not valid TOML")
+
+
+_TOML_AT: Final = re.compile(r"line (\d+), column (\d+)")
 
 
 def _encode(value: object) -> object:

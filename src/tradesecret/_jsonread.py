@@ -15,20 +15,22 @@ from decimal import Decimal
 from itertools import accumulate
 from typing import Any, Final
 
+import attrs
+
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.limits import MAX_EXPONENT, MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS
 
-__all__ = ["read_json"]
+__all__ = ["read_json", "syntax_problem"]
 
 
 class _Refused:
     """A JSON literal refused by a parse hook; reported with its path after parsing."""
 
-    __slots__ = ("reason", "text")
+    __slots__ = ("problem", "text")
 
-    def __init__(self, text: str, reason: str) -> None:
+    def __init__(self, text: str, problem: Problem) -> None:
         self.text = text
-        self.reason = reason
+        self.problem = problem  # its path and value are filled in where it is found
 
 
 class _Object(dict[str, Any]):
@@ -55,8 +57,12 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _parse_int(text: str) -> int | _Refused:
     digits = len(text) - text.startswith("-")
     if digits > MAX_NUMBER_DIGITS:
-        return _Refused(text, f"a number with more than {MAX_NUMBER_DIGITS} digits")
+        return _Refused(text, _too_many_digits())
     return int(text)
+
+
+def _too_many_digits() -> Problem:
+    return Problem.of("$", None, "a number with more than {limit} digits", limit=MAX_NUMBER_DIGITS)
 
 
 _FLOAT: Final = re.compile(r"-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?", re.ASCII)
@@ -65,17 +71,22 @@ _FLOAT: Final = re.compile(r"-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?", re.ASCII)
 def _parse_float(text: str) -> Decimal | _Refused:
     match = _FLOAT.fullmatch(text)
     if match is None:  # pragma: no cover - the JSON scanner only passes number literals
-        return _Refused(text, "not a number")
+        return _Refused(text, Problem.of("$", None, "not a number"))
     whole, fraction, exponent = match.groups()
     if len(whole) + len(fraction or "") > MAX_NUMBER_DIGITS:
-        return _Refused(text, f"a number with more than {MAX_NUMBER_DIGITS} digits")
+        return _Refused(text, _too_many_digits())
     if exponent and (len(exponent) > 6 or abs(int(exponent)) > MAX_EXPONENT):
-        return _Refused(text, f"a number with an exponent larger than {MAX_EXPONENT}")
+        return _Refused(
+            text,
+            Problem.of(
+                "$", None, "a number with an exponent larger than {limit}", limit=MAX_EXPONENT
+            ),
+        )
     return Decimal(text)  # JSON numbers with a fraction are read as Decimal, never as float
 
 
 def _parse_constant(text: str) -> _Refused:
-    return _Refused(text, "NaN and Infinity are not JSON numbers")
+    return _Refused(text, Problem.of("$", None, "NaN and Infinity are not JSON numbers"))
 
 
 _STRING: Final = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
@@ -108,8 +119,9 @@ def read_json(text: str | bytes) -> Any:
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidInputError.single("$", text, "JSON text is a string or UTF-8 bytes")
     if len(text) > MAX_JSON_CHARS:
-        reason = f"longer than {MAX_JSON_CHARS:,} characters"
-        raise InvalidInputError([Problem(path="$", value=f"{len(text):,}", reason=reason)])
+        raise InvalidInputError.single(
+            "$", len(text), "longer than {limit} characters", limit=f"{MAX_JSON_CHARS:,}"
+        )
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8")
@@ -127,19 +139,38 @@ def read_json(text: str | bytes) -> Any:
             object_pairs_hook=_object,
         )
     except json.JSONDecodeError as exc:
-        raise InvalidInputError(
-            [
-                Problem(
-                    path=f"$ (line {exc.lineno}, column {exc.colno})",
-                    value="",
-                    reason=f"malformed JSON: {exc.msg.replace(chr(39), chr(34))}",
-                )
-            ]
-        ) from None
+        raise InvalidInputError([syntax_problem(exc)]) from None
     problems = list(_literal_problems(data))
     if problems:
         raise InvalidInputError(problems)
     return data
+
+
+def syntax_problem(exc: json.JSONDecodeError) -> Problem:
+    """Where the JSON text is malformed, and how, in the library's words (not the parser's)."""
+    where = f"$ (line {exc.lineno}, column {exc.colno})"
+    msg = exc.msg
+    if msg.startswith("Expecting value"):
+        return Problem(path=where, value="", reason="malformed JSON: a value is expected here")
+    if msg.startswith("Expecting property name"):
+        return Problem(
+            path=where, value="", reason="malformed JSON: a key in double quotes is expected here"
+        )
+    if msg.startswith("Expecting ':'"):
+        return Problem(path=where, value="", reason="malformed JSON: a colon is expected here")
+    if msg.startswith("Expecting ','"):
+        return Problem(path=where, value="", reason="malformed JSON: a comma is expected here")
+    if msg.startswith("Unterminated string"):
+        return Problem(path=where, value="", reason="malformed JSON: a string is not closed")
+    if msg.startswith(("Invalid \\escape", "Invalid \\u")):
+        return Problem(path=where, value="", reason="malformed JSON: an invalid escape")
+    if msg.startswith("Invalid control character"):
+        return Problem(
+            path=where, value="", reason="malformed JSON: a control character inside a string"
+        )
+    if msg.startswith("Extra data"):
+        return Problem(path=where, value="", reason="malformed JSON: text after the end")
+    return Problem(path=where, value="", reason="malformed JSON")
 
 
 def _check_depth(text: str) -> None:
@@ -149,9 +180,10 @@ def _check_depth(text: str) -> None:
     skeleton = _NOT_BRACKET.sub("", _STRING.sub("", text))
     if max(accumulate(map(_STEP.__getitem__, skeleton)), default=0) <= MAX_JSON_DEPTH:
         return
-    path = _path_at_depth(text, MAX_JSON_DEPTH)
-    reason = f"nested deeper than {MAX_JSON_DEPTH} levels"
-    raise InvalidInputError([Problem(path=path, value="", reason=reason)])
+    problem = Problem.of("$", None, "nested deeper than {limit} levels", limit=MAX_JSON_DEPTH)
+    raise InvalidInputError(
+        [attrs.evolve(problem, path=_path_at_depth(text, MAX_JSON_DEPTH), value="")]
+    )
 
 
 def _path_at_depth(text: str, limit: int) -> str:
@@ -193,7 +225,7 @@ def _literal_problems(data: Any) -> Iterator[Problem]:
         path, node = todo.pop()
         if isinstance(node, _Refused):
             text = node.text if len(node.text) <= 60 else node.text[:59] + "…"
-            yield Problem(path=path, value=text, reason=node.reason)
+            yield attrs.evolve(node.problem, path=path, value=text)  # template: passed through
         elif isinstance(node, str):
             if _LONE_SURROGATE.search(node):
                 yield Problem.of(path, node, "not valid Unicode (a lone surrogate)")

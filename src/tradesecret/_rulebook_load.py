@@ -79,8 +79,8 @@ class _Collector:
     def __init__(self) -> None:
         self.problems: list[tuple[str, Problem]] = []
 
-    def add(self, source: str, path: str, value: object, reason: str) -> None:
-        self.problems.append((source, Problem.of(path, value, reason)))
+    def add(self, source: str, *problems: Problem) -> None:
+        self.problems += [(source, p) for p in problems]
 
     def keys(
         self,
@@ -92,9 +92,9 @@ class _Collector:
     ) -> bool:
         ok = True  # unknown keys are reported but do not stop the other checks
         for key in sorted(set(table) - allowed):
-            self.add(source, f"{path}.{key}", table[key], "unknown key")
+            self.add(source, Problem.of(f"{path}.{key}", table[key], "unknown key"))
         for key in sorted(required - set(table)):
-            self.add(source, f"{path}.{key}", None, "missing required key")
+            self.add(source, Problem.of(f"{path}.{key}", None, "missing required key"))
             ok = False
         return ok
 
@@ -102,7 +102,7 @@ class _Collector:
 def _date(col: _Collector, source: str, path: str, value: object) -> pendulum.Date | None:
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return pendulum.Date(value.year, value.month, value.day)
-    col.add(source, path, value, "must be a TOML date (YYYY-MM-DD, unquoted)")
+    col.add(source, Problem.of(path, value, "must be a TOML date (YYYY-MM-DD, unquoted)"))
     return None
 
 
@@ -110,8 +110,8 @@ def _enum(col: _Collector, source: str, path: str, value: object, kind: type[Any
     try:
         return kind(value)
     except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        col.add(source, path, value, f"must be one of: {allowed}")
+        allowed = [m.value for m in kind]
+        col.add(source, Problem.of(path, value, "must be one of: {allowed}", allowed=allowed))
         return None
 
 
@@ -136,19 +136,22 @@ def build(
     regions: dict[str, Region] = dict(base[1]) if base else {}
     for source, data in docs:
         for key in sorted(set(data) - {"instrument", "region", "parameter"}):
-            col.add(source, key, data[key], "unknown top-level table")
+            col.add(source, Problem.of(key, data[key], "unknown top-level table"))
         for i, table in enumerate(data.get("instrument", [])):
             inst = _instrument(col, source, f"instrument[{i}]", table)
             if inst is not None:
                 if inst.key in instruments and (base is None or inst.key not in base[0]):
-                    col.add(source, f"instrument[{i}]", inst.key, "duplicate instrument version")
+                    col.add(
+                        source,
+                        Problem.of(f"instrument[{i}]", inst.key, "duplicate instrument version"),
+                    )
                 instruments[inst.key] = inst
         for i, table in enumerate(data.get("region", [])):
             region = _region(col, source, f"region[{i}]", table)
             if region is None:
                 continue
             if region.code in regions and (base is None or region.code not in base[1]):
-                col.add(source, f"region[{i}]", region.code, "duplicate region code")
+                col.add(source, Problem.of(f"region[{i}]", region.code, "duplicate region code"))
             regions[region.code] = region
     _check_regions(col, regions, base[1] if base else {})
     citer = make_citer(instruments, regions)
@@ -158,7 +161,10 @@ def build(
             for built in _parameter(col, source, f"parameter[{i}]", table, citer, regions):
                 series_key = (built.name, built.region)
                 if series_key in series:
-                    col.add(source, f"parameter[{i}]", built.name, "parameter series defined twice")
+                    col.add(
+                        source,
+                        Problem.of(f"parameter[{i}]", built.name, "parameter series defined twice"),
+                    )
                 series[series_key] = built
     if col.problems:
         by_source = ", ".join(sorted({s for s, _ in col.problems}))
@@ -173,7 +179,10 @@ def _region(col: _Collector, source: str, path: str, table: Mapping[str, Any]) -
         return None
     gbt = table.get("gbt2260")
     if gbt is not None and not (isinstance(gbt, str) and len(gbt) == 6 and gbt.isdigit()):
-        col.add(source, f"{path}.gbt2260", gbt, "must be a six-digit GB/T 2260 code as a string")
+        col.add(
+            source,
+            Problem.of(f"{path}.gbt2260", gbt, "must be a six-digit GB/T 2260 code as a string"),
+        )
         gbt = None
     tiers: list[RegionTier] = []
     for j, raw in enumerate(table.get("tier", [])):
@@ -211,10 +220,16 @@ def _check_regions(col: _Collector, regions: dict[str, Region], base: Mapping[st
     owners: dict[str, str] = {}
     for code, region in sorted(regions.items()):
         if region.parent is not None and region.parent not in regions:
-            col.add("regions", f"region[{code}].parent", region.parent, "unknown parent region")
+            col.add(
+                "regions",
+                Problem.of(f"region[{code}].parent", region.parent, "unknown parent region"),
+            )
         for tier in region.tiers:
             if tier.region not in regions:
-                col.add("regions", f"region[{code}].tier", tier.region, "unknown tier region")
+                col.add(
+                    "regions",
+                    Problem.of(f"region[{code}].tier", tier.region, "unknown tier region"),
+                )
         if region.gbt2260 is None:
             continue
         other = owners.get(region.gbt2260)
@@ -226,7 +241,12 @@ def _check_regions(col: _Collector, regions: dict[str, Region], base: Mapping[st
         elif code in base and other not in base:
             regions[code] = attrs.evolve(region, gbt2260=None)
         else:
-            col.add("regions", f"region[{code}].gbt2260", region.gbt2260, f"also used by {other}")
+            col.add(
+                "regions",
+                Problem.of(
+                    f"region[{code}].gbt2260", region.gbt2260, "also used by {other}", other=other
+                ),
+            )
 
 
 def _instrument(
@@ -261,7 +281,7 @@ def _instrument(
         astatus = _enum(col, source, f"{apath}.status", art["status"], Verification)
         number = str(art["number"])
         if number in numbers:
-            col.add(source, apath, number, "duplicate article number")
+            col.add(source, Problem.of(apath, number, "duplicate article number"))
         numbers.add(number)
         if astatus is not None:
             articles.append(
@@ -278,9 +298,9 @@ def _instrument(
     except CitationError:
         col.add(
             source,
-            f"{path}.id",
-            f"{table['id']}@{version}",
-            "id must be lowercase, version YYYY-MM-DD",
+            Problem.of(
+                f"{path}.id", f"{table['id']}@{version}", "id must be lowercase, version YYYY-MM-DD"
+            ),
         )
         return None
     if tier is None or status is None or effective is None:
@@ -313,12 +333,16 @@ def _coerce_value(
     if kind is int:
         if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
             return raw
-        col.add(source, path, raw, f"unit {unit!r} needs a non-negative integer")
+        col.add(
+            source, Problem.of(path, raw, "unit {unit} needs a non-negative integer", unit=unit)
+        )
         return None
     if kind is Decimal:
         if isinstance(raw, Decimal | int) and not isinstance(raw, bool) and raw >= 0:
             return Decimal(raw)
-        col.add(source, path, raw, f"unit {unit!r} needs a non-negative decimal")
+        col.add(
+            source, Problem.of(path, raw, "unit {unit} needs a non-negative decimal", unit=unit)
+        )
         return None
     if kind is Money:
         if isinstance(raw, str | int) and not isinstance(raw, bool):
@@ -330,7 +354,10 @@ def _coerce_value(
                 if money.amount >= 0:
                     return money
         col.add(
-            source, path, raw, "unit 'cny' needs a non-negative amount as a string, e.g. \"2740\""
+            source,
+            Problem.of(
+                path, raw, "unit 'cny' needs a non-negative amount as a string, e.g. \"2740\""
+            ),
         )
         return None
     return None
@@ -349,7 +376,10 @@ def _parameter(  # noqa: PLR0917 -- one private step of the loader
         return []
     name, unit = table["name"], table["unit"]
     if unit not in UNITS:
-        col.add(source, f"{path}.unit", unit, f"must be one of: {', '.join(sorted(UNITS))}")
+        col.add(
+            source,
+            Problem.of(f"{path}.unit", unit, "must be one of: {allowed}", allowed=sorted(UNITS)),
+        )
         return []
     reviewed = _date(col, source, f"{path}.last_reviewed", table["last_reviewed"])
     grouped: dict[str | None, list[dict[str, Any]]] = {}
@@ -363,10 +393,23 @@ def _parameter(  # noqa: PLR0917 -- one private step of the loader
     for region, entries in grouped.items():
         dates = [e["since"] for e in entries]
         if dates != sorted(dates):
-            col.add(source, path, name, f"values for region {region!r} are not sorted by 'since'")
+            col.add(
+                source,
+                Problem.of(
+                    path,
+                    name,
+                    "values for region {region} are not sorted by 'since'",
+                    region=region or "-",
+                ),
+            )
             continue
         if len(set(dates)) != len(dates):
-            col.add(source, path, name, f"duplicate 'since' date for region {region!r}")
+            col.add(
+                source,
+                Problem.of(
+                    path, name, "duplicate 'since' date for region {region}", region=region or "-"
+                ),
+            )
             continue
         common = {
             "name": name,
@@ -413,17 +456,19 @@ def _entry(  # noqa: PLR0917 -- one private step of the loader
         return None
     absent = raw.get("absent", False)
     if absent is not False and absent is not True:
-        col.add(source, f"{vpath}.absent", absent, "must be true or false")
+        col.add(source, Problem.of(f"{vpath}.absent", absent, "must be true or false"))
         return None
     if absent and "value" in raw:
-        col.add(source, f"{vpath}.value", raw["value"], "an absent entry has no value")
+        col.add(source, Problem.of(f"{vpath}.value", raw["value"], "an absent entry has no value"))
         return None
     if not absent and "value" not in raw:
-        col.add(source, f"{vpath}.value", None, "missing required key (or absent = true)")
+        col.add(
+            source, Problem.of(f"{vpath}.value", None, "missing required key (or absent = true)")
+        )
         return None
     region = raw.get("region")
     if region is not None and region not in regions:
-        col.add(source, f"{vpath}.region", region, "unknown region code")
+        col.add(source, Problem.of(f"{vpath}.region", region, "unknown region code"))
         return None
     since = _date(col, source, f"{vpath}.since", raw["since"])
     value = None if absent else _coerce_value(col, source, f"{vpath}.value", unit, raw["value"])
@@ -431,13 +476,15 @@ def _entry(  # noqa: PLR0917 -- one private step of the loader
     cites = raw["cite"]
     citations: list[Citation] = []
     if not isinstance(cites, list) or not cites:
-        col.add(source, f"{vpath}.cite", cites, "every value needs at least one citation")
+        col.add(
+            source, Problem.of(f"{vpath}.cite", cites, "every value needs at least one citation")
+        )
         return None
     for k, text in enumerate(cites):
         try:
             citations.append(book.cite(text))
         except CitationError as exc:
-            col.add(source, f"{vpath}.cite[{k}]", text, exc.reason)
+            col.add(source, *(p.at(f"{vpath}.cite[{k}]") for p in exc.problems))
     if since is None or (value is None and not absent) or status is None:
         return None
     if len(citations) != len(cites):

@@ -111,7 +111,7 @@ def to_date(value: object, *, path: str = "date") -> pendulum.Date:
             ) from None
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
     raise InvalidInputError.single(
-        path, value, f"expected a date or ISO date string, got {json_kind(value)}"
+        path, value, "expected a date or ISO date string, got {got}", got=json_kind(value)
     )
 
 
@@ -132,7 +132,7 @@ def to_datetime(value: object, *, path: str = "datetime") -> pendulum.DateTime:
         value = parsed
     if not isinstance(value, _dt.datetime):
         raise InvalidInputError.single(
-            path, value, f"expected an aware datetime, got {json_kind(value)}"
+            path, value, "expected an aware datetime, got {got}", got=json_kind(value)
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInputError.single(
@@ -350,7 +350,10 @@ def hours_after(
     _non_negative(hours=hours)
     if not isinstance(counting, HourCounting):
         raise InvalidInputError.single(
-            "counting", counting, f"expected one of {', '.join(c.value for c in HourCounting)}"
+            "counting",
+            counting,
+            "expected one of {allowed}",
+            allowed=[c.value for c in HourCounting],
         )
     try:
         if counting is HourCounting.FROM_NEXT_HOUR and (

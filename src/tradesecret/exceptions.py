@@ -10,8 +10,9 @@ modelled* (out of coverage) or *a bug*. A legal outcome -- "not a trade
 secret", "the period exceeds two years" -- is never an exception: it comes back
 as a result (see :mod:`tradesecret.results`).
 
-Messages are English and meant for developers. Localised text for end users
-comes only from :func:`tradesecret.explain`.
+An exception's own message (``str(exc)``) is English, for developers. What is wrong with an
+input is in its ``problems``: each reason an English template with its parameters, which
+presentation says in the caller's locale (:meth:`tradesecret.i18n.Localizer.error`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ __all__ = [
     "json_kind",
     "param_text",
     "render_value",
+    "unreadable_file",
 ]
 
 
@@ -122,14 +124,23 @@ class Problem:
 
 def param_text(value: object) -> str:
     """
-    A template parameter as text: strings as they are, lists joined with ``", "``.
+    A template parameter as text: strings as they are, lists joined with ``", "``, dates
+    in ISO form, an amount as ``<amount> <currency>``; never a Python ``repr``.
 
     Examples:
+        >>> import datetime
         >>> param_text("CNY"), param_text(24), param_text(["zh_CN", "en"])
         ('CNY', '24', 'zh_CN, en')
+        >>> param_text(datetime.date(2008, 1, 1))
+        '2008-01-01'
     """
     if isinstance(value, str):
         return value
+    if isinstance(value, _dt.date | _dt.time):
+        return value.isoformat()
+    amount, currency = getattr(value, "amount", None), getattr(value, "currency", None)
+    if isinstance(amount, Decimal) and isinstance(currency, str):  # Money
+        return f"{render_value(amount)} {currency}"
     if isinstance(value, list | tuple | frozenset | set):
         items = sorted(value, key=str) if isinstance(value, frozenset | set) else value
         return ", ".join(param_text(v) for v in items)
@@ -221,6 +232,45 @@ def json_kind(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
+def unreadable_file(
+    path: str, exc: OSError | UnicodeError, *, value: object = "", writing: bool = False
+) -> Problem:
+    """
+    A file that cannot be read (or, ``writing``, written), in the library's words (never
+    the operating system's English). ``value`` is shown where given (e.g. the file name).
+    """
+    missing = isinstance(exc, FileNotFoundError)
+    denied = isinstance(exc, PermissionError)
+    folder = isinstance(exc, IsADirectoryError)
+    if writing:
+        found = Problem.of(
+            path,
+            value,
+            "cannot write the file: no such folder"
+            if missing
+            else "cannot write the file: permission denied"
+            if denied
+            else "cannot write the file: it is a folder"
+            if folder
+            else "cannot write the file",
+        )
+    else:
+        found = Problem.of(
+            path,
+            value,
+            "cannot read file: not UTF-8"
+            if isinstance(exc, UnicodeError)
+            else "cannot read file: no such file"
+            if missing
+            else "cannot read file: permission denied"
+            if denied
+            else "cannot read file: it is a folder"
+            if folder
+            else "cannot read file",
+        )
+    return found if value != "" else attrs.evolve(found, value="")
+
+
 def _has_surrogate(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -251,7 +301,7 @@ class InvalidInputError(TradeSecretError, ValueError):
         cls, path: str, value: object, reason: str, /, **params: object
     ) -> InvalidInputError:
         """One problem, one error (``reason`` a template, as in :meth:`Problem.of`)."""
-        return cls([Problem.of(path, value, reason, **params)])
+        return cls([Problem.of(path, value, reason, **params)])  # template: passed through
 
     @property
     def field(self) -> str:
@@ -322,6 +372,7 @@ class CitationError(TradeSecretError, LookupError):
     def __init__(self, citation_id: str, reason: str, /, **params: object) -> None:
         self.citation_id = citation_id
         self.problems = (Problem.of("citation", citation_id, reason, **params),)
+        # template: passed through (the caller's template)
         self.reason = self.problems[0].reason
         super().__init__(f"{self.reason}: {render_value(citation_id)}")
 
@@ -330,8 +381,8 @@ class ParameterError(TradeSecretError, LookupError):
     """Base of parameter lookup failures."""
 
 
-_NOT_FOUND: Final = "no such parameter ({reason})"
-_NOT_FOUND_IN: Final = "parameter {name} not found for this region ({reason})"
+_NOT_FOUND: Final = "no such parameter"
+_NOT_FOUND_IN: Final = "parameter {name} has no value for this region or its parents"
 
 
 class ParameterNotFoundError(ParameterError):
@@ -343,9 +394,9 @@ class ParameterNotFoundError(ParameterError):
         where = f" for region {render_value(region)}" if region else ""
         extra = f": {reason}" if reason else ""
         self.problems = (
-            Problem.of("region", region, _NOT_FOUND_IN, name=name, reason=reason or "-")
+            Problem.of("region", region, _NOT_FOUND_IN, name=name)
             if region
-            else Problem.of("parameter", name, _NOT_FOUND, reason=reason or "-"),
+            else Problem.of("parameter", name, _NOT_FOUND),
         )
         super().__init__(f"parameter {render_value(name)} not found{where}{extra}")
 
@@ -367,9 +418,11 @@ class OutOfCoverageError(ParameterError):
             Problem.of(
                 "as_of",
                 as_of,
-                "parameter {name} ({region}) has no value on this day; covered since {since}",
+                "parameter {name} ({region}) has no value on this day; covered since {since}"
+                if region
+                else "parameter {name} has no value on this day; covered since {since}",
                 name=name,
-                region=region or "-",
+                region=region or "",
                 since=covered_since,
             ),
         )
@@ -395,9 +448,11 @@ class NoRuleInForceError(OutOfCoverageError):
             Problem.of(
                 "as_of",
                 as_of,
-                "parameter {name} ({region}): no such rule in force on this day",
+                "parameter {name} ({region}): no such rule in force on this day"
+                if region
+                else "parameter {name}: no such rule in force on this day",
                 name=name,
-                region=region or "-",
+                region=region or "",
             ),
         )
         self.args = (f"parameter {render_value(name)}{where}: no such rule in force on {as_of}",)
@@ -408,7 +463,7 @@ class UnknownRegionError(TradeSecretError, LookupError):
 
     def __init__(self, region: str, hint: str = "", /, **params: object) -> None:
         self.region = region
-        problem = Problem.of(
+        problem = Problem.of(  # template: passed through (the hint is a template)
             "region",
             region,
             f"unknown region code: {hint}" if hint else "unknown region code",

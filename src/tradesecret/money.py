@@ -79,13 +79,16 @@ def to_decimal(value: object, *, path: str = "value") -> Decimal:
         result = value
     elif isinstance(value, int):
         if abs(value) > MAX_DECIMAL:
-            raise InvalidInputError.single(path, value, _too_large(MAX_DECIMAL))
+            raise InvalidInputError.single(path, value, _TOO_LARGE, limit=_bound(MAX_DECIMAL))
         result = Decimal(value)
     elif isinstance(value, str):
         result = _parse_text(value, path)
     else:
         raise InvalidInputError.single(
-            path, value, f"expected a decimal string or a whole number, got {json_kind(value)}"
+            path,
+            value,
+            "expected a decimal string or a whole number, got {got}",
+            got=json_kind(value),
         )
     _check_range(result, value, path)
     return result
@@ -98,11 +101,13 @@ def _parse_text(value: str, path: str) -> Decimal:
         raise InvalidInputError.single(path, value, "not a decimal number")
     mantissa = text.split("e")[0].split("E")[0]
     if sum(c.isdigit() for c in mantissa) > MAX_NUMBER_DIGITS:
-        raise InvalidInputError.single(path, value, f"more than {MAX_NUMBER_DIGITS} digits")
+        raise InvalidInputError.single(
+            path, value, "more than {limit} digits", limit=MAX_NUMBER_DIGITS
+        )
     exponent = match.group(3)
     if exponent and abs(int(exponent[1:])) > MAX_EXPONENT:
         raise InvalidInputError.single(
-            path, value, f"exponent larger than {MAX_EXPONENT} in magnitude"
+            path, value, "exponent larger than {limit} in magnitude", limit=MAX_EXPONENT
         )
     return Decimal(text)
 
@@ -111,26 +116,26 @@ def _check_range(result: Decimal, value: object, path: str) -> None:
     if not result.is_finite():
         raise InvalidInputError.single(path, value, "must be a finite number")
     if abs(result) > MAX_DECIMAL:
-        raise InvalidInputError.single(path, value, _too_large(MAX_DECIMAL))
+        raise InvalidInputError.single(path, value, _TOO_LARGE, limit=_bound(MAX_DECIMAL))
     if result and abs(result) < MIN_DECIMAL:
-        raise InvalidInputError.single(path, value, _too_small(MIN_DECIMAL))
+        raise InvalidInputError.single(path, value, _TOO_SMALL, limit=MIN_DECIMAL)
 
 
-def _too_large(bound: Decimal) -> str:
-    return f"larger than {bound:,f} in magnitude (the supported range)"
+_TOO_LARGE: Final = "larger than {limit} in magnitude (the supported range)"
+_TOO_SMALL: Final = "a non-zero value smaller than {limit} in magnitude (the supported range)"
 
 
-def _too_small(bound: Decimal) -> str:
-    return f"a non-zero value smaller than {bound} in magnitude (the supported range)"
+def _bound(bound: Decimal) -> str:
+    return f"{bound:,f}"
 
 
 def _amount(value: object) -> Decimal:
     result = to_decimal(value, path="amount")
     if abs(result) > MAX_MONEY:
-        raise InvalidInputError.single("amount", value, _too_large(MAX_MONEY))
+        raise InvalidInputError.single("amount", value, _TOO_LARGE, limit=_bound(MAX_MONEY))
     if isinstance(value, str) and -result.as_tuple().exponent > MAX_MONEY_SCALE:  # type: ignore[operator]
         raise InvalidInputError.single(
-            "amount", value, f"more than {MAX_MONEY_SCALE} decimal places"
+            "amount", value, "more than {limit} decimal places", limit=MAX_MONEY_SCALE
         )
     return result
 
@@ -170,7 +175,7 @@ class Money:
         if isinstance(fen, bool) or not isinstance(fen, int):
             raise InvalidInputError.single("fen", fen, "must be an int")
         if abs(fen) > MAX_MONEY * 100:
-            raise InvalidInputError.single("fen", fen, _too_large(MAX_MONEY * 100))
+            raise InvalidInputError.single("fen", fen, _TOO_LARGE, limit=_bound(MAX_MONEY * 100))
         return cls(Decimal(fen).scaleb(-2), currency)
 
     @property
@@ -271,7 +276,7 @@ def _ratio(value: object) -> Decimal:
     if result < 0:
         raise InvalidInputError.single("ratio", value, "a ratio cannot be negative")
     if result > MAX_RATIO:
-        raise InvalidInputError.single("ratio", value, _too_large(MAX_RATIO))
+        raise InvalidInputError.single("ratio", value, _TOO_LARGE, limit=_bound(MAX_RATIO))
     return result
 
 

@@ -32,7 +32,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError
+from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError, json_kind
 from tradesecret.law import Authority, Citation, Tier
 from tradesecret.money import Money, Ratio
 from tradesecret.presenters import present
@@ -200,7 +200,11 @@ def make_args(values: Mapping[str, object] | Iterable[tuple[str, object]] = ()) 
             raise InvalidInputError.single("args", name, "argument names must be identifiers")
         if isinstance(value, bool) or not isinstance(value, _ARG_TYPES):
             raise InvalidInputError.single(
-                f"args.{name}", value, f"unsupported message argument type {type(value).__name__}"
+                f"args.{name}",
+                value,
+                "a message argument is text, a whole number, a decimal, money, a ratio, a date "
+                "or a term; got {got}",
+                got=json_kind(value),
             )
         if isinstance(value, pendulum.DateTime):
             raise InvalidInputError.single(f"args.{name}", value, "pass a date, not a datetime")

@@ -108,7 +108,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from tradesecret._data_snapshot import package_documents
+from tradesecret._data_snapshot import package_documents, toml_problem
 from tradesecret._rulebook_load import UNITS, Loaded, build
 from tradesecret._rulebook_types import (
     NoRule,
@@ -126,7 +126,6 @@ from tradesecret.exceptions import (
     NoRuleInForceError,
     OutOfCoverageError,
     ParameterNotFoundError,
-    Problem,
     UnknownRegionError,
 )
 from tradesecret.law import Citation, CitationRef, Instrument, weakest
@@ -201,7 +200,7 @@ class Rulebook:
         try:
             data = tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(source, [Problem.of("<toml>", "", str(exc))]) from None
+            raise DataFileError(source, [toml_problem(exc)]) from None
         return _from_docs([(source, data)], base=base)
 
     @classmethod
@@ -335,7 +334,7 @@ class Rulebook:
         try:
             return self.resolve_region(code)
         except UnknownRegionError as exc:
-            raise InvalidInputError.single(path, code, f"unknown region code: {exc.hint}") from None
+            raise InvalidInputError(p.at(path) for p in exc.problems) from None
 
     def list_regions(self) -> tuple[Region, ...]:
         """

@@ -95,14 +95,19 @@ def _unstructure_arg(value: Arg, conv: cattrs.Converter) -> dict[str, Any]:
 
 def _structure_arg(raw: Any, conv: cattrs.Converter) -> Arg:
     if not isinstance(raw, dict) or set(raw) != {"type", "value"}:
-        msg = 'a message argument is {"type": ..., "value": ...}'
-        raise ValueError(msg)
+        raise InvalidInputError.single(
+            "", raw, 'a message argument is an object with "type" and "value"'
+        )
     tag, value = raw["type"], raw["value"]
     for kind, name in _ARG_TAGS.items():
         if name == tag:
             return conv.structure(value, kind)
-    msg = f"unknown argument type {render_value(tag)}"
-    raise ValueError(msg)
+    raise InvalidInputError.single(
+        ".type",
+        tag,
+        "expected one of {allowed}",
+        allowed=[render_value(t) for t in _ARG_TAGS.values()],
+    )
 
 
 def _structure_citation(raw: Any, _: type) -> Citation:
@@ -121,10 +126,11 @@ def _structure_citation(raw: Any, _: type) -> Citation:
                 short_en=_strict_str(raw.get("short_en"), str),
                 status=_strict_enum(Verification)(raw.get("status"), Verification),
             )
-    except CitationError as exc:
-        raise ValueError(str(exc)) from None
-    msg = 'a citation is an id string or an object with "id"'
-    raise ValueError(msg)
+    except CitationError as exc:  # its problem, at the citation's own path
+        raise InvalidInputError(
+            p.at("") for p in exc.problems
+        ) from None  # template: passed through
+    raise InvalidInputError.single("", raw, 'a citation is an id string or an object with "id"')
 
 
 def _structure_param_value(raw: Any, _: Any) -> int | Decimal | Money:
@@ -150,12 +156,12 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(_decimal_text(raw), path=""))
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.to_date_string())
     conv.register_structure_hook(
-        pendulum.Date, lambda raw, _: to_date(_expect(raw, str, "a date string"), path="")
+        pendulum.Date, lambda raw, _: to_date(_expect(raw, str, "date"), path="")
     )
     conv.register_unstructure_hook(pendulum.DateTime, lambda d: d.isoformat())
     conv.register_structure_hook(
         pendulum.DateTime,
-        lambda raw, _: to_datetime(_expect(raw, str, "a date-time string"), path=""),
+        lambda raw, _: to_datetime(_expect(raw, str, "datetime"), path=""),
     )
     conv.register_unstructure_hook(
         Money, lambda m: {"amount": str(m.amount), "currency": m.currency}
@@ -164,7 +170,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Ratio, lambda r: str(r.value))
     conv.register_structure_hook(Ratio, lambda raw, _: Ratio(_decimal_text(raw)))
     conv.register_unstructure_hook(Term, lambda t: t.code)
-    conv.register_structure_hook(Term, lambda raw, _: Term(_expect(raw, str, "a string")))
+    conv.register_structure_hook(Term, lambda raw, _: Term(_expect(raw, str, "string")))
     conv.register_unstructure_hook(
         Citation,
         lambda c: {
@@ -211,34 +217,55 @@ _json_kind = json_kind
 
 
 def _expect(raw: object, kind: type[T], expected: str, path: str = "") -> T:
-    """``raw`` if it has the JSON type the schema allows; else an input error naming both."""
+    """``raw`` if it has the JSON type the schema allows; else an input error naming both.
+
+    ``expected`` names what is expected (one of the templates below, chosen by its key).
+    """
     if not isinstance(raw, kind) or (kind is int and isinstance(raw, bool)):
-        raise InvalidInputError.single(path, raw, f"expected {expected}, got {_json_kind(raw)}")
+        raise InvalidInputError.single(
+            path,
+            raw,
+            "expected a boolean (true or false), got {got}"
+            if expected == "boolean"
+            else "expected a whole number, got {got}"
+            if expected == "whole"
+            else 'expected a decimal string such as "6000.00", got {got}'
+            if expected == "decimal"
+            else "expected a date string, got {got}"
+            if expected == "date"
+            else "expected a date-time string, got {got}"
+            if expected == "datetime"
+            else "expected a string, got {got}",
+            got=_json_kind(raw),
+        )
     return raw
 
 
 def _strict_str(raw: Any, _: Any) -> str:
-    return str(_expect(raw, str, "a string"))
+    return str(_expect(raw, str, "string"))
 
 
 def _strict_bool(raw: Any, _: Any) -> bool:
-    return _expect(raw, bool, "a boolean (true or false)")
+    return _expect(raw, bool, "boolean")
 
 
 def _strict_int(raw: Any, _: Any) -> int:
     if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
         raw = int(raw)  # a JSON number such as 12.0 or 1E+3 is a whole number, as in JSON Schema
-    value = _expect(raw, int, "a whole number")
+    value = _expect(raw, int, "whole")
     if abs(value) > MAX_INT:
         raise InvalidInputError.single(
-            "", value, f"a whole number larger than {MAX_INT:,} in magnitude (the supported range)"
+            "",
+            value,
+            "a whole number larger than {limit} in magnitude (the supported range)",
+            limit=f"{MAX_INT:,}",
         )
     return int(value)
 
 
 def _decimal_text(raw: Any, path: str = "") -> str:
     """A decimal is written as text in JSON (``"6000.00"``): never a number, never a float."""
-    text = _expect(raw, str, 'a decimal string such as "6000.00"', path)
+    text = _expect(raw, str, "decimal", path)
     if not _DECIMAL_TEXT.match(text):
         raise InvalidInputError.single(path, raw, "not a decimal number")
     return text
@@ -254,14 +281,14 @@ def _is_enum(t: Any) -> bool:
 
 def _strict_enum(t: Any) -> Callable[[Any, Any], Any]:
     values = {m.value: m for m in t}
-    allowed = ", ".join(render_value(v) for v in values)
+    allowed = [render_value(v) for v in values]
 
     def hook(raw: Any, _: Any) -> Any:
         if isinstance(raw, str | int) and not isinstance(raw, bool) and raw in values:
             member = values[raw]
             if type(member.value) is type(raw):
                 return member
-        raise InvalidInputError.single("", raw, f"expected one of {allowed}")
+        raise InvalidInputError.single("", raw, "expected one of {allowed}", allowed=allowed)
 
     return hook
 
@@ -272,12 +299,12 @@ def _is_text_literal(t: Any) -> bool:
 
 def _strict_literal(t: Any) -> Callable[[Any, Any], Any]:
     options = get_args(t)
-    allowed = ", ".join(render_value(v) for v in options)
+    allowed = [render_value(v) for v in options]
 
     def hook(raw: Any, _: Any) -> Any:
         if isinstance(raw, str) and raw in options:
             return raw
-        raise InvalidInputError.single("", raw, f"expected one of {allowed}")
+        raise InvalidInputError.single("", raw, "expected one of {allowed}", allowed=allowed)
 
     return hook
 
@@ -300,9 +327,7 @@ def _is_evidence_review(t: Any) -> bool:
 
 def _structure_evidence_review(raw: Any, t: Any, conv: cattrs.Converter) -> Any:
     if not isinstance(raw, dict) or set(raw) != {"graph", "evaluation"}:
-        raise InvalidInputError.single(
-            "", raw, 'expected an object {"graph": ..., "evaluation": ...}'
-        )
+        raise InvalidInputError.single("", raw, 'expected an object with "graph" and "evaluation"')
     evaluation = importlib.import_module("tradesecret.evidence").EvidenceEvaluation
     return t(
         graph=_graph_codec("from_dict")(raw["graph"]),
@@ -367,12 +392,22 @@ def _is_date_or_enum(t: Any) -> bool:
 
 def _structure_date_or_enum(raw: Any, t: Any) -> Any:
     # The enum's value names the status; any other text is read as an ISO date.
+    statuses: list[str] = []
     for kind in get_args(t):
         if kind is not pendulum.Date:
             for member in kind:
                 if raw == member.value:
                     return member
-    return to_date(_expect(raw, str, "a date string or a status"), path="")
+                statuses.append(render_value(member.value))
+    if not isinstance(raw, str):
+        raise InvalidInputError.single(
+            "",
+            raw,
+            "expected a date string or one of {allowed}, got {got}",
+            allowed=statuses,
+            got=_json_kind(raw),
+        )
+    return to_date(raw, path="")
 
 
 def _is_attrs_type(t: Any) -> bool:
@@ -386,7 +421,9 @@ def _objects_only(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
     def hook(raw: Any, target: Any) -> Any:
         if not isinstance(raw, dict):
-            raise InvalidInputError.single("", raw, f"expected an object, got {_json_kind(raw)}")
+            raise InvalidInputError.single(
+                "", raw, "expected an object, got {got}", got=_json_kind(raw)
+            )
         return inner(raw, target)
 
     return hook
@@ -411,7 +448,9 @@ def _arrays_only(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
     def hook(raw: Any, target: Any) -> Any:
         if not isinstance(raw, list | tuple):
-            raise InvalidInputError.single("", raw, f"expected an array, got {_json_kind(raw)}")
+            raise InvalidInputError.single(
+                "", raw, "expected an array, got {got}", got=_json_kind(raw)
+            )
         return inner(raw, target)
 
     return hook
@@ -432,17 +471,16 @@ def _structure_money(raw: Any, _: type) -> Money:
         raise InvalidInputError.single(
             "",
             raw,
-            f'expected a money object {{"amount": "<decimal string>", "currency": "CNY"}}, '
-            f"got {_json_kind(raw)}",
+            'expected a money object {{"amount": "<decimal string>", "currency": "CNY"}}, '
+            "got {got}",
+            got=_json_kind(raw),
         )
     extra = set(raw) - {"amount", "currency"}
     if extra:
         raise InvalidInputError.single("", sorted(extra), "unknown fields")
     if "amount" not in raw:
-        raise InvalidInputError(
-            [Problem(path=".amount", value="", reason="required field missing")]
-        )
-    currency = _expect(raw.get("currency", "CNY"), str, "a string", ".currency")
+        raise InvalidInputError([Problem(path=".amount", value="", reason=_MISSING)])
+    currency = _expect(raw.get("currency", "CNY"), str, "string", ".currency")
     try:
         return Money(_decimal_text(raw["amount"], ".amount"), currency)
     except InvalidInputError as exc:  # Money's own check names its field: make it relative
@@ -480,8 +518,8 @@ def structure(data: Any, cls: type[T]) -> T:
         ) from None
     except TradeSecretError:
         raise
-    except (ValueError, TypeError, KeyError) as exc:
-        raise InvalidInputError.single("$", data, str(exc) or type(exc).__name__) from None
+    except (ValueError, TypeError, KeyError):
+        raise InvalidInputError.single("$", data, _NOT_ACCEPTED) from None
 
 
 def _problems(exc: ClassValidationError | IterableValidationError) -> list[Problem]:
@@ -507,22 +545,36 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, InvalidInputError):
         # A value object's own check: its problem paths are relative to the field.
         for problem in exc.problems:
-            sub = problem.path
+            sub = _field_path(problem.path)
             relative = sub not in ("", "$") and not path.endswith("." + sub)
             full = f"{path}{sub}" if sub.startswith(".") else f"{path}.{sub}" if relative else path
             out.append(problem.at(full))  # template: passed through
+    elif isinstance(exc, TradeSecretError) and exc.problems:  # a float refused, a region...
+        out += [p.at(path) for p in exc.problems]  # template: passed through
     else:
-        out.append(Problem(path=path, value="", reason=_format_exception(exc, None)))
+        out.append(_cattrs_problem(exc, path))
 
 
-def _format_exception(exc: BaseException, _: type | None) -> str:
-    if isinstance(exc, InvalidInputError):
-        return "; ".join(p.reason for p in exc.problems)
+def _field_path(sub: str) -> str:
+    """A value object's own path without its class name (``TradeSecret.id`` -> ``id``): the
+    JSON path names fields only (JSON keys are snake_case, class names capitalised)."""
+    head, dot, rest = sub.partition(".")
+    return rest if dot and head[:1].isupper() and head.isidentifier() else sub
+
+
+#: A required field left out.
+_MISSING: Final = "required field missing"
+#: What cattrs or a constructor refused, said without Python's wording.
+_NOT_ACCEPTED: Final = "not accepted here (the value does not have the form this field takes)"
+
+
+def _cattrs_problem(exc: BaseException, path: str) -> Problem:
+    """cattrs' own refusals (a missing field, unknown fields, anything else) as problems."""
     if isinstance(exc, KeyError):
-        return "required field missing"
+        return Problem(path=path, value="", reason=_MISSING)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown fields {render_value(sorted(exc.extra_fields))}"
-    return str(exc) or type(exc).__name__
+        return Problem.of(path, sorted(exc.extra_fields), "unknown fields")
+    return Problem(path=path, value="", reason=_NOT_ACCEPTED)
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:

@@ -143,6 +143,18 @@ class TestPreservation:
             review_case(load_case(raw))
         assert ["$.data.evidence.edges[14]"] == [p.path for p in info.value.problems]
 
+    def test_unknown_edge_node_is_reported_at_its_field(self) -> None:
+        """An edge naming no node is bad input at the edge's field, with its template."""
+        raw = json.loads(example_text("preservation"))
+        raw["data"]["evidence"]["edges"].append(
+            {"kind": "embodies", "source": "NOPE", "target": "TS-CELL-01"}
+        )
+        with pytest.raises(InvalidInputError) as info:
+            review_case(load_case(raw))
+        assert [("$.data.evidence.edges[14].source", "no node with this id")] == [
+            (p.path, p.template) for p in info.value.problems
+        ]
+
 
 class TestSupplyChain:
     def test_plan_withholds_core_algorithm(self) -> None:

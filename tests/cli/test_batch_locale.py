@@ -141,7 +141,7 @@ class TestFileProblems:
     def test_directory(self, tmp_path: Path) -> None:
         """A directory named like a CSV file is not read."""
         (tmp_path / "d.csv").mkdir()
-        assert "无法读取文件：这是一个目录" == problem_reason(
+        assert "无法读取文件：这是一个文件夹" == problem_reason(
             self.zh, self._problem(str(tmp_path / "d.csv"))
         )
 
@@ -165,8 +165,10 @@ class TestFileProblems:
         """An output in a missing folder, or that is a directory: bad input (exit 2) in words."""
         agreements, _ = files
         common = ("batch", str(agreements), "--as-of", "2026-01-15", "--no-progress")
-        code, _, err = run(*common, "--output", str(tmp_path / "none" / "out.csv"))
-        assert 2 == code and "cannot write: no such folder @ --output" in err
+        code, _, err = run(
+            *common, "--locale", "en", "--output", str(tmp_path / "none" / "out.csv")
+        )
+        assert 2 == code and "cannot write the file: no such folder @ --output" in err
         (tmp_path / "out.csv").mkdir()
         code, _, err = run(*common, "--output", str(tmp_path / "out.csv"))
-        assert 2 == code and "cannot write: it is a directory @ --output" in err
+        assert 2 == code and "错误：--output：无法写入文件：这是一个文件夹" in err

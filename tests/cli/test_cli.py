@@ -57,7 +57,7 @@ class TestBadInput:
 
     def test_unknown_region(self) -> None:
         """An unknown region exits 2."""
-        code, _, err = run("params", "--as-of", "2025-09-01", "--region", "CN-XX")
+        code, _, err = run("params", "--as-of", "2025-09-01", "--region", "CN-XX", "--locale", "en")
         assert 2 == code and "unknown region" in err
 
     def test_unknown_command_and_option(self) -> None:
@@ -73,14 +73,14 @@ class TestBadInput:
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A file that does not exist is bad input, named."""
-        code, _, err = run("review", str(tmp_path / "nope.json"))
+        code, _, err = run("review", str(tmp_path / "nope.json"), "--locale", "en")
         assert 2 == code and "nope.json" in err and "cannot read" in err
 
     def test_malformed_json(self, tmp_path: Path) -> None:
         """Broken JSON names the line and column."""
         path = tmp_path / "case.json"
         path.write_text('{"format": "tradesecret-case",\n  "kind": ,}', encoding="utf-8")
-        code, _, err = run("review", str(path))
+        code, _, err = run("review", str(path), "--locale", "en")
         assert 2 == code
         assert "malformed JSON" in err and "line 2" in err and "Traceback" not in err
 
@@ -99,7 +99,7 @@ class TestBadInput:
             ),
             encoding="utf-8",
         )
-        code, _, err = run("review", str(path))
+        code, _, err = run("review", str(path), "--locale", "en")
         lines = err.strip().splitlines()
         assert 2 == code and 3 == len(lines)
         assert any("$.kind" in line and "unknown case kind" in line for line in lines)
@@ -122,7 +122,7 @@ class TestBadInput:
 
     def test_unknown_schema(self) -> None:
         """schema of an unknown kind is bad input."""
-        code, _, err = run("schema", "alien")
+        code, _, err = run("--locale", "en", "schema", "alien")
         assert 2 == code and "unknown case kind" in err
 
 

@@ -155,7 +155,7 @@ class TestObjectPathLookups:
             evaluate_compensation(CompensationLedger(terms=terms), as_of="2001-01-01")
         (problem,) = info.value.problems
         assert "termination_date" == problem.path
-        assert "parameter {name} ({region}) has no value on this day; covered since {since}" == (
+        assert "parameter {name} has no value on this day; covered since {since}" == (
             problem.template
         )
         assert ("name", "noncompete.max_post_term_months") == problem.params[0]

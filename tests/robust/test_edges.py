@@ -150,7 +150,7 @@ class TestExact:
         """A slot refuses another type with an input error naming class and field."""
         with pytest.raises(InvalidInputError) as info:
             _Fee(amount="5")  # type: ignore[arg-type]
-        assert ("_Fee.amount", "expected Money") == (
+        assert ("_Fee.amount", "expected an amount of money, got a string") == (
             info.value.field,
             info.value.problems[0].reason,
         )
@@ -310,9 +310,9 @@ class TestCli:
 
     def test_unreadable_file_exits_2(self, tmp_path: Path) -> None:
         """A case file that cannot be read exits 2 naming it."""
-        code, _, err = self.run("review", str(tmp_path / "missing.json"))
+        code, _, err = self.run("review", str(tmp_path / "missing.json"), "--locale", "en")
         assert EXIT_BAD_INPUT == code
-        assert "cannot read file" in err
+        assert "cannot read file: no such file" in err
 
     def test_law_out_of_coverage_exits_2(self, tmp_path: Path) -> None:
         """A date before the library's coverage is bad input (exit 2), not a crash."""
@@ -320,7 +320,7 @@ class TestCli:
         raw["as_of"] = "1900-01-01"
         path = tmp_path / "old.json"
         path.write_text(json.dumps(raw), encoding="utf-8")
-        code, _, err = self.run("review", str(path))
+        code, _, err = self.run("review", str(path), "--locale", "en")
         assert EXIT_BAD_INPUT == code
         assert err.startswith("error: ")
         assert 1 == len(err.splitlines())

@@ -325,7 +325,7 @@ class TestCliExitCodes:
         """A case file with a deep nesting exits 2 with one line per problem."""
         path = tmp_path / "deep.json"
         path.write_text('{"title":' + "[" * 1000 + "]" * 1000 + "}")
-        code, err = self.run("review", str(path))
+        code, err = self.run("review", str(path), "--locale", "en")
         assert EXIT_BAD_INPUT == code
         assert "nested deeper than 64 levels" in err
 

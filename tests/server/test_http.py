@@ -272,7 +272,53 @@ class TestBadInput:
         ]
         r = http.post("/v1/review", content=json.dumps(bad).encode())
         assert 422 == r.status_code
-        assert ("invalid_input", expected) == (r.json()["error"], r.json()["problems"])
+        got = [{k: p[k] for k in ("path", "value", "reason")} for p in r.json()["problems"]]
+        assert ("invalid_input", expected) == (r.json()["error"], got)
+
+    @pytest.mark.parametrize(
+        ("query", "headers", "message"),
+        [
+            ("", {}, "应为数组，实际为字符串"),
+            ("?locale=en", {}, "expected an array, got a string"),
+            ("?locale=zh", {"Accept-Language": "en"}, "应为数组，实际为字符串"),
+            ("", {"Accept-Language": "en-GB,zh;q=0.5"}, "expected an array, got a string"),
+            ("", {"Accept-Language": "fr, zh-CN;q=0.8, en;q=0.5"}, "应为数组，实际为字符串"),
+        ],
+    )
+    def test_problem_message_in_the_requested_locale(
+        self, http: Any, query: str, headers: dict[str, str], message: str
+    ) -> None:
+        """A 422 problem carries its English reason, template, params and the message in the
+        locale of ?locale=, else Accept-Language, else zh_CN."""
+        bad = json.loads(NONCOMPETE)
+        bad["data"]["employee"]["wages"] = "many"
+        r = http.post(f"/v1/review{query}", content=json.dumps(bad).encode(), headers=headers)
+        assert 422 == r.status_code
+        assert {
+            "path": "$.data.employee.wages",
+            "value": '"many"',
+            "reason": "expected an array, got a string",
+            "template": "expected an array, got {got}",
+            "params": {"got": "a string"},
+            "message": message,
+        } == r.json()["problems"][0]
+
+    def test_problems_match_the_published_schema(self, http: Any) -> None:
+        """Every problem answer (400, 404, 422) is valid against the Problems schema of
+        /openapi.json."""
+        jsonschema = pytest.importorskip("jsonschema")
+        schema = http.get("/openapi.json").json()["components"]["schemas"]["Problems"]
+        bad = json.loads(NONCOMPETE)
+        bad["as_of"] = "2025-02-30"
+        answers = [
+            http.post("/v1/review", content=b'{"format": '),
+            http.post("/v1/review?locale=en", content=json.dumps(bad).encode()),
+            http.get("/v1/schema/alien"),
+            http.get("/v1/nowhere"),
+        ]
+        for r in answers:
+            assert r.status_code in (400, 404, 422)
+            jsonschema.validate(r.json(), schema)
 
     def test_not_an_object(self, http: Any) -> None:
         """A JSON array as the body is a 422."""

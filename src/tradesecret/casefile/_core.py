@@ -13,7 +13,7 @@ import pendulum
 
 from tradesecret.casefile._schema import DATE_PATTERN, json_schema, review_schema
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError, unreadable_file
 from tradesecret.i18n import Format, Localizer, explain
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
@@ -85,7 +85,7 @@ class CaseKinds:
         kind = self.get(name)
         if kind is None:
             raise InvalidInputError.single(
-                "kind", name, f"unknown case kind; known: {', '.join(self.names())}"
+                "kind", name, "unknown case kind; known: {allowed}", allowed=list(self.names())
             )
         return kind
 
@@ -276,7 +276,10 @@ def _data_type(kind: CaseKind) -> type:
         return kind.data_type()
     except ImportError as exc:
         raise InvalidInputError.single(
-            "$.kind", kind.name, f"this installation lacks the domain module it needs ({exc.name})"
+            "$.kind",
+            kind.name,
+            "this installation lacks the domain module it needs ({module})",
+            module=exc.name or "-",
         ) from None
 
 
@@ -319,11 +322,17 @@ def _envelope(
     if extra:
         problems.append(Problem.of("$", extra, "unknown envelope keys"))
     if raw.get("format") != CASE_FORMAT:
-        problems.append(Problem.of("$.format", raw.get("format"), f'must be "{CASE_FORMAT}"'))
+        problems.append(
+            Problem.of(
+                "$.format", raw.get("format"), "must be {expected}", expected=f'"{CASE_FORMAT}"'
+            )
+        )
     version = raw.get("version")
     if version != CASE_VERSION or isinstance(version, bool):
         problems.append(
-            Problem.of("$.version", version, f"this library reads version {CASE_VERSION}")
+            Problem.of(
+                "$.version", version, "this library reads version {version}", version=CASE_VERSION
+            )
         )
     title = raw.get("title", "")
     if not isinstance(title, str):
@@ -340,7 +349,9 @@ def _envelope(
     name = raw.get("kind")
     if not isinstance(name, str) or reg.get(name) is None:
         problems.append(
-            Problem.of("$.kind", name, f"unknown case kind; known: {', '.join(reg.names())}")
+            Problem.of(
+                "$.kind", name, "unknown case kind; known: {allowed}", allowed=list(reg.names())
+            )
         )
         return title, as_of, None
     return title, as_of, reg[name]
@@ -361,7 +372,9 @@ def _data(
     except InvalidInputError as exc:
         problems += [_under_data(p) for p in exc.problems]
     except TradeSecretError as exc:
-        problems.append(Problem(path="$.data", value="", reason=str(exc)))
+        problems += [_under_data(p) for p in exc.problems] or [  # template: passed through
+            Problem(path="$.data", value="", reason="cannot be read (an internal error)")
+        ]
     book = rulebook if rulebook is not None else default_rulebook()
     problems += _region_problems(raw, "$.data", book.regions.keys())
     return data
@@ -429,9 +442,7 @@ def load_case(
         try:
             text: str | bytes = source.read_bytes()
         except OSError as exc:
-            raise InvalidInputError(
-                [Problem(path=str(source), value="", reason=f"cannot read: {exc.strerror}")]
-            ) from None
+            raise InvalidInputError([unreadable_file(str(source), exc)]) from None
     else:
         text = source
     raw = read_json(text)

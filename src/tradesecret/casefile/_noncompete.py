@@ -171,8 +171,6 @@ def noncompete_ledger(data: Any, as_of: pendulum.Date, rulebook: Rulebook) -> An
     return noncompete_ledger_placed(data, as_of, rulebook)[0]
 
 
-
-
 def placed(problem: Problem, roots: Mapping[str, str], default: str | None = None) -> Problem:
     """
     ``problem`` at its place in the case file (its template and parameters kept).

@@ -9,7 +9,9 @@ Options: ``--locale zh_CN|en|bilingual``, ``--format text|markdown|html|json``,
 ``--fail-on info|low|medium|high|critical``, ``--output FILE``.
 
 Exit codes: 0 ok; 1 findings at or above ``--fail-on``; 2 bad input, with every
-problem listed (path and reason) -- never a traceback for bad input; 70 an internal error
+problem listed (path and reason, in the command's ``--locale``; a global ``--locale`` before
+the command serves the commands without one; ``bilingual``: Chinese, then English) -- never a
+traceback for bad input; 70 an internal error
 (a bug), reported in one line with an error id -- the traceback only with ``--debug``
 (accepted anywhere on the command line).
 """
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.cli._commands import add_commands
+from tradesecret.cli._errors import say_error
 from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
 from tradesecret.exceptions import (
@@ -36,8 +39,8 @@ from tradesecret.exceptions import (
     InvalidInputError,
     MissingMessageError,
     NoApplicableRuleError,
-    Problem,
     TradeSecretError,
+    unreadable_file,
 )
 from tradesecret.results import Severity
 
@@ -82,8 +85,15 @@ def _parser() -> argparse.ArgumentParser:
         "70 internal error (--debug, anywhere on the line, shows its traceback).",
     )
     parser.add_argument("--version", action="version", version=f"tradesecret {_version()}")
+    parser.add_argument(
+        "--locale",
+        dest="global_locale",
+        default=None,
+        help="language of error messages for every command (a command's own --locale wins): "
+        "zh_CN (default), en or bilingual",
+    )
     common = _Parser(add_help=False)
-    common.add_argument("--locale", default="zh_CN", help="zh_CN (default), en or bilingual")
+    common.add_argument("--locale", default=None, help="zh_CN (default), en or bilingual")
     common.add_argument("--format", default="text", choices=_FORMATS, help="output format")
     common.add_argument("--output", "-o", default=None, help="write to this file instead of stdout")
     failing = _Parser(add_help=False)
@@ -127,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--output", "-o", required=True, help="results file: .csv, .jsonl, .parquet; - for stdout"
     )
-    batch.add_argument("--locale", default="zh_CN", help="language of the summary")
+    batch.add_argument("--locale", default=None, help="language of the summary and errors")
     batch.add_argument("--chunk-rows", type=int, default=100_000, help="rows per chunk")
     batch.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     batch.add_argument(
@@ -159,9 +169,7 @@ def _read(path: str) -> str | bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidInputError(
-            [Problem(path=path, value="", reason=f"cannot read file: {exc.strerror}")]
-        ) from None
+        raise InvalidInputError([unreadable_file(path, exc)]) from None
 
 
 def _write(text: str, output: str | None, out: TextIO) -> None:
@@ -171,8 +179,8 @@ def _write(text: str, output: str | None, out: TextIO) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InvalidInputError.single(
-            "--output", output, f"cannot write: {exc.strerror}"
+        raise InvalidInputError(
+            [unreadable_file("--output", exc, value=output, writing=True)]
         ) from None
 
 
@@ -227,16 +235,14 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
         return EXIT_BAD_INPUT
     except SystemExit as exc:  # --help
         return EXIT_BAD_INPUT if exc.code else EXIT_OK
+    # a command's own --locale, else the global one, else zh_CN: for its output and its errors
+    args.locale = getattr(args, "locale", None) or args.global_locale or "zh_CN"
     try:
         return _dispatch(args, out, err)
-    except InvalidInputError as exc:
-        for line in exc.lines():
-            err.write(f"error: {line}\n")
-        return EXIT_BAD_INPUT
     except _INTERNAL:
         raise
-    except TradeSecretError as exc:
-        err.write(f"error: {exc}\n")
+    except TradeSecretError as exc:  # bad input (or law not covered): every problem, localised
+        say_error(exc, args.locale, err)
         return EXIT_BAD_INPUT
 
 

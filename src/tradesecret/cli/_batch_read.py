@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, unreadable_file
 
 __all__ = ["Column", "problem", "read_table", "unreadable"]
 
@@ -29,31 +29,7 @@ def unreadable(
     path: str, exc: OSError | UnicodeError, *, value: object = "", writing: bool = False
 ) -> InvalidInputError:
     """A file that cannot be read (or written), in the library's words."""
-    if writing:
-        return InvalidInputError([_write_problem(path, value, exc)])
-    if isinstance(exc, UnicodeError):
-        found = problem(path, value, "cannot read file: not UTF-8")
-    elif isinstance(exc, FileNotFoundError):
-        found = problem(path, value, "cannot read file: no such file")
-    elif isinstance(exc, PermissionError):
-        found = problem(path, value, "cannot read file: permission denied")
-    elif isinstance(exc, IsADirectoryError):
-        found = problem(path, value, "cannot read file: it is a directory")
-    else:
-        detail = exc.strerror or "input/output error"
-        found = problem(path, value, "cannot read file: {detail}", detail=detail)
-    return InvalidInputError([found])
-
-
-def _write_problem(path: str, value: object, exc: OSError | UnicodeError) -> Problem:
-    if isinstance(exc, FileNotFoundError):
-        return problem(path, value, "cannot write: no such folder")
-    if isinstance(exc, PermissionError):
-        return problem(path, value, "cannot write: permission denied")
-    if isinstance(exc, IsADirectoryError):
-        return problem(path, value, "cannot write: it is a directory")
-    detail = (exc.strerror if isinstance(exc, OSError) else None) or "input/output error"
-    return problem(path, value, "cannot write: {detail}", detail=detail)
+    return InvalidInputError([unreadable_file(path, exc, value=value, writing=writing)])
 
 
 def read_table(path: str) -> dict[str, Column]:

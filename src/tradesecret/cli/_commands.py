@@ -12,7 +12,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``regions`` and ``serve`` to the subcommands."""
     regions = sub.add_parser("regions", help="every region code: names, GB/T 2260 code, tiers")
     regions.add_argument("--format", default="text", choices=("text", "json"))
-    regions.add_argument("--locale", default="zh_CN", help="order of the names in text output")
+    regions.add_argument("--locale", default=None, help="order of the names in text output")
     serve = sub.add_parser("serve", help="the HTTP API (pip install 'tradesecret[server]')")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000)

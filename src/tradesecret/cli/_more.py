@@ -29,6 +29,8 @@ from tradesecret.cli._ledger import run_ledger
 from tradesecret.cli._regions import render_regions
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem, TradeSecretError
+from tradesecret.i18n import Localizer
+from tradesecret.i18n._errors import error_problems
 from tradesecret.reports import render
 from tradesecret.reports._render import to_plain
 from tradesecret.results import Severity
@@ -36,10 +38,13 @@ from tradesecret.results import Severity
 __all__ = ["review_files", "run"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+_CANNOT = "cannot be reviewed (an internal error)"
 
 
-def _plain_problems(problems: tuple[Problem, ...]) -> list[dict[str, str]]:
-    return [{"path": p.path, "value": p.value, "reason": p.reason} for p in problems]
+def _plain_problems(problems: tuple[Problem, ...], locale: str) -> list[dict[str, object]]:
+    """Each problem as JSON: path, value, reason (English), template, params, message."""
+    loc = Localizer.for_locale(_one(locale))
+    return [loc.problem_object(p) for p in problems]
 
 
 def _case_files(paths: list[str]) -> Iterator[str]:
@@ -62,12 +67,10 @@ def review_files(
             review = review_case(load_case(Path(path)), as_of=as_of)
             line |= {"ok": True, "review": to_plain(review, locale=locale)}
             failed |= fail_on is not None and review.fails(Severity(fail_on))
-        except InvalidInputError as exc:
-            bad = True
-            line |= {"ok": False, "problems": _plain_problems(exc.problems)}
         except TradeSecretError as exc:
             bad = True
-            line |= {"ok": False, "problems": [{"path": "$", "value": "", "reason": str(exc)}]}
+            problems = error_problems(exc) or (Problem(path="$", value="", reason=_CANNOT),)
+            line |= {"ok": False, "problems": _plain_problems(problems, locale)}
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
     if bad:
         return EXIT_BAD_INPUT

@@ -63,7 +63,7 @@ from tradesecret.exceptions import (
     Problem,
     TradeSecretError,
 )
-from tradesecret.i18n._errors import error_lines, problem_line
+from tradesecret.i18n._errors import error_lines, problem_line, problem_object
 from tradesecret.i18n._missing import missing_lines, open_lines
 from tradesecret.law import Citation, Tier, Verification
 from tradesecret.money import Money, Ratio
@@ -121,7 +121,7 @@ def locale_style(locale: str) -> str:
     style = _ALIASES.get(locale.replace("-", "_").lower()) if isinstance(locale, str) else None
     if style is None:
         raise InvalidInputError.single(
-            "locale", locale, f"supported locales: {', '.join(LOCALE_STYLES)}"
+            "locale", locale, "supported locales: {allowed}", allowed=list(LOCALE_STYLES)
         )
     return style
 
@@ -148,6 +148,11 @@ def catalog(locale: str) -> Mapping[str, str]:
     """
     Every message of ``locale`` (all domain files merged), read once and frozen.
 
+    An input-error template (its id is the English text) may sit in two ``errors*.po`` files
+    (branches merged before ``scripts/error_templates.py --update`` put it in one): the first
+    file with a text for it wins, and ``--check`` names it. Any other id defined twice is an
+    error.
+
     Raises:
         DataFileError: a message id defined in two files, or an unreadable file.
     """
@@ -166,10 +171,16 @@ def catalog(locale: str) -> Mapping[str, str]:
             if not message.id or not isinstance(message.id, str):
                 continue
             text = message.string if isinstance(message.string, str) else ""
+            if message.id in messages and _both_errors(entry.name, origin[message.id]):
+                messages[message.id] = messages[message.id] or text
+                continue
             if message.id in messages:
                 problems.append(
                     Problem.of(
-                        entry.name, message.id, f"message id also defined in {origin[message.id]}"
+                        entry.name,
+                        message.id,
+                        "message id also defined in {other}",
+                        other=origin[message.id],
                     )
                 )
             messages[message.id] = text
@@ -177,6 +188,10 @@ def catalog(locale: str) -> Mapping[str, str]:
     if problems:
         raise DataFileError(f"locale/{loc}", problems)
     return MappingProxyType(messages)
+
+
+def _both_errors(name: str, other: str) -> bool:
+    return name.startswith("errors") and other.startswith("errors")
 
 
 #: The status mark a citation carries in running text where its source is not confirmed.
@@ -256,6 +271,10 @@ class Localizer:
     def error(self, error: TradeSecretError) -> list[str]:
         """Every problem of an error, one line each, in the locale."""
         return error_lines(self, error)
+
+    def problem_object(self, problem: Problem) -> dict[str, object]:
+        """An input problem as JSON: path, value, English reason, template, params, message."""
+        return problem_object(self, problem)
 
     def missing(self, fmt: Format, missing: Sequence[MissingFact]) -> list[str]:
         """The "what is missing" lines of a review (empty when every fact is stated)."""

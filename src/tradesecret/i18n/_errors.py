@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from tradesecret.exceptions import Problem, TradeSecretError
+from tradesecret.exceptions import DataFileError, Problem, TradeSecretError
 
 if TYPE_CHECKING:
     from tradesecret.i18n import Localizer
 
-__all__ = ["error_lines", "problem_line", "problem_reason"]
+__all__ = ["error_lines", "error_problems", "problem_line", "problem_object", "problem_reason"]
 
 
 def problem_reason(loc: Localizer, problem: Problem) -> str:
@@ -41,8 +41,31 @@ def problem_line(loc: Localizer, problem: Problem) -> str:
     return loc.message("error.line_no_value", {"path": problem.path, "reason": reason})
 
 
+def problem_object(loc: Localizer, problem: Problem) -> dict[str, object]:
+    """
+    One problem as a JSON object: ``path``, ``value``, ``reason`` (English), ``template``
+    (its catalog id), ``params`` (name -> text) and ``message`` (the reason in the locale).
+    """
+    return {
+        "path": problem.path,
+        "value": problem.value,
+        "reason": problem.reason,
+        "template": problem.template,
+        "params": dict(problem.params),
+        "message": problem_reason(loc, problem),
+    }
+
+
+def error_problems(error: TradeSecretError) -> tuple[Problem, ...]:
+    """The problems of ``error``; those of a data file named by it (``p.toml: value[0]``)."""
+    source = error.source if isinstance(error, DataFileError) else ""
+    if not source:
+        return error.problems
+    return tuple(p.at(f"{source}: {p.path}") for p in error.problems)
+
+
 def error_lines(loc: Localizer, error: TradeSecretError) -> list[str]:
     """Every problem of ``error`` as a line (its English message for an internal error)."""
     if not error.problems:
         return [str(error)]
-    return [problem_line(loc, p) for p in error.problems]
+    return [problem_line(loc, p) for p in error_problems(error)]

@@ -56,6 +56,10 @@ def from_deprecated(
     if stated is UNKNOWN:
         return implied, None
     if stated is not implied:
-        reason = "deprecated, and it contradicts {other}"
-        return stated, Problem.of(_DEPRECATED, mentions, reason, other="termination_agreement")
+        return stated, Problem.of(
+            _DEPRECATED,
+            mentions,
+            "deprecated, and it contradicts {other}",
+            other="termination_agreement",
+        )
     return stated, None

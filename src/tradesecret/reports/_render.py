@@ -504,7 +504,9 @@ def render(result: object, *, locale: str = "zh_CN", format: str = "text") -> st
         InvalidInputError: an unknown format or locale.
     """
     if format not in REPORT_FORMATS:
-        raise InvalidInputError.single("format", format, f"one of {', '.join(REPORT_FORMATS)}")
+        raise InvalidInputError.single(
+            "format", format, "expected one of {allowed}", allowed=list(REPORT_FORMATS)
+        )
     if format == "html":
         return render_html(result, locale=locale)
     if format == "markdown":

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import tempfile
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -23,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from tradesecret._jsonread import read_json
 from tradesecret.casefile import case_schema, load_case, review_case
 from tradesecret.cli._batchio import evaluate_file, iter_jsonl
 from tradesecret.cli._ledger import run_ledger
@@ -34,9 +33,10 @@ from tradesecret.exceptions import (
     ParameterNotFoundError,
     Problem,
     TradeSecretError,
-    UnknownRegionError,
+    json_kind,
 )
 from tradesecret.i18n import Localizer, normalize_locale
+from tradesecret.i18n._errors import error_problems
 from tradesecret.reports import render
 from tradesecret.reports._json import annotate
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -54,6 +54,7 @@ _MEDIA: Final = {
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
+_TOO_LARGE: Final = "body over {limit} bytes"
 _BATCH_TYPES: Final = {
     "text/csv": "csv",
     "application/csv": "csv",
@@ -97,22 +98,56 @@ class _RefusedError(Exception):
         self.status, self.error, self.problems = status, error, tuple(problems)
 
 
-def _problems(status: int, error: str, problems: Sequence[Problem]) -> JSONResponse:
-    body = {
-        "error": error,
-        "problems": [{"path": p.path, "value": p.value, "reason": p.reason} for p in problems],
-    }
+def _problems(
+    status: int, error: str, problems: Sequence[Problem], request: Request | None = None
+) -> JSONResponse:
+    """The problem answer: each problem with its English reason, template, params and the
+    message in the requested locale (:func:`_message_locale`)."""
+    loc = Localizer.for_locale(_message_locale(request))
+    body = {"error": error, "problems": [loc.problem_object(p) for p in problems]}
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _refuse(status: int, error: str, path: str, value: object, reason: str) -> _RefusedError:
-    problem = (
-        Problem(path=path, value="", reason=reason)
-        if value == ""
-        else Problem.of(path, value, reason)
-    )
+def _refuse(status: int, error: str, problem: Problem) -> _RefusedError:
     return _RefusedError(status, error, [problem])
+
+
+def _message_locale(request: Request | None) -> str:
+    """
+    The locale of problem messages: ``?locale=`` when it names a supported locale
+    (``bilingual``: ``zh_CN``), else the first supported language of ``Accept-Language``,
+    else ``zh_CN`` (the default of every answer).
+    """
+    if request is None:
+        return "zh_CN"
+    raw = request.query_params.get("locale")
+    if raw is not None:
+        return "zh_CN" if raw in ("bilingual", "both") else _supported(raw) or "zh_CN"
+    return _accepted(request.headers.get("accept-language", "")) or "zh_CN"
+
+
+def _supported(raw: str) -> str | None:
+    try:
+        return normalize_locale(raw)
+    except InvalidInputError:
+        return None
+
+
+def _accepted(header: str) -> str | None:
+    """The best supported locale of an ``Accept-Language`` header (by its q-values)."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate(header.split(",")[:20]):
+        tag, _, weight = part.strip().partition(";")
+        q = weight.strip().removeprefix("q=")
+        try:
+            quality = float(q) if weight else 1.0
+        except ValueError:
+            quality = 0.0
+        found = _supported(tag.strip()) or _supported(tag.strip().split("-")[0])
+        if found is not None and quality > 0:
+            ranked.append((-quality, i, found))
+    return min(ranked)[2] if ranked else None
 
 
 # -- reading a request ---------------------------------------------------------------------------
@@ -122,30 +157,34 @@ async def _body(request: Request, settings: Settings) -> bytes:
     limit = settings.max_body_bytes
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _refuse(413, "too_large", "$", int(declared), f"body over {limit} bytes")
+        raise _refuse(413, "too_large", Problem.of("$", int(declared), _TOO_LARGE, limit=limit))
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _refuse(413, "too_large", "$", size, f"body over {limit} bytes")
+            raise _refuse(413, "too_large", Problem.of("$", size, _TOO_LARGE, limit=limit))
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 def _json(body: bytes) -> Any:
+    """The body as JSON, read within the limits of :mod:`tradesecret.limits` (as the CLI reads)."""
     try:
-        return json.loads(body, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        where = f"$ (line {exc.lineno}, column {exc.colno})"
-        raise _refuse(400, "malformed_json", where, "", f"malformed JSON: {exc.msg}") from None
-    except UnicodeDecodeError:
-        raise _refuse(400, "malformed_json", "$", "", "malformed JSON: not UTF-8") from None
+        return read_json(body)
+    except InvalidInputError as exc:
+        if all(p.template.startswith("malformed JSON") for p in exc.problems):
+            raise _RefusedError(400, "malformed_json", exc.problems) from None
+        raise  # a number, a string or the nesting beyond the limits: bad input (422)
 
 
 def _object(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise _refuse(422, "invalid_input", "$", type(raw).__name__, "expected a JSON object")
+        raise _refuse(
+            422,
+            "invalid_input",
+            Problem.of("$", raw, "expected a JSON object, got {got}", got=json_kind(raw)),
+        )
     return raw
 
 
@@ -157,14 +196,25 @@ def _locale(request: Request) -> str:
         return normalize_locale(raw)
     except InvalidInputError:
         raise _refuse(
-            422, "invalid_input", "locale", raw, "one of zh_CN, zh, en, bilingual"
+            422,
+            "invalid_input",
+            Problem.of(
+                "locale",
+                raw,
+                "expected one of {allowed}",
+                allowed=["zh_CN", "zh", "en", "bilingual"],
+            ),
         ) from None
 
 
 def _format(request: Request) -> str:
     raw = request.query_params.get("format", "json")
     if raw not in _MEDIA:
-        raise _refuse(422, "invalid_input", "format", raw, f"one of {', '.join(_MEDIA)}")
+        raise _refuse(
+            422,
+            "invalid_input",
+            Problem.of("format", raw, "expected one of {allowed}", allowed=list(_MEDIA)),
+        )
     return raw
 
 
@@ -172,7 +222,9 @@ def _date(request: Request, name: str, *, required: bool) -> pendulum.Date | Non
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         if required:
-            raise _refuse(422, "invalid_input", name, None, "required: YYYY-MM-DD")
+            raise _refuse(
+                422, "invalid_input", Problem(path=name, value="", reason="required: YYYY-MM-DD")
+            )
         return None
     return to_date(raw, path=name)
 
@@ -215,17 +267,28 @@ def _batch_kind(request: Request) -> str:
     chosen = request.query_params.get("input")
     if chosen is not None:
         if chosen not in ("csv", "jsonl", "parquet"):
-            raise _refuse(422, "invalid_input", "input", chosen, "one of csv, jsonl, parquet")
+            raise _refuse(
+                422,
+                "invalid_input",
+                Problem.of(
+                    "input",
+                    chosen,
+                    "expected one of {allowed}",
+                    allowed=["csv", "jsonl", "parquet"],
+                ),
+            )
         return chosen
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in _BATCH_TYPES:
         raise _refuse(
             415 if media else 422,
             "invalid_input",
-            "Content-Type",
-            media,
-            "send text/csv, application/x-ndjson or application/vnd.apache.parquet "
-            "(or name it with ?input=csv|jsonl|parquet)",
+            Problem.of(
+                "Content-Type",
+                media,
+                "send text/csv, application/x-ndjson or application/vnd.apache.parquet "
+                "(or name it with ?input=csv|jsonl|parquet)",
+            ),
         )
     return _BATCH_TYPES[media]
 
@@ -261,7 +324,8 @@ async def parameter(request: Request, settings: Settings) -> Response:
     try:
         value = book.param(name, as_of=as_of, region=region)
     except ParameterNotFoundError as exc:
-        raise _refuse(404, "not_found", "name", name, str(exc)) from None
+        problems = [p.at("name") if p.path == "parameter" else p for p in exc.problems]
+        raise _RefusedError(404, "not_found", problems) from None
     plain = unstructure(value)
     annotate(value, plain, loc)
     plain["label"] = value.label_zh if loc.zh else value.label_en
@@ -312,7 +376,11 @@ def _check_token(request: Request, settings: Settings) -> None:
     if scheme.lower() != "bearer" or not hmac.compare_digest(
         value.strip().encode(), settings.token.encode()
     ):
-        raise _refuse(401, "unauthorized", "Authorization", "", "a valid bearer token is required")
+        raise _refuse(
+            401,
+            "unauthorized",
+            Problem(path="Authorization", value="", reason="a valid bearer token is required"),
+        )
 
 
 async def _guarded(handler: Handler, settings: Settings, request: Request) -> Response:
@@ -321,21 +389,20 @@ async def _guarded(handler: Handler, settings: Settings, request: Request) -> Re
         with anyio.fail_after(settings.timeout_seconds):
             return await handler(request, settings)
     except _RefusedError as exc:
-        return _problems(exc.status, exc.error, exc.problems)
-    except InvalidInputError as exc:
-        return _problems(422, "invalid_input", exc.problems)
-    except UnknownRegionError as exc:
-        return _problems(422, "invalid_input", [Problem.of("region", str(exc), "unknown region")])
+        return _problems(exc.status, exc.error, exc.problems, request)
     except MissingMessageError:  # a bug, not bad input
         return _internal(request)
-    except TradeSecretError as exc:
-        return _problems(422, "invalid_input", [Problem(path="$", value="", reason=str(exc))])
+    except TradeSecretError as exc:  # bad input (a region, a float, a parameter...): its problems
+        if not exc.problems:  # an error without problems is a bug
+            return _internal(request)
+        return _problems(422, "invalid_input", error_problems(exc), request)
     except TimeoutError:
         limit = settings.timeout_seconds
         return _problems(
             503,
             "timeout",
-            [Problem(path="$", value="", reason=f"time limit of {limit} s exceeded")],
+            [Problem.of("$", None, "time limit of {limit} s exceeded", limit=limit)],
+            request,
         )
     except Exception:
         return _internal(request)
@@ -353,12 +420,18 @@ def _route(path: str, handler: Handler, method: str, settings: Settings) -> Rout
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    _ = request
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     return _problems(
         status,
         "not_found" if status == 404 else "http",
-        [Problem(path="$", value="", reason=str(exc))],
+        [
+            Problem(path=request.url.path, value="", reason="no such endpoint")
+            if status == 404
+            else Problem(path=request.url.path, value="", reason="method not allowed")
+            if status == 405
+            else Problem(path=request.url.path, value="", reason="the request was refused")
+        ],
+        request,
     )
 
 

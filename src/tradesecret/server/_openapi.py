@@ -8,7 +8,8 @@ from tradesecret.casefile import case_schema, review_schema, schema_names
 
 __all__ = ["PROBLEMS_SCHEMA", "openapi_document"]
 
-#: The body of every 4xx answer: the same problems the CLI lists (path, value, reason).
+#: The body of every 4xx answer: the same problems the CLI lists, each with its English reason,
+#: its message template and parameters, and the message in the requested locale.
 PROBLEMS_SCHEMA: Final = {
     "type": "object",
     "properties": {
@@ -18,11 +19,34 @@ PROBLEMS_SCHEMA: Final = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "path": {"type": "string"},
-                    "value": {"type": "string"},
-                    "reason": {"type": "string"},
+                    "path": {
+                        "type": "string",
+                        "description": "where: a full JSON path ($.data.wages[3].amount) or a "
+                        "query parameter or header name",
+                    },
+                    "value": {
+                        "type": "string",
+                        "description": "the value given, as JSON text (empty when none)",
+                    },
+                    "reason": {"type": "string", "description": "why, in English"},
+                    "template": {
+                        "type": "string",
+                        "description": "the reason's message template, its id in the errors "
+                        "catalogs (stable: match on it, not on message)",
+                    },
+                    "params": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string"},
+                        "description": "the template's parameters, each as text",
+                    },
+                    "message": {
+                        "type": "string",
+                        "description": "the reason in the requested locale (?locale=, else "
+                        "Accept-Language, else zh_CN; bilingual: zh_CN)",
+                    },
                 },
-                "required": ["path", "value", "reason"],
+                "required": ["path", "value", "reason", "template", "params", "message"],
+                "additionalProperties": False,
             },
         },
     },
@@ -68,7 +92,17 @@ def _query(name: str, description: str, *, enum: list[str] | None = None) -> dic
     }
 
 
-_LOCALE: Final = _query("locale", "language of messages and reports", enum=["zh_CN", "zh", "en"])
+_LOCALE: Final = _query(
+    "locale", "language of messages and reports", enum=["zh_CN", "zh", "en", "bilingual"]
+)
+#: Error messages follow Accept-Language when ?locale= is not given.
+_ACCEPT_LANGUAGE: Final = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "language of problem messages when ?locale= is not given (zh, en)",
+}
 _AS_OF: Final = _query("as_of", "YYYY-MM-DD; default: the case file's as_of")
 
 
@@ -82,6 +116,7 @@ def _report(description: str, body: str) -> dict[str, Any]:
             _LOCALE,
             _query("format", "output format", enum=["json", "markdown", "html", "text"]),
             _AS_OF,
+            _ACCEPT_LANGUAGE,
         ],
         "responses": {
             "200": {
@@ -112,6 +147,7 @@ def _paths() -> dict[str, Any]:
                 "parameters": [
                     _query("as_of", "YYYY-MM-DD (required)"),
                     _query("input", "default: from Content-Type", enum=["csv", "jsonl", "parquet"]),
+                    _ACCEPT_LANGUAGE,
                 ],
                 "requestBody": {
                     "required": True,
@@ -139,6 +175,7 @@ def _paths() -> dict[str, Any]:
                     _query("as_of", "YYYY-MM-DD (required)"),
                     _query("region", "region code, e.g. CN-SH"),
                     _LOCALE,
+                    _ACCEPT_LANGUAGE,
                 ],
                 "responses": {
                     "200": {"description": "the value in force", "content": text_json},
