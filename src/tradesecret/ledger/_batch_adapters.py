@@ -12,24 +12,11 @@ import pendulum
 
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.ledger._batch_params import EPOCH
-from tradesecret.ledger.model import (
-    Activation,
-    Breach,
-    EmployeeDelay,
-    EmployerRelease,
-    InServiceBreach,
-    InServiceBreachKind,
-    LedgerEvent,
-    Payment,
-    PenaltyPaid,
-    Reminder,
-    Rescission,
-    Waiver,
-)
 from tradesecret.money import Money
 
 if TYPE_CHECKING:
     from tradesecret.ledger.batch import BatchInput
+    from tradesecret.ledger.model import LedgerEvent
 
 DataFrame = Any
 ArrowTable = Any
@@ -140,22 +127,29 @@ def _money(value: object) -> Money:
     return Money.from_fen(int(number))
 
 
+def _model() -> Any:
+    """The ledger's event classes, loaded only for input that has events (rare rows)."""
+    return importlib.import_module("tradesecret.ledger.model")
+
+
 _BUILDERS: Final[dict[str, Callable[[pendulum.Date, dict[str, Any]], LedgerEvent]]] = {
-    "reminders": lambda d, _r: Reminder(date=d),
-    "employer_releases": lambda d, _r: EmployerRelease(date=d),
-    "rescissions": lambda d, _r: Rescission(date=d),
-    "activations": lambda d, _r: Activation(date=d),
-    "waivers": lambda d, _r: Waiver(date=d),
-    "employee_delays": lambda d, r: EmployeeDelay(date=d, until=_opt_day(r.get("until"))),
-    "breaches": lambda d, r: Breach(
+    "reminders": lambda d, _r: _model().Reminder(date=d),
+    "employer_releases": lambda d, _r: _model().EmployerRelease(date=d),
+    "rescissions": lambda d, _r: _model().Rescission(date=d),
+    "activations": lambda d, _r: _model().Activation(date=d),
+    "waivers": lambda d, _r: _model().Waiver(date=d),
+    "employee_delays": lambda d, r: _model().EmployeeDelay(date=d, until=_opt_day(r.get("until"))),
+    "breaches": lambda d, r: _model().Breach(
         date=d, until=_opt_day(r.get("until")), description=_text(r.get("description"))
     ),
-    "in_service_breaches": lambda d, r: InServiceBreach(
+    "in_service_breaches": lambda d, r: _model().InServiceBreach(
         date=d,
-        kind=InServiceBreachKind(_text(r.get("breach_kind")) or "other"),
+        kind=_model().InServiceBreachKind(_text(r.get("breach_kind")) or "other"),
         description=_text(r.get("description")),
     ),
-    "penalty_payments": lambda d, r: PenaltyPaid(date=d, amount=_money(r.get("amount_fen"))),
+    "penalty_payments": lambda d, r: _model().PenaltyPaid(
+        date=d, amount=_money(r.get("amount_fen"))
+    ),
 }
 
 
@@ -222,7 +216,7 @@ def _named_payments(
         try:
             if isinstance(number, float) and not number.is_integer():
                 raise ValueError(f"instalment {number} is not a whole number")
-            payment = Payment(
+            payment = _model().Payment(
                 date=_day(int(pay_date[k])),
                 amount=_money(pay_fen[k].item() if hasattr(pay_fen[k], "item") else pay_fen[k]),
                 instalment=int(number),

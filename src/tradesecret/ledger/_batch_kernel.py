@@ -16,7 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from tradesecret.ledger._batch_params import NEVER, MinimumWages, MonthTable
-from tradesecret.ledger.model import (
+from tradesecret.ledger._codes import EndedBy, InstalmentStatus
+from tradesecret.ledger.options import (
     DueConvention,
     LedgerOptions,
     MinimumWageMonth,
@@ -25,7 +26,6 @@ from tradesecret.ledger.model import (
     UnpaidCounting,
 )
 from tradesecret.ledger.rules import default_share_fen, pro_rata_fen
-from tradesecret.ledger.state import EndedBy, InstalmentStatus
 
 I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
