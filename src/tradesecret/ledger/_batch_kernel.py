@@ -255,8 +255,45 @@ def _completion(ch: _Chunk, amount: I64, cum: I64) -> I64:
     return np.asarray(np.where(ch.live & (amount > 0), done, NEVER))
 
 
+class _View(NamedTuple):
+    """Some rows of a chunk (renumbered from 0), for the release-right searches."""
+
+    env: Env
+    rows: I64
+    c: int
+    rc: I64
+    width: int
+    cols: I64
+    live: Bool
+    t: I64
+    due: I64
+
+
 def _rights(ch: _Chunk, completion: I64, usable: Bool, until: I64) -> tuple[I64, I64, I64]:
-    """First day of each release right on or before ``until`` (Art. 38, §17 late, §17 unpaid)."""
+    """
+    First day of each release right on or before ``until`` (Art. 38, §17 late, §17 unpaid),
+    searched only in the rows that can have one: a right needs an instalment completed
+    after its due date (or never), unless a parameter counts zero or negative months.
+    """
+    v, rows = ch.env.v, ch.rows
+    late = (ch.live & (completion > ch.due)).any(axis=1)
+    late |= (v.judicial[rows] <= 0) | (v.g_unpaid[rows] < 0) | (v.g_late[rows] < 0)
+    sel = np.flatnonzero(late)
+    found = tuple(np.full(ch.c, NEVER, dtype=np.int64) for _ in range(3))
+    if sel.size:
+        view = _View(
+            env=ch.env, rows=rows[sel], c=int(sel.size), rc=np.arange(sel.size, dtype=np.int64),
+            width=ch.width, cols=ch.cols, live=ch.live[sel], t=ch.t[sel], due=ch.due[sel],
+        )  # fmt: skip
+        for out, part in zip(
+            found, _rights_in(view, completion[sel], usable[sel], until[sel]), strict=True
+        ):
+            out[sel] = part
+    return found[0], found[1], found[2]
+
+
+def _rights_in(ch: _View, completion: I64, usable: Bool, until: I64) -> tuple[I64, I64, I64]:
+    """:func:`_rights` over the rows of ``ch``."""
     v, rows, opts, due = ch.env.v, ch.rows, ch.env.opts, ch.due
     j_need, g_need, g_since = v.judicial[rows], v.g_unpaid[rows], v.g_since[rows]
     # a guidance ground counts from the guidance's issue (``g_since``): met earlier, it
@@ -288,7 +325,7 @@ def _rights(ch: _Chunk, completion: I64, usable: Bool, until: I64) -> tuple[I64,
     return r_j, _late_right(ch, completion, usable, until), r_g
 
 
-def _late_right(ch: _Chunk, completion: I64, usable: Bool, until: I64) -> I64:
+def _late_right(ch: _View, completion: I64, usable: Bool, until: I64) -> I64:
     """MOHRSS §17: more than a month late and unpaid after the written reminder."""
     v, rows, opts = ch.env.v, ch.rows, ch.env.opts
     reminder = v.reminder[rows]
