@@ -204,18 +204,21 @@ def _schedule(ch: _Chunk) -> None:
     amount = np.broadcast_to(agreed[:, None], ends.shape)
     need = np.flatnonzero(agreed == 0)
     if need.size:
-        share = default_share_fen(
-            v.wage[rows[need]], v.wage_div[rows[need]], v.r_num[rows[need]], v.r_den[rows[need]]
-        )
+        every = need.size == ch.c  # the usual case: no agreed amount in the whole chunk
+        sub = rows if every else rows[need]
+        share = default_share_fen(v.wage[sub], v.wage_div[sub], v.r_num[sub], v.r_den[sub])
         ref = starts if opts.minimum_wage_month is MinimumWageMonth.PERIOD_START else ends
-        mw, ok = env.mw.at(v.region[rows[need]], ref[need])
-        missing = ~(ok | ~ch.live[need]).all(axis=1)
-        for row in rows[need[missing]].tolist():
+        mw, ok = env.mw.at(v.region[sub], ref if every else ref[need])
+        missing = ~(ok | ~(ch.live if every else ch.live[need])).all(axis=1)
+        for row in sub[missing].tolist():
             env.bad.setdefault(row, []).append(
                 "no minimum wage for the region on a month of the period"
             )
-        amount = amount.copy()
-        amount[need] = np.maximum(mw, share[:, None])
+        if every:
+            amount = np.maximum(mw, share[:, None])
+        else:
+            amount = amount.copy()
+            amount[need] = np.maximum(mw, share[:, None])
     ch.starts, ch.ends = starts, ends
     ch.amount = np.where(ch.live, amount, 0)
     ch.due = np.where(ch.live, due, NEVER)
