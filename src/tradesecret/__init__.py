@@ -47,16 +47,6 @@ from tradesecret.exceptions import (
 )
 from tradesecret.law import Authority, Citation, Instrument, Tier, Verification
 from tradesecret.money import Money, Ratio
-from tradesecret.results import (
-    Assessment,
-    Criterion,
-    Determination,
-    Finding,
-    Outcome,
-    Severity,
-    Term,
-    TraceStep,
-)
 from tradesecret.rulebook import NoRule, ParameterValue, Region, Rulebook, default_rulebook
 
 _presenters.register("explain", "tradesecret.i18n:explain")
@@ -147,6 +137,16 @@ if TYPE_CHECKING:  # the domain layer loads lazily on first use; these give type
     from tradesecret.reports import (
         Report,
         render_html,
+    )
+    from tradesecret.results import (
+        Assessment,
+        Criterion,
+        Determination,
+        Finding,
+        Outcome,
+        Severity,
+        Term,
+        TraceStep,
     )
     from tradesecret.serialization import from_json, to_json
     from tradesecret.supply_chain import (
@@ -378,6 +378,20 @@ _LAZY: dict[str, tuple[str, str]] = {
     "evaluate_evidence": ("tradesecret.evidence", "evaluate"),
     "evidence_gaps": ("tradesecret.evidence", "gaps"),
     "verify_evidence": ("tradesecret.evidence", "verify"),
+    # results (layer 2): not needed to load the law data or run the batch path
+    **{
+        name: ("tradesecret.results", name)
+        for name in (
+            "Assessment",
+            "Criterion",
+            "Determination",
+            "Finding",
+            "Outcome",
+            "Severity",
+            "Term",
+            "TraceStep",
+        )
+    },
 }
 
 

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import importlib
 import json
 import re
 import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any, Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 from tradesecret.exceptions import DataFileError, Problem
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["SNAPSHOT", "digest", "dumps", "package_documents", "toml_documents"]
 
@@ -96,9 +99,23 @@ def dumps(sources: list[tuple[str, bytes]]) -> str:
     return json.dumps(payload, default=_encode, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def _data_folder() -> Traversable:
+    """
+    ``tradesecret/data``: the directory itself when the package is installed as files (the
+    usual case; no resource reader to import, which costs a start-up ``zipfile`` import),
+    else through :mod:`importlib.resources` (e.g. a package inside a zip archive).
+    """
+    here = Path(__file__).with_name("data")
+    if here.is_dir():
+        return here
+    resources: Any = importlib.import_module("importlib.resources")
+    folder: Traversable = resources.files("tradesecret") / "data"
+    return folder
+
+
 def package_documents() -> Documents:
     """The parsed law data of the package: from the snapshot when current, else the TOML."""
-    folder = resources.files("tradesecret") / "data"
+    folder = _data_folder()
     sources = [(e.name, e.read_bytes()) for e in _toml_files(folder)]
     snapshot = folder / SNAPSHOT
     if snapshot.is_file():

@@ -76,8 +76,12 @@ _VALUE_KEYS: Final = {"since", "value", "absent", "cite", "status", "note", "reg
 
 
 class _Collector:
+    """The problems of one build, and what it has already converted (values repeat often)."""
+
     def __init__(self) -> None:
         self.problems: list[tuple[str, Problem]] = []
+        self.amounts: dict[tuple[type, object], Money] = {}
+        self.citations: dict[str, Citation] = {}
 
     def add(self, source: str, *problems: Problem) -> None:
         self.problems += [(source, p) for p in problems]
@@ -90,6 +94,8 @@ class _Collector:
         allowed: set[str],
         required: set[str],
     ) -> bool:
+        if isinstance(table, dict) and table.keys() <= allowed and required <= table.keys():
+            return True  # the usual case, without building the sorted differences
         ok = True  # unknown keys are reported but do not stop the other checks
         for key in sorted(set(table) - allowed):
             self.add(source, Problem.of(f"{path}.{key}", table[key], "unknown key"))
@@ -97,6 +103,29 @@ class _Collector:
             self.add(source, Problem.of(f"{path}.{key}", None, "missing required key"))
             ok = False
         return ok
+
+    def cite(self, book: _Citer, text: str) -> Citation:
+        """``book.cite(text)``, resolved once per text in a build (citations are immutable)."""
+        if not isinstance(text, str):
+            return book.cite(text)
+        found = self.citations.get(text)
+        if found is None:
+            found = self.citations[text] = book.cite(text)
+        return found
+
+    def amount(self, raw: str | int) -> Money | None:
+        """A non-negative :class:`Money` of ``raw``, converted once per value in a build."""
+        key = (type(raw), raw)
+        found = self.amounts.get(key)
+        if found is None:
+            try:
+                money = Money(raw)
+            except InvalidInputError:
+                return None
+            if money.amount < 0:
+                return None
+            found = self.amounts[key] = money
+        return found
 
 
 def _date(col: _Collector, source: str, path: str, value: object) -> pendulum.Date | None:
@@ -346,13 +375,9 @@ def _coerce_value(
         return None
     if kind is Money:
         if isinstance(raw, str | int) and not isinstance(raw, bool):
-            try:
-                money = Money(raw)
-            except InvalidInputError:
-                pass
-            else:
-                if money.amount >= 0:
-                    return money
+            money = col.amount(raw)
+            if money is not None:
+                return money
         col.add(
             source,
             Problem.of(
@@ -482,7 +507,7 @@ def _entry(  # noqa: PLR0917 -- one private step of the loader
         return None
     for k, text in enumerate(cites):
         try:
-            citations.append(book.cite(text))
+            citations.append(col.cite(book, text))
         except CitationError as exc:
             col.add(source, *(p.at(f"{vpath}.cite[{k}]") for p in exc.problems))
     if since is None or (value is None and not absent) or status is None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
+
+from tradesecret import _data_snapshot
 from tradesecret._data_snapshot import SNAPSHOT, digest, dumps, package_documents, toml_documents
 from tradesecret.rulebook import Rulebook, _from_docs
 
@@ -45,3 +48,23 @@ def test_digest_changes_with_any_byte() -> None:
     assert digest(sources) != digest(changed)
     payload = json.loads(dumps(sources))
     assert digest(sources) == payload["digest"]
+
+
+def test_packaged_elsewhere_the_data_is_read_through_importlib_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the data folder is no directory (e.g. a zipped package), the same documents load."""
+    from_directory = package_documents()
+
+    class _NoDirectory:
+        def __init__(self, _path: str) -> None:
+            pass
+
+        def with_name(self, _name: str) -> _NoDirectory:
+            return self
+
+        def is_dir(self) -> bool:
+            return False
+
+    monkeypatch.setattr(_data_snapshot, "Path", _NoDirectory)
+    assert from_directory == package_documents()

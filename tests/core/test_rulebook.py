@@ -247,6 +247,65 @@ colour = "red"
         assert "must be one of" in reasons
         assert "unknown region code" in reasons
 
+    def test_repeated_bad_amounts_and_citations_each_reported(self, rb: Rulebook) -> None:
+        """A bad amount or citation text used twice is reported at both places (conversions are shared per build, errors are not)."""
+        text = """
+[[parameter]]
+name = "x.amounts"
+unit = "cny"
+label_zh = "测试"
+label_en = "test"
+last_reviewed = 2026-01-01
+  [[parameter.value]]
+  since = 2024-01-01
+  value = "-5"
+  cite = ["nope@2020-01-01"]
+  status = "V1"
+  [[parameter.value]]
+  since = 2025-01-01
+  value = "-5"
+  cite = ["nope@2020-01-01"]
+  status = "V1"
+  [[parameter.value]]
+  since = 2026-01-01
+  value = "2690.00"
+  cite = ["lcl@2012-12-28:24"]
+  status = "V1"
+"""
+        with pytest.raises(DataFileError) as info:
+            rb.extended(text, source="bad.toml")
+        paths = sorted(p.path for p in info.value.problems)
+        assert [
+            "parameter[0].value[0].cite[0]",
+            "parameter[0].value[0].value",
+            "parameter[0].value[1].cite[0]",
+            "parameter[0].value[1].value",
+        ] == paths
+
+    def test_shared_amounts_keep_their_text(self, rb: Rulebook) -> None:
+        """Equal amount texts give one value each; "2690" and "2690.00" stay distinct."""
+        text = """
+[[parameter]]
+name = "x.amounts"
+unit = "cny"
+label_zh = "测试"
+label_en = "test"
+last_reviewed = 2026-01-01
+  [[parameter.value]]
+  since = 2024-01-01
+  value = "2690"
+  cite = ["lcl@2012-12-28:24"]
+  status = "V1"
+  [[parameter.value]]
+  since = 2025-01-01
+  value = "2690.00"
+  cite = ["lcl@2012-12-28:24"]
+  status = "V1"
+"""
+        values = rb.extended(text, source="ok.toml").series[("x.amounts", None)].values
+        assert ["2690", "2690.00"] == [str(v.as_money().amount) for v in values]
+        assert values[0].citations == values[1].citations
+
     def test_malformed_instruments_and_regions_reported_together(self, rb: Rulebook) -> None:
         """Bad instrument and region entries are all reported at once, each with its path."""
         text = """

@@ -26,13 +26,11 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.cli._commands import add_commands
 from tradesecret.cli._errors import say_error
-from tradesecret.cli._params import render_params
 from tradesecret.dates import to_date
 from tradesecret.exceptions import (
     ConflictingRulesError,
@@ -84,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input, "
         "70 internal error (--debug, anywhere on the line, shows its traceback).",
     )
-    parser.add_argument("--version", action="version", version=f"tradesecret {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--locale",
         dest="global_locale",
@@ -157,10 +155,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
+    metadata: Any = importlib.import_module("importlib.metadata")  # only for --version
     try:
-        return version("tradesecret")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return str(metadata.version("tradesecret"))
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the package metadata is read when asked, not at every start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest, default=argparse.SUPPRESS, nargs=0, help="show the version"
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        _namespace: argparse.Namespace,
+        _values: object,
+        _option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(f"tradesecret {_version()}\n")  # where argparse's version action writes
+        parser.exit()
 
 
 def _read(path: str) -> str | bytes:
@@ -247,11 +265,14 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from tradesecret.reports import render  # noqa: PLC0415
-
     if getattr(args, "locale", None) is not None:
         _check_locale(args.locale)
-    if args.command in ("review", "ledger", "batch", "regions", "serve"):
+    if args.command == "batch":  # the batch path only: no reports, case files or server
+        batch: Any = importlib.import_module("tradesecret.cli._batch_command")
+        return int(batch.run(args, out, err))
+    from tradesecret.reports import render  # noqa: PLC0415
+
+    if args.command in ("review", "ledger", "regions", "serve"):
         # these load on use (case files, reports, numpy, the server): start-up stays light
         more: Any = importlib.import_module("tradesecret.cli._more")
         done: int | None = more.run(args, out, err, read=_read, write=_write)
@@ -261,6 +282,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "params":
         _check_locale(args.locale)
         as_of = to_date(args.as_of, path="--as-of")
+        render_params = importlib.import_module("tradesecret.cli._params").render_params
         text = render_params(
             as_of=as_of, region=args.region, locale=_one(args.locale), fmt=args.format
         )

@@ -7,7 +7,7 @@ The commands that serve other programs: ``review`` of many files, ``ledger``, ``
   file had problems, else as ``--fail-on`` says.
 * ``ledger FILE`` -- ``--as-of`` defaults to the case file's ``as_of``.
 * ``batch IN -o -`` -- JSON Lines on standard output, the summary on standard error; the
-  input may be CSV, Parquet or JSON Lines.
+  input may be CSV, Parquet or JSON Lines (:mod:`tradesecret.cli._batch_command`).
 * ``regions [--format json|text]`` -- every region code.
 * ``serve [--host H] [--port P] [--workers N] [--token-env VAR]`` -- the HTTP API (needs
   ``pip install 'tradesecret[server]'``).
@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.casefile import load_case, review_case
-from tradesecret.cli._batchio import run_batch_any
 from tradesecret.cli._ledger import run_ledger
 from tradesecret.cli._regions import render_regions
 from tradesecret.dates import to_date
@@ -116,26 +115,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, *, read: Any, write:
             return EXIT_FINDINGS
         return EXIT_OK
     if args.command == "batch":
-        summary = run_batch_any(
-            args.input,
-            as_of=to_date(args.as_of, path="--as-of"),
-            output=args.output,
-            stdout=out,
-            payments_path=args.payments,
-            chunk_rows=args.chunk_rows,
-            progress=None if args.no_progress else err,
-            params_path=args.params,
-            locale=_one(args.locale),
-        )
-        (err if args.output == "-" else out).write(summary.render(_one(args.locale)))
-        worst = summary.worst()
-        if (
-            args.fail_on is not None
-            and worst is not None
-            and worst.at_least(Severity(args.fail_on))
-        ):
-            return EXIT_FINDINGS
-        return EXIT_OK
+        batch: Any = importlib.import_module("tradesecret.cli._batch_command")
+        return int(batch.run(args, out, err))
     if args.command == "regions":
         out.write(render_regions(fmt=args.format, locale=args.locale))
         return EXIT_OK

@@ -28,49 +28,10 @@ enum (e.g. :class:`CuredArrears`: whether paying the arrears later ends a releas
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from tradesecret.ledger.engine import build_schedule, evaluate_compensation, release_right_dates
-from tradesecret.ledger.model import (
-    Activation,
-    Breach,
-    BreachReturn,
-    CompensationLedger,
-    CuredArrears,
-    DeferralPlan,
-    DueConvention,
-    EmployeeDelay,
-    EmployerRelease,
-    InServiceBreach,
-    InServiceBreachKind,
-    LedgerEvent,
-    LedgerOptions,
-    LedgerTerms,
-    MinimumWageMonth,
-    PartialMonth,
-    Payment,
-    PenaltyPaid,
-    Reminder,
-    ReminderTiming,
-    Rescission,
-    UndecidedActivation,
-    UnpaidCounting,
-    Waiver,
-)
-from tradesecret.ledger.state import (
-    BreachState,
-    CompensationSchedule,
-    CompensationState,
-    EmployerReleaseState,
-    EndedBy,
-    Instalment,
-    InstalmentState,
-    InstalmentStatus,
-    ReleaseGround,
-    ReleaseRight,
-)
-
-if TYPE_CHECKING:  # NumPy (batch) and the non-compete domain (bridge) load on first use
+if TYPE_CHECKING:  # every name loads on first use (the batch path needs few of them)
+    from tradesecret.ledger._codes import EndedBy, InstalmentStatus, ReleaseGround
     from tradesecret.ledger.batch import (
         BatchInput,
         BatchResult,
@@ -80,6 +41,48 @@ if TYPE_CHECKING:  # NumPy (batch) and the non-compete domain (bridge) load on f
         evaluate_batch,
     )
     from tradesecret.ledger.bridge import activation_events_from_noncompete, terms_from_noncompete
+    from tradesecret.ledger.engine import (
+        build_schedule,
+        evaluate_compensation,
+        release_right_dates,
+    )
+    from tradesecret.ledger.model import (
+        Activation,
+        Breach,
+        CompensationLedger,
+        DeferralPlan,
+        EmployeeDelay,
+        EmployerRelease,
+        InServiceBreach,
+        InServiceBreachKind,
+        LedgerEvent,
+        LedgerTerms,
+        Payment,
+        PenaltyPaid,
+        Reminder,
+        Rescission,
+        Waiver,
+    )
+    from tradesecret.ledger.options import (
+        BreachReturn,
+        CuredArrears,
+        DueConvention,
+        LedgerOptions,
+        MinimumWageMonth,
+        PartialMonth,
+        ReminderTiming,
+        UndecidedActivation,
+        UnpaidCounting,
+    )
+    from tradesecret.ledger.state import (
+        BreachState,
+        CompensationSchedule,
+        CompensationState,
+        EmployerReleaseState,
+        Instalment,
+        InstalmentState,
+        ReleaseRight,
+    )
 
 __all__ = [
     "Activation",
@@ -129,7 +132,10 @@ __all__ = [
     "terms_from_noncompete",
 ]
 
-_LAZY = {
+#: Where each public name lives: ``import tradesecret.ledger`` stays light, and the batch
+#: path (``evaluate_batch``, its options and codes) never loads the object path's classes.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("EndedBy", "InstalmentStatus", "ReleaseGround"), "tradesecret.ledger._codes"),
     **dict.fromkeys(
         (
             "BatchInput",
@@ -144,10 +150,64 @@ _LAZY = {
     **dict.fromkeys(
         ("activation_events_from_noncompete", "terms_from_noncompete"), "tradesecret.ledger.bridge"
     ),
+    **dict.fromkeys(
+        ("build_schedule", "evaluate_compensation", "release_right_dates"),
+        "tradesecret.ledger.engine",
+    ),
+    **dict.fromkeys(
+        (
+            "Activation",
+            "Breach",
+            "CompensationLedger",
+            "DeferralPlan",
+            "EmployeeDelay",
+            "EmployerRelease",
+            "InServiceBreach",
+            "InServiceBreachKind",
+            "LedgerEvent",
+            "LedgerTerms",
+            "Payment",
+            "PenaltyPaid",
+            "Reminder",
+            "Rescission",
+            "Waiver",
+        ),
+        "tradesecret.ledger.model",
+    ),
+    **dict.fromkeys(
+        (
+            "BreachReturn",
+            "CuredArrears",
+            "DueConvention",
+            "LedgerOptions",
+            "MinimumWageMonth",
+            "PartialMonth",
+            "ReminderTiming",
+            "UndecidedActivation",
+            "UnpaidCounting",
+        ),
+        "tradesecret.ledger.options",
+    ),
+    **dict.fromkeys(
+        (
+            "BreachState",
+            "CompensationSchedule",
+            "CompensationState",
+            "EmployerReleaseState",
+            "Instalment",
+            "InstalmentState",
+            "ReleaseRight",
+        ),
+        "tradesecret.ledger.state",
+    ),
 }
+#: Submodules reachable as attributes (``tradesecret.ledger.engine``) before any import.
+_SUBMODULES: Final = frozenset({"batch", "bridge", "engine", "model", "options", "rules", "state"})
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"tradesecret.ledger.{name}")
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'tradesecret.ledger' has no attribute {name!r}"

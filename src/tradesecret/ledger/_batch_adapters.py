@@ -14,24 +14,11 @@ import pendulum
 from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.ledger._batch_columns import problem
 from tradesecret.ledger._batch_params import EPOCH
-from tradesecret.ledger.model import (
-    Activation,
-    Breach,
-    EmployeeDelay,
-    EmployerRelease,
-    InServiceBreach,
-    InServiceBreachKind,
-    LedgerEvent,
-    Payment,
-    PenaltyPaid,
-    Reminder,
-    Rescission,
-    Waiver,
-)
 from tradesecret.money import Money
 
 if TYPE_CHECKING:
     from tradesecret.ledger.batch import BatchInput
+    from tradesecret.ledger.model import LedgerEvent
 
 DataFrame = Any
 ArrowTable = Any
@@ -133,16 +120,14 @@ def _text(value: object) -> str:
     return "" if value is None or pd_isna(value) else str(value)
 
 
-def _breach_kind(value: object) -> InServiceBreachKind:
+def _breach_kind(value: object) -> Any:
+    kinds = _model().InServiceBreachKind
     text = _text(value) or "other"
     try:
-        return InServiceBreachKind(text)
+        return kinds(text)
     except ValueError:
         raise InvalidInputError.single(
-            "breach_kind",
-            text,
-            "expected one of {allowed}",
-            allowed=[k.value for k in InServiceBreachKind],
+            "breach_kind", text, "expected one of {allowed}", allowed=[k.value for k in kinds]
         ) from None
 
 
@@ -155,20 +140,27 @@ def _money(value: object) -> Money:
     return Money.from_fen(int(number))
 
 
+def _model() -> Any:
+    """The ledger's event classes, loaded only for input that has events (rare rows)."""
+    return importlib.import_module("tradesecret.ledger.model")
+
+
 _BUILDERS: Final[dict[str, Callable[[pendulum.Date, dict[str, Any]], LedgerEvent]]] = {
-    "reminders": lambda d, _r: Reminder(date=d),
-    "employer_releases": lambda d, _r: EmployerRelease(date=d),
-    "rescissions": lambda d, _r: Rescission(date=d),
-    "activations": lambda d, _r: Activation(date=d),
-    "waivers": lambda d, _r: Waiver(date=d),
-    "employee_delays": lambda d, r: EmployeeDelay(date=d, until=_opt_day(r.get("until"))),
-    "breaches": lambda d, r: Breach(
+    "reminders": lambda d, _r: _model().Reminder(date=d),
+    "employer_releases": lambda d, _r: _model().EmployerRelease(date=d),
+    "rescissions": lambda d, _r: _model().Rescission(date=d),
+    "activations": lambda d, _r: _model().Activation(date=d),
+    "waivers": lambda d, _r: _model().Waiver(date=d),
+    "employee_delays": lambda d, r: _model().EmployeeDelay(date=d, until=_opt_day(r.get("until"))),
+    "breaches": lambda d, r: _model().Breach(
         date=d, until=_opt_day(r.get("until")), description=_text(r.get("description"))
     ),
-    "in_service_breaches": lambda d, r: InServiceBreach(
+    "in_service_breaches": lambda d, r: _model().InServiceBreach(
         date=d, kind=_breach_kind(r.get("breach_kind")), description=_text(r.get("description"))
     ),
-    "penalty_payments": lambda d, r: PenaltyPaid(date=d, amount=_money(r.get("amount_fen"))),
+    "penalty_payments": lambda d, r: _model().PenaltyPaid(
+        date=d, amount=_money(r.get("amount_fen"))
+    ),
 }
 
 
@@ -251,7 +243,7 @@ def _named_payments(
                 or (isinstance(number, float) and not number.is_integer())
             ):
                 raise InvalidInputError.single("instalment", number, "not a whole number")
-            payment = Payment(
+            payment = _model().Payment(
                 date=_day(int(pay_date[k])),
                 amount=_money(pay_fen[k].item() if hasattr(pay_fen[k], "item") else pay_fen[k]),
                 instalment=int(number),

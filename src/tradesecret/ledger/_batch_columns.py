@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Iterable
 from numbers import Integral
@@ -12,7 +13,6 @@ import numpy as np
 import numpy.typing as npt
 
 from tradesecret.exceptions import InvalidInputError, Problem
-from tradesecret.ledger.model import event_types
 
 I64 = npt.NDArray[np.int64]
 Arr = npt.NDArray[Any]
@@ -117,7 +117,9 @@ def event_pairs(values: object) -> tuple[tuple[int, Any], ...]:
     """``(row, ledger event)`` pairs, checked."""
     if not isinstance(values, tuple | list):
         raise InvalidInputError.single("events", values, "expected (row, event) pairs")
-    kinds = event_types()
+    if not values:  # the usual case: the event classes need not load
+        return ()
+    kinds = importlib.import_module("tradesecret.ledger.model").event_types()
     problems = [
         Problem.of(f"events[{k}]", pair, "expected a (row, ledger event) pair")
         for k, pair in enumerate(values)

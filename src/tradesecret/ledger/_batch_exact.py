@@ -20,6 +20,7 @@ import pendulum
 
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.ledger._batch_kernel import Outputs
+from tradesecret.ledger._codes import EndedBy, ReleaseGround
 from tradesecret.ledger.engine import evaluate_compensation
 from tradesecret.ledger.model import (
     CompensationLedger,
@@ -32,7 +33,7 @@ from tradesecret.ledger.model import (
     Reminder,
     Rescission,
 )
-from tradesecret.ledger.state import CompensationState, EndedBy, ReleaseGround
+from tradesecret.ledger.state import CompensationState
 from tradesecret.money import Money
 from tradesecret.rulebook import Rulebook
 
@@ -47,16 +48,6 @@ _RIGHTS = (
     (ReleaseGround.LATE_AFTER_REMINDER, "right_late_after_reminder"),
     (ReleaseGround.UNPAID_OVER_THREE_MONTHS, "right_unpaid_over_three_months"),
 )
-
-
-def exact_rows(data: BatchInput) -> npt.NDArray[np.bool_]:
-    """Rows the columnar kernel does not compute: events of other kinds, reserved activation."""
-    out = np.zeros(data.size, dtype=bool)
-    if data.events:
-        out[np.array([row for row, _ in data.events], dtype=np.int64)] = True
-    if data.activation_reserved is not None:
-        out |= data.activation_reserved
-    return out
 
 
 def _day(ordinal: int) -> pendulum.Date:

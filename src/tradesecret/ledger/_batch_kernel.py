@@ -18,7 +18,8 @@ import numpy.typing as npt
 from tradesecret.exceptions import Problem
 from tradesecret.ledger._batch_columns import problem
 from tradesecret.ledger._batch_params import NEVER, MinimumWages, MonthTable
-from tradesecret.ledger.model import (
+from tradesecret.ledger._codes import EndedBy, InstalmentStatus
+from tradesecret.ledger.options import (
     DueConvention,
     LedgerOptions,
     MinimumWageMonth,
@@ -27,7 +28,6 @@ from tradesecret.ledger.model import (
     UnpaidCounting,
 )
 from tradesecret.ledger.rules import default_share_fen, pro_rata_fen
-from tradesecret.ledger.state import EndedBy, InstalmentStatus
 
 I64 = npt.NDArray[np.int64]
 Bool = npt.NDArray[np.bool_]
@@ -206,18 +206,21 @@ def _schedule(ch: _Chunk) -> None:
     amount = np.broadcast_to(agreed[:, None], ends.shape)
     need = np.flatnonzero(agreed == 0)
     if need.size:
-        share = default_share_fen(
-            v.wage[rows[need]], v.wage_div[rows[need]], v.r_num[rows[need]], v.r_den[rows[need]]
-        )
+        every = need.size == ch.c  # the usual case: no agreed amount in the whole chunk
+        sub = rows if every else rows[need]
+        share = default_share_fen(v.wage[sub], v.wage_div[sub], v.r_num[sub], v.r_den[sub])
         ref = starts if opts.minimum_wage_month is MinimumWageMonth.PERIOD_START else ends
-        mw, ok = env.mw.at(v.region[rows[need]], ref[need])
-        missing = ~(ok | ~ch.live[need]).all(axis=1)
-        for row in rows[need[missing]].tolist():
+        mw, ok = env.mw.at(v.region[sub], ref if every else ref[need])
+        missing = ~(ok | ~(ch.live if every else ch.live[need])).all(axis=1)
+        for row in sub[missing].tolist():
             env.bad.setdefault(row, []).append(
                 problem("", "", "no minimum wage for the region on a month of the period")
             )
-        amount = amount.copy()
-        amount[need] = np.maximum(mw, share[:, None])
+        if every:
+            amount = np.maximum(mw, share[:, None])
+        else:
+            amount = amount.copy()
+            amount[need] = np.maximum(mw, share[:, None])
     ch.starts, ch.ends = starts, ends
     ch.amount = np.where(ch.live, amount, 0)
     ch.due = np.where(ch.live, due, NEVER)
@@ -257,8 +260,45 @@ def _completion(ch: _Chunk, amount: I64, cum: I64) -> I64:
     return np.asarray(np.where(ch.live & (amount > 0), done, NEVER))
 
 
+class _View(NamedTuple):
+    """Some rows of a chunk (renumbered from 0), for the release-right searches."""
+
+    env: Env
+    rows: I64
+    c: int
+    rc: I64
+    width: int
+    cols: I64
+    live: Bool
+    t: I64
+    due: I64
+
+
 def _rights(ch: _Chunk, completion: I64, usable: Bool, until: I64) -> tuple[I64, I64, I64]:
-    """First day of each release right on or before ``until`` (Art. 38, §17 late, §17 unpaid)."""
+    """
+    First day of each release right on or before ``until`` (Art. 38, §17 late, §17 unpaid),
+    searched only in the rows that can have one: a right needs an instalment completed
+    after its due date (or never), unless a parameter counts zero or negative months.
+    """
+    v, rows = ch.env.v, ch.rows
+    late = (ch.live & (completion > ch.due)).any(axis=1)
+    late |= (v.judicial[rows] <= 0) | (v.g_unpaid[rows] < 0) | (v.g_late[rows] < 0)
+    sel = np.flatnonzero(late)
+    found = tuple(np.full(ch.c, NEVER, dtype=np.int64) for _ in range(3))
+    if sel.size:
+        view = _View(
+            env=ch.env, rows=rows[sel], c=int(sel.size), rc=np.arange(sel.size, dtype=np.int64),
+            width=ch.width, cols=ch.cols, live=ch.live[sel], t=ch.t[sel], due=ch.due[sel],
+        )  # fmt: skip
+        for out, part in zip(
+            found, _rights_in(view, completion[sel], usable[sel], until[sel]), strict=True
+        ):
+            out[sel] = part
+    return found[0], found[1], found[2]
+
+
+def _rights_in(ch: _View, completion: I64, usable: Bool, until: I64) -> tuple[I64, I64, I64]:
+    """:func:`_rights` over the rows of ``ch``."""
     v, rows, opts, due = ch.env.v, ch.rows, ch.env.opts, ch.due
     j_need, g_need, g_since = v.judicial[rows], v.g_unpaid[rows], v.g_since[rows]
     # a guidance ground counts from the guidance's issue (``g_since``): met earlier, it
@@ -290,7 +330,7 @@ def _rights(ch: _Chunk, completion: I64, usable: Bool, until: I64) -> tuple[I64,
     return r_j, _late_right(ch, completion, usable, until), r_g
 
 
-def _late_right(ch: _Chunk, completion: I64, usable: Bool, until: I64) -> I64:
+def _late_right(ch: _View, completion: I64, usable: Bool, until: I64) -> I64:
     """MOHRSS §17: more than a month late and unpaid after the written reminder."""
     v, rows, opts = ch.env.v, ch.rows, ch.env.opts
     reminder = v.reminder[rows]

@@ -125,7 +125,9 @@ class MinimumWages:
     def at(self, region: I64, days: I64) -> tuple[I64, Bool]:
         """Minimum wage (fen) for each ``region[:, None]`` on ``days`` (2-D), and whether known."""
         if self.day_table is not None:
-            found = self.day_table[region[:, None], np.clip(days, self.lo, self.hi) - self.lo]
+            span = self.day_table.shape[1]
+            cell = region[:, None] * span + (np.clip(days, self.lo, self.hi) - self.lo)
+            found = self.day_table.ravel().take(cell)  # one flat gather
             return np.maximum(found, 0), found >= 0
         mw = np.zeros(days.shape, dtype=np.int64)
         ok = np.zeros(days.shape, dtype=bool)

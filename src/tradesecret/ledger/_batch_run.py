@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
@@ -11,7 +12,6 @@ from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.ledger import _batch_kernel as kernel
 from tradesecret.ledger._batch_columns import INVALID, RowError, column, problem
-from tradesecret.ledger._batch_exact import exact_rows, run_exact
 from tradesecret.ledger._batch_params import (
     EPOCH,
     MinimumWages,
@@ -20,7 +20,7 @@ from tradesecret.ledger._batch_params import (
     ratio_param,
     since_of,
 )
-from tradesecret.ledger.model import CuredArrears, LedgerOptions
+from tradesecret.ledger.options import CuredArrears, LedgerOptions
 from tradesecret.ledger.rules import MAX_FEN, MAX_MONTHS, default_share_fen, period_fits
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -126,6 +126,16 @@ def _check_values(data: BatchInput, a: I64, flags: _Flags) -> None:
         (data.agreed_fen == 0) & (wage <= 0),
         problem("", "", "no agreed amount and no average wage"),
     )
+
+
+def exact_rows(data: BatchInput) -> Bool:
+    """Rows the columnar kernel does not compute: events of other kinds, reserved activation."""
+    out = np.zeros(data.size, dtype=bool)
+    if data.events:
+        out[np.array([row for row, _ in data.events], dtype=np.int64)] = True
+    if data.activation_reserved is not None:
+        out |= data.activation_reserved
+    return out
 
 
 def _sorted_by_row_and_date(prow: I64, pdate: I64) -> bool:
@@ -341,7 +351,9 @@ def run_batch(
     )
     _run_kernel(env, rows)
     exact_set = sorted(set(np.flatnonzero(exact).tolist()) | env.exact)
-    run_exact(data, exact_set, as_of=a, opts=opts, rb=rb, out=out, bad=flags.bad)
+    if exact_set:  # the object path loads only for a batch that has such rows
+        exact_path: Any = importlib.import_module("tradesecret.ledger._batch_exact")
+        exact_path.run_exact(data, exact_set, as_of=a, opts=opts, rb=rb, out=out, bad=flags.bad)
     return _finish(data, a, v, out=out, flags=flags, exact=exact_set)
 
 

@@ -35,7 +35,7 @@ path refuses the same rows (a property test checks it).
 from __future__ import annotations
 
 import importlib
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import numpy as np
@@ -46,9 +46,12 @@ from tradesecret.ledger._batch_adapters import batch_from_arrow, batch_from_pand
 from tradesecret.ledger._batch_columns import INVALID, RowError, column, event_pairs, objects
 from tradesecret.ledger._batch_params import EPOCH
 from tradesecret.ledger._batch_run import run_batch
-from tradesecret.ledger.model import LedgerEvent, LedgerOptions
-from tradesecret.ledger.state import EndedBy
+from tradesecret.ledger._codes import EndedBy
+from tradesecret.ledger.options import LedgerOptions
 from tradesecret.rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from tradesecret.ledger.model import LedgerEvent
 
 #: ``pandas.DataFrame`` (optional dependency, typed loosely here).
 DataFrame = Any
