@@ -30,7 +30,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
@@ -45,6 +45,7 @@ __all__ = [
     "CitationRef",
     "Instrument",
     "Tier",
+    "Tiered",
     "Verification",
     "chinese_numeral",
     "weakest",
@@ -294,8 +295,32 @@ class Instrument:
         return self.superseded is None or day < self.superseded
 
 
+class Tiered:
+    """
+    Mixin: how far a source binds follows from its ``tier`` -- a citation's own tier, or
+    for a result the tier of the strongest source it rests on.
+    """
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        @property
+        def tier(self) -> Tier: ...
+
+    @property
+    def authority(self) -> Authority:
+        """How far the (strongest) source binds."""
+        return self.tier.authority
+
+    @property
+    def binding(self) -> bool:
+        """True when the (strongest) source binds a court."""
+        return self.tier.binding
+
+
 @attrs.frozen(kw_only=True)
-class Citation:
+class Citation(Tiered):
     """
     A resolved citation: an identifier plus what is needed to display and weigh it.
 
@@ -320,16 +345,6 @@ class Citation:
     def id(self) -> str:
         """The stable string identifier."""
         return str(self.ref)
-
-    @property
-    def authority(self) -> Authority:
-        """How far the cited source binds."""
-        return self.tier.authority
-
-    @property
-    def binding(self) -> bool:
-        """True when the cited source binds a court."""
-        return self.tier.binding
 
     def render(self, locale: str) -> str:
         """

@@ -22,7 +22,6 @@ from typing import Any, Protocol
 
 import attrs
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.evidence.custody import (
     KEYED,
@@ -35,6 +34,7 @@ from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -44,7 +44,7 @@ POLICY = "tradesecret-policy@2026-11-21"
 
 
 @attrs.frozen(kw_only=True)
-class IntegrityReport:
+class IntegrityReport(ShownAsMarkdown):
     """
     The result of :func:`verify`.
 
@@ -78,10 +78,6 @@ class IntegrityReport:
     def __explain__(self, loc: object, fmt: str) -> str:
         """Render the findings."""
         return explain_integrity(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
 
 class _Flag(Protocol):

@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import date_field, optional_date_field, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
@@ -47,6 +46,7 @@ from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of
 from tradesecret.law import Citation, Instrument
 from tradesecret.money import Money
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_enforcement
 from tradesecret.results import Determination, Finding, Outcome, Severity, Undetermined
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
@@ -113,7 +113,7 @@ class InfringingAct:
 
 
 @attrs.frozen(kw_only=True)
-class EnforcementReview:
+class EnforcementReview(ShownAsMarkdown):
     """
     Fines and civil damages under the AUCL version that governs the act.
 
@@ -155,10 +155,6 @@ class EnforcementReview:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_enforcement(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
     def codes(self) -> frozenset[str]:
         """The codes of the findings."""

@@ -41,13 +41,13 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_penalty
 from tradesecret.results import (
     Args,
@@ -143,7 +143,7 @@ class Factor:
 
 
 @attrs.frozen(kw_only=True)
-class PenaltyReview:
+class PenaltyReview(ShownAsMarkdown):
     """
     The agreed penalty, whether an adjustment is indicated, the reference lines and the
     factors -- not a prediction of the amount a court will award.
@@ -187,10 +187,6 @@ class PenaltyReview:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_penalty(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
     def codes(self) -> frozenset[str]:
         """The codes of the findings."""
