@@ -13,7 +13,7 @@ import pendulum
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import Explainable, Localizer, explain, normalize_locale
 from tradesecret.law import Citation
-from tradesecret.reports._json import annotate
+from tradesecret.reports._json import annotate, remedy_text
 from tradesecret.reports._markdown import markdown_to_html
 from tradesecret.reports._sections import sources_markdown, sources_text, split_at_instalments
 from tradesecret.reports._style import CSS as _CSS
@@ -47,15 +47,6 @@ def _cites(loc: Localizer, citations: Iterable[Citation]) -> str:
     return ("；" if loc.zh else "; ").join(items)
 
 
-def _remedy(loc: Localizer, code: str, finding: Finding) -> str:
-    if not loc.has(code):
-        return code
-    try:
-        return loc.message(code, finding.args)
-    except KeyError:
-        return loc.template(code)
-
-
 def _finding_li(loc: Localizer, f: Finding) -> str:
     sev = f.severity.value
     subject = f" <code>{_e(f.subject)}</code>" if f.subject else ""
@@ -77,7 +68,7 @@ def _next_steps(loc: Localizer, findings: Iterable[Finding]) -> list[str]:
     steps: dict[str, None] = {}
     for f in sorted(findings, key=lambda f: -f.severity.rank):
         for code in f.remedies:
-            steps.setdefault(_remedy(loc, code, f), None)
+            steps.setdefault(remedy_text(loc, code, f), None)
     if not steps:
         return []
     return [
