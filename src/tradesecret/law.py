@@ -39,6 +39,8 @@ from tradesecret._convert import tuple_of
 from tradesecret.exceptions import CitationError
 
 __all__ = [
+    "COMMON_PRACTICE",
+    "POLICY",
     "Article",
     "Authority",
     "Citation",
@@ -50,6 +52,14 @@ __all__ = [
     "chinese_numeral",
     "weakest",
 ]
+
+
+#: The citation id of the library's own policy: its heuristics, thresholds and default
+#: readings (tier ``library_policy``; never binds a court).
+POLICY: Final = "tradesecret-policy@2026-11-21"
+#: The citation id of figures the project describes as common contracting practice
+#: (tier ``practice``).
+COMMON_PRACTICE: Final = "common-practice@2026-11-21"
 
 
 class Authority(enum.Enum):

@@ -34,13 +34,12 @@ from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.law import POLICY
 from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = ["IntegrityReport", "verify"]
-
-POLICY = "tradesecret-policy@2026-11-21"
 
 
 @attrs.frozen(kw_only=True)

@@ -54,7 +54,6 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
 
 import attrs
 import pendulum
@@ -75,7 +74,7 @@ from tradesecret.evidence.model import (
     day_of,
 )
 from tradesecret.evidence.temporal import respondent_findings
-from tradesecret.law import Citation
+from tradesecret.law import POLICY, Citation
 from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.results import (
     Assessment,
@@ -102,7 +101,6 @@ __all__ = [
     "gaps",
 ]
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
 C = ClaimCode
 
 

@@ -44,6 +44,7 @@ from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation, Instrument
 from tradesecret.money import Money
 from tradesecret.presenters import ShownAsMarkdown
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EnforcementReview", "FineBand", "InfringingAct", "review_enforcement"]
 
-_POLICY = "tradesecret-policy@2026-11-21"
 _CONTINUING = "spc-ts@2020-09-10:28"
 _AUCL_2025_DAMAGES = "aucl@2025-06-27:22"
 

@@ -45,6 +45,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.money import Money
 from tradesecret.presenters import ShownAsMarkdown
@@ -73,7 +74,6 @@ __all__ = [
     "review_penalty",
 ]
 
-_POLICY = "tradesecret-policy@2026-11-21"
 _CIVIL_CODE = "civil-code@2020-05-28"
 _ART_585 = "civil-code@2020-05-28:585.2"
 _ART_584 = "civil-code@2020-05-28:584"

@@ -10,7 +10,7 @@ import pendulum
 
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
-from tradesecret.law import Citation
+from tradesecret.law import COMMON_PRACTICE, POLICY, Citation
 from tradesecret.money import to_decimal
 from tradesecret.results import Finding
 from tradesecret.rulebook import ParameterValue, Rulebook
@@ -37,10 +37,6 @@ __all__ = [
     "used",
 ]
 
-#: The library's own default policy (tier ``library_policy``).
-POLICY: Final = "tradesecret-policy@2026-11-21"
-#: Figures the project describes as common contracting practice (tier ``practice``).
-COMMON_PRACTICE: Final = "common-practice@2026-11-21"
 #: SPC Trade Secret Provisions Art. 6: confidentiality measures, including requirements imposed
 #: on suppliers and limiting the range of persons who can access a secret.
 SPC_MEASURES: Final = "spc-ts@2020-09-10:6"
