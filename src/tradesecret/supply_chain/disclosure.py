@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
 import pendulum
 
 from tradesecret.definition import SecretRegistry
@@ -155,7 +156,10 @@ def plan_disclosure(
     rb = rulebook or default_rulebook()
     day = _checked(project, supplier, stage, as_of, key, handling, order_id, audit, registry)
     findings: list[Finding] = []
-    entries = _entries(project, supplier, stage, key, handling, rb, findings)
+    release = _Release(
+        project=project, supplier=supplier, stage=stage, key=key, handling=handling, rb=rb
+    )
+    entries = _entries(release, findings)
     tier = _required_tier(project.policy.nda_tier(stage), entries, registry, rb, findings, day)
     nda = qualifying_nda(supplier, day, tier)
     findings += _preconditions(project, supplier, entries, nda, tier, day, rb, audit=audit)
@@ -202,20 +206,24 @@ def _letter(  # noqa: PLR0917 - internal helper
     )
 
 
-def _entries(  # noqa: PLR0917 - internal helper
-    project: Project,
-    supplier: Supplier,
-    stage: str,
-    key: CodingKey | None,
-    handling: ViolationHandling,
-    rb: Rulebook,
-    findings: list[Finding],
-) -> list[PackageEntry]:
+@attrs.frozen(kw_only=True)
+class _Release:
+    """What every item of one plan goes out under: the parties, the stage, the key, the law."""
+
+    project: Project
+    supplier: Supplier
+    stage: str
+    key: CodingKey | None
+    handling: ViolationHandling
+    rb: Rulebook
+
+
+def _entries(release: _Release, findings: list[Finding]) -> list[PackageEntry]:
     """Every item as it goes out; one error naming each item that needs the coding key."""
     problems: list[Problem] = []
     entries: list[PackageEntry] = []
-    for item in project.items:
-        entry = _entry(item, project, supplier, stage, key, handling, rb, findings, problems)
+    for item in release.project.items:
+        entry = _entry(release, item, findings, problems)
         if entry is not None:
             entries.append(entry)
     collect(problems)
@@ -311,18 +319,12 @@ def _checked(  # noqa: PLR0917 - the arguments of plan_disclosure, checked toget
     return day
 
 
-def _entry(  # noqa: PLR0917 - one item of the plan
-    item: DataItem,
-    project: Project,
-    supplier: Supplier,
-    stage: str,
-    key: CodingKey | None,
-    handling: ViolationHandling,
-    rb: Rulebook,
-    findings: list[Finding],
-    problems: list[Problem],
+def _entry(
+    release: _Release, item: DataItem, findings: list[Finding], problems: list[Problem]
 ) -> PackageEntry | None:
     """What one item goes out as; its findings; a problem when it needs the key."""
+    project, supplier, stage, rb = release.project, release.supplier, release.stage, release.rb
+    key, handling = release.key, release.handling
     allowed, rule = project.policy.allowed(stage, item)
     planned = project.planned(stage, item.id, supplier.id) or allowed
     if rule is None:
