@@ -163,9 +163,7 @@ def plan_disclosure(
     tier = _required_tier(project.policy.nda_tier(stage), entries, registry, rb, findings, day)
     nda = qualifying_nda(supplier, day, tier)
     findings += _preconditions(project, supplier, entries, nda, tier, day, rb, audit=audit)
-    letter_required, letter = _letter(
-        project, supplier, stage, entries, day, order_id, rb, findings
-    )
+    letter_required, letter = _letter(release, entries, day, order_id, findings)
     aucl = aucl_secret_article(rb, day)
     aucl_cite = () if aucl is None else (aucl.citations[0],)
     return DisclosurePackage(
@@ -187,25 +185,6 @@ def plan_disclosure(
     )
 
 
-def _letter(  # noqa: PLR0917 - internal helper
-    project: Project,
-    supplier: Supplier,
-    stage: str,
-    entries: list[PackageEntry],
-    day: pendulum.Date,
-    order_id: str | None,
-    rb: Rulebook,
-    findings: list[Finding],
-) -> tuple[bool, AuthorizationLetter | None]:
-    """Whether a data-use letter is required at this stage, and the one that qualifies."""
-    releases = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
-    if not (releases and stage in project.policy.letter_stages):
-        return False, None
-    return True, letter_check(
-        supplier, project=project, day=day, order_id=order_id, rb=rb, findings=findings
-    )
-
-
 @attrs.frozen(kw_only=True)
 class _Release:
     """What every item of one plan goes out under: the parties, the stage, the key, the law."""
@@ -216,6 +195,27 @@ class _Release:
     key: CodingKey | None
     handling: ViolationHandling
     rb: Rulebook
+
+
+def _letter(
+    release: _Release,
+    entries: list[PackageEntry],
+    day: pendulum.Date,
+    order_id: str | None,
+    findings: list[Finding],
+) -> tuple[bool, AuthorizationLetter | None]:
+    """Whether a data-use letter is required at this stage, and the one that qualifies."""
+    releases = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
+    if not (releases and release.stage in release.project.policy.letter_stages):
+        return False, None
+    return True, letter_check(
+        release.supplier,
+        project=release.project,
+        day=day,
+        order_id=order_id,
+        rb=release.rb,
+        findings=findings,
+    )
 
 
 def _entries(release: _Release, findings: list[Finding]) -> list[PackageEntry]:
