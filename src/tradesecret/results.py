@@ -46,6 +46,7 @@ __all__ = [
     "Criterion",
     "Determination",
     "Finding",
+    "FindingCodes",
     "MissingFact",
     "Outcome",
     "Severity",
@@ -325,6 +326,18 @@ class Finding(_Cited):
             if key == name:
                 return value
         raise KeyError(name)
+
+
+class FindingCodes:
+    """Mixin: ``codes()``, the codes of a result's ``findings``."""
+
+    __slots__ = ()
+
+    findings: tuple[Finding, ...]
+
+    def codes(self) -> frozenset[str]:
+        """The codes of the findings."""
+        return frozenset(f.code for f in self.findings)
 
 
 @attrs.frozen(kw_only=True)

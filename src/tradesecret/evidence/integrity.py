@@ -36,14 +36,14 @@ from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.law import POLICY
 from tradesecret.presenters import ShownAsMarkdown
-from tradesecret.results import Finding, Severity
+from tradesecret.results import Finding, FindingCodes, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = ["IntegrityReport", "verify"]
 
 
 @attrs.frozen(kw_only=True)
-class IntegrityReport(ShownAsMarkdown):
+class IntegrityReport(FindingCodes, ShownAsMarkdown):
     """
     The result of :func:`verify`.
 
@@ -69,10 +69,6 @@ class IntegrityReport(ShownAsMarkdown):
     def ok(self) -> bool:
         """True when nothing worse than INFO was found."""
         return all(f.severity is Severity.INFO for f in self.findings)
-
-    def codes(self) -> frozenset[str]:
-        """The finding codes."""
-        return frozenset(f.code for f in self.findings)
 
     def __explain__(self, loc: object, fmt: str) -> str:
         """Render the findings."""

@@ -49,7 +49,14 @@ from tradesecret.law import Citation, Instrument
 from tradesecret.money import Money
 from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_enforcement
-from tradesecret.results import Determination, Finding, Outcome, Severity, Undetermined
+from tradesecret.results import (
+    Determination,
+    Finding,
+    FindingCodes,
+    Outcome,
+    Severity,
+    Undetermined,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 if TYPE_CHECKING:
@@ -113,7 +120,7 @@ class InfringingAct:
 
 
 @attrs.frozen(kw_only=True)
-class EnforcementReview(ShownAsMarkdown):
+class EnforcementReview(FindingCodes, ShownAsMarkdown):
     """
     Fines and civil damages under the AUCL version that governs the act.
 
@@ -155,10 +162,6 @@ class EnforcementReview(ShownAsMarkdown):
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_enforcement(self, loc, fmt)
-
-    def codes(self) -> frozenset[str]:
-        """The codes of the findings."""
-        return frozenset(f.code for f in self.findings)
 
 
 def _version(book: Rulebook, day: pendulum.Date) -> Instrument:

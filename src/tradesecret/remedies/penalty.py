@@ -54,6 +54,7 @@ from tradesecret.results import (
     Args,
     Determination,
     Finding,
+    FindingCodes,
     Outcome,
     Severity,
     Term,
@@ -143,7 +144,7 @@ class Factor:
 
 
 @attrs.frozen(kw_only=True)
-class PenaltyReview(ShownAsMarkdown):
+class PenaltyReview(FindingCodes, ShownAsMarkdown):
     """
     The agreed penalty, whether an adjustment is indicated, the reference lines and the
     factors -- not a prediction of the amount a court will award.
@@ -187,10 +188,6 @@ class PenaltyReview(ShownAsMarkdown):
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_penalty(self, loc, fmt)
-
-    def codes(self) -> frozenset[str]:
-        """The codes of the findings."""
-        return frozenset(f.code for f in self.findings)
 
 
 def law_day(facts_day: pendulum.Date, as_of: pendulum.Date, rulebook: Rulebook) -> pendulum.Date:
