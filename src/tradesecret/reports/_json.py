@@ -31,7 +31,7 @@ from tradesecret.law import Citation
 from tradesecret.results import Assessment, Criterion, Determination, Finding, TraceStep
 from tradesecret.serialization import unstructure
 
-__all__ = ["annotate", "remedy_text"]
+__all__ = ["annotate", "remedy_text", "value_text"]
 
 
 def annotate(obj: object, plain: Any, loc: Localizer) -> None:
@@ -101,7 +101,7 @@ def _sentences(obj: object, plain: dict[str, Any], loc: Localizer) -> None:
         _cited(obj, plain)
     elif isinstance(obj, Determination):
         rule = loc.message(f"rule.{obj.rule}") if loc.has(f"rule.{obj.rule}") else obj.rule
-        value = _value(loc, obj.value)
+        value = value_text(loc, obj.value)
         plain["value_text"] = value
         plain["rule_label"] = rule
         plain["message"] = (
@@ -119,7 +119,8 @@ def _sentences(obj: object, plain: dict[str, Any], loc: Localizer) -> None:
         _cited(obj, plain)
 
 
-def _value(loc: Localizer, value: object) -> str:
+def value_text(loc: Localizer, value: object) -> str:
+    """A fact's value in words; a tuple as a comma-separated list."""
     if isinstance(value, tuple):
         return ", ".join(loc.value(v) for v in value)
     return loc.value(value)
