@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pendulum
 
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
+from tradesecret.facts import UNKNOWN
 from tradesecret.law import COMMON_PRACTICE, POLICY, Citation
 from tradesecret.money import to_decimal
 from tradesecret.results import Finding
@@ -34,6 +35,7 @@ __all__ = [
     "in_force_cites",
     "normalize_dates",
     "term_or_code",
+    "unknown_if_none",
     "used",
 ]
 
@@ -151,3 +153,8 @@ def finding_lines(loc: Localizer, findings: Iterable[Finding]) -> list[str]:
             f"  - {loc.label('heading.next_steps')}{loc.message(code)}" for code in finding.remedies
         )
     return lines
+
+
+def unknown_if_none(value: Any) -> Any:
+    """``None`` (the former "not checked yet") reads as :data:`~tradesecret.facts.UNKNOWN`."""
+    return UNKNOWN if value is None else value
