@@ -11,8 +11,9 @@ import pendulum
 
 from tradesecret.dates import to_date
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError, json_kind
+from tradesecret.facts import UNKNOWN
 
-__all__ = ["check_id", "date_field", "exact", "optional_date_field", "tuple_of"]
+__all__ = ["check_id", "date_field", "exact", "fact_bool", "optional_date_field", "tuple_of"]
 
 _ID: Final = re.compile(r"^\S(.*\S)?$")
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
@@ -26,6 +27,14 @@ def date_field(value: object) -> pendulum.Date:
 def optional_date_field(value: object) -> pendulum.Date | None:
     """Converter: like :func:`date_field`, keeping ``None``."""
     return None if value is None else to_date(value, path="date")
+
+
+def fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``True``, ``False`` or :data:`~tradesecret.facts.UNKNOWN`."""
+    if value is not UNKNOWN and not isinstance(value, bool):
+        raise InvalidInputError.single(
+            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
+        )
 
 
 def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tradesecret._docs_law import basis, format_value
+from tradesecret._docs_law import basis, format_value, md_cell
 from tradesecret.law import Instrument
 from tradesecret.rulebook import ParameterSeries, Rulebook, default_rulebook
 
@@ -18,10 +18,6 @@ __all__ = ["articles_page", "instruments_page", "parameters_page"]
 #: Instruments generated from the minimum-wage dataset: listed compactly.
 _MIN_WAGE_PREFIX = "mw-"
 _MIN_WAGE = "minimum_wage.monthly"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _instruments(rulebook: Rulebook, *, min_wage: bool = False) -> list[Instrument]:
@@ -51,9 +47,9 @@ def instruments_page(rulebook: Rulebook | None = None) -> str:
         if doc and inst.doc_number_status is not None:
             doc += f" ({inst.doc_number_status.value})"
         lines.append(
-            f"| `{inst.key}` | {_cell(inst.title_zh)}<br>{_cell(inst.title_en)} | {inst.tier.value} "
-            f"| {inst.effective} | {inst.superseded or ''} | {_cell(doc)} "
-            f"| {inst.status.value} | {_cell(inst.note)} |"
+            f"| `{inst.key}` | {md_cell(inst.title_zh)}<br>{md_cell(inst.title_en)} | {inst.tier.value} "
+            f"| {inst.effective} | {inst.superseded or ''} | {md_cell(doc)} "
+            f"| {inst.status.value} | {md_cell(inst.note)} |"
         )
     lines += [
         "",
@@ -66,7 +62,7 @@ def instruments_page(rulebook: Rulebook | None = None) -> str:
     ]
     for inst in _instruments(rb, min_wage=True):
         lines.append(
-            f"| `{inst.key}` | {_cell(inst.title_zh)} | {inst.tier.value} | {inst.effective} "
+            f"| `{inst.key}` | {md_cell(inst.title_zh)} | {inst.tier.value} | {inst.effective} "
             f"| {inst.status.value} |"
         )
     return "\n".join(lines) + "\n"
@@ -104,7 +100,7 @@ def articles_page(rulebook: Rulebook | None = None) -> str:
         for art in inst.articles:
             params = ", ".join(f"`{p}`" for p in sorted(citing.get(f"{inst.key}:{art.number}", ())))
             lines.append(
-                f"| {art.number} | {_cell(art.summary_en)}<br>{_cell(art.summary_zh)} | {art.status.value} | {params} |"
+                f"| {art.number} | {md_cell(art.summary_en)}<br>{md_cell(art.summary_zh)} | {art.status.value} | {params} |"
             )
         lines.append("")
     return "\n".join(lines) + "\n"
@@ -152,7 +148,7 @@ def parameters_page(rulebook: Rulebook | None = None) -> str:
             for v in series.entries:
                 lines.append(
                     f"| {v.since} → {v.until or ''} | {v.region or 'national'} | {format_value(v)} "
-                    f"| {v.status.value} | {basis(v)} | {_cell(v.note)} |"
+                    f"| {v.status.value} | {basis(v)} | {md_cell(v.note)} |"
                 )
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any, Final
 
+from tradesecret._docs_law import md_cell
 from tradesecret.engine import Check, RuleTable, tables_in
 from tradesecret.exceptions import CitationError
 from tradesecret.law import CitationRef
@@ -42,10 +43,6 @@ DOMAINS: Final = (
 _CITATION: Final = re.compile(
     r"[\"']([a-z0-9][a-z0-9-]*@\d{4}-\d{2}-\d{2}(?::[0-9A-Za-z]+(?:\.\d+){0,2})?)[\"']"
 )
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _modules() -> Iterator[str]:
@@ -79,7 +76,7 @@ def _row(check: Check[Any]) -> str:
     facts = ", ".join(f"`{f}`" for f in check.facts)
     return (
         f"| `{check.code}` | {check.severity.value} | {check.effect.value} | {cites} "
-        f"| {support} | {context} | {facts} | {_cell(check.clause)} |"
+        f"| {support} | {context} | {facts} | {md_cell(check.clause)} |"
     )
 
 
@@ -103,7 +100,7 @@ def rule_tables_page() -> str:
         basis = ", ".join(f"`{c}`" for c in table.basis)
         lines += [f"## `{table.criterion}`", "", f"Module `{module}` · basis {basis}", ""]
         if table.clause:
-            lines += [f"> {_cell(table.clause)}", ""]
+            lines += [f"> {md_cell(table.clause)}", ""]
         lines += [
             "| Finding | Severity | Effect | Basis | Support | Context | Facts | Clause |",
             "|---|---|---|---|---|---|---|---|",
@@ -181,5 +178,5 @@ def article_code_page(rulebook: Rulebook | None = None) -> str:
             names = "<br>".join(f"`{p}`" for p in sorted(params.get(key, ())))
             where = "<br>".join(f"`{s}`" for s in sorted(set(sources.get(key, ())))[:12])
             label = f"{inst.short_en} {key.partition(':')[2] or '(whole)'}"
-            lines.append(f"| {_cell(label)}<br>`{key}` | {rows} | {names} | {where} |")
+            lines.append(f"| {md_cell(label)}<br>`{key}` | {rows} | {names} | {where} |")
     return "\n".join(lines) + "\n"

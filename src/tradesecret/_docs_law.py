@@ -19,6 +19,7 @@ from tradesecret.rulebook import NoRule, ParameterValue, Rulebook, default_ruleb
 __all__ = [
     "basis",
     "format_value",
+    "md_cell",
     "minimum_wages_page",
     "regions_page",
     "timeline_page",
@@ -69,7 +70,8 @@ _UNIT_EN: Final = {"months": "months", "days": "days", "hours": "hours"}
 _POLICY: Final = "tradesecret-policy"
 
 
-def _cell(text: str) -> str:
+def md_cell(text: str) -> str:
+    """``text`` as one cell of a Markdown table: pipes escaped, on one line."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -110,8 +112,8 @@ def _instrument_row(inst: Instrument) -> str:
     if doc and inst.doc_number_status is not None:
         doc += f" ({inst.doc_number_status.value})"
     return (
-        f"| {inst.effective} | {inst.superseded or ''} | {_cell(inst.short_zh)} / {_cell(inst.short_en)} "
-        f"`{inst.key}` | {inst.tier.value} | {_cell(doc)} | {inst.status.value} | {articles} |"
+        f"| {inst.effective} | {inst.superseded or ''} | {md_cell(inst.short_zh)} / {md_cell(inst.short_en)} "
+        f"`{inst.key}` | {inst.tier.value} | {md_cell(doc)} | {inst.status.value} | {articles} |"
     )
 
 
@@ -198,7 +200,7 @@ def minimum_wages_page(rulebook: Rulebook | None = None) -> str:
             lines.append(
                 f"| {tier} | {int(r['amount_cny_month']):,} | {r['hourly_cny']} "
                 f"| {r['effective_from'] or '—'} | {r['amount_status']} | {r['effective_from_status']} "
-                f"| {_cell(r['source'])} | {_cell(r['note'])} |"
+                f"| {md_cell(r['source'])} | {md_cell(r['note'])} |"
             )
         lines.append("")
     return "\n".join(lines) + "\n"
@@ -226,7 +228,7 @@ def regions_page(rulebook: Rulebook | None = None) -> str:
             for t in region.tiers
         )
         lines.append(
-            f"| `{region.code}` | {_cell(region.name_zh)}<br>{_cell(region.name_en)} "
-            f"| {region.gbt2260 or ''} | {region.parent or ''} | {mapping} | {_cell(region.note)} |"
+            f"| `{region.code}` | {md_cell(region.name_zh)}<br>{md_cell(region.name_en)} "
+            f"| {region.gbt2260 or ''} | {region.parent or ''} | {mapping} | {md_cell(region.note)} |"
         )
     return "\n".join(lines) + "\n"

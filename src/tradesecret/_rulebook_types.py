@@ -11,7 +11,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
-from tradesecret.law import Citation, Tier, Verification
+from tradesecret.law import Citation, Tier, Tiered, Verification
 from tradesecret.money import Money, Ratio
 
 __all__ = [
@@ -73,8 +73,8 @@ class Region:
     tiers: tuple[RegionTier, ...] = ()
 
 
-class _Sourced:
-    """Mixin: the tier and binding flag of an entry, from its first (strongest) citation."""
+class _Sourced(Tiered):
+    """Mixin: the tier of an entry from its first (strongest) citation; its authority, binding."""
 
     citations: tuple[Citation, ...]
 
@@ -82,11 +82,6 @@ class _Sourced:
     def tier(self) -> Tier:
         """Tier of the strongest source (the first citation)."""
         return self.citations[0].tier
-
-    @property
-    def binding(self) -> bool:
-        """True when the entry rests on a binding source."""
-        return self.tier.binding
 
 
 @attrs.frozen(kw_only=True)

@@ -117,28 +117,26 @@ class Tri(enum.Enum):
 TriLike: TypeAlias = Union[bool, Tri, Unknown]  # noqa: UP007 - usable at run time
 
 
-def all_of(*parts: TriLike) -> Tri:
-    """Kleene AND: false if any part is false, else unknown if any is unknown, else true."""
+def _kleene(parts: tuple[TriLike, ...], decisive: Tri, otherwise: Tri) -> Tri:
+    """``decisive`` if any part is, else unknown if any part is unknown, else ``otherwise``."""
     seen_unknown = False
     for part in parts:
         t = Tri.of(part)
-        if t is Tri.FALSE:
-            return Tri.FALSE
+        if t is decisive:
+            return decisive
         if t is Tri.UNKNOWN:
             seen_unknown = True
-    return Tri.UNKNOWN if seen_unknown else Tri.TRUE
+    return Tri.UNKNOWN if seen_unknown else otherwise
+
+
+def all_of(*parts: TriLike) -> Tri:
+    """Kleene AND: false if any part is false, else unknown if any is unknown, else true."""
+    return _kleene(parts, Tri.FALSE, Tri.TRUE)
 
 
 def any_of(*parts: TriLike) -> Tri:
     """Kleene OR: true if any part is true, else unknown if any is unknown, else false."""
-    seen_unknown = False
-    for part in parts:
-        t = Tri.of(part)
-        if t is Tri.TRUE:
-            return Tri.TRUE
-        if t is Tri.UNKNOWN:
-            seen_unknown = True
-    return Tri.UNKNOWN if seen_unknown else Tri.FALSE
+    return _kleene(parts, Tri.TRUE, Tri.FALSE)
 
 
 def not_(part: TriLike) -> Tri:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
@@ -39,16 +39,27 @@ from tradesecret._convert import tuple_of
 from tradesecret.exceptions import CitationError
 
 __all__ = [
+    "COMMON_PRACTICE",
+    "POLICY",
     "Article",
     "Authority",
     "Citation",
     "CitationRef",
     "Instrument",
     "Tier",
+    "Tiered",
     "Verification",
     "chinese_numeral",
     "weakest",
 ]
+
+
+#: The citation id of the library's own policy: its heuristics, thresholds and default
+#: readings (tier ``library_policy``; never binds a court).
+POLICY: Final = "tradesecret-policy@2026-11-21"
+#: The citation id of figures the project describes as common contracting practice
+#: (tier ``practice``).
+COMMON_PRACTICE: Final = "common-practice@2026-11-21"
 
 
 class Authority(enum.Enum):
@@ -294,8 +305,32 @@ class Instrument:
         return self.superseded is None or day < self.superseded
 
 
+class Tiered:
+    """
+    Mixin: how far a source binds follows from its ``tier`` -- a citation's own tier, or
+    for a result the tier of the strongest source it rests on.
+    """
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        @property
+        def tier(self) -> Tier: ...
+
+    @property
+    def authority(self) -> Authority:
+        """How far the (strongest) source binds."""
+        return self.tier.authority
+
+    @property
+    def binding(self) -> bool:
+        """True when the (strongest) source binds a court."""
+        return self.tier.binding
+
+
 @attrs.frozen(kw_only=True)
-class Citation:
+class Citation(Tiered):
     """
     A resolved citation: an identifier plus what is needed to display and weigh it.
 
@@ -320,16 +355,6 @@ class Citation:
     def id(self) -> str:
         """The stable string identifier."""
         return str(self.ref)
-
-    @property
-    def authority(self) -> Authority:
-        """How far the cited source binds."""
-        return self.tier.authority
-
-    @property
-    def binding(self) -> bool:
-        """True when the cited source binds a court."""
-        return self.tier.binding
 
     def render(self, locale: str) -> str:
         """

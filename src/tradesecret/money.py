@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import total_ordering
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -46,7 +46,7 @@ from tradesecret.limits import (
     MAX_RATIO,
     MIN_DECIMAL,
 )
-from tradesecret.presenters import present
+from tradesecret.presenters import ShownAsValue
 
 __all__ = ["FEN", "Money", "Ratio", "to_decimal"]
 
@@ -148,7 +148,7 @@ def _currency(value: object) -> str:
 
 @total_ordering
 @attrs.frozen(eq=False, order=False)
-class Money:
+class Money(ShownAsValue):
     """
     An exact amount of money.
 
@@ -160,6 +160,9 @@ class Money:
         amount: Exact decimal amount, never rounded implicitly.
         currency: ISO 4217 code, ``"CNY"`` by default.
     """
+
+    # IPython takes ``_repr_pretty_`` only from the class itself, not from a base.
+    _repr_pretty_ = ShownAsValue._repr_pretty_
 
     amount: Decimal = attrs.field(converter=_amount)
     currency: str = attrs.field(default="CNY", converter=_currency)
@@ -260,16 +263,6 @@ class Money:
     def __str__(self) -> str:
         return f"{self.currency} {self.amount}"
 
-    def _repr_html_(self) -> str | None:
-        """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
-        shown = present("html", self)
-        return shown if isinstance(shown, str) else None
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
-        shown = present("pretty", self)
-        printer.text(shown if isinstance(shown, str) and not cycle else repr(self))
-
 
 def _ratio(value: object) -> Decimal:
     result = to_decimal(value, path="ratio")
@@ -281,7 +274,7 @@ def _ratio(value: object) -> Decimal:
 
 
 @attrs.frozen
-class Ratio:
+class Ratio(ShownAsValue):
     """
     A non-negative legal ratio: ``Ratio("0.30")`` is 30 %.
 
@@ -289,6 +282,9 @@ class Ratio:
         >>> Ratio("0.5") * 3
         Ratio(value=Decimal('1.5'))
     """
+
+    # IPython takes ``_repr_pretty_`` only from the class itself, not from a base.
+    _repr_pretty_ = ShownAsValue._repr_pretty_
 
     value: Decimal = attrs.field(converter=_ratio)
 
@@ -299,13 +295,3 @@ class Ratio:
 
     def __str__(self) -> str:
         return f"{(self.value * 100).normalize():f} %"
-
-    def _repr_html_(self) -> str | None:
-        """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
-        shown = present("html", self)
-        return shown if isinstance(shown, str) else None
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
-        shown = present("pretty", self)
-        printer.text(shown if isinstance(shown, str) and not cycle else repr(self))

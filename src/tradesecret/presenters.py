@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Final
 
-__all__ = ["lookup", "present", "register"]
+__all__ = ["ShownAsMarkdown", "ShownAsValue", "lookup", "present", "register"]
 
 _TARGETS: Final[dict[str, str | Callable[..., Any]]] = {}
 _LOCK: Final = threading.Lock()
@@ -58,3 +58,38 @@ def present(kind: str, obj: object, /, **options: Any) -> Any:
     """Call the presenter of ``kind`` on ``obj``; ``None`` when none is registered."""
     fn = lookup(kind)
     return None if fn is None else fn(obj, **options)
+
+
+class ShownAsMarkdown:
+    """
+    Mixin for a result that a notebook shows as Markdown (in Chinese) through the
+    ``"markdown"`` presenter; no rich display (``None``) where none is registered.
+    """
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str | None:
+        shown = present("markdown", self, locale="zh_CN")
+        return None if shown is None else str(shown)
+
+
+class ShownAsValue:
+    """
+    Mixin for a value (an amount, a ratio) that a notebook shows through the ``"html"``
+    and ``"pretty"`` presenters; ``None`` and ``repr`` where none is registered. IPython
+    looks for ``_repr_pretty_`` in the class's own namespace before its ``__repr__``, so
+    a subclass with its own ``__repr__`` (every attrs class) binds it again:
+    ``_repr_pretty_ = ShownAsValue._repr_pretty_``.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str | None:
+        """Notebook display (``CN¥12,000.00``) through the presenter registry; ``None`` without one."""
+        shown = present("html", self)
+        return shown if isinstance(shown, str) else None
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's plain-text display (inside tuples and lists too); ``repr`` without a presenter."""
+        shown = present("pretty", self)
+        printer.text(shown if isinstance(shown, str) and not cycle else repr(self))

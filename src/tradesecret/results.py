@@ -33,9 +33,9 @@ import pendulum
 
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError, json_kind
-from tradesecret.law import Authority, Citation, Tier
+from tradesecret.law import Citation, Tier, Tiered
 from tradesecret.money import Money, Ratio
-from tradesecret.presenters import present
+from tradesecret.presenters import ShownAsMarkdown, present
 from tradesecret.rulebook import ParameterValue
 
 __all__ = [
@@ -46,9 +46,11 @@ __all__ = [
     "Criterion",
     "Determination",
     "Finding",
+    "FindingCodes",
     "MissingFact",
     "Outcome",
     "Severity",
+    "Sourced",
     "Term",
     "TraceStep",
     "Undetermined",
@@ -261,39 +263,35 @@ def _dedupe(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(seen.values())
 
 
-class _Cited:
+class Sourced(Tiered):
     """
-    Mixin: tier and authority from ``citations`` -- what the result **rests on** (its
-    basis). Sources mentioned only as ``context`` never raise the tier: a practice
-    figure that also mentions a binding article is still a practice figure.
+    Mixin: the tier of the strongest source in ``citations`` (what a result rests on),
+    with its ``authority`` and ``binding`` force.
     """
+
+    __slots__ = ()
 
     citations: tuple[Citation, ...]
-    context: tuple[Citation, ...]
-
-    @property
-    def basis(self) -> tuple[Citation, ...]:
-        """What the result rests on (the same as ``citations``)."""
-        return self.citations
 
     @property
     def tier(self) -> Tier:
         """Tier of the strongest source the result rests on."""
         return strongest_tier(self.citations)
 
-    @property
-    def authority(self) -> Authority:
-        """How far the strongest source binds."""
-        return self.tier.authority
+
+class _Cited(Sourced, ShownAsMarkdown):
+    """
+    Mixin: tier and authority from ``citations`` -- what the result **rests on** (its
+    basis). Sources mentioned only as ``context`` never raise the tier: a practice
+    figure that also mentions a binding article is still a practice figure.
+    """
+
+    context: tuple[Citation, ...]
 
     @property
-    def binding(self) -> bool:
-        """True when at least one cited source binds a court."""
-        return self.tier.binding
-
-    def _repr_markdown_(self) -> str | None:
-        shown = present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
+    def basis(self) -> tuple[Citation, ...]:
+        """What the result rests on (the same as ``citations``)."""
+        return self.citations
 
     def _repr_html_(self) -> str | None:
         shown = present("html", self, locale="zh_CN")
@@ -328,6 +326,18 @@ class Finding(_Cited):
             if key == name:
                 return value
         raise KeyError(name)
+
+
+class FindingCodes:
+    """Mixin: ``codes()``, the codes of a result's ``findings``."""
+
+    __slots__ = ()
+
+    findings: tuple[Finding, ...]
+
+    def codes(self) -> frozenset[str]:
+        """The codes of the findings."""
+        return frozenset(f.code for f in self.findings)
 
 
 @attrs.frozen(kw_only=True)

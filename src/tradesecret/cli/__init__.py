@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.cli._commands import add_commands
-from tradesecret.cli._errors import say_error
+from tradesecret.cli._errors import one_locale, say_error
 from tradesecret.dates import to_date
 from tradesecret.exceptions import (
     ConflictingRulesError,
@@ -284,13 +284,13 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         as_of = to_date(args.as_of, path="--as-of")
         render_params = importlib.import_module("tradesecret.cli._params").render_params
         text = render_params(
-            as_of=as_of, region=args.region, locale=_one(args.locale), fmt=args.format
+            as_of=as_of, region=args.region, locale=one_locale(args.locale), fmt=args.format
         )
         if args.format == "html":
             from tradesecret.reports import REPORT_CSS, markdown_to_html  # noqa: PLC0415
 
             md = render_params(
-                as_of=as_of, region=args.region, locale=_one(args.locale), fmt="markdown"
+                as_of=as_of, region=args.region, locale=one_locale(args.locale), fmt="markdown"
             )
             text = _html_page(markdown_to_html(md), REPORT_CSS)
         _write(text, args.output, out)
@@ -334,10 +334,6 @@ def _check_locale(locale: str) -> None:
         normalize_locale(locale)
     except InvalidInputError:
         raise InvalidInputError.single("--locale", locale, "one of zh_CN, en, bilingual") from None
-
-
-def _one(locale: str) -> str:
-    return "zh_CN" if locale in ("bilingual", "both") else locale
 
 
 def _html_page(body: str, css: str = "") -> str:

@@ -45,6 +45,7 @@ from tradesecret.cli._batch_read import (
 from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.i18n import Localizer
 from tradesecret.i18n._errors import problem_reason
+from tradesecret.ledger._batch_columns import reason_line
 from tradesecret.money import Money
 from tradesecret.results import Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -124,11 +125,6 @@ class BatchSummary:
 def _shown(raw: object) -> str:
     """A value as it is shown in a reason: JSON-like text (``"2025-02-30"``)."""
     return render_value(raw)
-
-
-def reason_line(found: Problem) -> str:
-    """A row's problem as one English line: ``path: reason`` (the reason alone without a path)."""
-    return f"{found.path}: {found.reason}" if found.path else found.reason
 
 
 def say(loc: Localizer, found: Problem) -> str:

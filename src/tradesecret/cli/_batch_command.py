@@ -12,6 +12,7 @@ import argparse
 from typing import TextIO
 
 from tradesecret.cli._batchio import run_batch_any
+from tradesecret.cli._errors import one_locale
 from tradesecret.dates import to_date
 from tradesecret.results import Severity
 
@@ -31,14 +32,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         chunk_rows=args.chunk_rows,
         progress=None if args.no_progress else err,
         params_path=args.params,
-        locale=_one(args.locale),
+        locale=one_locale(args.locale),
     )
-    (err if args.output == "-" else out).write(summary.render(_one(args.locale)))
+    (err if args.output == "-" else out).write(summary.render(one_locale(args.locale)))
     worst = summary.worst()
     if args.fail_on is not None and worst is not None and worst.at_least(Severity(args.fail_on)):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _one(locale: str) -> str:
-    return "zh_CN" if locale in ("bilingual", "both") else locale

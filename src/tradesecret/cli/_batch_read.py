@@ -7,22 +7,16 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-import attrs
 import numpy as np
 
-from tradesecret.exceptions import InvalidInputError, Problem, unreadable_file
+from tradesecret.exceptions import InvalidInputError, unreadable_file
+from tradesecret.ledger._batch_columns import problem
 
 __all__ = ["Column", "problem", "read_table", "unreadable"]
 
 
 #: A column: text values, ``None`` where empty.
 Column = np.ndarray[Any, Any]
-
-
-def problem(path: str, value: object, reason: str, /, **params: object) -> Problem:
-    """A problem (as :meth:`Problem.of`); a ``value`` of ``""`` means the file has no value to show."""
-    found = Problem.of(path, value, reason, **params)  # template: passed through
-    return found if value != "" else attrs.evolve(found, value="")
 
 
 def unreadable(

@@ -14,7 +14,7 @@ from typing import TextIO
 from tradesecret.exceptions import InvalidInputError, TradeSecretError
 from tradesecret.i18n import Localizer, normalize_locale
 
-__all__ = ["error_locales", "say_error"]
+__all__ = ["error_locales", "one_locale", "say_error"]
 
 _BILINGUAL = ("bilingual", "both")
 
@@ -27,6 +27,11 @@ def error_locales(locale: object) -> tuple[str, ...]:
         return (normalize_locale(locale),)
     except InvalidInputError:
         return ("zh_CN", "en")
+
+
+def one_locale(locale: str) -> str:
+    """The one locale a command writes its output in: ``zh_CN`` for ``bilingual``."""
+    return "zh_CN" if locale in _BILINGUAL else locale
 
 
 def say_error(error: TradeSecretError, locale: object, err: TextIO) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tradesecret.casefile import load_case, review_case
+from tradesecret.cli._errors import one_locale
 from tradesecret.cli._ledger import run_ledger
 from tradesecret.cli._regions import render_regions
 from tradesecret.dates import to_date
@@ -42,7 +43,7 @@ _CANNOT = "cannot be reviewed (an internal error)"
 
 def _plain_problems(problems: tuple[Problem, ...], locale: str) -> list[dict[str, object]]:
     """Each problem as JSON: path, value, reason (English), template, params, message."""
-    loc = Localizer.for_locale(_one(locale))
+    loc = Localizer.for_locale(one_locale(locale))
     return [loc.problem_object(p) for p in problems]
 
 
@@ -123,7 +124,3 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, *, read: Any, write:
     if args.command == "serve":
         return _serve(args, err)
     return None
-
-
-def _one(locale: str) -> str:
-    return "zh_CN" if locale in ("bilingual", "both") else locale

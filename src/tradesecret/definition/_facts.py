@@ -7,9 +7,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from tradesecret._convert import tuple_of
+from tradesecret._convert import fact_bool, tuple_of
 from tradesecret.dates import to_date
-from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, Fact
 
 __all__ = ["fact_bool", "fact_date", "fact_tuple_of"]
@@ -31,11 +30,3 @@ def fact_tuple_of(*kinds: type[object]) -> Any:
             inner(instance, attribute, value)
 
     return check
-
-
-def fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validator: ``True``, ``False`` or :data:`~tradesecret.facts.UNKNOWN`."""
-    if value is not UNKNOWN and not isinstance(value, bool):
-        raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
-        )

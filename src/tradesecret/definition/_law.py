@@ -38,8 +38,6 @@ __all__ = ["SPC2007", "SPC2020", "STATUTE", "DefinitionLaw", "prevailing", "with
 SPC2020: Final = "spc-ts@2020-09-10"
 #: The SPC unfair-competition interpretation 2007 (法释〔2007〕2号).
 SPC2007: Final = "spc-unfair-comp@2007-01-12"
-#: The library's own policy (heuristics that never bind a court).
-POLICY: Final = "tradesecret-policy@2026-11-21"
 #: A rule-table row's basis "the statute of the day": written as the AUCL 1993 article,
 #: replaced when the table runs by the article of ``definition.statutory_article`` that day
 #: (:func:`with_statute`; a statute's article moved between versions, so the clock cannot

@@ -28,8 +28,9 @@ from typing import Final, TypeVar
 
 import attrs
 
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020, STATUTE
+from tradesecret.definition._law import SPC2007, SPC2020, STATUTE
 from tradesecret.engine import Check, Effect, RuleTable
+from tradesecret.law import POLICY
 from tradesecret.results import Severity
 
 __all__ = [

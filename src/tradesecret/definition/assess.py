@@ -53,13 +53,14 @@ import attrs
 import pendulum
 
 from tradesecret.definition._customer import customer_information, is_customer_information
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020, DefinitionLaw
+from tradesecret.definition._law import SPC2007, SPC2020, DefinitionLaw
 from tradesecret.definition._model import TradeSecret
 from tradesecret.definition._secrecy import not_publicly_known
 from tradesecret.definition._value import commercial_value
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.law import POLICY
 from tradesecret.measures._criterion import reasonable_measures
 from tradesecret.measures._legal import (
     Citer,

@@ -11,6 +11,7 @@ import pendulum
 
 from tradesecret.evidence._tally import Context
 from tradesecret.evidence.model import ClaimCode
+from tradesecret.law import POLICY
 from tradesecret.results import (
     Finding,
     Outcome,
@@ -18,7 +19,6 @@ from tradesecret.results import (
 )
 from tradesecret.rulebook import ParameterValue, Rulebook
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
 C = ClaimCode
 
 

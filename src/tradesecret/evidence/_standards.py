@@ -12,12 +12,9 @@ import pendulum
 from tradesecret._convert import exact, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem
-from tradesecret.law import Citation
+from tradesecret.law import POLICY, Citation
 from tradesecret.results import Outcome
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
-
-POLICY: Final = "tradesecret-policy@2026-11-21"
-
 
 STANDARDS: Final = ("prima_facie", "preponderance", "high_probability")
 

@@ -22,7 +22,6 @@ from typing import Any, Protocol
 
 import attrs
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.evidence.custody import (
     KEYED,
@@ -35,16 +34,16 @@ from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
 from tradesecret.exceptions import InvalidInputError, Problem
-from tradesecret.results import Finding, Severity
+from tradesecret.law import POLICY
+from tradesecret.presenters import ShownAsMarkdown
+from tradesecret.results import Finding, FindingCodes, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = ["IntegrityReport", "verify"]
 
-POLICY = "tradesecret-policy@2026-11-21"
-
 
 @attrs.frozen(kw_only=True)
-class IntegrityReport:
+class IntegrityReport(FindingCodes, ShownAsMarkdown):
     """
     The result of :func:`verify`.
 
@@ -71,17 +70,9 @@ class IntegrityReport:
         """True when nothing worse than INFO was found."""
         return all(f.severity is Severity.INFO for f in self.findings)
 
-    def codes(self) -> frozenset[str]:
-        """The finding codes."""
-        return frozenset(f.code for f in self.findings)
-
     def __explain__(self, loc: object, fmt: str) -> str:
         """Render the findings."""
         return explain_integrity(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
 
 class _Flag(Protocol):

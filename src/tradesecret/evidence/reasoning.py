@@ -54,12 +54,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
 
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.engine import LegalClock
 from tradesecret.evidence._claimlaw import AUCL_2019, Shift, burden_shift, claim_cites, law_on
@@ -76,7 +74,8 @@ from tradesecret.evidence.model import (
     day_of,
 )
 from tradesecret.evidence.temporal import respondent_findings
-from tradesecret.law import Citation
+from tradesecret.law import POLICY, Citation
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.results import (
     Assessment,
     Combination,
@@ -102,12 +101,11 @@ __all__ = [
     "gaps",
 ]
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
 C = ClaimCode
 
 
 @attrs.frozen(kw_only=True)
-class EvidenceEvaluation:
+class EvidenceEvaluation(ShownAsMarkdown):
     """
     The evaluation of an evidence chain for one secret and one respondent.
 
@@ -156,10 +154,6 @@ class EvidenceEvaluation:
     def __explain__(self, loc: object, fmt: str) -> str:
         """Render what is missing, the claim tree, the findings and the gaps."""
         return explain_evaluation(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
 
 def evaluate(

@@ -35,6 +35,7 @@ from tradesecret.evidence.model import (
     day_of,
 )
 from tradesecret.facts import UNKNOWN
+from tradesecret.law import POLICY
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -52,7 +53,6 @@ _COPIES = frozenset(
     {EventKind.COPY, EventKind.DOWNLOAD, EventKind.SEND_PERSONAL, EventKind.UPLOAD, EventKind.PRINT}
 )
 _USES = frozenset({EventKind.DISCLOSURE, EventKind.USE})
-POLICY: Final = "tradesecret-policy@2026-11-21"
 
 
 def departure_of(graph: EvidenceGraph, party: str) -> pendulum.DateTime | None:

@@ -29,7 +29,6 @@ from tradesecret.ledger.state import (
 from tradesecret.money import Money
 from tradesecret.rulebook import ParameterValue, Rulebook
 
-_POLICY: Final = "tradesecret-policy@2026-11-21"
 _INTERP2: Final = "spc-labor-2@2025-07-31"
 _INTERP1: Final = "spc-labor-1@2020-12-29"
 _ART37: Final = f"{_INTERP1}:37"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tradesecret.dates import to_date
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.ledger._engine_common import (
     _ART37,
     _ART40,
     _INTERP2,
     _NEVER,
-    _POLICY,
     _Ctx,
     _d,
     _Fold,

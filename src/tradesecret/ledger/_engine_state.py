@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import pendulum
 
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.ledger._engine_common import (
     _ART37,
@@ -13,7 +14,6 @@ from tradesecret.ledger._engine_common import (
     _INTERP2,
     _MOHRSS,
     _NEVER,
-    _POLICY,
     _Ctx,
     _d,
     _Fold,

@@ -31,7 +31,8 @@ Event types
 from __future__ import annotations
 
 import enum
-from typing import TypeAlias
+from collections.abc import Callable
+from typing import Any, Final, TypeAlias
 
 import attrs
 import pendulum
@@ -108,39 +109,26 @@ def money_problems(
     return []
 
 
-def _positive_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
-    problems = money_problems(attribute.name, value)
-    if problems:
-        raise InvalidInputError(problems)
+def _money_check(
+    *, optional: bool, whole_fen: bool = True, currency: bool = True
+) -> Callable[[object, attrs.Attribute[Any], Money | None], None]:
+    """Validator: a positive amount the ledger accepts (see :func:`money_problems`);
+    ``None`` passes where the field is ``optional``."""
 
-
-def _event_money(_instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
-    problems = money_problems(attribute.name, value, currency=False)
-    if problems:
-        raise InvalidInputError(problems)
-
-
-def _opt_event_money(
-    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
-) -> None:
-    if value is not None:
-        _event_money(_instance, attribute, value)  # type: ignore[arg-type]
-
-
-def _opt_positive_money(
-    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
-) -> None:
-    if value is not None:
-        _positive_money(_instance, attribute, value)  # type: ignore[arg-type]
-
-
-def _opt_positive_wage(
-    _instance: object, attribute: attrs.Attribute[Money | None], value: Money | None
-) -> None:
-    if value is not None:
-        problems = money_problems(attribute.name, value, whole_fen=False)
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Money | None) -> None:
+        if optional and value is None:
+            return
+        problems = money_problems(attribute.name, value, whole_fen=whole_fen, currency=currency)
         if problems:
             raise InvalidInputError(problems)
+
+    return check
+
+
+_event_money: Final = _money_check(optional=False, currency=False)
+_opt_event_money: Final = _money_check(optional=True, currency=False)
+_opt_positive_money: Final = _money_check(optional=True)
+_opt_positive_wage: Final = _money_check(optional=True, whole_fen=False)
 
 
 # -- terms ------------------------------------------------------------------------------------

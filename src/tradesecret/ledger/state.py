@@ -16,12 +16,12 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.law import Citation, Tier
+from tradesecret.law import Citation
 from tradesecret.ledger._codes import EndedBy, InstalmentStatus, ReleaseGround
 from tradesecret.ledger.model import LedgerOptions
 from tradesecret.money import Money
 from tradesecret.presenters import present
-from tradesecret.results import Finding, Term, TraceStep, strongest_tier
+from tradesecret.results import Finding, Sourced, Term, TraceStep
 from tradesecret.rulebook import ParameterValue
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ class InstalmentState:
 
 
 @attrs.frozen(kw_only=True)
-class ReleaseRight:
+class ReleaseRight(Sourced):
     """
     A right of the employee to be released, and whether it was exercised.
 
@@ -198,16 +198,6 @@ class ReleaseRight:
     instalments: tuple[int, ...] = attrs.field(validator=tuple_of(int))
     citations: tuple[Citation, ...] = attrs.field(validator=tuple_of(Citation))
     exercised_on: pendulum.Date | None = None
-
-    @property
-    def tier(self) -> Tier:
-        """Tier of the strongest source."""
-        return strongest_tier(self.citations)
-
-    @property
-    def binding(self) -> bool:
-        """True for the judicial-interpretation ground."""
-        return self.tier.binding
 
 
 @attrs.frozen(kw_only=True)

@@ -16,6 +16,7 @@ from tradesecret.definition.registry import SecretRegistry
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import or_else
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.measures._criterion import reasonable_measures
 from tradesecret.measures._legal import (
@@ -49,7 +50,6 @@ if TYPE_CHECKING:  # presentation layer: types only
 __all__ = ["MeasureGap", "MeasuresReport", "PlannedMeasure", "assess_measures"]
 
 _SPC = "spc-ts@2020-09-10"
-_POLICY = "tradesecret-policy@2026-11-21"
 _ITEMS = (1, 2, 3, 4, 5, 6, 7)
 _TIERS = (ClassificationTier.ORDINARY, ClassificationTier.IMPORTANT, ClassificationTier.CORE)
 

@@ -25,7 +25,6 @@ from typing import Final
 import pendulum
 
 from tradesecret.definition._law import (
-    POLICY,
     SPC2007,
     SPC2020,
     DefinitionLaw,
@@ -34,7 +33,7 @@ from tradesecret.definition._law import (
 )
 from tradesecret.definition._model import CarrierKind, ClassificationTier, TradeSecret
 from tradesecret.facts import UNKNOWN, Tri, any_of
-from tradesecret.law import Citation
+from tradesecret.law import POLICY, Citation
 from tradesecret.measures._gap_rules import GAP_TABLE, GapFacts
 from tradesecret.measures._legal import Citer, MeasureTiming, _ids
 from tradesecret.measures._model import MEASURE_ITEMS, ConfidentialityMeasure

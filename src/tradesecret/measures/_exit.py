@@ -25,11 +25,11 @@ import attrs
 import pendulum
 
 from tradesecret.dates import to_date
-from tradesecret.definition._law import POLICY, SPC2007, SPC2020
+from tradesecret.definition._law import SPC2007, SPC2020
 from tradesecret.definition.registry import AccessGrant, SecretRegistry
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact, Unknown
-from tradesecret.law import Citation
+from tradesecret.law import POLICY, Citation
 from tradesecret.measures._model import ExitProcedure, StepStatus
 from tradesecret.results import (
     Assessment,

@@ -36,7 +36,6 @@ __all__ = [
 ]
 
 _SPC = "spc-ts@2020-09-10"
-_POLICY = "tradesecret-policy@2026-11-21"
 
 
 class MeasureTiming(enum.Enum):

@@ -16,9 +16,8 @@ import pendulum
 
 from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
-from tradesecret._convert import exact, tuple_of
+from tradesecret._convert import exact, fact_bool, tuple_of
 from tradesecret._convert import optional_date_field as _opt_date
-from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money
 
@@ -168,13 +167,6 @@ def _fact_strings(instance: object, attribute: attrs.Attribute[Any], value: obje
         tuple_of(str)(instance, attribute, value)
 
 
-def _fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not UNKNOWN and not isinstance(value, bool):
-        raise InvalidInputError.single(
-            f"{type(instance).__name__}.{attribute.name}", value, "expected true, false or null"
-        )
-
-
 @attrs.frozen(kw_only=True)
 class ConfidentialityMeasure:
     """
@@ -207,7 +199,7 @@ class ConfidentialityMeasure:
     people: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     areas: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     evidence: Fact[tuple[str, ...]] = attrs.field(default=UNKNOWN, validator=_fact_strings)
-    identifies_secret: Fact[bool] = attrs.field(default=UNKNOWN, validator=_fact_bool)
+    identifies_secret: Fact[bool] = attrs.field(default=UNKNOWN, validator=fact_bool)
     description: str = ""
 
     @property
@@ -450,7 +442,7 @@ class ExitProcedure:
     returned: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     destroyed: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     reminder_on: Fact[pendulum.Date | StepStatus] = attrs.field(default=UNKNOWN, converter=_step)
-    reminder_written: Fact[bool] = attrs.field(default=UNKNOWN, validator=_fact_bool)
+    reminder_written: Fact[bool] = attrs.field(default=UNKNOWN, validator=fact_bool)
     access_revoked_on: Fact[pendulum.Date | StepStatus] = attrs.field(
         default=UNKNOWN, converter=_step
     )

@@ -16,6 +16,8 @@ from tradesecret.definition._law import SPC2007, DefinitionLaw
 from tradesecret.definition._model import TradeSecret
 from tradesecret.definition.registry import SecretRegistry
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
+from tradesecret.law import COMMON_PRACTICE as _PRACTICE
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.measures._model import (
     LiquidatedDamages,
@@ -29,8 +31,6 @@ from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 __all__ = ["NdaPolicy", "review_nda"]
 
 _SPC = "spc-ts@2020-09-10"
-_POLICY = "tradesecret-policy@2026-11-21"
-_PRACTICE = "common-practice@2026-11-21"
 
 
 # -- NDA review -----------------------------------------------------------------------------

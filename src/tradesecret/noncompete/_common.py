@@ -13,6 +13,7 @@ import pendulum
 
 from tradesecret.dates import to_date
 from tradesecret.facts import UNKNOWN, Fact, Tri, tri
+from tradesecret.law import POLICY
 from tradesecret.noncompete.model import (
     EmployeeFacts,
     KnownSecret,
@@ -23,6 +24,7 @@ from tradesecret.results import Term
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = [
+    "POLICY",
     "ReviewFacts",
     "SecretSource",
     "known_secrets",
@@ -54,7 +56,6 @@ G17: Final = "mohrss-nc-guide@2025-09-12:17"
 TYPICAL_GUARD: Final = "spc-mohrss-typical-4@2025-04-16"
 TYPICAL_TRAINER: Final = "spc-labor-typical@2024-04-30"
 TYPICAL_SCOPE: Final = "spc-typical-interp2@2025-08-01"
-POLICY: Final = "tradesecret-policy@2026-11-21"
 
 #: The message argument for a fact not stated.
 NOT_STATED: Final = Term("noncompete.term.not_stated")

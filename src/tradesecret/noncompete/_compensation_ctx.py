@@ -14,8 +14,7 @@ from tradesecret.dates import month_periods
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.facts import UNKNOWN, Fact
-from tradesecret.law import Citation
-from tradesecret.noncompete._common import POLICY
+from tradesecret.law import POLICY, Citation
 from tradesecret.noncompete.floor import MinimumWageDay, minimum_wage_for
 from tradesecret.noncompete.model import CompensationBasis, EmployeeFacts, NonCompeteAgreement
 from tradesecret.results import Finding, Outcome, Severity, Undetermined

@@ -75,7 +75,14 @@ from tradesecret.noncompete.model import (
     check_parties,
 )
 from tradesecret.noncompete.wages import average_monthly_wage, termination_of, wage_share
-from tradesecret.results import Determination, Finding, Severity, TraceStep, strongest_tier
+from tradesecret.results import (
+    Determination,
+    Finding,
+    Severity,
+    Sourced,
+    TraceStep,
+    strongest_tier,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook
 
 if TYPE_CHECKING:
@@ -179,7 +186,7 @@ def _require_citations(
 
 
 @attrs.frozen(kw_only=True)
-class CompensationFloor:
+class CompensationFloor(Sourced):
     """
     Both compensation floors, month by month, for a post-termination restriction.
 
@@ -234,16 +241,6 @@ class CompensationFloor:
     def guidance_tier(self) -> Tier | None:
         """Tier of the guidance floor's source (administrative guidance), if in force."""
         return strongest_tier(self.guidance_citations) if self.guidance_citations else None
-
-    @property
-    def tier(self) -> Tier:
-        """Tier of the strongest source cited."""
-        return strongest_tier(self.citations)
-
-    @property
-    def binding(self) -> bool:
-        """True: the default tier rests on a judicial interpretation."""
-        return self.tier.binding
 
     @property
     def period_start(self) -> pendulum.Date | None:

@@ -20,7 +20,7 @@ import attrs
 import pendulum
 
 from tradesecret._convert import date_field as _date
-from tradesecret._convert import exact, tuple_of
+from tradesecret._convert import exact, optional_date_field, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN, Fact
@@ -173,10 +173,6 @@ def _collect(*problems: Problem | None) -> list[Problem]:
     return [p for p in problems if p is not None]
 
 
-def _optional_date(value: object) -> pendulum.Date | None:
-    return None if value is None else to_date(value, path="date")
-
-
 def _month(value: object) -> pendulum.Date:
     day = to_date(value, path="month")
     return pendulum.Date(day.year, day.month, 1)
@@ -305,7 +301,9 @@ class EmployeeFacts:
     secrets_known: Fact[tuple[KnownSecret, ...]] = attrs.field(
         default=UNKNOWN, validator=_fact_of(tuple_of(KnownSecret))
     )
-    termination_date: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
+    termination_date: pendulum.Date | None = attrs.field(
+        default=None, converter=optional_date_field
+    )
     termination_manner: TerminationManner | None = None
     termination_agreement: Fact[TerminationAgreement] = UNKNOWN
     termination_agreement_mentions_noncompete: bool | None = None
@@ -528,7 +526,7 @@ class NonCompeteAgreement:
     reasons_and_secrets_disclosed: Fact[bool] = attrs.field(default=UNKNOWN, validator=_bool_fact)
     activation_decision: ActivationDecision = ActivationDecision.NOT_RESERVED
     activation_decided_on: pendulum.Date | None = attrs.field(
-        default=None, converter=_optional_date
+        default=None, converter=optional_date_field
     )
 
     def __attrs_post_init__(self) -> None:

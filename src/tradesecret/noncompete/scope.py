@@ -17,6 +17,7 @@ import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
 from tradesecret.facts import UNKNOWN, Tri, not_, tri
+from tradesecret.law import POLICY
 from tradesecret.noncompete._common import (
     GC_190,
     GUIDE,
@@ -24,7 +25,6 @@ from tradesecret.noncompete._common import (
     LCL_24_1,
     LCL_24_2,
     NOT_STATED,
-    POLICY,
     TYPICAL_SCOPE,
     ReviewFacts,
     join,

@@ -15,6 +15,7 @@ import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
 from tradesecret.facts import Tri, all_of, tri
+from tradesecret.law import POLICY
 from tradesecret.noncompete._common import (
     G17,
     GC_184,
@@ -28,7 +29,6 @@ from tradesecret.noncompete._common import (
     LCL_24_2,
     LCL_26,
     NOT_STATED,
-    POLICY,
     ReviewFacts,
 )
 from tradesecret.noncompete.model import ActivationDecision, PersonnelCategory, TerminationAgreement

@@ -20,7 +20,7 @@ import attrs
 import pendulum
 
 from tradesecret.engine import Check
-from tradesecret.law import Citation
+from tradesecret.law import POLICY, Citation
 from tradesecret.results import Outcome
 from tradesecret.rulebook import ParameterValue, Rulebook
 
@@ -39,7 +39,6 @@ __all__ = [
 
 F = TypeVar("F")
 
-POLICY: Final = "tradesecret-policy@2026-11-21"
 IP: Final = "spc-ip-preservation@2018-12-12"
 TS: Final = "spc-ts@2020-09-10"
 INTERP: Final = "cpl-interp@2022-04-01"

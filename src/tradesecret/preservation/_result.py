@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.preservation._codes import EX_PARTE, FACTORS, READINESS, SECURITY, URGENCY
 from tradesecret.preservation._model import Application, Stage
 from tradesecret.preservation._report import render_report
@@ -85,7 +85,7 @@ class SecurityEstimate:
 
 
 @attrs.frozen(kw_only=True)
-class PreservationAssessment:
+class PreservationAssessment(ShownAsMarkdown):
     """
     The readiness assessment of an application for conduct preservation.
 
@@ -167,10 +167,6 @@ class PreservationAssessment:
     def missing(self) -> tuple[MissingFact, ...]:
         """The facts not stated that would change an outcome, most decisive first."""
         return self.assessment.missing()
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render with :func:`tradesecret.explain` (the readiness report, without HTML)."""

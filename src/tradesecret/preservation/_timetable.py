@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.dates import HourCounting
 from tradesecret.law import Citation
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.preservation._model import Stage
 from tradesecret.preservation._report import explain_timetable
-from tradesecret.results import Finding
+from tradesecret.results import Finding, FindingCodes
 from tradesecret.rulebook import ParameterValue
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class Clock:
 
 
 @attrs.frozen(kw_only=True)
-class Timetable:
+class Timetable(FindingCodes, ShownAsMarkdown):
     """
     Every deadline the facts trigger, with its status on ``as_of``.
 
@@ -176,14 +176,6 @@ class Timetable:
         running = [c for c in self.clocks if c.status is ClockStatus.PENDING]
         # sorted() is stable: clocks due the same day keep their procedural order.
         return tuple(sorted(running, key=lambda c: (c.due, c.due_at is None)))
-
-    def codes(self) -> frozenset[str]:
-        """The codes of every finding."""
-        return frozenset(f.code for f in self.findings)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render with :func:`tradesecret.explain`."""

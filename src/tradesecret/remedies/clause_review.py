@@ -29,6 +29,7 @@ import pendulum
 from tradesecret.dates import month_periods, to_date
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, not_, tri
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.money import Money
 from tradesecret.remedies.clauses import (
     CompensationClause,
@@ -43,8 +44,6 @@ from tradesecret.results import Criterion, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 __all__ = ["CLAUSES", "ClauseFacts", "Instalment", "compensation_schedule", "review_clauses"]
-
-_POLICY = "tradesecret-policy@2026-11-21"
 
 
 @attrs.frozen(kw_only=True)

@@ -39,16 +39,24 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import date_field, optional_date_field, tuple_of
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation, Instrument
 from tradesecret.money import Money
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_enforcement
-from tradesecret.results import Determination, Finding, Outcome, Severity, Undetermined
+from tradesecret.results import (
+    Determination,
+    Finding,
+    FindingCodes,
+    Outcome,
+    Severity,
+    Undetermined,
+)
 from tradesecret.rulebook import ParameterValue, Rulebook, default_rulebook
 
 if TYPE_CHECKING:
@@ -56,7 +64,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EnforcementReview", "FineBand", "InfringingAct", "review_enforcement"]
 
-_POLICY = "tradesecret-policy@2026-11-21"
 _CONTINUING = "spc-ts@2020-09-10:28"
 _AUCL_2025_DAMAGES = "aucl@2025-06-27:22"
 
@@ -113,7 +120,7 @@ class InfringingAct:
 
 
 @attrs.frozen(kw_only=True)
-class EnforcementReview:
+class EnforcementReview(FindingCodes, ShownAsMarkdown):
     """
     Fines and civil damages under the AUCL version that governs the act.
 
@@ -155,14 +162,6 @@ class EnforcementReview:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_enforcement(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
-
-    def codes(self) -> frozenset[str]:
-        """The codes of the findings."""
-        return frozenset(f.code for f in self.findings)
 
 
 def _version(book: Rulebook, day: pendulum.Date) -> Instrument:

@@ -13,6 +13,7 @@ import pendulum
 from tradesecret.dates import term_end
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact, Tri, tri
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.money import Money
 from tradesecret.remedies.breach import BreachKind, CompanyRole
@@ -26,8 +27,6 @@ from tradesecret.remedies.model import AfterBreach, ReturnScope
 from tradesecret.remedies.penalty import PenaltyFacts, PenaltyReview, review_penalty
 from tradesecret.results import Criterion, Finding, Outcome, Severity, Term, Undetermined
 from tradesecret.rulebook import Rulebook
-
-_POLICY = "tradesecret-policy@2026-11-21"
 
 
 def _criterion(

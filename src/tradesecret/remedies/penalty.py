@@ -41,18 +41,20 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_penalty
 from tradesecret.results import (
     Args,
     Determination,
     Finding,
+    FindingCodes,
     Outcome,
     Severity,
     Term,
@@ -73,7 +75,6 @@ __all__ = [
     "review_penalty",
 ]
 
-_POLICY = "tradesecret-policy@2026-11-21"
 _CIVIL_CODE = "civil-code@2020-05-28"
 _ART_585 = "civil-code@2020-05-28:585.2"
 _ART_584 = "civil-code@2020-05-28:584"
@@ -143,7 +144,7 @@ class Factor:
 
 
 @attrs.frozen(kw_only=True)
-class PenaltyReview:
+class PenaltyReview(FindingCodes, ShownAsMarkdown):
     """
     The agreed penalty, whether an adjustment is indicated, the reference lines and the
     factors -- not a prediction of the amount a court will award.
@@ -187,14 +188,6 @@ class PenaltyReview:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_penalty(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
-
-    def codes(self) -> frozenset[str]:
-        """The codes of the findings."""
-        return frozenset(f.code for f in self.findings)
 
 
 def law_day(facts_day: pendulum.Date, as_of: pendulum.Date, rulebook: Rulebook) -> pendulum.Date:

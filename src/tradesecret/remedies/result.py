@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from tradesecret import presenters
 from tradesecret._convert import tuple_of
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, tri
 from tradesecret.law import Citation
+from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_remedies
 from tradesecret.remedies.clause_review import review_clauses
 from tradesecret.remedies.items import (
@@ -58,7 +58,7 @@ __all__ = ["AfterBreach", "Payment", "Remedies", "ReturnScope", "remedies"]
 
 
 @attrs.frozen(kw_only=True)
-class Remedies:
+class Remedies(ShownAsMarkdown):
     """
     Whether it is a breach, and each remedy with its basis.
 
@@ -97,10 +97,6 @@ class Remedies:
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         return explain_remedies(self, loc, fmt)
-
-    def _repr_markdown_(self) -> str | None:
-        shown = presenters.present("markdown", self, locale="zh_CN")
-        return None if shown is None else str(shown)
 
     def codes(self) -> frozenset[str]:
         """Every finding code."""

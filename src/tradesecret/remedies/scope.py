@@ -28,6 +28,7 @@ import pendulum
 from tradesecret.dates import to_date
 from tradesecret.engine import Check, Effect, RuleTable
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, any_of, not_, tri
+from tradesecret.law import POLICY as _POLICY
 from tradesecret.remedies.breach import Breach, BreachKind, Business, CompanyRole
 from tradesecret.results import Criterion, Outcome, Severity, Undetermined
 from tradesecret.rulebook import Rulebook, default_rulebook
@@ -45,7 +46,6 @@ __all__ = [
 
 _LCL_24_2 = "lcl@2012-12-28:24.2"
 _GC_190 = "gc-190@2022-12-08"
-_POLICY = "tradesecret-policy@2026-11-21"
 
 
 def _norm(values: tuple[str, ...]) -> frozenset[str]:

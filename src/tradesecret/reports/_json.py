@@ -31,7 +31,7 @@ from tradesecret.law import Citation
 from tradesecret.results import Assessment, Criterion, Determination, Finding, TraceStep
 from tradesecret.serialization import unstructure
 
-__all__ = ["annotate"]
+__all__ = ["annotate", "remedy_text", "value_text"]
 
 
 def annotate(obj: object, plain: Any, loc: Localizer) -> None:
@@ -79,7 +79,8 @@ def _cited(obj: Any, plain: dict[str, Any]) -> None:
         plain["binding"] = None
 
 
-def _remedy(loc: Localizer, code: str, finding: Finding) -> str:
+def remedy_text(loc: Localizer, code: str, finding: Finding) -> str:
+    """A remedy in words: its message with the finding's arguments, or its code when none."""
     if not loc.has(code):
         return code
     try:
@@ -92,7 +93,7 @@ def _sentences(obj: object, plain: dict[str, Any], loc: Localizer) -> None:
     if isinstance(obj, Finding):
         plain["message"] = loc.message(obj.code, obj.args)
         plain["severity_label"] = loc.value(obj.severity)
-        plain["remedies_text"] = [_remedy(loc, code, obj) for code in obj.remedies]
+        plain["remedies_text"] = [remedy_text(loc, code, obj) for code in obj.remedies]
         _cited(obj, plain)
     elif isinstance(obj, Criterion):
         plain["message"] = loc.message(obj.code, obj.facts)
@@ -100,7 +101,7 @@ def _sentences(obj: object, plain: dict[str, Any], loc: Localizer) -> None:
         _cited(obj, plain)
     elif isinstance(obj, Determination):
         rule = loc.message(f"rule.{obj.rule}") if loc.has(f"rule.{obj.rule}") else obj.rule
-        value = _value(loc, obj.value)
+        value = value_text(loc, obj.value)
         plain["value_text"] = value
         plain["rule_label"] = rule
         plain["message"] = (
@@ -118,7 +119,8 @@ def _sentences(obj: object, plain: dict[str, Any], loc: Localizer) -> None:
         _cited(obj, plain)
 
 
-def _value(loc: Localizer, value: object) -> str:
+def value_text(loc: Localizer, value: object) -> str:
+    """A fact's value in words; a tuple as a comma-separated list."""
     if isinstance(value, tuple):
         return ", ".join(loc.value(v) for v in value)
     return loc.value(value)

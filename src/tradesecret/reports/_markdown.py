@@ -6,10 +6,11 @@ import re
 from html import escape
 from typing import Final
 
-__all__ = ["markdown_to_html"]
+__all__ = ["escape_html", "markdown_to_html"]
 
 
-def _e(text: object) -> str:
+def escape_html(text: object) -> str:
+    """``text`` as HTML text (quotes escaped too)."""
     return escape(str(text), quote=True)
 
 
@@ -18,7 +19,7 @@ _BOLD: Final = re.compile(r"\*\*([^*]+)\*\*")
 
 
 def _inline(text: str) -> str:
-    html = _e(text)
+    html = escape_html(text)
     html = _INLINE_CODE.sub(r"<code>\1</code>", html)
     return _BOLD.sub(r"<strong>\1</strong>", html)
 

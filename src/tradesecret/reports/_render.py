@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard
 
 import attrs
@@ -13,7 +12,8 @@ import pendulum
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.i18n import Explainable, Localizer, explain, normalize_locale
 from tradesecret.law import Citation
-from tradesecret.reports._json import annotate
+from tradesecret.reports._json import annotate, remedy_text, value_text
+from tradesecret.reports._markdown import escape_html as _e
 from tradesecret.reports._markdown import markdown_to_html
 from tradesecret.reports._sections import sources_markdown, sources_text, split_at_instalments
 from tradesecret.reports._style import CSS as _CSS
@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
 REPORT_FORMATS: Final = ("text", "markdown", "html", "json")
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _authority(loc: Localizer, authority: Any) -> str:
@@ -45,15 +41,6 @@ def _cites(loc: Localizer, citations: Iterable[Citation]) -> str:
         for c in citations
     ]
     return ("；" if loc.zh else "; ").join(items)
-
-
-def _remedy(loc: Localizer, code: str, finding: Finding) -> str:
-    if not loc.has(code):
-        return code
-    try:
-        return loc.message(code, finding.args)
-    except KeyError:
-        return loc.template(code)
 
 
 def _finding_li(loc: Localizer, f: Finding) -> str:
@@ -77,7 +64,7 @@ def _next_steps(loc: Localizer, findings: Iterable[Finding]) -> list[str]:
     steps: dict[str, None] = {}
     for f in sorted(findings, key=lambda f: -f.severity.rank):
         for code in f.remedies:
-            steps.setdefault(_remedy(loc, code, f), None)
+            steps.setdefault(remedy_text(loc, code, f), None)
     if not steps:
         return []
     return [
@@ -178,7 +165,7 @@ def _determination_html(loc: Localizer, d: Determination[Any]) -> list[str]:
     rule = loc.message(f"rule.{d.rule}") if loc.has(f"rule.{d.rule}") else d.rule
     out = [
         '<section class="ts-determination">',
-        f"<h2>{_e(loc.label('heading.value'))}{_e(_value(loc, d.value))}</h2>",
+        f"<h2>{_e(loc.label('heading.value'))}{_e(value_text(loc, d.value))}</h2>",
         '<div class="ts-summary">',
         f"<p>{_e(loc.label('heading.rule'))}{_e(rule)} · {_e(loc.label('heading.as_of'))}{_e(loc.date(d.as_of))}</p>",
         _summary(loc, d.findings),
@@ -193,12 +180,6 @@ def _determination_html(loc: Localizer, d: Determination[Any]) -> list[str]:
     out += _params_html(loc, d.parameters)
     out.append("</section>")
     return out
-
-
-def _value(loc: Localizer, value: object) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(loc.value(v) for v in value)
-    return loc.value(value)
 
 
 def _body(loc: Localizer, result: object, depth: int = 0) -> list[str]:

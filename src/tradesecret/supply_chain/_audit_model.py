@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import pendulum
@@ -17,17 +17,12 @@ from tradesecret._convert import exact, tuple_of
 from tradesecret.exceptions import Problem
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, to_decimal
-from tradesecret.supply_chain._common import check_id, collect, date_or_problem
+from tradesecret.supply_chain._common import check_id, collect, date_or_problem, unknown_if_none
 
 #: An enum slot given something else: the type and its values.
 _ENUM: Final = "must be a {type} ({allowed})"
 
 __all__ = ["FactoryProfile", "LabResult", "LiveVideo"]
-
-
-def _unknown_if_none(value: Any) -> Any:
-    """``None`` (the former "not checked yet") reads as :data:`~tradesecret.facts.UNKNOWN`."""
-    return UNKNOWN if value is None else value
 
 
 class LiveVideo(enum.Enum):
@@ -103,30 +98,30 @@ class FactoryProfile:
 
     factory_id: str
     name: str
-    live_video: Fact[LiveVideo] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    utility_bill_months: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    equipment_contracts: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    address_verified: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    sample_approvals: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
+    live_video: Fact[LiveVideo] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    utility_bill_months: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    equipment_contracts: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    address_verified: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    sample_approvals: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
     claims_samples_compliant: bool = False
-    test_reports_provided: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
+    test_reports_provided: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
     test_results: tuple[LabResult, ...] = attrs.field(default=(), validator=tuple_of(LabResult))
-    preproduction_signoff: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    trade_secret_disputes: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    leak_complaints: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
+    preproduction_signoff: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    trade_secret_disputes: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    leak_complaints: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
     quoted_unit_price: Fact[Money] = attrs.field(
-        default=UNKNOWN, converter=_unknown_if_none, validator=exact(Money, floats_only=True)
+        default=UNKNOWN, converter=unknown_if_none, validator=exact(Money, floats_only=True)
     )
     market_unit_price: Fact[Money] = attrs.field(
-        default=UNKNOWN, converter=_unknown_if_none, validator=exact(Money, floats_only=True)
+        default=UNKNOWN, converter=unknown_if_none, validator=exact(Money, floats_only=True)
     )
     certification_cases: Fact[tuple[pendulum.Date, ...]] = attrs.field(
-        default=UNKNOWN, converter=_unknown_if_none
+        default=UNKNOWN, converter=unknown_if_none
     )
     certification_answers_vague: Fact[bool] = attrs.field(
-        default=UNKNOWN, converter=_unknown_if_none
+        default=UNKNOWN, converter=unknown_if_none
     )
-    min_batch_units: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
+    min_batch_units: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pendulum
 
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
-from tradesecret.law import Citation
+from tradesecret.facts import UNKNOWN
+from tradesecret.law import COMMON_PRACTICE, POLICY, Citation
 from tradesecret.money import to_decimal
 from tradesecret.results import Finding
 from tradesecret.rulebook import ParameterValue, Rulebook
@@ -34,13 +35,10 @@ __all__ = [
     "in_force_cites",
     "normalize_dates",
     "term_or_code",
+    "unknown_if_none",
     "used",
 ]
 
-#: The library's own default policy (tier ``library_policy``).
-POLICY: Final = "tradesecret-policy@2026-11-21"
-#: Figures the project describes as common contracting practice (tier ``practice``).
-COMMON_PRACTICE: Final = "common-practice@2026-11-21"
 #: SPC Trade Secret Provisions Art. 6: confidentiality measures, including requirements imposed
 #: on suppliers and limiting the range of persons who can access a secret.
 SPC_MEASURES: Final = "spc-ts@2020-09-10:6"
@@ -155,3 +153,8 @@ def finding_lines(loc: Localizer, findings: Iterable[Finding]) -> list[str]:
             f"  - {loc.label('heading.next_steps')}{loc.message(code)}" for code in finding.remedies
         )
     return lines
+
+
+def unknown_if_none(value: Any) -> Any:
+    """``None`` (the former "not checked yet") reads as :data:`~tradesecret.facts.UNKNOWN`."""
+    return UNKNOWN if value is None else value

@@ -6,7 +6,7 @@ The production-floor controls at a contract factory: what the brand records (the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import pendulum
@@ -21,6 +21,7 @@ from tradesecret.supply_chain._common import (
     collect,
     heading,
     normalize_dates,
+    unknown_if_none,
 )
 
 if TYPE_CHECKING:
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["DestructionRecord", "FloorControlReport", "FloorControls", "RetentionDeadline"]
 
 T = TypeVar("T")
-
-
-def _unknown_if_none(value: Any) -> Any:
-    """``None`` (the former "not checked yet") reads as :data:`~tradesecret.facts.UNKNOWN`."""
-    return UNKNOWN if value is None else value
 
 
 @attrs.frozen(kw_only=True)
@@ -82,14 +78,14 @@ class FloorControls:
     """
 
     site: str
-    phones_prohibited: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
+    phones_prohibited: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
     signal_jammer_installed: bool = False
     jammer_lawful_basis: str | None = None
-    staff_count: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    code_of_conduct_signed: Fact[int] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    supervisor_on_site: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    daily_log: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
-    daily_photos: Fact[bool] = attrs.field(default=UNKNOWN, converter=_unknown_if_none)
+    staff_count: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    code_of_conduct_signed: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    supervisor_on_site: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    daily_log: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
+    daily_photos: Fact[bool] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
     destructions: tuple[DestructionRecord, ...] = attrs.field(
         default=(), validator=tuple_of(DestructionRecord)
     )

@@ -15,7 +15,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.law import Citation
 from tradesecret.measures import NdaTier
-from tradesecret.results import Finding, Severity, Term
+from tradesecret.results import Finding, FindingCodes, Severity, Term
 from tradesecret.rulebook import ParameterValue
 from tradesecret.supply_chain._common import (
     finding_lines,
@@ -257,7 +257,7 @@ class Manifest:
 
 
 @attrs.frozen(kw_only=True)
-class DisclosurePackage:
+class DisclosurePackage(FindingCodes):
     """
     What goes to one supplier at one stage, what is held back, and what must be in place.
 
@@ -325,10 +325,6 @@ class DisclosurePackage:
             if e.item_id == item_id:
                 return e
         raise InvalidInputError.single("item_id", item_id, "no such item in the package")
-
-    def codes(self) -> frozenset[str]:
-        """The finding codes."""
-        return frozenset(f.code for f in self.findings)
 
     def __explain__(self, loc: Localizer, fmt: Format) -> str:
         """Render the package (see :func:`tradesecret.explain`)."""

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
 import pendulum
 
 from tradesecret.definition import SecretRegistry
@@ -155,13 +156,14 @@ def plan_disclosure(
     rb = rulebook or default_rulebook()
     day = _checked(project, supplier, stage, as_of, key, handling, order_id, audit, registry)
     findings: list[Finding] = []
-    entries = _entries(project, supplier, stage, key, handling, rb, findings)
+    release = _Release(
+        project=project, supplier=supplier, stage=stage, key=key, handling=handling, rb=rb
+    )
+    entries = _entries(release, findings)
     tier = _required_tier(project.policy.nda_tier(stage), entries, registry, rb, findings, day)
     nda = qualifying_nda(supplier, day, tier)
     findings += _preconditions(project, supplier, entries, nda, tier, day, rb, audit=audit)
-    letter_required, letter = _letter(
-        project, supplier, stage, entries, day, order_id, rb, findings
-    )
+    letter_required, letter = _letter(release, entries, day, order_id, findings)
     aucl = aucl_secret_article(rb, day)
     aucl_cite = () if aucl is None else (aucl.citations[0],)
     return DisclosurePackage(
@@ -183,39 +185,45 @@ def plan_disclosure(
     )
 
 
-def _letter(  # noqa: PLR0917 - internal helper
-    project: Project,
-    supplier: Supplier,
-    stage: str,
+@attrs.frozen(kw_only=True)
+class _Release:
+    """What every item of one plan goes out under: the parties, the stage, the key, the law."""
+
+    project: Project
+    supplier: Supplier
+    stage: str
+    key: CodingKey | None
+    handling: ViolationHandling
+    rb: Rulebook
+
+
+def _letter(
+    release: _Release,
     entries: list[PackageEntry],
     day: pendulum.Date,
     order_id: str | None,
-    rb: Rulebook,
     findings: list[Finding],
 ) -> tuple[bool, AuthorizationLetter | None]:
     """Whether a data-use letter is required at this stage, and the one that qualifies."""
     releases = any(e.form is not DisclosureForm.WITHHOLD for e in entries)
-    if not (releases and stage in project.policy.letter_stages):
+    if not (releases and release.stage in release.project.policy.letter_stages):
         return False, None
     return True, letter_check(
-        supplier, project=project, day=day, order_id=order_id, rb=rb, findings=findings
+        release.supplier,
+        project=release.project,
+        day=day,
+        order_id=order_id,
+        rb=release.rb,
+        findings=findings,
     )
 
 
-def _entries(  # noqa: PLR0917 - internal helper
-    project: Project,
-    supplier: Supplier,
-    stage: str,
-    key: CodingKey | None,
-    handling: ViolationHandling,
-    rb: Rulebook,
-    findings: list[Finding],
-) -> list[PackageEntry]:
+def _entries(release: _Release, findings: list[Finding]) -> list[PackageEntry]:
     """Every item as it goes out; one error naming each item that needs the coding key."""
     problems: list[Problem] = []
     entries: list[PackageEntry] = []
-    for item in project.items:
-        entry = _entry(item, project, supplier, stage, key, handling, rb, findings, problems)
+    for item in release.project.items:
+        entry = _entry(release, item, findings, problems)
         if entry is not None:
             entries.append(entry)
     collect(problems)
@@ -311,18 +319,12 @@ def _checked(  # noqa: PLR0917 - the arguments of plan_disclosure, checked toget
     return day
 
 
-def _entry(  # noqa: PLR0917 - one item of the plan
-    item: DataItem,
-    project: Project,
-    supplier: Supplier,
-    stage: str,
-    key: CodingKey | None,
-    handling: ViolationHandling,
-    rb: Rulebook,
-    findings: list[Finding],
-    problems: list[Problem],
+def _entry(
+    release: _Release, item: DataItem, findings: list[Finding], problems: list[Problem]
 ) -> PackageEntry | None:
     """What one item goes out as; its findings; a problem when it needs the key."""
+    project, supplier, stage, rb = release.project, release.supplier, release.stage, release.rb
+    key, handling = release.key, release.handling
     allowed, rule = project.policy.allowed(stage, item)
     planned = project.planned(stage, item.id, supplier.id) or allowed
     if rule is None:
