@@ -113,8 +113,8 @@ def _nullable(schema: Mapping[str, Any]) -> bool:
 
 
 def _choices(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> tuple[Any, ...]:
-    for alt in schema.get("anyOf", (schema,)):
-        alt = _resolve(alt, defs)
+    for option in schema.get("anyOf", (schema,)):
+        alt = _resolve(option, defs)
         if alt.get("type") == "boolean":
             return (False, True)
         if "enum" in alt:
@@ -127,8 +127,8 @@ def _matching(schema: Mapping[str, Any], value: object, defs: Mapping[str, Any])
     schema = _resolve(schema, defs)
     if "anyOf" not in schema:
         return schema
-    for alt in schema["anyOf"]:
-        alt = _resolve(alt, defs)
+    for option in schema["anyOf"]:
+        alt = _resolve(option, defs)
         kind = alt.get("type")
         if (isinstance(value, dict) and kind == "object") or (
             isinstance(value, list) and kind == "array"
@@ -246,7 +246,9 @@ def has_region(node: object) -> bool:
     return False
 
 
-def envelope(raw: Mapping[str, Any], data: Mapping[str, Any], as_of: pendulum.Date) -> dict[str, Any]:
+def envelope(
+    raw: Mapping[str, Any], data: Mapping[str, Any], as_of: pendulum.Date
+) -> dict[str, Any]:
     """The case file ``raw`` with ``data`` and the date ``as_of``."""
     return {**raw, "as_of": as_of.to_date_string(), "data": data}
 
@@ -385,9 +387,7 @@ def names_removed(fact: str, removed: Sequence[Slot]) -> bool:
     when ``agreement.compensation.basis`` was left out).
     """
     names = fact_names(fact)
-    return bool(names) and any(
-        slot.name in names or names[-1] in slot.path for slot in removed
-    )
+    return bool(names) and any(slot.name in names or names[-1] in slot.path for slot in removed)
 
 
 #: Outcomes that are decisions (anything but the library's undetermined).

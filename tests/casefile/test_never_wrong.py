@@ -124,9 +124,7 @@ def _run(raw: dict[str, Any], rb: Rulebook) -> tuple[tuple[object, ...] | None, 
         return None, exc
 
 
-def _pair(
-    kind: str, full: dict[str, Any], removed: tuple[Slot, ...], rb: Rulebook
-) -> Pair | None:
+def _pair(kind: str, full: dict[str, Any], removed: tuple[Slot, ...], rb: Rulebook) -> Pair | None:
     """The full and reduced case reviewed (``None`` where the full case itself is refused)."""
     full_results, full_error = _run(full, rb)
     if full_error is not None:
@@ -156,14 +154,14 @@ def _check_refusal(pair: Pair) -> None:
     for problem in error.problems:
         field = problem.path.rsplit(".", 1)[-1]
         known = [r for r, f in REFUSALS if r in removed and f == field]
-        assert known, f"refused at {problem.path} ({problem.reason}) with {sorted(removed)} left out"
+        assert known, (
+            f"refused at {problem.path} ({problem.reason}) with {sorted(removed)} left out"
+        )
 
 
 def _known(violation: str, pair: Pair) -> bool:
     removed = {s.name for s in pair.removed}
-    return any(
-        f"[{code}#" in violation and name in removed for (code, name) in KNOWN_MOVES
-    )
+    return any(f"[{code}#" in violation and name in removed for (code, name) in KNOWN_MOVES)
 
 
 def _check(pair: Pair, *, explained: bool) -> None:
