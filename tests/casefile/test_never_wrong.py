@@ -19,7 +19,7 @@ reduced case, and check:
 And the converse: filling a field left out with each value it may take (booleans, enums)
 never moves an outcome the reduced review decided.
 
-Bounded for CI (``NEVER_WRONG_EXAMPLES``, default 12 per starting case and property);
+Bounded for CI (``NEVER_WRONG_EXAMPLES``, default 40 per starting case and property);
 ``NEVER_WRONG_EXAMPLES=2000 pytest tests/casefile/test_never_wrong.py`` runs it long.
 Known violations are listed in :data:`KNOWN_MOVES` and :data:`REFUSALS`, each pinned by a
 strict-xfail regression test in ``test_never_wrong_cases.py``.
@@ -62,7 +62,7 @@ from tradesecret.exceptions import InvalidInputError, TradeSecretError
 from tradesecret.rulebook import Rulebook, default_rulebook
 
 #: Examples per starting case and property in CI; ``NEVER_WRONG_EXAMPLES`` raises it.
-EXAMPLES = int(os.environ.get("NEVER_WRONG_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("NEVER_WRONG_EXAMPLES", "40"))
 
 NEVER_WRONG = settings(
     max_examples=EXAMPLES,
@@ -75,12 +75,13 @@ NEVER_WRONG = settings(
     ],
 )
 
-#: Decided outcomes known to move when a field is left out: (criterion code, field name)
-#: -> the regression test that pins it (strict xfail until the domain is changed).
+#: Decided outcomes known to move when a field is left out: (criterion code or its prefix,
+#: field name) -> the regression test that pins it (strict xfail until the domain changes).
 KNOWN_MOVES: Final = {
     ("preservation.urgency", "discovered_on"): "test_urgency_met_without_discovery_date",
     ("preservation.factor.balance", "estimated_loss"): "test_balance_contested_without_loss",
     ("noncompete.criterion.penalty", "basis"): "test_penalty_met_with_basis_unknown",
+    ("remedies.item.", "minimum_wage_floor"): "test_floor_not_stated_reads_as_no_floor",
 }
 
 #: Refusals of a reduced case known and judged: (field left out, the refused path's last
@@ -94,6 +95,9 @@ REFUSALS: Final = {
     ("basis", "monthly_amount"): "test_compensation_basis_unknown_with_amount_is_refused",
     ("agreed_monthly", "average_monthly_wage"): "test_ledger_terms_without_agreed_monthly_refused",
     ("monthly_amount", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
+    ("compensation", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
+    ("compensation", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
+    ("monthly_amount", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
     ("ratio", "ratio"): "test_breach_clause_without_its_number_is_refused",
     ("multiple", "multiple"): "test_breach_clause_without_its_number_is_refused",
 }
@@ -161,7 +165,7 @@ def _check_refusal(pair: Pair) -> None:
 
 def _known(violation: str, pair: Pair) -> bool:
     removed = {s.name for s in pair.removed}
-    return any(f"[{code}#" in violation and name in removed for (code, name) in KNOWN_MOVES)
+    return any(f"[{code}" in violation and name in removed for (code, name) in KNOWN_MOVES)
 
 
 def _check(pair: Pair, *, explained: bool) -> None:
@@ -178,8 +182,12 @@ def _check(pair: Pair, *, explained: bool) -> None:
 
 
 def _draw_subset(data: st.DataObject, candidates: tuple[Slot, ...]) -> tuple[Slot, ...]:
-    keep = data.draw(st.lists(st.booleans(), min_size=len(candidates), max_size=len(candidates)))
-    return tuple(s for s, k in zip(candidates, keep, strict=True) if k)
+    """A random subset: each field left out with a drawn rate of 10 % to 60 % (shrinks to none)."""
+    rate = data.draw(st.integers(min_value=1, max_value=6))
+    dice = data.draw(
+        st.lists(st.integers(0, 9), min_size=len(candidates), max_size=len(candidates))
+    )
+    return tuple(s for s, d in zip(candidates, dice, strict=True) if d >= 10 - rate)
 
 
 @pytest.mark.parametrize(("kind", "example"), STARTS)
@@ -224,15 +232,17 @@ def test_filling_an_unknown_never_moves_a_decided_outcome(
     kind: str, example: str, rb: Rulebook
 ) -> None:
     """From a reduced case, each allowed value of a boolean or enum left out keeps every decided outcome."""
-    if not any(s.choices for s in slots(kind, start_case(kind, example)["data"])):
-        pytest.skip("no boolean or enum field that may be left out")
+    if not any(s.choices and s.unknown for s in slots(kind, start_case(kind, example)["data"])):
+        pytest.skip("no x-unknown boolean or enum field")
 
     @NEVER_WRONG
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         full, day = data.draw(_moved_case(kind, example))
         candidates = slots(kind, full["data"])
-        slot = data.draw(st.sampled_from([s for s in candidates if s.choices]))
+        # x-unknown fields only: a plain nullable one may read null as a stated default
+        # (an evidence edge without a stance supports)
+        slot = data.draw(st.sampled_from([s for s in candidates if s.choices and s.unknown]))
         others = tuple(s for s in candidates if s.unknown and s is not slot)
         removed = (slot, *_draw_subset(data, others))
         pair = _pair(kind, full, removed, rb)
