@@ -277,6 +277,11 @@ def _label(node: object) -> str | None:
     return None
 
 
+def _attrs_type(node: object) -> Any:
+    """The attrs class of ``node`` (checked with ``attrs.has`` by the caller)."""
+    return type(node)
+
+
 def _children(node: object) -> Iterator[tuple[str, object]]:
     if isinstance(node, tuple | list | frozenset):
         seen: Counter[str] = Counter()
@@ -288,7 +293,7 @@ def _children(node: object) -> Iterator[tuple[str, object]]:
         for key, value in node.items():
             yield f".{key}", value
     elif attrs.has(type(node)):
-        for field in attrs.fields(type(node)):
+        for field in attrs.fields(_attrs_type(node)):
             if field.name not in _SKIP:
                 yield f".{field.name}", getattr(node, field.name)
 
@@ -357,7 +362,7 @@ def open_rules(node: object) -> tuple[Undetermined, ...]:
             for item in n.values():
                 walk(item)
         elif attrs.has(type(n)):
-            for field in attrs.fields(type(n)):
+            for field in attrs.fields(_attrs_type(n)):
                 if field.name not in {"citations", "context", "parameters", "graph"}:
                     walk(getattr(n, field.name))
 

@@ -58,6 +58,7 @@ from tests.casefile.never_wrong import (
     with_value,
     without,
 )
+from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, TradeSecretError
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -114,7 +115,7 @@ def _moved_case(draw: st.DrawFn, kind: str, example: str) -> tuple[dict[str, Any
     drawn = draw(st.dates(min_value=EARLIEST[kind], max_value=LATEST))
     day = pendulum.date(drawn.year, drawn.month, drawn.day)
     lag = draw(st.integers(min_value=0, max_value=36))
-    example_day = pendulum.parse(base["as_of"]).date()
+    example_day = to_date(base["as_of"])
     data = shift_months(base["data"], months_between(example_day, day) - lag)
     if has_region(data):
         data = with_region(data, draw(st.sampled_from(_regions())))
@@ -147,7 +148,7 @@ def _pair(kind: str, full: dict[str, Any], removed: tuple[Slot, ...], rb: Rulebo
 
 
 def _day(raw: dict[str, Any]) -> pendulum.Date:
-    return pendulum.parse(raw["as_of"]).date()
+    return to_date(raw["as_of"])
 
 
 def _check_refusal(pair: Pair) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pendulum
 import pytest
 
 from tests.casefile.never_wrong import (
@@ -24,6 +23,7 @@ from tests.casefile.never_wrong import (
     with_region,
     without,
 )
+from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.results import Outcome
 from tradesecret.rulebook import Rulebook
@@ -50,7 +50,7 @@ def _case(
         for step in parents:
             node = node[step]
         node[last] = value
-    return envelope(base, data, pendulum.parse(day).date())
+    return envelope(base, data, to_date(day))
 
 
 def _outcome(raw: dict[str, Any], code: str, rb: Rulebook) -> Outcome:
