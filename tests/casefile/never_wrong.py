@@ -22,7 +22,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
-from tradesecret.casefile import case_schema, example_text, load_case, review_case
+from tradesecret.casefile import CaseKinds, case_schema, example_text, load_case, review_case
 from tradesecret.law import Citation
 from tradesecret.money import Money, Ratio
 from tradesecret.results import Outcome, Undetermined
@@ -137,15 +137,19 @@ def _matching(schema: Mapping[str, Any], value: object, defs: Mapping[str, Any])
     return {}
 
 
+def schema_of(kind: str, kinds: CaseKinds | None = None) -> dict[str, Any]:
+    """The JSON Schema of a case file of ``kind`` (the built-in kinds' read once)."""
+    return case_schema(kind, kinds=kinds) if kinds is not None else _builtin_schema(kind)
+
+
 @cache
-def schema_of(kind: str) -> dict[str, Any]:
-    """The JSON Schema of a case file of ``kind`` (read once; do not modify it)."""
+def _builtin_schema(kind: str) -> dict[str, Any]:
     return case_schema(kind)
 
 
-def slots(kind: str, data: Mapping[str, Any]) -> tuple[Slot, ...]:
+def slots(kind: str, data: Mapping[str, Any], kinds: CaseKinds | None = None) -> tuple[Slot, ...]:
     """Every stated field of ``data`` that the schema of ``kind`` allows to be left out as unknown."""
-    schema = schema_of(kind)
+    schema = schema_of(kind, kinds)
     defs = schema.get("$defs", {})
     out: list[Slot] = []
 
@@ -253,10 +257,12 @@ def envelope(
     return {**raw, "as_of": as_of.to_date_string(), "data": data}
 
 
-def review(raw: Mapping[str, Any], rulebook: Rulebook) -> tuple[object, ...]:
+def review(
+    raw: Mapping[str, Any], rulebook: Rulebook, kinds: CaseKinds | None = None
+) -> tuple[object, ...]:
     """The domain results of the case file ``raw``."""
-    case = load_case(raw, rulebook=rulebook)
-    return review_case(case, rulebook=rulebook).results
+    case = load_case(raw, rulebook=rulebook, kinds=kinds)
+    return review_case(case, rulebook=rulebook, kinds=kinds).results
 
 
 # --- what a review decides ----------------------------------------------------------------
@@ -420,6 +426,7 @@ class Pair:
         full_results: The review of the full case (``None``: refused with a typed error).
         reduced_results: The review of the reduced case (``None``: refused).
         reduced_error: The typed error the reduced case was refused with, if any.
+        kinds: The registry of kinds (default: the built-in kinds).
     """
 
     kind: str
@@ -429,6 +436,7 @@ class Pair:
     full_results: tuple[object, ...] | None
     reduced_results: tuple[object, ...] | None
     reduced_error: Exception | None = None
+    kinds: CaseKinds | None = None
 
 
 def moved_outcomes(pair: Pair) -> list[str]:
@@ -452,7 +460,7 @@ def phantom_missing(pair: Pair) -> list[str]:
     assert pair.full_results is not None
     assert pair.reduced_results is not None
     before = missing_facts(pair.full_results)
-    stated = stated_fields(pair.kind, pair.reduced["data"])
+    stated = stated_fields(pair.kind, pair.reduced["data"], pair.kinds)
     out = []
     for fact in sorted(missing_facts(pair.reduced_results) - before):
         names = fact_names(fact)
@@ -464,9 +472,11 @@ def phantom_missing(pair: Pair) -> list[str]:
     return out
 
 
-def stated_fields(kind: str, data: Mapping[str, Any]) -> dict[str, list[bool]]:
+def stated_fields(
+    kind: str, data: Mapping[str, Any], kinds: CaseKinds | None = None
+) -> dict[str, list[bool]]:
     """For each field name: whether each object of ``data`` whose schema has it states it."""
-    schema = schema_of(kind)
+    schema = schema_of(kind, kinds)
     defs = schema.get("$defs", {})
     out: dict[str, list[bool]] = {}
 
