@@ -177,6 +177,30 @@ def slots(kind: str, data: Mapping[str, Any], kinds: CaseKinds | None = None) ->
     return tuple(out)
 
 
+def absent_slots(
+    kind: str, data: Mapping[str, Any], kinds: CaseKinds | None = None
+) -> tuple[Slot, ...]:
+    """The x-unknown fields ``data`` does not state (left out or null), in objects it has."""
+    schema = schema_of(kind, kinds)
+    defs = schema.get("$defs", {})
+    out: list[Slot] = []
+
+    def walk(node: object, sch: Mapping[str, Any], path: Path) -> None:
+        sch = _matching(sch, node, defs)
+        if isinstance(node, dict):
+            for key, prop in sch.get("properties", {}).items():
+                if node.get(key) is None and "x-unknown" in prop:
+                    out.append(Slot(path=(*path, key), unknown=True, choices=_choices(prop, defs)))
+                elif key in node:
+                    walk(node[key], prop, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, sch.get("items", {}), (*path, i))
+
+    walk(data, schema["properties"]["data"], ())
+    return tuple(out)
+
+
 def without(data: Mapping[str, Any], removed: Sequence[Path]) -> dict[str, Any]:
     """A deep copy of ``data`` with the fields at ``removed`` left out (inner ones first)."""
     out: dict[str, Any] = copy.deepcopy(dict(data))

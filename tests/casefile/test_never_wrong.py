@@ -42,6 +42,7 @@ from tests.casefile.never_wrong import (
     Pair,
     Path,
     Slot,
+    absent_slots,
     decided,
     envelope,
     has_region,
@@ -233,18 +234,20 @@ def test_filling_an_unknown_never_moves_a_decided_outcome(
     kind: str, example: str, rb: Rulebook
 ) -> None:
     """From a reduced case, each allowed value of a boolean or enum left out keeps every decided outcome."""
-    if not any(s.choices and s.unknown for s in slots(kind, start_case(kind, example)["data"])):
+    example_data = start_case(kind, example)["data"]
+    if not any(s.choices for s in (*slots(kind, example_data), *absent_slots(kind, example_data))):
         pytest.skip("no x-unknown boolean or enum field")
 
     @NEVER_WRONG
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         full, day = data.draw(_moved_case(kind, example))
-        candidates = slots(kind, full["data"])
-        # x-unknown fields only: a plain nullable one may read null as a stated default
-        # (an evidence edge without a stance supports)
-        slot = data.draw(st.sampled_from([s for s in candidates if s.choices and s.unknown]))
-        others = tuple(s for s in candidates if s.unknown and s is not slot)
+        candidates = tuple(s for s in slots(kind, full["data"]) if s.unknown)
+        # x-unknown fields only (a plain nullable one may read null as a stated default: an
+        # evidence edge without a stance supports), stated in the example or not
+        fillable = [s for s in (*candidates, *absent_slots(kind, full["data"])) if s.choices]
+        slot = data.draw(st.sampled_from(fillable))
+        others = tuple(s for s in candidates if s is not slot)
         removed = (slot, *_draw_subset(data, others))
         pair = _pair(kind, full, removed, rb)
         assume(pair is not None and pair.reduced_results is not None)
