@@ -35,6 +35,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
+from tests.casefile import test_never_wrong_cases as cases
 from tests.casefile.never_wrong import (
     EARLIEST,
     LATEST,
@@ -281,3 +282,12 @@ def _parent_stated(data: dict[str, Any], path: Path) -> bool:
         except (KeyError, IndexError, TypeError):
             return False
     return isinstance(node, dict)
+
+
+def test_every_known_violation_is_pinned() -> None:
+    """Each known move and refused defect names a strict-xfail regression test that exists."""
+    named = {*KNOWN_MOVES.values(), *(v for v in REFUSALS.values() if isinstance(v, str))}
+    for name in sorted(named):
+        marks = [m for m in getattr(getattr(cases, name), "pytestmark", []) if m.name == "xfail"]
+        assert marks, name
+        assert marks[0].kwargs["strict"] is True, name
