@@ -285,12 +285,40 @@ class _Evaluation:
             for u in ctx.measures_open
         )
 
+    def shift_open(
+        self, pf: Mapping[ClaimCode, Outcome], shift: dict[ClaimCode, Outcome], after_2025: bool
+    ) -> dict[ClaimCode, tuple[Undetermined, ...]]:
+        """
+        The burden-shift triggers that a measure whose date is not stated decides: where
+        counting it (prima facie) changes a trigger, the trigger is undetermined, naming it.
+        """
+        ctx = self.ctx
+        if not ctx.measures_open or ctx.measures_if_dated is None:
+            return {}
+        dated = dict(pf)
+        dated[C.MEASURES] = self.prima.decide(
+            ctx.measures_if_dated.pro_total, ctx.measures_if_dated.con_total
+        )
+        if_dated = burden_shift(ctx, self.law, resolve(dated, self.overrides), [], after_2025)
+        out: dict[ClaimCode, tuple[Undetermined, ...]] = {}
+        for code, outcome in list(shift.items()):
+            if if_dated[code] is not outcome:
+                shift[code] = Outcome.INSUFFICIENT_EVIDENCE
+                out[code] = tuple(
+                    attrs.evolve(
+                        u, if_holds=outcome, otherwise=if_dated[code], criterion=code.message
+                    )
+                    for u in ctx.measures_open
+                )
+        return out
+
     def criteria(
         self,
         tallies: Mapping[ClaimCode, Tally],
         outcomes: Mapping[ClaimCode, Outcome],
         shift: Mapping[ClaimCode, Outcome],
         measures_open: tuple[Undetermined, ...],
+        shift_open: Mapping[ClaimCode, tuple[Undetermined, ...]],
     ) -> list[Criterion]:
         """Every claim in tree order, then the burden-shift triggers."""
         out = [
@@ -308,7 +336,14 @@ class _Evaluation:
         for child in (C.MEASURES, C.ACCESS, C.SIMILARITY, C.DISCLOSURE_OR_USE):
             merged.merge(tallies[child])
         out += [
-            _criterion(code=code, outcome=o, tally=merged, cites=self.cites[code], std=self.prima)
+            _criterion(
+                code=code,
+                outcome=o,
+                tally=merged,
+                cites=self.cites[code],
+                std=self.prima,
+                open_rows=shift_open.get(code, ()),
+            )
             for code, o in shift.items()
         ]
         return out
@@ -325,7 +360,8 @@ class _Evaluation:
         pf = {code: self.prima.decide(t.pro_total, t.con_total) for code, t in tallies.items()}
         pf_all = resolve(pf, self.overrides)
         shift = burden_shift(ctx, self.law, pf_all, self.findings, after_2025)
-        criteria = self.criteria(tallies, outcomes, shift, measures_open)
+        shift_open = self.shift_open(pf, shift, after_2025)
+        criteria = self.criteria(tallies, outcomes, shift, measures_open, shift_open)
         gap_list = find_gaps(
             ctx=ctx,
             std=std,

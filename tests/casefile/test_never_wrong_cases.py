@@ -1,0 +1,275 @@
+"""
+Regressions found by the "never wrongly" property (``test_never_wrong.py``), each with the
+exact case: a shipped example, one or two fields left out, reviewed on a fixed day.
+
+A test marked ``xfail(strict=True)`` pins a known violation the property skips (see
+``KNOWN_MOVES`` and ``REFUSALS`` there): it passes (and so fails the suite) once the
+domain is changed, so the lists stay honest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.casefile.never_wrong import (
+    Path,
+    envelope,
+    outcomes,
+    review,
+    shift_months,
+    start_case,
+    with_region,
+    without,
+)
+from tradesecret.dates import to_date
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.results import Outcome
+from tradesecret.rulebook import Rulebook
+
+
+def _case(
+    kind: str,
+    example: str,
+    day: str,
+    *,
+    drop: tuple[Path, ...] = (),
+    months: int = 0,
+    **set_: Any,
+) -> dict[str, Any]:
+    """
+    The example reviewed as of ``day``, its dates moved by ``months``, with ``drop`` left
+    out and ``set_`` (``a__b=v``) set.
+    """
+    base = start_case(kind, example)
+    data = without(shift_months(base["data"], months), drop)
+    for dotted, value in set_.items():
+        node = data
+        *parents, last = dotted.split("__")
+        for step in parents:
+            node = node[step]
+        node[last] = value
+    return envelope(base, data, to_date(day))
+
+
+def _outcome(raw: dict[str, Any], code: str, rb: Rulebook) -> Outcome:
+    found = [v for k, v in outcomes(review(raw, rb)).items() if k.endswith(f"[{code}#1].outcome")]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- outcomes that moved ------------------------------------------------------------------
+
+
+def test_undated_agreement_leaves_burden_shift_open(rb: Rulebook) -> None:
+    """An NDA whose signing date is not stated: the AUCL Art. 32(1) burden shift is not 'not met'."""
+    full = _case("preservation", "preservation.json", "2025-09-16")
+    code = "evidence.claim.burden_shift.not_a_secret"
+    assert _outcome(full, code, rb) is Outcome.MET
+    reduced = _case(
+        "preservation", "preservation.json", "2025-09-16",
+        drop=(("evidence", "agreements", 0, "signed_at"),),
+    )  # fmt: skip
+    assert _outcome(reduced, code, rb) is Outcome.INSUFFICIENT_EVIDENCE
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="preservation.urgency (SPC IP-preservation Art. 6 with the library-policy delay row "
+    "preservation.urgency.delay): an unstated discovery date keeps urgency 'met' although a "
+    "long delay makes it 'contested' -- the row is open and decisive but the criterion is "
+    "decided; documented as library policy, so a legal judgment to change",
+)
+def test_urgency_met_without_discovery_date(rb: Rulebook) -> None:
+    """Discovered long ago: contested; discovery date not stated: not decided 'met'."""
+    full = _case(
+        "preservation", "preservation.json", "2025-09-16",
+        application__urgency__discovered_on="2025-03-01",
+    )  # fmt: skip
+    assert _outcome(full, "preservation.urgency", rb) is Outcome.CONTESTED
+    reduced = _case(
+        "preservation", "preservation.json", "2025-09-16",
+        drop=(("application", "urgency", "discovered_on"),),
+    )  # fmt: skip
+    assert _outcome(reduced, "preservation.urgency", rb) is Outcome.INSUFFICIENT_EVIDENCE
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="preservation.factor.balance (SPC IP-preservation Art. 7(3)): the applicant's "
+    "estimated loss left out (null) reads 'contested' when the harm is irreparable, though "
+    "stated it gives 'met' (or 'not met'); whether unquantified irreparable harm is contested "
+    "or unproven is a legal judgment",
+)
+def test_balance_contested_without_loss(rb: Rulebook) -> None:
+    """Applicant's loss stated: balance met; left out: undetermined, not 'contested'."""
+    full = _case("preservation", "preservation.json", "2025-09-16")
+    assert _outcome(full, "preservation.factor.balance", rb) is Outcome.MET
+    reduced = _case(
+        "preservation", "preservation.json", "2025-09-16",
+        drop=(("application", "harm", "estimated_loss"),),
+    )  # fmt: skip
+    assert _outcome(reduced, "preservation.factor.balance", rb) is Outcome.INSUFFICIENT_EVIDENCE
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="noncompete.criterion.penalty (LCL Art. 23(2)): penalty basis 'none' gives "
+    "'not_applicable', a basis not stated gives 'met' when no PENALTY row can fire (before "
+    "the MOHRSS guideline, with monthly compensation); both read the same in the headline, "
+    "but a decided outcome moves -- which of the two to show is a design choice",
+)
+def test_penalty_met_with_basis_unknown(rb: Rulebook) -> None:
+    """No penalty agreed: not applicable; penalty basis not stated: not decided 'met'."""
+    full = _case("noncompete", "noncompete.json", "2025-06-01")
+    assert _outcome(full, "noncompete.criterion.penalty", rb) is Outcome.NOT_APPLICABLE
+    reduced = _case(
+        "noncompete", "noncompete.json", "2025-06-01", drop=(("agreement", "penalty", "basis"),)
+    )
+    assert _outcome(reduced, "noncompete.criterion.penalty", rb) is not Outcome.MET
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="remedies.clauses._monthly_exact / total_compensation: a compensation clause that "
+    "does not say whether it has a minimum-wage floor (minimum_wage_floor UNKNOWN) is read as "
+    "having none ('is True' tests), so with the minimum wage not stated the penalty and damages "
+    "are decided, and stating the floor makes them undetermined. Fixing it makes every "
+    "remedy on such a clause undetermined until the minimum wage is stated (or needs the "
+    "rulebook's highest minimum wage for interval reasoning): a design change for the remedies "
+    "owner, and the documented Python default (UNKNOWN) may rather be meant as 'the clause has "
+    "no floor'",
+)
+def test_floor_not_stated_reads_as_no_floor(rb: Rulebook) -> None:
+    """Floor and minimum wage not stated: the penalty is not decided (a floor could lift it)."""
+    drop = (("breach", "compensation", "minimum_wage_floor"), ("breach", "income", "minimum_wage"))
+    reduced = _case("noncompete", "noncompete_breach.json", "2026-01-15", drop=drop)
+    with_floor = _case(
+        "noncompete", "noncompete_breach.json", "2026-01-15",
+        drop=drop[1:], breach__compensation__minimum_wage_floor=True,
+    )  # fmt: skip
+    code = "remedies.item.penalty"
+    assert _outcome(with_floor, code, rb) is Outcome.INSUFFICIENT_EVIDENCE
+    assert _outcome(reduced, code, rb) is Outcome.INSUFFICIENT_EVIDENCE
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="noncompete.compensation_check._payment_findings: the failing MOHRSS guidelines §16 "
+    "row noncompete.compensation.in_service_payment_not_counted (from 2025-09-12) fires only "
+    "for a timing stated DURING_EMPLOYMENT; a timing not stated is read as 'after termination', "
+    "so the compensation criterion (and the headline) read 'met' where 'during_employment' "
+    "gives 'not met'. Opening the row makes every review after 2025-09-12 that does not state "
+    "the timing undetermined (the shipped example and several docs among them) -- whether a "
+    "clause silent on timing follows the statutory monthly-after-termination form (LCL Art. "
+    "23(2)) is a legal judgment",
+)
+def test_compensation_timing_not_stated_reads_as_after(rb: Rulebook) -> None:
+    """Timing not stated: the compensation criterion is not decided 'met' (in service fails it)."""
+    code = "noncompete.criterion.compensation"
+    in_service = _case(
+        "noncompete", "noncompete.json", "2026-01-15",
+        agreement__compensation__timing="during_employment",
+    )  # fmt: skip
+    assert _outcome(in_service, code, rb) is Outcome.NOT_MET
+    silent = _case("noncompete", "noncompete.json", "2026-01-15")
+    assert _outcome(silent, code, rb) is Outcome.INSUFFICIENT_EVIDENCE
+
+
+# --- reduced cases refused though the schema lets the field be unknown --------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="NonCompeteAgreement/CompensationTerms: a monthly amount with the basis not stated "
+    "is refused ('basis is not MONTHLY_AMOUNT'), reading the unknown basis as another one",
+)
+def test_compensation_basis_unknown_with_amount_is_refused(rb: Rulebook) -> None:
+    """Compensation basis left out, monthly amount stated: reviewed, not refused."""
+    raw = _case(
+        "noncompete", "noncompete.json", "2026-01-15",
+        drop=(("agreement", "compensation", "basis"),),
+    )  # fmt: skip
+    assert review(raw, rb)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ledger.LedgerTerms: terms stated without agreed_monthly are refused at load time "
+    "('needed when no monthly compensation was agreed'), though the noncompete kind derives "
+    "the amount from the agreement",
+)
+def test_ledger_terms_without_agreed_monthly_refused(rb: Rulebook) -> None:
+    """ledger.terms.agreed_monthly left out: derived from the agreement, not refused."""
+    raw = _case(
+        "noncompete", "noncompete.json", "2026-01-15",
+        drop=(("ledger", "terms", "agreed_monthly"),),
+    )  # fmt: skip
+    assert review(raw, rb)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="casefile._noncompete: ledger terms derived with the agreed amount and the wages "
+    "unknown are refused ('needed when no monthly compensation was agreed') instead of the "
+    "ledger saying what it cannot compute",
+)
+def test_ledger_with_agreed_amount_unknown_refused(rb: Rulebook) -> None:
+    """Monthly amount and wages left out, terms derived: reviewed, not refused."""
+    raw = _case(
+        "noncompete",
+        "noncompete.json",
+        "2026-01-15",
+        drop=(
+            ("agreement", "compensation", "monthly_amount"),
+            ("ledger", "terms"),
+            ("employee", "wages"),
+        ),
+    )
+    assert review(raw, rb)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="casefile._noncompete / ledger: with the agreed compensation not stated the derived "
+    "ledger needs the default (a share of the average wage against the local minimum wage); "
+    "where the rulebook holds no minimum wage for the place that day the case is refused "
+    "('no minimum wage in force'), though the full case is reviewed",
+)
+def test_ledger_default_without_minimum_wage_refused(rb: Rulebook) -> None:
+    """Hefei, terminated mid-2013, compensation clause left out: reviewed, not refused."""
+    raw = _case(
+        "noncompete", "noncompete.json", "2014-01-01",
+        months=-147, drop=(("agreement", "compensation"), ("ledger", "terms")),
+    )  # fmt: skip
+    raw["data"] = with_region(raw["data"], "CN-AH-HEFEI")
+    full = _case("noncompete", "noncompete.json", "2014-01-01", months=-147)
+    full["data"] = with_region(full["data"], "CN-AH-HEFEI")
+    assert review(full, rb)
+    assert review(raw, rb)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="remedies clauses: a clause shape without its number (ratio, multiple) is refused "
+    "('the clause cannot be read'), though the schema marks the number x-unknown",
+)
+@pytest.mark.parametrize(
+    "drop", [("breach", "compensation", "ratio"), ("breach", "penalty", "multiple")]
+)
+def test_breach_clause_without_its_number_is_refused(rb: Rulebook, drop: Path) -> None:
+    """A breach clause whose number is not stated: reviewed, the remedy undetermined."""
+    raw = _case("noncompete", "noncompete_breach.json", "2026-01-15", drop=(drop,))
+    assert review(raw, rb)
+
+
+def test_refusals_pinned_are_input_errors(rb: Rulebook) -> None:
+    """The refused reduced cases above are refused with a typed input error, never a crash."""
+    raw = _case(
+        "noncompete", "noncompete_breach.json", "2026-01-15",
+        drop=(("breach", "compensation", "ratio"),),
+    )  # fmt: skip
+    with pytest.raises(InvalidInputError) as caught:
+        review(raw, rb)
+    assert caught.value.problems[0].path.endswith(".ratio")
