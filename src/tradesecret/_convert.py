@@ -9,12 +9,12 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._constraints import ID_PATTERN, declare, matches
 from tradesecret.dates import to_date
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError, json_kind
 
 __all__ = ["check_id", "date_field", "exact", "optional_date_field", "tuple_of"]
 
-_ID: Final = re.compile(r"^\S(.*\S)?$")
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
@@ -30,12 +30,15 @@ def optional_date_field(value: object) -> pendulum.Date | None:
 
 def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     """Validator: an identifier is a non-blank string without surrounding spaces, valid Unicode."""
-    if not isinstance(value, str) or not _ID.match(value) or _LONE_SURROGATE.search(value):
+    if not matches(ID_PATTERN, value) or _LONE_SURROGATE.search(value):
         raise InvalidInputError.single(
             f"{type(instance).__name__}.{attribute.name}",
             value,
             "must be a non-blank string without surrounding spaces",
         )
+
+
+declare(check_id, pattern=ID_PATTERN)
 
 
 def tuple_of(*kinds: type[Any]) -> Any:
