@@ -544,7 +544,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, IterableValidationError):
         with_index, without = exc.group_exceptions()
         for inner, index_note in with_index:
-            _walk(inner, f"{path}[{index_note.index!r}]", out)
+            _walk(inner, f"{path}[{render_value(index_note.index)}]", out)
         for inner in without:
             _walk(inner, path, out)
     elif isinstance(exc, InvalidInputError):

@@ -34,7 +34,7 @@ from tradesecret.evidence.custody import (
 from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.results import Finding, Severity
 from tradesecret.rulebook import Rulebook, default_rulebook
 
@@ -136,7 +136,9 @@ def verify(
         n.id: n for n in graph.nodes(NodeKind.EVIDENCE) if isinstance(n, EvidenceItem)
     }
     unknown = [
-        Problem.of(f"{name}[{item_id!r}]", item_id, "not an evidence item of this graph")
+        Problem.of(
+            f"{name}[{render_value(item_id)}]", item_id, "not an evidence item of this graph"
+        )
         for name, given in (("contents", contents), ("logs", logs))
         for item_id in given or {}
         if item_id not in items
