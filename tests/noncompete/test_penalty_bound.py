@@ -1,0 +1,96 @@
+"""A penalty multiple whose penalty leaves the range of money is an input error at the
+multiple's full path in the case file (never the short path ``amount``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.fuzz.harness import example, replaced
+from tradesecret.casefile import load_case, review_case
+from tradesecret.exceptions import InvalidInputError
+from tradesecret.i18n import Localizer
+
+_TEMPLATE = "gives an amount larger than {limit} in magnitude (the supported range)"
+
+
+def problems_of(document: Any) -> list[tuple[str, str, str]]:
+    """(path, value, reason) of every problem loading and reviewing ``document`` raises."""
+    with pytest.raises(InvalidInputError) as info:
+        review_case(load_case(document))
+    return [(p.path, p.value, p.reason) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("basis", ["multiple_of_total_compensation", "multiple_of_monthly_wage"])
+@pytest.mark.parametrize("multiple", ["1000000000000", "999999999999999999999999999999"])
+def test_a_huge_multiple_of_the_agreement_is_refused_at_its_path(basis: str, multiple: str) -> None:
+    """``agreement.penalty.multiple`` of 10^12 or 10^30 - 1: the penalty would exceed the
+    bound of money (10^15), refused at ``$.data.agreement.penalty.multiple``."""
+    document = replaced(
+        example("noncompete"),
+        ("data", "agreement", "penalty"),
+        {"basis": basis, "multiple": multiple},
+    )
+    assert problems_of(document) == [
+        (
+            "$.data.agreement.penalty.multiple",
+            multiple,
+            "gives an amount larger than 1,000,000,000,000,000 in magnitude (the supported range)",
+        )
+    ]
+
+
+def test_a_multiple_within_the_bound_is_reviewed() -> None:
+    """A multiple of 3 of the total compensation is reviewed (no input error)."""
+    document = replaced(
+        example("noncompete"),
+        ("data", "agreement", "penalty"),
+        {"basis": "multiple_of_total_compensation", "multiple": "3"},
+    )
+    assert review_case(load_case(document)).results
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        (("penalty", "multiple"), "1000000000000", "$.data.breach.penalty.multiple"),
+        (("loss", "amount"), "999999999999999", "$.data.breach.loss"),
+        (
+            ("income", "average_monthly_wage", "amount"),
+            "999999999999999",
+            "$.data.breach.compensation",
+        ),
+        (
+            ("income", "average_monthly_wage", "amount"),
+            "99999999999999",
+            "$.data.breach.penalty.multiple",
+        ),
+    ],
+)
+def test_a_breach_whose_amounts_leave_the_range_names_the_input(
+    path: tuple[str, ...], value: str, where: str
+) -> None:
+    """The breach section: an amount beyond 10^15 (penalty multiple, the loss times the
+    guidance multiple, the compensation over the period) is refused at the input that took
+    it there, a full path in the case file."""
+    document = replaced(example("noncompete_breach"), ("data", "breach", *path), value)
+    found = problems_of(document)
+    assert [(p, r) for p, _, r in found] == [
+        (where, _TEMPLATE.format(limit="1,000,000,000,000,000"))
+    ]
+
+
+def test_the_bound_is_said_in_chinese() -> None:
+    """The problem is said in Chinese from the catalog, with the bound as a parameter."""
+    document = replaced(
+        example("noncompete"),
+        ("data", "agreement", "penalty"),
+        {"basis": "multiple_of_total_compensation", "multiple": "1000000000000"},
+    )
+    with pytest.raises(InvalidInputError) as info:
+        review_case(load_case(document))
+    assert Localizer.for_locale("zh_CN").error(info.value) == [
+        "$.data.agreement.penalty.multiple："
+        + "由此得出的金额绝对值大于 1,000,000,000,000,000（超出支持范围）（收到 1000000000000）"
+    ]
