@@ -90,7 +90,8 @@ def test_the_bound_is_said_in_chinese() -> None:
     )
     with pytest.raises(InvalidInputError) as info:
         review_case(load_case(document))
-    assert Localizer.for_locale("zh_CN").error(info.value) == [
+    expected = (
         "$.data.agreement.penalty.multiple："
-        + "由此得出的金额绝对值大于 1,000,000,000,000,000（超出支持范围）（收到 1000000000000）"
-    ]
+        "由此得出的金额绝对值大于 1,000,000,000,000,000（超出支持范围）（收到 1000000000000）"
+    )
+    assert Localizer.for_locale("zh_CN").error(info.value) == [expected]
