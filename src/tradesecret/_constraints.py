@@ -90,11 +90,11 @@ def constraint_of(field: Any) -> dict[str, Any] | None:
 
 
 def _checks(check: Any) -> list[Any]:
-    """``check`` and what attrs composed it of (``and_``, ``optional``, ``pipe``)."""
+    """``check`` and the validators attrs composed it of (``and_``, ``optional``)."""
     if check is None:
         return []
     out = [check]
-    for name in ("_validators", "validators", "validator", "converters"):
+    for name in ("_validators", "validators", "validator"):
         inner = getattr(check, name, None)
         if isinstance(inner, tuple | list):
             for part in inner:
