@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -20,11 +22,11 @@ from tradesecret._constraints import (
 from tradesecret.casefile._schema import json_schema
 
 
-def _check(_instance: object, _attribute: object, _value: object) -> None:
+def _check(_instance: object, _attribute: attrs.Attribute[Any], _value: object) -> None:
     """A validator that declares a pattern (for the tests)."""
 
 
-def _strip(value: object) -> object:
+def _strip(value: str) -> str:
     return value
 
 
@@ -37,7 +39,10 @@ class _Sample:
     digest: str = attrs.field(metadata=constrained(pattern=SHA256_PATTERN))
     plain: str = attrs.field(validator=_check)
     composed: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional([_check, attrs.validators.min_len(1)])
+        default=None,
+        validator=attrs.validators.optional(
+            attrs.validators.and_(_check, attrs.validators.min_len(1))
+        ),
     )
     converted: str = attrs.field(default="b", converter=_strip)
     free: str = ""
