@@ -200,3 +200,23 @@ def test_a_digest_x_is_refused_by_schema_and_reader_at_its_path() -> None:
     assert reader_problems(document) == [
         ("$.data.evidence.items[0].sha256", "must be 64 lowercase hex digits (SHA-256)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [("x", True), ("ab" * 32 + "\n", True), ("AB" * 32, True), ("ab" * 32, False), ("", False)],
+)
+def test_an_events_record_digest_is_empty_or_a_digest(text: str, refused: bool) -> None:
+    """An event's ``record_sha256`` (not in the examples): ``""`` or 64 lowercase hex digits,
+    for the schema and the reader alike, refused at ``$.data.evidence.events[0].record_sha256``."""
+    document = example("preservation")
+    event = {**document["data"]["evidence"]["events"][0], "record_sha256": text}
+    changed = replaced(document, ("data", "evidence", "events", 0), event)
+    assert schema_accepts("preservation", changed) is not refused
+    expected = [
+        (
+            "$.data.evidence.events[0].record_sha256",
+            "must be empty or 64 lowercase hex digits (SHA-256)",
+        )
+    ]
+    assert reader_problems(changed) == (expected if refused else None)

@@ -13,7 +13,16 @@ from tradesecret.dates import SHANGHAI
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN
 
-__all__ = ["ID", "aware", "check_sha256", "day_of", "fact_time", "sha", "valid_id"]
+__all__ = [
+    "ID",
+    "aware",
+    "check_sha256",
+    "day_of",
+    "fact_time",
+    "optional_sha",
+    "sha",
+    "valid_id",
+]
 
 
 ID: Final = re.compile(NODE_ID_PATTERN)
@@ -69,3 +78,18 @@ def sha(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
 
 
 declare(sha, pattern=SHA256_PATTERN)
+
+
+#: A digest or nothing (``""``: no source record).
+_OPTIONAL_SHA256: Final = "^([0-9a-f]{64})?$"
+
+
+def optional_sha(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Validator: ``""`` (none) or a lower-case hex SHA-256 digest."""
+    if not matches(_OPTIONAL_SHA256, value):
+        raise InvalidInputError.single(
+            attribute.name, value, "must be empty or 64 lowercase hex digits (SHA-256)"
+        )
+
+
+declare(optional_sha, pattern=_OPTIONAL_SHA256)
