@@ -5,9 +5,11 @@ form exactly as the field's validator does (layer 0: no imports from the library
 A field declares its constraint in its ``metadata`` (``attrs.field(metadata=constrained(
 pattern=SHA256_PATTERN))``), or a validator or converter used by many fields declares it once
 (:func:`declare`). :func:`constraint_of` gives what the schema builder adds to the field's
-string schema. Each pattern is written so that Python's :func:`re.search` and ECMA-262 read
-it alike, and the validators that declare it check the whole text with the same pattern
-(:func:`matches`), so a trailing newline is refused by both.
+string schema. The validators that declare a pattern check the text with it
+(:func:`matches`), reading ``$`` as the end of the text, as ECMA-262 and JSON Schema do, so a
+trailing newline is refused by both. The patterns use the syntax Python's :mod:`re` and
+ECMA-262 share; where the two engines differ (``.`` and ``\\s`` for a few rare characters such
+as U+2028 or U+FEFF), the reader's Python reading decides.
 
 Examples:
     >>> import attrs
