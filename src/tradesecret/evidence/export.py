@@ -255,7 +255,7 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
 
     Raises:
         InvalidInputError: listing every bad node (``nodes[i]``), edge (``edges[i]``),
-            custody log (``custody['<item>']``) and event source, all at once.
+            custody log (``custody["<item>"]``) and event source, all at once.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise InvalidInputError.single(

@@ -112,7 +112,7 @@ def verify(
 
     Raises:
         InvalidInputError: listing every id in ``contents`` or ``logs`` that is not an
-            evidence item (path ``contents['<id>']`` / ``logs['<id>']``).
+            evidence item (path ``contents["<id>"]`` / ``logs["<id>"]``).
     """
     rb = rulebook or default_rulebook()
     cite = (rb.cite(POLICY),)
