@@ -95,3 +95,46 @@ def test_the_bound_is_said_in_chinese() -> None:
         "由此得出的金额绝对值大于 1,000,000,000,000,000（超出支持范围）（收到 1000000000000）"
     )
     assert Localizer.for_locale("zh_CN").error(info.value) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("changes", "where"),
+    [
+        ({("compensation", "ratio"): "100000"}, "$.data.breach.compensation.ratio"),
+        (
+            {
+                ("penalty",): {
+                    "shape": "multiple_of_breached_months_compensation",
+                    "multiple": "5",
+                },
+                ("income", "breached_months"): 10**14,
+            },
+            "$.data.breach.income.breached_months",
+        ),
+        (
+            {
+                ("penalty",): {
+                    "shape": "multiple_of_breached_months_compensation",
+                    "multiple": "5",
+                },
+                ("income", "breached_months"): 30,
+            },
+            "$.data.breach.penalty.multiple",
+        ),
+    ],
+)
+def test_the_compensation_and_breached_months_name_their_own_paths(
+    changes: dict[tuple[str, ...], Any], where: str
+) -> None:
+    """A wage of 10^14 - 1 a month: a compensation ratio of 100,000, or 10^14 breached months,
+    is refused at its own path; 30 months times a multiple of 5 at the multiple's."""
+    document = replaced(
+        example("noncompete_breach"),
+        ("data", "breach", "income", "average_monthly_wage", "amount"),
+        "99999999999999",
+    )
+    for path, value in changes.items():
+        document = replaced(document, ("data", "breach", *path), value)
+    assert [(p, r) for p, _, r in problems_of(document)] == [
+        (where, _TEMPLATE.format(limit="1,000,000,000,000,000"))
+    ]

@@ -292,7 +292,12 @@ def _monthly_exact(
             if shape is CompensationShape.AVERAGE_WAGE_RATIO
             else facts.minimum_wage
         )
-        monthly = UNKNOWN if base is UNKNOWN or clause.ratio is UNKNOWN else base * clause.ratio
+        ratio = clause.ratio
+        monthly = (
+            UNKNOWN
+            if base is UNKNOWN or ratio is UNKNOWN
+            else times(base, ratio.value, "compensation.ratio", ratio)
+        )
     if monthly is UNKNOWN:
         return UNKNOWN
     if clause.minimum_wage_floor is True:
@@ -373,7 +378,9 @@ def _agreed(
     monthly = _monthly_exact(compensation, period_months, income)
     if monthly is UNKNOWN or income.breached_months is UNKNOWN:
         return UNKNOWN
-    return times(monthly, Decimal(income.breached_months) * multiple, _MULTIPLE, multiple)
+    months = income.breached_months
+    breached = times(monthly, Decimal(months), "income.breached_months", months)
+    return times(breached, multiple, _MULTIPLE, multiple)
 
 
 #: Where the penalty clause's multiple is, relative to the remedies' input.
