@@ -138,3 +138,21 @@ def test_the_compensation_and_breached_months_name_their_own_paths(
     assert [(p, r) for p, _, r in problems_of(document)] == [
         (where, _TEMPLATE.format(limit="1,000,000,000,000,000"))
     ]
+
+
+def test_an_agreed_monthly_amount_whose_total_leaves_the_range_names_its_path() -> None:
+    """A monthly compensation of 10^15 - 1 over the restricted months: the total the penalty
+    is compared with would exceed the bound, refused at
+    ``$.data.agreement.compensation.monthly_amount`` (was the short path ``amount``)."""
+    document = replaced(
+        example("noncompete_breach"),
+        ("data", "agreement", "compensation", "monthly_amount", "amount"),
+        "999999999999999",
+    )
+    assert problems_of(document) == [
+        (
+            "$.data.agreement.compensation.monthly_amount",
+            '{"amount": "999999999999999.00", "currency": "CNY"}',
+            _TEMPLATE.format(limit="1,000,000,000,000,000"),
+        )
+    ]

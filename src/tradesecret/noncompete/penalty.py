@@ -170,9 +170,13 @@ def _penalty_amount(
     if multiple is UNKNOWN:
         return UNKNOWN
     if terms.basis is PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION:
-        return UNKNOWN if total is UNKNOWN or total is None else _times(total, multiple)
+        if total is UNKNOWN or total is None:
+            return UNKNOWN
+        return _times(total, multiple, _MULTIPLE_PATH, multiple)
     if terms.basis is PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE:
-        return UNKNOWN if average is UNKNOWN else _times(average, multiple)
+        return (
+            UNKNOWN if average is UNKNOWN else _times(average, multiple, _MULTIPLE_PATH, multiple)
+        )
     return UNKNOWN
 
 
@@ -180,17 +184,18 @@ def _penalty_amount(
 _MULTIPLE_PATH: Final = "agreement.penalty.multiple"
 
 
-def _times(base: Money, multiple: Decimal) -> Money:
-    """``base`` times the stated multiple, to the fen; a penalty beyond the bound of money
-    (:data:`~tradesecret.limits.MAX_MONEY`) is an input error at the multiple's path."""
-    if abs(base.amount * multiple) > MAX_MONEY:
+def _times(base: Money, factor: Decimal, path: str, given: object) -> Money:
+    """``base`` times ``factor``, to the fen; an amount beyond the bound of money
+    (:data:`~tradesecret.limits.MAX_MONEY`) is an input error at ``path``, the input that
+    took it there (``given``, its value)."""
+    if abs(base.amount * factor) > MAX_MONEY:
         raise InvalidInputError.single(
-            _MULTIPLE_PATH,
-            multiple,
+            path,
+            given,
             "gives an amount larger than {limit} in magnitude (the supported range)",
             limit=f"{MAX_MONEY:,f}",
         )
-    return (base * multiple).round_fen()
+    return (base * factor).round_fen()
 
 
 def penalty_criterion(
@@ -215,7 +220,7 @@ def penalty_criterion(
         )
     total: Fact[Money | None] = agreed
     if agreed is not UNKNOWN and agreed is not None:
-        total = (agreed * months).round_fen()
+        total = _times(agreed, Decimal(months), agreed_path(agreement), agreed)
     params: list[ParameterValue] = []
     try:
         limit: ParameterValue | None = book.param(
