@@ -9,13 +9,13 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._constraints import ID_PATTERN, declare, matches
 from tradesecret.dates import to_date
 from tradesecret.exceptions import FloatNotAllowedError, InvalidInputError, json_kind
 from tradesecret.facts import UNKNOWN
 
 __all__ = ["check_id", "date_field", "exact", "fact_bool", "optional_date_field", "tuple_of"]
 
-_ID: Final = re.compile(r"^\S(.*\S)?$")
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
@@ -39,12 +39,15 @@ def fact_bool(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 def check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     """Validator: an identifier is a non-blank string without surrounding spaces, valid Unicode."""
-    if not isinstance(value, str) or not _ID.match(value) or _LONE_SURROGATE.search(value):
+    if not matches(ID_PATTERN, value) or _LONE_SURROGATE.search(value):
         raise InvalidInputError.single(
             f"{type(instance).__name__}.{attribute.name}",
             value,
             "must be a non-blank string without surrounding spaces",
         )
+
+
+declare(check_id, pattern=ID_PATTERN)
 
 
 def tuple_of(*kinds: type[Any]) -> Any:

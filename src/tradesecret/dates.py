@@ -404,8 +404,10 @@ def month_periods(start: pendulum.Date | _dt.date | str, months: int) -> tuple[M
 
 
 def _iter_month_periods(start: pendulum.Date, months: int) -> Iterator[MonthPeriod]:
-    first = start.add(days=1)
+    # Each first day is the day after the previous last day (never past the period's end:
+    # no period at all starts after 9999-12-31).
+    previous = start
     for i in range(months):
         last = term_end(start, months=i + 1)
-        yield MonthPeriod(index=i, first_day=first, last_day=last)
-        first = last.add(days=1)
+        yield MonthPeriod(index=i, first_day=previous.add(days=1), last_day=last)
+        previous = last

@@ -31,6 +31,7 @@ from typing import Final
 
 import attrs
 
+from tradesecret._constraints import CURRENCY_PATTERN, matches
 from tradesecret.exceptions import (
     CurrencyMismatchError,
     FloatNotAllowedError,
@@ -141,9 +142,9 @@ def _amount(value: object) -> Decimal:
 
 
 def _currency(value: object) -> str:
-    if not isinstance(value, str) or len(value) != 3 or not value.isalpha() or not value.isupper():
-        raise InvalidInputError.single("currency", value, 'must be an ISO 4217 code such as "CNY"')
-    return value
+    if isinstance(value, str) and matches(CURRENCY_PATTERN, value):
+        return value
+    raise InvalidInputError.single("currency", value, 'must be an ISO 4217 code such as "CNY"')
 
 
 @total_ordering

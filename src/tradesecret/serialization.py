@@ -155,9 +155,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, lambda raw, _: to_decimal(_decimal_text(raw), path=""))
     conv.register_unstructure_hook(pendulum.Date, lambda d: d.to_date_string())
-    conv.register_structure_hook(
-        pendulum.Date, lambda raw, _: to_date(_expect(raw, str, "date"), path="")
-    )
+    conv.register_structure_hook(pendulum.Date, lambda raw, _: _date_text(raw))
     conv.register_unstructure_hook(pendulum.DateTime, lambda d: d.isoformat())
     conv.register_structure_hook(
         pendulum.DateTime,
@@ -266,9 +264,16 @@ def _strict_int(raw: Any, _: Any) -> int:
 def _decimal_text(raw: Any, path: str = "") -> str:
     """A decimal is written as text in JSON (``"6000.00"``): never a number, never a float."""
     text = _expect(raw, str, "decimal", path)
-    if not _DECIMAL_TEXT.match(text):
+    if not _DECIMAL_TEXT.fullmatch(text):
         raise InvalidInputError.single(path, raw, "not a decimal number")
     return text
+
+
+def _date_text(raw: Any) -> pendulum.Date:
+    text = _expect(raw, str, "date")
+    if text != text.strip():  # as the JSON Schema allows it: no spaces around YYYY-MM-DD
+        raise InvalidInputError.single("", text, "not a valid ISO date (YYYY-MM-DD)")
+    return to_date(text, path="")
 
 
 #: A decimal as the JSON Schema allows it (:data:`tradesecret.casefile._schema.DECIMAL_PATTERN`).
@@ -407,7 +412,7 @@ def _structure_date_or_enum(raw: Any, t: Any) -> Any:
             allowed=statuses,
             got=_json_kind(raw),
         )
-    return to_date(raw, path="")
+    return _date_text(raw)
 
 
 def _is_attrs_type(t: Any) -> bool:
@@ -539,7 +544,7 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
     elif isinstance(exc, IterableValidationError):
         with_index, without = exc.group_exceptions()
         for inner, index_note in with_index:
-            _walk(inner, f"{path}[{index_note.index!r}]", out)
+            _walk(inner, f"{path}[{render_value(index_note.index)}]", out)
         for inner in without:
             _walk(inner, path, out)
     elif isinstance(exc, InvalidInputError):

@@ -14,6 +14,7 @@ LAYERS = {
     "exceptions": 0,
     "money": 0,
     "dates": 0,
+    "_constraints": 0,
     "_convert": 0,
     "_jsonread": 0,
     "limits": 0,

@@ -198,6 +198,17 @@ class TestEndOfTime:
         with pytest.raises(InvalidInputError, match="9999-12-31"):
             call()  # type: ignore[operator]
 
+    def test_no_month_periods_from_the_last_day(self) -> None:
+        """Zero months from 9999-12-31 is no period (found by the fuzz run: it overflowed
+        computing a first day after the last date); six months from 9999-06-30 run to the
+        corresponding day, 9999-12-30."""
+        assert () == month_periods(to_date("9999-12-31"), 0)
+        periods = month_periods(to_date("9999-06-30"), 6)
+        assert (to_date("9999-12-01"), to_date("9999-12-30")) == (
+            periods[-1].first_day,
+            periods[-1].last_day,
+        )
+
     def test_deadline_in_the_last_days(self) -> None:
         """A deadline on the last representable day (a Friday, a working day) lands on it."""
         d = deadline(to_date("9999-12-30"), days=1)

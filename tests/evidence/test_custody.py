@@ -235,7 +235,7 @@ class TestInputProblems:
         """Every id that is not an evidence item is listed, for contents and logs."""
         with pytest.raises(InvalidInputError) as info:
             verify(example, contents={"wang": b"", "E-log": b""}, logs={"S-gear": b""})
-        assert ["contents['wang']", "logs['S-gear']"] == [p.path for p in info.value.problems]
+        assert ['contents["wang"]', 'logs["S-gear"]'] == [p.path for p in info.value.problems]
 
     def test_transfer_problems(self) -> None:
         """A naive time, a bad recipient id and a bad hash are refused together; nothing is logged."""

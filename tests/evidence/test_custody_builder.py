@@ -196,8 +196,8 @@ class TestExportedLogs:
         with pytest.raises(InvalidInputError) as info:
             from_json(json.dumps(data))
         assert [
-            ("custody['E-mail'].entries[0]", "malformed custody entry"),
-            ("custody['E-mail'].entries[1]", "malformed custody entry"),
+            ('custody["E-mail"].entries[0]', "malformed custody entry"),
+            ('custody["E-mail"].entries[1]', "malformed custody entry"),
         ] == [(p.path, p.template) for p in info.value.problems]
 
 

@@ -86,7 +86,7 @@ class TestJson:
             f"nodes[{n - 1}].id",
             f"edges[{e - 2}].edge.embodies",
             f"edges[{e - 1}]",
-            "custody['E-nda'].entries[0]",
+            'custody["E-nda"].entries[0]',
         ] == [p.path for p in info.value.problems]
 
     def test_graphml_without_node_data(self) -> None:
@@ -97,7 +97,7 @@ class TestJson:
         )
         with pytest.raises(InvalidInputError) as info:
             from_graphml(text)
-        assert ["graphml.node['a']"] == [p.path for p in info.value.problems]
+        assert ['graphml.node["a"]'] == [p.path for p in info.value.problems]
 
     def test_malformed(self) -> None:
         """Not JSON, or not this format, is an input error."""

@@ -699,7 +699,7 @@ class TestInputs:
                 standard="beyond_doubt",
                 excluded=["E-mail", "ghost"],
             )
-        assert ["as_of", "secret", "respondent", "standard", "excluded['ghost']"] == [
+        assert ["as_of", "secret", "respondent", "standard", 'excluded["ghost"]'] == [
             p.path for p in info.value.problems
         ]
 

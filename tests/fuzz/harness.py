@@ -31,6 +31,7 @@ import attrs
 import jsonschema
 from hypothesis import strategies as st
 
+from tradesecret._constraints import matches
 from tradesecret.casefile import case_schema, example_names, example_text, load_case, review_case
 from tradesecret.exceptions import TradeSecretError
 from tradesecret.reports import render
@@ -101,12 +102,24 @@ def _is_integer(_: Any, instance: Any) -> bool:
     return isinstance(instance, int)
 
 
+def _pattern(
+    _: Any, pattern: str, instance: Any, __: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    # ECMA-262, as JSON Schema says: ``$`` is the end of the text (Python's ``re.search``
+    # lets ``$`` match before a final newline, which would accept ``"<digest>\n"``).
+    if isinstance(instance, str) and not matches(pattern, instance):
+        yield jsonschema.ValidationError(f"does not match {pattern}")
+
+
 @functools.cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
-    """A JSON Schema validator for case files of ``kind`` (JSON numbers read as Decimal)."""
+    """A JSON Schema validator for case files of ``kind`` (JSON numbers read as Decimal;
+    patterns read as ECMA-262 reads them)."""
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine("integer", _is_integer)
-    cls = jsonschema.validators.extend(base, type_checker=checker)  # type: ignore[no-untyped-call]
+    cls = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        base, validators={"pattern": _pattern}, type_checker=checker
+    )
     result: jsonschema.protocols.Validator = cls(case_schema(kind))
     return result
 
@@ -432,11 +445,51 @@ def _branch_values(schema: dict[str, Any]) -> list[Any]:
         if "pattern" in schema and "d+" in schema["pattern"]:
             return ["0", "12.50"]
         if "pattern" in schema:
-            return []
+            return [v for v in _PATTERNED if matches(schema["pattern"], v)]
         return ["x", "测试"]
     if kind == "array":
         return [[]]
     return []
+
+
+#: Texts for a patterned string: digests, currency codes, ids, blank and spaced text, dates.
+_PATTERNED: Final = (
+    "0123456789abcdef" * 4,
+    "0123456789ABCDEF" * 4,
+    "0123456789abcdef" * 4 + "\n",
+    "0123456789abcdef" * 4 + "0",
+    "CNY",
+    "USD",
+    "cny",
+    "ÄÖÜ",
+    "CNY\n",
+    "x",
+    "NC-9",
+    "测试-1",
+    "a b",
+    "a\nb",
+    "",
+    " ",
+    " x",
+    "x ",
+    "x\n",
+    "\t",
+    "x" * 201,
+    "2025-03-01",
+    " 2025-03-01",
+    "2025-03-01\n",
+    "2025-3-1",
+)
+
+
+def pattern_probes(schema: dict[str, Any]) -> list[Any]:
+    """Texts for a node whose schema has a ``pattern`` (each branch): some it allows, some not."""
+    branches = schema.get("nullable_any_of") or schema.get("anyOf") or [schema]
+    if not any(b.get("type") == "string" and "pattern" in b for b in branches):
+        return []
+    if any(b.get("type") == "string" and "d+" in b.get("pattern", "") for b in branches):
+        return []  # a decimal: probed by the number tests
+    return list(_PATTERNED)
 
 
 @st.composite

@@ -226,6 +226,47 @@ class TestEndpoints:
         assert (200, out.getvalue().splitlines()) == (r.status_code, r.text.splitlines())
         assert "12000.00" == json.loads(r.text.splitlines()[0])["arrears"]
 
+    @pytest.mark.parametrize(
+        ("query", "headers", "expected"),
+        [
+            ("&locale=en", {}, 'not an integer "abc" @ months'),
+            ("", {"accept-language": "en-GB,en;q=0.9"}, 'not an integer "abc" @ months'),
+            ("&locale=zh_CN", {"accept-language": "en"}, 'months：不是整数："abc"'),
+            ("&locale=bilingual", {}, 'months：不是整数："abc"'),
+            ("", {}, 'months：不是整数："abc"'),
+        ],
+    )
+    def test_batch_messages_in_the_requested_locale(
+        self, http: Any, query: str, headers: dict[str, str], expected: str
+    ) -> None:
+        """The batch's ``messages`` column is said in ``?locale=``, else the best language of
+        ``Accept-Language``, else zh_CN (as the problem answers are); the row's ``problems``
+        keep the English reason and the template."""
+        body = (
+            "agreement_id,termination_date,months,region,agreed_monthly\n"
+            "NC-1,2025-08-31,12,CN-SH,6000.00\n"
+            "NC-BAD,2025-08-31,abc,CN-SH,6000.00\n"
+        )
+        r = http.post(
+            f"/v1/batch?as_of=2026-01-15{query}",
+            content=body.encode(),
+            headers={"content-type": "text/csv", **headers},
+        )
+        assert 200 == r.status_code
+        rows = [json.loads(line) for line in r.text.splitlines()]
+        assert ["", expected] == [row["messages"] for row in rows]
+        assert "not an integer {value}" == rows[1]["problems"][0]["template"]
+
+    def test_batch_refuses_an_unsupported_locale(self, http: Any) -> None:
+        """``?locale=fr`` on a batch is refused (422, the locale's path), not ignored."""
+        r = http.post(
+            "/v1/batch?as_of=2026-01-15&locale=fr",
+            content=(BATCH / "agreements.csv").read_bytes(),
+            headers={"content-type": "text/csv"},
+        )
+        assert 422 == r.status_code
+        assert ["locale"] == [p["path"] for p in r.json()["problems"]]
+
     def test_batch_parquet(self, http: Any, tmp_path: Path) -> None:
         """POST /v1/batch with a Parquet upload gives the CSV's rows."""
         pacsv = pytest.importorskip("pyarrow.csv")

@@ -13,6 +13,8 @@ so a document that validates here structures without a type error there:
   fixed ``tuple[X, Y]`` arrays with ``prefixItems``;
 * ``X | None`` allows ``null``; other unions are ``anyOf``;
 * nested attrs classes are ``$defs`` referenced by ``$ref`` (recursion is fine);
+* a field may declare a constraint of its text (a pattern, see
+  :mod:`tradesecret._constraints`), added to its string schema;
 * every class forbids unknown keys (the converter does too); fields with a default are
   optional, ``init=False`` fields are not part of the input.
 
@@ -40,6 +42,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._constraints import CURRENCY_PATTERN, constraint_of
 from tradesecret.facts import Unknown
 from tradesecret.law import Citation
 from tradesecret.limits import MAX_INT
@@ -104,7 +107,7 @@ class _Builder:
                 continue
             name = field.alias if field.alias and not field.name.startswith("_") else field.name
             hint = hints.get(field.name, field.type)
-            prop = self.schema(hint)
+            prop = _constrain(self.schema(hint), constraint_of(field))
             doc = _field_doc(cls, field.name)
             if doc:
                 prop = {**prop, "description": doc}
@@ -205,7 +208,7 @@ class _Builder:
                 "type": "object",
                 "properties": {
                     "amount": {"type": "string", "pattern": DECIMAL_PATTERN},
-                    "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "default": "CNY"},
+                    "currency": {"type": "string", "pattern": CURRENCY_PATTERN, "default": "CNY"},
                 },
                 "required": ["amount"],
                 "additionalProperties": False,
@@ -233,6 +236,17 @@ class _Builder:
             return self.ref(hint)
         msg = f"no JSON Schema for type {hint.__name__}"
         raise TypeError(msg)
+
+
+def _constrain(schema: dict[str, Any], constraint: dict[str, Any] | None) -> dict[str, Any]:
+    """``schema`` with a field's declared ``constraint`` added to its string alternatives."""
+    if not constraint:
+        return schema
+    if schema.get("type") == "string":
+        return {**schema, **constraint}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [_constrain(s, constraint) for s in schema["anyOf"]]}
+    return schema
 
 
 #: The "not stated" member of a :data:`tradesecret.facts.Fact` union.

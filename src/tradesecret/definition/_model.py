@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import re
 from typing import Final
 
 import attrs
 import pendulum
 
+from tradesecret._constraints import SHA256_PATTERN, declare, matches
 from tradesecret._convert import check_id as _check_id
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, tuple_of
@@ -53,16 +53,17 @@ __all__ = [
     "content_hash",
 ]
 
-_SHA256: Final = re.compile(r"^[0-9a-f]{64}$")
-
 
 def _check_sha256(
     _instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and (not isinstance(value, str) or not _SHA256.match(value)):
+    if value is not None and not matches(SHA256_PATTERN, value):
         raise InvalidInputError.single(
             attribute.name, value, "must be 64 lowercase hex digits (SHA-256)"
         )
+
+
+declare(_check_sha256, pattern=SHA256_PATTERN)
 
 
 def content_hash(content: bytes) -> str:

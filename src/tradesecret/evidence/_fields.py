@@ -8,15 +8,24 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._constraints import NODE_ID_PATTERN, SHA256_PATTERN, declare, matches
 from tradesecret.dates import SHANGHAI
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN
 
-__all__ = ["ID", "aware", "check_sha256", "day_of", "fact_time", "sha", "valid_id"]
+__all__ = [
+    "ID",
+    "aware",
+    "check_sha256",
+    "day_of",
+    "fact_time",
+    "optional_sha",
+    "sha",
+    "valid_id",
+]
 
 
-SHA256_RE: Final = re.compile(r"^[0-9a-f]{64}$")
-ID: Final = re.compile(r"^[^\s\x00-\x1f\ud800-\udfff]{1,200}$")
+ID: Final = re.compile(NODE_ID_PATTERN)
 
 
 def day_of(moment: pendulum.DateTime) -> pendulum.Date:
@@ -30,18 +39,21 @@ def day_of(moment: pendulum.DateTime) -> pendulum.Date:
 
 def check_sha256(value: object, *, path: str = "sha256") -> str:
     """A lower-case hex SHA-256 digest, or :class:`InvalidInputError`."""
-    if not isinstance(value, str) or not SHA256_RE.match(value):
-        raise InvalidInputError.single(path, value, "must be 64 lowercase hex digits (SHA-256)")
-    return value
+    if isinstance(value, str) and matches(SHA256_PATTERN, value):
+        return value
+    raise InvalidInputError.single(path, value, "must be 64 lowercase hex digits (SHA-256)")
 
 
 def valid_id(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not ID.match(value):
+    if not matches(NODE_ID_PATTERN, value):
         raise InvalidInputError.single(
             attribute.name,
             value,
             "an id is 1-200 characters of valid Unicode without spaces or control characters",
         )
+
+
+declare(valid_id, pattern=NODE_ID_PATTERN)
 
 
 def aware(_instance: object, attribute: Any, value: Any) -> None:
@@ -63,3 +75,21 @@ def fact_time(value: object) -> Any:
 
 def sha(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     check_sha256(value, path=attribute.name)
+
+
+declare(sha, pattern=SHA256_PATTERN)
+
+
+#: A digest or nothing (``""``: no source record).
+_OPTIONAL_SHA256: Final = "^([0-9a-f]{64})?$"
+
+
+def optional_sha(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Validator: ``""`` (none) or a lower-case hex SHA-256 digest."""
+    if not matches(_OPTIONAL_SHA256, value):
+        raise InvalidInputError.single(
+            attribute.name, value, "must be empty or 64 lowercase hex digits (SHA-256)"
+        )
+
+
+declare(optional_sha, pattern=_OPTIONAL_SHA256)

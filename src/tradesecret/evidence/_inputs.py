@@ -18,7 +18,7 @@ from tradesecret.evidence.model import (
     Party,
     Secret,
 )
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +97,7 @@ def _excluded(graph: EvidenceGraph, excluded: object, problems: list[Problem]) -
             or not isinstance(graph.node(item), EvidenceItem)
         ):
             problems.append(
-                Problem.of(f"excluded[{item!r}]", item, "no evidence item with this id")
+                Problem.of(f"excluded[{render_value(item)}]", item, "no evidence item with this id")
             )
         else:
             items.add(item)

@@ -255,7 +255,7 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
 
     Raises:
         InvalidInputError: listing every bad node (``nodes[i]``), edge (``edges[i]``),
-            custody log (``custody['<item>']``) and event source, all at once.
+            custody log (``custody["<item>"]``) and event source, all at once.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise InvalidInputError.single(
@@ -289,7 +289,11 @@ def from_dict(data: Mapping[str, Any]) -> EvidenceGraph:
         problems.append(Problem.of("custody", _short(custody), "expected an object"))
         custody = {}
     for item, raw in custody.items():
-        attempt(f"custody[{item!r}]", raw, functools.partial(_set_custody, builder, item, raw))
+        attempt(
+            f"custody[{render_value(item)}]",
+            raw,
+            functools.partial(_set_custody, builder, item, raw),
+        )
     sources = data.get("event_sources", {})
     attempt("event_sources", sources, lambda: builder.record_sources(dict(sources)))
     if problems:
@@ -414,7 +418,9 @@ def from_graphml(text: str) -> EvidenceGraph:
         except (KeyError, TypeError, json.JSONDecodeError):
             problems.append(
                 Problem.of(
-                    f"graphml.node[{node_id!r}]", d, "no node data (GraphML from another tool?)"
+                    f"graphml.node[{render_value(node_id)}]",
+                    d,
+                    "no node data (GraphML from another tool?)",
                 )
             )
     if problems:

@@ -33,7 +33,7 @@ from tradesecret.evidence.custody import (
 from tradesecret.evidence.explain import explain_integrity
 from tradesecret.evidence.graph import EvidenceGraph
 from tradesecret.evidence.model import EvidenceItem, NodeKind
-from tradesecret.exceptions import InvalidInputError, Problem
+from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.law import POLICY
 from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.results import Finding, FindingCodes, Severity
@@ -103,7 +103,7 @@ def verify(
 
     Raises:
         InvalidInputError: listing every id in ``contents`` or ``logs`` that is not an
-            evidence item (path ``contents['<id>']`` / ``logs['<id>']``).
+            evidence item (path ``contents["<id>"]`` / ``logs["<id>"]``).
     """
     rb = rulebook or default_rulebook()
     cite = (rb.cite(POLICY),)
@@ -127,7 +127,9 @@ def verify(
         n.id: n for n in graph.nodes(NodeKind.EVIDENCE) if isinstance(n, EvidenceItem)
     }
     unknown = [
-        Problem.of(f"{name}[{item_id!r}]", item_id, "not an evidence item of this graph")
+        Problem.of(
+            f"{name}[{render_value(item_id)}]", item_id, "not an evidence item of this graph"
+        )
         for name, given in (("contents", contents), ("logs", logs))
         for item_id in given or {}
         if item_id not in items

@@ -22,7 +22,15 @@ import attrs
 import pendulum
 
 from tradesecret._convert import tuple_of
-from tradesecret.evidence._fields import aware, check_sha256, day_of, fact_time, sha, valid_id
+from tradesecret.evidence._fields import (
+    aware,
+    check_sha256,
+    day_of,
+    fact_time,
+    optional_sha,
+    sha,
+    valid_id,
+)
 from tradesecret.exceptions import InvalidInputError
 from tradesecret.facts import UNKNOWN, Fact
 
@@ -383,7 +391,7 @@ class Event:
     kind: EventKind
     at: pendulum.DateTime = attrs.field(validator=aware)
     detail: str = ""
-    record_sha256: str = ""
+    record_sha256: str = attrs.field(default="", validator=optional_sha)
 
     node_kind = NodeKind.EVENT
 

@@ -19,6 +19,7 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._constraints import TEXT_FIELD as _TEXT
 from tradesecret._convert import date_field as _date
 from tradesecret._convert import exact, optional_date_field, tuple_of
 from tradesecret.dates import to_date
@@ -239,7 +240,7 @@ class KnownSecret:
             employee leaves, where assessed (``None``: not assessed).
     """
 
-    id: str
+    id: str = attrs.field(metadata=_TEXT)
     description: str = ""
     business_lines: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
     regions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
@@ -289,9 +290,9 @@ class EmployeeFacts:
             ``UNKNOWN``: not stated).
     """
 
-    person_id: str
+    person_id: str = attrs.field(metadata=_TEXT)
     role: str
-    place_of_performance: str
+    place_of_performance: str = attrs.field(metadata=_TEXT)
     employment_start: pendulum.Date = attrs.field(converter=_date)
     category: Fact[PersonnelCategory] = UNKNOWN
     wages: tuple[WageRecord, ...] = attrs.field(default=(), validator=tuple_of(WageRecord))
@@ -500,9 +501,9 @@ class NonCompeteAgreement:
         activation_decided_on: Date of the decision.
     """
 
-    id: str
-    employer: str
-    employee: str
+    id: str = attrs.field(metadata=_TEXT)
+    employer: str = attrs.field(metadata=_TEXT)
+    employee: str = attrs.field(metadata=_TEXT)
     signed_on: pendulum.Date = attrs.field(converter=_date)
     in_service: bool = False
     post_termination: bool = True

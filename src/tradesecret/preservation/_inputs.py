@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 import pendulum
 
+from tradesecret._constraints import TEXT_PATTERN, declare
 from tradesecret.dates import to_date, to_datetime
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.facts import UNKNOWN, Fact
@@ -54,6 +55,9 @@ def text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         return cast("str", _refused(Problem.of("", value, "must be non-empty text")))
     return value
+
+
+declare(text, pattern=TEXT_PATTERN)
 
 
 def opt_date(value: object) -> pendulum.Date | None:

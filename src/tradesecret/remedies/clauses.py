@@ -35,11 +35,13 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN, Fact
+from tradesecret.limits import MAX_MONEY
 from tradesecret.money import Money, Ratio
 
 __all__ = [
@@ -290,7 +292,12 @@ def _monthly_exact(
             if shape is CompensationShape.AVERAGE_WAGE_RATIO
             else facts.minimum_wage
         )
-        monthly = UNKNOWN if base is UNKNOWN or clause.ratio is UNKNOWN else base * clause.ratio
+        ratio = clause.ratio
+        monthly = (
+            UNKNOWN
+            if base is UNKNOWN or ratio is UNKNOWN
+            else times(base, ratio.value, "compensation.ratio", ratio)
+        )
     if monthly is UNKNOWN:
         return UNKNOWN
     if clause.minimum_wage_floor is True:
@@ -307,7 +314,9 @@ def total_compensation(
     if clause.shape is CompensationShape.LUMP_SUM and clause.minimum_wage_floor is not True:
         return clause.amount
     monthly = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
-    return UNKNOWN if monthly is UNKNOWN else (monthly * period_months).round_fen()
+    if monthly is UNKNOWN:
+        return UNKNOWN
+    return times(monthly, Decimal(period_months), "compensation", monthly).round_fen()
 
 
 def penalty_amount(
@@ -357,16 +366,36 @@ def _agreed(
             if income.affiliate_income is UNKNOWN:
                 return UNKNOWN
             base = base + income.affiliate_income
-        return base * multiple
+        return times(base, multiple, _MULTIPLE, multiple)
     if shape is PenaltyShape.MULTIPLE_OF_MONTHLY_WAGE:
         wage = income.average_monthly_wage
-        return UNKNOWN if wage is UNKNOWN else wage * multiple
+        return UNKNOWN if wage is UNKNOWN else times(wage, multiple, _MULTIPLE, multiple)
     if compensation is None:
         return UNKNOWN
     if shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
         total = total_compensation(compensation, period_months=period_months, income=income)
-        return UNKNOWN if total is UNKNOWN else total * multiple
+        return UNKNOWN if total is UNKNOWN else times(total, multiple, _MULTIPLE, multiple)
     monthly = _monthly_exact(compensation, period_months, income)
     if monthly is UNKNOWN or income.breached_months is UNKNOWN:
         return UNKNOWN
-    return monthly * income.breached_months * multiple
+    months = income.breached_months
+    breached = times(monthly, Decimal(months), "income.breached_months", months)
+    return times(breached, multiple, _MULTIPLE, multiple)
+
+
+#: Where the penalty clause's multiple is, relative to the remedies' input.
+_MULTIPLE: Final = "penalty.multiple"
+
+
+def times(base: Money, factor: Decimal, path: str, given: object) -> Money:
+    """``base`` times ``factor``; an amount beyond the bound of money
+    (:data:`~tradesecret.limits.MAX_MONEY`) is an input error at ``path``, the input that
+    took it there (``given``, its value)."""
+    if abs(base.amount * factor) > MAX_MONEY:
+        raise InvalidInputError.single(
+            path,
+            given,
+            "gives an amount larger than {limit} in magnitude (the supported range)",
+            limit=f"{MAX_MONEY:,f}",
+        )
+    return base * factor

@@ -50,6 +50,7 @@ from tradesecret.law import Citation
 from tradesecret.money import Money
 from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_penalty
+from tradesecret.remedies.clauses import times
 from tradesecret.results import (
     Args,
     Determination,
@@ -245,7 +246,7 @@ def review_penalty(
     if isinstance(multiple, ParameterValue):
         params.append(multiple)
         if facts.loss is not UNKNOWN:
-            line_amount = (facts.loss * multiple.as_decimal()).round_fen()
+            line_amount = times(facts.loss, multiple.as_decimal(), "loss", facts.loss).round_fen()
             lines.append(
                 Determination(
                     value=line_amount,

@@ -294,17 +294,24 @@ def _batch_kind(request: Request) -> str:
 
 
 async def batch(request: Request, settings: Settings) -> Response:
-    """``POST /v1/batch``: CSV, JSON Lines or Parquet in; one JSON line per agreement out."""
+    """``POST /v1/batch``: CSV, JSON Lines or Parquet in; one JSON line per agreement out.
+
+    The ``messages`` column is in the request's locale, as problem answers are:
+    ``?locale=`` (checked; ``bilingual``: ``zh_CN``), else ``Accept-Language``, else ``zh_CN``.
+    """
     as_of = _date(request, "as_of", required=True)
     assert as_of is not None  # required above
     kind = _batch_kind(request)
+    if "locale" in request.query_params:
+        _locale(request)  # an unsupported ?locale= is refused, not ignored
+    locale = _message_locale(request)
     body = await _body(request, settings)
 
     def run() -> list[str]:
         with tempfile.TemporaryDirectory(prefix="tradesecret-batch-") as tmp:
             path = Path(tmp) / f"input.{kind}"
             path.write_bytes(body)
-            columns, _ = evaluate_file(str(path), as_of=as_of)
+            columns, _ = evaluate_file(str(path), as_of=as_of, locale=locale)
         return list(iter_jsonl(columns))
 
     lines = await _work(run)

@@ -143,10 +143,12 @@ def _paths() -> dict[str, Any]:
         "/v1/batch": {
             "post": {
                 "description": "ledgers of many agreements: one row each (the columns of "
-                "`tradesecret batch`); results streamed as JSON Lines",
+                "`tradesecret batch`); results streamed as JSON Lines; the `messages` "
+                "column in the requested locale (?locale=, else Accept-Language, else zh_CN)",
                 "parameters": [
                     _query("as_of", "YYYY-MM-DD (required)"),
                     _query("input", "default: from Content-Type", enum=["csv", "jsonl", "parquet"]),
+                    _LOCALE,
                     _ACCEPT_LANGUAGE,
                 ],
                 "requestBody": {

@@ -17,7 +17,13 @@ from tradesecret._convert import exact, tuple_of
 from tradesecret.exceptions import Problem
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.money import Money, to_decimal
-from tradesecret.supply_chain._common import check_id, collect, date_or_problem, unknown_if_none
+from tradesecret.supply_chain._common import (
+    ID_FIELD,
+    check_id,
+    collect,
+    date_or_problem,
+    unknown_if_none,
+)
 
 #: An enum slot given something else: the type and its values.
 _ENUM: Final = "must be a {type} ({allowed})"
@@ -96,7 +102,7 @@ class FactoryProfile:
         min_batch_units: The smallest batch it will run.
     """
 
-    factory_id: str
+    factory_id: str = attrs.field(metadata=ID_FIELD)
     name: str
     live_video: Fact[LiveVideo] = attrs.field(default=UNKNOWN, converter=unknown_if_none)
     utility_bill_months: Fact[int] = attrs.field(default=UNKNOWN, converter=unknown_if_none)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pendulum
 
+from tradesecret._constraints import TEXT_FIELD, TRIMMED_PATTERN, matches
+from tradesecret._constraints import TRIMMED_FIELD as ID_FIELD
 from tradesecret.dates import to_date
 from tradesecret.exceptions import InvalidInputError, OutOfCoverageError, Problem
 from tradesecret.facts import UNKNOWN
@@ -21,10 +23,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMON_PRACTICE",
+    "ID_FIELD",
     "POLICY",
     "SPC_CORRESPONDENCE",
     "SPC_DUTY",
     "SPC_MEASURES",
+    "TEXT_FIELD",
     "aucl_secret_article",
     "check_id",
     "collect",
@@ -82,7 +86,7 @@ def term_or_code(loc: Localizer, prefix: str, code: str) -> str:
 
 def check_id(value: object, path: str, problems: list[Problem]) -> None:
     """An identifier must be non-empty text without surrounding whitespace."""
-    if not isinstance(value, str) or not value or value != value.strip():
+    if not matches(TRIMMED_PATTERN, value):
         problems.append(
             Problem.of(path, value, "must be non-empty text without surrounding spaces")
         )

@@ -22,10 +22,18 @@ from typing import Any, Final
 import attrs
 import pendulum
 
+from tradesecret._constraints import SHA256_PATTERN as SHA256
+from tradesecret._constraints import declare, matches
 from tradesecret._convert import tuple_of
 from tradesecret.exceptions import DataFileError, InvalidInputError, Problem
 from tradesecret.measures import NdaTier
-from tradesecret.supply_chain._common import check_id, collect, normalize_dates
+from tradesecret.supply_chain._common import (
+    ID_FIELD,
+    TEXT_FIELD,
+    check_id,
+    collect,
+    normalize_dates,
+)
 
 #: An enum slot given something else: the type and its values.
 _ENUM: Final = "must be a {type} ({allowed})"
@@ -47,9 +55,6 @@ __all__ = [
 
 #: The default ordered project stages: prototyping (打样), pilot run (试产), mass production (量产).
 DEFAULT_STAGES: Final = ("prototyping", "pilot_run", "mass_production")
-
-#: A SHA-256 digest as 64 lowercase hex digits.
-SHA256_PATTERN: Final = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ItemKind(enum.Enum):
@@ -113,10 +118,13 @@ _EXPOSURE: Final = {
 
 
 def _sha256(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not SHA256_PATTERN.match(value):
+    if not matches(SHA256, value):
         raise InvalidInputError.single(
             attribute.name, value, "must be a SHA-256 digest: 64 lowercase hex digits"
         )
+
+
+declare(_sha256, pattern=SHA256)
 
 
 @attrs.frozen(kw_only=True)
@@ -169,12 +177,12 @@ class DataItem:
         files: The files prepared for the item, one or more per form.
     """
 
-    id: str
+    id: str = attrs.field(metadata=ID_FIELD)
     kind: ItemKind
-    title: str
+    title: str = attrs.field(metadata=TEXT_FIELD)
     sensitivity: Sensitivity
     secret_ids: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
-    real_value: str | None = None
+    real_value: str | None = attrs.field(default=None, metadata=TEXT_FIELD)
     unit: str | None = None
     code_label: str | None = None
     partial_view: str | None = None
@@ -433,10 +441,10 @@ class PlannedRelease:
             line wins over a general one.
     """
 
-    stage: str
-    item_id: str
+    stage: str = attrs.field(metadata=ID_FIELD)
+    item_id: str = attrs.field(metadata=ID_FIELD)
     form: DisclosureForm
-    supplier_id: str | None = None
+    supplier_id: str | None = attrs.field(default=None, metadata=ID_FIELD)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

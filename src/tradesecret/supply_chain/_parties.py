@@ -11,7 +11,7 @@ from tradesecret._convert import tuple_of
 from tradesecret.dates import term_end, to_date
 from tradesecret.exceptions import InvalidInputError, Problem
 from tradesecret.measures import NonDisclosureAgreement
-from tradesecret.supply_chain._common import check_id, collect
+from tradesecret.supply_chain._common import ID_FIELD, TEXT_FIELD, check_id, collect
 from tradesecret.supply_chain._model import (
     DEFAULT_STAGES,
     AuthorizationLetter,
@@ -50,8 +50,8 @@ class Supplier:
         letters: Data-use authorization letters issued to it.
     """
 
-    id: str
-    name: str
+    id: str = attrs.field(metadata=ID_FIELD)
+    name: str = attrs.field(metadata=TEXT_FIELD)
     kind: SupplierKind = SupplierKind.FACTORY
     ndas: tuple[NonDisclosureAgreement, ...] = attrs.field(
         default=(), validator=tuple_of(NonDisclosureAgreement)
@@ -88,7 +88,7 @@ class Project:
         policy: The disclosure policy (default: :meth:`DisclosurePolicy.default`).
     """
 
-    id: str
+    id: str = attrs.field(metadata=ID_FIELD)
     name: str
     items: tuple[DataItem, ...] = attrs.field(validator=tuple_of(DataItem))
     stages: tuple[str, ...] = attrs.field(default=DEFAULT_STAGES, validator=tuple_of(str))

@@ -32,6 +32,8 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from tradesecret._constraints import SHA256_PATTERN as SHA256
+from tradesecret._constraints import matches
 from tradesecret.dates import SHANGHAI
 from tradesecret.definition import AccessGrant
 from tradesecret.evidence import (
@@ -46,7 +48,7 @@ from tradesecret.evidence import (
     Secret,
 )
 from tradesecret.exceptions import InvalidInputError
-from tradesecret.supply_chain._model import SHA256_PATTERN, DisclosureForm
+from tradesecret.supply_chain._model import DisclosureForm
 from tradesecret.supply_chain.disclosure import DisclosurePackage, Manifest, ManifestEntry
 
 __all__ = ["FileMatch", "access_grants", "add_manifest_to_graph", "trace_file"]
@@ -210,7 +212,7 @@ def trace_file(sha256: str, *, manifests: Iterable[Manifest]) -> tuple[FileMatch
     watermark changes the hash) and a match names one supplier; an identical copy sent to
     several suppliers matches each of them.
     """
-    if not isinstance(sha256, str) or not SHA256_PATTERN.match(sha256.lower()):
+    if not isinstance(sha256, str) or not matches(SHA256, sha256.lower()):
         raise InvalidInputError.single("sha256", sha256, "must be a SHA-256 digest (64 hex digits)")
     digest = sha256.lower()
     return tuple(
