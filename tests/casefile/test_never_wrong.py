@@ -85,10 +85,6 @@ KNOWN_MOVES: Final = {
     ("preservation.factor.balance", "estimated_loss"): "test_balance_contested_without_loss",
     ("noncompete.criterion.penalty", "basis"): "test_penalty_met_with_basis_unknown",
     ("remedies.item.", "minimum_wage_floor"): "test_floor_not_stated_reads_as_no_floor",
-    (
-        "noncompete.criterion.compensation",
-        "timing",
-    ): "test_compensation_timing_not_stated_reads_as_after",
 }
 
 #: Refusals of a reduced case known and judged: (field left out, the refused path's last
