@@ -84,7 +84,6 @@ KNOWN_MOVES: Final = {
     ("preservation.urgency", "discovered_on"): "test_urgency_met_without_discovery_date",
     ("preservation.factor.balance", "estimated_loss"): "test_balance_contested_without_loss",
     ("noncompete.criterion.penalty", "basis"): "test_penalty_met_with_basis_unknown",
-    ("remedies.item.", "minimum_wage_floor"): "test_floor_not_stated_reads_as_no_floor",
 }
 
 #: Refusals of a reduced case known and judged: (field left out, the refused path's last

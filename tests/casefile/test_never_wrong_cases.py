@@ -130,28 +130,31 @@ def test_penalty_met_with_basis_unknown(rb: Rulebook) -> None:
     assert _outcome(reduced, "noncompete.criterion.penalty", rb) is not Outcome.MET
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="remedies.clauses._monthly_exact / total_compensation: a compensation clause that "
-    "does not say whether it has a minimum-wage floor (minimum_wage_floor UNKNOWN) is read as "
-    "having none ('is True' tests), so with the minimum wage not stated the penalty and damages "
-    "are decided, and stating the floor makes them undetermined. Fixing it makes every "
-    "remedy on such a clause undetermined until the minimum wage is stated (or needs the "
-    "rulebook's highest minimum wage for interval reasoning): a design change for the remedies "
-    "owner, and the documented Python default (UNKNOWN) may rather be meant as 'the clause has "
-    "no floor'",
-)
 def test_floor_not_stated_reads_as_no_floor(rb: Rulebook) -> None:
-    """Floor and minimum wage not stated: the penalty is not decided (a floor could lift it)."""
+    """Floor and minimum wage not stated: the penalty is not decided where a floor could lift it."""
     drop = (("breach", "compensation", "minimum_wage_floor"), ("breach", "income", "minimum_wage"))
-    reduced = _case("noncompete", "noncompete_breach.json", "2026-01-15", drop=drop)
+    low = {"amount": "8000.00", "currency": "CNY"}  # 30 % is 2,400: below some minimum wages
+    reduced = _case(
+        "noncompete", "noncompete_breach.json", "2026-01-15",
+        drop=drop, breach__income__average_monthly_wage=low,
+    )  # fmt: skip
     with_floor = _case(
         "noncompete", "noncompete_breach.json", "2026-01-15",
         drop=drop[1:], breach__compensation__minimum_wage_floor=True,
+        breach__income__average_monthly_wage=low,
     )  # fmt: skip
     code = "remedies.item.penalty"
     assert _outcome(with_floor, code, rb) is Outcome.INSUFFICIENT_EVIDENCE
     assert _outcome(reduced, code, rb) is Outcome.INSUFFICIENT_EVIDENCE
+
+
+def test_floor_not_stated_above_every_minimum_wage_is_decided(rb: Rulebook) -> None:
+    """30 % of CNY 20,000 is above every minimum wage held: floor not stated changes nothing."""
+    drop = (("breach", "compensation", "minimum_wage_floor"), ("breach", "income", "minimum_wage"))
+    code = "remedies.item.penalty"
+    full = _case("noncompete", "noncompete_breach.json", "2026-01-15")
+    reduced = _case("noncompete", "noncompete_breach.json", "2026-01-15", drop=drop)
+    assert _outcome(full, code, rb) is _outcome(reduced, code, rb) is Outcome.MET
 
 
 def test_compensation_timing_not_stated_reads_as_after(rb: Rulebook) -> None:
