@@ -83,7 +83,6 @@ NEVER_WRONG = settings(
 KNOWN_MOVES: Final = {
     ("preservation.urgency", "discovered_on"): "test_urgency_met_without_discovery_date",
     ("preservation.factor.balance", "estimated_loss"): "test_balance_contested_without_loss",
-    ("noncompete.criterion.penalty", "basis"): "test_penalty_met_with_basis_unknown",
 }
 
 #: Refusals of a reduced case known and judged: (field left out, the refused path's last

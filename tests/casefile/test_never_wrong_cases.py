@@ -113,13 +113,6 @@ def test_balance_contested_without_loss(rb: Rulebook) -> None:
     assert _outcome(reduced, "preservation.factor.balance", rb) is Outcome.INSUFFICIENT_EVIDENCE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="noncompete.criterion.penalty (LCL Art. 23(2)): penalty basis 'none' gives "
-    "'not_applicable', a basis not stated gives 'met' when no PENALTY row can fire (before "
-    "the MOHRSS guideline, with monthly compensation); both read the same in the headline, "
-    "but a decided outcome moves -- which of the two to show is a design choice",
-)
 def test_penalty_met_with_basis_unknown(rb: Rulebook) -> None:
     """No penalty agreed: not applicable; penalty basis not stated: not decided 'met'."""
     full = _case("noncompete", "noncompete.json", "2025-06-01")
@@ -127,7 +120,7 @@ def test_penalty_met_with_basis_unknown(rb: Rulebook) -> None:
     reduced = _case(
         "noncompete", "noncompete.json", "2025-06-01", drop=(("agreement", "penalty", "basis"),)
     )
-    assert _outcome(reduced, "noncompete.criterion.penalty", rb) is not Outcome.MET
+    assert _outcome(reduced, "noncompete.criterion.penalty", rb) is Outcome.INSUFFICIENT_EVIDENCE
 
 
 def test_floor_not_stated_reads_as_no_floor(rb: Rulebook) -> None:

@@ -224,6 +224,42 @@ class TestPaymentTiming:
         assert "agreement.compensation.timing" not in {f for u in comp.open for f in u.facts}
 
 
+class TestPenaltyBasis:
+    def test_basis_not_stated_is_undetermined(self) -> None:
+        """Penalty basis not stated: undetermined, 'none' would make it not applicable."""
+        nc = agreement(compensation=monthly("9000"), penalty=PenaltyTerms(), duration_months=12)
+        pen = review_noncompete(nc, employee(), as_of=AS_OF).criterion(
+            "noncompete.criterion.penalty"
+        )
+        assert Outcome.INSUFFICIENT_EVIDENCE == pen.outcome
+        rule = next(u for u in pen.open if u.rule == "noncompete.criterion.penalty")
+        assert ("agreement.penalty.basis",) == rule.facts
+        assert Outcome.NOT_APPLICABLE == rule.if_holds
+
+    def test_basis_not_stated_before_the_guideline(self) -> None:
+        """Reviewed 2025-08-31 (no MOHRSS §14 row): 'none' not applicable, else met: open."""
+        nc = agreement(compensation=monthly("9000"), penalty=PenaltyTerms(), duration_months=12)
+        pen = review_noncompete(nc, employee(), as_of="2025-08-31").criterion(
+            "noncompete.criterion.penalty"
+        )
+        assert Outcome.INSUFFICIENT_EVIDENCE == pen.outcome
+        assert [(Outcome.NOT_APPLICABLE, Outcome.MET)] == [
+            (u.if_holds, u.otherwise) for u in pen.open if u.rule == pen.code
+        ]
+
+    def test_basis_none_is_not_applicable(self) -> None:
+        """Penalty basis stated 'none': not applicable, nothing open."""
+        nc = agreement(
+            compensation=monthly("9000"),
+            penalty=PenaltyTerms(basis=PenaltyBasis.NONE),
+            duration_months=12,
+        )
+        pen = review_noncompete(nc, employee(), as_of=AS_OF).criterion(
+            "noncompete.criterion.penalty"
+        )
+        assert (Outcome.NOT_APPLICABLE, ()) == (pen.outcome, pen.open)
+
+
 class TestDuration:
     def test_thirty_months_never_met(self) -> None:
         """A 30-month period at CNY 1,500 a month: duration not met whatever the wages."""
