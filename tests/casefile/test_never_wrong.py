@@ -93,7 +93,6 @@ REFUSALS: Final = {
     ("termination_date", "termination_date"): True,
     # a competition breach is defined by the competing business it names
     ("business", "business"): True,
-    ("basis", "monthly_amount"): "test_compensation_basis_unknown_with_amount_is_refused",
     ("agreed_monthly", "average_monthly_wage"): "test_ledger_terms_without_agreed_monthly_refused",
     ("monthly_amount", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
     ("compensation", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",

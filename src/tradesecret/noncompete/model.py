@@ -385,12 +385,19 @@ class CompensationTerms:
         )
         if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
             problems.append(Problem.of("ratio", self.ratio, "must be a ratio"))
+        # basis not stated: a figure is read with it (the basis stays unknown), two
+        # figures contradict each other
+        both = self.monthly_amount is not UNKNOWN and self.ratio is not UNKNOWN
         pairs = (
             ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
             ("ratio", self.ratio, CompensationBasis.WAGE_RATIO),
         )
         for name, value, basis in pairs:
-            if value is not UNKNOWN and self.basis is not basis:
+            if (
+                value is not UNKNOWN
+                and self.basis is not basis
+                and (self.basis is not UNKNOWN or both)
+            ):
                 problems.append(
                     Problem.of(
                         name,
