@@ -95,6 +95,7 @@ REFUSALS: Final = {
     ("business", "business"): True,
     ("agreed_monthly", "average_monthly_wage"): "test_ledger_terms_without_agreed_monthly_refused",
     ("monthly_amount", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
+    ("basis", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
     ("compensation", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
     ("compensation", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
     ("monthly_amount", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
