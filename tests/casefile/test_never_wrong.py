@@ -99,6 +99,7 @@ REFUSALS: Final = {
     ("compensation", "average_monthly_wage"): "test_ledger_with_agreed_amount_unknown_refused",
     ("compensation", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
     ("monthly_amount", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
+    ("basis", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
     ("ratio", "ratio"): "test_breach_clause_without_its_number_is_refused",
     ("multiple", "multiple"): "test_breach_clause_without_its_number_is_refused",
 }
