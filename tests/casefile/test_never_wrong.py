@@ -100,8 +100,6 @@ REFUSALS: Final = {
     ("compensation", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
     ("monthly_amount", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
     ("basis", "place_of_performance"): "test_ledger_default_without_minimum_wage_refused",
-    ("ratio", "ratio"): "test_breach_clause_without_its_number_is_refused",
-    ("multiple", "multiple"): "test_breach_clause_without_its_number_is_refused",
 }
 
 

@@ -118,8 +118,8 @@ class TestCompensationShapes:
     @pytest.mark.parametrize(
         ("kwargs", "path"),
         [
-            ({"shape": S.MONTHLY_AMOUNT}, "compensation.amount"),
-            ({"shape": S.AVERAGE_WAGE_RATIO}, "compensation.ratio"),
+            ({"shape": S.MONTHLY_AMOUNT, "amount": None}, "compensation.amount"),
+            ({"shape": S.AVERAGE_WAGE_RATIO, "ratio": None}, "compensation.ratio"),
             (
                 {"shape": S.LUMP_SUM, "ratio": Ratio("0.3"), "amount": Money("1")},
                 "compensation.ratio",
@@ -127,10 +127,27 @@ class TestCompensationShapes:
         ],
     )
     def test_unreadable_clause_is_an_input_error(self, kwargs: dict[str, Any], path: str) -> None:
-        """A clause missing its operand (or with a stray one) cannot be read: an input error naming it."""
+        """A clause with its operand None (or with a stray one) cannot be read: an input error naming it."""
         with pytest.raises(InvalidInputError) as err:
             CompensationClause(**kwargs)
         assert path == err.value.field
+
+    def test_figure_not_stated_is_unknown(self) -> None:
+        """A shape without its figure (not stated): read, and what turns on it is unknown."""
+        for clause in (
+            CompensationClause(shape=S.MONTHLY_AMOUNT, minimum_wage_floor=False),
+            CompensationClause(shape=S.AVERAGE_WAGE_RATIO, minimum_wage_floor=False),
+        ):
+            assert UNKNOWN is monthly_compensation(clause, period_months=12, income=INCOME)
+            assert UNKNOWN is total_compensation(clause, period_months=12, income=INCOME)
+        multiple = PenaltyClause(shape=PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION)
+        assert UNKNOWN is multiple.multiple
+        assert UNKNOWN is penalty_amount(
+            multiple,
+            compensation=CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("6000")),
+            period_months=12,
+            income=INCOME,
+        )
 
 
 COMP = CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("6000"))
@@ -207,8 +224,8 @@ class TestPenaltyShapes:
     @pytest.mark.parametrize(
         ("kwargs", "path"),
         [
-            ({"shape": P.FIXED_AMOUNT}, "penalty.amount"),
-            ({"shape": P.MULTIPLE_OF_TOTAL_COMPENSATION}, "penalty.multiple"),
+            ({"shape": P.FIXED_AMOUNT, "amount": None}, "penalty.amount"),
+            ({"shape": P.MULTIPLE_OF_TOTAL_COMPENSATION, "multiple": None}, "penalty.multiple"),
             (
                 {"shape": P.FIXED_AMOUNT, "amount": Money("1"), "includes_affiliate_income": True},
                 "penalty.includes_affiliate_income",

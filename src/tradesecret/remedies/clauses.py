@@ -11,8 +11,10 @@ The shapes (clause as written, never reinterpreted):
   ("double") of the compensation of the months in breach; and, on any of them, "the
   actual loss if higher".
 
-A clause whose operand is missing (a multiple without its figure) cannot be read: that is
-an :class:`~tradesecret.exceptions.InvalidInputError` naming the field, never a silent zero.
+A clause whose figure is not stated (a multiple without its number: ``UNKNOWN``) is read
+with the figure unknown: what turns on it is unknown, never a silent zero; a figure given
+as ``None`` or given for a shape that has none is an
+:class:`~tradesecret.exceptions.InvalidInputError` naming the field.
 A clause that was not stated at all is :data:`~tradesecret.facts.UNKNOWN` where it is used.
 The amounts computed here are the clause's own arithmetic; an amount that needs a fact not
 stated (the average wage, the months in breach) is :data:`~tradesecret.facts.UNKNOWN`.
@@ -121,7 +123,7 @@ def _operand_problems(
     problems: list[Problem] = []
     for name, (value, kind, required) in fields.items():
         path = f"{prefix}.{name}"
-        if required and not _given(value):
+        if required and value is None:  # UNKNOWN: the figure is not stated (read as unknown)
             problems.append(
                 Problem.of(
                     path,

@@ -19,7 +19,9 @@ from tradesecret.money import Money
 from tradesecret.noncompete.minimum_wages import highest_minimum_wage
 from tradesecret.remedies.breach import BreachKind, CompanyRole
 from tradesecret.remedies.clauses import (
+    CompensationClause,
     CompensationShape,
+    IncomeFacts,
     PenaltyShape,
     penalty_amount,
     total_compensation,
@@ -51,6 +53,9 @@ def _criterion(
     )
 
 
+_RATIO_SHAPES = frozenset(
+    {CompensationShape.AVERAGE_WAGE_RATIO, CompensationShape.MINIMUM_WAGE_RATIO}
+)
 _ON_COMPENSATION = frozenset(
     {
         PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION,
@@ -160,6 +165,10 @@ def _penalty_needs(case: AfterBreach) -> str:
     if penalty is UNKNOWN:
         return "penalty"
     shape = penalty.shape
+    if shape is PenaltyShape.FIXED_AMOUNT:
+        return "penalty.amount"
+    if penalty.multiple is UNKNOWN:
+        return "penalty.multiple"
     if shape is PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME:
         if income.annual_income is UNKNOWN:
             return "income.annual_income"
@@ -177,7 +186,15 @@ def _penalty_needs(case: AfterBreach) -> str:
         return "income.breached_months"
     if case.restriction_months is UNKNOWN and shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
         return "restriction_months"
-    comp = case.compensation
+    return _compensation_needs(case.compensation, income)
+
+
+def _compensation_needs(comp: CompensationClause, income: IncomeFacts) -> str:
+    """The first fact not stated that the compensation clause's amount turns on."""
+    if comp.shape in _RATIO_SHAPES and comp.ratio is UNKNOWN:
+        return "compensation.ratio"
+    if comp.shape not in _RATIO_SHAPES and comp.amount is UNKNOWN:
+        return "compensation.amount"
     if (
         comp.shape is CompensationShape.AVERAGE_WAGE_RATIO
         and income.average_monthly_wage is UNKNOWN
