@@ -33,8 +33,16 @@ class TestValidation:
         assert UNKNOWN is CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT).monthly_amount
         assert UNKNOWN is CompensationTerms(basis=CompensationBasis.WAGE_RATIO).ratio
 
+    def test_one_figure_without_basis_is_read(self) -> None:
+        """A monthly amount with the basis not stated: kept, the basis stays unknown."""
+        terms = CompensationTerms(monthly_amount=Money("8000"))
+        assert (UNKNOWN, Money("8000")) == (terms.basis, terms.monthly_amount)
+        with pytest.raises(InvalidInputError) as err:
+            CompensationTerms(basis=CompensationBasis.NONE, monthly_amount=Money("8000"))
+        assert ["monthly_amount"] == [p.path for p in err.value.problems]
+
     def test_figure_without_basis_is_not_silently_ignored(self) -> None:
-        """An amount given with the default basis (none) would read as 'nothing agreed'."""
+        """Two figures without a basis contradict each other: both refused, naming the basis."""
         with pytest.raises(InvalidInputError) as err:
             CompensationTerms(monthly_amount=Money("8000"), ratio=Ratio("0.3"))
         assert ["monthly_amount", "ratio"] == [p.path for p in err.value.problems]

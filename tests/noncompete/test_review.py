@@ -41,7 +41,11 @@ Agr = Callable[..., NonCompeteAgreement]
 Wages = Callable[[str, int, str], tuple[WageRecord, ...]]
 
 AS_OF = "2025-10-01"
-GOOD_PAY = CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT, monthly_amount=Money("10000"))
+GOOD_PAY = CompensationTerms(
+    basis=CompensationBasis.MONTHLY_AMOUNT,
+    monthly_amount=Money("10000"),
+    timing=PaymentTiming.MONTHLY_AFTER_TERMINATION,
+)
 
 
 def finding(a: Assessment, code: str) -> Finding:

@@ -21,6 +21,7 @@ from tradesecret.noncompete import (
     CompensationTerms,
     EmployeeFacts,
     NonCompeteAgreement,
+    PaymentTiming,
     PenaltyBasis,
     PenaltyTerms,
     PersonnelCategory,
@@ -40,8 +41,12 @@ AS_OF = "2025-10-01"
 
 
 def monthly(amount: str) -> CompensationTerms:
-    """A monthly amount agreed."""
-    return CompensationTerms(basis=CompensationBasis.MONTHLY_AMOUNT, monthly_amount=Money(amount))
+    """A monthly amount agreed, paid monthly after termination."""
+    return CompensationTerms(
+        basis=CompensationBasis.MONTHLY_AMOUNT,
+        monthly_amount=Money(amount),
+        timing=PaymentTiming.MONTHLY_AFTER_TERMINATION,
+    )
 
 
 class TestSecretsNotItemised:
@@ -184,6 +189,75 @@ class TestCompensationUnknown:
         assert Outcome.INSUFFICIENT_EVIDENCE == comp.outcome
         assert ["minimum_wage.monthly[CN-SH]"] == [m.fact for m in comp.missing()]
         assert "noncompete.penalty.reduction_factors" not in a.codes()
+
+
+class TestPaymentTiming:
+    def test_timing_not_stated_opens_the_in_service_row(self) -> None:
+        """Timing not stated, from 2025-09-12: open on MOHRSS §16, naming the timing."""
+        terms = CompensationTerms(
+            basis=CompensationBasis.MONTHLY_AMOUNT, monthly_amount=Money("9000")
+        )
+        a = review_noncompete(
+            agreement(compensation=terms, duration_months=12), employee(), as_of=AS_OF
+        )
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert Outcome.INSUFFICIENT_EVIDENCE == comp.outcome
+        assert [("agreement.compensation.timing",)] == [u.facts for u in comp.open]
+        assert (Outcome.NOT_MET, Outcome.MET) == (comp.open[0].if_holds, comp.open[0].otherwise)
+
+    def test_timing_not_stated_before_the_guideline_is_decided(self) -> None:
+        """Timing not stated, reviewed 2025-09-11 (before MOHRSS §16): met, nothing open."""
+        terms = CompensationTerms(
+            basis=CompensationBasis.MONTHLY_AMOUNT, monthly_amount=Money("9000")
+        )
+        nc = agreement(compensation=terms, duration_months=12)
+        a = review_noncompete(nc, employee(), as_of="2025-09-11")
+        comp = a.criterion("noncompete.criterion.compensation")
+        assert (Outcome.MET, ()) == (comp.outcome, comp.open)
+
+    def test_timing_not_stated_none_agreed_is_decided(self) -> None:
+        """None agreed, timing not stated: the in-service row cannot fire; nothing open on it."""
+        nc = agreement(compensation=CompensationTerms(basis=CompensationBasis.NONE))
+        comp = review_noncompete(nc, employee(), as_of=AS_OF).criterion(
+            "noncompete.criterion.compensation"
+        )
+        assert "agreement.compensation.timing" not in {f for u in comp.open for f in u.facts}
+
+
+class TestPenaltyBasis:
+    def test_basis_not_stated_is_undetermined(self) -> None:
+        """Penalty basis not stated: undetermined, 'none' would make it not applicable."""
+        nc = agreement(compensation=monthly("9000"), penalty=PenaltyTerms(), duration_months=12)
+        pen = review_noncompete(nc, employee(), as_of=AS_OF).criterion(
+            "noncompete.criterion.penalty"
+        )
+        assert Outcome.INSUFFICIENT_EVIDENCE == pen.outcome
+        rule = next(u for u in pen.open if u.rule == "noncompete.criterion.penalty")
+        assert ("agreement.penalty.basis",) == rule.facts
+        assert Outcome.NOT_APPLICABLE == rule.if_holds
+
+    def test_basis_not_stated_before_the_guideline(self) -> None:
+        """Reviewed 2025-08-31 (no MOHRSS §14 row): 'none' not applicable, else met: open."""
+        nc = agreement(compensation=monthly("9000"), penalty=PenaltyTerms(), duration_months=12)
+        pen = review_noncompete(nc, employee(), as_of="2025-08-31").criterion(
+            "noncompete.criterion.penalty"
+        )
+        assert Outcome.INSUFFICIENT_EVIDENCE == pen.outcome
+        assert [(Outcome.NOT_APPLICABLE, Outcome.MET)] == [
+            (u.if_holds, u.otherwise) for u in pen.open if u.rule == pen.code
+        ]
+
+    def test_basis_none_is_not_applicable(self) -> None:
+        """Penalty basis stated 'none': not applicable, nothing open."""
+        nc = agreement(
+            compensation=monthly("9000"),
+            penalty=PenaltyTerms(basis=PenaltyBasis.NONE),
+            duration_months=12,
+        )
+        pen = review_noncompete(nc, employee(), as_of=AS_OF).criterion(
+            "noncompete.criterion.penalty"
+        )
+        assert (Outcome.NOT_APPLICABLE, ()) == (pen.outcome, pen.open)
 
 
 class TestDuration:

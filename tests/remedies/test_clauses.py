@@ -86,6 +86,30 @@ class TestCompensationShapes:
         )
         assert UNKNOWN is monthly_compensation(clause, period_months=12, income=IncomeFacts())
 
+    def test_floor_not_stated_below_minimum_wage_is_unknown(self) -> None:
+        """Floor not stated, 2,000 below a minimum wage of 2,740: unknown (2,000 or 2,740)."""
+        clause = CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("2000"))
+        assert UNKNOWN is monthly_compensation(clause, period_months=12, income=INCOME)
+        assert UNKNOWN is total_compensation(clause, period_months=12, income=INCOME)
+
+    def test_floor_not_stated_above_minimum_wage_is_decided(self) -> None:
+        """Floor not stated, 6,000 above the minimum wage stated or every one held: decided."""
+        clause = CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("6000"))
+        assert Money("6000.00") == monthly_compensation(clause, period_months=12, income=INCOME)
+        bare = IncomeFacts()
+        assert UNKNOWN is monthly_compensation(clause, period_months=12, income=bare)
+        assert Money("72000.00") == total_compensation(
+            clause, period_months=12, income=bare, floor_bound=Money("2740")
+        )
+
+    def test_lump_sum_floor_not_stated(self) -> None:
+        """A lump sum of 50,000 over 12 months (4,166.67) is its own total unless a floor lifts it."""
+        lump = CompensationClause(shape=S.LUMP_SUM, amount=Money("50000"))
+        assert Money("50000") == total_compensation(lump, period_months=12, income=INCOME)
+        assert UNKNOWN is total_compensation(lump, period_months=12, income=IncomeFacts())
+        high = IncomeFacts(minimum_wage=Money("5000"))
+        assert UNKNOWN is total_compensation(lump, period_months=12, income=high)
+
     def test_ratio_of_unknown_wage_is_unknown(self) -> None:
         """A ratio of an average wage not stated is unknown, not zero."""
         clause = CompensationClause(shape=S.AVERAGE_WAGE_RATIO, ratio=Ratio("0.5"))
@@ -94,8 +118,8 @@ class TestCompensationShapes:
     @pytest.mark.parametrize(
         ("kwargs", "path"),
         [
-            ({"shape": S.MONTHLY_AMOUNT}, "compensation.amount"),
-            ({"shape": S.AVERAGE_WAGE_RATIO}, "compensation.ratio"),
+            ({"shape": S.MONTHLY_AMOUNT, "amount": None}, "compensation.amount"),
+            ({"shape": S.AVERAGE_WAGE_RATIO, "ratio": None}, "compensation.ratio"),
             (
                 {"shape": S.LUMP_SUM, "ratio": Ratio("0.3"), "amount": Money("1")},
                 "compensation.ratio",
@@ -103,10 +127,27 @@ class TestCompensationShapes:
         ],
     )
     def test_unreadable_clause_is_an_input_error(self, kwargs: dict[str, Any], path: str) -> None:
-        """A clause missing its operand (or with a stray one) cannot be read: an input error naming it."""
+        """A clause with its operand None (or with a stray one) cannot be read: an input error naming it."""
         with pytest.raises(InvalidInputError) as err:
             CompensationClause(**kwargs)
         assert path == err.value.field
+
+    def test_figure_not_stated_is_unknown(self) -> None:
+        """A shape without its figure (not stated): read, and what turns on it is unknown."""
+        for clause in (
+            CompensationClause(shape=S.MONTHLY_AMOUNT, minimum_wage_floor=False),
+            CompensationClause(shape=S.AVERAGE_WAGE_RATIO, minimum_wage_floor=False),
+        ):
+            assert UNKNOWN is monthly_compensation(clause, period_months=12, income=INCOME)
+            assert UNKNOWN is total_compensation(clause, period_months=12, income=INCOME)
+        multiple = PenaltyClause(shape=PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION)
+        assert UNKNOWN is multiple.multiple
+        assert UNKNOWN is penalty_amount(
+            multiple,
+            compensation=CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("6000")),
+            period_months=12,
+            income=INCOME,
+        )
 
 
 COMP = CompensationClause(shape=S.MONTHLY_AMOUNT, amount=Money("6000"))
@@ -183,8 +224,8 @@ class TestPenaltyShapes:
     @pytest.mark.parametrize(
         ("kwargs", "path"),
         [
-            ({"shape": P.FIXED_AMOUNT}, "penalty.amount"),
-            ({"shape": P.MULTIPLE_OF_TOTAL_COMPENSATION}, "penalty.multiple"),
+            ({"shape": P.FIXED_AMOUNT, "amount": None}, "penalty.amount"),
+            ({"shape": P.MULTIPLE_OF_TOTAL_COMPENSATION, "multiple": None}, "penalty.multiple"),
             (
                 {"shape": P.FIXED_AMOUNT, "amount": Money("1"), "includes_affiliate_income": True},
                 "penalty.includes_affiliate_income",

@@ -217,6 +217,37 @@ def _payment_findings(ctx: Ctx) -> list[Finding]:
     return out
 
 
+def _timing_open(ctx: Ctx) -> list[Undetermined]:
+    """
+    The MOHRSS guidelines §16 row, open where the clause does not say when it pays.
+
+    A payment during employment is not post-termination compensation (§16, from
+    2025-09-12); a clause that agrees compensation (or does not say whether it does)
+    without saying when it is paid may be one, so the row is undetermined and names the
+    timing. Decided where it cannot fire: the guideline not yet in force, none agreed,
+    an in-service amount stated (the row fires), or the timing stated.
+    """
+    terms = ctx.agreement.compensation
+    if (
+        terms is UNKNOWN
+        or terms.timing is not UNKNOWN
+        or terms.in_service_amount is not None
+        or terms.basis is CompensationBasis.NONE
+        or ctx.clock.cite(G16) is None
+    ):
+        return []
+    return [
+        open_rule(
+            ctx,
+            "noncompete.compensation.in_service_payment_not_counted",
+            ("agreement.compensation.timing",),
+            Outcome.NOT_MET,
+            Outcome.MET,
+            (G16,),
+        )
+    ]
+
+
 def _before_default(
     ctx: Ctx,
     findings: list[Finding],
@@ -342,6 +373,7 @@ def _with_default(  # noqa: PLR0917 - internal, called in order
     fired, opened = checks.run()
     findings += fired
     findings += _payment_findings(ctx)
+    opened += _timing_open(ctx)
     outcome = _outcome_of(fired, opened, findings)
     opened = [
         attrs.evolve(

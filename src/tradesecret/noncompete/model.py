@@ -386,12 +386,14 @@ class CompensationTerms:
         )
         if self.ratio is not UNKNOWN and not isinstance(self.ratio, Ratio):
             problems.append(Problem.of("ratio", self.ratio, "must be a ratio"))
+        # basis not stated: one figure is read with it (basis unknown); two contradict
+        read = self.basis is UNKNOWN and (self.monthly_amount is UNKNOWN or self.ratio is UNKNOWN)
         pairs = (
             ("monthly_amount", self.monthly_amount, CompensationBasis.MONTHLY_AMOUNT),
             ("ratio", self.ratio, CompensationBasis.WAGE_RATIO),
         )
         for name, value, basis in pairs:
-            if value is not UNKNOWN and self.basis is not basis:
+            if value is not UNKNOWN and self.basis is not basis and not read:
                 problems.append(
                     Problem.of(
                         name,

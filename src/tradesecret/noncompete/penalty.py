@@ -253,7 +253,30 @@ def penalty_criterion(
         facts, on=day, rulebook=book, clock=clock, facts_args=shown, parameters=params
     )
     inputs = _inputs(agreement, total, average)
-    return attrs.evolve(criterion, open=tuple(_named(u, agreement, inputs) for u in criterion.open))
+    criterion = attrs.evolve(
+        criterion, open=tuple(_named(u, agreement, inputs) for u in criterion.open)
+    )
+    return _basis_open(criterion) if terms.basis is UNKNOWN else criterion
+
+
+def _basis_open(criterion: Criterion) -> Criterion:
+    """
+    The penalty basis not stated: stated "none", the criterion is not applicable; stated
+    otherwise, it is what the rows give. So it is undetermined (unless already so), and an
+    open rule names the basis.
+    """
+    rule = Undetermined(
+        rule=criterion.code,
+        facts=("agreement.penalty.basis",),
+        if_holds=Outcome.NOT_APPLICABLE,  # basis stated "none": no penalty agreed
+        otherwise=criterion.outcome,
+        severity=Severity.INFO,
+        citations=criterion.citations,
+        criterion=criterion.code,
+    )
+    return attrs.evolve(
+        criterion, outcome=Outcome.INSUFFICIENT_EVIDENCE, open=(*criterion.open, rule)
+    )
 
 
 def _inputs(

@@ -13,7 +13,8 @@ Examples:
     >>> from tradesecret.money import Money
     >>> from tradesecret.remedies.clauses import CompensationClause, CompensationShape
     >>> from tradesecret.remedies.clause_review import compensation_schedule
-    >>> c = CompensationClause(shape=CompensationShape.ANNUAL_AMOUNT, amount=Money("60000"))
+    >>> c = CompensationClause(shape=CompensationShape.ANNUAL_AMOUNT, amount=Money("60000"),
+    ...                        minimum_wage_floor=False)
     >>> s = compensation_schedule(c, termination_date=pendulum.date(2025, 1, 31), period_months=3)
     >>> [(str(i.first_day), str(i.amount)) for i in s]
     [('2025-02-01', 'CNY 5000.00'), ('2025-03-01', 'CNY 5000.00'), ('2025-04-01', 'CNY 5000.00')]
@@ -109,7 +110,7 @@ def _shape(clause: object, shape: object) -> Tri:
 
 
 def _below_minimum(f: ClauseFacts) -> Tri:
-    floor = tri(f.compensation, lambda c: c.minimum_wage_floor is True)
+    floor = tri(f.compensation, lambda c: Tri.of(c.minimum_wage_floor))
     if f.monthly is UNKNOWN or f.income.minimum_wage is UNKNOWN:
         return all_of(not_(floor), Tri.UNKNOWN)
     return all_of(not_(floor), f.monthly < f.income.minimum_wage)

@@ -11,8 +11,10 @@ The shapes (clause as written, never reinterpreted):
   ("double") of the compensation of the months in breach; and, on any of them, "the
   actual loss if higher".
 
-A clause whose operand is missing (a multiple without its figure) cannot be read: that is
-an :class:`~tradesecret.exceptions.InvalidInputError` naming the field, never a silent zero.
+A clause whose figure is not stated (a multiple without its number: ``UNKNOWN``) is read
+with the figure unknown: what turns on it is unknown, never a silent zero; a figure given
+as ``None`` or given for a shape that has none is an
+:class:`~tradesecret.exceptions.InvalidInputError` naming the field.
 A clause that was not stated at all is :data:`~tradesecret.facts.UNKNOWN` where it is used.
 The amounts computed here are the clause's own arithmetic; an amount that needs a fact not
 stated (the average wage, the months in breach) is :data:`~tradesecret.facts.UNKNOWN`.
@@ -23,9 +25,22 @@ Examples:
     >>> from tradesecret.remedies.clauses import (
     ...     CompensationClause, CompensationShape, IncomeFacts, PenaltyClause, PenaltyShape,
     ...     monthly_compensation, penalty_amount)
-    >>> c = CompensationClause(shape=CompensationShape.ANNUAL_AMOUNT, amount=Money("120000"))
+    >>> c = CompensationClause(shape=CompensationShape.ANNUAL_AMOUNT, amount=Money("120000"),
+    ...                        minimum_wage_floor=False)
     >>> str(monthly_compensation(c, period_months=12))
     'CNY 10000.00'
+
+    Whether the clause has a minimum-wage floor, not stated, matters only where the floor
+    could lift the amount:
+
+    >>> low = CompensationClause(shape=CompensationShape.MONTHLY_AMOUNT, amount=Money("2000"))
+    >>> monthly_compensation(low, period_months=12)
+    UNKNOWN
+    >>> str(monthly_compensation(low, period_months=12,
+    ...                          income=IncomeFacts(minimum_wage=Money("1900"))))
+    'CNY 2000.00'
+    >>> str(monthly_compensation(low, period_months=12, floor_bound=Money("1999")))
+    'CNY 2000.00'
     >>> p = PenaltyClause(shape=PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION, multiple=Decimal("3"))
     >>> str(penalty_amount(p, compensation=c, period_months=12, income=IncomeFacts()))
     'CNY 360000.00'
@@ -110,7 +125,7 @@ def _operand_problems(
     problems: list[Problem] = []
     for name, (value, kind, required) in fields.items():
         path = f"{prefix}.{name}"
-        if required and not _given(value):
+        if required and value is None:  # UNKNOWN: the figure is not stated (read as unknown)
             problems.append(
                 Problem.of(
                     path,
@@ -263,57 +278,98 @@ def monthly_compensation(
     *,
     period_months: int,
     income: IncomeFacts | None = None,
+    floor_bound: Money | None = None,
 ) -> Fact[Money]:
     """
     The monthly amount the clause gives (rounded to the fen), or ``UNKNOWN`` where it
-    turns on a wage not stated. An annual amount is spread over twelve months; a lump sum
+    turns on a fact not stated. An annual amount is spread over twelve months; a lump sum
     over the restricted period. The floor, where the clause has one, is the minimum wage.
+
+    A floor or a minimum wage not stated leaves the amount unknown only where the floor
+    could lift it: an amount at or above the minimum wage stated, or at or above
+    ``floor_bound`` (the highest minimum wage the rulebook holds, where the caller knows
+    it), is what the clause gives with or without a floor.
     """
-    exact = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
+    facts = income if income is not None else IncomeFacts()
+    exact = _monthly_exact(clause, period_months, facts, floor_bound)
     return UNKNOWN if exact is UNKNOWN else exact.round_fen()
 
 
+def _raw_monthly(clause: CompensationClause, period_months: int, facts: IncomeFacts) -> Fact[Money]:
+    """The monthly amount as written, before any floor and before rounding."""
+    shape = clause.shape
+    if shape is CompensationShape.MONTHLY_AMOUNT:
+        return clause.amount
+    if shape is CompensationShape.ANNUAL_AMOUNT:
+        return UNKNOWN if clause.amount is UNKNOWN else clause.amount / _MONTHS_PER_YEAR
+    if shape is CompensationShape.LUMP_SUM:
+        lump = clause.amount
+        return UNKNOWN if lump is UNKNOWN or period_months <= 0 else lump / period_months
+    base = (
+        facts.average_monthly_wage
+        if shape is CompensationShape.AVERAGE_WAGE_RATIO
+        else facts.minimum_wage
+    )
+    ratio = clause.ratio
+    if base is UNKNOWN or ratio is UNKNOWN:
+        return UNKNOWN
+    return times(base, ratio.value, "compensation.ratio", ratio)
+
+
+def _floored(
+    monthly: Money, floor: Fact[bool], minimum: Fact[Money], bound: Money | None
+) -> Fact[Money]:
+    """
+    ``monthly`` with the minimum-wage floor applied; ``UNKNOWN`` only where the floor
+    (not stated) or the minimum wage (not stated) could lift it.
+    """
+    if floor is False:
+        return monthly
+    if minimum is not UNKNOWN:
+        if floor is True or monthly >= minimum:
+            return max(monthly, minimum)
+        return UNKNOWN  # below the minimum wage: a floor, if the clause has one, lifts it
+    if bound is not None and monthly >= bound:
+        return monthly  # above every minimum wage held: a floor changes nothing
+    return UNKNOWN
+
+
 def _monthly_exact(
-    clause: CompensationClause, period_months: int, facts: IncomeFacts
+    clause: CompensationClause,
+    period_months: int,
+    facts: IncomeFacts,
+    floor_bound: Money | None = None,
 ) -> Fact[Money]:
     """The monthly amount before rounding (rounded once where it is shown or totalled)."""
-    shape = clause.shape
-    monthly: Fact[Money]
-    if shape is CompensationShape.MONTHLY_AMOUNT:
-        monthly = clause.amount
-    elif shape is CompensationShape.ANNUAL_AMOUNT:
-        monthly = UNKNOWN if clause.amount is UNKNOWN else clause.amount / _MONTHS_PER_YEAR
-    elif shape is CompensationShape.LUMP_SUM:
-        lump = clause.amount
-        monthly = UNKNOWN if lump is UNKNOWN or period_months <= 0 else lump / period_months
-    else:
-        base = (
-            facts.average_monthly_wage
-            if shape is CompensationShape.AVERAGE_WAGE_RATIO
-            else facts.minimum_wage
-        )
-        ratio = clause.ratio
-        monthly = (
-            UNKNOWN
-            if base is UNKNOWN or ratio is UNKNOWN
-            else times(base, ratio.value, "compensation.ratio", ratio)
-        )
+    monthly = _raw_monthly(clause, period_months, facts)
     if monthly is UNKNOWN:
         return UNKNOWN
-    if clause.minimum_wage_floor is True:
-        if facts.minimum_wage is UNKNOWN:
-            return UNKNOWN  # the floor may lift it: unknown until the minimum wage is stated
-        monthly = max(monthly, facts.minimum_wage)
-    return monthly
+    return _floored(monthly, clause.minimum_wage_floor, facts.minimum_wage, floor_bound)
 
 
 def total_compensation(
-    clause: CompensationClause, *, period_months: int, income: IncomeFacts | None = None
+    clause: CompensationClause,
+    *,
+    period_months: int,
+    income: IncomeFacts | None = None,
+    floor_bound: Money | None = None,
 ) -> Fact[Money]:
-    """The total over the period: the lump sum as agreed, else the monthly amount times the months."""
-    if clause.shape is CompensationShape.LUMP_SUM and clause.minimum_wage_floor is not True:
-        return clause.amount
-    monthly = _monthly_exact(clause, period_months, income if income is not None else IncomeFacts())
+    """
+    The total over the period: the lump sum as agreed (unless a floor lifts it), else
+    the monthly amount times the months (``floor_bound`` as for
+    :func:`monthly_compensation`).
+    """
+    facts = income if income is not None else IncomeFacts()
+    if clause.shape is CompensationShape.LUMP_SUM:
+        if clause.minimum_wage_floor is False:
+            return clause.amount
+        raw = _raw_monthly(clause, period_months, facts)
+        if (
+            raw is not UNKNOWN
+            and _floored(raw, clause.minimum_wage_floor, facts.minimum_wage, floor_bound) == raw
+        ):
+            return clause.amount  # the floor does not lift it
+    monthly = _monthly_exact(clause, period_months, facts, floor_bound)
     if monthly is UNKNOWN:
         return UNKNOWN
     return times(monthly, Decimal(period_months), "compensation", monthly).round_fen()
@@ -326,14 +382,15 @@ def penalty_amount(
     period_months: int,
     income: IncomeFacts,
     loss: Fact[Money] = UNKNOWN,
+    floor_bound: Money | None = None,
 ) -> Fact[Money]:
     """
     The amount the penalty clause gives (rounded to the fen), or ``UNKNOWN`` where it
     turns on a fact not stated. With "the actual loss if higher", the higher of the two
     where the loss is stated; where it is not, the agreed figure is the least the clause
-    gives and the amount stays unknown.
+    gives and the amount stays unknown. ``floor_bound`` as for :func:`monthly_compensation`.
     """
-    agreed = _agreed(clause, compensation, period_months, income)
+    agreed = _agreed(clause, compensation, period_months, income, floor_bound)
     if agreed is UNKNOWN:
         return UNKNOWN
     if clause.actual_loss_if_higher:
@@ -348,6 +405,7 @@ def _agreed(
     compensation: CompensationClause | None,
     period_months: int,
     income: IncomeFacts,
+    floor_bound: Money | None,
 ) -> Fact[Money]:
     shape, multiple = clause.shape, clause.multiple
     if shape is PenaltyShape.NONE:
@@ -373,9 +431,11 @@ def _agreed(
     if compensation is None:
         return UNKNOWN
     if shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
-        total = total_compensation(compensation, period_months=period_months, income=income)
+        total = total_compensation(
+            compensation, period_months=period_months, income=income, floor_bound=floor_bound
+        )
         return UNKNOWN if total is UNKNOWN else times(total, multiple, _MULTIPLE, multiple)
-    monthly = _monthly_exact(compensation, period_months, income)
+    monthly = _monthly_exact(compensation, period_months, income, floor_bound)
     if monthly is UNKNOWN or income.breached_months is UNKNOWN:
         return UNKNOWN
     months = income.breached_months

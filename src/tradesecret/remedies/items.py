@@ -16,9 +16,12 @@ from tradesecret.facts import UNKNOWN, Fact, Tri, tri
 from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
 from tradesecret.money import Money
+from tradesecret.noncompete.minimum_wages import highest_minimum_wage
 from tradesecret.remedies.breach import BreachKind, CompanyRole
 from tradesecret.remedies.clauses import (
+    CompensationClause,
     CompensationShape,
+    IncomeFacts,
     PenaltyShape,
     penalty_amount,
     total_compensation,
@@ -26,7 +29,7 @@ from tradesecret.remedies.clauses import (
 from tradesecret.remedies.model import AfterBreach, ReturnScope
 from tradesecret.remedies.penalty import PenaltyFacts, PenaltyReview, review_penalty
 from tradesecret.results import Criterion, Finding, Outcome, Severity, Term, Undetermined
-from tradesecret.rulebook import Rulebook
+from tradesecret.rulebook import ParameterValue, Rulebook
 
 
 def _criterion(
@@ -37,6 +40,7 @@ def _criterion(
     findings: tuple[Finding, ...] = (),
     facts: Mapping[str, object] | None = None,
     open_rules: tuple[Undetermined, ...] = (),
+    parameters: tuple[ParameterValue, ...] = (),
 ) -> Criterion:
     return Criterion(
         code=code,
@@ -45,7 +49,30 @@ def _criterion(
         findings=findings,
         facts=facts or {},
         open=open_rules,
+        parameters=parameters,
     )
+
+
+_RATIO_SHAPES = frozenset(
+    {CompensationShape.AVERAGE_WAGE_RATIO, CompensationShape.MINIMUM_WAGE_RATIO}
+)
+_ON_COMPENSATION = frozenset(
+    {
+        PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION,
+        PenaltyShape.MULTIPLE_OF_BREACHED_MONTHS_COMPENSATION,
+    }
+)
+
+
+def _floor_bound_used(case: AfterBreach, book: Rulebook) -> tuple[ParameterValue, ...]:
+    """The highest minimum wage held, where it stood in for a floor or wage not stated."""
+    comp, penalty = case.compensation, case.penalty
+    if comp is UNKNOWN or comp.minimum_wage_floor is False or penalty is UNKNOWN:
+        return ()
+    if case.income.minimum_wage is not UNKNOWN or penalty.shape not in _ON_COMPENSATION:
+        return ()
+    highest = highest_minimum_wage(book)
+    return () if highest is None else (highest,)
 
 
 def _open(code: str, fact: str, citations: tuple[Citation, ...], if_holds: Outcome) -> Undetermined:
@@ -138,6 +165,10 @@ def _penalty_needs(case: AfterBreach) -> str:
     if penalty is UNKNOWN:
         return "penalty"
     shape = penalty.shape
+    if shape is PenaltyShape.FIXED_AMOUNT:
+        return "penalty.amount"
+    if penalty.multiple is UNKNOWN:
+        return "penalty.multiple"
     if shape is PenaltyShape.MULTIPLE_OF_ANNUAL_INCOME:
         if income.annual_income is UNKNOWN:
             return "income.annual_income"
@@ -155,12 +186,22 @@ def _penalty_needs(case: AfterBreach) -> str:
         return "income.breached_months"
     if case.restriction_months is UNKNOWN and shape is PenaltyShape.MULTIPLE_OF_TOTAL_COMPENSATION:
         return "restriction_months"
-    comp = case.compensation
+    return _compensation_needs(case.compensation, income)
+
+
+def _compensation_needs(comp: CompensationClause, income: IncomeFacts) -> str:
+    """The first fact not stated that the compensation clause's amount turns on."""
+    if comp.shape in _RATIO_SHAPES and comp.ratio is UNKNOWN:
+        return "compensation.ratio"
+    if comp.shape not in _RATIO_SHAPES and comp.amount is UNKNOWN:
+        return "compensation.amount"
     if (
         comp.shape is CompensationShape.AVERAGE_WAGE_RATIO
         and income.average_monthly_wage is UNKNOWN
     ):
         return "income.average_monthly_wage"
+    if comp.minimum_wage_floor is UNKNOWN and income.minimum_wage is not UNKNOWN:
+        return "compensation.minimum_wage_floor"  # below the minimum wage: a floor lifts it
     return "income.minimum_wage"
 
 
@@ -177,14 +218,19 @@ def penalty_review(
     compensation = None if case.compensation is UNKNOWN else case.compensation
     agreed: Fact[Money] = UNKNOWN
     total: Fact[Money] = UNKNOWN
+    highest = highest_minimum_wage(book)  # a floor not stated changes nothing above it
+    bound = None if highest is None else highest.as_money()
     if compensation is not None and case.restriction_months is not UNKNOWN:
-        total = total_compensation(compensation, period_months=months, income=case.income)
+        total = total_compensation(
+            compensation, period_months=months, income=case.income, floor_bound=bound
+        )
     if case.penalty is not UNKNOWN:
         agreed = penalty_amount(
             attrs.evolve(case.penalty, actual_loss_if_higher=False),
             compensation=compensation,
             period_months=months,
             income=case.income,
+            floor_bound=bound,
         )
     paid: Fact[Money] = UNKNOWN
     if case.payments is not UNKNOWN:
@@ -239,7 +285,14 @@ def penalty_item(
                 citations=basis,
             ),
         )
-    return _criterion(code, Outcome.MET, basis, facts=facts, findings=findings)
+    return _criterion(
+        code,
+        Outcome.MET,
+        basis,
+        facts=facts,
+        findings=findings,
+        parameters=_floor_bound_used(case, book),
+    )
 
 
 def damages_item(
