@@ -49,7 +49,7 @@ from tradesecret.limits import (
 )
 from tradesecret.presenters import ShownAsValue
 
-__all__ = ["FEN", "Money", "Ratio", "to_decimal"]
+__all__ = ["FEN", "Money", "Ratio", "times", "to_decimal"]
 
 #: One fen, the smallest CNY unit; instalments are rounded to it.
 FEN: Final = Decimal("0.01")
@@ -296,3 +296,23 @@ class Ratio(ShownAsValue):
 
     def __str__(self) -> str:
         return f"{(self.value * 100).normalize():f} %"
+
+
+def times(base: Money, factor: Decimal, path: str, given: object) -> Money:
+    """
+    ``base`` times ``factor`` (not rounded); an amount beyond the bound of money
+    (:data:`~tradesecret.limits.MAX_MONEY`) is an input error at ``path``, the input that
+    took it there (``given``, its value).
+
+    Examples:
+        >>> str(times(Money("6000"), Decimal("3"), "penalty.multiple", 3))
+        'CNY 18000'
+    """
+    if abs(base.amount * factor) > MAX_MONEY:
+        raise InvalidInputError.single(
+            path,
+            given,
+            "gives an amount larger than {limit} in magnitude (the supported range)",
+            limit=f"{MAX_MONEY:,f}",
+        )
+    return base * factor

@@ -23,10 +23,9 @@ import attrs
 import pendulum
 
 from tradesecret.engine import Check, Effect, LegalClock, RuleTable
-from tradesecret.exceptions import InvalidInputError, OutOfCoverageError
+from tradesecret.exceptions import OutOfCoverageError
 from tradesecret.facts import UNKNOWN, Fact, Tri, all_of, tri
-from tradesecret.limits import MAX_MONEY
-from tradesecret.money import Money
+from tradesecret.money import Money, times
 from tradesecret.noncompete._common import G14, I1_36, I2_15, LCL_23_2, NOT_STATED, POLICY
 from tradesecret.noncompete._compensation_ctx import agreed_path
 from tradesecret.noncompete.floor import CompensationFloor
@@ -172,30 +171,18 @@ def _penalty_amount(
     if terms.basis is PenaltyBasis.MULTIPLE_OF_TOTAL_COMPENSATION:
         if total is UNKNOWN or total is None:
             return UNKNOWN
-        return _times(total, multiple, _MULTIPLE_PATH, multiple)
+        return _rounded_times(total, multiple, _MULTIPLE_PATH, multiple)
     if terms.basis is PenaltyBasis.MULTIPLE_OF_MONTHLY_WAGE:
         return (
-            UNKNOWN if average is UNKNOWN else _times(average, multiple, _MULTIPLE_PATH, multiple)
+            UNKNOWN
+            if average is UNKNOWN
+            else _rounded_times(average, multiple, _MULTIPLE_PATH, multiple)
         )
     return UNKNOWN
 
 
 #: Where a penalty multiple is, relative to the review's input (``$.data.agreement...``).
 _MULTIPLE_PATH: Final = "agreement.penalty.multiple"
-
-
-def _times(base: Money, factor: Decimal, path: str, given: object) -> Money:
-    """``base`` times ``factor``, to the fen; an amount beyond the bound of money
-    (:data:`~tradesecret.limits.MAX_MONEY`) is an input error at ``path``, the input that
-    took it there (``given``, its value)."""
-    if abs(base.amount * factor) > MAX_MONEY:
-        raise InvalidInputError.single(
-            path,
-            given,
-            "gives an amount larger than {limit} in magnitude (the supported range)",
-            limit=f"{MAX_MONEY:,f}",
-        )
-    return (base * factor).round_fen()
 
 
 def penalty_criterion(
@@ -220,7 +207,7 @@ def penalty_criterion(
         )
     total: Fact[Money | None] = agreed
     if agreed is not UNKNOWN and agreed is not None:
-        total = _times(agreed, Decimal(months), agreed_path(agreement), agreed)
+        total = _rounded_times(agreed, Decimal(months), agreed_path(agreement), agreed)
     params: list[ParameterValue] = []
     try:
         limit: ParameterValue | None = book.param(
@@ -311,3 +298,8 @@ def _named(
         )
         return attrs.evolve(rule, facts=facts)
     return rule
+
+
+def _rounded_times(base: Money, factor: Decimal, path: str, given: object) -> Money:
+    """``base`` times ``factor`` within the bound of money, to the fen."""
+    return times(base, factor, path, given).round_fen()

@@ -56,8 +56,7 @@ import attrs
 
 from tradesecret.exceptions import InvalidInputError, Problem, render_value
 from tradesecret.facts import UNKNOWN, Fact
-from tradesecret.limits import MAX_MONEY
-from tradesecret.money import Money, Ratio
+from tradesecret.money import Money, Ratio, times
 
 __all__ = [
     "CompensationClause",
@@ -445,17 +444,3 @@ def _agreed(
 
 #: Where the penalty clause's multiple is, relative to the remedies' input.
 _MULTIPLE: Final = "penalty.multiple"
-
-
-def times(base: Money, factor: Decimal, path: str, given: object) -> Money:
-    """``base`` times ``factor``; an amount beyond the bound of money
-    (:data:`~tradesecret.limits.MAX_MONEY`) is an input error at ``path``, the input that
-    took it there (``given``, its value)."""
-    if abs(base.amount * factor) > MAX_MONEY:
-        raise InvalidInputError.single(
-            path,
-            given,
-            "gives an amount larger than {limit} in magnitude (the supported range)",
-            limit=f"{MAX_MONEY:,f}",
-        )
-    return base * factor

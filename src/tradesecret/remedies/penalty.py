@@ -47,10 +47,9 @@ from tradesecret.engine import LegalClock
 from tradesecret.facts import UNKNOWN, Fact
 from tradesecret.law import POLICY as _POLICY
 from tradesecret.law import Citation
-from tradesecret.money import Money
+from tradesecret.money import Money, times
 from tradesecret.presenters import ShownAsMarkdown
 from tradesecret.remedies._explain import explain_penalty
-from tradesecret.remedies.clauses import times
 from tradesecret.results import (
     Args,
     Determination,
