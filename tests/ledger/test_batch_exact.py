@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tradesecret import InvalidInputError, Money, explain
+from tradesecret.i18n import Localizer
 from tradesecret.ledger import (
     Activation,
     BatchInput,
@@ -187,8 +188,8 @@ edge_row = st.fixed_dictionaries(
                 pendulum.Date(1990, 1, 1),
             ]
         ),
-        "months": st.sampled_from([1, 12, 24, 30, 1200, 1201]),
-        "agreed": st.sampled_from([0, 1, 600_000, MAX_FEN, MAX_FEN + 1]),
+        "months": st.sampled_from([0, 1, 12, 24, 30, 1200, 1201]),
+        "agreed": st.sampled_from([-1, 0, 1, 600_000, MAX_FEN, MAX_FEN + 1]),
         "wage": st.sampled_from([0, 1, 2_000_000, MAX_FEN + 1]),
         "region": st.sampled_from(["CN-SH", "CN-XX"]),
     }
@@ -197,7 +198,10 @@ edge_row = st.fixed_dictionaries(
 
 @given(st.lists(edge_row, min_size=1, max_size=6))
 def test_batch_and_object_refuse_the_same_rows(rows: list[dict[str, Any]]) -> None:
-    """Edge values: a row is invalid in the batch exactly when the object path refuses it."""
+    """
+    Edge values: a row is invalid in the batch exactly when the object path refuses it, and
+    every reason the batch gives is a problem whose template has its Chinese text.
+    """
     data = BatchInput(
         termination=[r["t"].toordinal() for r in rows],
         months=[r["months"] for r in rows],
@@ -210,6 +214,10 @@ def test_batch_and_object_refuse_the_same_rows(rows: list[dict[str, Any]]) -> No
         pay_fen=[],
     )
     res = evaluate_batch(data, as_of="2025-06-30")
+    texts = Localizer.for_locale("zh_CN").catalog_texts()
+    for error in res.errors:
+        assert len(error.reasons) == len(error.problems)
+        assert all(texts.get(p.template) for p in error.problems), error.problems
     for k, r in enumerate(rows):
         try:
             terms = LedgerTerms(
