@@ -148,11 +148,6 @@ def catalog(locale: str) -> Mapping[str, str]:
     """
     Every message of ``locale`` (all domain files merged), read once and frozen.
 
-    An input-error template (its id is the English text) may sit in two ``errors*.po`` files
-    (branches merged before ``scripts/error_templates.py --update`` put it in one): the first
-    file with a text for it wins, and ``--check`` names it. Any other id defined twice is an
-    error.
-
     Raises:
         DataFileError: a message id defined in two files, or an unreadable file.
     """
@@ -171,9 +166,6 @@ def catalog(locale: str) -> Mapping[str, str]:
             if not message.id or not isinstance(message.id, str):
                 continue
             text = message.string if isinstance(message.string, str) else ""
-            if message.id in messages and _both_errors(entry.name, origin[message.id]):
-                messages[message.id] = messages[message.id] or text
-                continue
             if message.id in messages:
                 problems.append(
                     Problem.of(
@@ -188,10 +180,6 @@ def catalog(locale: str) -> Mapping[str, str]:
     if problems:
         raise DataFileError(f"locale/{loc}", problems)
     return MappingProxyType(messages)
-
-
-def _both_errors(name: str, other: str) -> bool:
-    return name.startswith("errors") and other.startswith("errors")
 
 
 #: The status mark a citation carries in running text where its source is not confirmed.
